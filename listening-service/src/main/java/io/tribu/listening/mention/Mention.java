@@ -1,0 +1,34 @@
+package io.tribu.listening.mention;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Something said about a brand somewhere on the web. */
+@Entity
+public class Mention extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String tenant;
+    @Column(name = "brand_id")
+    public String brandId;
+    public String source;
+    public String author;
+    public String text;
+    public String url;
+    public String language;
+    @Column(name = "published_at")
+    public Instant publishedAt;
+    @Column(name = "received_at")
+    public Instant receivedAt;
+
+    static Uni<Mention> findForBrand(String tenant, String brandId, UUID id) {
+        return find("id = ?1 and tenant = ?2 and brandId = ?3", id, tenant, brandId).firstResult();
+    }
+}

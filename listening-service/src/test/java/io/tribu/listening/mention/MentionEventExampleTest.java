@@ -1,0 +1,33 @@
+package io.tribu.listening.mention;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** The published example is what consumers test their readers against: it must follow the schema. */
+class MentionEventExampleTest {
+
+    @Test
+    void exampleFollowsTheSchema() throws Exception {
+        try (InputStream example = getClass().getResourceAsStream("/events/mention-recorded.v1.example.json")) {
+            JsonNode event = new ObjectMapper().readTree(example);
+            assertEquals(MentionRecorded.TYPE, event.get("type").asText());
+            assertEquals(java.util.Set.of(), EventSchemas.violations("mention-recorded.v1", event));
+        }
+    }
+
+    @Test
+    void schemaRejectsAnEventWithoutTenant() throws Exception {
+        try (InputStream example = getClass().getResourceAsStream("/events/mention-recorded.v1.example.json")) {
+            com.fasterxml.jackson.databind.node.ObjectNode event =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(example);
+            event.remove("tenant");
+            assertFalse(EventSchemas.violations("mention-recorded.v1", event).isEmpty());
+        }
+    }
+}
