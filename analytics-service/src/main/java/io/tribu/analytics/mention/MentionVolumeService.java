@@ -1,0 +1,74 @@
+package io.tribu.analytics.mention;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+@ApplicationScoped
+public class MentionVolumeService {
+
+    /** Records the event id and counts the mention in one transaction; a replay changes nothing. */
+    public Uni<Void> apply(MentionRecordedReader event) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> markProcessed(session, event)
+                .chain(firstTime -> firstTime ? countMention(session, event) : Uni.createFrom().voidItem())));
+    }
+
+    private static Uni<Boolean> markProcessed(Mutiny.Session session, MentionRecordedReader event) {
+        return session.createNativeQuery("""
+                        insert into processed_event (event_id, type, processed_at) values (:id, :type, now())
+                        on conflict (event_id) do nothing""")
+                .setParameter("id", event.id())
+                .setParameter("type", event.type())
+                .executeUpdate()
+                .map(inserted -> inserted == 1);
+    }
+
+    private static Uni<Void> countMention(Mutiny.Session session, MentionRecordedReader event) {
+        return session.createNativeQuery("""
+                        insert into mention_volume (tenant, brand_id, bucket_start, mentions)
+                        values (:tenant, :brand, :bucket, 1)
+                        on conflict (tenant, brand_id, bucket_start)
+                        do update set mentions = mention_volume.mentions + 1""")
+                .setParameter("tenant", event.tenant())
+                .setParameter("brand", event.data().brandId())
+                .setParameter("bucket", event.data().publishedAt().truncatedTo(ChronoUnit.HOURS))
+                .executeUpdate()
+                .replaceWithVoid();
+    }
+
+    @WithSession
+    public Uni<List<HourlyVolume>> hourly(String tenant, String brandId, Instant from, Instant to) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select bucket_start, mentions from mention_volume
+                        where tenant = :tenant and brand_id = :brand
+                          and bucket_start >= :from and bucket_start < :to
+                        order by bucket_start""", Object[].class)
+                .setParameter("tenant", tenant)
+                .setParameter("brand", brandId)
+                .setParameter("from", from.truncatedTo(ChronoUnit.HOURS))
+                .setParameter("to", to)
+                .getResultList()
+                .map(rows -> rows.stream()
+                        .map(row -> new HourlyVolume(toInstant(row[0]), ((Number) row[1]).longValue()))
+                        .toList()));
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
+    public record HourlyVolume(Instant start, long mentions) {
+    }
+}

@@ -1,0 +1,146 @@
+package io.tribu.analytics.mention;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.tribu.analytics.access.TestTokens;
+import io.tribu.analytics.kafka.TestEvents;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class MentionVolumeTest {
+
+    static final String TOPIC = "tribu.listening.mentions";
+    static TestEvents events;
+
+    @BeforeAll
+    static void connect() {
+        events = new TestEvents();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        events.close();
+    }
+
+    /** Brand ids unique to each test, so tests stay independent on a shared broker. */
+    static String freshBrand() {
+        return "brand-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static long total(String token, String brand) {
+        return given().auth().oauth2(token)
+                .queryParam("from", "2026-11-01T00:00:00Z").queryParam("to", "2026-12-01T00:00:00Z")
+                .when().get("/brands/" + brand + "/mention-volume")
+                .then().statusCode(200)
+                .extract().jsonPath().getLong("total");
+    }
+
+    @Test
+    void aRedeliveredEventIsCountedOnce() {
+        String brand = freshBrand();
+        String analyst = TestTokens.token("soleil", "analyst", brand);
+        UUID duplicated = UUID.randomUUID();
+        String event = MentionEvents.mention(duplicated, "soleil", brand, "2026-11-20T10:15:00Z");
+
+        events.send(TOPIC, brand, event);
+        events.send(TOPIC, brand, event);
+        // Same key, same partition: once this later event is counted, both copies above were handled.
+        events.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, "2026-11-20T11:40:00Z"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) >= 2);
+        given().auth().oauth2(analyst)
+                .queryParam("from", "2026-11-20T00:00:00Z").queryParam("to", "2026-11-21T00:00:00Z")
+                .when().get("/brands/" + brand + "/mention-volume")
+                .then().statusCode(200)
+                .body("total", equalTo(2))
+                .body("hours.size()", equalTo(2))
+                .body("hours[0].start", equalTo("2026-11-20T10:00:00Z"))
+                .body("hours[0].mentions", equalTo(1))
+                .body("hours[1].start", equalTo("2026-11-20T11:00:00Z"));
+    }
+
+    @Test
+    void lateEventsLandInTheHourTheyWerePublished() {
+        String brand = freshBrand();
+        String analyst = TestTokens.token("soleil", "analyst", brand);
+        events.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, "2026-11-02T03:59:59Z"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 1);
+        given().auth().oauth2(analyst)
+                .queryParam("from", "2026-11-01T00:00:00Z").queryParam("to", "2026-12-01T00:00:00Z")
+                .when().get("/brands/" + brand + "/mention-volume")
+                .then().body("hours[0].start", equalTo("2026-11-02T03:00:00Z"));
+    }
+
+    @Test
+    void anotherTenantNeverSeesTheCount() {
+        String brand = freshBrand();
+        String nord = TestTokens.token("nord", "analyst", brand);
+        String soleilWithSameBrandId = TestTokens.token("soleil", "analyst", brand);
+        events.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "nord", brand, "2026-11-20T10:00:00Z"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(nord, brand) == 1);
+        org.junit.jupiter.api.Assertions.assertEquals(0, total(soleilWithSameBrandId, brand));
+    }
+
+    @Test
+    void aPoisonMessageDoesNotBlockTheBrandsLaterEvents() {
+        String brand = freshBrand();
+        String analyst = TestTokens.token("soleil", "analyst", brand);
+        events.send(TOPIC, brand, "this is not a cloud event");
+        events.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, "2026-11-20T10:00:00Z"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 1);
+    }
+
+    @Test
+    void withoutTokenAnswers401() {
+        given().when().get("/brands/cafe-lumiere/mention-volume")
+                .then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void clientApproverCannotReadRawVolumes() {
+        given().auth().oauth2(TestTokens.token("soleil", "client-approver", "cafe-lumiere"))
+                .when().get("/brands/cafe-lumiere/mention-volume")
+                .then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aBrandOutsideTheTokenAnswers404() {
+        given().auth().oauth2(TestTokens.token("nord", "analyst", "biscuits-nord"))
+                .when().get("/brands/cafe-lumiere/mention-volume")
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void anUnreadablePeriodAnswers400NamingTheParameter() {
+        String analyst = TestTokens.token("soleil", "analyst", "cafe-lumiere");
+        given().auth().oauth2(analyst).queryParam("from", "last tuesday")
+                .when().get("/brands/cafe-lumiere/mention-volume")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("from"));
+        given().auth().oauth2(analyst)
+                .queryParam("from", "2026-11-20T00:00:00Z").queryParam("to", "2026-11-10T00:00:00Z")
+                .when().get("/brands/cafe-lumiere/mention-volume")
+                .then().statusCode(400)
+                .body("detail", containsString("before"));
+    }
+}
