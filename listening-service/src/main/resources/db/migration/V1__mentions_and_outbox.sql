@@ -4,6 +4,8 @@ create table mention (
     tenant       text        not null,
     brand_id     text        not null,
     source       text        not null,
+    kind         text        not null,
+    owned_channel boolean    not null,
     author       text,
     text         text        not null,
     url          text,

@@ -19,6 +19,11 @@ public class Mention extends PanacheEntityBase {
     @Column(name = "brand_id")
     public String brandId;
     public String source;
+    /** post, comment, reply, direct-message or review. */
+    public String kind;
+    /** True when heard on one of the brand's own accounts: moderation takes it into its inbox. */
+    @Column(name = "owned_channel")
+    public boolean ownedChannel;
     public String author;
     public String text;
     public String url;

@@ -8,13 +8,15 @@ import java.util.UUID;
  * Data of the {@code tribu.listening.mention.recorded.v1} event. Schema and example live in
  * {@code src/main/resources/events/}; changes are additive, a breaking change is a new version.
  */
-public record MentionRecorded(UUID mentionId, String brandId, String source, String author, String text,
+public record MentionRecorded(UUID mentionId, String brandId, String source, String kind,
+                              boolean ownedChannel, String author, String text,
                               String url, String language, Instant publishedAt, List<UUID> matchedQueryIds) {
 
     public static final String TYPE = "tribu.listening.mention.recorded.v1";
 
     static MentionRecorded of(Mention mention) {
-        return new MentionRecorded(mention.id, mention.brandId, mention.source, mention.author, mention.text,
+        return new MentionRecorded(mention.id, mention.brandId, mention.source, mention.kind,
+                mention.ownedChannel, mention.author, mention.text,
                 mention.url, mention.language, mention.publishedAt, List.of());
     }
 }

@@ -14,6 +14,11 @@ public record MentionRequest(
         @Schema(examples = "rss", description = "Where the mention was heard: rss, mastodon, bluesky, webhook, ...")
         @NotBlank @Pattern(regexp = "[a-z0-9-]{1,32}", message = "must be 1 to 32 lowercase letters, digits or dashes")
         String source,
+        @Schema(examples = "comment", defaultValue = "post")
+        @Pattern(regexp = "post|comment|reply|direct-message|review",
+                message = "must be one of post, comment, reply, direct-message, review") String kind,
+        @Schema(description = "True when the mention was posted on one of the brand's own accounts (moderation inbox)")
+        Boolean ownedChannel,
         @Schema(examples = "@marie@piaille.fr")
         @Size(max = 200) String author,
         @Schema(examples = "Le nouveau café de Café Lumière est une merveille !")

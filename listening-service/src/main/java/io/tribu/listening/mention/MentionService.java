@@ -29,6 +29,8 @@ public class MentionService {
         mention.tenant = tenant;
         mention.brandId = brandId;
         mention.source = request.source();
+        mention.kind = request.kind() == null ? "post" : request.kind();
+        mention.ownedChannel = Boolean.TRUE.equals(request.ownedChannel());
         mention.author = request.author();
         mention.text = request.text();
         mention.url = request.url();

@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A mention as the API shows it. */
-public record MentionView(UUID id, String brandId, String source, String author, String text, String url,
+public record MentionView(UUID id, String brandId, String source, String kind,
+                          boolean ownedChannel, String author, String text, String url,
                           String language, Instant publishedAt, Instant receivedAt) {
 
     static MentionView of(Mention mention) {
-        return new MentionView(mention.id, mention.brandId, mention.source, mention.author, mention.text,
+        return new MentionView(mention.id, mention.brandId, mention.source, mention.kind,
+                mention.ownedChannel, mention.author, mention.text,
                 mention.url, mention.language, mention.publishedAt, mention.receivedAt);
     }
 }

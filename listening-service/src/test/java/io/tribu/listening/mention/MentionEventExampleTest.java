@@ -12,9 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /** The published example is what consumers test their readers against: it must follow the schema. */
 class MentionEventExampleTest {
 
-    @Test
-    void exampleFollowsTheSchema() throws Exception {
-        try (InputStream example = getClass().getResourceAsStream("/events/mention-recorded.v1.example.json")) {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "mention-recorded.v1.example.json", "mention-recorded.v1.owned-comment.example.json"})
+    void examplesFollowTheSchema(String file) throws Exception {
+        try (InputStream example = getClass().getResourceAsStream("/events/" + file)) {
             JsonNode event = new ObjectMapper().readTree(example);
             assertEquals(MentionRecorded.TYPE, event.get("type").asText());
             assertEquals(java.util.Set.of(), EventSchemas.violations("mention-recorded.v1", event));

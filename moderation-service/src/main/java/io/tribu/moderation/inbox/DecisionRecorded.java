@@ -1,0 +1,15 @@
+package io.tribu.moderation.inbox;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Data of the {@code tribu.moderation.decision.recorded.v1} event (schema and example in
+ * {@code src/main/resources/events/}). Analytics reads it for response times and moderation volumes.
+ */
+public record DecisionRecorded(UUID decisionId, UUID itemId, String brandId, String actor, String action,
+                               String fromStatus, String toStatus, String assignee, String reason,
+                               Instant itemPublishedAt, Instant decidedAt) {
+
+    public static final String TYPE = "tribu.moderation.decision.recorded.v1";
+}

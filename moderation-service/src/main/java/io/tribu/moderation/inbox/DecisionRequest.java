@@ -1,0 +1,29 @@
+package io.tribu.moderation.inbox;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A moderator's decision on one inbox item, made against the version they saw. */
+@Schema(name = "DecisionRequest")
+public record DecisionRequest(
+        @Schema(examples = "assign", enumeration = {"assign", "escalate", "close", "reopen"})
+        @NotBlank @Pattern(regexp = "assign|escalate|close|reopen",
+                message = "must be one of assign, escalate, close, reopen") String action,
+        @Schema(examples = "camille", description = "User the item is assigned to (required for assign)")
+        @Size(max = 200) String assignee,
+        @Schema(examples = "Client mécontent, à traiter en priorité")
+        @Size(max = 2000) String reason,
+        @Schema(examples = "0", description = "The item version the moderator saw; a stale version answers 409")
+        @NotNull @PositiveOrZero Long expectedVersion) {
+
+    @AssertTrue(message = "is required when action is assign")
+    @Schema(hidden = true)
+    public boolean isAssignee() {
+        return !"assign".equals(action) || (assignee != null && !assignee.isBlank());
+    }
+}

@@ -1,0 +1,36 @@
+package io.tribu.moderation.inbox;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A comment, reply, message or review on one of the brand's own channels, waiting for moderation. */
+@Entity
+@Table(name = "inbox_item")
+public class InboxItem extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String tenant;
+    @Column(name = "brand_id")
+    public String brandId;
+    public String source;
+    public String kind;
+    public String author;
+    public String text;
+    public String url;
+    public String language;
+    public String status;
+    public String assignee;
+    @Column(name = "published_at")
+    public Instant publishedAt;
+    @Column(name = "received_at")
+    public Instant receivedAt;
+    /** Changed by every decision; a decision naming an older version loses (409). */
+    public long version;
+}

@@ -1,0 +1,97 @@
+package io.tribu.moderation.inbox;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.tribu.moderation.access.Caller;
+import io.tribu.moderation.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/brands/{brandId}/inbox")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Inbox")
+@SecurityRequirement(name = "oidc")
+public class InboxResource {
+
+    private final Caller caller;
+    private final InboxService inbox;
+
+    public InboxResource(Caller caller, InboxService inbox) {
+        this.caller = caller;
+        this.inbox = inbox;
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @Operation(summary = "Interactions on the brand's own channels, newest first")
+    public Uni<List<InboxItemView>> list(@PathParam("brandId") String brandId,
+                                         @QueryParam("status") String status,
+                                         @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        String brand = caller.requireBrand(brandId);
+        return inbox.list(caller.tenant(), brand, status == null ? null : status(status), limit)
+                .map(items -> items.stream().map(InboxItemView::of).toList());
+    }
+
+    @GET
+    @Path("/{itemId}")
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @Operation(summary = "One inbox item")
+    public Uni<InboxItemView> get(@PathParam("brandId") String brandId, @PathParam("itemId") UUID itemId) {
+        String brand = caller.requireBrand(brandId);
+        return inbox.find(caller.tenant(), brand, itemId).map(InboxItemView::of);
+    }
+
+    @POST
+    @Path("/{itemId}/decisions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
+    @Operation(summary = "Decide on an inbox item (assign, escalate, close, reopen)",
+            description = "Recorded in the audit trail and emitted as tribu.moderation.decision.recorded.v1. "
+                    + "A stale expectedVersion answers 409: someone else decided first.")
+    public Uni<InboxItemView> decide(@PathParam("brandId") String brandId, @PathParam("itemId") UUID itemId,
+                                     @Valid @NotNull DecisionRequest request) {
+        String brand = caller.requireBrand(brandId);
+        return inbox.decide(caller.tenant(), brand, itemId, caller.userName(), request).map(InboxItemView::of);
+    }
+
+    private static InboxStatus status(String value) {
+        try {
+            return InboxStatus.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            String allowed = String.join(", ", Arrays.stream(InboxStatus.values()).map(InboxStatus::wire).toList());
+            throw HttpProblem.builder()
+                    .withType(URI.create("https://tribu.io/problems/invalid-parameter"))
+                    .withStatus(Response.Status.BAD_REQUEST)
+                    .withTitle("Bad Request")
+                    .withDetail("status: must be one of " + allowed)
+                    .with("violations", List.of(Map.of("field", "status", "in", "query",
+                            "message", "must be one of " + allowed)))
+                    .build();
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.tribu.moderation.inbox;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.tribu.moderation.access.NotFoundProblems;
+import io.tribu.moderation.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class InboxService {
+
+    static final URI CONFLICT_TYPE = URI.create("https://tribu.io/problems/stale-version");
+
+    private final Outbox outbox;
+    private final String decisionsTopic;
+
+    public InboxService(Outbox outbox, @ConfigProperty(name = "tribu.topics.decisions") String decisionsTopic) {
+        this.outbox = outbox;
+        this.decisionsTopic = decisionsTopic;
+    }
+
+    /** Stores the interaction once, however often its event is delivered. */
+    public Uni<Void> receive(MentionRecordedReader event) {
+        MentionRecordedReader.Data data = event.data();
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into processed_event (event_id, type, processed_at) values (:id, :type, now())
+                        on conflict (event_id) do nothing""")
+                .setParameter("id", event.id())
+                .setParameter("type", event.type())
+                .executeUpdate()
+                .chain(firstTime -> firstTime == 0 ? Uni.createFrom().voidItem() : insertItem(session, event.tenant(), data))));
+    }
+
+    private static Uni<Void> insertItem(Mutiny.Session session, String tenant, MentionRecordedReader.Data data) {
+        // The same mention may come again under another event id (a replay by listening): keep the first.
+        return session.createNativeQuery("""
+                        insert into inbox_item (id, tenant, brand_id, source, kind, author, text, url, language,
+                                                status, assignee, published_at, received_at, version)
+                        values (:id, :tenant, :brand, :source, :kind, :author, :text, :url, :language,
+                                'new', null, :publishedAt, now(), 0)
+                        on conflict (id) do nothing""")
+                .setParameter("id", data.mentionId())
+                .setParameter("tenant", tenant)
+                .setParameter("brand", data.brandId())
+                .setParameter("source", data.source())
+                .setParameter("kind", data.kind() == null ? "comment" : data.kind())
+                .setParameter("author", data.author())
+                .setParameter("text", data.text())
+                .setParameter("url", data.url())
+                .setParameter("language", data.language())
+                .setParameter("publishedAt", data.publishedAt())
+                .executeUpdate()
+                .replaceWithVoid();
+    }
+
+    @WithSession
+    public Uni<List<InboxItem>> list(String tenant, String brandId, InboxStatus status, int limit) {
+        String query = "tenant = ?1 and brandId = ?2" + (status == null ? "" : " and status = ?3")
+                + " order by publishedAt desc";
+        var find = status == null
+                ? InboxItem.<InboxItem>find(query, tenant, brandId)
+                : InboxItem.<InboxItem>find(query, tenant, brandId, status.wire());
+        return find.page(0, limit).list();
+    }
+
+    @WithSession
+    public Uni<InboxItem> find(String tenant, String brandId, UUID id) {
+        return InboxItem.<InboxItem>find("id = ?1 and tenant = ?2 and brandId = ?3", id, tenant, brandId)
+                .firstResult()
+                .onItem().ifNull().failWith(() -> NotFoundProblems.of("Inbox item " + id + " not found"));
+    }
+
+    /**
+     * Applies a decision if the item is still at the version the moderator saw. The conditional
+     * update makes concurrent decisions race-free: exactly one matches the version, the others get 409.
+     */
+    @WithTransaction
+    public Uni<InboxItem> decide(String tenant, String brandId, UUID id, String actor, DecisionRequest request) {
+        DecisionAction action = DecisionAction.fromWire(request.action());
+        return InboxItem.<InboxItem>find("id = ?1 and tenant = ?2 and brandId = ?3", id, tenant, brandId).firstResult()
+                .onItem().ifNull().failWith(() -> NotFoundProblems.of("Inbox item " + id + " not found"))
+                .chain(item -> {
+                    if (item.version != request.expectedVersion()) {
+                        return Uni.createFrom().failure(staleVersion(item));
+                    }
+                    String fromStatus = item.status;
+                    String assignee = action == DecisionAction.ASSIGN ? request.assignee() : item.assignee;
+                    return InboxItem.update("status = ?1, assignee = ?2, version = version + 1 "
+                                    + "where id = ?3 and version = ?4",
+                                    action.result().wire(), assignee, id, request.expectedVersion())
+                            .chain(updated -> updated == 0
+                                    ? Uni.createFrom().failure(staleVersion(item))
+                                    : record(item, fromStatus, action, assignee, actor, request.reason()));
+                });
+    }
+
+    private Uni<InboxItem> record(InboxItem item, String fromStatus, DecisionAction action, String assignee,
+                                  String actor, String reason) {
+        UUID decisionId = UUID.randomUUID();
+        Instant now = Instant.now();
+        DecisionRecorded event = new DecisionRecorded(decisionId, item.id, item.brandId, actor, action.wire(),
+                fromStatus, action.result().wire(), assignee, reason, item.publishedAt, now);
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("""
+                                insert into decision (id, item_id, tenant, brand_id, actor, action, from_status,
+                                                      to_status, assignee, reason, decided_at)
+                                values (:id, :item, :tenant, :brand, :actor, :action, :from, :to, :assignee,
+                                        :reason, :at)""")
+                        .setParameter("id", decisionId)
+                        .setParameter("item", item.id)
+                        .setParameter("tenant", item.tenant)
+                        .setParameter("brand", item.brandId)
+                        .setParameter("actor", actor)
+                        .setParameter("action", action.wire())
+                        .setParameter("from", fromStatus)
+                        .setParameter("to", action.result().wire())
+                        .setParameter("assignee", assignee)
+                        .setParameter("reason", reason)
+                        .setParameter("at", now)
+                        .executeUpdate())
+                .chain(() -> outbox.append(decisionsTopic, item.tenant, item.brandId, DecisionRecorded.TYPE, event))
+                .chain(() -> InboxItem.<InboxItem>findById(item.id))
+                .call(fresh -> Panache.getSession().chain(session -> session.refresh(fresh)));
+    }
+
+    private static HttpProblem staleVersion(InboxItem item) {
+        return HttpProblem.builder()
+                .withType(CONFLICT_TYPE)
+                .withStatus(Response.Status.CONFLICT)
+                .withTitle("Conflict")
+                .withDetail("Inbox item " + item.id + " was changed by someone else; reload it and decide again")
+                .with("currentVersion", item.version)
+                .build();
+    }
+}

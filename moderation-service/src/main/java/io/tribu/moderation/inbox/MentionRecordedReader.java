@@ -1,0 +1,36 @@
+package io.tribu.moderation.inbox;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The fields moderation reads from listening's {@code tribu.listening.mention.recorded.v1} event;
+ * only mentions heard on the brand's own channels become inbox items.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record MentionRecordedReader(UUID id, String type, String tenant, Data data) {
+
+    public static final String TYPE = "tribu.listening.mention.recorded.v1";
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Data(UUID mentionId, String brandId, String source, String kind, boolean ownedChannel,
+                       String author, String text, String url, String language, Instant publishedAt) {
+    }
+
+    /** Why the event cannot be applied, or null when it can. */
+    public String defect() {
+        if (id == null || !TYPE.equals(type)) {
+            return "missing id or unexpected type " + type;
+        }
+        if (tenant == null || tenant.isBlank()) {
+            return "missing tenant";
+        }
+        if (data == null || data.mentionId() == null || data.brandId() == null || data.text() == null
+                || data.publishedAt() == null || data.source() == null) {
+            return "missing data.mentionId, brandId, source, text or publishedAt";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,202 @@
+package io.tribu.moderation.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.tribu.moderation.access.TestTokens;
+import io.tribu.moderation.outbox.TestEvents;
+import io.tribu.moderation.outbox.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class InboxTest {
+
+    static final String MENTIONS = "tribu.listening.mentions";
+    static TestEvents events;
+
+    @BeforeAll
+    static void connect() {
+        events = new TestEvents();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        events.close();
+    }
+
+    static String freshBrand() {
+        return "brand-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static List<Map<String, Object>> inbox(String token, String brand) {
+        return given().auth().oauth2(token).when().get("/brands/" + brand + "/inbox")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    /** Puts one owned-channel comment in the brand's inbox and returns its id. */
+    static UUID receivedComment(String tenant, String brand, String token) {
+        UUID mentionId = UUID.randomUUID();
+        events.send(MENTIONS, brand, MentionEvents.event(MentionEvents.OWNED_COMMENT_EXAMPLE, UUID.randomUUID(),
+                mentionId, tenant, brand));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(token, brand).size() == 1);
+        return mentionId;
+    }
+
+    @Test
+    void ownedChannelCommentsBecomeInboxItemsOnceWebMentionsDoNot() {
+        String brand = freshBrand();
+        String cm = TestTokens.token("soleil", "community-manager", brand);
+        UUID comment = UUID.randomUUID();
+        String event = MentionEvents.event(MentionEvents.OWNED_COMMENT_EXAMPLE, UUID.randomUUID(), comment, "soleil", brand);
+        events.send(MENTIONS, brand, event);
+        events.send(MENTIONS, brand, event);
+        events.send(MENTIONS, brand, MentionEvents.event(MentionEvents.WEB_MENTION_EXAMPLE, UUID.randomUUID(),
+                UUID.randomUUID(), "soleil", brand));
+        // A later owned comment on the same partition proves the three events above were all handled.
+        UUID later = UUID.randomUUID();
+        events.send(MENTIONS, brand, MentionEvents.event(MentionEvents.OWNED_COMMENT_EXAMPLE, UUID.randomUUID(),
+                later, "soleil", brand));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(cm, brand).size() >= 2);
+        given().auth().oauth2(cm).when().get("/brands/" + brand + "/inbox?status=new")
+                .then().statusCode(200)
+                .body("size()", equalTo(2))
+                .body("id", hasItem(comment.toString()))
+                .body("id", hasItem(later.toString()))
+                .body("[0].kind", equalTo("comment"))
+                .body("[0].status", equalTo("new"));
+    }
+
+    @Test
+    void aDecisionIsAuditedAndEmitted() throws Exception {
+        String brand = freshBrand();
+        String cm = TestTokens.token("soleil", "community-manager", brand);
+        UUID item = receivedComment("soleil", brand, cm);
+
+        try (TopicReader decisions = new TopicReader("tribu.moderation.decisions")) {
+            given().auth().oauth2(cm).contentType(ContentType.JSON)
+                    .body(Map.of("action", "assign", "assignee", "camille", "reason", "client mécontent",
+                            "expectedVersion", 0))
+                    .when().post("/brands/" + brand + "/inbox/" + item + "/decisions")
+                    .then().statusCode(200)
+                    .body("status", equalTo("assigned"))
+                    .body("assignee", equalTo("camille"))
+                    .body("version", equalTo(1));
+
+            ConsumerRecord<String, String> record = decisions
+                    .await(r -> r.value().contains(item.toString()), Duration.ofSeconds(20))
+                    .orElseThrow(() -> new AssertionError("no decision event on the topic"));
+            assertEquals(brand, record.key());
+            JsonNode event = new ObjectMapper().readTree(record.value());
+            assertEquals("tribu.moderation.decision.recorded.v1", event.get("type").asText());
+            assertEquals("new", event.at("/data/fromStatus").asText());
+            assertEquals("assigned", event.at("/data/toStatus").asText());
+            try (InputStream schema = getClass().getResourceAsStream("/events/decision-recorded.v1.schema.json")) {
+                var violations = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                        .getSchema(schema).validate(event);
+                assertTrue(violations.isEmpty(), () -> "decision event off its schema: " + violations);
+            }
+        }
+    }
+
+    @Test
+    void twoModeratorsAtOnceExactlyOneWins() {
+        String brand = freshBrand();
+        String cm = TestTokens.token("soleil", "community-manager", brand);
+        String admin = TestTokens.token("soleil", "admin", brand);
+        UUID item = receivedComment("soleil", brand, cm);
+        String path = "/brands/" + brand + "/inbox/" + item + "/decisions";
+
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> given().auth().oauth2(cm)
+                .contentType(ContentType.JSON).body(Map.of("action", "close", "expectedVersion", 0))
+                .post(path).statusCode());
+        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> given().auth().oauth2(admin)
+                .contentType(ContentType.JSON).body(Map.of("action", "escalate", "expectedVersion", 0))
+                .post(path).statusCode());
+
+        List<Integer> statuses = List.of(first.join(), second.join());
+        assertTrue(statuses.contains(200) && statuses.contains(409), () -> "statuses were " + statuses);
+        given().auth().oauth2(cm).contentType(ContentType.JSON)
+                .body(Map.of("action", "reopen", "expectedVersion", 0))
+                .when().post(path)
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("currentVersion", equalTo(1));
+    }
+
+    @Test
+    void invalidDecisionsAnswer400NamingTheField() {
+        String brand = freshBrand();
+        String cm = TestTokens.token("soleil", "community-manager", brand);
+        UUID item = receivedComment("soleil", brand, cm);
+        String path = "/brands/" + brand + "/inbox/" + item + "/decisions";
+
+        given().auth().oauth2(cm).contentType(ContentType.JSON)
+                .body(Map.of("action", "explode", "expectedVersion", 0))
+                .when().post(path)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("action"));
+        given().auth().oauth2(cm).contentType(ContentType.JSON)
+                .body(Map.of("action", "assign", "expectedVersion", 0))
+                .when().post(path)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.message", hasItem(containsString("required when action is assign")));
+        given().auth().oauth2(cm).contentType(ContentType.JSON)
+                .body(Map.of("action", "close"))
+                .when().post(path)
+                .then().statusCode(400)
+                .body("violations.field", hasItem("expectedVersion"));
+        given().auth().oauth2(cm).when().get("/brands/" + brand + "/inbox?status=lost")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("status"));
+        // Nothing was decided by the rejected requests.
+        given().auth().oauth2(cm).when().get("/brands/" + brand + "/inbox/" + item)
+                .then().statusCode(200).body("status", equalTo("new")).body("version", equalTo(0));
+    }
+
+    @Test
+    void accessRules() {
+        String brand = freshBrand();
+        String cm = TestTokens.token("soleil", "community-manager", brand);
+        UUID item = receivedComment("soleil", brand, cm);
+        String path = "/brands/" + brand + "/inbox/" + item;
+
+        given().when().get(path).then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.token("soleil", "analyst", brand)).contentType(ContentType.JSON)
+                .body(Map.of("action", "close", "expectedVersion", 0))
+                .when().post(path + "/decisions")
+                .then().statusCode(403).contentType("application/problem+json");
+        // Another agency, even holding the same brand id in its token, sees nothing.
+        String nord = TestTokens.token("nord", "admin", brand);
+        given().auth().oauth2(nord).when().get(path).then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(nord).contentType(ContentType.JSON)
+                .body(Map.of("action", "close", "expectedVersion", 0))
+                .when().post(path + "/decisions")
+                .then().statusCode(404);
+        assertEquals(0, inbox(nord, brand).size());
+    }
+}

@@ -1,0 +1,42 @@
+package io.tribu.moderation.inbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/** Mention events built from the examples listening publishes with its schema (contract drift fails here). */
+final class MentionEvents {
+
+    static final Path OWNED_COMMENT_EXAMPLE = Path.of("..", "listening-service", "src", "main", "resources", "events",
+            "mention-recorded.v1.owned-comment.example.json");
+    static final Path WEB_MENTION_EXAMPLE = Path.of("..", "listening-service", "src", "main", "resources", "events",
+            "mention-recorded.v1.example.json");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private MentionEvents() {
+    }
+
+    static ObjectNode read(Path example) {
+        try {
+            return (ObjectNode) JSON.readTree(example.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String event(Path example, UUID eventId, UUID mentionId, String tenant, String brandId) {
+        ObjectNode event = read(example);
+        event.put("id", eventId.toString());
+        event.put("tenant", tenant);
+        event.put("subject", brandId);
+        ObjectNode data = (ObjectNode) event.get("data");
+        data.put("brandId", brandId);
+        data.put("mentionId", mentionId.toString());
+        return event.toString();
+    }
+}
