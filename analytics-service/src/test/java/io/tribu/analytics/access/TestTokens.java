@@ -12,21 +12,18 @@ public final class TestTokens {
     }
 
     public static String token(String tenant, String role, String... brands) {
-        return Jwt.preferredUserName(role + "@" + tenant)
-                .issuer("https://server.example.com")
-                .audience("tribu-api")
-                .groups(Set.of(role))
-                .claim("tenant", tenant)
-                .claim("brands", List.of(brands))
-                .jws().keyId("1")
-                .sign("privateKey.jwk");
+        return signed("tribu-api", tenant, role, brands);
     }
 
     /** A token of another audience, which the service must refuse. */
     public static String tokenForOtherAudience(String tenant, String role, String... brands) {
+        return signed("some-other-api", tenant, role, brands);
+    }
+
+    private static String signed(String audience, String tenant, String role, String... brands) {
         return Jwt.preferredUserName(role + "@" + tenant)
                 .issuer("https://server.example.com")
-                .audience("some-other-api")
+                .audience(audience)
                 .groups(Set.of(role))
                 .claim("tenant", tenant)
                 .claim("brands", List.of(brands))
