@@ -1,0 +1,170 @@
+# shellcheck shell=bash
+# The four Tribu services, run from their Quarkus fast-jars on ports 8081..8084. Sourced by ./tribu.
+
+# name:port, in the order they start (CONTRACT.md).
+ALL_SERVICES=(listening:8081 moderation:8082 publishing:8083 analytics:8084)
+SERVICE_HEAP="${TRIBU_SERVICE_HEAP:--Xmx256m}"
+
+# TRIBU_SERVICES="listening moderation" runs a subset, e.g. while a service is still being written.
+selected_services() {
+  local entry name
+  for entry in "${ALL_SERVICES[@]}"; do
+    name="${entry%%:*}"
+    if [[ -z "${TRIBU_SERVICES:-}" || " $TRIBU_SERVICES " == *" $name "* ]]; then
+      echo "$entry"
+    fi
+  done
+}
+
+service_dir() { echo "$TRIBU_ROOT/$1-service"; }
+service_jar() { echo "$(service_dir "$1")/target/quarkus-app/quarkus-run.jar"; }
+
+# Fails at once, before any build, when a service has no module yet.
+require_service_modules() {
+  local entry name missing=()
+  for entry in $(selected_services); do
+    name="${entry%%:*}"
+    [[ -f "$(service_dir "$name")/pom.xml" ]] || missing+=("$name-service")
+  done
+  if (( ${#missing[@]} )); then
+    die "no module yet for: ${missing[*]}. Run the others with e.g. TRIBU_SERVICES=\"listening\" ./tribu up"
+  fi
+}
+
+# A build is needed when a jar is missing or a pom or source file is newer than it. Kept simple on
+# purpose: a false "yes" costs one Maven run, nothing worse.
+build_needed() {
+  local entry name jar
+  for entry in $(selected_services); do
+    name="${entry%%:*}"
+    jar="$(service_jar "$name")"
+    [[ -f "$jar" ]] || return 0
+    [[ -n "$(find "$TRIBU_ROOT/pom.xml" "$(service_dir "$name")/pom.xml" "$(service_dir "$name")/src" \
+              -newer "$jar" -type f -print -quit 2>/dev/null)" ]] && return 0
+  done
+  return 1
+}
+
+# Maven is quiet (-q) to keep its noise in the log, so a ticker shows that it is still working.
+build_services() {
+  if ! build_needed; then
+    say "service jars are up to date; not building"
+    return 0
+  fi
+  local log="$TRIBU_LOGS/build.log" started pid
+  started="$(now)"
+  say "building the services: mvn -B -q package -DskipTests (log: $log)"
+  (cd "$TRIBU_ROOT" && mvn -B -q -ntp package -DskipTests) >"$log" 2>&1 &
+  pid=$!
+  printf '%s' "[tribu] building "
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep 5
+    printf '%s ' "$(since "$started")"
+  done
+  printf '\n'
+  if ! wait "$pid"; then
+    show_log_tail "$log" 60
+    die "the build failed after $(since "$started") (log: $log)"
+  fi
+  say "built in $(since "$started")"
+}
+
+require_service_jars() {
+  local entry name missing=()
+  for entry in $(selected_services); do
+    name="${entry%%:*}"
+    [[ -f "$(service_jar "$name")" ]] || missing+=("$(service_jar "$name")")
+  done
+  (( ${#missing[@]} == 0 )) || die "no jar after the build: ${missing[*]} (is the module listed in pom.xml?)"
+}
+
+service_ready() { curl -fsS -o /dev/null "http://localhost:$1/q/health/ready"; }
+
+start_service() {
+  local name="$1" port="$2" pid started log heap
+  log="$TRIBU_LOGS/$name-service.log"
+  if pid="$(live_pid "$name-service")"; then
+    say "$name-service already running on :$port (pid $pid); reusing it"
+    return 0
+  fi
+  port_open "$port" && die "port $port is already taken by a process ./tribu did not start"
+  started="$(now)"
+  say "starting $name-service on http://localhost:$port (log: $log)"
+  read -r -a heap <<<"$SERVICE_HEAP"
+  # The settings of CONTRACT.md, spelled out so that the running values are visible here.
+  TRIBU_DB_HOST=localhost TRIBU_DB_PORT="$PG_PORT" TRIBU_DB_NAME="$name" \
+  TRIBU_DB_USER=tribu TRIBU_DB_PASSWORD=tribu \
+  TRIBU_KAFKA_BOOTSTRAP="localhost:$KAFKA_PORT" \
+  TRIBU_OIDC_ISSUER="$KC_REALM_URL" TRIBU_OIDC_AUDIENCE=tribu-api \
+  QUARKUS_HTTP_PORT="$port" \
+    start_detached "$name-service" "$log" java "${heap[@]}" -jar "$(service_jar "$name")"
+  pid="$(live_pid "$name-service")"
+  wait_until "$name-service health (/q/health/ready)" 180 "$pid" "$log" service_ready "$port"
+  say "$name-service started in $(since "$started")"
+}
+
+services_up() {
+  local entry
+  require_service_modules
+  build_services
+  require_service_jars
+  for entry in $(selected_services); do
+    start_service "${entry%%:*}" "${entry##*:}"
+  done
+}
+
+# Stops every service that has a pid file, whatever TRIBU_SERVICES says. In parallel: each takes
+# a few seconds to shut down gracefully (Kafka clients close, pools drain).
+services_down() {
+  local entry
+  for entry in "${ALL_SERVICES[@]}"; do
+    stop_detached "${entry%%:*}-service" 30 &
+  done
+  wait
+}
+
+services_status() {
+  local entry name port pid health
+  for entry in "${ALL_SERVICES[@]}"; do
+    name="${entry%%:*}"
+    port="${entry##*:}"
+    if pid="$(live_pid "$name-service")"; then
+      health="$(service_ready "$port" && echo ready || echo 'not ready')"
+      say "$(printf '%-11s' "$name") running  http://localhost:$port  pid $pid  rss $(group_rss_mb "$pid")  $health"
+    else
+      say "$(printf '%-11s' "$name") stopped"
+    fi
+  done
+}
+
+print_service_urls() {
+  local entry name port
+  cat <<EOF
+
+Tribu is up.
+EOF
+  for entry in $(selected_services); do
+    name="${entry%%:*}"
+    port="${entry##*:}"
+    printf '  %-20s http://localhost:%s/q/swagger-ui   health /q/health   metrics /q/metrics\n' \
+      "$name-service" "$port"
+  done
+  cat <<EOF
+  Keycloak admin       $KC_URL/admin/  (admin / admin, realm tribu)
+  PostgreSQL           psql postgresql://tribu:tribu@127.0.0.1:$PG_PORT/listening
+  Kafka                $KAFKA_BOOTSTRAP
+  Logs                 $TRIBU_LOGS/
+
+A token (users: alice camille anna claire nora noe, password tribu):
+  ./tribu token camille
+or with curl alone:
+  curl -s -X POST $KC_REALM_URL/protocol/openid-connect/token \\
+       -d grant_type=password -d client_id=$KC_CLIENT_ID -d username=camille -d password=$DEMO_PASSWORD | jq -r .access_token
+Then, for example:
+  curl -i -X POST http://localhost:8081/brands/cafe-lumiere/mentions \\
+       -H "Authorization: Bearer \$(./tribu token camille)" -H 'Content-Type: application/json' \\
+       -d '{"source":"rss","author":"Léa","text":"Le café du matin est parfait","url":"https://example.org/a","publishedAt":"2026-11-20T10:00:00Z"}'
+
+Stop everything with ./tribu down.
+EOF
+}
