@@ -1,6 +1,7 @@
 package io.tribu.analytics.mention;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.tribu.analytics.event.IncomingEvent;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -10,7 +11,8 @@ import java.util.UUID;
  * Unknown fields are ignored so that additive changes on the producer side never break this reader.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MentionRecordedReader(UUID id, String type, String subject, String tenant, Data data) {
+public record MentionRecordedReader(UUID id, String type, String subject, String tenant, Data data)
+        implements IncomingEvent {
 
     public static final String TYPE = "tribu.listening.mention.recorded.v1";
 
@@ -18,7 +20,7 @@ public record MentionRecordedReader(UUID id, String type, String subject, String
     public record Data(UUID mentionId, String brandId, String source, String language, Instant publishedAt) {
     }
 
-    /** Why the event cannot be applied, or null when it can. */
+    @Override
     public String defect() {
         if (id == null) {
             return "missing id";

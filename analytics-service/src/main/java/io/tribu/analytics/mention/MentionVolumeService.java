@@ -13,23 +13,8 @@ import java.util.List;
 @ApplicationScoped
 public class MentionVolumeService {
 
-    /** Records the event id and counts the mention in one transaction; a replay changes nothing. */
-    public Uni<Void> apply(MentionRecordedReader event) {
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> markProcessed(session, event)
-                .chain(firstTime -> firstTime ? countMention(session, event) : Uni.createFrom().voidItem())));
-    }
-
-    private static Uni<Boolean> markProcessed(Mutiny.Session session, MentionRecordedReader event) {
-        return session.createNativeQuery("""
-                        insert into processed_event (event_id, type, processed_at) values (:id, :type, now())
-                        on conflict (event_id) do nothing""")
-                .setParameter("id", event.id())
-                .setParameter("type", event.type())
-                .executeUpdate()
-                .map(inserted -> inserted == 1);
-    }
-
-    private static Uni<Void> countMention(Mutiny.Session session, MentionRecordedReader event) {
+    /** Counts the mention in the hour it was published; runs inside the intake's transaction. */
+    public Uni<Void> count(Mutiny.Session session, MentionRecordedReader event) {
         return session.createNativeQuery("""
                         insert into mention_volume (tenant, brand_id, bucket_start, mentions)
                         values (:tenant, :brand, :bucket, 1)

@@ -1,0 +1,91 @@
+package io.tribu.analytics.moderation;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import io.tribu.analytics.period.ReportingPeriod;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+@ApplicationScoped
+public class ModerationMeasures {
+
+    /** Stores the decision and keeps the earliest one per item as its first response. */
+    public Uni<Void> record(Mutiny.Session session, DecisionRecordedReader event) {
+        DecisionRecordedReader.Data data = event.data();
+        return session.createNativeQuery("""
+                        insert into moderation_decision (decision_id, tenant, brand_id, item_id, action,
+                                                         item_published_at, decided_at)
+                        values (:decision, :tenant, :brand, :item, :action, :published, :decided)
+                        on conflict (decision_id) do nothing""")
+                .setParameter("decision", data.decisionId())
+                .setParameter("tenant", event.tenant())
+                .setParameter("brand", data.brandId())
+                .setParameter("item", data.itemId())
+                .setParameter("action", data.action())
+                .setParameter("published", data.itemPublishedAt())
+                .setParameter("decided", data.decidedAt())
+                .executeUpdate()
+                .chain(() -> session.createNativeQuery("""
+                                insert into first_response (tenant, brand_id, item_id, item_published_at, responded_at)
+                                values (:tenant, :brand, :item, :published, :decided)
+                                on conflict (tenant, brand_id, item_id)
+                                do update set responded_at = least(first_response.responded_at, excluded.responded_at)""")
+                        .setParameter("tenant", event.tenant())
+                        .setParameter("brand", data.brandId())
+                        .setParameter("item", data.itemId())
+                        .setParameter("published", data.itemPublishedAt())
+                        .setParameter("decided", data.decidedAt())
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** Response times of the interactions posted in the period, and the share answered within the SLA. */
+    @WithSession
+    public Uni<ResponseTimes> responseTimes(String tenant, String brandId, ReportingPeriod period, Duration sla) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select count(*),
+                               percentile_cont(0.5) within group (order by seconds),
+                               percentile_cont(0.9) within group (order by seconds),
+                               avg(seconds),
+                               count(*) filter (where seconds <= :sla)
+                        from (select extract(epoch from responded_at - item_published_at) as seconds
+                              from first_response
+                              where tenant = :tenant and brand_id = :brand
+                                and item_published_at >= :from and item_published_at < :to) answered""",
+                        Object[].class)
+                .setParameter("tenant", tenant)
+                .setParameter("brand", brandId)
+                .setParameter("from", period.from())
+                .setParameter("to", period.to())
+                .setParameter("sla", (double) sla.toSeconds())
+                .getSingleResult()
+                .map(row -> ResponseTimes.of(brandId, period, sla, row)));
+    }
+
+    /** Decisions taken in the period, by action. */
+    @WithSession
+    public Uni<Map<String, Long>> decisionsByAction(String tenant, String brandId, ReportingPeriod period) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select action, count(*) from moderation_decision
+                        where tenant = :tenant and brand_id = :brand and decided_at >= :from and decided_at < :to
+                        group by action""", Object[].class)
+                .setParameter("tenant", tenant)
+                .setParameter("brand", brandId)
+                .setParameter("from", period.from())
+                .setParameter("to", period.to())
+                .getResultList()
+                .map(ModerationMeasures::byAction));
+    }
+
+    private static Map<String, Long> byAction(List<Object[]> rows) {
+        Map<String, Long> counts = new TreeMap<>();
+        rows.forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+        return counts;
+    }
+}

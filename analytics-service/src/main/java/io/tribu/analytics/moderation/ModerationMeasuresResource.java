@@ -1,0 +1,79 @@
+package io.tribu.analytics.moderation;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.tribu.analytics.access.Caller;
+import io.tribu.analytics.access.Roles;
+import io.tribu.analytics.period.ReportingPeriod;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Duration;
+import java.util.Map;
+
+@Path("/brands/{brandId}/moderation")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Moderation measures")
+@SecurityRequirement(name = "oidc")
+public class ModerationMeasuresResource {
+
+    static final int LONGEST_SLA_MINUTES = 7 * 24 * 60;
+
+    private final Caller caller;
+    private final ModerationMeasures measures;
+
+    public ModerationMeasuresResource(Caller caller, ModerationMeasures measures) {
+        this.caller = caller;
+        this.measures = measures;
+    }
+
+    @GET
+    @Path("/response-times")
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @Operation(summary = "Time to first response and SLA attainment",
+            description = "For interactions posted in [from, to): median, 90th percentile and average seconds "
+                    + "until the first moderation decision, and the share answered within slaMinutes.")
+    public Uni<ResponseTimes> responseTimes(
+            @PathParam("brandId") String brandId,
+            @Parameter(example = "2026-11-01T00:00:00Z") @QueryParam("from") String from,
+            @Parameter(example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,
+            @Parameter(description = "Response-time target in minutes (1 to 10080)", example = "60")
+            @QueryParam("slaMinutes") @DefaultValue("60") String slaMinutes) {
+        String brand = caller.requireBrand(brandId);
+        ReportingPeriod period = ReportingPeriod.parse(from, to);
+        return measures.responseTimes(caller.tenant(), brand, period, Duration.ofMinutes(minutes(slaMinutes)));
+    }
+
+    @GET
+    @Path("/decisions")
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @Operation(summary = "Moderation decisions in [from, to), by action")
+    public Uni<Map<String, Long>> decisions(@PathParam("brandId") String brandId,
+                                            @QueryParam("from") String from, @QueryParam("to") String to) {
+        String brand = caller.requireBrand(brandId);
+        return measures.decisionsByAction(caller.tenant(), brand, ReportingPeriod.parse(from, to));
+    }
+
+    private static int minutes(String value) {
+        try {
+            int minutes = Integer.parseInt(value);
+            if (minutes >= 1 && minutes <= LONGEST_SLA_MINUTES) {
+                return minutes;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ReportingPeriod.invalid("slaMinutes", "must be a whole number of minutes from 1 to " + LONGEST_SLA_MINUTES);
+    }
+}

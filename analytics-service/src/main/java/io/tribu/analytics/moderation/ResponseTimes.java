@@ -1,0 +1,25 @@
+package io.tribu.analytics.moderation;
+
+import io.tribu.analytics.period.ReportingPeriod;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Time to first response (the first moderation decision) for interactions posted in the period.
+ * Seconds are null when no interaction was answered.
+ */
+public record ResponseTimes(String brandId, Instant from, Instant to, long answered, Double medianSeconds,
+                            Double p90Seconds, Double averageSeconds, long slaSeconds, Double withinSlaShare) {
+
+    static ResponseTimes of(String brandId, ReportingPeriod period, Duration sla, Object[] row) {
+        long answered = ((Number) row[0]).longValue();
+        long withinSla = ((Number) row[4]).longValue();
+        return new ResponseTimes(brandId, period.from(), period.to(), answered, number(row[1]), number(row[2]),
+                number(row[3]), sla.toSeconds(), answered == 0 ? null : (double) withinSla / answered);
+    }
+
+    private static Double number(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+}

@@ -1,0 +1,50 @@
+package io.tribu.analytics.period;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+/** The [from, to) period a measure covers, read from the query string with clear 400s. */
+public record ReportingPeriod(Instant from, Instant to) {
+
+    public static final Duration DEFAULT_LENGTH = Duration.ofDays(30);
+    public static final Duration LONGEST = Duration.ofDays(400);
+    public static final URI INVALID_PARAMETER = URI.create("https://tribu.io/problems/invalid-parameter");
+
+    /** Defaults to the 30 days before {@code to}, itself defaulting to now. */
+    public static ReportingPeriod parse(String fromParam, String toParam) {
+        Instant to = toParam == null ? Instant.now() : instant("to", toParam);
+        Instant from = fromParam == null ? to.minus(DEFAULT_LENGTH) : instant("from", fromParam);
+        if (!from.isBefore(to)) {
+            throw invalid("from", "must be before to");
+        }
+        if (Duration.between(from, to).compareTo(LONGEST) > 0) {
+            throw invalid("from", "the period may span at most " + LONGEST.toDays() + " days");
+        }
+        return new ReportingPeriod(from, to);
+    }
+
+    private static Instant instant(String field, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw invalid(field, "must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
+        }
+    }
+
+    public static HttpProblem invalid(String field, String message) {
+        return HttpProblem.builder()
+                .withType(INVALID_PARAMETER)
+                .withStatus(Response.Status.BAD_REQUEST)
+                .withTitle("Bad Request")
+                .withDetail(field + ": " + message)
+                .with("violations", List.of(Map.of("field", field, "in", "query", "message", message)))
+                .build();
+    }
+}

@@ -1,0 +1,115 @@
+package io.tribu.analytics.moderation;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.tribu.analytics.access.TestTokens;
+import io.tribu.analytics.kafka.TestEvents;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class ModerationMeasuresTest {
+
+    static final String TOPIC = "tribu.moderation.decisions";
+    static final String FROM = "2026-11-01T00:00:00Z";
+    static final String TO = "2026-12-01T00:00:00Z";
+    static TestEvents events;
+
+    @BeforeAll
+    static void connect() {
+        events = new TestEvents();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        events.close();
+    }
+
+    static long decisionsTotal(String token, String brand) {
+        return given().auth().oauth2(token).queryParam("from", FROM).queryParam("to", TO)
+                .when().get("/brands/" + brand + "/moderation/decisions")
+                .then().statusCode(200).extract().jsonPath().getMap("$").values().stream()
+                .mapToLong(count -> ((Number) count).longValue()).sum();
+    }
+
+    @Test
+    void firstResponseIsTheEarliestDecisionWhateverTheDeliveryOrder() {
+        String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
+        String analyst = TestTokens.token("soleil", "analyst", brand);
+        UUID quick = UUID.randomUUID();
+        UUID slow = UUID.randomUUID();
+        String closeQuick = DecisionEvents.decision("soleil", brand, quick, "close", "2026-11-20T10:00:00Z", "2026-11-20T10:10:00Z");
+
+        // Delivered late: the assign decision at 10:30 arrives before the close at 10:10.
+        events.send(TOPIC, brand, DecisionEvents.decision("soleil", brand, quick, "assign", "2026-11-20T10:00:00Z", "2026-11-20T10:30:00Z"));
+        events.send(TOPIC, brand, closeQuick);
+        events.send(TOPIC, brand, closeQuick);
+        events.send(TOPIC, brand, DecisionEvents.decision("soleil", brand, slow, "escalate", "2026-11-20T11:00:00Z", "2026-11-20T13:00:00Z"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> decisionsTotal(analyst, brand) == 3);
+        given().auth().oauth2(analyst).queryParam("from", FROM).queryParam("to", TO)
+                .when().get("/brands/" + brand + "/moderation/decisions")
+                .then().statusCode(200)
+                .body("assign", equalTo(1)).body("close", equalTo(1)).body("escalate", equalTo(1));
+        given().auth().oauth2(analyst).queryParam("from", FROM).queryParam("to", TO).queryParam("slaMinutes", 60)
+                .when().get("/brands/" + brand + "/moderation/response-times")
+                .then().statusCode(200)
+                .body("answered", equalTo(2))
+                .body("medianSeconds", equalTo(3900.0f))   // between 10 min and 120 min
+                .body("averageSeconds", equalTo(3900.0f))
+                .body("withinSlaShare", equalTo(0.5f));
+    }
+
+    @Test
+    void noAnsweredInteractionGivesEmptyFiguresNotErrors() {
+        String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(TestTokens.token("soleil", "analyst", brand))
+                .when().get("/brands/" + brand + "/moderation/response-times")
+                .then().statusCode(200)
+                .body("answered", equalTo(0))
+                .body("medianSeconds", nullValue())
+                .body("withinSlaShare", nullValue());
+    }
+
+    @Test
+    void anotherTenantSeesNoneOfTheDecisions() {
+        String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
+        String nord = TestTokens.token("nord", "analyst", brand);
+        events.send(TOPIC, brand, DecisionEvents.decision("nord", brand, UUID.randomUUID(), "close", "2026-11-20T10:00:00Z", "2026-11-20T10:05:00Z"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> decisionsTotal(nord, brand) == 1);
+        org.junit.jupiter.api.Assertions.assertEquals(0, decisionsTotal(TestTokens.token("soleil", "analyst", brand), brand));
+    }
+
+    @Test
+    void badSlaOrPeriodAnswers400() {
+        String analyst = TestTokens.token("soleil", "analyst", "cafe-lumiere");
+        given().auth().oauth2(analyst).queryParam("slaMinutes", "soon")
+                .when().get("/brands/cafe-lumiere/moderation/response-times")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("slaMinutes"));
+        given().auth().oauth2(analyst).queryParam("to", "2026-13-45")
+                .when().get("/brands/cafe-lumiere/moderation/decisions")
+                .then().statusCode(400).body("violations.field", hasItem("to"));
+    }
+
+    @Test
+    void accessRules() {
+        given().when().get("/brands/cafe-lumiere/moderation/response-times").then().statusCode(401);
+        given().auth().oauth2(TestTokens.token("soleil", "client-approver", "cafe-lumiere"))
+                .when().get("/brands/cafe-lumiere/moderation/response-times").then().statusCode(403);
+        given().auth().oauth2(TestTokens.token("nord", "analyst", "biscuits-nord"))
+                .when().get("/brands/cafe-lumiere/moderation/decisions").then().statusCode(404);
+    }
+}
