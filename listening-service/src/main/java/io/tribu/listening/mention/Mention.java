@@ -1,5 +1,6 @@
 package io.tribu.listening.mention;
 
+import java.util.List;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
@@ -32,6 +33,22 @@ public class Mention extends PanacheEntityBase {
     public Instant publishedAt;
     @Column(name = "received_at")
     public Instant receivedAt;
+    @Column(name = "source_id")
+    public UUID sourceId;
+    @Column(name = "external_id")
+    public String externalId;
+
+    static Uni<Boolean> alreadyHeard(UUID sourceId, String externalId) {
+        return count("sourceId = ?1 and externalId = ?2", sourceId, externalId).map(count -> count > 0);
+    }
+
+    static Uni<List<Mention>> latest(String tenant, String brandId, UUID sourceId, int limit) {
+        var query = sourceId == null
+                ? Mention.<Mention>find("tenant = ?1 and brandId = ?2 order by publishedAt desc", tenant, brandId)
+                : Mention.<Mention>find("tenant = ?1 and brandId = ?2 and sourceId = ?3 order by publishedAt desc",
+                        tenant, brandId, sourceId);
+        return query.page(0, limit).list();
+    }
 
     static Uni<Mention> findForBrand(String tenant, String brandId, UUID id) {
         return find("id = ?1 and tenant = ?2 and brandId = ?3", id, tenant, brandId).firstResult();

@@ -1,5 +1,10 @@
 package io.tribu.listening.mention;
 
+import java.util.List;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.tribu.listening.access.Caller;
@@ -48,11 +53,24 @@ public class MentionResource {
                                 @Valid @NotNull MentionRequest request,
                                 @Context UriInfo uriInfo) {
         String brand = caller.requireBrand(brandId);
-        return mentions.record(caller.tenant(), brand, request)
+        return mentions.record(caller.tenant(), brand, NewMention.of(request))
                 .map(stored -> Response
                         .created(uriInfo.getAbsolutePathBuilder().path(stored.id.toString()).build())
                         .entity(MentionView.of(stored))
                         .build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @Operation(summary = "Latest mentions of the brand, newest first, optionally from one source")
+    public Uni<List<MentionView>> latest(@PathParam("brandId") String brandId,
+                                                   @QueryParam("sourceId") UUID sourceId,
+                                                   @QueryParam("limit") @DefaultValue("50")
+                                                   @Min(1)
+                                                   @Max(200) int limit) {
+        String brand = caller.requireBrand(brandId);
+        return mentions.latest(caller.tenant(), brand, sourceId, limit)
+                .map(list -> list.stream().map(MentionView::of).toList());
     }
 
     @GET

@@ -1,5 +1,6 @@
 package io.tribu.listening.mention;
 
+import java.util.List;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -23,23 +24,43 @@ public class MentionService {
 
     /** Stores the mention and its event in one transaction, so neither exists without the other. */
     @WithTransaction
-    public Uni<Mention> record(String tenant, String brandId, MentionRequest request) {
+    public Uni<Mention> record(String tenant, String brandId, NewMention heard) {
+        return store(tenant, brandId, heard);
+    }
+
+    /**
+     * Stores a mention heard from a source unless that source's item was stored before; emits
+     * {@code null} for an item already heard. Runs inside the caller's transaction.
+     */
+    public Uni<Mention> recordOnce(String tenant, String brandId, NewMention heard) {
+        return Mention.alreadyHeard(heard.sourceId(), heard.externalId())
+                .chain(known -> known ? Uni.createFrom().nullItem() : store(tenant, brandId, heard));
+    }
+
+    private Uni<Mention> store(String tenant, String brandId, NewMention heard) {
         Mention mention = new Mention();
         mention.id = UUID.randomUUID();
         mention.tenant = tenant;
         mention.brandId = brandId;
-        mention.source = request.source();
-        mention.kind = request.kind() == null ? "post" : request.kind();
-        mention.ownedChannel = Boolean.TRUE.equals(request.ownedChannel());
-        mention.author = request.author();
-        mention.text = request.text();
-        mention.url = request.url();
-        mention.language = request.language();
-        mention.publishedAt = request.publishedAt();
+        mention.sourceId = heard.sourceId();
+        mention.externalId = heard.externalId();
+        mention.source = heard.source();
+        mention.kind = heard.kind();
+        mention.ownedChannel = heard.ownedChannel();
+        mention.author = heard.author();
+        mention.text = heard.text();
+        mention.url = heard.url();
+        mention.language = heard.language();
+        mention.publishedAt = heard.publishedAt();
         mention.receivedAt = Instant.now();
         return mention.<Mention>persist()
                 .call(stored -> outbox.append(mentionsTopic, tenant, brandId, MentionRecorded.TYPE,
                         MentionRecorded.of(stored)));
+    }
+
+    @WithSession
+    public Uni<List<Mention>> latest(String tenant, String brandId, UUID sourceId, int limit) {
+        return Mention.latest(tenant, brandId, sourceId, limit);
     }
 
     @WithSession

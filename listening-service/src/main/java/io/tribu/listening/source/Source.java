@@ -1,0 +1,44 @@
+package io.tribu.listening.source;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Where listening hears a brand's mentions, with the cursor that lets polling resume after a restart. */
+@Entity
+public class Source extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String tenant;
+    @Column(name = "brand_id")
+    public String brandId;
+    /** rss (RSS and Atom feeds). */
+    public String type;
+    public String url;
+    @Column(name = "poll_interval_seconds")
+    public int pollIntervalSeconds;
+    /** True for the brand's own accounts: what is heard there goes to the moderation inbox. */
+    @Column(name = "owned_channel")
+    public boolean ownedChannel;
+    public boolean enabled;
+    /** Conditional GET cursor: the validators of the last feed read. */
+    public String etag;
+    @Column(name = "last_modified")
+    public String lastModified;
+    @Column(name = "next_poll_at")
+    public Instant nextPollAt;
+    @Column(name = "last_polled_at")
+    public Instant lastPolledAt;
+    /** How the last poll went: e.g. "200: 3 new", "304", "error". */
+    @Column(name = "last_status")
+    public String lastStatus;
+    @Column(name = "last_error")
+    public String lastError;
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

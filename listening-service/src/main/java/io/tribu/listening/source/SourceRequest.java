@@ -1,0 +1,21 @@
+package io.tribu.listening.source;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "SourceRequest")
+public record SourceRequest(
+        @Schema(examples = "rss", description = "rss: an RSS 2.0 or Atom feed (blogs, forums, review sites, Google Alerts)")
+        @NotBlank @Pattern(regexp = "rss", message = "must be rss") String type,
+        @Schema(examples = "https://blog.example.fr/feed.xml")
+        @NotBlank @Size(max = 2048) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url,
+        @Schema(examples = "900", description = "Seconds between polls (default 900)")
+        @Min(value = 1, message = "must be at least 1 second") @Max(value = 86400, message = "must be at most 86400 seconds (a day)")
+        Integer pollIntervalSeconds,
+        @Schema(description = "True when the feed is one of the brand's own channels (its items go to moderation)")
+        Boolean ownedChannel) {
+}

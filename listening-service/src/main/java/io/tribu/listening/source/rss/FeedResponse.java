@@ -1,0 +1,9 @@
+package io.tribu.listening.source.rss;
+
+/** What a conditional GET of a feed gave: new content with its validators, or "not modified". */
+public record FeedResponse(int status, byte[] body, String etag, String lastModified) {
+
+    public boolean notModified() {
+        return status == 304;
+    }
+}
