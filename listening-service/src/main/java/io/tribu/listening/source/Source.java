@@ -17,7 +17,7 @@ public class Source extends PanacheEntityBase {
     public String tenant;
     @Column(name = "brand_id")
     public String brandId;
-    /** rss (RSS and Atom feeds). */
+    /** rss (RSS and Atom feeds) or webhook (a system pushes signed mentions). */
     public String type;
     public String url;
     @Column(name = "poll_interval_seconds")
@@ -39,6 +39,9 @@ public class Source extends PanacheEntityBase {
     public String lastStatus;
     @Column(name = "last_error")
     public String lastError;
+    /** Webhook sources only: the HMAC-SHA256 key deliveries are signed with. */
+    @Column(name = "webhook_secret")
+    public String webhookSecret;
     @Column(name = "created_at")
     public Instant createdAt;
 }

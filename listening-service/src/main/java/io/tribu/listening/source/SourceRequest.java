@@ -9,10 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "SourceRequest")
 public record SourceRequest(
-        @Schema(examples = "rss", description = "rss: an RSS 2.0 or Atom feed (blogs, forums, review sites, Google Alerts)")
-        @NotBlank @Pattern(regexp = "rss", message = "must be rss") String type,
-        @Schema(examples = "https://blog.example.fr/feed.xml")
-        @NotBlank @Size(max = 2048) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url,
+        @Schema(examples = "rss", description = "rss: an RSS 2.0 or Atom feed (blogs, forums, review sites, "
+                + "Google Alerts); webhook: a system pushes signed mentions")
+        @NotBlank @Pattern(regexp = "rss|webhook", message = "must be rss or webhook") String type,
+        @Schema(examples = "https://blog.example.fr/feed.xml", description = "The feed (rss only)")
+        @Size(max = 2048) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url,
         @Schema(examples = "900", description = "Seconds between polls (default 900)")
         @Min(value = 1, message = "must be at least 1 second") @Max(value = 86400, message = "must be at most 86400 seconds (a day)")
         Integer pollIntervalSeconds,

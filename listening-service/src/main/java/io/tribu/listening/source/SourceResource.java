@@ -44,13 +44,14 @@ public class SourceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
     @Operation(summary = "Listen to a new source for the brand",
-            description = "The URL must be public: internal addresses are refused (400). Polling starts at once.")
+            description = "rss: the URL must be public, internal addresses are refused (400); polling starts at once. "
+                    + "webhook: the answer carries the path to deliver to and the signing secret, shown only once.")
     public Uni<Response> add(@PathParam("brandId") String brandId, @Valid @NotNull SourceRequest request,
                              @Context UriInfo uriInfo) {
         String brand = caller.requireBrand(brandId);
         return sources.add(caller.tenant(), brand, request)
                 .map(source -> Response.created(uriInfo.getAbsolutePathBuilder().path(source.id.toString()).build())
-                        .entity(SourceView.of(source)).build());
+                        .entity(SourceView.created(source)).build());
     }
 
     @GET

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tribu.listening.access.NotFoundProblems;
+import io.tribu.listening.source.webhook.WebhookSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
@@ -18,6 +19,8 @@ import java.util.UUID;
 public class SourceService {
 
     static final int DEFAULT_POLL_INTERVAL_SECONDS = 900;
+    static final URI REFUSED_URL = URI.create("https://tribu.io/problems/refused-url");
+    static final URI INVALID_BODY = URI.create("https://tribu.io/problems/invalid-body");
 
     private final AddressGuard addresses;
 
@@ -27,16 +30,24 @@ public class SourceService {
 
     @WithTransaction
     public Uni<Source> add(String tenant, String brandId, SourceRequest request) {
-        String refusal = addresses.refusal(URI.create(request.url()));
-        if (refusal != null) {
-            return Uni.createFrom().failure(refusedUrl(refusal));
+        boolean feed = "rss".equals(request.type());
+        if (feed && (request.url() == null || request.url().isBlank())) {
+            return Uni.createFrom().failure(invalid("url", "is required for an rss source",
+                    INVALID_BODY));
+        }
+        if (feed) {
+            String refusal = addresses.refusal(URI.create(request.url()));
+            if (refusal != null) {
+                return Uni.createFrom().failure(invalid("url", refusal, REFUSED_URL));
+            }
         }
         Source source = new Source();
         source.id = UUID.randomUUID();
         source.tenant = tenant;
         source.brandId = brandId;
         source.type = request.type();
-        source.url = request.url();
+        source.url = feed ? request.url() : null;
+        source.webhookSecret = feed ? null : WebhookSecrets.generate();
         source.pollIntervalSeconds = request.pollIntervalSeconds() == null
                 ? DEFAULT_POLL_INTERVAL_SECONDS : request.pollIntervalSeconds();
         source.ownedChannel = Boolean.TRUE.equals(request.ownedChannel());
@@ -65,13 +76,13 @@ public class SourceService {
                         : Uni.createFrom().voidItem());
     }
 
-    private static HttpProblem refusedUrl(String reason) {
+    private static HttpProblem invalid(String field, String reason, URI type) {
         return HttpProblem.builder()
-                .withType(URI.create("https://tribu.io/problems/refused-url"))
+                .withType(type)
                 .withStatus(Response.Status.BAD_REQUEST)
                 .withTitle("Bad Request")
-                .withDetail("url: " + reason)
-                .with("violations", List.of(Map.of("field", "url", "in", "body", "message", reason)))
+                .withDetail(field + ": " + reason)
+                .with("violations", List.of(Map.of("field", field, "in", "body", "message", reason)))
                 .build();
     }
 }

@@ -1,15 +1,28 @@
 package io.tribu.listening.source;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 import java.util.UUID;
 
-public record SourceView(UUID id, String brandId, String type, String url, int pollIntervalSeconds,
+/** A source as the API shows it; a webhook's secret is shown once, in the answer that created it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SourceView(UUID id, String brandId, String type, String url, Integer pollIntervalSeconds,
                          boolean ownedChannel, boolean enabled, Instant nextPollAt, Instant lastPolledAt,
-                         String lastStatus, String lastError) {
+                         String lastStatus, String lastError, String webhookPath, String webhookSecret) {
 
     static SourceView of(Source source) {
-        return new SourceView(source.id, source.brandId, source.type, source.url, source.pollIntervalSeconds,
-                source.ownedChannel, source.enabled, source.nextPollAt, source.lastPolledAt, source.lastStatus,
-                source.lastError);
+        boolean webhook = "webhook".equals(source.type);
+        return new SourceView(source.id, source.brandId, source.type, source.url,
+                webhook ? null : source.pollIntervalSeconds, source.ownedChannel, source.enabled,
+                webhook ? null : source.nextPollAt, source.lastPolledAt, source.lastStatus, source.lastError,
+                webhook ? "/webhooks/sources/" + source.id : null, null);
+    }
+
+    static SourceView created(Source source) {
+        SourceView view = of(source);
+        return new SourceView(view.id(), view.brandId(), view.type(), view.url(), view.pollIntervalSeconds(),
+                view.ownedChannel(), view.enabled(), view.nextPollAt(), view.lastPolledAt(), view.lastStatus(),
+                view.lastError(), view.webhookPath(), source.webhookSecret);
     }
 }

@@ -1,0 +1,45 @@
+package io.tribu.listening.source.webhook;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/** Where systems push mentions. No token: each delivery is signed with the source's secret. */
+@Path("/webhooks/sources/{sourceId}")
+@PermitAll
+@Tag(name = "Webhooks")
+public class WebhookResource {
+
+    private final WebhookService webhooks;
+
+    public WebhookResource(WebhookService webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Deliver a mention to a webhook source",
+            description = "Headers: X-Tribu-Timestamp (Unix seconds, within 5 minutes) and X-Tribu-Signature: "
+                    + "sha256=hex(HMAC-SHA256(secret, timestamp + '.' + raw body)). 202 when stored, 200 when this id "
+                    + "was already received, 401 on a bad or stale signature.")
+    public Uni<Response> deliver(@PathParam("sourceId") UUID sourceId,
+                                 @HeaderParam("X-Tribu-Timestamp") String timestamp,
+                                 @HeaderParam("X-Tribu-Signature") String signature,
+                                 String body) {
+        return webhooks.receive(sourceId, timestamp, signature, body)
+                .map(receipt -> Response.status(receipt.duplicate() ? Response.Status.OK : Response.Status.ACCEPTED)
+                        .entity(receipt).build());
+    }
+}

@@ -1,0 +1,106 @@
+package io.tribu.listening.source.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.tribu.listening.access.NotFoundProblems;
+import io.tribu.listening.mention.MentionService;
+import io.tribu.listening.mention.NewMention;
+import io.tribu.listening.source.Source;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+@ApplicationScoped
+public class WebhookService {
+
+    static final URI BAD_SIGNATURE = URI.create("https://tribu.io/problems/bad-signature");
+    static final URI INVALID_BODY = URI.create("https://tribu.io/problems/invalid-body");
+
+    private final MentionService mentions;
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final Duration replayWindow;
+
+    public WebhookService(MentionService mentions, ObjectMapper json, Validator validator,
+                          @ConfigProperty(name = "tribu.webhooks.replay-window", defaultValue = "5m") Duration replayWindow) {
+        this.mentions = mentions;
+        this.json = json;
+        this.validator = validator;
+        this.replayWindow = replayWindow;
+    }
+
+    /** Authenticates the delivery by its signature (the source id alone proves nothing), then stores it once. */
+    @WithTransaction
+    public Uni<WebhookReceipt> receive(UUID sourceId, String timestamp, String signature, String body) {
+        return Source.<Source>find("id = ?1 and type = 'webhook' and enabled", sourceId).firstResult()
+                .onItem().ifNull().failWith(() -> NotFoundProblems.of("Webhook source " + sourceId + " not found"))
+                .chain(source -> {
+                    String refusal = WebhookSignature.refusal(source.webhookSecret, timestamp, signature, body,
+                            Instant.now(), replayWindow);
+                    if (refusal != null) {
+                        return Uni.createFrom().failure(badSignature(refusal));
+                    }
+                    WebhookDelivery delivery = read(body);
+                    return mentions.recordOnce(source.tenant, source.brandId, new NewMention(source.id, delivery.id(),
+                                    "webhook", delivery.kind() == null ? "post" : delivery.kind(), source.ownedChannel,
+                                    delivery.author(), delivery.text(), delivery.url(), delivery.language(),
+                                    delivery.publishedAt()))
+                            .map(stored -> new WebhookReceipt(delivery.id(), stored == null ? null : stored.id,
+                                    stored == null));
+                });
+    }
+
+    private WebhookDelivery read(String body) {
+        WebhookDelivery delivery;
+        try {
+            delivery = json.readValue(body, WebhookDelivery.class);
+        } catch (JsonProcessingException e) {
+            throw invalidBody(List.of(Map.of("field", "body", "in", "body", "message",
+                    "not a readable delivery: " + e.getOriginalMessage())));
+        }
+        Set<ConstraintViolation<WebhookDelivery>> violations = validator.validate(delivery);
+        if (!violations.isEmpty()) {
+            throw invalidBody(violations.stream()
+                    .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+                    .map(violation -> Map.of("field", violation.getPropertyPath().toString(), "in", "body",
+                            "message", violation.getMessage()))
+                    .toList());
+        }
+        return delivery;
+    }
+
+    private static HttpProblem invalidBody(List<Map<String, String>> violations) {
+        return HttpProblem.builder()
+                .withType(INVALID_BODY)
+                .withStatus(Response.Status.BAD_REQUEST)
+                .withTitle("Bad Request")
+                .withDetail("The delivery is not a valid mention")
+                .with("violations", violations)
+                .build();
+    }
+
+    private static HttpProblem badSignature(String reason) {
+        return HttpProblem.builder()
+                .withType(BAD_SIGNATURE)
+                .withStatus(Response.Status.UNAUTHORIZED)
+                .withTitle("Unauthorized")
+                .withDetail(reason)
+                .withHeader(HttpHeaders.WWW_AUTHENTICATE, "X-Tribu-Signature")
+                .build();
+    }
+}

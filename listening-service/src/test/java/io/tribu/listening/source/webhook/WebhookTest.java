@@ -1,0 +1,124 @@
+package io.tribu.listening.source.webhook;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.tribu.listening.access.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class WebhookTest {
+
+    static final String CM = TestTokens.token("soleil", "community-manager", "velo-vert");
+
+    record WebhookSource(String id, String path, String secret) {
+    }
+
+    WebhookSource addWebhook() {
+        var created = given().auth().oauth2(CM).contentType(ContentType.JSON)
+                .body(Map.of("type", "webhook", "ownedChannel", true))
+                .when().post("/brands/velo-vert/sources")
+                .then().statusCode(201)
+                .body("webhookSecret", startsWith("whsec_"))
+                .body("url", nullValue())
+                .extract().jsonPath();
+        return new WebhookSource(created.getString("id"), created.getString("webhookPath"),
+                created.getString("webhookSecret"));
+    }
+
+    static ValidatableResponse deliver(WebhookSource source, String body, long timestamp, String secret) {
+        return given().contentType(ContentType.JSON)
+                .header("X-Tribu-Timestamp", Long.toString(timestamp))
+                .header("X-Tribu-Signature", WebhookSignature.sign(secret, timestamp, body))
+                .body(body)
+                .when().post(source.path())
+                .then();
+    }
+
+    static String review(String id) {
+        return """
+                {"id":"%s","kind":"review","author":"Sofia G.","text":"Service impeccable, je recommande Vélo Vert !",
+                 "language":"fr","publishedAt":"2026-11-21T18:42:00Z"}""".formatted(id);
+    }
+
+    @Test
+    void aSignedDeliveryIsStoredOnceWhateverTheRedeliveries() {
+        WebhookSource source = addWebhook();
+        long now = Instant.now().getEpochSecond();
+        String id = "review-" + UUID.randomUUID();
+
+        String mentionId = deliver(source, review(id), now, source.secret())
+                .statusCode(202).body("duplicate", equalTo(false)).body("mentionId", notNullValue())
+                .extract().path("mentionId");
+        deliver(source, review(id), now + 1, source.secret())
+                .statusCode(200).body("duplicate", equalTo(true));
+
+        given().auth().oauth2(CM).queryParam("sourceId", source.id())
+                .when().get("/brands/velo-vert/mentions")
+                .then().statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].id", equalTo(mentionId))
+                .body("[0].kind", equalTo("review"))
+                .body("[0].source", equalTo("webhook"))
+                .body("[0].ownedChannel", equalTo(true));
+        // The secret is shown once, at creation.
+        given().auth().oauth2(CM).when().get("/brands/velo-vert/sources/" + source.id())
+                .then().statusCode(200).body("webhookSecret", nullValue()).body("webhookPath", equalTo(source.path()));
+    }
+
+    @Test
+    void badStaleOrMissingSignaturesAnswer401() {
+        WebhookSource source = addWebhook();
+        long now = Instant.now().getEpochSecond();
+        deliver(source, review("r-1"), now, "not-the-secret")
+                .statusCode(401).contentType("application/problem+json")
+                .body("type", equalTo("https://tribu.io/problems/bad-signature"));
+        deliver(source, review("r-2"), now - 3600, source.secret())
+                .statusCode(401).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(review("r-3")).when().post(source.path())
+                .then().statusCode(401);
+        given().auth().oauth2(CM).queryParam("sourceId", source.id())
+                .when().get("/brands/velo-vert/mentions").then().body("size()", equalTo(0));
+    }
+
+    @Test
+    void aSignedButInvalidDeliveryAnswers400NamingTheField() {
+        WebhookSource source = addWebhook();
+        deliver(source, "{\"id\":\"r-9\",\"text\":\"\",\"publishedAt\":\"2026-11-21T18:42:00Z\",\"kind\":\"tweet\"}",
+                Instant.now().getEpochSecond(), source.secret())
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("text"))
+                .body("violations.field", hasItem("kind"));
+        deliver(source, "{not json", Instant.now().getEpochSecond(), source.secret())
+                .statusCode(400).body("violations.field", hasItem("body"));
+    }
+
+    @Test
+    void anUnknownSourceAnswers404() {
+        WebhookSource missing = new WebhookSource(UUID.randomUUID().toString(),
+                "/webhooks/sources/" + UUID.randomUUID(), "whsec_x");
+        deliver(missing, review("r-1"), Instant.now().getEpochSecond(), missing.secret()).statusCode(404);
+    }
+
+    @Test
+    void anRssSourceNeedsAUrl() {
+        given().auth().oauth2(CM).contentType(ContentType.JSON).body(Map.of("type", "rss"))
+                .when().post("/brands/velo-vert/sources")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("url"));
+    }
+}
