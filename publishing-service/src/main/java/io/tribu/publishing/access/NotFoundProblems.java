@@ -1,0 +1,28 @@
+package io.tribu.publishing.access;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+
+/** 404 answers; the same shape whether the row is missing or belongs to someone else. */
+public final class NotFoundProblems {
+
+    public static final URI TYPE = URI.create("https://tribu.io/problems/not-found");
+
+    private NotFoundProblems() {
+    }
+
+    public static HttpProblem brand(String brandId) {
+        return of("Brand " + brandId + " not found");
+    }
+
+    public static HttpProblem of(String detail) {
+        return HttpProblem.builder()
+                .withType(TYPE)
+                .withStatus(Response.Status.NOT_FOUND)
+                .withTitle("Not Found")
+                .withDetail(detail)
+                .build();
+    }
+}

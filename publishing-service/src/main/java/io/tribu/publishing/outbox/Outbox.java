@@ -1,0 +1,38 @@
+package io.tribu.publishing.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+
+/** Writes events into the outbox table, inside the caller's transaction. */
+@ApplicationScoped
+public class Outbox {
+
+    private final ObjectMapper json;
+
+    public Outbox(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public Uni<OutboxEvent> append(String topic, String tenant, String brandId, String type, Object data) {
+        CloudEvent<Object> event = CloudEvent.of(type, tenant, brandId, data);
+        OutboxEvent row = new OutboxEvent();
+        row.id = event.id();
+        row.topic = topic;
+        row.messageKey = brandId;
+        row.payload = serialize(event);
+        row.createdAt = event.time();
+        return row.persist();
+    }
+
+    private String serialize(CloudEvent<Object> event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Event " + event.type() + " cannot be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.tribu.publishing.post;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+/** The [from, to) slice of the calendar a listing covers, read from the query string with clear 400s. */
+public record CalendarRange(Instant from, Instant to) {
+
+    public static final Duration DEFAULT_LENGTH = Duration.ofDays(31);
+    public static final Duration LONGEST = Duration.ofDays(400);
+    public static final URI INVALID_PARAMETER = URI.create("https://tribu.io/problems/invalid-parameter");
+
+    /**
+     * Defaults to the 31 days from now: a calendar looks ahead. With only {@code to}, the 31 days
+     * before it; with only {@code from}, the 31 days after it.
+     */
+    public static CalendarRange parse(String fromParam, String toParam) {
+        Instant from = fromParam == null ? null : instant("from", fromParam);
+        Instant to = toParam == null ? null : instant("to", toParam);
+        if (from == null) {
+            from = to == null ? Instant.now() : to.minus(DEFAULT_LENGTH);
+        }
+        if (to == null) {
+            to = from.plus(DEFAULT_LENGTH);
+        }
+        if (!from.isBefore(to)) {
+            throw invalid("from", "must be before to");
+        }
+        if (Duration.between(from, to).compareTo(LONGEST) > 0) {
+            throw invalid("to", "the range may span at most " + LONGEST.toDays() + " days");
+        }
+        return new CalendarRange(from, to);
+    }
+
+    private static Instant instant(String field, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw invalid(field, "must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+        }
+    }
+
+    public static HttpProblem invalid(String field, String message) {
+        return HttpProblem.builder()
+                .withType(INVALID_PARAMETER)
+                .withStatus(Response.Status.BAD_REQUEST)
+                .withTitle("Bad Request")
+                .withDetail(field + ": " + message)
+                .with("violations", List.of(Map.of("field", field, "in", "query", "message", message)))
+                .build();
+    }
+}

@@ -1,0 +1,22 @@
+package io.tribu.publishing.post;
+
+import io.tribu.publishing.network.Network;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A validated post draft about to be stored. */
+public record NewPost(String title, Instant plannedAt, List<String> tags, List<Variant> variants) {
+
+    public record Variant(Network network, String text) {
+    }
+
+    /** Only called once the request passed validation: every network is known. */
+    static NewPost of(PostRequest request) {
+        List<Variant> variants = request.variants().stream()
+                .map(variant -> new Variant(Network.fromWire(variant.network()).orElseThrow(), variant.text()))
+                .toList();
+        return new NewPost(request.title(), request.plannedAt(),
+                request.tags() == null ? List.of() : List.copyOf(request.tags()), variants);
+    }
+}

@@ -1,0 +1,143 @@
+package io.tribu.publishing.post;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.tribu.publishing.access.Caller;
+import io.tribu.publishing.access.NotFoundProblems;
+import io.tribu.publishing.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/brands/{brandId}/posts")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Posts", description = "The brand's editorial calendar: post drafts with one text per network")
+@SecurityRequirement(name = "oidc")
+public class PostResource {
+
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    static final String DRAFT_EXAMPLE = """
+            {"title": "Réveillon : chocolat chaud offert", "plannedAt": "2026-12-24T18:00:00Z", "tags": ["noel"],
+             "variants": [
+               {"network": "mastodon", "text": "Ce soir dans nos cafés, un chocolat chaud offert avec chaque bûche. Joyeux réveillon ! #noel"},
+               {"network": "bluesky", "text": "Ce soir, chocolat chaud offert avec chaque bûche ☕🎄"}]}""";
+
+    static final String CREATED_EXAMPLE = """
+            {"id": "5c0e3f2a-9b1d-4e7a-8c6f-2d4b1a0e9f37", "brandId": "cafe-lumiere",
+             "title": "Réveillon : chocolat chaud offert", "status": "draft", "plannedAt": "2026-12-24T18:00:00Z",
+             "tags": ["noel"],
+             "variants": [
+               {"network": "mastodon", "text": "Ce soir dans nos cafés, un chocolat chaud offert avec chaque bûche. Joyeux réveillon ! #noel"},
+               {"network": "bluesky", "text": "Ce soir, chocolat chaud offert avec chaque bûche ☕🎄"}],
+             "createdBy": "camille", "createdAt": "2026-12-01T09:30:00Z"}""";
+
+    static final String TOO_LONG_EXAMPLE = """
+            {"status": 400, "title": "Bad Request", "instance": "/brands/cafe-lumiere/posts",
+             "violations": [{"field": "variants[1].text", "in": "body",
+                             "message": "bluesky allows at most 300 graphemes, this text has 312"}]}""";
+
+    private final Caller caller;
+    private final PostService posts;
+
+    public PostResource(Caller caller, PostService posts) {
+        this.caller = caller;
+        this.posts = posts;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
+    @Operation(summary = "Create a post draft",
+            description = "Checks each variant against its network's limit (mastodon 500 characters, bluesky 300 "
+                    + "graphemes, linkedin 3000 characters; one variant per network), stores the post as a draft "
+                    + "and emits a tribu.publishing.post.created.v1 event.")
+    @APIResponse(responseCode = "201", description = "The stored draft; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class),
+                    examples = @ExampleObject(name = "draft", value = CREATED_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "A field or a network rule is violated; each violation names its field",
+            content = @Content(mediaType = PROBLEM_JSON,
+                    examples = @ExampleObject(name = "bluesky text too long", value = TOO_LONG_EXAMPLE)))
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "The caller's role may not write posts")
+    @APIResponse(responseCode = "404", description = "The brand is not one of the caller's")
+    public Uni<Response> create(@PathParam("brandId") String brandId,
+                                @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                        schema = @Schema(implementation = PostRequest.class),
+                                        examples = @ExampleObject(name = "Christmas Eve", value = DRAFT_EXAMPLE)))
+                                @Valid @NotNull PostRequest request,
+                                @Context UriInfo uriInfo) {
+        String brand = caller.requireBrand(brandId);
+        return posts.createDraft(caller.tenant(), brand, caller.userName(), NewPost.of(request))
+                .map(stored -> Response
+                        .created(uriInfo.getAbsolutePathBuilder().path(stored.id.toString()).build())
+                        .entity(PostView.of(stored))
+                        .build());
+    }
+
+    @GET
+    @Path("/{postId}")
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.CLIENT_APPROVER})
+    @Operation(summary = "Read one post of the brand")
+    @APIResponse(responseCode = "200", description = "The post",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class),
+                    examples = @ExampleObject(name = "draft", value = CREATED_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "No such post for this brand and agency, or the brand is not one of the caller's")
+    public Uni<PostView> get(@PathParam("brandId") String brandId, @PathParam("postId") UUID postId) {
+        String brand = caller.requireBrand(brandId);
+        return posts.find(caller.tenant(), brand, postId)
+                .onItem().ifNull().failWith(() -> NotFoundProblems.of("Post " + postId + " not found"))
+                .map(PostView::of);
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.CLIENT_APPROVER})
+    @Operation(summary = "The brand's calendar: posts planned in a range, earliest first",
+            description = "Posts whose plannedAt is in [from, to). Defaults to the 31 days from now; "
+                    + "a range spans at most 400 days. Drafts without plannedAt are not listed.")
+    @APIResponse(responseCode = "200", description = "The posts of the range",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarView.class)))
+    @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 instant, or from is not before to",
+            content = @Content(mediaType = PROBLEM_JSON))
+    @APIResponse(responseCode = "404", description = "The brand is not one of the caller's")
+    public Uni<CalendarView> calendar(
+            @PathParam("brandId") String brandId,
+            @Parameter(description = "Start, inclusive (ISO-8601 instant)", example = "2026-12-01T00:00:00Z")
+            @QueryParam("from") String fromParam,
+            @Parameter(description = "End, exclusive (ISO-8601 instant)", example = "2027-01-01T00:00:00Z")
+            @QueryParam("to") String toParam,
+            @Parameter(description = "At most this many posts", example = "200")
+            @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(500) int limit) {
+        String brand = caller.requireBrand(brandId);
+        CalendarRange range = CalendarRange.parse(fromParam, toParam);
+        return posts.planned(caller.tenant(), brand, range.from(), range.to(), limit)
+                .map(found -> new CalendarView(brand, range.from(), range.to(),
+                        found.stream().map(PostView::of).toList()));
+    }
+}

@@ -1,0 +1,19 @@
+package io.tribu.publishing.post;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A post as the API shows it. */
+public record PostView(UUID id, String brandId, String title, String status, Instant plannedAt, List<String> tags,
+                       List<VariantView> variants, String createdBy, Instant createdAt) {
+
+    public record VariantView(String network, String text) {
+    }
+
+    static PostView of(Post post) {
+        return new PostView(post.id, post.brandId, post.title, post.status, post.plannedAt, List.of(post.tags),
+                post.variants.stream().map(variant -> new VariantView(variant.network, variant.text)).toList(),
+                post.createdBy, post.createdAt);
+    }
+}

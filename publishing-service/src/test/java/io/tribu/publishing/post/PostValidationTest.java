@@ -1,0 +1,159 @@
+package io.tribu.publishing.post;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.tribu.publishing.access.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static io.tribu.publishing.post.Drafts.draft;
+import static io.tribu.publishing.post.Drafts.variant;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Every rule a draft must follow answers 400 problem+json naming the field and the rule. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class PostValidationTest {
+
+    static final String CM = TestTokens.token("soleil", "community-manager", "cafe-lumiere");
+    static final String PLANNED = "2026-12-24T18:00:00Z";
+    static final Map<String, String> MASTODON_OK = variant("mastodon", "Joyeux réveillon à toutes et à tous !");
+
+    static ValidatableResponse post(Object body) {
+        return given().auth().oauth2(CM).contentType(ContentType.JSON).body(body)
+                .when().post("/brands/cafe-lumiere/posts")
+                .then();
+    }
+
+    static ValidatableResponse rejected(Object body) {
+        return post(body).statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400));
+    }
+
+    /** The one violation of the response, as a field -> message map. */
+    static void assertOnlyViolation(ValidatableResponse response, String field, String message) {
+        response.body("violations", hasSize(1))
+                .body("violations[0].field", equalTo(field))
+                .body("violations[0].message", equalTo(message));
+    }
+
+    @Test
+    void blueskyCountsEachEmojiAsOneGrapheme() {
+        // 12 graphemes of words and 300 emoji: 312 graphemes, but 612 UTF-16 units.
+        String text = "Joyeux Noël " + "🎄".repeat(300);
+        assertEquals(612, text.length());
+
+        assertOnlyViolation(rejected(draft(PLANNED, MASTODON_OK, variant("bluesky", text))),
+                "variants[1].text", "bluesky allows at most 300 graphemes, this text has 312");
+    }
+
+    @Test
+    void blueskyAcceptsThreeHundredGraphemesWhateverTheirUtf16Length() {
+        // 300 emoji: 600 UTF-16 units. 300 letters with combining accents: 600 code points.
+        post(draft(PLANNED, variant("bluesky", "☕🎄😀".repeat(100)))).statusCode(201);
+        post(draft(PLANNED, variant("bluesky", "e\u0301".repeat(300)))).statusCode(201);
+        assertOnlyViolation(rejected(draft(PLANNED, variant("bluesky", "e\u0301".repeat(301)))),
+                "variants[0].text", "bluesky allows at most 300 graphemes, this text has 301");
+    }
+
+    @Test
+    void mastodonAllowsFiveHundredCharacters() {
+        post(draft(PLANNED, variant("mastodon", "a".repeat(500)))).statusCode(201);
+        // An emoji is one character, not two UTF-16 units.
+        post(draft(PLANNED, variant("mastodon", "🎄".repeat(500)))).statusCode(201);
+        assertOnlyViolation(rejected(draft(PLANNED, variant("mastodon", "a".repeat(501)))),
+                "variants[0].text", "mastodon allows at most 500 characters, this text has 501");
+    }
+
+    @Test
+    void linkedinAllowsThreeThousandCharacters() {
+        post(draft(PLANNED, variant("linkedin", "a".repeat(3000)))).statusCode(201);
+        assertOnlyViolation(rejected(draft(PLANNED, MASTODON_OK, variant("linkedin", "a".repeat(3001)))),
+                "variants[1].text", "linkedin allows at most 3000 characters, this text has 3001");
+    }
+
+    @Test
+    void anUnknownNetworkIsRefused() {
+        assertOnlyViolation(rejected(draft(PLANNED, MASTODON_OK, variant("myspace", "Hello"))),
+                "variants[1].network", "unknown network; supported networks are mastodon, bluesky, linkedin");
+        // Names are exact: the API, the events and the database all use lowercase.
+        rejected(draft(PLANNED, variant("Mastodon", "Hello")))
+                .body("violations.field", hasItem("variants[0].network"));
+    }
+
+    @Test
+    void aNetworkGetsAtMostOneVariant() {
+        assertOnlyViolation(rejected(draft(PLANNED, MASTODON_OK, variant("bluesky", "Un"),
+                        variant("mastodon", "Deux"))),
+                "variants[2].network", "at most one variant per network: mastodon already has variants[0]");
+    }
+
+    @Test
+    void aPostNeedsAtLeastOneVariant() {
+        assertOnlyViolation(rejected(draft(PLANNED)), "variants", "must contain at least one variant");
+        Map<String, Object> withoutVariants = draft(PLANNED);
+        withoutVariants.remove("variants");
+        assertOnlyViolation(rejected(withoutVariants), "variants", "must contain at least one variant");
+    }
+
+    @Test
+    void everyViolationIsReportedAtOnce() {
+        Map<String, Object> body = draft(PLANNED, variant("bluesky", "a".repeat(301)), variant("tiktok", "x"),
+                variant("linkedin", " "));
+        body.put("title", "");
+        rejected(body)
+                .body("violations", hasSize(4))
+                .body("violations.field", hasItem("title"))
+                .body("violations.field", hasItem("variants[0].text"))
+                .body("violations.field", hasItem("variants[1].network"))
+                .body("violations.field", hasItem("variants[2].text"));
+    }
+
+    @Test
+    void malformedJsonAnswers400ProblemJson() {
+        post("{\"title\": \"Réveillon\", \"variants\": [").statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400));
+    }
+
+    @Test
+    void anUnreadablePlannedAtAnswers400NamingTheField() {
+        assertOnlyViolation(rejected(draft("le 24 au soir", MASTODON_OK)),
+                "plannedAt", "must be an ISO-8601 instant such as 2026-12-24T18:00:00Z");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeAnswers400NamingTheField() {
+        assertOnlyViolation(rejected("{\"title\": [\"Réveillon\"], \"variants\": []}"), "title", "must be a string");
+        assertOnlyViolation(rejected("{\"title\": \"Réveillon\", \"variants\": {\"network\": \"bluesky\"}}"),
+                "variants", "must be an array");
+        assertOnlyViolation(rejected("{\"title\": \"Réveillon\", \"variants\": [{\"network\": \"bluesky\", \"text\": {}}]}"),
+                "variants[0].text", "must be a string");
+        // Never Jackson's wording, which names Java classes.
+        rejected("{\"title\": \"Réveillon\", \"plannedAt\": \"demain\", \"variants\": []}")
+                .body(not(containsString("java.")))
+                .body(not(containsString("Instant")));
+        rejected("[1]").body("detail", equalTo("The body must be a JSON object"));
+    }
+
+    @Test
+    void tagsAreBounded() {
+        Map<String, Object> body = draft(PLANNED, MASTODON_OK);
+        body.put("tags", List.of("noel", "x".repeat(51)));
+        assertOnlyViolation(rejected(body), "tags[1]", "must be at most 50 characters");
+        body.put("tags", List.of("noel", " "));
+        assertOnlyViolation(rejected(body), "tags[1]", "must not be blank");
+    }
+}
