@@ -36,8 +36,10 @@ public class OutboxRelay {
         this.batchSize = batchSize;
     }
 
+    // Skipped until the application is running: before that the Kafka emitter is not connected yet.
     @Scheduled(every = "${tribu.outbox.poll-interval}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relayPending() {
         return Panache.withTransaction(() -> lockBatch().chain(this::sendAndDelete))
                 .onFailure().invoke(failure -> LOG.warnf("Outbox relay failed, will retry: %s", failure.getMessage()))

@@ -18,6 +18,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -152,6 +153,19 @@ class MentionResourceTest {
                 .when().post("/brands/cafe-lumiere/mentions")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
-                .body(containsString("publishedAt"));
+                .body("violations.field", hasItem("publishedAt"))
+                .body(not(containsString("java.")));
+    }
+
+    @Test
+    void aValueOfTheWrongTypeAnswers400NamingTheFieldWithoutJavaNames() {
+        given().auth().oauth2(SOLEIL_CM).contentType(ContentType.JSON)
+                .body("{\"source\":\"rss\",\"text\":{\"nested\":true},\"publishedAt\":\"2026-11-20T10:00:00Z\"}")
+                .when().post("/brands/cafe-lumiere/mentions")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("text"))
+                .body(not(containsString("java.")))
+                .body(not(containsString("String")));
     }
 }

@@ -170,6 +170,12 @@ class InboxTest {
                 .when().post(path)
                 .then().statusCode(400)
                 .body("violations.field", hasItem("expectedVersion"));
+        given().auth().oauth2(cm).contentType(ContentType.JSON)
+                .body("{\"action\":\"close\",\"expectedVersion\":\"zero\"}")
+                .when().post(path)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("expectedVersion"))
+                .body(org.hamcrest.Matchers.not(containsString("java.")));
         given().auth().oauth2(cm).when().get("/brands/" + brand + "/inbox?status=lost")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItem("status"));
