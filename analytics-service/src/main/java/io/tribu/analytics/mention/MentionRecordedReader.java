@@ -1,5 +1,6 @@
 package io.tribu.analytics.mention;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.tribu.analytics.event.IncomingEvent;
 
@@ -10,6 +11,8 @@ import java.util.UUID;
  * The fields analytics reads from listening's {@code tribu.listening.mention.recorded.v1} event.
  * Unknown fields are ignored so that additive changes on the producer side never break this reader.
  */
+// Read or written through an explicit ObjectMapper call: registered for native images.
+@RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record MentionRecordedReader(UUID id, String type, String subject, String tenant, Data data)
         implements IncomingEvent {

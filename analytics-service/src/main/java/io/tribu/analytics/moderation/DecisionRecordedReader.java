@@ -1,5 +1,6 @@
 package io.tribu.analytics.moderation;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.tribu.analytics.event.IncomingEvent;
 
@@ -7,6 +8,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The fields analytics reads from moderation's {@code tribu.moderation.decision.recorded.v1} event. */
+// Read or written through an explicit ObjectMapper call: registered for native images.
+@RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DecisionRecordedReader(UUID id, String type, String tenant, Data data) implements IncomingEvent {
 

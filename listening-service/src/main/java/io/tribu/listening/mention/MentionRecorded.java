@@ -1,5 +1,6 @@
 package io.tribu.listening.mention;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -8,6 +9,8 @@ import java.util.UUID;
  * Data of the {@code tribu.listening.mention.recorded.v1} event. Schema and example live in
  * {@code src/main/resources/events/}; changes are additive, a breaking change is a new version.
  */
+// Read or written through an explicit ObjectMapper call: registered for native images.
+@RegisterForReflection
 public record MentionRecorded(UUID mentionId, String brandId, String source, String kind,
                               boolean ownedChannel, String author, String text,
                               String url, String language, Instant publishedAt, List<UUID> matchedQueryIds) {

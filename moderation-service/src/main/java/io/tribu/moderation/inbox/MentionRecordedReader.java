@@ -1,5 +1,6 @@
 package io.tribu.moderation.inbox;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.time.Instant;
@@ -9,6 +10,8 @@ import java.util.UUID;
  * The fields moderation reads from listening's {@code tribu.listening.mention.recorded.v1} event;
  * only mentions heard on the brand's own channels become inbox items.
  */
+// Read or written through an explicit ObjectMapper call: registered for native images.
+@RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record MentionRecordedReader(UUID id, String type, String tenant, Data data) {
 

@@ -1,5 +1,6 @@
 package io.tribu.publishing.outbox;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
@@ -9,6 +10,8 @@ import java.util.UUID;
  * CloudEvents 1.0 structured-mode envelope. {@code subject} is the brand id (also the Kafka key, so
  * one brand's events stay ordered); {@code tenant} is an extension attribute naming the agency.
  */
+// Read or written through an explicit ObjectMapper call: registered for native images.
+@RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CloudEvent<T>(String specversion, UUID id, String source, String type, String subject,
                             Instant time, String datacontenttype, String tenant, T data) {

@@ -1,5 +1,6 @@
 package io.tribu.listening.source.webhook;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -9,6 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 
 /** One mention pushed by a system to a webhook source. {@code id} is the sender's id for it. */
+// Read or written through an explicit ObjectMapper call: registered for native images.
+@RegisterForReflection
 @Schema(name = "WebhookDelivery")
 public record WebhookDelivery(
         @Schema(examples = "review-88412", description = "The sender's id; a second delivery with the same id is ignored")
