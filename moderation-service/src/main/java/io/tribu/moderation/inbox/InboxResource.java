@@ -1,10 +1,10 @@
 package io.tribu.moderation.inbox;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.tribu.moderation.access.Caller;
 import io.tribu.moderation.access.Roles;
+import io.tribu.moderation.problem.InvalidParameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -19,14 +19,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -48,13 +46,31 @@ public class InboxResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
-    @Operation(summary = "Interactions on the brand's own channels, newest first")
-    public Uni<List<InboxItemView>> list(@PathParam("brandId") String brandId,
-                                         @QueryParam("status") String status,
-                                         @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+    @Operation(summary = "Search the brand's inbox, newest first",
+            description = "Filters combine; pass nextCursor back as cursor for the following page.")
+    public Uni<InboxPage> search(@PathParam("brandId") String brandId,
+                                 @Parameter(description = "new, assigned, replied, hidden, deleted, escalated or closed")
+                                 @QueryParam("status") String status,
+                                 @Parameter(description = "Channel the interaction came from", example = "mastodon")
+                                 @QueryParam("source") String source,
+                                 @Parameter(example = "camille") @QueryParam("assignee") String assignee,
+                                 @Parameter(description = "Published at or after (ISO-8601)") @QueryParam("from") String from,
+                                 @Parameter(description = "Published before (ISO-8601)") @QueryParam("to") String to,
+                                 @QueryParam("cursor") String cursor,
+                                 @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         String brand = caller.requireBrand(brandId);
-        return inbox.list(caller.tenant(), brand, status == null ? null : status(status), limit)
-                .map(items -> items.stream().map(InboxItemView::of).toList());
+        InboxFilter filter = new InboxFilter(status == null ? null : status(status), source, assignee,
+                InvalidParameter.instant("from", from), InvalidParameter.instant("to", to));
+        return inbox.search(caller.tenant(), brand, filter, InboxCursor.decode(cursor), limit);
+    }
+
+    @GET
+    @Path("/counts")
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @Operation(summary = "How many items are in each status")
+    public Uni<Map<String, Long>> counts(@PathParam("brandId") String brandId) {
+        String brand = caller.requireBrand(brandId);
+        return inbox.countByStatus(caller.tenant(), brand);
     }
 
     @GET
@@ -84,14 +100,7 @@ public class InboxResource {
             return InboxStatus.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             String allowed = String.join(", ", Arrays.stream(InboxStatus.values()).map(InboxStatus::wire).toList());
-            throw HttpProblem.builder()
-                    .withType(URI.create("https://tribu.io/problems/invalid-parameter"))
-                    .withStatus(Response.Status.BAD_REQUEST)
-                    .withTitle("Bad Request")
-                    .withDetail("status: must be one of " + allowed)
-                    .with("violations", List.of(Map.of("field", "status", "in", "query",
-                            "message", "must be one of " + allowed)))
-                    .build();
+            throw InvalidParameter.of("status", "must be one of " + allowed);
         }
     }
 }

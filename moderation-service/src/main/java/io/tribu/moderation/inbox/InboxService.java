@@ -4,6 +4,7 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import io.tribu.moderation.access.NotFoundProblems;
 import io.tribu.moderation.outbox.Outbox;
@@ -14,7 +15,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -64,14 +67,63 @@ public class InboxService {
                 .replaceWithVoid();
     }
 
+    /** Items matching the filter, newest first, after the cursor; one more than asked tells if a page follows. */
     @WithSession
-    public Uni<List<InboxItem>> list(String tenant, String brandId, InboxStatus status, int limit) {
-        String query = "tenant = ?1 and brandId = ?2" + (status == null ? "" : " and status = ?3")
-                + " order by publishedAt desc";
-        var find = status == null
-                ? InboxItem.<InboxItem>find(query, tenant, brandId)
-                : InboxItem.<InboxItem>find(query, tenant, brandId, status.wire());
-        return find.page(0, limit).list();
+    public Uni<InboxPage> search(String tenant, String brandId, InboxFilter filter, InboxCursor after, int limit) {
+        StringBuilder query = new StringBuilder("tenant = :tenant and brandId = :brand");
+        Parameters parameters = Parameters.with("tenant", tenant).and("brand", brandId);
+        if (filter.status() != null) {
+            query.append(" and status = :status");
+            parameters.and("status", filter.status().wire());
+        }
+        if (filter.source() != null) {
+            query.append(" and source = :source");
+            parameters.and("source", filter.source());
+        }
+        if (filter.assignee() != null) {
+            query.append(" and assignee = :assignee");
+            parameters.and("assignee", filter.assignee());
+        }
+        if (filter.from() != null) {
+            query.append(" and publishedAt >= :from");
+            parameters.and("from", filter.from());
+        }
+        if (filter.to() != null) {
+            query.append(" and publishedAt < :to");
+            parameters.and("to", filter.to());
+        }
+        if (after != null) {
+            query.append(" and (publishedAt < :afterTime or (publishedAt = :afterTime and id < :afterId))");
+            parameters.and("afterTime", after.publishedAt()).and("afterId", after.id());
+        }
+        query.append(" order by publishedAt desc, id desc");
+        return InboxItem.<InboxItem>find(query.toString(), parameters).range(0, limit).list()
+                .map(rows -> {
+                    boolean more = rows.size() > limit;
+                    List<InboxItem> page = more ? rows.subList(0, limit) : rows;
+                    InboxItem last = page.isEmpty() ? null : page.get(page.size() - 1);
+                    return new InboxPage(page.stream().map(InboxItemView::of).toList(),
+                            more ? new InboxCursor(last.publishedAt, last.id).encode() : null);
+                });
+    }
+
+    /** How many items of the brand are in each status (every status listed, zero included). */
+    @WithSession
+    public Uni<Map<String, Long>> countByStatus(String tenant, String brandId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select status, count(*) from inbox_item where tenant = :tenant and brand_id = :brand
+                        group by status""", Object[].class)
+                .setParameter("tenant", tenant)
+                .setParameter("brand", brandId)
+                .getResultList())
+                .map(rows -> {
+                    Map<String, Long> counts = new LinkedHashMap<>();
+                    for (InboxStatus status : InboxStatus.values()) {
+                        counts.put(status.wire(), 0L);
+                    }
+                    rows.forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+                    return counts;
+                });
     }
 
     @WithSession

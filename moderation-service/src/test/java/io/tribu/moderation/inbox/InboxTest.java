@@ -54,7 +54,7 @@ class InboxTest {
 
     static List<Map<String, Object>> inbox(String token, String brand) {
         return given().auth().oauth2(token).when().get("/brands/" + brand + "/inbox")
-                .then().statusCode(200).extract().jsonPath().getList("$");
+                .then().statusCode(200).extract().jsonPath().getList("items");
     }
 
     /** Puts one owned-channel comment in the brand's inbox and returns its id. */
@@ -84,11 +84,12 @@ class InboxTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(cm, brand).size() >= 2);
         given().auth().oauth2(cm).when().get("/brands/" + brand + "/inbox?status=new")
                 .then().statusCode(200)
-                .body("size()", equalTo(2))
-                .body("id", hasItem(comment.toString()))
-                .body("id", hasItem(later.toString()))
-                .body("[0].kind", equalTo("comment"))
-                .body("[0].status", equalTo("new"));
+                .body("items.size()", equalTo(2))
+                .body("items.id", hasItem(comment.toString()))
+                .body("items.id", hasItem(later.toString()))
+                .body("items[0].kind", equalTo("comment"))
+                .body("items[0].status", equalTo("new"))
+                .body("nextCursor", org.hamcrest.Matchers.nullValue());
     }
 
     @Test
@@ -182,6 +183,72 @@ class InboxTest {
         // Nothing was decided by the rejected requests.
         given().auth().oauth2(cm).when().get("/brands/" + brand + "/inbox/" + item)
                 .then().statusCode(200).body("status", equalTo("new")).body("version", equalTo(0));
+    }
+
+    @Test
+    void searchPagesWithACursorAndCountsPerStatus() {
+        String brand = freshBrand();
+        String cm = TestTokens.token("soleil", "community-manager", brand);
+        for (int hour = 10; hour < 15; hour++) {
+            String event = MentionEvents.event(MentionEvents.OWNED_COMMENT_EXAMPLE, UUID.randomUUID(),
+                    UUID.randomUUID(), "soleil", brand).replace("2026-11-21T18:42:00Z", "2026-11-21T" + hour + ":00:00Z");
+            events.send(MENTIONS, brand, event);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(cm, brand).size() == 5);
+        String newest = (String) inbox(cm, brand).get(0).get("id");
+        given().auth().oauth2(cm).contentType(ContentType.JSON)
+                .body(Map.of("action", "assign", "assignee", "camille", "expectedVersion", 0))
+                .when().post("/brands/" + brand + "/inbox/" + newest + "/decisions").then().statusCode(200);
+
+        var first = given().auth().oauth2(cm).queryParam("limit", 2)
+                .when().get("/brands/" + brand + "/inbox")
+                .then().statusCode(200)
+                .body("items.size()", equalTo(2))
+                .body("items[0].publishedAt", equalTo("2026-11-21T14:00:00Z"))
+                .extract().jsonPath();
+        var second = given().auth().oauth2(cm).queryParam("limit", 2).queryParam("cursor", first.getString("nextCursor"))
+                .when().get("/brands/" + brand + "/inbox")
+                .then().statusCode(200)
+                .body("items.size()", equalTo(2))
+                .body("items[0].publishedAt", equalTo("2026-11-21T12:00:00Z"))
+                .extract().jsonPath();
+        given().auth().oauth2(cm).queryParam("limit", 2).queryParam("cursor", second.getString("nextCursor"))
+                .when().get("/brands/" + brand + "/inbox")
+                .then().statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("items[0].publishedAt", equalTo("2026-11-21T10:00:00Z"))
+                .body("nextCursor", org.hamcrest.Matchers.nullValue());
+
+        given().auth().oauth2(cm).queryParam("assignee", "camille")
+                .when().get("/brands/" + brand + "/inbox")
+                .then().body("items.size()", equalTo(1)).body("items[0].id", equalTo(newest));
+        given().auth().oauth2(cm).queryParam("source", "mastodon")
+                .queryParam("from", "2026-11-21T11:00:00Z").queryParam("to", "2026-11-21T13:00:00Z")
+                .when().get("/brands/" + brand + "/inbox")
+                .then().body("items.size()", equalTo(2));
+        given().auth().oauth2(cm).queryParam("source", "bluesky")
+                .when().get("/brands/" + brand + "/inbox")
+                .then().body("items.size()", equalTo(0));
+        given().auth().oauth2(cm).when().get("/brands/" + brand + "/inbox/counts")
+                .then().statusCode(200)
+                .body("new", equalTo(4)).body("assigned", equalTo(1)).body("closed", equalTo(0));
+        given().auth().oauth2(TestTokens.token("nord", "admin", brand)).when().get("/brands/" + brand + "/inbox/counts")
+                .then().statusCode(200).body("new", equalTo(0));
+    }
+
+    @Test
+    void unreadableSearchParametersAnswer400() {
+        String cm = TestTokens.token("soleil", "community-manager", "cafe-lumiere");
+        given().auth().oauth2(cm).queryParam("cursor", "not-a-cursor")
+                .when().get("/brands/cafe-lumiere/inbox")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("cursor"));
+        given().auth().oauth2(cm).queryParam("from", "hier")
+                .when().get("/brands/cafe-lumiere/inbox")
+                .then().statusCode(400).body("violations.field", hasItem("from"));
+        given().auth().oauth2(cm).queryParam("limit", 500)
+                .when().get("/brands/cafe-lumiere/inbox")
+                .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
