@@ -57,13 +57,8 @@ class InboxTest {
                 .then().statusCode(200).extract().jsonPath().getList("items");
     }
 
-    /** Puts one owned-channel comment in the brand's inbox and returns its id. */
     static UUID receivedComment(String tenant, String brand, String token) {
-        UUID mentionId = UUID.randomUUID();
-        events.send(MENTIONS, brand, MentionEvents.event(MentionEvents.OWNED_COMMENT_EXAMPLE, UUID.randomUUID(),
-                mentionId, tenant, brand));
-        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(token, brand).size() == 1);
-        return mentionId;
+        return Interactions.receivedComment(events, tenant, brand, token);
     }
 
     @Test

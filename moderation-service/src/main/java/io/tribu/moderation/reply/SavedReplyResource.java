@@ -1,0 +1,93 @@
+package io.tribu.moderation.reply;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.tribu.moderation.access.Caller;
+import io.tribu.moderation.access.Roles;
+import io.tribu.moderation.problem.InvalidParameter;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/brands/{brandId}/saved-replies")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Saved replies")
+@SecurityRequirement(name = "oidc")
+public class SavedReplyResource {
+
+    private final Caller caller;
+    private final SavedReplyService replies;
+
+    public SavedReplyResource(Caller caller, SavedReplyService replies) {
+        this.caller = caller;
+        this.replies = replies;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
+    @Operation(summary = "Save a reply the brand reuses", description = "Variables: {{author}}, {{brand}}, {{agent}}; "
+            + "any other placeholder is refused (400).")
+    public Uni<Response> add(@PathParam("brandId") String brandId, @Valid @NotNull SavedReplyRequest request) {
+        String brand = caller.requireBrand(brandId);
+        return replies.add(caller.tenant(), brand, request)
+                .map(reply -> Response.created(URI.create("/brands/" + brand + "/saved-replies/" + reply.id))
+                        .entity(SavedReplyView.of(reply)).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @Operation(summary = "The brand's saved replies, by name")
+    public Uni<List<SavedReplyView>> list(@PathParam("brandId") String brandId) {
+        String brand = caller.requireBrand(brandId);
+        return replies.list(caller.tenant(), brand).map(list -> list.stream().map(SavedReplyView::of).toList());
+    }
+
+    @DELETE
+    @Path("/{replyId}")
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
+    @Operation(summary = "Delete a saved reply")
+    public Uni<Response> remove(@PathParam("brandId") String brandId, @PathParam("replyId") UUID replyId) {
+        String brand = caller.requireBrand(brandId);
+        return replies.remove(caller.tenant(), brand, replyId).replaceWith(Response.noContent().build());
+    }
+
+    @GET
+    @Path("/{replyId}/rendered")
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
+    @Operation(summary = "The reply filled in for one inbox item (author, brand, the calling moderator)")
+    public Uni<RenderedReply> render(@PathParam("brandId") String brandId, @PathParam("replyId") UUID replyId,
+                                     @QueryParam("itemId") String itemId) {
+        String brand = caller.requireBrand(brandId);
+        return replies.render(caller.tenant(), brand, replyId, uuid("itemId", itemId), caller.userName());
+    }
+
+    private static UUID uuid(String field, String value) {
+        if (value == null) {
+            throw InvalidParameter.of(field, "is required");
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw InvalidParameter.of(field, "must be a UUID");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.tribu.moderation.reply;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.tribu.moderation.access.TestTokens;
+import io.tribu.moderation.inbox.Interactions;
+import io.tribu.moderation.outbox.TestEvents;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class SavedReplyTest {
+
+    static TestEvents events;
+
+    @BeforeAll
+    static void connect() {
+        events = new TestEvents();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        events.close();
+    }
+
+    static String freshBrand() {
+        return "brand-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static String save(String token, String brand, String name, String text) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "language", "fr", "text", text))
+                .when().post("/brands/" + brand + "/saved-replies")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void aSavedReplyIsFilledInForAnInboxItem() {
+        String brand = freshBrand();
+        String cm = TestTokens.token("soleil", "community-manager", brand);
+        UUID item = Interactions.receivedComment(events, "soleil", brand, cm);
+        String reply = save(cm, brand, "retard-livraison",
+                "Bonjour {{author}}, toute l'équipe {{brand}} est désolée. {{agent}}");
+
+        given().auth().oauth2(cm).queryParam("itemId", item.toString())
+                .when().get("/brands/" + brand + "/saved-replies/" + reply + "/rendered")
+                .then().statusCode(200)
+                .body("text", equalTo("Bonjour @julien@piaille.fr, toute l'équipe " + brand
+                        + " est désolée. community-manager@soleil"));
+        given().auth().oauth2(TestTokens.token("soleil", "analyst", brand))
+                .when().get("/brands/" + brand + "/saved-replies")
+                .then().statusCode(200).body("name", hasItem("retard-livraison"));
+    }
+
+    @Test
+    void invalidRepliesAnswer400NamingTheField() {
+        String brand = freshBrand();
+        String cm = TestTokens.token("soleil", "community-manager", brand);
+        given().auth().oauth2(cm).contentType(ContentType.JSON)
+                .body(Map.of("name", "typo", "text", "Bonjour {{autor}}"))
+                .when().post("/brands/" + brand + "/saved-replies")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("text"))
+                .body("detail", containsString("autor"));
+        save(cm, brand, "merci", "Merci {{author}} !");
+        given().auth().oauth2(cm).contentType(ContentType.JSON)
+                .body(Map.of("name", "merci", "text", "Encore merci"))
+                .when().post("/brands/" + brand + "/saved-replies")
+                .then().statusCode(400).body("violations.field", hasItem("name"));
+        given().auth().oauth2(cm).contentType(ContentType.JSON)
+                .body(Map.of("name", "", "text", ""))
+                .when().post("/brands/" + brand + "/saved-replies")
+                .then().statusCode(400).body("violations.field", hasItem("name")).body("violations.field", hasItem("text"));
+        String reply = save(cm, brand, "bonjour", "Bonjour {{author}}");
+        given().auth().oauth2(cm).queryParam("itemId", "not-a-uuid")
+                .when().get("/brands/" + brand + "/saved-replies/" + reply + "/rendered")
+                .then().statusCode(400).body("violations.field", hasItem("itemId"));
+    }
+
+    @Test
+    void accessRules() {
+        String brand = freshBrand();
+        String cm = TestTokens.token("soleil", "community-manager", brand);
+        String reply = save(cm, brand, "bonjour", "Bonjour {{author}}");
+        given().when().get("/brands/" + brand + "/saved-replies").then().statusCode(401);
+        given().auth().oauth2(TestTokens.token("soleil", "analyst", brand)).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "text", "y"))
+                .when().post("/brands/" + brand + "/saved-replies").then().statusCode(403);
+        String nord = TestTokens.token("nord", "admin", brand);
+        given().auth().oauth2(nord).when().get("/brands/" + brand + "/saved-replies")
+                .then().statusCode(200).body("size()", equalTo(0));
+        given().auth().oauth2(nord).when().delete("/brands/" + brand + "/saved-replies/" + reply).then().statusCode(404);
+        given().auth().oauth2(nord).queryParam("itemId", UUID.randomUUID().toString())
+                .when().get("/brands/" + brand + "/saved-replies/" + reply + "/rendered").then().statusCode(404);
+        given().auth().oauth2(cm).when().delete("/brands/" + brand + "/saved-replies/" + reply).then().statusCode(204);
+    }
+}
