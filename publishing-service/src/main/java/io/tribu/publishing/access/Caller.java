@@ -45,6 +45,11 @@ public class Caller {
         return claim == null ? Set.of() : Set.of(claimText(claim));
     }
 
+    /** The roles of the groups claim. */
+    public Set<String> roles() {
+        return identity.getRoles();
+    }
+
     public String userName() {
         return identity.getPrincipal().getName();
     }

@@ -42,7 +42,7 @@ public class Post extends PanacheEntityBase {
     public Instant createdAt;
 
     /** Emits null when the post does not exist for this tenant and brand. */
-    static Uni<Post> findForBrand(String tenant, String brandId, UUID id) {
+    public static Uni<Post> findForBrand(String tenant, String brandId, UUID id) {
         // list(), not firstResult(): a row limit on a fetch join would be applied in memory.
         return Post.<Post>find("from Post p left join fetch p.variants where p.id = ?1 and p.tenant = ?2 "
                         + "and p.brandId = ?3", id, tenant, brandId)

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -99,6 +100,19 @@ public class PostResource {
                         .created(uriInfo.getAbsolutePathBuilder().path(stored.id.toString()).build())
                         .entity(PostView.of(stored))
                         .build());
+    }
+
+    @PUT
+    @Path("/{postId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
+    @Operation(summary = "Edit a post",
+            description = "Same rules as creation. Editing an approved post sends it back to review; a scheduled, "
+                    + "publishing or published post cannot be edited (409).")
+    public Uni<PostView> edit(@PathParam("brandId") String brandId, @PathParam("postId") UUID postId,
+                              @Valid @NotNull PostRequest request) {
+        String brand = caller.requireBrand(brandId);
+        return posts.edit(caller.tenant(), brand, postId, caller.userName(), NewPost.of(request)).map(PostView::of);
     }
 
     @GET

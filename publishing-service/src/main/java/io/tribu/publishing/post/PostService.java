@@ -15,10 +15,13 @@ import java.util.UUID;
 public class PostService {
 
     private final Outbox outbox;
+    private final PostHistory history;
     private final String postsTopic;
 
-    public PostService(Outbox outbox, @ConfigProperty(name = "tribu.topics.posts") String postsTopic) {
+    public PostService(Outbox outbox, PostHistory history,
+                       @ConfigProperty(name = "tribu.topics.posts") String postsTopic) {
         this.outbox = outbox;
+        this.history = history;
         this.postsTopic = postsTopic;
     }
 
@@ -37,8 +40,38 @@ public class PostService {
                 post.variants.add(new PostVariant(variant.network().wire(), variant.text())));
         post.createdBy = author;
         post.createdAt = Instant.now();
-        return post.<Post>persist()
+        // Flushed first: the history line below is a native insert referencing the post row.
+        return post.<Post>persistAndFlush()
+                .call(stored -> history.append(stored, author, "create", PostStatus.DRAFT.wire(), null))
                 .call(stored -> outbox.append(postsTopic, tenant, brandId, PostCreated.TYPE, PostCreated.of(stored)));
+    }
+
+    /**
+     * Replaces the post's content. An approved post goes back to review: the client approved
+     * another text. A post already scheduled or further along cannot be edited (409).
+     */
+    @WithTransaction
+    public Uni<Post> edit(String tenant, String brandId, UUID id, String editor, NewPost content) {
+        return Post.findForBrand(tenant, brandId, id)
+                .onItem().ifNull().failWith(() -> PostProblems.notFound(id))
+                .chain(post -> {
+                    PostStatus status = PostStatus.fromWire(post.status);
+                    if (!status.editable()) {
+                        return Uni.createFrom().failure(PostProblems.conflict(
+                                "A " + status.wire() + " post cannot be edited; unschedule it first"));
+                    }
+                    String before = post.status;
+                    post.title = content.title();
+                    post.plannedAt = content.plannedAt();
+                    post.tags = content.tags().toArray(String[]::new);
+                    post.variants.clear();
+                    content.variants().forEach(variant ->
+                            post.variants.add(new PostVariant(variant.network().wire(), variant.text())));
+                    if (status == PostStatus.APPROVED) {
+                        post.status = PostStatus.IN_REVIEW.wire();
+                    }
+                    return history.append(post, editor, "edit", before, null).replaceWith(post);
+                });
     }
 
     @WithSession

@@ -11,7 +11,7 @@ public record PostView(UUID id, String brandId, String title, String status, Ins
     public record VariantView(String network, String text) {
     }
 
-    static PostView of(Post post) {
+    public static PostView of(Post post) {
         return new PostView(post.id, post.brandId, post.title, post.status, post.plannedAt, List.of(post.tags),
                 post.variants.stream().map(variant -> new VariantView(variant.network, variant.text)).toList(),
                 post.createdBy, post.createdAt);

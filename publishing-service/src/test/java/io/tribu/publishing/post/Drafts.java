@@ -7,17 +7,17 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Request bodies for the tests. */
-final class Drafts {
+public final class Drafts {
 
     private Drafts() {
     }
 
-    static Map<String, String> variant(String network, String text) {
+    public static Map<String, String> variant(String network, String text) {
         return Map.of("network", network, "text", text);
     }
 
     @SafeVarargs
-    static Map<String, Object> draft(String plannedAt, Map<String, String>... variants) {
+    public static Map<String, Object> draft(String plannedAt, Map<String, String>... variants) {
         Map<String, Object> body = new HashMap<>();
         body.put("title", "Réveillon : chocolat chaud offert");
         body.put("tags", List.of("noel"));
@@ -28,14 +28,14 @@ final class Drafts {
         return body;
     }
 
-    static Map<String, Object> christmasEve() {
+    public static Map<String, Object> christmasEve() {
         return draft("2026-12-24T18:00:00Z",
                 variant("mastodon", "Ce soir dans nos cafés, un chocolat chaud offert avec chaque bûche. #noel"),
                 variant("bluesky", "Ce soir, chocolat chaud offert avec chaque bûche ☕🎄"));
     }
 
     /** Brand ids unique to each test, so tests stay independent on a shared database. */
-    static String freshBrand() {
+    public static String freshBrand() {
         return "brand-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -1,0 +1,80 @@
+package io.tribu.publishing.approval;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.tribu.publishing.access.Caller;
+import io.tribu.publishing.access.Roles;
+import io.tribu.publishing.post.PostHistory;
+import io.tribu.publishing.post.PostView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/brands/{brandId}/posts/{postId}")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Approvals")
+@SecurityRequirement(name = "oidc")
+public class ApprovalResource {
+
+    private final Caller caller;
+    private final ApprovalService approvals;
+
+    public ApprovalResource(Caller caller, ApprovalService approvals) {
+        this.caller = caller;
+        this.approvals = approvals;
+    }
+
+    @POST
+    @Path("/transitions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.CLIENT_APPROVER})
+    @Operation(summary = "Move the post along the approval workflow",
+            description = "submit (draft -> in-review; admin, community-manager), approve (in-review -> approved; "
+                    + "admin, client-approver), request-changes (in-review -> draft, comment required; admin, "
+                    + "client-approver), schedule (approved -> scheduled, plannedAt in the future; admin, "
+                    + "community-manager), unschedule (scheduled -> approved). A move from the wrong status "
+                    + "answers 409.")
+    public Uni<PostView> transition(@PathParam("brandId") String brandId, @PathParam("postId") UUID postId,
+                                    @Valid @NotNull TransitionRequest request) {
+        String brand = caller.requireBrand(brandId);
+        return approvals.apply(caller.tenant(), brand, postId, caller.userName(), caller.roles(), request)
+                .map(PostView::of);
+    }
+
+    @POST
+    @Path("/comments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.CLIENT_APPROVER})
+    @Operation(summary = "Comment on a post (kept in its history)")
+    public Uni<Response> comment(@PathParam("brandId") String brandId, @PathParam("postId") UUID postId,
+                                 @Valid @NotNull CommentRequest request) {
+        String brand = caller.requireBrand(brandId);
+        return approvals.comment(caller.tenant(), brand, postId, caller.userName(), request.text())
+                .replaceWith(Response.status(Response.Status.CREATED).build());
+    }
+
+    @GET
+    @Path("/history")
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.CLIENT_APPROVER})
+    @Operation(summary = "The post's history: creation, transitions, edits and comments, oldest first")
+    public Uni<List<PostHistory.Line>> history(@PathParam("brandId") String brandId,
+                                               @PathParam("postId") UUID postId) {
+        String brand = caller.requireBrand(brandId);
+        return approvals.history(caller.tenant(), brand, postId);
+    }
+}
