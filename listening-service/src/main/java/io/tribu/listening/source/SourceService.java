@@ -1,18 +1,16 @@
 package io.tribu.listening.source;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tribu.listening.access.NotFoundProblems;
+import io.tribu.listening.problem.BadRequest;
 import io.tribu.listening.source.webhook.WebhookSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -20,7 +18,6 @@ public class SourceService {
 
     static final int DEFAULT_POLL_INTERVAL_SECONDS = 900;
     static final URI REFUSED_URL = URI.create("https://tribu.io/problems/refused-url");
-    static final URI INVALID_BODY = URI.create("https://tribu.io/problems/invalid-body");
 
     private final AddressGuard addresses;
 
@@ -32,13 +29,13 @@ public class SourceService {
     public Uni<Source> add(String tenant, String brandId, SourceRequest request) {
         boolean feed = "rss".equals(request.type());
         if (feed && (request.url() == null || request.url().isBlank())) {
-            return Uni.createFrom().failure(invalid("url", "is required for an rss source",
-                    INVALID_BODY));
+            return Uni.createFrom().failure(
+                    BadRequest.field(BadRequest.INVALID_BODY, "url", "is required for an rss source"));
         }
         if (feed) {
             String refusal = addresses.refusal(URI.create(request.url()));
             if (refusal != null) {
-                return Uni.createFrom().failure(invalid("url", refusal, REFUSED_URL));
+                return Uni.createFrom().failure(BadRequest.field(REFUSED_URL, "url", refusal));
             }
         }
         Source source = new Source();
@@ -74,15 +71,5 @@ public class SourceService {
                 .chain(deleted -> deleted == 0
                         ? Uni.createFrom().failure(NotFoundProblems.of("Source " + id + " not found"))
                         : Uni.createFrom().voidItem());
-    }
-
-    private static HttpProblem invalid(String field, String reason, URI type) {
-        return HttpProblem.builder()
-                .withType(type)
-                .withStatus(Response.Status.BAD_REQUEST)
-                .withTitle("Bad Request")
-                .withDetail(field + ": " + reason)
-                .with("violations", List.of(Map.of("field", field, "in", "body", "message", reason)))
-                .build();
     }
 }

@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
-/** 400 answers for unreadable query parameters, naming the parameter. */
+/** 400 answers built by hand (checks Bean Validation cannot express), naming the parameter or field. */
 public final class InvalidParameter {
 
     public static final URI TYPE = URI.create("https://tribu.io/problems/invalid-parameter");
@@ -17,13 +17,25 @@ public final class InvalidParameter {
     private InvalidParameter() {
     }
 
+    public static final URI INVALID_BODY = URI.create("https://tribu.io/problems/invalid-body");
+
+    /** A query parameter is unreadable. */
     public static HttpProblem of(String field, String message) {
+        return problem(TYPE, field, "query", message);
+    }
+
+    /** A field of the body breaks a rule the annotations cannot say. */
+    public static HttpProblem inBody(String field, String message) {
+        return problem(INVALID_BODY, field, "body", message);
+    }
+
+    private static HttpProblem problem(URI type, String field, String in, String message) {
         return HttpProblem.builder()
-                .withType(TYPE)
+                .withType(type)
                 .withStatus(Response.Status.BAD_REQUEST)
                 .withTitle("Bad Request")
                 .withDetail(field + ": " + message)
-                .with("violations", List.of(Map.of("field", field, "in", "query", "message", message)))
+                .with("violations", List.of(Map.of("field", field, "in", in, "message", message)))
                 .build();
     }
 

@@ -1,15 +1,13 @@
 package io.tribu.moderation.reply;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tribu.moderation.access.NotFoundProblems;
 import io.tribu.moderation.inbox.InboxItem;
+import io.tribu.moderation.problem.InvalidParameter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -24,13 +22,13 @@ public class SavedReplyService {
     public Uni<SavedReply> add(String tenant, String brandId, SavedReplyRequest request) {
         Set<String> unknown = ReplyTemplate.unknownVariables(request.text());
         if (!unknown.isEmpty()) {
-            return Uni.createFrom().failure(invalid("text", "unknown variable(s) " + String.join(", ", unknown)
+            return Uni.createFrom().failure(InvalidParameter.inBody("text", "unknown variable(s) " + String.join(", ", unknown)
                     + "; use " + String.join(", ", ReplyTemplate.VARIABLES.stream().sorted().map(v -> "{{" + v + "}}").toList())));
         }
         return SavedReply.count("tenant = ?1 and brandId = ?2 and name = ?3", tenant, brandId, request.name())
                 .chain(existing -> {
                     if (existing > 0) {
-                        return Uni.createFrom().failure(invalid("name", "a saved reply with this name already exists"));
+                        return Uni.createFrom().failure(InvalidParameter.inBody("name", "a saved reply with this name already exists"));
                     }
                     SavedReply reply = new SavedReply();
                     reply.id = UUID.randomUUID();
@@ -73,15 +71,5 @@ public class SavedReplyService {
                             values.put("agent", agent);
                             return new RenderedReply(reply.id, item.id, ReplyTemplate.render(reply.text, values));
                         }));
-    }
-
-    private static HttpProblem invalid(String field, String message) {
-        return HttpProblem.builder()
-                .withType(URI.create("https://tribu.io/problems/invalid-body"))
-                .withStatus(Response.Status.BAD_REQUEST)
-                .withTitle("Bad Request")
-                .withDetail(field + ": " + message)
-                .with("violations", List.of(Map.of("field", field, "in", "body", "message", message)))
-                .build();
     }
 }

@@ -2,12 +2,14 @@ package io.tribu.listening.source.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tribu.listening.access.NotFoundProblems;
 import io.tribu.listening.mention.MentionService;
 import io.tribu.listening.mention.NewMention;
+import io.tribu.listening.problem.BadRequest;
 import io.tribu.listening.source.Source;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
@@ -24,12 +26,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class WebhookService {
 
     static final URI BAD_SIGNATURE = URI.create("https://tribu.io/problems/bad-signature");
-    static final URI INVALID_BODY = URI.create("https://tribu.io/problems/invalid-body");
 
     private final MentionService mentions;
     private final ObjectMapper json;
@@ -69,29 +71,25 @@ public class WebhookService {
         WebhookDelivery delivery;
         try {
             delivery = json.readValue(body, WebhookDelivery.class);
+        } catch (MismatchedInputException e) {
+            String field = e.getPath().stream().map(reference -> reference.getFieldName() != null
+                    ? reference.getFieldName() : "[" + reference.getIndex() + "]").collect(Collectors.joining("."));
+            throw BadRequest.field(BadRequest.INVALID_BODY, field.isEmpty() ? "body" : field,
+                    field.isEmpty() ? "must be a JSON object" : "has a value of the wrong type or format");
         } catch (JsonProcessingException e) {
-            throw invalidBody(List.of(Map.of("field", "body", "in", "body", "message",
-                    "not a readable delivery: " + e.getOriginalMessage())));
+            // Jackson's own message names Java types: say where the JSON breaks instead.
+            throw BadRequest.field(BadRequest.INVALID_BODY, "body", "is not valid JSON (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
         }
         Set<ConstraintViolation<WebhookDelivery>> violations = validator.validate(delivery);
         if (!violations.isEmpty()) {
-            throw invalidBody(violations.stream()
+            throw BadRequest.of(BadRequest.INVALID_BODY, "The delivery is not a valid mention", violations.stream()
                     .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
                     .map(violation -> Map.of("field", violation.getPropertyPath().toString(), "in", "body",
                             "message", violation.getMessage()))
                     .toList());
         }
         return delivery;
-    }
-
-    private static HttpProblem invalidBody(List<Map<String, String>> violations) {
-        return HttpProblem.builder()
-                .withType(INVALID_BODY)
-                .withStatus(Response.Status.BAD_REQUEST)
-                .withTitle("Bad Request")
-                .withDetail("The delivery is not a valid mention")
-                .with("violations", violations)
-                .build();
     }
 
     private static HttpProblem badSignature(String reason) {

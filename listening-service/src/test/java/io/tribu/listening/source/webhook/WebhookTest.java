@@ -104,7 +104,12 @@ class WebhookTest {
                 .body("violations.field", hasItem("text"))
                 .body("violations.field", hasItem("kind"));
         deliver(source, "{not json", Instant.now().getEpochSecond(), source.secret())
-                .statusCode(400).body("violations.field", hasItem("body"));
+                .statusCode(400).body("violations.field", hasItem("body"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("java")));
+        deliver(source, "{\"id\":\"r-10\",\"text\":\"ok\",\"publishedAt\":\"hier\"}", Instant.now().getEpochSecond(),
+                source.secret())
+                .statusCode(400).body("violations.field", hasItem("publishedAt"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("java")));
     }
 
     @Test
