@@ -44,6 +44,18 @@ public class MentionVolumeService {
                         .toList()));
     }
 
+    /** The first hour the brand had any mention, or null. */
+    @WithSession
+    public Uni<Instant> firstHour(String tenant, String brandId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select min(bucket_start) from mention_volume where tenant = :tenant and brand_id = :brand""",
+                        Object.class)
+                .setParameter("tenant", tenant)
+                .setParameter("brand", brandId)
+                .getSingleResult()
+                .map(value -> value == null ? null : toInstant(value)));
+    }
+
     private static Instant toInstant(Object value) {
         if (value instanceof Instant instant) {
             return instant;

@@ -12,7 +12,7 @@ import java.util.UUID;
  * Mention events built from the example the listening service publishes with its schema, so that a
  * change on the producer side that this reader cannot follow fails this build.
  */
-final class MentionEvents {
+public final class MentionEvents {
 
     static final Path PRODUCER_EXAMPLE =
             Path.of("..", "listening-service", "src", "main", "resources", "events", "mention-recorded.v1.example.json");
@@ -30,7 +30,7 @@ final class MentionEvents {
         }
     }
 
-    static String mention(UUID eventId, String tenant, String brandId, String publishedAt) {
+    public static String mention(UUID eventId, String tenant, String brandId, String publishedAt) {
         ObjectNode event = producerExample();
         event.put("id", eventId.toString());
         event.put("tenant", tenant);
