@@ -26,6 +26,9 @@ public class Mention extends PanacheEntityBase {
     @Column(name = "owned_channel")
     public boolean ownedChannel;
     public String author;
+    /** Followers of the author, when the source tells. */
+    @Column(name = "author_reach")
+    public Long authorReach;
     public String text;
     public String url;
     public String language;

@@ -12,14 +12,14 @@ import java.util.UUID;
 // Read or written through an explicit ObjectMapper call: registered for native images.
 @RegisterForReflection
 public record MentionRecorded(UUID mentionId, String brandId, String source, String kind,
-                              boolean ownedChannel, String author, String text,
+                              boolean ownedChannel, String author, Long authorReach, String text,
                               String url, String language, Instant publishedAt, List<UUID> matchedQueryIds) {
 
     public static final String TYPE = "tribu.listening.mention.recorded.v1";
 
     static MentionRecorded of(Mention mention) {
         return new MentionRecorded(mention.id, mention.brandId, mention.source, mention.kind,
-                mention.ownedChannel, mention.author, mention.text,
+                mention.ownedChannel, mention.author, mention.authorReach, mention.text,
                 mention.url, mention.language, mention.publishedAt, List.of());
     }
 }

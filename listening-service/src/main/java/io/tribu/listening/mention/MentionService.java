@@ -48,6 +48,7 @@ public class MentionService {
         mention.kind = heard.kind();
         mention.ownedChannel = heard.ownedChannel();
         mention.author = heard.author();
+        mention.authorReach = heard.authorReach();
         mention.text = heard.text();
         mention.url = heard.url();
         mention.language = heard.language();

@@ -5,12 +5,12 @@ import java.util.UUID;
 
 /** A mention as the API shows it. */
 public record MentionView(UUID id, String brandId, String source, String kind,
-                          boolean ownedChannel, String author, String text, String url,
+                          boolean ownedChannel, String author, Long authorReach, String text, String url,
                           String language, Instant publishedAt, Instant receivedAt) {
 
     static MentionView of(Mention mention) {
         return new MentionView(mention.id, mention.brandId, mention.source, mention.kind,
-                mention.ownedChannel, mention.author, mention.text,
+                mention.ownedChannel, mention.author, mention.authorReach, mention.text,
                 mention.url, mention.language, mention.publishedAt, mention.receivedAt);
     }
 }

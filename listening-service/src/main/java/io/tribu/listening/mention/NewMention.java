@@ -8,11 +8,11 @@ import java.util.UUID;
  * or one of the brand's sources (source id and the item's id at that source, for deduplication).
  */
 public record NewMention(UUID sourceId, String externalId, String source, String kind, boolean ownedChannel,
-                         String author, String text, String url, String language, Instant publishedAt) {
+                         String author, Long authorReach, String text, String url, String language, Instant publishedAt) {
 
     static NewMention of(MentionRequest request) {
         return new NewMention(null, null, request.source(), request.kind() == null ? "post" : request.kind(),
-                Boolean.TRUE.equals(request.ownedChannel()), request.author(), request.text(), request.url(),
+                Boolean.TRUE.equals(request.ownedChannel()), request.author(), null, request.text(), request.url(),
                 request.language(), request.publishedAt());
     }
 }

@@ -17,7 +17,7 @@ public class Source extends PanacheEntityBase {
     public String tenant;
     @Column(name = "brand_id")
     public String brandId;
-    /** rss (RSS and Atom feeds) or webhook (a system pushes signed mentions). */
+    /** rss (RSS and Atom feeds), mastodon (a hashtag timeline) or webhook (a system pushes signed mentions). */
     public String type;
     public String url;
     @Column(name = "poll_interval_seconds")
@@ -26,6 +26,10 @@ public class Source extends PanacheEntityBase {
     @Column(name = "owned_channel")
     public boolean ownedChannel;
     public boolean enabled;
+    /** Timeline sources: the hashtag followed (without #). */
+    public String hashtag;
+    /** Timeline sources: the newest item already read (Mastodon status id). */
+    public String cursor;
     /** Conditional GET cursor: the validators of the last feed read. */
     public String etag;
     @Column(name = "last_modified")

@@ -27,12 +27,16 @@ public class SourceService {
 
     @WithTransaction
     public Uni<Source> add(String tenant, String brandId, SourceRequest request) {
-        boolean feed = "rss".equals(request.type());
-        if (feed && (request.url() == null || request.url().isBlank())) {
+        boolean polled = !"webhook".equals(request.type());
+        if (polled && (request.url() == null || request.url().isBlank())) {
             return Uni.createFrom().failure(
-                    BadRequest.field(BadRequest.INVALID_BODY, "url", "is required for an rss source"));
+                    BadRequest.field(BadRequest.INVALID_BODY, "url", "is required for an " + request.type() + " source"));
         }
-        if (feed) {
+        if ("mastodon".equals(request.type()) && request.hashtag() == null) {
+            return Uni.createFrom().failure(
+                    BadRequest.field(BadRequest.INVALID_BODY, "hashtag", "is required for a mastodon source"));
+        }
+        if (polled) {
             String refusal = addresses.refusal(URI.create(request.url()));
             if (refusal != null) {
                 return Uni.createFrom().failure(BadRequest.field(REFUSED_URL, "url", refusal));
@@ -43,8 +47,9 @@ public class SourceService {
         source.tenant = tenant;
         source.brandId = brandId;
         source.type = request.type();
-        source.url = feed ? request.url() : null;
-        source.webhookSecret = feed ? null : WebhookSecrets.generate();
+        source.url = polled ? request.url() : null;
+        source.hashtag = "mastodon".equals(request.type()) ? request.hashtag() : null;
+        source.webhookSecret = polled ? null : WebhookSecrets.generate();
         source.pollIntervalSeconds = request.pollIntervalSeconds() == null
                 ? DEFAULT_POLL_INTERVAL_SECONDS : request.pollIntervalSeconds();
         source.ownedChannel = Boolean.TRUE.equals(request.ownedChannel());

@@ -7,13 +7,13 @@ import java.util.UUID;
 
 /** A source as the API shows it; a webhook's secret is shown once, in the answer that created it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SourceView(UUID id, String brandId, String type, String url, Integer pollIntervalSeconds,
+public record SourceView(UUID id, String brandId, String type, String url, String hashtag, Integer pollIntervalSeconds,
                          boolean ownedChannel, boolean enabled, Instant nextPollAt, Instant lastPolledAt,
                          String lastStatus, String lastError, String webhookPath, String webhookSecret) {
 
     static SourceView of(Source source) {
         boolean webhook = "webhook".equals(source.type);
-        return new SourceView(source.id, source.brandId, source.type, source.url,
+        return new SourceView(source.id, source.brandId, source.type, source.url, source.hashtag,
                 webhook ? null : source.pollIntervalSeconds, source.ownedChannel, source.enabled,
                 webhook ? null : source.nextPollAt, source.lastPolledAt, source.lastStatus, source.lastError,
                 webhook ? "/webhooks/sources/" + source.id : null, null);
@@ -21,7 +21,7 @@ public record SourceView(UUID id, String brandId, String type, String url, Integ
 
     static SourceView created(Source source) {
         SourceView view = of(source);
-        return new SourceView(view.id(), view.brandId(), view.type(), view.url(), view.pollIntervalSeconds(),
+        return new SourceView(view.id(), view.brandId(), view.type(), view.url(), view.hashtag(), view.pollIntervalSeconds(),
                 view.ownedChannel(), view.enabled(), view.nextPollAt(), view.lastPolledAt(), view.lastStatus(),
                 view.lastError(), view.webhookPath(), source.webhookSecret);
     }

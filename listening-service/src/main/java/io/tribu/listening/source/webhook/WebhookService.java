@@ -60,7 +60,7 @@ public class WebhookService {
                     WebhookDelivery delivery = read(body);
                     return mentions.recordOnce(source.tenant, source.brandId, new NewMention(source.id, delivery.id(),
                                     "webhook", delivery.kind() == null ? "post" : delivery.kind(), source.ownedChannel,
-                                    delivery.author(), delivery.text(), delivery.url(), delivery.language(),
+                                    delivery.author(), null, delivery.text(), delivery.url(), delivery.language(),
                                     delivery.publishedAt()))
                             .map(stored -> new WebhookReceipt(delivery.id(), stored == null ? null : stored.id,
                                     stored == null));

@@ -1,5 +1,7 @@
 package io.tribu.listening.source.rss;
 
+import io.tribu.listening.source.HeardItem;
+import io.tribu.listening.source.GuardedFetcher;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -23,10 +25,10 @@ class FeedParserTest {
                 "<p>Le <strong>flat white</strong> est parfait &amp; l&#39;accueil chaleureux.</p>",
                 "Sat, 21 Nov 2026 09:30:00 +0100"));
 
-        List<FeedItem> items = parser.parse(xml.getBytes(StandardCharsets.UTF_8), now);
+        List<HeardItem> items = parser.parse(xml.getBytes(StandardCharsets.UTF_8), now);
 
         assertEquals(1, items.size());
-        FeedItem item = items.get(0);
+        HeardItem item = items.get(0);
         assertEquals("post-42", item.externalId());
         assertEquals("Brunch au Café Lumière — Le flat white est parfait & l'accueil chaleureux.", item.text());
         assertEquals("Léa Martin", item.author());
@@ -52,7 +54,7 @@ class FeedParserTest {
                   </entry>
                 </feed>
                 """;
-        FeedItem item = parser.parse(atom.getBytes(StandardCharsets.UTF_8), now).get(0);
+        HeardItem item = parser.parse(atom.getBytes(StandardCharsets.UTF_8), now).get(0);
         assertEquals("tag:bikes.example.com,2026:/velo-vert-cargo", item.externalId());
         assertEquals(Instant.parse("2026-11-20T18:30:02Z"), item.publishedAt());
         assertEquals("Sofia Green", item.author());
@@ -62,7 +64,7 @@ class FeedParserTest {
     @Test
     void anItemWithoutDateIsDatedWhenFetched() throws IOException {
         String xml = FakeFeedServer.rss("<item><title>Sans date</title><guid>x1</guid></item>");
-        FeedItem item = parser.parse(xml.getBytes(StandardCharsets.UTF_8), now).get(0);
+        HeardItem item = parser.parse(xml.getBytes(StandardCharsets.UTF_8), now).get(0);
         assertEquals(now, item.publishedAt());
         assertNull(item.author());
     }
@@ -70,7 +72,7 @@ class FeedParserTest {
     @Test
     void htmlIsNotAFeed() {
         byte[] html = "<html><body>Not a feed</body></html>".getBytes(StandardCharsets.UTF_8);
-        assertThrows(FeedFetcher.FeedException.class, () -> parser.parse(html, now));
+        assertThrows(GuardedFetcher.SourceException.class, () -> parser.parse(html, now));
     }
 
     @Test
@@ -80,7 +82,7 @@ class FeedParserTest {
                 <!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
                 <rss version="2.0"><channel><title>x</title><item><title>&secret;</title><guid>1</guid></item></channel></rss>
                 """;
-        assertThrows(FeedFetcher.FeedException.class,
+        assertThrows(GuardedFetcher.SourceException.class,
                 () -> parser.parse(xxe.getBytes(StandardCharsets.UTF_8), now));
     }
 }

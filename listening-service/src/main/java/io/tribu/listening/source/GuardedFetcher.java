@@ -1,6 +1,5 @@
-package io.tribu.listening.source.rss;
+package io.tribu.listening.source;
 
-import io.tribu.listening.source.AddressGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -14,12 +13,12 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * Conditional GET of a feed (If-None-Match / If-Modified-Since). Redirects are followed by hand so
+ * Conditional GET of a source's URL (If-None-Match / If-Modified-Since). Redirects are followed by hand so
  * that every hop passes the {@link AddressGuard}; bodies are capped so a hostile feed cannot
  * exhaust memory. Blocking: call it from a worker thread.
  */
 @ApplicationScoped
-public class FeedFetcher {
+public class GuardedFetcher {
 
     static final int MAX_REDIRECTS = 5;
     static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
@@ -29,7 +28,7 @@ public class FeedFetcher {
     private final Duration timeout;
     private final int maxBytes;
 
-    public FeedFetcher(AddressGuard addresses,
+    public GuardedFetcher(AddressGuard addresses,
                        @ConfigProperty(name = "tribu.sources.fetch-timeout", defaultValue = "15s") Duration timeout,
                        @ConfigProperty(name = "tribu.sources.max-feed-bytes", defaultValue = "5242880") int maxBytes) {
         this.addresses = addresses;
@@ -41,12 +40,12 @@ public class FeedFetcher {
                 .build();
     }
 
-    public FeedResponse fetch(URI url, String etag, String lastModified) throws IOException, InterruptedException {
+    public FetchResponse fetch(URI url, String etag, String lastModified) throws IOException, InterruptedException {
         URI target = url;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             String refusal = addresses.refusal(target);
             if (refusal != null) {
-                throw new FeedException("refused " + target + ": " + refusal);
+                throw new SourceException("refused " + target + ": " + refusal);
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout).GET()
                     .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.8")
@@ -62,38 +61,38 @@ public class FeedFetcher {
             if (REDIRECTS.contains(status)) {
                 response.body().close();
                 String location = response.headers().firstValue("Location")
-                        .orElseThrow(() -> new FeedException("redirect " + status + " without Location"));
+                        .orElseThrow(() -> new SourceException("redirect " + status + " without Location"));
                 target = target.resolve(location);
                 continue;
             }
             if (status == 304) {
                 response.body().close();
-                return new FeedResponse(304, new byte[0], etag, lastModified);
+                return new FetchResponse(304, new byte[0], etag, lastModified);
             }
             if (status != 200) {
                 response.body().close();
-                throw new FeedException("HTTP " + status + " from " + target);
+                throw new SourceException("HTTP " + status + " from " + target);
             }
-            return new FeedResponse(200, readCapped(response.body()),
+            return new FetchResponse(200, readCapped(response.body()),
                     response.headers().firstValue("ETag").orElse(null),
                     response.headers().firstValue("Last-Modified").orElse(null));
         }
-        throw new FeedException("more than " + MAX_REDIRECTS + " redirects from " + url);
+        throw new SourceException("more than " + MAX_REDIRECTS + " redirects from " + url);
     }
 
     private byte[] readCapped(InputStream body) throws IOException {
         try (body) {
             byte[] bytes = body.readNBytes(maxBytes + 1);
             if (bytes.length > maxBytes) {
-                throw new FeedException("feed larger than " + maxBytes + " bytes");
+                throw new SourceException("response larger than " + maxBytes + " bytes");
             }
             return bytes;
         }
     }
 
-    /** A feed that cannot be read; the message is shown on the source as its last error. */
-    public static class FeedException extends IOException {
-        public FeedException(String message) {
+    /** A source that cannot be read; the message is shown on the source as its last error. */
+    public static class SourceException extends IOException {
+        public SourceException(String message) {
             super(message);
         }
     }

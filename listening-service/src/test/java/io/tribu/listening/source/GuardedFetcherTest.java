@@ -1,6 +1,7 @@
-package io.tribu.listening.source.rss;
+package io.tribu.listening.source;
 
-import io.tribu.listening.source.AddressGuard;
+import io.tribu.listening.source.rss.FakeFeedServer;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class FeedFetcherTest {
+class GuardedFetcherTest {
 
     final FakeFeedServer blog = newServer();
 
@@ -28,17 +29,17 @@ class FeedFetcherTest {
         blog.close();
     }
 
-    FeedFetcher fetcher(boolean allowPrivate, int maxBytes) {
-        return new FeedFetcher(new AddressGuard(allowPrivate), Duration.ofSeconds(5), maxBytes);
+    GuardedFetcher fetcher(boolean allowPrivate, int maxBytes) {
+        return new GuardedFetcher(new AddressGuard(allowPrivate), Duration.ofSeconds(5), maxBytes);
     }
 
     @Test
     void conditionalGetAnswersNotModifiedWithTheSameValidators() throws Exception {
         blog.serve("/feed", FakeFeedServer.rss());
-        FeedFetcher fetcher = fetcher(true, 1_000_000);
+        GuardedFetcher fetcher = fetcher(true, 1_000_000);
 
-        FeedResponse first = fetcher.fetch(blog.url("/feed"), null, null);
-        FeedResponse second = fetcher.fetch(blog.url("/feed"), first.etag(), first.lastModified());
+        FetchResponse first = fetcher.fetch(blog.url("/feed"), null, null);
+        FetchResponse second = fetcher.fetch(blog.url("/feed"), first.etag(), first.lastModified());
 
         assertEquals(200, first.status());
         assertTrue(new String(first.body(), StandardCharsets.UTF_8).contains("Le blog des gourmands"));
@@ -57,7 +58,7 @@ class FeedFetcherTest {
     void redirectLoopsStop() {
         blog.redirect("/a", "/b");
         blog.redirect("/b", "/a");
-        var error = assertThrows(FeedFetcher.FeedException.class,
+        var error = assertThrows(GuardedFetcher.SourceException.class,
                 () -> fetcher(true, 1_000_000).fetch(blog.url("/a"), null, null));
         assertTrue(error.getMessage().contains("redirects"));
     }
@@ -65,7 +66,7 @@ class FeedFetcherTest {
     @Test
     void inProductionALoopbackFeedIsRefusedBeforeAnyRequest() {
         blog.serve("/feed", FakeFeedServer.rss());
-        assertThrows(FeedFetcher.FeedException.class,
+        assertThrows(GuardedFetcher.SourceException.class,
                 () -> fetcher(false, 1_000_000).fetch(blog.url("/feed"), null, null));
         assertEquals(0, blog.requests().size());
     }
@@ -73,12 +74,12 @@ class FeedFetcherTest {
     @Test
     void oversizedFeedsAreRefused() {
         blog.serve("/feed", FakeFeedServer.rss(FakeFeedServer.item("1", "x".repeat(2000), "y", "Sat, 21 Nov 2026 09:30:00 +0100")));
-        assertThrows(FeedFetcher.FeedException.class, () -> fetcher(true, 1000).fetch(blog.url("/feed"), null, null));
+        assertThrows(GuardedFetcher.SourceException.class, () -> fetcher(true, 1000).fetch(blog.url("/feed"), null, null));
     }
 
     @Test
     void serverErrorsAreReported() {
-        var error = assertThrows(FeedFetcher.FeedException.class,
+        var error = assertThrows(GuardedFetcher.SourceException.class,
                 () -> fetcher(true, 1000).fetch(blog.url("/missing"), null, null));
         assertTrue(error.getMessage().contains("HTTP 404"));
     }

@@ -1,7 +1,7 @@
-package io.tribu.listening.source.rss;
+package io.tribu.listening.source;
 
 /** What a conditional GET of a feed gave: new content with its validators, or "not modified". */
-public record FeedResponse(int status, byte[] body, String etag, String lastModified) {
+public record FetchResponse(int status, byte[] body, String etag, String lastModified) {
 
     public boolean notModified() {
         return status == 304;

@@ -1,0 +1,117 @@
+package io.tribu.listening.source;
+
+import io.quarkus.arc.All;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tribu.listening.mention.MentionService;
+import io.tribu.listening.mention.NewMention;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Polls the sources that are due, whatever their type, through their connector. A source is claimed
+ * by moving its next poll time forward under FOR UPDATE SKIP LOCKED, so replicas share the work
+ * without polling a source twice. New items and the source's cursor are saved in one transaction:
+ * a crash in between re-reads the same items next time, and the per-source item id keeps them from
+ * being stored twice; the cursor only moves with the items, so nothing is skipped.
+ */
+@ApplicationScoped
+public class SourcePoller {
+
+    private static final Logger LOG = Logger.getLogger(SourcePoller.class);
+
+    private final Map<String, SourceConnector> connectors;
+    private final MentionService mentions;
+    private final int batchSize;
+
+    public SourcePoller(@All List<SourceConnector> connectors, MentionService mentions,
+                        @ConfigProperty(name = "tribu.sources.poll-batch-size", defaultValue = "20") int batchSize) {
+        this.connectors = connectors.stream().collect(Collectors.toMap(SourceConnector::type, Function.identity()));
+        this.mentions = mentions;
+        this.batchSize = batchSize;
+    }
+
+    @Scheduled(every = "${tribu.sources.poll-tick}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void pollDueSources() throws Throwable {
+        List<Source> due = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(this::claimDue));
+        for (Source source : due) {
+            poll(source);
+        }
+    }
+
+    private Uni<List<Source>> claimDue() {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select * from source where enabled and type in (:types) and next_poll_at <= now()
+                        order by next_poll_at limit :limit for update skip locked""", Source.class)
+                .setParameter("types", List.copyOf(connectors.keySet()))
+                .setParameter("limit", batchSize)
+                .getResultList()
+                .invoke(claimed -> claimed.forEach(source ->
+                        source.nextPollAt = Instant.now().plusSeconds(source.pollIntervalSeconds))));
+    }
+
+    void poll(Source claimed) throws Throwable {
+        Instant polledAt = Instant.now();
+        try {
+            Harvest harvest = connectors.get(claimed.type).harvest(claimed, polledAt);
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                    () -> store(claimed, harvest, polledAt)));
+        } catch (IOException e) {
+            LOG.infof("Source %s (%s) of brand %s not read: %s", claimed.id, claimed.type, claimed.brandId,
+                    e.getMessage());
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                    () -> recordFailure(claimed, e.getMessage(), polledAt)));
+        }
+    }
+
+    private Uni<Void> store(Source claimed, Harvest harvest, Instant polledAt) {
+        List<HeardItem> oldestFirst = harvest.items().stream()
+                .sorted(Comparator.comparing(HeardItem::publishedAt)).toList();
+        return Source.<Source>findById(claimed.id).chain(source -> {
+            if (source == null) {
+                return Uni.createFrom().voidItem(); // removed while we were reading it
+            }
+            return Multi.createFrom().iterable(oldestFirst)
+                    .onItem().transformToUniAndConcatenate(item -> mentions.recordOnce(source.tenant, source.brandId,
+                            new NewMention(source.id, item.externalId(), source.type, item.kind(), source.ownedChannel,
+                                    item.author(), item.authorReach(), item.text(), item.link(), item.language(),
+                                    item.publishedAt())))
+                    .collect().asList()
+                    .invoke(added -> {
+                        source.etag = harvest.etag();
+                        source.lastModified = harvest.lastModified();
+                        if (harvest.cursor() != null) {
+                            source.cursor = harvest.cursor();
+                        }
+                        source.lastPolledAt = polledAt;
+                        source.lastStatus = harvest.status() != null ? harvest.status() : "200: " + added.size() + " new";
+                        source.lastError = null;
+                    })
+                    .replaceWithVoid();
+        });
+    }
+
+    private static Uni<Void> recordFailure(Source claimed, String error, Instant polledAt) {
+        return Source.<Source>findById(claimed.id).invoke(source -> {
+            if (source != null) {
+                source.lastPolledAt = polledAt;
+                source.lastStatus = "error";
+                source.lastError = error;
+            }
+        }).replaceWithVoid();
+    }
+}

@@ -1,0 +1,103 @@
+package io.tribu.listening.source.mastodon;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tribu.listening.source.GuardedFetcher;
+import io.tribu.listening.source.Harvest;
+import io.tribu.listening.source.HeardItem;
+import io.tribu.listening.source.HtmlText;
+import io.tribu.listening.source.Source;
+import io.tribu.listening.source.SourceConnector;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A hashtag timeline of a Mastodon instance, polled through the REST API. The cursor is the newest
+ * status id read; each poll asks for the statuses right after it ({@code min_id}), page after page,
+ * so a busy hashtag is read without gaps. Boosts are skipped: the original status is the mention.
+ */
+@ApplicationScoped
+public class MastodonConnector implements SourceConnector {
+
+    static final int PAGE_SIZE = 40;
+    static final int MAX_PAGES_PER_POLL = 5;
+    private static final TypeReference<List<MastodonStatus>> STATUSES = new TypeReference<>() {
+    };
+
+    private final GuardedFetcher fetcher;
+    private final ObjectMapper json;
+
+    public MastodonConnector(GuardedFetcher fetcher, ObjectMapper json) {
+        this.fetcher = fetcher;
+        this.json = json;
+    }
+
+    @Override
+    public String type() {
+        return "mastodon";
+    }
+
+    @Override
+    public Harvest harvest(Source source, Instant now) throws IOException, InterruptedException {
+        String cursor = source.cursor;
+        List<HeardItem> items = new ArrayList<>();
+        for (int page = 0; page < MAX_PAGES_PER_POLL; page++) {
+            List<MastodonStatus> statuses = read(fetcher.fetch(timeline(source, cursor), null, null).body());
+            for (MastodonStatus status : statuses) {
+                if (status.id() == null || !status.id().matches("[0-9]{1,30}")) {
+                    throw new GuardedFetcher.SourceException("a status without a numeric id: not a Mastodon timeline");
+                }
+                cursor = newer(cursor, status.id());
+                if (status.reblog() == null && !HtmlText.plain(status.content()).isEmpty()) {
+                    items.add(item(status, now));
+                }
+            }
+            if (statuses.size() < PAGE_SIZE) {
+                break;
+            }
+        }
+        return new Harvest(items, null, null, cursor, null);
+    }
+
+    private static URI timeline(Source source, String cursor) {
+        String base = source.url.endsWith("/") ? source.url.substring(0, source.url.length() - 1) : source.url;
+        return URI.create(base + "/api/v1/timelines/tag/" + URLEncoder.encode(source.hashtag, StandardCharsets.UTF_8)
+                + "?limit=" + PAGE_SIZE + (cursor == null ? "" : "&min_id=" + cursor));
+    }
+
+    private List<MastodonStatus> read(byte[] body) throws GuardedFetcher.SourceException {
+        try {
+            return json.readValue(body, STATUSES);
+        } catch (JsonProcessingException e) {
+            throw new GuardedFetcher.SourceException("not a Mastodon timeline (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ")");
+        } catch (IOException e) {
+            throw new GuardedFetcher.SourceException("unreadable Mastodon timeline");
+        }
+    }
+
+    /** Status ids are increasing integers written as strings (Snowflake-like): compare them as numbers. */
+    static String newer(String current, String candidate) {
+        if (current == null) {
+            return candidate;
+        }
+        return new BigInteger(candidate).compareTo(new BigInteger(current)) > 0 ? candidate : current;
+    }
+
+    private static HeardItem item(MastodonStatus status, Instant now) {
+        String author = status.account() == null ? null : "@" + status.account().acct();
+        Long reach = status.account() == null ? null : status.account().followersCount();
+        return new HeardItem(status.id(), status.inReplyToId() == null ? "post" : "reply",
+                HtmlText.plain(status.content()), status.url(), author, reach, status.language(),
+                status.createdAt() == null ? now : status.createdAt());
+    }
+}
