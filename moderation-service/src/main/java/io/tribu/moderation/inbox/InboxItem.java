@@ -31,6 +31,13 @@ public class InboxItem extends PanacheEntityBase {
     public Instant publishedAt;
     @Column(name = "received_at")
     public Instant receivedAt;
+    @Column(name = "first_response_at")
+    public Instant firstResponseAt;
+    /** Publication time plus the brand's first-response target. */
+    @Column(name = "sla_due_at")
+    public Instant slaDueAt;
+    @Column(name = "sla_breached_at")
+    public Instant slaBreachedAt;
     /** Changed by every decision; a decision naming an older version loses (409). */
     public long version;
 }

@@ -27,10 +27,14 @@ public class InboxService {
 
     private final Outbox outbox;
     private final String decisionsTopic;
+    private final int defaultSlaMinutes;
 
-    public InboxService(Outbox outbox, @ConfigProperty(name = "tribu.topics.decisions") String decisionsTopic) {
+    public InboxService(Outbox outbox, @ConfigProperty(name = "tribu.topics.decisions") String decisionsTopic,
+                        @ConfigProperty(name = "tribu.moderation.default-first-response-sla-minutes")
+                        int defaultSlaMinutes) {
         this.outbox = outbox;
         this.decisionsTopic = decisionsTopic;
+        this.defaultSlaMinutes = defaultSlaMinutes;
     }
 
     /** Stores the interaction once, however often its event is delivered. */
@@ -45,13 +49,16 @@ public class InboxService {
                 .chain(firstTime -> firstTime == 0 ? Uni.createFrom().voidItem() : insertItem(session, event.tenant(), data))));
     }
 
-    private static Uni<Void> insertItem(Mutiny.Session session, String tenant, MentionRecordedReader.Data data) {
+    private Uni<Void> insertItem(Mutiny.Session session, String tenant, MentionRecordedReader.Data data) {
         // The same mention may come again under another event id (a replay by listening): keep the first.
         return session.createNativeQuery("""
                         insert into inbox_item (id, tenant, brand_id, source, kind, author, text, url, language,
-                                                status, assignee, published_at, received_at, version)
+                                                status, assignee, published_at, received_at, version, sla_due_at)
                         values (:id, :tenant, :brand, :source, :kind, :author, :text, :url, :language,
-                                'new', null, :publishedAt, now(), 0)
+                                'new', null, :publishedAt, now(), 0,
+                                cast(:publishedAt as timestamptz) + make_interval(mins => coalesce(
+                                    (select first_response_sla_minutes from brand_sla
+                                     where tenant = :tenant and brand_id = :brand), :defaultSla)))
                         on conflict (id) do nothing""")
                 .setParameter("id", data.mentionId())
                 .setParameter("tenant", tenant)
@@ -63,6 +70,7 @@ public class InboxService {
                 .setParameter("url", data.url())
                 .setParameter("language", data.language())
                 .setParameter("publishedAt", data.publishedAt())
+                .setParameter("defaultSla", defaultSlaMinutes)
                 .executeUpdate()
                 .replaceWithVoid();
     }
@@ -148,7 +156,9 @@ public class InboxService {
                     }
                     String fromStatus = item.status;
                     String assignee = action == DecisionAction.ASSIGN ? request.assignee() : item.assignee;
-                    return InboxItem.update("status = ?1, assignee = ?2, version = version + 1 "
+                    // The first decision, whatever it is, is the first response: it stops the SLA clock.
+                    return InboxItem.update("status = ?1, assignee = ?2, version = version + 1, "
+                                    + "firstResponseAt = coalesce(firstResponseAt, current_timestamp) "
                                     + "where id = ?3 and version = ?4",
                                     action.result().wire(), assignee, id, request.expectedVersion())
                             .chain(updated -> updated == 0

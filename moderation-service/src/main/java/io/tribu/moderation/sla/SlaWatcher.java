@@ -1,0 +1,53 @@
+package io.tribu.moderation.sla;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tribu.moderation.inbox.InboxItem;
+import io.tribu.moderation.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Finds interactions still unanswered past their first-response target, marks them breached and
+ * emits one breach event each, in the same transaction (SKIP LOCKED: replicas never report twice).
+ */
+@ApplicationScoped
+public class SlaWatcher {
+
+    private final Outbox outbox;
+    private final String topic;
+
+    public SlaWatcher(Outbox outbox, @ConfigProperty(name = "tribu.topics.sla") String topic) {
+        this.outbox = outbox;
+        this.topic = topic;
+    }
+
+    @Scheduled(every = "${tribu.moderation.sla-check-interval}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> reportBreaches() {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select * from inbox_item
+                        where first_response_at is null and sla_breached_at is null and sla_due_at <= now()
+                        order by sla_due_at limit 200 for update skip locked""", InboxItem.class)
+                .getResultList()
+                .chain(this::breach)));
+    }
+
+    private Uni<Void> breach(List<InboxItem> overdue) {
+        Instant now = Instant.now();
+        return Multi.createFrom().iterable(overdue)
+                .onItem().transformToUniAndConcatenate(item -> {
+                    item.slaBreachedAt = now;
+                    return outbox.append(topic, item.tenant, item.brandId, SlaBreached.TYPE, new SlaBreached(item.id,
+                            item.brandId, item.source, item.kind, item.publishedAt, item.slaDueAt, now));
+                })
+                .collect().last()
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,115 @@
+package io.tribu.moderation.sla;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.tribu.moderation.access.TestTokens;
+import io.tribu.moderation.inbox.Interactions;
+import io.tribu.moderation.outbox.TestEvents;
+import io.tribu.moderation.outbox.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class SlaTest {
+
+    static TestEvents events;
+
+    @BeforeAll
+    static void connect() {
+        events = new TestEvents();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        events.close();
+    }
+
+    static String freshBrand() {
+        return "brand-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void anUnansweredInteractionPastItsTargetIsReportedOnce() throws Exception {
+        String brand = freshBrand();
+        String cm = TestTokens.token("soleil", "community-manager", brand);
+        try (TopicReader breaches = new TopicReader("tribu.moderation.sla")) {
+            // Published on 2026-11-21 18:42 with the default 60-minute target: long overdue.
+            UUID item = Interactions.receivedComment(events, "soleil", brand, cm);
+
+            ConsumerRecord<String, String> record = breaches
+                    .await(r -> r.value().contains(item.toString()), Duration.ofSeconds(20))
+                    .orElseThrow(() -> new AssertionError("no breach event"));
+            JsonNode event = new ObjectMapper().readTree(record.value());
+            assertEquals("2026-11-21T19:42:00Z", event.at("/data/dueAt").asText());
+            try (InputStream schema = getClass().getResourceAsStream("/events/sla-breached.v1.schema.json")) {
+                var violations = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                        .getSchema(schema).validate(event);
+                assertTrue(violations.isEmpty(), () -> "breach event off its schema: " + violations);
+            }
+            assertTrue(breaches.await(r -> r.value().contains(item.toString()), Duration.ofSeconds(4)).isEmpty(),
+                    "reported a second time");
+            given().auth().oauth2(cm).when().get("/brands/" + brand + "/inbox/" + item)
+                    .then().body("slaBreachedAt", notNullValue()).body("slaDueAt", equalTo("2026-11-21T19:42:00Z"));
+        }
+    }
+
+    @Test
+    void aBrandWithAWeekTargetIsNotYetLateAndTheFirstDecisionStopsTheClock() {
+        String brand = freshBrand();
+        String cm = TestTokens.token("soleil", "community-manager", brand);
+        String admin = TestTokens.token("soleil", "admin", brand);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("firstResponseSlaMinutes", 10080))
+                .when().put("/brands/" + brand + "/sla")
+                .then().statusCode(200).body("firstResponseSlaMinutes", equalTo(10080));
+        UUID item = Interactions.receivedComment(events, "soleil", brand, cm);
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        given().auth().oauth2(cm).when().get("/brands/" + brand + "/inbox/" + item)
+                .then().body("slaDueAt", equalTo("2026-11-28T18:42:00Z")).body("slaBreachedAt", nullValue());
+
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("action", "close", "expectedVersion", 0))
+                .when().post("/brands/" + brand + "/inbox/" + item + "/decisions")
+                .then().statusCode(200).body("firstResponseAt", notNullValue());
+    }
+
+    @Test
+    void settingTheTargetIsForAdminsAndValidated() {
+        String brand = freshBrand();
+        given().auth().oauth2(TestTokens.token("soleil", "analyst", brand))
+                .when().get("/brands/" + brand + "/sla")
+                .then().statusCode(200).body("firstResponseSlaMinutes", equalTo(60));
+        given().auth().oauth2(TestTokens.token("soleil", "community-manager", brand)).contentType(ContentType.JSON)
+                .body(Map.of("firstResponseSlaMinutes", 30))
+                .when().put("/brands/" + brand + "/sla").then().statusCode(403);
+        String admin = TestTokens.token("soleil", "admin", brand);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("firstResponseSlaMinutes", 0))
+                .when().put("/brands/" + brand + "/sla")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("firstResponseSlaMinutes"));
+        given().auth().oauth2(TestTokens.token("nord", "admin", "biscuits-nord"))
+                .when().get("/brands/" + brand + "/sla").then().statusCode(404);
+        given().when().get("/brands/" + brand + "/sla").then().statusCode(401);
+    }
+}
