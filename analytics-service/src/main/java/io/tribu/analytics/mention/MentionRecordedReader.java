@@ -20,7 +20,8 @@ public record MentionRecordedReader(UUID id, String type, String subject, String
     public static final String TYPE = "tribu.listening.mention.recorded.v1";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Data(UUID mentionId, String brandId, String source, String language, Instant publishedAt) {
+    public record Data(UUID mentionId, String brandId, String source, String language, Long authorReach,
+                       Instant publishedAt) {
     }
 
     @Override

@@ -49,4 +49,32 @@ public class MentionVolumeResource {
                 .map(hours -> new MentionVolumeView(brand, period.from(), period.to(),
                         hours.stream().mapToLong(MentionVolumeService.HourlyVolume::mentions).sum(), hours));
     }
+
+    @GET
+    @Path("/breakdown")
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @Operation(summary = "Mentions and reach of the brand by source or by language",
+            description = "Reach sums the authors' followers where the source gives them; language 'und' is unknown.")
+    public Uni<MentionBreakdownView> breakdown(
+            @PathParam("brandId") String brandId,
+            @QueryParam("from") String fromParam,
+            @QueryParam("to") String toParam,
+            @Parameter(description = "source or language", example = "source") @QueryParam("by") String by) {
+        String brand = caller.requireBrand(brandId);
+        ReportingPeriod period = ReportingPeriod.parse(fromParam, toParam);
+        MentionVolumeService.Dimension dimension = dimension(by);
+        return volumes.breakdown(caller.tenant(), brand, period.from(), period.to(), dimension)
+                .map(slices -> new MentionBreakdownView(brand, period.from(), period.to(),
+                        dimension.name().toLowerCase(java.util.Locale.ROOT), slices));
+    }
+
+    private static MentionVolumeService.Dimension dimension(String by) {
+        if ("source".equals(by)) {
+            return MentionVolumeService.Dimension.SOURCE;
+        }
+        if ("language".equals(by)) {
+            return MentionVolumeService.Dimension.LANGUAGE;
+        }
+        throw ReportingPeriod.invalid("by", "must be source or language");
+    }
 }

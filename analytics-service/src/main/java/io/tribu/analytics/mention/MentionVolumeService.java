@@ -24,7 +24,55 @@ public class MentionVolumeService {
                 .setParameter("brand", event.data().brandId())
                 .setParameter("bucket", event.data().publishedAt().truncatedTo(ChronoUnit.HOURS))
                 .executeUpdate()
+                .chain(() -> session.createNativeQuery("""
+                                insert into mention_breakdown (tenant, brand_id, bucket_start, source, language, mentions, reach)
+                                values (:tenant, :brand, :bucket, :source, :language, 1, :reach)
+                                on conflict (tenant, brand_id, bucket_start, source, language)
+                                do update set mentions = mention_breakdown.mentions + 1,
+                                              reach = mention_breakdown.reach + excluded.reach""")
+                        .setParameter("tenant", event.tenant())
+                        .setParameter("brand", event.data().brandId())
+                        .setParameter("bucket", event.data().publishedAt().truncatedTo(ChronoUnit.HOURS))
+                        .setParameter("source", event.data().source() == null ? "unknown" : event.data().source())
+                        .setParameter("language", event.data().language() == null ? "und" : event.data().language())
+                        .setParameter("reach", event.data().authorReach() == null ? 0L : event.data().authorReach())
+                        .executeUpdate())
                 .replaceWithVoid();
+    }
+
+    /** Mentions and reach in the period grouped by one dimension (source or language), largest first. */
+    @WithSession
+    public Uni<List<Slice>> breakdown(String tenant, String brandId, Instant from, Instant to, Dimension by) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select %s, sum(mentions), sum(reach) from mention_breakdown
+                        where tenant = :tenant and brand_id = :brand and bucket_start >= :from and bucket_start < :to
+                        group by 1 order by 2 desc, 1""".formatted(by.column()), Object[].class)
+                .setParameter("tenant", tenant)
+                .setParameter("brand", brandId)
+                .setParameter("from", from.truncatedTo(ChronoUnit.HOURS))
+                .setParameter("to", to)
+                .getResultList()
+                .map(rows -> rows.stream()
+                        .map(row -> new Slice((String) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).longValue()))
+                        .toList()));
+    }
+
+    /** A dimension of the breakdown; the column is a constant, never user text. */
+    public enum Dimension {
+        SOURCE("source"), LANGUAGE("language");
+
+        private final String column;
+
+        Dimension(String column) {
+            this.column = column;
+        }
+
+        String column() {
+            return column;
+        }
+    }
+
+    public record Slice(String value, long mentions, long reach) {
     }
 
     @WithSession

@@ -30,6 +30,31 @@ public final class MentionEvents {
         }
     }
 
+    /** A mention heard at a given source, in a language, from an author with that many followers. */
+    public static String mention(UUID eventId, String tenant, String brandId, String publishedAt, String source,
+                                 String language, Long authorReach) {
+        ObjectNode event = (ObjectNode) readTree(mention(eventId, tenant, brandId, publishedAt));
+        ObjectNode data = (ObjectNode) event.get("data");
+        data.put("source", source);
+        if (language == null) {
+            data.putNull("language");
+        } else {
+            data.put("language", language);
+        }
+        if (authorReach != null) {
+            data.put("authorReach", authorReach);
+        }
+        return event.toString();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String mention(UUID eventId, String tenant, String brandId, String publishedAt) {
         ObjectNode event = producerExample();
         event.put("id", eventId.toString());

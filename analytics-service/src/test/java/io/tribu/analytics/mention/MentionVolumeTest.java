@@ -107,6 +107,35 @@ class MentionVolumeTest {
     }
 
     @Test
+    void volumeSplitsBySourceAndLanguageWithReach() {
+        String brand = freshBrand();
+        String analyst = TestTokens.token("soleil", "analyst", brand);
+        events.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, "2026-11-20T10:00:00Z", "mastodon", "fr", 1200L));
+        events.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, "2026-11-20T11:00:00Z", "mastodon", "en", 300L));
+        events.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, "2026-11-21T09:00:00Z", "rss", "fr", null));
+        events.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, "2026-11-21T09:30:00Z", "rss", null, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 4);
+
+        given().auth().oauth2(analyst).queryParam("from", "2026-11-01T00:00:00Z").queryParam("to", "2026-12-01T00:00:00Z")
+                .queryParam("by", "source")
+                .when().get("/brands/" + brand + "/mention-volume/breakdown")
+                .then().statusCode(200)
+                .body("by", equalTo("source"))
+                .body("slices.value", org.hamcrest.Matchers.contains("mastodon", "rss"))
+                .body("slices[0].mentions", equalTo(2)).body("slices[0].reach", equalTo(1500))
+                .body("slices[1].mentions", equalTo(2)).body("slices[1].reach", equalTo(0));
+        given().auth().oauth2(analyst).queryParam("from", "2026-11-01T00:00:00Z").queryParam("to", "2026-12-01T00:00:00Z")
+                .queryParam("by", "language")
+                .when().get("/brands/" + brand + "/mention-volume/breakdown")
+                .then().statusCode(200)
+                .body("slices.value", org.hamcrest.Matchers.contains("fr", "en", "und"))
+                .body("slices[0].mentions", equalTo(2));
+        given().auth().oauth2(analyst).queryParam("by", "mood")
+                .when().get("/brands/" + brand + "/mention-volume/breakdown")
+                .then().statusCode(400).body("violations.field", hasItem("by"));
+    }
+
+    @Test
     void withoutTokenAnswers401() {
         given().when().get("/brands/cafe-lumiere/mention-volume")
                 .then().statusCode(401)
