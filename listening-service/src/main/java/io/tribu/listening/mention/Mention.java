@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import io.tribu.listening.enrich.TextFingerprint;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -40,6 +41,29 @@ public class Mention extends PanacheEntityBase {
     public UUID sourceId;
     @Column(name = "external_id")
     public String externalId;
+    /** negative, neutral or positive; null for languages without sentiment analysis. */
+    @Column(name = "sentiment_label")
+    public String sentimentLabel;
+    @Column(name = "sentiment_score")
+    public Double sentimentScore;
+    /** The first mention of the same story (near-duplicates share it); its own id for a new story. */
+    @Column(name = "story_id")
+    public UUID storyId;
+    /** SimHash of the text, null when too short to compare; bands are its five parts (see TextFingerprint). */
+    public Long fingerprint;
+    @Column(name = "fp_band0")
+    public Integer fpBand0;
+    @Column(name = "fp_band1")
+    public Integer fpBand1;
+    @Column(name = "fp_band2")
+    public Integer fpBand2;
+    @Column(name = "fp_band3")
+    public Integer fpBand3;
+    @Column(name = "fp_band4")
+    public Integer fpBand4;
+    /** The text folded for full-text search (case, accents, punctuation). */
+    @Column(name = "search_text")
+    public String searchText;
 
     static Uni<Boolean> alreadyHeard(UUID sourceId, String externalId) {
         return count("sourceId = ?1 and externalId = ?2", sourceId, externalId).map(count -> count > 0);
@@ -51,6 +75,22 @@ public class Mention extends PanacheEntityBase {
                 : Mention.<Mention>find("tenant = ?1 and brandId = ?2 and sourceId = ?3 order by publishedAt desc",
                         tenant, brandId, sourceId);
         return query.page(0, limit).list();
+    }
+
+    /**
+     * Earlier mentions of the brand published within the window that share a fingerprint band with
+     * {@code fingerprint}: the candidates for being the same story.
+     */
+    static Uni<List<Mention>> storyCandidates(String tenant, String brandId, TextFingerprint fingerprint,
+                                              Instant from, Instant to) {
+        return Mention.<Mention>find("""
+                        tenant = ?1 and brandId = ?2 and fingerprint is not null and publishedAt between ?3 and ?4
+                        and (fpBand0 = ?5 or fpBand1 = ?6 or fpBand2 = ?7 or fpBand3 = ?8 or fpBand4 = ?9)
+                        order by publishedAt, id""",
+                        tenant, brandId, from, to,
+                        fingerprint.band(0), fingerprint.band(1), fingerprint.band(2), fingerprint.band(3),
+                        fingerprint.band(4))
+                .page(0, 200).list();
     }
 
     static Uni<Mention> findForBrand(String tenant, String brandId, UUID id) {

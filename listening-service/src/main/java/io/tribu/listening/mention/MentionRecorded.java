@@ -13,13 +13,21 @@ import java.util.UUID;
 @RegisterForReflection
 public record MentionRecorded(UUID mentionId, String brandId, String source, String kind,
                               boolean ownedChannel, String author, Long authorReach, String text,
-                              String url, String language, Instant publishedAt, List<UUID> matchedQueryIds) {
+                              String url, String language, Instant publishedAt, List<UUID> matchedQueryIds,
+                              SentimentData sentiment, UUID storyId) {
 
     public static final String TYPE = "tribu.listening.mention.recorded.v1";
 
     static MentionRecorded of(Mention mention) {
         return new MentionRecorded(mention.id, mention.brandId, mention.source, mention.kind,
                 mention.ownedChannel, mention.author, mention.authorReach, mention.text,
-                mention.url, mention.language, mention.publishedAt, List.of());
+                mention.url, mention.language, mention.publishedAt, List.of(),
+                mention.sentimentLabel == null ? null : new SentimentData(mention.sentimentLabel, mention.sentimentScore),
+                mention.storyId);
+    }
+
+    /** @param label negative, neutral or positive; @param score -1..+1 */
+    @RegisterForReflection
+    public record SentimentData(String label, double score) {
     }
 }

@@ -27,7 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
+import jakarta.validation.constraints.Pattern;
+import io.tribu.listening.problem.BadRequest;
 
 @Path("/brands/{brandId}/mentions")
 @Authenticated
@@ -71,6 +75,45 @@ public class MentionResource {
         String brand = caller.requireBrand(brandId);
         return mentions.latest(caller.tenant(), brand, sourceId, limit)
                 .map(list -> list.stream().map(MentionView::of).toList());
+    }
+
+    @GET
+    @Path("/search")
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @Operation(summary = "Search the brand's mentions",
+            description = "Filters combine. q is full-text in web-search syntax (words all required, \"exact phrase\", "
+                    + "OR, -excluded), case and accents ignored. stories=true gives one row per story (its first "
+                    + "mention). Pass nextCursor back as cursor for the following page.")
+    public Uni<MentionPage> search(@PathParam("brandId") String brandId,
+                                   @QueryParam("q") String text,
+                                   @QueryParam("sentiment") @Pattern(regexp = "negative|neutral|positive",
+                                           message = "must be negative, neutral or positive") String sentiment,
+                                   @QueryParam("language") @Pattern(regexp = "[a-z]{2}",
+                                           message = "must be an ISO 639-1 code such as fr or en") String language,
+                                   @QueryParam("source") String source,
+                                   @QueryParam("from") String from,
+                                   @QueryParam("to") String to,
+                                   @QueryParam("stories") @DefaultValue("false") boolean stories,
+                                   @QueryParam("cursor") String cursor,
+                                   @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        String brand = caller.requireBrand(brandId);
+        MentionFilter filter = new MentionFilter(text == null || text.isBlank() ? null : text, sentiment, language,
+                source, instant("from", from), instant("to", to), stories);
+        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
+            throw BadRequest.parameter("to", "must be after from");
+        }
+        return mentions.search(caller.tenant(), brand, filter, MentionCursor.decode(cursor), limit);
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw BadRequest.parameter(name, "must be an ISO-8601 instant such as 2026-11-20T10:00:00Z");
+        }
     }
 
     @GET

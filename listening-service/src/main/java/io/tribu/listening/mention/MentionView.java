@@ -6,11 +6,15 @@ import java.util.UUID;
 /** A mention as the API shows it. */
 public record MentionView(UUID id, String brandId, String source, String kind,
                           boolean ownedChannel, String author, Long authorReach, String text, String url,
-                          String language, Instant publishedAt, Instant receivedAt) {
+                          String language, Instant publishedAt, Instant receivedAt,
+                          MentionRecorded.SentimentData sentiment, UUID storyId) {
 
     static MentionView of(Mention mention) {
         return new MentionView(mention.id, mention.brandId, mention.source, mention.kind,
                 mention.ownedChannel, mention.author, mention.authorReach, mention.text,
-                mention.url, mention.language, mention.publishedAt, mention.receivedAt);
+                mention.url, mention.language, mention.publishedAt, mention.receivedAt,
+                mention.sentimentLabel == null ? null
+                        : new MentionRecorded.SentimentData(mention.sentimentLabel, mention.sentimentScore),
+                mention.storyId);
     }
 }

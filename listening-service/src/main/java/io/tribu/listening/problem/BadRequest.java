@@ -20,6 +20,14 @@ public final class BadRequest {
         return of(type, field + ": " + message, List.of(Map.of("field", field, "in", "body", "message", message)));
     }
 
+    public static final URI INVALID_PARAMETER = URI.create("https://tribu.io/problems/invalid-parameter");
+
+    /** One query parameter is wrong. */
+    public static HttpProblem parameter(String name, String message) {
+        return of(INVALID_PARAMETER, name + ": " + message,
+                List.of(Map.of("field", name, "in", "query", "message", message)));
+    }
+
     public static HttpProblem of(URI type, String detail, List<Map<String, String>> violations) {
         return HttpProblem.builder()
                 .withType(type)
