@@ -71,11 +71,25 @@ public class SourcePoller {
             VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
                     () -> store(claimed, harvest, polledAt)));
         } catch (IOException e) {
-            LOG.infof("Source %s (%s) of brand %s not read: %s", claimed.id, claimed.type, claimed.brandId,
-                    e.getMessage());
+            String reason = reason(e);
+            LOG.infof("Source %s (%s) of brand %s not read: %s", claimed.id, claimed.type, claimed.brandId, reason);
             VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
-                    () -> recordFailure(claimed, e.getMessage(), polledAt)));
+                    () -> recordFailure(claimed, reason, polledAt)));
         }
+    }
+
+    /** What the source's owner reads in lastError: the JDK's connection errors often carry no message. */
+    static String reason(IOException e) {
+        if (e.getMessage() != null && !e.getMessage().isBlank()) {
+            return e.getMessage();
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "timed out";
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused or unreachable";
+        }
+        return "network error";
     }
 
     private Uni<Void> store(Source claimed, Harvest harvest, Instant polledAt) {
