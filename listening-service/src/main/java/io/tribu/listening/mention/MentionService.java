@@ -8,6 +8,7 @@ import io.tribu.listening.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.tribu.listening.alert.AlertService;
 import io.tribu.listening.enrich.Enricher;
 import io.tribu.listening.enrich.Enrichment;
 import io.tribu.listening.enrich.SearchText;
@@ -30,15 +31,18 @@ public class MentionService {
     private final Enricher enricher;
     private final Vertx vertx;
     private final Duration storyWindow;
+    private final AlertService alerts;
 
     public MentionService(Outbox outbox, @ConfigProperty(name = "tribu.topics.mentions") String mentionsTopic,
                           Enricher enricher, Vertx vertx,
-                          @ConfigProperty(name = "tribu.enrich.story-window") Duration storyWindow) {
+                          @ConfigProperty(name = "tribu.enrich.story-window") Duration storyWindow,
+                          AlertService alerts) {
         this.outbox = outbox;
         this.mentionsTopic = mentionsTopic;
         this.enricher = enricher;
         this.vertx = vertx;
         this.storyWindow = storyWindow;
+        this.alerts = alerts;
     }
 
     /** Stores the mention and its event in one transaction, so neither exists without the other. */
@@ -98,7 +102,8 @@ public class MentionService {
                 .invoke(storyId -> mention.storyId = storyId)
                 .chain(storyId -> mention.<Mention>persist())
                 .call(stored -> outbox.append(mentionsTopic, tenant, brandId, MentionRecorded.TYPE,
-                        MentionRecorded.of(stored)));
+                        MentionRecorded.of(stored)))
+                .call(stored -> alerts.onMentionStored(tenant, brandId, stored.id, stored.text, stored.publishedAt));
     }
 
     /**

@@ -1,0 +1,93 @@
+package io.tribu.listening.alert;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.tribu.listening.access.Caller;
+import io.tribu.listening.access.NotFoundProblems;
+import io.tribu.listening.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/brands/{brandId}/alerts")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Alerts")
+@SecurityRequirement(name = "oidc")
+public class AlertResource {
+
+    private final Caller caller;
+    private final AlertService alerts;
+
+    public AlertResource(Caller caller, AlertService alerts) {
+        this.caller = caller;
+        this.alerts = alerts;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
+    @Operation(summary = "Add an alert rule to the brand",
+            description = "Each alert is a tribu.listening.alert.raised.v1 event and, when webhookUrl is set, a signed "
+                    + "POST to it; the answer carries the webhook signing secret, shown only once.")
+    public Uni<Response> add(@PathParam("brandId") String brandId, @Valid @NotNull AlertRuleRequest request,
+                             @Context UriInfo uriInfo) {
+        String brand = caller.requireBrand(brandId);
+        return alerts.add(caller.tenant(), brand, request)
+                .map(rule -> Response.created(uriInfo.getAbsolutePathBuilder().path(rule.id.toString()).build())
+                        .entity(AlertRuleView.created(rule)).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @Operation(summary = "The brand's alert rules")
+    public Uni<List<AlertRuleView>> list(@PathParam("brandId") String brandId) {
+        String brand = caller.requireBrand(brandId);
+        return alerts.rules(caller.tenant(), brand).map(rules -> rules.stream().map(AlertRuleView::of).toList());
+    }
+
+    @DELETE
+    @Path("/{ruleId}")
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
+    @Operation(summary = "Remove an alert rule and its alerts")
+    public Uni<Response> remove(@PathParam("brandId") String brandId, @PathParam("ruleId") UUID ruleId) {
+        String brand = caller.requireBrand(brandId);
+        return alerts.remove(caller.tenant(), brand, ruleId).map(removed -> {
+            if (!removed) {
+                throw NotFoundProblems.of("Alert rule " + ruleId + " not found");
+            }
+            return Response.noContent().build();
+        });
+    }
+
+    @GET
+    @Path("/raised")
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @Operation(summary = "The brand's latest alerts, newest first, with their webhook delivery")
+    public Uni<List<AlertView>> raised(@PathParam("brandId") String brandId,
+                                       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        String brand = caller.requireBrand(brandId);
+        return alerts.raised(caller.tenant(), brand, limit).map(list -> list.stream().map(AlertView::of).toList());
+    }
+}

@@ -1,0 +1,181 @@
+package io.tribu.listening.alert;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tribu.listening.outbox.Outbox;
+import io.tribu.listening.problem.BadRequest;
+import io.tribu.listening.source.AddressGuard;
+import io.tribu.listening.source.webhook.WebhookSecrets;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+public class AlertService {
+
+    static final URI REFUSED_URL = URI.create("https://tribu.io/problems/refused-url");
+    /** The spike baseline: the same hour of the week over this many previous weeks. */
+    static final int BASELINE_WEEKS = 4;
+
+    private final Outbox outbox;
+    private final AddressGuard addresses;
+    private final String alertsTopic;
+
+    public AlertService(Outbox outbox, AddressGuard addresses,
+                        @ConfigProperty(name = "tribu.topics.alerts") String alertsTopic) {
+        this.outbox = outbox;
+        this.addresses = addresses;
+        this.alertsTopic = alertsTopic;
+    }
+
+    @WithTransaction
+    public Uni<AlertRule> add(String tenant, String brandId, AlertRuleRequest request) {
+        boolean keyword = AlertRule.KEYWORD.equals(request.type());
+        if (keyword && (request.keywords() == null || request.keywords().isEmpty())) {
+            return Uni.createFrom().failure(
+                    BadRequest.field(BadRequest.INVALID_BODY, "keywords", "is required for a keyword alert"));
+        }
+        if (request.webhookUrl() != null) {
+            String refusal = addresses.refusal(URI.create(request.webhookUrl()));
+            if (refusal != null) {
+                return Uni.createFrom().failure(BadRequest.field(REFUSED_URL, "webhookUrl", refusal));
+            }
+        }
+        AlertRule rule = new AlertRule();
+        rule.id = UUID.randomUUID();
+        rule.tenant = tenant;
+        rule.brandId = brandId;
+        rule.name = request.name().strip();
+        rule.type = request.type();
+        rule.keywords = keyword
+                ? request.keywords().stream().map(KeywordFinder::normalise).distinct().collect(Collectors.joining("\n"))
+                : null;
+        rule.minMentions = request.minMentions() == null ? 10 : request.minMentions();
+        rule.factor = request.factor() == null ? 3.0 : request.factor();
+        rule.cooldownMinutes = request.cooldownMinutes() == null ? 60 : request.cooldownMinutes();
+        rule.webhookUrl = request.webhookUrl();
+        rule.webhookSecret = request.webhookUrl() == null ? null : WebhookSecrets.generate();
+        rule.enabled = true;
+        rule.createdAt = Instant.now();
+        return rule.persist();
+    }
+
+    @WithSession
+    public Uni<List<AlertRule>> rules(String tenant, String brandId) {
+        return AlertRule.ofBrand(tenant, brandId);
+    }
+
+    @WithTransaction
+    public Uni<Boolean> remove(String tenant, String brandId, UUID id) {
+        return AlertRule.findForBrand(tenant, brandId, id)
+                .chain(rule -> rule == null ? Uni.createFrom().item(false) : rule.delete().replaceWith(true));
+    }
+
+    @WithSession
+    public Uni<List<Alert>> raised(String tenant, String brandId, int limit) {
+        return Alert.latest(tenant, brandId, limit);
+    }
+
+    /** Keyword alerts for a mention just stored; runs in the transaction that stores it. */
+    public Uni<Void> onMentionStored(String tenant, String brandId, UUID mentionId, String text, Instant publishedAt) {
+        return AlertRule.enabledKeywordRules(tenant, brandId).chain(rules -> Multi.createFrom().iterable(rules)
+                .onItem().transformToUniAndConcatenate(rule -> {
+                    String keyword = KeywordFinder.firstIn(text, rule.keywordList());
+                    if (keyword == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Instant now = Instant.now();
+                    return AlertRule.claimTurn(rule.id, now, rule.cooldownMinutes).chain(turn -> !turn
+                            ? Uni.createFrom().voidItem()
+                            : raise(rule, now, new AlertRaised(UUID.randomUUID(), rule.id, rule.name, brandId,
+                                    rule.type, now, "\"" + keyword + "\" in a mention", mentionId, keyword, null,
+                                    null, publishedAt, publishedAt)));
+                })
+                .collect().last().replaceWithVoid());
+    }
+
+    /**
+     * Checks one negative-spike rule at {@code now}: negative mentions published in the last hour against the
+     * mean of the same hour of the previous weeks. Alerts when the hour has at least {@code minMentions} and at
+     * least {@code factor} times the usual level (a usual level under one counts as one).
+     */
+    @WithTransaction
+    public Uni<Boolean> checkSpike(UUID ruleId, Instant now) {
+        return AlertRule.<AlertRule>findById(ruleId).chain(rule -> {
+            if (rule == null || !rule.enabled) {
+                return Uni.createFrom().item(false);
+            }
+            Instant windowStart = now.minus(Duration.ofHours(1));
+            return negativeCounts(rule, windowStart, now).chain(counts -> {
+                int observed = counts[0];
+                double expected = (double) counts[1] / BASELINE_WEEKS;
+                if (observed < rule.minMentions || observed < rule.factor * Math.max(expected, 1.0)) {
+                    return Uni.createFrom().item(false);
+                }
+                return AlertRule.claimTurn(rule.id, now, rule.cooldownMinutes).chain(turn -> !turn
+                        ? Uni.createFrom().item(false)
+                        : raise(rule, now, new AlertRaised(UUID.randomUUID(), rule.id, rule.name, rule.brandId,
+                                rule.type, now, String.format(Locale.ROOT,
+                                "%d negative mentions in the last hour, usually %.1f", observed, expected),
+                                null, null, observed, expected, windowStart, now)).replaceWith(true));
+            });
+        });
+    }
+
+    @WithSession
+    public Uni<List<UUID>> spikeRules() {
+        return AlertRule.enabledSpikeRules().map(rules -> rules.stream().map(r -> r.id).toList());
+    }
+
+    /** [negative mentions in the window, negative mentions in the same window of the previous weeks]. */
+    private static Uni<int[]> negativeCounts(AlertRule rule, Instant windowStart, Instant windowEnd) {
+        StringBuilder baseline = new StringBuilder();
+        for (int week = 1; week <= BASELINE_WEEKS; week++) {
+            baseline.append(week == 1 ? "" : " or ").append("(published_at >= cast(:start as timestamptz) - interval '")
+                    .append(week).append(" weeks' and published_at < cast(:end as timestamptz) - interval '")
+                    .append(week).append(" weeks')");
+        }
+        String sql = "select count(*) filter (where published_at >= :start and published_at < :end), "
+                + "count(*) filter (where " + baseline + ") from mention "
+                + "where tenant = :tenant and brand_id = :brand and sentiment_label = 'negative' "
+                + "and published_at >= cast(:start as timestamptz) - interval '" + BASELINE_WEEKS + " weeks' "
+                + "and published_at < :end";
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
+                .setParameter("tenant", rule.tenant)
+                .setParameter("brand", rule.brandId)
+                .setParameter("start", windowStart)
+                .setParameter("end", windowEnd)
+                .getSingleResult()
+                .map(row -> new int[] {((Number) row[0]).intValue(), ((Number) row[1]).intValue()}));
+    }
+
+    private Uni<Void> raise(AlertRule rule, Instant now, AlertRaised data) {
+        return outbox.append(alertsTopic, rule.tenant, rule.brandId, AlertRaised.TYPE, data).chain(event -> {
+            Alert alert = new Alert();
+            alert.id = data.alertId();
+            alert.ruleId = rule.id;
+            alert.tenant = rule.tenant;
+            alert.brandId = rule.brandId;
+            alert.type = rule.type;
+            alert.raisedAt = now;
+            alert.summary = data.summary();
+            alert.mentionId = data.mentionId();
+            alert.observed = data.observed();
+            alert.expected = data.expected();
+            alert.payload = event.payload;
+            alert.webhookStatus = rule.webhookUrl == null ? Alert.NO_WEBHOOK : Alert.PENDING;
+            alert.nextAttemptAt = rule.webhookUrl == null ? null : now;
+            return alert.persist().replaceWithVoid();
+        });
+    }
+}

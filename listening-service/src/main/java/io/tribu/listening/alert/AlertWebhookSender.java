@@ -1,0 +1,132 @@
+package io.tribu.listening.alert;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import io.tribu.listening.source.AddressGuard;
+import io.tribu.listening.source.webhook.WebhookSignature;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Delivers raised alerts to their rule's webhook, signed like incoming webhooks: {@code X-Tribu-Timestamp} and
+ * {@code X-Tribu-Signature: sha256=HMAC(secret, timestamp + "." + body)}. Due alerts are leased under
+ * FOR UPDATE SKIP LOCKED (replicas never send the same attempt twice); a failed attempt is retried with
+ * exponential backoff (10 s, 20 s, 40 s ... capped at 30 min) up to {@link #MAX_ATTEMPTS}, then marked failed.
+ * Receivers deduplicate on the {@code X-Tribu-Delivery} id: a crash after sending and before recording sends again.
+ */
+@ApplicationScoped
+public class AlertWebhookSender {
+
+    static final int MAX_ATTEMPTS = 8;
+    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Logger LOG = Logger.getLogger(AlertWebhookSender.class);
+
+    /** What one delivery needs, read in the claiming transaction. */
+    record Due(java.util.UUID alertId, String url, String secret, String payload, int attempts) {
+    }
+
+    private final AddressGuard addresses;
+    private final HttpClient http;
+    private final Duration timeout;
+
+    public AlertWebhookSender(AddressGuard addresses,
+                              @ConfigProperty(name = "tribu.alerts.webhook-timeout") Duration timeout) {
+        this.addresses = addresses;
+        this.timeout = timeout;
+        // redirects are not followed: a redirect could lead to an internal address
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Scheduled(every = "${tribu.alerts.webhook-tick}", delayed = "3s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void deliverDue() throws Throwable {
+        List<Due> due = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(this::claimDue));
+        for (Due delivery : due) {
+            String error = send(delivery);
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> record(delivery, error)));
+        }
+    }
+
+    private Uni<List<Due>> claimDue() {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        update alert a set next_attempt_at = now() + make_interval(secs => :lease)
+                        from alert_rule r
+                        where a.id in (select id from alert where webhook_status = 'pending' and next_attempt_at <= now()
+                                       order by next_attempt_at limit 20 for update skip locked)
+                          and r.id = a.rule_id
+                        returning a.id, r.webhook_url, r.webhook_secret, a.payload, a.webhook_attempts""", Object[].class)
+                .setParameter("lease", (double) LEASE.toSeconds())
+                .getResultList()
+                .map(rows -> rows.stream().map(row -> new Due((java.util.UUID) row[0], (String) row[1],
+                        (String) row[2], (String) row[3], ((Number) row[4]).intValue())).toList()));
+    }
+
+    /** null when delivered, else why not. */
+    String send(Due delivery) {
+        if (delivery.url() == null) {
+            return "the rule has no webhook any more";
+        }
+        URI url = URI.create(delivery.url());
+        String refusal = addresses.refusal(url);
+        if (refusal != null) {
+            return refusal;
+        }
+        long timestamp = Instant.now().getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(timeout)
+                .header("Content-Type", "application/cloudevents+json")
+                .header("X-Tribu-Delivery", delivery.alertId().toString())
+                .header("X-Tribu-Timestamp", Long.toString(timestamp))
+                .header("X-Tribu-Signature", WebhookSignature.sign(delivery.secret(), timestamp, delivery.payload()))
+                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
+                .build();
+        try {
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return status / 100 == 2 ? null : "answered HTTP " + status;
+        } catch (IOException e) {
+            return e.getMessage() == null ? "connection failed" : e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private Uni<Void> record(Due delivery, String error) {
+        return Alert.<Alert>findById(delivery.alertId()).invoke(alert -> {
+            if (alert == null) {
+                return; // its rule was deleted meanwhile
+            }
+            alert.webhookAttempts = delivery.attempts() + 1;
+            alert.lastError = error;
+            if (error == null) {
+                alert.webhookStatus = Alert.DELIVERED;
+                alert.nextAttemptAt = null;
+            } else if (alert.webhookAttempts >= MAX_ATTEMPTS) {
+                alert.webhookStatus = Alert.FAILED;
+                alert.nextAttemptAt = null;
+                LOG.warnf("Alert %s not delivered after %d attempts: %s", alert.id, alert.webhookAttempts, error);
+            } else {
+                alert.nextAttemptAt = Instant.now().plus(backoff(alert.webhookAttempts));
+            }
+        }).replaceWithVoid();
+    }
+
+    static Duration backoff(int attempts) {
+        long seconds = Math.min(1800, 10L << Math.min(attempts - 1, 20));
+        return Duration.ofSeconds(seconds);
+    }
+}
