@@ -17,6 +17,8 @@ import java.util.UUID;
 public class SourceService {
 
     static final int DEFAULT_POLL_INTERVAL_SECONDS = 900;
+    /** A stream read from a cursor: short polls keep the delay low, each reads only what is new. */
+    static final int STREAM_POLL_INTERVAL_SECONDS = 10;
     static final URI REFUSED_URL = URI.create("https://tribu.io/problems/refused-url");
 
     private final AddressGuard addresses;
@@ -32,9 +34,10 @@ public class SourceService {
             return Uni.createFrom().failure(
                     BadRequest.field(BadRequest.INVALID_BODY, "url", "is required for an " + request.type() + " source"));
         }
-        if ("mastodon".equals(request.type()) && request.hashtag() == null) {
+        boolean tagged = "mastodon".equals(request.type()) || "bluesky".equals(request.type());
+        if (tagged && request.hashtag() == null) {
             return Uni.createFrom().failure(
-                    BadRequest.field(BadRequest.INVALID_BODY, "hashtag", "is required for a mastodon source"));
+                    BadRequest.field(BadRequest.INVALID_BODY, "hashtag", "is required for a " + request.type() + " source"));
         }
         if (polled) {
             String refusal = addresses.refusal(URI.create(request.url()));
@@ -48,10 +51,10 @@ public class SourceService {
         source.brandId = brandId;
         source.type = request.type();
         source.url = polled ? request.url() : null;
-        source.hashtag = "mastodon".equals(request.type()) ? request.hashtag() : null;
+        source.hashtag = tagged ? request.hashtag() : null;
         source.webhookSecret = polled ? null : WebhookSecrets.generate();
-        source.pollIntervalSeconds = request.pollIntervalSeconds() == null
-                ? DEFAULT_POLL_INTERVAL_SECONDS : request.pollIntervalSeconds();
+        source.pollIntervalSeconds = request.pollIntervalSeconds() != null ? request.pollIntervalSeconds()
+                : "bluesky".equals(request.type()) ? STREAM_POLL_INTERVAL_SECONDS : DEFAULT_POLL_INTERVAL_SECONDS;
         source.ownedChannel = Boolean.TRUE.equals(request.ownedChannel());
         source.enabled = true;
         source.createdAt = Instant.now();
