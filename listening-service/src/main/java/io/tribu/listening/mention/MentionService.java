@@ -62,8 +62,9 @@ public class MentionService {
 
     private Uni<Mention> store(String tenant, String brandId, NewMention heard) {
         // CPU work (tens of microseconds a tweet, milliseconds an article) off the event loop; the result
-        // comes back on this context, where the transaction lives
-        return vertx.executeBlocking(Uni.createFrom().item(() -> enricher.enrich(heard.text(), heard.language())))
+        // comes back on this context, where the transaction lives; unordered: callers that are themselves blocking
+        // tasks of this context (the Kafka ingest) would otherwise wait for their own end
+        return vertx.executeBlocking(Uni.createFrom().item(() -> enricher.enrich(heard.text(), heard.language())), false)
                 .chain(enrichment -> store(tenant, brandId, heard, enrichment));
     }
 

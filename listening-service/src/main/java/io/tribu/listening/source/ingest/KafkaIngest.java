@@ -1,0 +1,166 @@
+package io.tribu.listening.source.ingest;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.tribu.listening.mention.MentionService;
+import io.tribu.listening.mention.NewMention;
+import io.tribu.listening.source.Source;
+import io.tribu.listening.source.webhook.DeliveryReader;
+import io.tribu.listening.source.webhook.WebhookDelivery;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Mentions pushed through Kafka, for systems that produce many (a firehose reseller, an agency's own crawler):
+ * topic {@code tribu.listening.ingest}, key = the id of one of the brand's webhook sources, value = the same JSON
+ * as a webhook delivery. Kafka's own access control stands for the signature. Records are taken in batches; one
+ * transaction stores a batch's new mentions and their events, and the batch is acknowledged only after it
+ * committed. A record whose sender id was seen before for that source stores nothing (redelivery). A record
+ * that cannot be a mention (unknown source, bad JSON, missing field) goes to {@code tribu.listening.ingest.dlq}
+ * with the reason in a header, and never blocks the others.
+ */
+@ApplicationScoped
+public class KafkaIngest {
+
+    private static final Logger LOG = Logger.getLogger(KafkaIngest.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+
+    private final MentionService mentions;
+    private final DeliveryReader deliveries;
+    private final Emitter<String> rejected;
+
+    public KafkaIngest(MentionService mentions, DeliveryReader deliveries,
+                       @Channel("ingest-rejected") Emitter<String> rejected) {
+        this.mentions = mentions;
+        this.deliveries = deliveries;
+        this.rejected = rejected;
+    }
+
+    /** A record read and checked, ready to store. */
+    private record Accepted(Source source, WebhookDelivery delivery) {
+    }
+
+    @Incoming("ingest")
+    @Blocking
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) throws InterruptedException {
+        Duration backoff = Duration.ofMillis(200);
+        while (true) {
+            try {
+                process(batch.getRecords());
+                return batch.ack();
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Throwable failure) {
+                // the database or the broker may be away for a while: keep the batch, unacknowledged, until stored
+                LOG.warnf(failure, "Ingest batch of %d not stored yet, retrying in %s", batch.getRecords().size(), backoff);
+                Thread.sleep(backoff.toMillis());
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private void process(List<KafkaRecord<String, String>> records) throws Throwable {
+        Map<String, Source> sources = VertxContextSupport.subscribeAndAwait(
+                () -> Panache.withSession(() -> sourcesOf(records)));
+        List<Accepted> accepted = new ArrayList<>();
+        List<CompletableFuture<Void>> rejections = new ArrayList<>();
+        for (KafkaRecord<String, String> record : records) {
+            Source source = sources.get(record.getKey());
+            if (source == null) {
+                rejections.add(reject(record, "key: is not the id of an enabled webhook source"));
+                continue;
+            }
+            try {
+                accepted.add(new Accepted(source, deliveries.read(record.getPayload())));
+            } catch (HttpProblem problem) {
+                rejections.add(reject(record, reasonOf(problem)));
+            }
+        }
+        CompletableFuture.allOf(rejections.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        if (!accepted.isEmpty()) {
+            VertxContextSupport.subscribeAndAwait(() -> store(accepted));
+        }
+    }
+
+    private static Uni<Map<String, Source>> sourcesOf(List<KafkaRecord<String, String>> records) {
+        List<UUID> ids = records.stream().map(KafkaRecord::getKey).map(KafkaIngest::uuid)
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Source.<Source>list("id in ?1 and type = 'webhook' and enabled", ids)
+                .map(list -> list.stream().collect(Collectors.toMap(s -> s.id.toString(), Function.identity())));
+    }
+
+    private Uni<Void> store(List<Accepted> accepted) {
+        return Panache.withTransaction(() -> Multi.createFrom().iterable(accepted)
+                .onItem().transformToUniAndConcatenate(a -> mentions.recordOnce(a.source().tenant, a.source().brandId,
+                        new NewMention(a.source().id, a.delivery().id(), "webhook",
+                                a.delivery().kind() == null ? "post" : a.delivery().kind(), a.source().ownedChannel,
+                                a.delivery().author(), null, a.delivery().text(), a.delivery().url(),
+                                a.delivery().language(), a.delivery().publishedAt())))
+                .collect().last()
+                .replaceWithVoid());
+    }
+
+    private CompletableFuture<Void> reject(KafkaRecord<String, String> record, String reason) {
+        LOG.debugf("Ingest record rejected (%s): %s", record.getKey(), reason);
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        Message<String> message = Message.of(record.getPayload() == null ? "" : record.getPayload())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(record.getKey())
+                        .withHeaders(new RecordHeaders().add("tribu-rejection", reason.getBytes(StandardCharsets.UTF_8)))
+                        .build())
+                .withAck(() -> {
+                    sent.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    sent.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
+        rejected.send(message);
+        return sent;
+    }
+
+    /** "text: must not be blank; publishedAt: must not be null", or the problem's detail. */
+    private static String reasonOf(HttpProblem problem) {
+        if (problem.getParameters().get("violations") instanceof List<?> violations && !violations.isEmpty()) {
+            return violations.stream().map(v -> v instanceof Map<?, ?> m ? m.get("field") + ": " + m.get("message")
+                    : String.valueOf(v)).collect(Collectors.joining("; "));
+        }
+        return problem.getDetail();
+    }
+
+    private static UUID uuid(String key) {
+        try {
+            return key == null ? null : UUID.fromString(key);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
