@@ -41,10 +41,16 @@ public class OutboxRelay {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relayPending() {
-        return Panache.withTransaction(() -> lockBatch().chain(this::sendAndDelete))
+        return relayBatches()
                 .onFailure().invoke(failure -> LOG.warnf("Outbox relay failed, will retry: %s", failure.getMessage()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
+    }
+
+    /** One batch per transaction, again while batches come full: a backlog drains within one tick. */
+    private Uni<Void> relayBatches() {
+        return Panache.withTransaction(() -> lockBatch().call(this::sendAndDelete))
+                .chain(batch -> batch.size() == batchSize ? relayBatches() : Uni.createFrom().voidItem());
     }
 
     private Uni<List<OutboxEvent>> lockBatch() {
@@ -59,10 +65,12 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        // All sent at once, in order: the idempotent producer keeps the order per partition (per brand) and
+        // batches them; rows are deleted once every send is acknowledged.
         return Multi.createFrom().iterable(batch)
-                .onItem().transformToUniAndConcatenate(row -> kafka.sendMessage(toMessage(row)).replaceWith(row))
-                .onItem().transformToUniAndConcatenate(OutboxEvent::delete)
+                .onItem().transformToUni(row -> kafka.sendMessage(toMessage(row))).merge(batch.size())
                 .collect().last()
+                .chain(() -> OutboxEvent.delete("id in ?1", batch.stream().map(row -> row.id).toList()))
                 .replaceWithVoid();
     }
 

@@ -37,8 +37,8 @@ import java.util.stream.Collectors;
 /**
  * Mentions pushed through Kafka, for systems that produce many (a firehose reseller, an agency's own crawler):
  * topic {@code tribu.listening.ingest}, key = the id of one of the brand's webhook sources, value = the same JSON
- * as a webhook delivery. Kafka's own access control stands for the signature. Records are taken in batches; one
- * transaction stores a batch's new mentions and their events, and the batch is acknowledged only after it
+ * as a webhook delivery. Kafka's own access control stands for the signature. Records are taken in batches; short
+ * transactions store a batch's new mentions and their events, and the batch is acknowledged only after they
  * committed. A record whose sender id was seen before for that source stores nothing (redelivery). A record
  * that cannot be a mention (unknown source, bad JSON, missing field) goes to {@code tribu.listening.ingest.dlq}
  * with the reason in a header, and never blocks the others.
@@ -48,6 +48,7 @@ public class KafkaIngest {
 
     private static final Logger LOG = Logger.getLogger(KafkaIngest.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    private static final int CHUNK = 25;
 
     private final MentionService mentions;
     private final DeliveryReader deliveries;
@@ -101,8 +102,12 @@ public class KafkaIngest {
             }
         }
         CompletableFuture.allOf(rejections.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        if (!accepted.isEmpty()) {
-            VertxContextSupport.subscribeAndAwait(() -> store(accepted));
+        // Several short transactions: Hibernate checks every entity of the session before each query, so one
+        // transaction per 500 mentions costs quadratic time; a crash between chunks re-reads the batch and the
+        // chunks already committed are recognised by their sender ids
+        for (int from = 0; from < accepted.size(); from += CHUNK) {
+            List<Accepted> chunk = accepted.subList(from, Math.min(accepted.size(), from + CHUNK));
+            VertxContextSupport.subscribeAndAwait(() -> store(chunk));
         }
     }
 

@@ -1,0 +1,204 @@
+package io.tribu.listening.source.ingest;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whole-service throughput: pushes mentions into {@code tribu.listening.ingest} at a fixed rate and reads
+ * {@code tribu.listening.mentions}, so each mention's time from ingest to event is known (same JVM clock).
+ * Run by {@code listening-service/bench/firehose.sh}, which starts the service; prints a line every 10 s.
+ *
+ * <pre>FirehoseBench bootstrap sourceId[,sourceId...] ratePerSecond seconds servicePid</pre>
+ */
+public final class FirehoseBench {
+
+    private static final Pattern SEQ = Pattern.compile("n°(\\d+)");
+    private static final String[] OPENINGS = {
+            "Je viens de tester", "Franchement déçu par", "Super expérience avec", "Quelqu'un connaît", "Avis mitigé sur",
+            "Just tried", "Really disappointed with", "Loving the new", "Anyone else having issues with", "Mixed feelings about"};
+    private static final String[] SUBJECTS = {
+            "le nouveau vélo électrique", "la livraison express", "le service client", "l'application mobile",
+            "the new espresso blend", "the delivery service", "customer support", "the mobile app", "the winter collection"};
+    private static final String[] ENDINGS = {
+            "c'est vraiment top !", "jamais plus.", "je recommande à 100 %", "des retours ?", "bof bof...",
+            "absolutely brilliant!", "never again.", "highly recommended", "any feedback?", "meh."};
+
+    private FirehoseBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String bootstrap = args[0];
+        List<String> sources = List.of(args[1].split(","));
+        int rate = Integer.parseInt(args[2]);
+        int seconds = Integer.parseInt(args[3]);
+        long servicePid = Long.parseLong(args[4]);
+        int total = rate * seconds;
+        AtomicLongArray sentAt = new AtomicLongArray(total);
+        AtomicLongArray latencyMs = new AtomicLongArray(60_001); // histogram, 1 ms buckets, last = 60 s or more
+        AtomicLong received = new AtomicLong();
+        AtomicLong duplicates = new AtomicLong();
+        boolean[] seen = new boolean[total];
+
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000), new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor("tribu.listening.mentions").stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        String run = Long.toString(System.currentTimeMillis(), 36);
+
+        Thread reader = new Thread(() -> {
+            Pattern mine = Pattern.compile("run " + run + " n°(\\d+)");
+            while (!Thread.currentThread().isInterrupted()) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    Matcher m = mine.matcher(r.value());
+                    if (!m.find()) {
+                        continue;
+                    }
+                    int seq = Integer.parseInt(m.group(1));
+                    long now = System.nanoTime();
+                    synchronized (seen) {
+                        if (seen[seq]) {
+                            duplicates.incrementAndGet();
+                            continue;
+                        }
+                        seen[seq] = true;
+                    }
+                    long ms = (now - sentAt.get(seq)) / 1_000_000;
+                    latencyMs.incrementAndGet((int) Math.min(60_000, Math.max(0, ms)));
+                    received.incrementAndGet();
+                }
+            }
+        }, "reader");
+        reader.setDaemon(true);
+        reader.start();
+
+        KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 262_144, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer());
+        Random random = new Random(42);
+        System.out.printf(Locale.ROOT, "# firehose: %,d mentions/s for %d s (%,d mentions) into %d source(s), run %s%n",
+                rate, seconds, total, sources.size(), run);
+        System.out.println("elapsed_s  sent      received  out/s (10 s)  p50_ms  p99_ms  service_rss_mb");
+        long start = System.nanoTime();
+        long lastReport = start;
+        long lastReceived = 0;
+        long[] window = new long[60_001];
+        int seq = 0;
+        long minRss = Long.MAX_VALUE;
+        long maxRss = 0;
+        while (seq < total) {
+            long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
+            while (seq < Math.min(due, total)) {
+                String text = OPENINGS[random.nextInt(OPENINGS.length)] + " " + SUBJECTS[random.nextInt(SUBJECTS.length)]
+                        + ", " + ENDINGS[random.nextInt(ENDINGS.length)] + " (run " + run + " n°" + seq + ")";
+                String json = "{\"id\":\"" + run + "-" + seq + "\",\"text\":\"" + text + "\",\"publishedAt\":\""
+                        + Instant.now() + "\"}";
+                sentAt.set(seq, System.nanoTime());
+                producer.send(new ProducerRecord<>("tribu.listening.ingest", sources.get(seq % sources.size()), json));
+                seq++;
+            }
+            Thread.sleep(2);
+            if (System.nanoTime() - lastReport >= 10_000_000_000L) {
+                long rss = rssMb(servicePid);
+                minRss = Math.min(minRss, rss);
+                maxRss = Math.max(maxRss, rss);
+                lastReceived = report(start, seq, received.get(), lastReceived, latencyMs, window, rss);
+                lastReport = System.nanoTime();
+            }
+        }
+        producer.flush();
+        long sendEnd = System.nanoTime();
+        while (received.get() < total && System.nanoTime() - sendEnd < 120_000_000_000L) {
+            Thread.sleep(1000);
+            if (System.nanoTime() - lastReport >= 10_000_000_000L) {
+                long rss = rssMb(servicePid);
+                maxRss = Math.max(maxRss, rss);
+                lastReceived = report(start, seq, received.get(), lastReceived, latencyMs, window, rss);
+                lastReport = System.nanoTime();
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long[] all = new long[60_001];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = latencyMs.get(i);
+        }
+        System.out.printf(Locale.ROOT, "%n# result: sent %,d, received %,d (%s), duplicates %d, %.0f mentions/s "
+                        + "sustained over %.0f s, latency ingest->event p50 %d ms, p99 %d ms, max %d ms, "
+                        + "service RSS %d..%d MB%n",
+                total, received.get(), received.get() == total ? "all" : "MISSING " + (total - received.get()),
+                duplicates.get(), received.get() / elapsed, elapsed, percentile(all, 0.50), percentile(all, 0.99),
+                percentile(all, 1.0), minRss == Long.MAX_VALUE ? 0 : minRss, maxRss);
+        producer.close();
+        reader.interrupt();
+    }
+
+    private static long report(long start, int sent, long received, long lastReceived, AtomicLongArray histogram,
+                               long[] previous, long rss) {
+        long[] window = new long[previous.length];
+        for (int i = 0; i < window.length; i++) {
+            long now = histogram.get(i);
+            window[i] = now - previous[i];
+            previous[i] = now;
+        }
+        System.out.printf(Locale.ROOT, "%9.0f  %-8d  %-8d  %-12d  %-6d  %-6d  %d%n",
+                (System.nanoTime() - start) / 1e9, sent, received, (received - lastReceived) / 10,
+                percentile(window, 0.50), percentile(window, 0.99), rss);
+        return received;
+    }
+
+    private static long percentile(long[] histogram, double q) {
+        long count = 0;
+        for (long c : histogram) {
+            count += c;
+        }
+        if (count == 0) {
+            return 0;
+        }
+        long rank = (long) Math.ceil(q * count);
+        long running = 0;
+        for (int i = 0; i < histogram.length; i++) {
+            running += histogram[i];
+            if (running >= rank) {
+                return i;
+            }
+        }
+        return histogram.length - 1;
+    }
+
+    private static long rssMb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (Exception e) {
+            return -1;
+        }
+        return -1;
+    }
+}
