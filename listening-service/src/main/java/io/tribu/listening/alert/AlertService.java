@@ -17,7 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 @ApplicationScoped
@@ -27,6 +29,17 @@ public class AlertService {
     /** The spike baseline: the same hour of the week over this many previous weeks. */
     static final int BASELINE_WEEKS = 4;
 
+    static final Duration RULES_TTL = Duration.ofSeconds(10);
+
+    /** What keyword matching needs of a rule, kept between mentions. */
+    record KeywordRule(UUID id, String name, String type, int cooldownMinutes, boolean hasWebhook,
+                       List<String> keywords) {
+    }
+
+    private record CachedRules(List<KeywordRule> rules, Instant readAt) {
+    }
+
+    private final Map<String, CachedRules> keywordRules = new ConcurrentHashMap<>();
     private final Outbox outbox;
     private final AddressGuard addresses;
     private final String alertsTopic;
@@ -67,6 +80,7 @@ public class AlertService {
         rule.webhookSecret = request.webhookUrl() == null ? null : WebhookSecrets.generate();
         rule.enabled = true;
         rule.createdAt = Instant.now();
+        keywordRules.remove(tenant + "\n" + brandId);
         return rule.persist();
     }
 
@@ -78,6 +92,7 @@ public class AlertService {
     @WithTransaction
     public Uni<Boolean> remove(String tenant, String brandId, UUID id) {
         return AlertRule.findForBrand(tenant, brandId, id)
+                .invoke(() -> keywordRules.remove(tenant + "\n" + brandId))
                 .chain(rule -> rule == null ? Uni.createFrom().item(false) : rule.delete().replaceWith(true));
     }
 
@@ -88,20 +103,37 @@ public class AlertService {
 
     /** Keyword alerts for a mention just stored; runs in the transaction that stores it. */
     public Uni<Void> onMentionStored(String tenant, String brandId, UUID mentionId, String text, Instant publishedAt) {
-        return AlertRule.enabledKeywordRules(tenant, brandId).chain(rules -> Multi.createFrom().iterable(rules)
+        return keywordRules(tenant, brandId).chain(rules -> Multi.createFrom().iterable(rules)
                 .onItem().transformToUniAndConcatenate(rule -> {
-                    String keyword = KeywordFinder.firstIn(text, rule.keywordList());
+                    String keyword = KeywordFinder.firstIn(text, rule.keywords());
                     if (keyword == null) {
                         return Uni.createFrom().voidItem();
                     }
                     Instant now = Instant.now();
-                    return AlertRule.claimTurn(rule.id, now, rule.cooldownMinutes).chain(turn -> !turn
+                    return AlertRule.claimTurn(rule.id(), now, rule.cooldownMinutes()).chain(turn -> !turn
                             ? Uni.createFrom().voidItem()
-                            : raise(rule, now, new AlertRaised(UUID.randomUUID(), rule.id, rule.name, brandId,
-                                    rule.type, now, "\"" + keyword + "\" in a mention", mentionId, keyword, null,
-                                    null, publishedAt, publishedAt)));
+                            : raise(tenant, brandId, rule.id(), rule.hasWebhook(), now, new AlertRaised(
+                                    UUID.randomUUID(), rule.id(), rule.name(), brandId, rule.type(), now,
+                                    "\"" + keyword + "\" in a mention", mentionId, keyword, null, null, publishedAt,
+                                    publishedAt)));
                 })
                 .collect().last().replaceWithVoid());
+    }
+
+    /**
+     * The brand's keyword rules, read at most every {@link #RULES_TTL} per replica: a firehose would otherwise
+     * read them once per mention. A rule added or removed on this replica counts at once, elsewhere within the TTL.
+     */
+    private Uni<List<KeywordRule>> keywordRules(String tenant, String brandId) {
+        String key = tenant + "\n" + brandId;
+        CachedRules cached = keywordRules.get(key);
+        if (cached != null && cached.readAt().plus(RULES_TTL).isAfter(Instant.now())) {
+            return Uni.createFrom().item(cached.rules());
+        }
+        return AlertRule.enabledKeywordRules(tenant, brandId)
+                .map(rules -> rules.stream().map(r -> new KeywordRule(r.id, r.name, r.type, r.cooldownMinutes,
+                        r.webhookUrl != null, r.keywordList())).toList())
+                .invoke(rules -> keywordRules.put(key, new CachedRules(rules, Instant.now())));
     }
 
     /**
@@ -124,7 +156,8 @@ public class AlertService {
                 }
                 return AlertRule.claimTurn(rule.id, now, rule.cooldownMinutes).chain(turn -> !turn
                         ? Uni.createFrom().item(false)
-                        : raise(rule, now, new AlertRaised(UUID.randomUUID(), rule.id, rule.name, rule.brandId,
+                        : raise(rule.tenant, rule.brandId, rule.id, rule.webhookUrl != null, now,
+                                new AlertRaised(UUID.randomUUID(), rule.id, rule.name, rule.brandId,
                                 rule.type, now, String.format(Locale.ROOT,
                                 "%d negative mentions in the last hour, usually %.1f", observed, expected),
                                 null, null, observed, expected, windowStart, now)).replaceWith(true));
@@ -159,22 +192,23 @@ public class AlertService {
                 .map(row -> new int[] {((Number) row[0]).intValue(), ((Number) row[1]).intValue()}));
     }
 
-    private Uni<Void> raise(AlertRule rule, Instant now, AlertRaised data) {
-        return outbox.append(alertsTopic, rule.tenant, rule.brandId, AlertRaised.TYPE, data).chain(event -> {
+    private Uni<Void> raise(String tenant, String brandId, UUID ruleId, boolean hasWebhook, Instant now,
+                            AlertRaised data) {
+        return outbox.append(alertsTopic, tenant, brandId, AlertRaised.TYPE, data).chain(event -> {
             Alert alert = new Alert();
             alert.id = data.alertId();
-            alert.ruleId = rule.id;
-            alert.tenant = rule.tenant;
-            alert.brandId = rule.brandId;
-            alert.type = rule.type;
+            alert.ruleId = ruleId;
+            alert.tenant = tenant;
+            alert.brandId = brandId;
+            alert.type = data.type();
             alert.raisedAt = now;
             alert.summary = data.summary();
             alert.mentionId = data.mentionId();
             alert.observed = data.observed();
             alert.expected = data.expected();
             alert.payload = event.payload;
-            alert.webhookStatus = rule.webhookUrl == null ? Alert.NO_WEBHOOK : Alert.PENDING;
-            alert.nextAttemptAt = rule.webhookUrl == null ? null : now;
+            alert.webhookStatus = hasWebhook ? Alert.PENDING : Alert.NO_WEBHOOK;
+            alert.nextAttemptAt = hasWebhook ? now : null;
             return alert.persist().replaceWithVoid();
         });
     }
