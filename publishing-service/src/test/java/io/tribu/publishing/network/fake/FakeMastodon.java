@@ -25,6 +25,7 @@ public class FakeMastodon extends FakeNetwork {
     private final Map<String, AtomicInteger> created = new ConcurrentHashMap<>();
     private final Map<String, Long> firstSeenAt = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
     public FakeMastodon() {
         this(0);
@@ -50,6 +51,9 @@ public class FakeMastodon extends FakeNetwork {
                 return;
             }
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            if (key != null) {
+                calls.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            }
             Map<String, Object> status = key == null ? newStatus(text)
                     : byKey.computeIfAbsent(key, k -> {
                         created.computeIfAbsent(k, c -> new AtomicInteger()).incrementAndGet();
@@ -87,6 +91,12 @@ public class FakeMastodon extends FakeNetwork {
     /** How many statuses this idempotency key created (1 when exactly once). */
     public int createdFor(String key) {
         AtomicInteger count = created.get(key);
+        return count == null ? 0 : count.get();
+    }
+
+    /** How many POSTs carried this idempotency key (1 when no worker called twice). */
+    public int callsFor(String key) {
+        AtomicInteger count = calls.get(key);
         return count == null ? 0 : count.get();
     }
 
