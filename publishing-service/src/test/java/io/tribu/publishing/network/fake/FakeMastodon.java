@@ -31,8 +31,16 @@ public class FakeMastodon extends FakeNetwork {
         this(0);
     }
 
+    private final long latencyMillis;
+
     public FakeMastodon(int port) {
+        this(port, 0);
+    }
+
+    /** {@code latencyMillis}: how long each POST takes, like a real instance (benchmark). */
+    public FakeMastodon(int port, long latencyMillis) {
         super(port);
+        this.latencyMillis = latencyMillis;
     }
 
     @Override
@@ -45,6 +53,13 @@ public class FakeMastodon extends FakeNetwork {
         if (path.equals("/api/v1/statuses") && exchange.getRequestMethod().equals("POST")) {
             requests.incrementAndGet();
             JsonNode body = body(exchange);
+            if (latencyMillis > 0) {
+                try {
+                    Thread.sleep(latencyMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             String text = body.path("status").asText();
             if (text.isBlank()) {
                 answer(exchange, 422, "{\"error\":\"Validation failed: Text can't be blank\"}");
@@ -106,6 +121,10 @@ public class FakeMastodon extends FakeNetwork {
 
     public int postRequests() {
         return requests.get();
+    }
+
+    public Map<String, AtomicInteger> callsPerKey() {
+        return calls;
     }
 
     public Map<String, AtomicInteger> createdPerKey() {

@@ -35,7 +35,7 @@ public abstract class FakeNetwork implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.setExecutor(Executors.newFixedThreadPool(64));
         server.createContext("/", this::dispatch);
         server.start();
     }
