@@ -49,7 +49,7 @@ class DeliveryTest {
     static final FakeMastodon MASTODON = new FakeMastodon();
     static final FakeBluesky BLUESKY = new FakeBluesky();
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Duration WAIT = Duration.ofSeconds(60);
 
     @Inject
     DeliveryWorker worker;
@@ -112,7 +112,7 @@ class DeliveryTest {
             Map<String, String> texts = new LinkedHashMap<>();
             texts.put("mastodon", "Ce soir, chocolat chaud offert ☕ #noel");
             texts.put("bluesky", "Ce soir, chocolat chaud offert ☕🎄");
-            String post = brand.scheduled(Duration.ofSeconds(2), texts);
+            String post = brand.scheduled(Duration.ofSeconds(8), texts);
             await().atMost(WAIT).until(() -> brand.status(post).equals("published"));
 
             List<Map<String, Object>> deliveries = deliveries(post);
@@ -142,7 +142,7 @@ class DeliveryTest {
         brand.connectMastodon(FakeMastodon.TOKEN);
         MASTODON.script("/api/v1/statuses", 429, Map.of("Retry-After", "2"), "{\"error\":\"Too many requests\"}");
         MASTODON.script("/api/v1/statuses", 503, Map.of(), "");
-        String post = brand.scheduled(Duration.ofSeconds(2), Map.of("mastodon", "Retry me"));
+        String post = brand.scheduled(Duration.ofSeconds(8), Map.of("mastodon", "Retry me"));
         await().atMost(WAIT).until(() -> brand.status(post).equals("published"));
         Map<String, Object> delivery = deliveries(post).get(0);
         assertEquals(3, delivery.get("attempts"));
@@ -157,7 +157,7 @@ class DeliveryTest {
         Brand brand = Brand.fresh();
         brand.connectMastodon("revoked-token");
         try (TopicReader events = new TopicReader("tribu.publishing.posts")) {
-            String post = brand.scheduled(Duration.ofSeconds(2), Map.of("mastodon", "Never seen"));
+            String post = brand.scheduled(Duration.ofSeconds(8), Map.of("mastodon", "Never seen"));
             await().atMost(WAIT).until(() -> brand.status(post).equals("failed"));
             Map<String, Object> delivery = deliveries(post).get(0);
             assertEquals("failed", delivery.get("state"));
@@ -174,7 +174,7 @@ class DeliveryTest {
     void anIntentLeftByACrashedReplicaIsReconciledNotPostedAgain() throws Exception {
         Brand brand = Brand.fresh();
         brand.connectMastodon(FakeMastodon.TOKEN);
-        String post = brand.scheduled(Duration.ofSeconds(3), Map.of("mastodon", "Crash test"));
+        String post = brand.scheduled(Duration.ofSeconds(8), Map.of("mastodon", "Crash test"));
         String delivery = deliveries(post).get(0).get("id").toString();
         // A replica claimed it, called Mastodon (which created the status) and died before recording it.
         HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
