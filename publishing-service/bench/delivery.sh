@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 COUNT=${COUNT:-10000}
 LATENCY_MS=${LATENCY_MS:-20}
 LEASE=${LEASE:-10s}
+CONCURRENCY=${CONCURRENCY:-16}
 DB_NAME=publishing_test
 JDBC="jdbc:postgresql://127.0.0.1:55432/$DB_NAME"
 export PGPASSWORD=tribu
@@ -36,7 +37,7 @@ for i in 1 2 3; do
   TRIBU_DB_NAME=$DB_NAME TRIBU_CREDENTIALS_KEYS="$KEY" TRIBU_CREDENTIALS_ACTIVE_KEY=bench1 \
   java -Xmx384m -Dquarkus.http.port=1809$i -Dquarkus.oidc.tenant-enabled=false \
        -Dtribu.topics.posts=tribu.bench.publishing.posts -Dtribu.delivery.lease=$LEASE \
-       -Dtribu.delivery.worker-id=replica-$i \
+       -Dtribu.delivery.worker-id=replica-$i -Dtribu.delivery.concurrency=$CONCURRENCY \
        -jar target/quarkus-app/quarkus-run.jar > $WORK/replica-$i.log 2>&1 &
   PIDS+=($!); REPLICAS+=($!)
 done
