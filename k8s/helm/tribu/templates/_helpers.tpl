@@ -98,10 +98,13 @@ TRIBU_KAFKA_GROUP: {{ . | quote }}
 {{- with .svc.outbox }}{{ with .pollInterval }}
 TRIBU_OUTBOX_POLL_INTERVAL: {{ . | quote }}
 {{- end }}{{ end }}
+{{- with .svc.credentials }}
+TRIBU_CREDENTIALS_ACTIVE_KEY: {{ required "credentials.activeKey is required: the id of the key that seals new credentials" .activeKey | quote }}
+{{- end }}
 TRIBU_OIDC_ISSUER: {{ required "oidc.issuer is required" $v.oidc.issuer | quote }}
 TRIBU_OIDC_AUDIENCE: {{ required "oidc.audience is required" $v.oidc.audience | quote }}
 QUARKUS_OIDC_CLIENT_ID: {{ required "oidc.clientId is required" $v.oidc.clientId | quote }}
-{{- $managed := list "QUARKUS_HTTP_PORT" "TRIBU_DB_HOST" "TRIBU_DB_PORT" "TRIBU_DB_NAME" "TRIBU_DB_USER" "TRIBU_DB_PASSWORD" "TRIBU_KAFKA_BOOTSTRAP" "TRIBU_KAFKA_GROUP" "TRIBU_OUTBOX_POLL_INTERVAL" "TRIBU_OIDC_ISSUER" "TRIBU_OIDC_AUDIENCE" "QUARKUS_OIDC_CLIENT_ID" }}
+{{- $managed := list "QUARKUS_HTTP_PORT" "TRIBU_DB_HOST" "TRIBU_DB_PORT" "TRIBU_DB_NAME" "TRIBU_DB_USER" "TRIBU_DB_PASSWORD" "TRIBU_KAFKA_BOOTSTRAP" "TRIBU_KAFKA_GROUP" "TRIBU_OUTBOX_POLL_INTERVAL" "TRIBU_CREDENTIALS_KEYS" "TRIBU_CREDENTIALS_ACTIVE_KEY" "TRIBU_OIDC_ISSUER" "TRIBU_OIDC_AUDIENCE" "QUARKUS_OIDC_CLIENT_ID" }}
 {{- range $key, $value := .svc.settings }}
 {{- if has $key $managed }}
 {{- fail (printf "services.%s.settings.%s: set it with the chart's own value (see values.yaml), not in settings" $.name $key) }}

@@ -124,6 +124,13 @@ spec:
                 secretKeyRef:
                   name: {{ $secret }}
                   key: {{ $passwordKey }}
+            {{- with .svc.credentials }}
+            - name: TRIBU_CREDENTIALS_KEYS
+              valueFrom:
+                secretKeyRef:
+                  name: {{ required "credentials.existingSecret is required: create a Secret holding the keyring (id:base64key,...)" .existingSecret }}
+                  key: {{ required "credentials.keysKey is required" .keysKey }}
+            {{- end }}
             {{- with .svc.extraEnv }}
             {{- toYaml . | nindent 12 }}
             {{- end }}

@@ -4,6 +4,7 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.tribu.publishing.delivery.DeliveryPlanner;
 import io.tribu.publishing.post.Post;
 import io.tribu.publishing.post.PostHistory;
 import io.tribu.publishing.post.PostProblems;
@@ -20,9 +21,11 @@ import java.util.UUID;
 public class ApprovalService {
 
     private final PostHistory history;
+    private final DeliveryPlanner deliveries;
 
-    public ApprovalService(PostHistory history) {
+    public ApprovalService(PostHistory history, DeliveryPlanner deliveries) {
         this.history = history;
+        this.deliveries = deliveries;
     }
 
     /**
@@ -59,6 +62,9 @@ public class ApprovalService {
                                 post.status = action.to().wire();
                                 return post;
                             }))
+                    .call(moved -> action == PostAction.SCHEDULE ? deliveries.plan(moved)
+                            : action == PostAction.UNSCHEDULE ? deliveries.cancel(moved)
+                            : Uni.createFrom().voidItem())
                     .call(moved -> history.append(moved, actor, action.wire(), action.from().wire(), request.comment()));
         });
     }

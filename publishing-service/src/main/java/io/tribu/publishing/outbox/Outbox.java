@@ -18,6 +18,11 @@ public class Outbox {
     }
 
     public Uni<OutboxEvent> append(String topic, String tenant, String brandId, String type, Object data) {
+        return build(topic, tenant, brandId, type, data).persist();
+    }
+
+    /** The row, not yet stored: for callers writing it with plain SQL in their own transaction. */
+    public OutboxEvent build(String topic, String tenant, String brandId, String type, Object data) {
         CloudEvent<Object> event = CloudEvent.of(type, tenant, brandId, data);
         OutboxEvent row = new OutboxEvent();
         row.id = event.id();
@@ -25,7 +30,7 @@ public class Outbox {
         row.messageKey = brandId;
         row.payload = serialize(event);
         row.createdAt = event.time();
-        return row.persist();
+        return row;
     }
 
     private String serialize(CloudEvent<Object> event) {

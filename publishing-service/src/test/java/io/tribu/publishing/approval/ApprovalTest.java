@@ -32,8 +32,14 @@ class ApprovalTest {
     record Team(String brand, String cm, String approver, String analyst) {
         static Team fresh() {
             String brand = Drafts.freshBrand();
-            return new Team(brand, TestTokens.token("soleil", "community-manager", brand),
+            Team team = new Team(brand, TestTokens.token("soleil", "community-manager", brand),
                     TestTokens.token("soleil", "client-approver", brand), TestTokens.token("soleil", "analyst", brand));
+            // Scheduling needs a channel for each variant's network; these posts are never due during the test.
+            given().auth().oauth2(team.cm).contentType(ContentType.JSON)
+                    .body(Map.of("network", "mastodon", "handle", "@cafe@mastodon.example", "baseUrl", "http://127.0.0.1:9",
+                            "credentials", Map.of("accessToken", "unused")))
+                    .when().post("/brands/" + brand + "/channels").then().statusCode(201);
+            return team;
         }
 
         String draft(String plannedAt) {

@@ -1,5 +1,6 @@
 package io.tribu.publishing.post;
 
+import io.tribu.publishing.outbox.EventSchemas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,4 +1,4 @@
-package io.tribu.publishing.post;
+package io.tribu.publishing.outbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchemaFactory;
@@ -11,12 +11,12 @@ import java.io.UncheckedIOException;
 import java.util.Set;
 
 /** Checks events against the JSON Schemas this service publishes in src/main/resources/events. */
-final class EventSchemas {
+public final class EventSchemas {
 
     private EventSchemas() {
     }
 
-    static Set<ValidationMessage> violations(String event, JsonNode instance) {
+    public static Set<ValidationMessage> violations(String event, JsonNode instance) {
         try (InputStream schema = EventSchemas.class.getResourceAsStream("/events/" + event + ".schema.json")) {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema).validate(instance);
         } catch (IOException e) {

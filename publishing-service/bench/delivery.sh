@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Delivery benchmark: N posts (default 10,000) due at the same instant, 3 replicas of the packaged
+# service on one database, a fake Mastodon counting posts per idempotency key; one replica is killed
+# with kill -9 once about half are published. Prints published count, duplicates and lateness.
+# Uses the publishing_test database (emptied first; the tests recreate it anyway), ports 18091-18093
+# and 18099-18100, and the Kafka topic tribu.bench.publishing.posts.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+COUNT=${COUNT:-10000}
+LATENCY_MS=${LATENCY_MS:-20}
+LEASE=${LEASE:-10s}
+CONCURRENCY=${CONCURRENCY:-16}
+DB_NAME=publishing_test
+JDBC="jdbc:postgresql://127.0.0.1:55432/$DB_NAME"
+export PGPASSWORD=tribu
+PSQL="psql -h 127.0.0.1 -p 55432 -U tribu -d $DB_NAME -Atq"
+KEY="bench1:$(head -c32 /dev/urandom | base64)"
+WORK=target/bench
+mkdir -p $WORK
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+echo "== build"
+mvn -B -q -o package -DskipTests -f pom.xml
+mvn -B -q -o test-compile -f pom.xml
+mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=$WORK/cp.txt -Dmdep.includeScope=test -f pom.xml >/dev/null
+CP="target/test-classes:target/classes:$(cat $WORK/cp.txt)"
+
+echo "== fake network"
+java -Xmx512m -cp "$CP" io.tribu.publishing.bench.BenchFakeMastodon 18099 "$LATENCY_MS" > $WORK/fake.log 2>&1 &
+PIDS+=($!)
+
+echo "== 3 replicas"
+REPLICAS=()
+for i in 1 2 3; do
+  TRIBU_DB_NAME=$DB_NAME TRIBU_CREDENTIALS_KEYS="$KEY" TRIBU_CREDENTIALS_ACTIVE_KEY=bench1 \
+  java -Xmx384m -Dquarkus.http.port=1809$i -Dquarkus.oidc.tenant-enabled=false \
+       -Dtribu.topics.posts=tribu.bench.publishing.posts -Dtribu.delivery.lease=$LEASE \
+       -Dtribu.delivery.worker-id=replica-$i -Dtribu.delivery.concurrency=$CONCURRENCY \
+       -jar target/quarkus-app/quarkus-run.jar > $WORK/replica-$i.log 2>&1 &
+  PIDS+=($!); REPLICAS+=($!)
+done
+for i in 1 2 3; do
+  for _ in $(seq 1 120); do curl -sf http://127.0.0.1:1809$i/q/health/live >/dev/null && break; sleep 1; done
+done
+
+DUE=$(date -u -d "+20 seconds" +%Y-%m-%dT%H:%M:%S.000Z)
+echo "== seed $COUNT posts due at $DUE"
+java -cp "$CP" io.tribu.publishing.bench.BenchSeed "$JDBC" tribu tribu "$COUNT" "$DUE" http://127.0.0.1:18099 "$KEY" bench1
+
+echo "== deliver (kill -9 replica 2 at half)"
+KILLED=""
+START=$(date +%s)
+while true; do
+  read -r published open <<<"$($PSQL -F ' ' -c "select count(*) filter (where state='published'), count(*) filter (where state in ('pending','sent-intent')) from delivery")"
+  if [[ -z "$KILLED" && "$published" -ge $((COUNT / 2)) ]]; then
+    kill -9 "${REPLICAS[1]}"; KILLED="at $published published"
+    echo "   kill -9 replica 2 $KILLED"
+  fi
+  [[ "$open" -eq 0 ]] && break
+  (( $(date +%s) - START > 600 )) && { echo "   timeout with $open open"; break; }
+  sleep 0.5
+done
+
+echo "== results"
+$PSQL -F ' ' -c "select 'deliveries', count(*), 'published', count(*) filter (where state='published'),
+  'failed', count(*) filter (where state='failed'), 'open', count(*) filter (where state in ('pending','sent-intent')),
+  'reconciled (attempts>1)', count(*) filter (where attempts > 1) from delivery"
+$PSQL -F ' ' -c "select 'lateness_ms p50', round(percentile_cont(0.5) within group (order by extract(epoch from published_at - due_at) * 1000)),
+  'p99', round(percentile_cont(0.99) within group (order by extract(epoch from published_at - due_at) * 1000)),
+  'max', round(max(extract(epoch from published_at - due_at) * 1000)) from delivery where state = 'published'"
+$PSQL -F ' ' -c "select 'posts', status, count(*) from post group by status"
+$PSQL -F ' ' -c "select 'by replica (last holder unknown after publish): lease owners now', count(distinct lease_owner) from delivery"
+echo "fake network: $(curl -s http://127.0.0.1:18100/stats)"

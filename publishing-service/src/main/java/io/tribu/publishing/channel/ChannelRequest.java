@@ -1,0 +1,28 @@
+package io.tribu.publishing.channel;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A channel to connect, or the new state of a connected one. */
+@Schema(name = "ChannelRequest")
+public record ChannelRequest(
+        @Schema(examples = "mastodon", enumeration = {"mastodon", "bluesky", "facebook", "instagram", "x", "linkedin"})
+        @NotBlank @Pattern(regexp = "mastodon|bluesky|facebook|instagram|x|linkedin",
+                message = "must be one of mastodon, bluesky, facebook, instagram, x, linkedin") String network,
+        @Schema(examples = "@cafelumiere@mastodon.social")
+        @NotBlank @Size(max = 200) String handle,
+        @Schema(examples = "https://mastodon.social",
+                description = "The instance (Mastodon), PDS (Bluesky) or API root; defaults to the network's public one")
+        @Size(max = 300) @Pattern(regexp = "https?://[^\\s/?#]+(:\\d+)?/?", message = "must be an http(s) origin such as https://mastodon.social")
+        String baseUrl,
+        @Schema(description = "Write-only; on an update, omit to keep the stored ones")
+        ChannelCredentials credentials) {
+
+    @Override
+    public String toString() {
+        return "ChannelRequest[network=" + network + ", handle=" + handle + ", baseUrl=" + baseUrl + "]";
+    }
+}

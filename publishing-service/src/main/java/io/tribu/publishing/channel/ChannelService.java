@@ -1,0 +1,164 @@
+package io.tribu.publishing.channel;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.tribu.publishing.access.NotFoundProblems;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ChannelService {
+
+    private static final Map<String, String> PUBLIC_API = Map.of(
+            "mastodon", "https://mastodon.social",
+            "bluesky", "https://bsky.social",
+            "facebook", "https://graph.facebook.com",
+            "instagram", "https://graph.facebook.com",
+            "x", "https://api.x.com",
+            "linkedin", "https://api.linkedin.com");
+
+    private final CredentialCipher cipher;
+    private final ObjectMapper json;
+
+    public ChannelService(CredentialCipher cipher, ObjectMapper json) {
+        this.cipher = cipher;
+        this.json = json;
+    }
+
+    @WithTransaction
+    public Uni<Channel> connect(String tenant, String brandId, String actor, ChannelRequest request) {
+        if (request.credentials() == null || !request.credentials().usable()) {
+            return Uni.createFrom().failure(badCredentials());
+        }
+        Channel channel = new Channel();
+        channel.id = UUID.randomUUID();
+        channel.tenant = tenant;
+        channel.brandId = brandId;
+        channel.createdBy = actor;
+        channel.createdAt = Instant.now();
+        apply(channel, request);
+        return Channel.count("tenant = ?1 and brandId = ?2 and network = ?3 and handle = ?4", tenant, brandId,
+                        channel.network, channel.handle)
+                .chain(existing -> existing > 0
+                        ? Uni.createFrom().failure(duplicate(channel))
+                        : channel.<Channel>persist());
+    }
+
+    @WithTransaction
+    public Uni<Channel> update(String tenant, String brandId, UUID id, ChannelRequest request) {
+        if (request.credentials() != null && !request.credentials().usable()) {
+            return Uni.createFrom().failure(badCredentials());
+        }
+        return find(tenant, brandId, id).map(channel -> {
+            apply(channel, request);
+            return channel;
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> disconnect(String tenant, String brandId, UUID id) {
+        return find(tenant, brandId, id).chain(Channel::delete);
+    }
+
+    @WithSession
+    public Uni<Channel> get(String tenant, String brandId, UUID id) {
+        return find(tenant, brandId, id);
+    }
+
+    @WithSession
+    public Uni<List<Channel>> list(String tenant, String brandId) {
+        return Channel.ofBrand(tenant, brandId);
+    }
+
+    /** The opened credentials, for adapters only. */
+    public ChannelCredentials credentialsOf(UUID channelId, String sealed) {
+        try {
+            return json.readValue(cipher.open(sealed, Channel.sealContext(channelId)), ChannelCredentials.class);
+        } catch (JsonProcessingException e) {
+            throw new CredentialCipher.TamperedCredentials("not readable after opening");
+        }
+    }
+
+    /** New tokens after a refresh, sealed with the active key. Runs in the caller's transaction. */
+    public Uni<Void> replaceCredentials(UUID channelId, ChannelCredentials credentials) {
+        return Channel.update("credentials = ?1, updatedAt = ?2 where id = ?3",
+                cipher.seal(write(credentials), Channel.sealContext(channelId)), Instant.now(), channelId)
+                .replaceWithVoid();
+    }
+
+    /**
+     * Re-seals with the active key, in batches, the credentials sealed with an older key; rows locked
+     * by another replica are left to it. Returns how many rows were re-sealed. A tenant of null rotates
+     * every tenant's rows (startup job).
+     */
+    public Uni<Integer> rotate(String tenant) {
+        String prefix = cipher.activeKeyId() + ":%";
+        String sql = "select * from channel where credentials not like :prefix"
+                + (tenant == null ? "" : " and tenant = :tenant") + " limit 100 for update skip locked";
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> {
+                    var query = session.createNativeQuery(sql, Channel.class).setParameter("prefix", prefix);
+                    if (tenant != null) {
+                        query.setParameter("tenant", tenant);
+                    }
+                    return query.getResultList();
+                }).map(batch -> {
+                    batch.forEach(channel -> channel.credentials =
+                            cipher.seal(cipher.open(channel.credentials, channel.sealContext()), channel.sealContext()));
+                    return batch.size();
+                }))
+                .chain(done -> done == 0 ? Uni.createFrom().item(0) : rotate(tenant).map(more -> more + done));
+    }
+
+    private void apply(Channel channel, ChannelRequest request) {
+        channel.network = request.network();
+        channel.handle = request.handle().strip();
+        channel.baseUrl = request.baseUrl() == null ? PUBLIC_API.get(request.network())
+                : request.baseUrl().replaceAll("/$", "");
+        channel.updatedAt = Instant.now();
+        if (request.credentials() != null) {
+            channel.credentials = cipher.seal(write(request.credentials()), channel.sealContext());
+        }
+    }
+
+    private String write(ChannelCredentials credentials) {
+        try {
+            return json.writeValueAsString(credentials);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Credentials cannot be written as JSON");
+        }
+    }
+
+    private static Uni<Channel> find(String tenant, String brandId, UUID id) {
+        return Channel.findForBrand(tenant, brandId, id)
+                .onItem().ifNull().failWith(() -> NotFoundProblems.of("Channel " + id + " not found"));
+    }
+
+    private static HttpProblem badCredentials() {
+        String message = "must hold an accessToken, or an identifier and an appPassword (Bluesky)";
+        return HttpProblem.builder()
+                .withStatus(Response.Status.BAD_REQUEST)
+                .withTitle("Bad Request")
+                .withDetail("credentials: " + message)
+                .with("violations", List.of(Map.of("field", "credentials", "in", "body", "message", message)))
+                .build();
+    }
+
+    private static HttpProblem duplicate(Channel channel) {
+        return HttpProblem.builder()
+                .withType(java.net.URI.create("https://tribu.io/problems/duplicate-channel"))
+                .withStatus(Response.Status.CONFLICT)
+                .withTitle("Conflict")
+                .withDetail("The brand already has the " + channel.network + " channel " + channel.handle)
+                .build();
+    }
+}

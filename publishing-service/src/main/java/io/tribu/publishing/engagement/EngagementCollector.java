@@ -1,0 +1,124 @@
+package io.tribu.publishing.engagement;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tribu.publishing.channel.ChannelService;
+import io.tribu.publishing.network.Account;
+import io.tribu.publishing.network.NetworkAdapter;
+import io.tribu.publishing.outbox.Outbox;
+import io.tribu.publishing.outbox.OutboxEvent;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+/**
+ * Reads the engagement counts of published posts from their networks, every {@code interval} during
+ * {@code window} after publication, and emits tribu.publishing.engagement.collected.v1 for analytics.
+ * Rows are taken with SKIP LOCKED and stamped in the same transaction, so replicas share the work; a
+ * network that does not answer is asked again at the next interval.
+ */
+@ApplicationScoped
+public class EngagementCollector {
+
+    static final String TYPE = "tribu.publishing.engagement.collected.v1";
+    private static final Logger LOG = Logger.getLogger(EngagementCollector.class);
+
+    static final String TAKE = """
+            with due as (
+              select d.id from delivery d
+              where d.state = 'published' and d.published_at > now() - $1 * interval '1 millisecond'
+                and (d.engagement_collected_at is null or d.engagement_collected_at < now() - $2 * interval '1 millisecond')
+              order by d.engagement_collected_at nulls first
+              limit 200
+              for update skip locked)
+            update delivery d set engagement_collected_at = now() from due, post p, channel c
+            where d.id = due.id and p.id = d.post_id and c.id = d.channel_id
+            returning d.id, d.tenant, d.brand_id, d.post_id, d.channel_id, d.network, d.external_id, d.url, d.published_at,
+                      p.tags, c.base_url, c.handle, c.credentials""";
+
+    @RegisterForReflection
+    record Collected(UUID postId, UUID variantId, String brandId, UUID channelId, String network, String externalId,
+                     String url, String contentType, List<String> tags, Instant publishedAt, Instant collectedAt,
+                     long likes, long comments, long shares, Long impressions) {
+    }
+
+    private final Pool pool;
+    private final ChannelService channels;
+    private final Outbox outbox;
+    private final Map<String, NetworkAdapter> adapters;
+    private final Duration interval;
+    private final Duration window;
+    private final String topic;
+
+    public EngagementCollector(Pool pool, ChannelService channels, Outbox outbox, Instance<NetworkAdapter> adapters,
+                               @ConfigProperty(name = "tribu.engagement.interval") Duration interval,
+                               @ConfigProperty(name = "tribu.engagement.window") Duration window,
+                               @ConfigProperty(name = "tribu.topics.engagement") String topic) {
+        this.pool = pool;
+        this.channels = channels;
+        this.outbox = outbox;
+        this.adapters = adapters.stream().collect(Collectors.toMap(adapter -> adapter.network().wire(), Function.identity()));
+        this.interval = interval;
+        this.window = window;
+        this.topic = topic;
+    }
+
+    @Scheduled(every = "${tribu.engagement.tick}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> tick() {
+        return pool.withTransaction(connection -> connection.preparedQuery(TAKE)
+                        .execute(Tuple.of(window.toMillis(), interval.toMillis()))
+                        .map(rows -> StreamSupport.stream(rows.spliterator(), false).toList()))
+                .chain(rows -> Multi.createFrom().iterable(rows)
+                        .onItem().transformToUni(this::collect).merge(8)
+                        .collect().asList())
+                .onFailure().invoke(failure -> LOG.warnf("Engagement collection failed: %s", failure.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> collect(Row row) {
+        NetworkAdapter adapter = adapters.get(row.getString("network"));
+        if (adapter == null) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID channelId = row.getUUID("channel_id");
+        Account account = new Account(channelId, row.getString("base_url"), row.getString("handle"),
+                channels.credentialsOf(channelId, row.getString("credentials")));
+        return adapter.engagement(account, row.getString("external_id"))
+                .chain(counts -> {
+                    Collected data = new Collected(row.getUUID("post_id"), row.getUUID("id"), row.getString("brand_id"),
+                            channelId, row.getString("network"), row.getString("external_id"), row.getString("url"),
+                            "text", Arrays.asList(row.getArrayOfStrings("tags")),
+                            row.getOffsetDateTime("published_at").toInstant(), Instant.now(),
+                            counts.likes(), counts.comments(), counts.shares(), counts.impressions());
+                    OutboxEvent event = outbox.build(topic, row.getString("tenant"), row.getString("brand_id"), TYPE, data);
+                    return pool.preparedQuery("insert into outbox_event (id, topic, message_key, payload, created_at) "
+                                    + "values ($1, $2, $3, $4, $5)")
+                            .execute(Tuple.of(event.id, event.topic, event.messageKey, event.payload,
+                                    event.createdAt.atOffset(ZoneOffset.UTC)))
+                            .replaceWithVoid();
+                })
+                .onFailure().invoke(failure -> LOG.infof("Engagement of delivery %s not read this time: %s",
+                        row.getUUID("id"), failure.getMessage()))
+                .onFailure().recoverWithNull();
+    }
+}

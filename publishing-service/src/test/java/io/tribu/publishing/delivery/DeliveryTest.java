@@ -1,0 +1,269 @@
+package io.tribu.publishing.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.smallrye.mutiny.Uni;
+import io.tribu.publishing.access.TestTokens;
+import io.tribu.publishing.network.fake.FakeBluesky;
+import io.tribu.publishing.network.fake.FakeMastodon;
+import io.tribu.publishing.outbox.EventSchemas;
+import io.tribu.publishing.outbox.TopicReader;
+import io.tribu.publishing.post.Drafts;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class DeliveryTest {
+
+    static final FakeMastodon MASTODON = new FakeMastodon();
+    static final FakeBluesky BLUESKY = new FakeBluesky();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    DeliveryWorker worker;
+
+    @AfterAll
+    static void stop() {
+        MASTODON.close();
+        BLUESKY.close();
+    }
+
+    record Brand(String id, String cm, String approver) {
+        static Brand fresh() {
+            String brand = Drafts.freshBrand();
+            return new Brand(brand, TestTokens.token("soleil", "community-manager", brand),
+                    TestTokens.token("soleil", "client-approver", brand));
+        }
+
+        void connect(Map<String, Object> channel) {
+            given().auth().oauth2(cm).contentType(ContentType.JSON).body(channel)
+                    .when().post("/brands/" + id + "/channels").then().statusCode(201);
+        }
+
+        void connectMastodon(String token) {
+            connect(Map.of("network", "mastodon", "handle", "@cafe@mastodon.example", "baseUrl", MASTODON.baseUrl(),
+                    "credentials", Map.of("accessToken", token)));
+        }
+
+        /** A post through the workflow to scheduled, due in {@code in}. */
+        String scheduled(Duration in, Map<String, String> texts) {
+            String plannedAt = Instant.now().plus(in).truncatedTo(ChronoUnit.MILLIS).toString();
+            List<Map<String, String>> variants = new ArrayList<>();
+            texts.forEach((network, text) -> variants.add(Map.of("network", network, "text", text)));
+            String post = given().auth().oauth2(cm).contentType(ContentType.JSON)
+                    .body(Map.of("title", "Réveillon", "plannedAt", plannedAt, "tags", List.of("noel"), "variants", variants))
+                    .when().post("/brands/" + id + "/posts").then().statusCode(201).extract().path("id");
+            move(cm, post, "submit");
+            move(approver, post, "approve");
+            move(cm, post, "schedule");
+            return post;
+        }
+
+        void move(String token, String post, String action) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("action", action))
+                    .when().post("/brands/" + id + "/posts/" + post + "/transitions").then().statusCode(200);
+        }
+
+        String status(String post) {
+            return given().auth().oauth2(cm).when().get("/brands/" + id + "/posts/" + post)
+                    .then().statusCode(200).extract().path("status");
+        }
+    }
+
+    @Test
+    void aDuePostIsPublishedOnceOnEachChannelWithAnEvent() throws Exception {
+        Brand brand = Brand.fresh();
+        brand.connectMastodon(FakeMastodon.TOKEN);
+        brand.connect(Map.of("network", "bluesky", "handle", FakeBluesky.IDENTIFIER, "baseUrl", BLUESKY.baseUrl(),
+                "credentials", Map.of("identifier", FakeBluesky.IDENTIFIER, "appPassword", FakeBluesky.APP_PASSWORD)));
+        try (TopicReader events = new TopicReader("tribu.publishing.posts")) {
+            Map<String, String> texts = new LinkedHashMap<>();
+            texts.put("mastodon", "Ce soir, chocolat chaud offert ☕ #noel");
+            texts.put("bluesky", "Ce soir, chocolat chaud offert ☕🎄");
+            String post = brand.scheduled(Duration.ofSeconds(8), texts);
+            await().atMost(WAIT).until(() -> brand.status(post).equals("published"));
+
+            List<Map<String, Object>> deliveries = deliveries(post);
+            assertEquals(2, deliveries.size());
+            for (Map<String, Object> delivery : deliveries) {
+                assertEquals("published", delivery.get("state"));
+                assertEquals(1, delivery.get("attempts"));
+            }
+            String mastodonDelivery = deliveries.stream().filter(d -> d.get("network").equals("mastodon"))
+                    .findFirst().orElseThrow().get("id").toString();
+            assertEquals(1, MASTODON.callsFor(mastodonDelivery));
+            assertEquals(1, MASTODON.createdFor(mastodonDelivery));
+
+            for (String network : List.of("mastodon", "bluesky")) {
+                JsonNode event = JSON.readTree(events.await(record -> record.value().contains(post)
+                        && record.value().contains("post.published.v1") && record.value().contains("\"" + network + "\""),
+                        WAIT).orElseThrow().value());
+                assertEquals(java.util.Set.of(), EventSchemas.violations("post-published.v1", event));
+                assertEquals(brand.id(), event.get("subject").asText());
+            }
+        }
+    }
+
+    @Test
+    void rateLimitedAndFailingNetworksAreRetriedHonouringRetryAfter() throws Exception {
+        Brand brand = Brand.fresh();
+        brand.connectMastodon(FakeMastodon.TOKEN);
+        MASTODON.script("/api/v1/statuses", 429, Map.of("Retry-After", "2"), "{\"error\":\"Too many requests\"}");
+        MASTODON.script("/api/v1/statuses", 503, Map.of(), "");
+        String post = brand.scheduled(Duration.ofSeconds(8), Map.of("mastodon", "Retry me"));
+        await().atMost(WAIT).until(() -> brand.status(post).equals("published"));
+        Map<String, Object> delivery = deliveries(post).get(0);
+        assertEquals(3, delivery.get("attempts"));
+        Instant due = (Instant) delivery.get("due_at");
+        Instant published = (Instant) delivery.get("published_at");
+        assertTrue(Duration.between(due, published).toMillis() >= 2000, "waited for Retry-After: " + due + " -> " + published);
+        assertEquals(1, MASTODON.createdFor(delivery.get("id").toString()));
+    }
+
+    @Test
+    void aRefusedTokenFailsTheDeliveryWithTheNetworksReason() throws Exception {
+        Brand brand = Brand.fresh();
+        brand.connectMastodon("revoked-token");
+        try (TopicReader events = new TopicReader("tribu.publishing.posts")) {
+            String post = brand.scheduled(Duration.ofSeconds(8), Map.of("mastodon", "Never seen"));
+            await().atMost(WAIT).until(() -> brand.status(post).equals("failed"));
+            Map<String, Object> delivery = deliveries(post).get(0);
+            assertEquals("failed", delivery.get("state"));
+            assertEquals(1, delivery.get("attempts"), "a refused token is not retried");
+            assertTrue(delivery.get("last_error").toString().contains("The access token is invalid"));
+            JsonNode event = JSON.readTree(events.await(record -> record.value().contains(post)
+                    && record.value().contains("post.failed.v1"), WAIT).orElseThrow().value());
+            assertEquals(java.util.Set.of(), EventSchemas.violations("post-failed.v1", event));
+            assertTrue(event.get("data").get("reason").asText().contains("reconnect the channel"));
+        }
+    }
+
+    @Test
+    void anIntentLeftByACrashedReplicaIsReconciledNotPostedAgain() throws Exception {
+        Brand brand = Brand.fresh();
+        brand.connectMastodon(FakeMastodon.TOKEN);
+        String post = brand.scheduled(Duration.ofSeconds(8), Map.of("mastodon", "Crash test"));
+        String delivery = deliveries(post).get(0).get("id").toString();
+        // A replica claimed it, called Mastodon (which created the status) and died before recording it.
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(MASTODON.baseUrl() + "/api/v1/statuses"))
+                .header("Authorization", "Bearer " + FakeMastodon.TOKEN).header("Idempotency-Key", delivery)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"Crash test\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, created.statusCode());
+        sql("update delivery set state = 'sent-intent', attempts = 1, lease_owner = 'replica-killed', "
+                + "lease_until = now() - interval '1 second' where id = ?", delivery);
+        sql("update post set status = 'publishing' where id = ?", post);
+
+        await().atMost(WAIT).until(() -> brand.status(post).equals("published"));
+        Map<String, Object> row = deliveries(post).get(0);
+        assertEquals(2, row.get("attempts"));
+        assertEquals(JSON.readTree(created.body()).get("id").asText(), row.get("external_id"),
+                "the status the crashed replica created");
+        assertEquals(1, MASTODON.createdFor(delivery));
+    }
+
+    @Test
+    void competingWorkersCallTheNetworkOncePerDelivery() throws Exception {
+        Brand brand = Brand.fresh();
+        brand.connectMastodon(FakeMastodon.TOKEN);
+        List<String> posts = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            posts.add(brand.scheduled(Duration.ofHours(1), Map.of("mastodon", "Post " + i)));
+        }
+        // All due at once; two extra workers race the scheduled one.
+        for (String post : posts) {
+            sql("update delivery set next_attempt_at = now() where post_id = ?", post);
+        }
+        Uni.combine().all().unis(worker.drain("worker-a"), worker.drain("worker-b"), worker.drain("worker-c"))
+                .asTuple().await().atMost(WAIT);
+        await().atMost(WAIT).until(() -> posts.stream().allMatch(post -> brand.status(post).equals("published")));
+        for (String post : posts) {
+            String delivery = deliveries(post).get(0).get("id").toString();
+            assertEquals(1, MASTODON.callsFor(delivery), "network called once for " + delivery);
+        }
+    }
+
+    @Test
+    void schedulingNeedsAChannelForEveryNetwork() {
+        Brand brand = Brand.fresh();
+        String post = given().auth().oauth2(brand.cm()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Sans canal", "plannedAt", Instant.now().plus(1, ChronoUnit.DAYS).toString(),
+                        "variants", List.of(Map.of("network", "bluesky", "text", "Bonjour"))))
+                .when().post("/brands/" + brand.id() + "/posts").then().statusCode(201).extract().path("id");
+        brand.move(brand.cm(), post, "submit");
+        brand.move(brand.approver(), post, "approve");
+        given().auth().oauth2(brand.cm()).contentType(ContentType.JSON).body(Map.of("action", "schedule"))
+                .when().post("/brands/" + brand.id() + "/posts/" + post + "/transitions")
+                .then().statusCode(409).body("detail", containsString("no channel for bluesky"));
+    }
+
+    static List<Map<String, Object>> deliveries(String post) throws Exception {
+        try (Connection db = database(); PreparedStatement query = db.prepareStatement(
+                "select id, network, state, attempts, due_at, published_at, external_id, last_error from delivery where post_id = ? order by network")) {
+            query.setObject(1, UUID.fromString(post));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    Map<String, Object> delivery = new LinkedHashMap<>();
+                    delivery.put("id", row.getObject("id"));
+                    delivery.put("network", row.getString("network"));
+                    delivery.put("state", row.getString("state"));
+                    delivery.put("attempts", row.getInt("attempts"));
+                    delivery.put("due_at", row.getTimestamp("due_at").toInstant());
+                    delivery.put("published_at", row.getTimestamp("published_at") == null ? null : row.getTimestamp("published_at").toInstant());
+                    delivery.put("external_id", row.getString("external_id"));
+                    delivery.put("last_error", row.getString("last_error"));
+                    rows.add(delivery);
+                }
+            }
+            return rows;
+        }
+    }
+
+    static void sql(String update, String id) throws Exception {
+        try (Connection db = database(); PreparedStatement statement = db.prepareStatement(update)) {
+            statement.setObject(1, UUID.fromString(id));
+            statement.executeUpdate();
+        }
+    }
+
+    static Connection database() throws Exception {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+    }
+}

@@ -1,0 +1,137 @@
+package io.tribu.publishing.network.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Mastodon's statuses API: {@code POST /api/v1/statuses} (Bearer token, Idempotency-Key: a repeated key
+ * answers the status it created), {@code GET /api/v1/statuses/:id}. Counts every POST per key so tests
+ * and the benchmark can tell how many statuses a key really created.
+ */
+public class FakeMastodon extends FakeNetwork {
+
+    public static final String TOKEN = "fake-mastodon-token";
+
+    private final AtomicLong ids = new AtomicLong(113650471869034000L);
+    private final Map<String, Map<String, Object>> byKey = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> byId = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> created = new ConcurrentHashMap<>();
+    private final Map<String, Long> firstSeenAt = new ConcurrentHashMap<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+    public FakeMastodon() {
+        this(0);
+    }
+
+    private final long latencyMillis;
+
+    public FakeMastodon(int port) {
+        this(port, 0);
+    }
+
+    /** {@code latencyMillis}: how long each POST takes, like a real instance (benchmark). */
+    public FakeMastodon(int port, long latencyMillis) {
+        super(port);
+        this.latencyMillis = latencyMillis;
+    }
+
+    @Override
+    protected void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            answer(exchange, 401, "{\"error\":\"The access token is invalid\"}");
+            return;
+        }
+        if (path.equals("/api/v1/statuses") && exchange.getRequestMethod().equals("POST")) {
+            requests.incrementAndGet();
+            JsonNode body = body(exchange);
+            if (latencyMillis > 0) {
+                try {
+                    Thread.sleep(latencyMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            String text = body.path("status").asText();
+            if (text.isBlank()) {
+                answer(exchange, 422, "{\"error\":\"Validation failed: Text can't be blank\"}");
+                return;
+            }
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            if (key != null) {
+                calls.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            }
+            Map<String, Object> status = key == null ? newStatus(text)
+                    : byKey.computeIfAbsent(key, k -> {
+                        created.computeIfAbsent(k, c -> new AtomicInteger()).incrementAndGet();
+                        firstSeenAt.put(k, System.currentTimeMillis());
+                        return newStatus(text);
+                    });
+            answer(exchange, 200, status);
+        } else if (path.startsWith("/api/v1/statuses/") && exchange.getRequestMethod().equals("GET")) {
+            Map<String, Object> status = byId.get(path.substring("/api/v1/statuses/".length()));
+            if (status == null) {
+                answer(exchange, 404, "{\"error\":\"Record not found\"}");
+            } else {
+                answer(exchange, 200, status);
+            }
+        } else {
+            answer(exchange, 404, "{\"error\":\"Not found\"}");
+        }
+    }
+
+    private Map<String, Object> newStatus(String text) {
+        String id = Long.toString(ids.incrementAndGet());
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("id", id);
+        status.put("created_at", java.time.Instant.now().toString());
+        status.put("visibility", "public");
+        status.put("url", "https://mastodon.example/@cafe/" + id);
+        status.put("content", "<p>" + text + "</p>");
+        status.put("replies_count", 2);
+        status.put("reblogs_count", 3);
+        status.put("favourites_count", 5);
+        byId.put(id, status);
+        return status;
+    }
+
+    /** How many statuses this idempotency key created (1 when exactly once). */
+    public int createdFor(String key) {
+        AtomicInteger count = created.get(key);
+        return count == null ? 0 : count.get();
+    }
+
+    /** How many POSTs carried this idempotency key (1 when no worker called twice). */
+    public int callsFor(String key) {
+        AtomicInteger count = calls.get(key);
+        return count == null ? 0 : count.get();
+    }
+
+    public int statuses() {
+        return byId.size();
+    }
+
+    public int postRequests() {
+        return requests.get();
+    }
+
+    public Map<String, AtomicInteger> callsPerKey() {
+        return calls;
+    }
+
+    public Map<String, AtomicInteger> createdPerKey() {
+        return created;
+    }
+
+    public Map<String, Long> firstSeenAt() {
+        return firstSeenAt;
+    }
+}

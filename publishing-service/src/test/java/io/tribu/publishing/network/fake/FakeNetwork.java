@@ -1,0 +1,92 @@
+package io.tribu.publishing.network.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+
+/**
+ * A local HTTP server speaking one network's API, for tests and the benchmark. Answers can be
+ * scripted ahead of the normal behaviour: the next requests to a path get the queued answers (401,
+ * 429 with Retry-After, 5xx, refusals), in order.
+ */
+public abstract class FakeNetwork implements AutoCloseable {
+
+    protected static final ObjectMapper JSON = new ObjectMapper();
+
+    public record Scripted(String pathSuffix, int status, Map<String, String> headers, String body) {
+    }
+
+    private final HttpServer server;
+    private final Queue<Scripted> script = new ConcurrentLinkedQueue<>();
+
+    protected FakeNetwork(int port) {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(64));
+        server.createContext("/", this::dispatch);
+        server.start();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The next request whose path ends with {@code pathSuffix} gets this answer instead of the normal one. */
+    public void script(String pathSuffix, int status, Map<String, String> headers, String body) {
+        script.add(new Scripted(pathSuffix, status, headers, body));
+    }
+
+    private void dispatch(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            Scripted scripted = script.stream().filter(s -> path.endsWith(s.pathSuffix())).findFirst().orElse(null);
+            if (scripted != null && script.remove(scripted)) {
+                exchange.getRequestBody().readAllBytes();
+                scripted.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+                answer(exchange, scripted.status(), scripted.body());
+                return;
+            }
+            handle(exchange);
+        } catch (RuntimeException e) {
+            answer(exchange, 500, "{\"error\":\"fake failed: " + e.getClass().getSimpleName() + "\"}");
+        }
+    }
+
+    protected abstract void handle(HttpExchange exchange) throws IOException;
+
+    protected static JsonNode body(HttpExchange exchange) throws IOException {
+        byte[] bytes = exchange.getRequestBody().readAllBytes();
+        return JSON.readTree(bytes.length == 0 ? "{}".getBytes() : bytes);
+    }
+
+    protected static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
+    }
+
+    protected static void answer(HttpExchange exchange, int status, Object body) throws IOException {
+        answer(exchange, status, JSON.writeValueAsString(body));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
