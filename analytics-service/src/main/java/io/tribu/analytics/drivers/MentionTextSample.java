@@ -19,8 +19,9 @@ import java.util.UUID;
 
 /**
  * The bounded sample of mention texts behind the drivers, the crisis episodes and the report's
- * examples: the first {@code tribu.mention-texts.per-hour} mentions of each brand, hour and sentiment
- * label, kept {@code tribu.mention-texts.retention-days} days.
+ * examples: the {@code tribu.mention-texts.per-hour} mentions with the largest audience of each brand,
+ * hour and sentiment label (a larger one replaces the smallest), kept
+ * {@code tribu.mention-texts.retention-days} days.
  */
 @ApplicationScoped
 public class MentionTextSample {
@@ -40,19 +41,42 @@ public class MentionTextSample {
                                  String url, String text) {
     }
 
-    /** Keeps the text while the hour's sample has room; runs inside the intake's transaction. */
+    /**
+     * Keeps the text while the hour's sample has room, else in place of the sampled mention with the
+     * smallest audience if this one's is larger; runs inside the intake's transaction.
+     */
     public Uni<Void> keep(Mutiny.Session session, MentionRecordedReader event) {
         MentionRecordedReader.Data data = event.data();
         if (data.text() == null || data.text().isBlank() || data.mentionId() == null) {
             return Uni.createFrom().voidItem();
         }
+        return insert(session, event, true)
+                .chain(inserted -> inserted == 1 ? Uni.createFrom().item(0) : session.createNativeQuery("""
+                                delete from mention_text where (tenant, brand_id, mention_id) = (
+                                    select tenant, brand_id, mention_id from mention_text
+                                    where tenant = :tenant and brand_id = :brand and bucket_start = :bucket
+                                      and sentiment = :sentiment and reach < :reach
+                                    order by reach, mention_id limit 1)""")
+                        .setParameter("tenant", event.tenant())
+                        .setParameter("brand", data.brandId())
+                        .setParameter("bucket", data.publishedAt().truncatedTo(ChronoUnit.HOURS))
+                        .setParameter("sentiment", data.sentimentLabel())
+                        .setParameter("reach", data.reach())
+                        .executeUpdate()
+                        .chain(deleted -> deleted == 1 ? insert(session, event, false) : Uni.createFrom().item(0)))
+                .replaceWithVoid();
+    }
+
+    private Uni<Integer> insert(Mutiny.Session session, MentionRecordedReader event, boolean onlyWithRoom) {
+        MentionRecordedReader.Data data = event.data();
         return session.createNativeQuery("""
                         insert into mention_text (tenant, brand_id, mention_id, bucket_start, published_at, sentiment,
                                                   author, reach, url, text)
                         select :tenant, :brand, :mention, :bucket, :published, :sentiment, :author, :reach, :url, :text
-                        where (select count(*) from mention_text where tenant = :tenant and brand_id = :brand
-                               and bucket_start = :bucket and sentiment = :sentiment) < :cap
+                        where not :onlyWithRoom or (select count(*) from mention_text where tenant = :tenant
+                               and brand_id = :brand and bucket_start = :bucket and sentiment = :sentiment) < :cap
                         on conflict (tenant, brand_id, mention_id) do nothing""")
+                .setParameter("onlyWithRoom", onlyWithRoom)
                 .setParameter("tenant", event.tenant())
                 .setParameter("brand", data.brandId())
                 .setParameter("mention", data.mentionId())
@@ -64,8 +88,7 @@ public class MentionTextSample {
                 .setParameter("url", data.url())
                 .setParameter("text", data.text().length() > 2000 ? data.text().substring(0, 2000) : data.text())
                 .setParameter("cap", perHour)
-                .executeUpdate()
-                .replaceWithVoid();
+                .executeUpdate();
     }
 
     /** Sampled mentions of the period with the given labels, largest audience first. */

@@ -14,6 +14,12 @@ public record SentimentCounts(long mentions, long reach, long positive, long neu
         return new SentimentCounts(scored + unscored, reach, positive, neutral, negative, unscored, net);
     }
 
+    /** The CSV cells of these counts after a first label cell (a bucket start or a slice value). */
+    static java.util.List<Object> cells(Object label, SentimentCounts c) {
+        return java.util.Arrays.asList(label, c.mentions(), c.reach(), c.positive(), c.neutral(), c.negative(),
+                c.unscored(), c.net());
+    }
+
     /** Adds one row of an aggregate (a label with its mentions and reach). */
     static final class Tally {
         long reach;

@@ -1,5 +1,6 @@
 package io.tribu.analytics.sentiment;
 
+import io.tribu.analytics.csv.CsvWriter;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.tribu.analytics.access.Caller;
@@ -22,7 +23,7 @@ import java.util.Locale;
 
 @Path("/brands/{brandId}/sentiment")
 @Authenticated
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
 @Tag(name = "Sentiment")
 @SecurityRequirement(name = "oidc")
 public class SentimentResource {

@@ -1,5 +1,6 @@
 package io.tribu.analytics.voice;
 
+import io.tribu.analytics.csv.CsvWriter;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.tribu.analytics.access.Caller;
@@ -19,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/brands/{brandId}/share-of-voice")
 @Authenticated
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
 @Tag(name = "Share of voice")
 @SecurityRequirement(name = "oidc")
 public class ShareOfVoiceResource {
