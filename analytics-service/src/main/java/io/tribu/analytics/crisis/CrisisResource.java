@@ -1,10 +1,10 @@
 package io.tribu.analytics.crisis;
 
+import io.tribu.analytics.csv.CsvWriter;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.tribu.analytics.access.Caller;
 import io.tribu.analytics.access.Roles;
-import io.tribu.analytics.mention.MentionVolumeService;
 import io.tribu.analytics.period.ReportingPeriod;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -19,31 +19,31 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 
 @Path("/brands/{brandId}/crisis")
 @Authenticated
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
 @Tag(name = "Crisis detection")
 @SecurityRequirement(name = "oidc")
 public class CrisisResource {
 
     private final Caller caller;
-    private final MentionVolumeService volumes;
+    private final CrisisService crises;
 
-    public CrisisResource(Caller caller, MentionVolumeService volumes) {
+    public CrisisResource(Caller caller, CrisisService crises) {
         this.caller = caller;
-        this.volumes = volumes;
+        this.crises = crises;
     }
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
-    @Operation(summary = "Mention-volume anomalies against the brand's seasonal baseline",
+    @Operation(summary = "Mention-volume and negative-share anomalies against the brand's seasonal baseline",
             description = "An hour is anomalous when its mentions exceed the mean of the same hour and weekday over "
                     + "the previous 8 weeks by `sensitivity` spreads (standard deviation, at least √mean), are at least "
-                    + "twice that mean and reach `minimumMentions`. Consecutive anomalous hours form an episode with its start, end and peak.")
+                    + "twice that mean and reach `minimumMentions`. Negative share: the hour's share of negative mentions exceeds the "
+                    + "pooled share of the same hours by `sensitivity` binomial standard errors (usual share floored at 5 %), "
+                    + "by 20 points at least, with `minimumMentions` negative mentions. Consecutive anomalous hours form an "
+                    + "episode with its start, end, peak and up to 5 driving mentions (negative first, largest reach first).")
     public Uni<CrisisView> crisis(@PathParam("brandId") String brandId,
                                   @Parameter(example = "2026-11-01T00:00:00Z") @QueryParam("from") String from,
                                   @Parameter(example = "2026-11-23T00:00:00Z") @QueryParam("to") String to,
@@ -55,19 +55,9 @@ public class CrisisResource {
         ReportingPeriod period = ReportingPeriod.parse(from, to);
         double spreads = number("sensitivity", sensitivity, 1, 10);
         long minimum = (long) number("minimumMentions", minimumMentions, 1, 1_000_000);
-        CrisisDetector detector = new CrisisDetector(spreads, minimum);
-        String tenant = caller.tenant();
-        return volumes.firstHour(tenant, brand)
-                .chain(first -> volumes.hourly(tenant, brand,
-                                period.from().minus(CrisisDetector.WEEK.multipliedBy(CrisisDetector.BASELINE_WEEKS)),
-                                period.to())
-                        .map(hours -> {
-                            Map<Instant, Long> counts = new HashMap<>();
-                            hours.forEach(hour -> counts.put(hour.start(), hour.mentions()));
-                            return new CrisisView(brand, period.from(), period.to(), spreads, minimum,
-                                    CrisisDetector.BASELINE_WEEKS,
-                                    detector.episodes(counts, first, period.from(), period.to()));
-                        }));
+        return crises.assess(caller.tenant(), brand, period, spreads, minimum)
+                .map(found -> new CrisisView(brand, period.from(), period.to(), spreads, minimum,
+                        CrisisDetector.BASELINE_WEEKS, found.volume(), found.negativeShare()));
     }
 
     private static double number(String field, String value, double min, double max) {

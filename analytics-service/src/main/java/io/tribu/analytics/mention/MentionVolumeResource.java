@@ -1,5 +1,6 @@
 package io.tribu.analytics.mention;
 
+import io.tribu.analytics.csv.CsvWriter;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.tribu.analytics.access.Caller;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/brands/{brandId}/mention-volume")
 @Authenticated
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
 @Tag(name = "Mention volume")
 @SecurityRequirement(name = "oidc")
 public class MentionVolumeResource {

@@ -25,9 +25,9 @@ public class MentionVolumeService {
                 .setParameter("bucket", event.data().publishedAt().truncatedTo(ChronoUnit.HOURS))
                 .executeUpdate()
                 .chain(() -> session.createNativeQuery("""
-                                insert into mention_breakdown (tenant, brand_id, bucket_start, source, language, mentions, reach)
-                                values (:tenant, :brand, :bucket, :source, :language, 1, :reach)
-                                on conflict (tenant, brand_id, bucket_start, source, language)
+                                insert into mention_breakdown (tenant, brand_id, bucket_start, source, language, sentiment, mentions, reach)
+                                values (:tenant, :brand, :bucket, :source, :language, :sentiment, 1, :reach)
+                                on conflict (tenant, brand_id, bucket_start, source, language, sentiment)
                                 do update set mentions = mention_breakdown.mentions + 1,
                                               reach = mention_breakdown.reach + excluded.reach""")
                         .setParameter("tenant", event.tenant())
@@ -35,7 +35,8 @@ public class MentionVolumeService {
                         .setParameter("bucket", event.data().publishedAt().truncatedTo(ChronoUnit.HOURS))
                         .setParameter("source", event.data().source() == null ? "unknown" : event.data().source())
                         .setParameter("language", event.data().language() == null ? "und" : event.data().language())
-                        .setParameter("reach", event.data().authorReach() == null ? 0L : event.data().authorReach())
+                        .setParameter("sentiment", event.data().sentimentLabel())
+                        .setParameter("reach", event.data().reach())
                         .executeUpdate())
                 .replaceWithVoid();
     }

@@ -1,5 +1,6 @@
 package io.tribu.analytics.moderation;
 
+import io.tribu.analytics.csv.CsvWriter;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.tribu.analytics.access.Caller;
@@ -23,7 +24,7 @@ import java.util.Map;
 
 @Path("/brands/{brandId}/moderation")
 @Authenticated
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
 @Tag(name = "Moderation measures")
 @SecurityRequirement(name = "oidc")
 public class ModerationMeasuresResource {

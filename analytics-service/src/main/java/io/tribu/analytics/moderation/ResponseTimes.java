@@ -1,5 +1,8 @@
 package io.tribu.analytics.moderation;
 
+import io.tribu.analytics.csv.CsvTable;
+
+import java.util.List;
 import io.tribu.analytics.period.ReportingPeriod;
 
 import java.time.Duration;
@@ -10,7 +13,19 @@ import java.time.Instant;
  * Seconds are null when no interaction was answered.
  */
 public record ResponseTimes(String brandId, Instant from, Instant to, long answered, Double medianSeconds,
-                            Double p90Seconds, Double averageSeconds, long slaSeconds, Double withinSlaShare) {
+                            Double p90Seconds, Double averageSeconds, long slaSeconds, Double withinSlaShare)
+        implements CsvTable {
+
+    @Override
+    public List<String> csvHeader() {
+        return List.of("answered", "medianSeconds", "p90Seconds", "averageSeconds", "slaSeconds", "withinSlaShare");
+    }
+
+    @Override
+    public List<List<Object>> csvRows() {
+        return List.of(java.util.Arrays.asList(answered, medianSeconds, p90Seconds, averageSeconds, slaSeconds,
+                withinSlaShare));
+    }
 
     static ResponseTimes of(String brandId, ReportingPeriod period, Duration sla, Object[] row) {
         long answered = ((Number) row[0]).longValue();

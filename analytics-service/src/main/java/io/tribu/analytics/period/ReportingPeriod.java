@@ -38,6 +38,19 @@ public record ReportingPeriod(Instant from, Instant to) {
         }
     }
 
+    /** A whole number query parameter within bounds, or a 400 naming it. */
+    public static int count(String field, String value, int min, int max) {
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw invalid(field, "must be a whole number from " + min + " to " + max);
+    }
+
     public static HttpProblem invalid(String field, String message) {
         return HttpProblem.builder()
                 .withType(INVALID_PARAMETER)

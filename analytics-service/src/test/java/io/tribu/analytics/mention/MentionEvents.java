@@ -16,6 +16,8 @@ public final class MentionEvents {
 
     static final Path PRODUCER_EXAMPLE =
             Path.of("..", "listening-service", "src", "main", "resources", "events", "mention-recorded.v1.example.json");
+    static final Path PRODUCER_OWNED_COMMENT_EXAMPLE = Path.of("..", "listening-service", "src", "main", "resources",
+            "events", "mention-recorded.v1.owned-comment.example.json");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -23,8 +25,12 @@ public final class MentionEvents {
     }
 
     static ObjectNode producerExample() {
+        return producerExample(PRODUCER_EXAMPLE);
+    }
+
+    static ObjectNode producerExample(Path example) {
         try {
-            return (ObjectNode) JSON.readTree(PRODUCER_EXAMPLE.toFile());
+            return (ObjectNode) JSON.readTree(example.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,6 +70,44 @@ public final class MentionEvents {
         data.put("brandId", brandId);
         data.put("mentionId", UUID.randomUUID().toString());
         data.put("publishedAt", publishedAt);
+        return event.toString();
+    }
+
+    /** A query a mention matched: the brand's own (competitor null) or one tracking a competitor. */
+    public record Query(UUID id, String name, String competitor) {
+    }
+
+    /**
+     * A mention with the fields the sentiment, share-of-voice, drivers and author measures read;
+     * {@code sentiment} null drops it (an older event), as do {@code queries} null.
+     */
+    public static String scored(UUID eventId, String tenant, String brandId, String publishedAt, String sentiment,
+                                String author, Long authorReach, String text, Query... queries) {
+        ObjectNode event = (ObjectNode) readTree(mention(eventId, tenant, brandId, publishedAt));
+        ObjectNode data = (ObjectNode) event.get("data");
+        data.put("source", "mastodon");
+        data.put("language", "fr");
+        if (sentiment == null) {
+            data.remove("sentiment");
+        } else {
+            data.putObject("sentiment").put("label", sentiment)
+                    .put("score", switch (sentiment) { case "positive" -> 0.8; case "negative" -> -0.8; default -> 0.0; });
+        }
+        data.put("author", author);
+        if (authorReach == null) {
+            data.remove("authorReach");
+        } else {
+            data.put("authorReach", authorReach);
+        }
+        data.put("text", text);
+        var ids = data.putArray("matchedQueryIds");
+        var matched = data.putArray("matchedQueries");
+        for (Query query : queries) {
+            ids.add(query.id().toString());
+            ObjectNode node = matched.addObject().put("id", query.id().toString()).put("name", query.name());
+            node.put("subject", query.competitor() == null ? "brand" : "competitor");
+            node.put("competitor", query.competitor());
+        }
         return event.toString();
     }
 }

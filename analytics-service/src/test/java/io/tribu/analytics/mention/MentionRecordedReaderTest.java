@@ -24,6 +24,47 @@ class MentionRecordedReaderTest {
         assertEquals("soleil", event.tenant());
         assertEquals("cafe-lumiere", event.data().brandId());
         assertEquals(Instant.parse("2026-11-20T10:00:00Z"), event.data().publishedAt());
+        assertEquals("positive", event.data().sentimentLabel());
+        assertEquals("Marie Dupont", event.data().author());
+        assertNotNull(event.data().text());
+        assertNotNull(event.data().storyId());
+        assertEquals(2, event.data().queries().size());
+        assertEquals(false, event.data().queries().get(0).aboutCompetitor());
+        assertEquals(true, event.data().queries().get(1).aboutCompetitor());
+        assertEquals("Grain d'Or", event.data().queries().get(1).competitor());
+    }
+
+    @Test
+    void readsTheProducersOwnedCommentExample() throws Exception {
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+        MentionRecordedReader event = json.treeToValue(
+                MentionEvents.producerExample(MentionEvents.PRODUCER_OWNED_COMMENT_EXAMPLE), MentionRecordedReader.class);
+
+        assertNull(event.defect());
+        assertEquals("negative", event.data().sentimentLabel());
+        assertEquals(0, event.data().queries().size());
+        assertEquals(0L, event.data().reach());
+    }
+
+    @Test
+    void anOlderEventWithoutTheAdditiveFieldsIsStillRead() throws Exception {
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+        var example = MentionEvents.producerExample();
+        var data = (com.fasterxml.jackson.databind.node.ObjectNode) example.get("data");
+        data.remove(java.util.List.of("sentiment", "matchedQueries", "storyId", "authorReach", "author"));
+        MentionRecordedReader event = json.treeToValue(example, MentionRecordedReader.class);
+
+        assertNull(event.defect());
+        assertEquals(MentionRecordedReader.UNSCORED, event.data().sentimentLabel());
+        assertEquals(0, event.data().queries().size());
+        assertNull(event.data().author());
+
+        data.putNull("sentiment");
+        data.putNull("matchedQueries");
+        data.putNull("author");
+        event = json.treeToValue(example, MentionRecordedReader.class);
+        assertEquals(MentionRecordedReader.UNSCORED, event.data().sentimentLabel());
+        assertEquals(0, event.data().queries().size());
     }
 
     @Test

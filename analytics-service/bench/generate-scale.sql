@@ -1,0 +1,59 @@
+-- Aggregates equivalent to :scale mentions for 50 brands (bench-00..bench-49) of tenant 'bench'
+-- over the 90 days before 2026-11-01, spread over hours with a daily rhythm, 3 sources, 2 languages,
+-- 4 sentiment labels, 3 listening queries (the brand's and 2 competitors'), 300 authors per brand and
+-- the bounded text sample (10 positive + 10 negative texts per brand and hour).
+\set ON_ERROR_STOP on
+create temporary table bench_hours as
+select b, 'bench-' || lpad(b::text, 2, '0') as brand, h,
+       timestamptz '2026-08-03 00:00:00+00' + make_interval(hours => h) as bucket,
+       greatest(1, round(:scale::numeric / (50 * 2160) * (0.4 + 1.2 * (0.5 + 0.5 * sin((h % 24) / 24.0 * 2 * pi() - pi() / 2)))
+                         * (0.8 + 0.4 * random())))::bigint as mentions
+from generate_series(0, 49) b, generate_series(0, 2159) h;
+
+insert into mention_volume (tenant, brand_id, bucket_start, mentions)
+select 'bench', brand, bucket, mentions from bench_hours;
+
+insert into mention_breakdown (tenant, brand_id, bucket_start, source, language, sentiment, mentions, reach)
+select 'bench', brand, bucket, s.source, l.language, t.sentiment,
+       greatest(0, round(mentions * s.w * l.w * t.w))::bigint, round(mentions * s.w * l.w * t.w * 800)::bigint
+from bench_hours,
+     (values ('mastodon', 0.5), ('rss', 0.3), ('bluesky', 0.2)) s(source, w),
+     (values ('fr', 0.7), ('en', 0.3)) l(language, w),
+     (values ('positive', 0.3), ('neutral', 0.45), ('negative', 0.15), ('unscored', 0.1)) t(sentiment, w);
+
+insert into listening_query (tenant, brand_id, query_id, name, subject, competitor)
+select 'bench', 'bench-' || lpad(b::text, 2, '0'), md5('bench' || b || q)::uuid, q.name, q.subject, q.competitor
+from generate_series(0, 49) b,
+     (values ('own', 'Marque', 'brand', null), ('r1', 'Grain d''Or', 'competitor', 'Grain d''Or'),
+             ('r2', 'Moulin Bleu', 'competitor', 'Moulin Bleu')) q(q, name, subject, competitor);
+
+insert into mention_by_query (tenant, brand_id, bucket_start, query_id, sentiment, mentions, reach)
+select 'bench', brand, bucket, md5('bench' || b || q.q)::uuid, t.sentiment, round(mentions * q.w * t.w)::bigint,
+       round(mentions * q.w * t.w * 800)::bigint
+from bench_hours, (values ('own', 0.7), ('r1', 0.2), ('r2', 0.1)) q(q, w),
+     (values ('positive', 0.3), ('neutral', 0.45), ('negative', 0.15), ('unscored', 0.1)) t(sentiment, w);
+
+insert into mention_by_party (tenant, brand_id, bucket_start, party, competitor, sentiment, mentions)
+select 'bench', brand, bucket, p.party, p.competitor, t.sentiment, round(mentions * p.w * t.w)::bigint
+from bench_hours, (values ('brand', '', 0.7), ('competitor', 'Grain d''Or', 0.2), ('competitor', 'Moulin Bleu', 0.1)) p(party, competitor, w),
+     (values ('positive', 0.3), ('neutral', 0.45), ('negative', 0.15), ('unscored', 0.1)) t(sentiment, w);
+
+insert into mention_author (tenant, brand_id, day, author, mentions, positive, negative, reach)
+select 'bench', 'bench-' || lpad(b::text, 2, '0'), date '2026-08-03' + d, 'author-' || a,
+       1 + (a * 7 + d) % 5, (a * 3 + d) % 3, (a + d) % 2, (a * 97) % 100000
+from generate_series(0, 49) b, generate_series(0, 89) d, generate_series(0, 299) a;
+
+insert into mention_text (tenant, brand_id, mention_id, bucket_start, published_at, sentiment, author, reach, url, text)
+select 'bench', brand, md5(brand || h || side || n)::uuid, bucket, bucket + make_interval(mins => n), side,
+       'author-' || ((h * 13 + n) % 300), ((h * 31 + n * 17) % 100000),
+       null,
+       case side when 'negative' then (array['Livraison en retard', 'Colis abîmé, très déçu', 'Service client injoignable',
+                                              'Cold coffee again', 'Remboursement refusé, inadmissible'])[1 + (h + n) % 5]
+                 else (array['Café délicieux', 'Accueil chaleureux, merci', 'Great coffee and friendly staff',
+                             'Service rapide et souriant', 'Love the new roast'])[1 + (h * 3 + n) % 5] end
+            || ' ' || (array['ce matin', 'au centre-ville', 'avec les enfants', 'on my way to work', 'pendant la pause'])[1 + n % 5]
+from bench_hours, (values ('positive'), ('negative')) s(side), generate_series(0, 9) n;
+
+analyze mention_volume; analyze mention_breakdown; analyze mention_by_query; analyze mention_by_party;
+analyze mention_author; analyze mention_text; analyze listening_query;
+select to_char(sum(mentions), 'FM999,999,999') || ' mentions generated' from bench_hours;

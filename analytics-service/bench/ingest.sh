@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Analytics benchmark: ingest rate through Kafka and the real intake (EventIntake, one transaction per
+# event), then p95 latency of every dashboard query over aggregates equivalent to SCALE mentions of
+# 50 brands. Uses the shared PostgreSQL (database analytics, tenant "bench", cleaned first) and Kafka.
+#   bench/ingest.sh [KAFKA_EVENTS=50000] [SCALE=10000000] [PARTITIONS=2] [REQUESTS=40]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+KAFKA_EVENTS=${1:-50000}
+SCALE=${2:-10000000}
+PARTITIONS=${3:-2}
+REQUESTS=${4:-40}
+BOOTSTRAP=${TRIBU_KAFKA_BOOTSTRAP:-127.0.0.1:59092}
+PORT=18084
+RUN=$(date +%s)
+WORK=target/bench-$RUN
+mkdir -p "$WORK"
+export PGPASSWORD=${TRIBU_DB_PASSWORD:-tribu}
+PSQL=(psql -h 127.0.0.1 -p 55432 -U tribu -d analytics -v ON_ERROR_STOP=1 -qAt)
+log() { printf '[%s] %s\n' "$(date -u +%T)" "$*"; }
+
+log "building analytics-service"
+(cd .. && mvn -B -q -o -pl analytics-service package -DskipTests)
+mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null
+
+# A local key pair stands in for Keycloak: the service verifies the bench token with the public key.
+openssl genrsa -out "$WORK/key.pem" 2048 2>/dev/null
+PUBLIC_KEY=$(openssl rsa -in "$WORK/key.pem" -pubout 2>/dev/null | grep -v -- '-----' | tr -d '\n')
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+BRANDS=$(printf '"bench-%02d",' $(seq 0 49)); BRANDS="[${BRANDS%,}]"
+HEADER=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+PAYLOAD=$(printf '{"iss":"bench","aud":"tribu-api","sub":"bench","upn":"bench","groups":["analyst"],"tenant":"bench","brands":%s,"iat":%d,"exp":%d}' \
+  "$BRANDS" "$(date +%s)" "$(( $(date +%s) + 7200 ))" | b64url)
+SIGNATURE=$(printf '%s.%s' "$HEADER" "$PAYLOAD" | openssl dgst -sha256 -sign "$WORK/key.pem" -binary | b64url)
+TOKEN="$HEADER.$PAYLOAD.$SIGNATURE"
+
+SKIP_LOAD=${SKIP_LOAD:-0}   # 1: keep the rows of the previous run, only measure the queries
+if [ "$SKIP_LOAD" != 1 ]; then
+log "removing earlier bench rows (tenant bench)"
+for table in mention_volume mention_breakdown mention_by_query listening_query mention_by_party mention_text mention_author raised_alert; do
+  "${PSQL[@]}" -c "delete from $table where tenant = 'bench'" 2>/dev/null || true
+done
+fi
+
+# The topic exists with its partitions before the service subscribes (else it is auto-created with one).
+java -cp "$(cat "$WORK/cp.txt")" bench/MentionProducer.java "$BOOTSTRAP" tribu.bench.mentions.$RUN 0 50 bench "$PARTITIONS" 2>/dev/null
+
+log "starting the service on :$PORT (topic tribu.bench.mentions.$RUN, $PARTITIONS consumer threads)"
+java -Dquarkus.http.port=$PORT -Dquarkus.oidc.public-key="$PUBLIC_KEY" -Dquarkus.oidc.auth-server-url= \
+  -Dquarkus.oidc.discovery-enabled=false \
+  -Dmp.messaging.incoming.mentions.topic=tribu.bench.mentions.$RUN \
+  -Dmp.messaging.incoming.mentions.group.id=analytics-bench-$RUN \
+  -Dmp.messaging.incoming.mentions.partitions=$PARTITIONS \
+  -Dmp.messaging.incoming.decisions.group.id=analytics-bench-$RUN \
+  -Dtribu.crisis.check-interval=1h \
+  -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
+SERVICE=$!
+trap 'kill $SERVICE 2>/dev/null || true' EXIT INT TERM
+until curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null; do sleep 1; done
+
+INGEST_RATE=0
+if [ "$SKIP_LOAD" != 1 ]; then
+log "producing $KAFKA_EVENTS mention events ($PARTITIONS partitions)"
+START=$(date +%s.%N)
+java -cp "$(cat "$WORK/cp.txt")" bench/MentionProducer.java "$BOOTSTRAP" tribu.bench.mentions.$RUN "$KAFKA_EVENTS" 50 bench "$PARTITIONS" 2>/dev/null
+ingested=0
+while [ "$ingested" -lt "$KAFKA_EVENTS" ]; do
+  sleep 5
+  ingested=$("${PSQL[@]}" -c "select coalesce(sum(mentions), 0) from mention_volume where tenant = 'bench'")
+  now=$(date +%s.%N)
+  printf '  ingested %8d / %d  (%.0f events/s so far)\n' "$ingested" "$KAFKA_EVENTS" "$(echo "$ingested / ($now - $START)" | bc -l)"
+done
+END=$(date +%s.%N)
+INGEST_RATE=$(echo "$KAFKA_EVENTS / ($END - $START)" | bc -l)
+log "$(printf 'ingest: %d events in %.1f s = %.0f events/s (Kafka -> intake -> PostgreSQL, end to end)' "$KAFKA_EVENTS" "$(echo "$END - $START" | bc -l)" "$INGEST_RATE")"
+
+log "generating aggregates equivalent to $SCALE mentions (90 days, 50 brands)"
+GEN_START=$(date +%s)
+"${PSQL[@]}" -v scale="$SCALE" -f bench/generate-scale.sql
+log "generated in $(( $(date +%s) - GEN_START )) s; rows: $("${PSQL[@]}" -c "select 'breakdown ' || count(*) from mention_breakdown where tenant = 'bench'") $("${PSQL[@]}" -c "select ', texts ' || count(*) from mention_text where tenant = 'bench'") $("${PSQL[@]}" -c "select ', authors ' || count(*) from mention_author where tenant = 'bench'")"
+fi
+
+# Each query: REQUESTS calls on random brands after 3 warm-up calls; curl's total time (HTTP included).
+measure() {
+  local name=$1 path=$2 times=() brand
+  for i in 1 2 3; do curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/brands/bench-00$path"; done
+  for i in $(seq 1 "$REQUESTS"); do
+    brand=$(printf 'bench-%02d' $(( RANDOM % 50 )))
+    times+=("$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/brands/$brand$path")")
+  done
+  local bad sorted n
+  bad=$(printf '%s\n' "${times[@]}" | awk '$1 != 200' | wc -l)
+  sorted=$(printf '%s\n' "${times[@]}" | awk '{ printf "%.1f\n", $2 * 1000 }' | sort -n)
+  n=$(echo "$sorted" | wc -l)
+  pick() { echo "$sorted" | sed -n "$(( ($1 * n + 99) / 100 ))p"; }
+  printf '| %-40s | %4d | %7s | %7s | %7s | %s |\n' "$name" "$n" "$(pick 50)" "$(pick 95)" "$(pick 100)" \
+    "$([ "$bad" -eq 0 ] && echo ok || echo "$bad non-200")"
+}
+M30="from=2026-10-01T22:00:00Z&to=2026-10-31T23:00:00Z"
+M90="from=2026-08-03T00:00:00Z&to=2026-11-01T00:00:00Z"
+echo
+echo "| query (aggregates of $SCALE mentions)  |    n | p50 ms  | p95 ms  | max ms  | status |"
+echo "|---|---|---|---|---|---|"
+measure "mention-volume 30 d (hourly)"           "/mention-volume?$M30"
+measure "mention-volume/breakdown by source 30 d" "/mention-volume/breakdown?by=source&$M30"
+measure "sentiment 30 d by day (Paris)"          "/sentiment?granularity=day&tz=Europe/Paris&$M30"
+measure "sentiment 7 d by hour"                  "/sentiment?granularity=hour&from=2026-10-24T00:00:00Z&to=2026-10-31T00:00:00Z"
+measure "sentiment 90 d by week"                 "/sentiment?granularity=week&$M90"
+measure "sentiment/breakdown by query 30 d"      "/sentiment/breakdown?by=query&$M30"
+measure "sentiment/breakdown by language 90 d"   "/sentiment/breakdown?by=language&$M90"
+measure "share-of-voice 30 d"                    "/share-of-voice?$M30"
+measure "share-of-voice 90 d"                    "/share-of-voice?$M90"
+measure "sentiment/drivers 7 d"                  "/sentiment/drivers?from=2026-10-24T00:00:00Z&to=2026-10-31T00:00:00Z"
+measure "sentiment/drivers 30 d"                 "/sentiment/drivers?$M30"
+measure "authors 30 d"                           "/authors?$M30"
+measure "crisis 7 d (8-week baseline)"           "/crisis?from=2026-10-24T00:00:00Z&to=2026-10-31T00:00:00Z"
+measure "sentiment 30 d by day, CSV"             "/sentiment?granularity=day&format=csv&$M30"
+echo
+printf 'ingest (Kafka, %d partitions, %d events): %.0f events/s\n' "$PARTITIONS" "$KAFKA_EVENTS" "$INGEST_RATE"
+log "done; service log in $WORK/service.log"

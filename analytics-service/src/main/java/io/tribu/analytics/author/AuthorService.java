@@ -1,0 +1,83 @@
+package io.tribu.analytics.author;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import io.tribu.analytics.mention.MentionRecordedReader;
+import io.tribu.analytics.period.ReportingPeriod;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Who speaks of the brand. Ambassadors: most positive mentions, then the largest audience;
+ * detractors: most negative mentions, then the largest audience; influencers: the largest audience
+ * among authors with at least one mention. Reach is the largest follower count seen in the period.
+ */
+@ApplicationScoped
+public class AuthorService {
+
+    /** Counts the mention for its author on its UTC day; runs inside the intake's transaction. */
+    public Uni<Void> count(Mutiny.Session session, MentionRecordedReader event) {
+        MentionRecordedReader.Data data = event.data();
+        if (data.author() == null || data.author().isBlank()) {
+            return Uni.createFrom().voidItem();
+        }
+        String label = data.sentimentLabel();
+        return session.createNativeQuery("""
+                        insert into mention_author (tenant, brand_id, day, author, mentions, positive, negative, reach)
+                        values (:tenant, :brand, :day, :author, 1, :positive, :negative, :reach)
+                        on conflict (tenant, brand_id, day, author) do update
+                        set mentions = mention_author.mentions + 1,
+                            positive = mention_author.positive + excluded.positive,
+                            negative = mention_author.negative + excluded.negative,
+                            reach = greatest(mention_author.reach, excluded.reach)""")
+                .setParameter("tenant", event.tenant())
+                .setParameter("brand", data.brandId())
+                .setParameter("day", data.publishedAt().atOffset(ZoneOffset.UTC).toLocalDate())
+                .setParameter("author", data.author().strip())
+                .setParameter("positive", "positive".equals(label) ? 1 : 0)
+                .setParameter("negative", "negative".equals(label) ? 1 : 0)
+                .setParameter("reach", data.reach())
+                .executeUpdate()
+                .replaceWithVoid();
+    }
+
+    public record Author(String author, long mentions, long positive, long negative, long reach) {
+    }
+
+    public enum Ranking {
+        AMBASSADORS("sum(positive) > 0", "sum(positive) desc, max(reach) desc"),
+        DETRACTORS("sum(negative) > 0", "sum(negative) desc, max(reach) desc"),
+        INFLUENCERS("true", "max(reach) desc, count(*) desc");
+
+        private final String having;
+        private final String order;
+
+        Ranking(String having, String order) {
+            this.having = having;
+            this.order = order;
+        }
+    }
+
+    /** Days are UTC days: the period is widened to the whole UTC days it touches. */
+    @WithSession
+    public Uni<List<Author>> ranked(String tenant, String brandId, ReportingPeriod period, Ranking ranking, int limit) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select author, sum(mentions), sum(positive), sum(negative), max(reach) from mention_author
+                        where tenant = :tenant and brand_id = :brand and day >= :from and day <= :to
+                        group by author having %s
+                        order by %s, author limit :limit""".formatted(ranking.having, ranking.order), Object[].class)
+                .setParameter("tenant", tenant)
+                .setParameter("brand", brandId)
+                .setParameter("from", period.from().atOffset(ZoneOffset.UTC).toLocalDate())
+                .setParameter("to", period.to().minusNanos(1).atOffset(ZoneOffset.UTC).toLocalDate())
+                .setParameter("limit", limit)
+                .getResultList()
+                .map(rows -> rows.stream().map(row -> new Author((String) row[0], ((Number) row[1]).longValue(),
+                        ((Number) row[2]).longValue(), ((Number) row[3]).longValue(), ((Number) row[4]).longValue()))
+                        .toList()));
+    }
+}

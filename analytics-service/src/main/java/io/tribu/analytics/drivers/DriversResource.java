@@ -1,0 +1,55 @@
+package io.tribu.analytics.drivers;
+
+import io.tribu.analytics.csv.CsvWriter;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.tribu.analytics.access.Caller;
+import io.tribu.analytics.access.Roles;
+import io.tribu.analytics.period.ReportingPeriod;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/brands/{brandId}/sentiment/drivers")
+@Authenticated
+@Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
+@Tag(name = "Sentiment")
+@SecurityRequirement(name = "oidc")
+public class DriversResource {
+
+    private final Caller caller;
+    private final DriversService drivers;
+
+    public DriversResource(Caller caller, DriversService drivers) {
+        this.caller = caller;
+        this.drivers = drivers;
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @Operation(summary = "Why mentions are negative or positive: the terms that set them apart",
+            description = "Words and bigrams (French and English, accents folded, stop words removed) ranked by the "
+                    + "z-score of their log-odds ratio between negative and positive mentions, with an informative "
+                    + "Dirichlet prior; up to 3 example mentions each, largest audience first.")
+    public Uni<DriversView> drivers(@PathParam("brandId") String brandId,
+                                    @Parameter(example = "2026-11-01T00:00:00Z") @QueryParam("from") String from,
+                                    @Parameter(example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,
+                                    @Parameter(description = "Terms per side (1 to 100)", example = "15")
+                                    @QueryParam("limit") @DefaultValue("15") String limit) {
+        String brand = caller.requireBrand(brandId);
+        ReportingPeriod period = ReportingPeriod.parse(from, to);
+        int terms = ReportingPeriod.count("limit", limit, 1, 100);
+        return drivers.drivers(caller.tenant(), brand, period, terms)
+                .map(found -> new DriversView(brand, period.from(), period.to(), found.negativeMentions(),
+                        found.positiveMentions(), found.negative(), found.positive()));
+    }
+}

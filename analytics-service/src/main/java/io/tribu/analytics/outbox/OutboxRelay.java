@@ -1,0 +1,78 @@
+package io.tribu.analytics.outbox;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Relays outbox rows to Kafka in creation order and deletes them once the broker acknowledged them.
+ * Rows are locked with SKIP LOCKED so several replicas can relay side by side without sending twice in
+ * the normal case; a crash between send and commit resends, which consumers absorb (at-least-once).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final byte[] CLOUDEVENTS_JSON = "application/cloudevents+json".getBytes(StandardCharsets.UTF_8);
+
+    private final MutinyEmitter<String> kafka;
+    private final int batchSize;
+
+    public OutboxRelay(@Channel("outbox") MutinyEmitter<String> kafka,
+                       @ConfigProperty(name = "tribu.outbox.batch-size", defaultValue = "200") int batchSize) {
+        this.kafka = kafka;
+        this.batchSize = batchSize;
+    }
+
+    // Skipped until the application is running: before that the Kafka emitter is not connected yet.
+    @Scheduled(every = "${tribu.outbox.poll-interval}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> relayPending() {
+        return Panache.withTransaction(() -> lockBatch().chain(this::sendAndDelete))
+                .onFailure().invoke(failure -> LOG.warnf("Outbox relay failed, will retry: %s", failure.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    private Uni<List<OutboxEvent>> lockBatch() {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select * from outbox_event order by created_at limit :limit for update skip locked",
+                        OutboxEvent.class)
+                .setParameter("limit", batchSize)
+                .getResultList());
+    }
+
+    private Uni<Void> sendAndDelete(List<OutboxEvent> batch) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Multi.createFrom().iterable(batch)
+                .onItem().transformToUniAndConcatenate(row -> kafka.sendMessage(toMessage(row)).replaceWith(row))
+                .onItem().transformToUniAndConcatenate(OutboxEvent::delete)
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    private static Message<String> toMessage(OutboxEvent row) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("content-type", CLOUDEVENTS_JSON);
+        return Message.of(row.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.topic)
+                .withKey(row.messageKey)
+                .withHeaders(headers)
+                .build());
+    }
+}

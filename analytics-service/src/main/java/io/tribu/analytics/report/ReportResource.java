@@ -1,0 +1,58 @@
+package io.tribu.analytics.report;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.tribu.analytics.access.Caller;
+import io.tribu.analytics.access.Roles;
+import io.tribu.analytics.period.Bucketing;
+import io.tribu.analytics.period.ReportingPeriod;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/brands/{brandId}/report")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+@Tag(name = "Report")
+@SecurityRequirement(name = "oidc")
+public class ReportResource {
+
+    private final Caller caller;
+    private final ReportService reports;
+
+    public ReportResource(Caller caller, ReportService reports) {
+        this.caller = caller;
+        this.reports = reports;
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @Operation(summary = "Printable brand report for a period (HTML with inline SVG charts, no script)",
+            description = "Key figures, mentions per day by sentiment, share of voice, sentiment drivers, ambassadors, "
+                    + "detractors and crisis episodes. Labels in French or English (`lang`, else Accept-Language).")
+    public Uni<String> report(@PathParam("brandId") String brandId,
+                              @Parameter(example = "2026-11-01T00:00:00Z") @QueryParam("from") String from,
+                              @Parameter(example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,
+                              @Parameter(description = "fr or en", example = "fr") @QueryParam("lang") String lang,
+                              @Parameter(example = "Europe/Paris") @QueryParam("tz") String tz,
+                              @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        String brand = caller.requireBrand(brandId);
+        ReportingPeriod period = ReportingPeriod.parse(from, to);
+        Bucketing bucketing = Bucketing.parse("day", tz);
+        if (lang != null && !lang.equals("fr") && !lang.equals("en")) {
+            throw ReportingPeriod.invalid("lang", "must be fr or en");
+        }
+        ReportLabels words = ReportLabels.of(lang, acceptLanguage);
+        return reports.report(caller.tenant(), brand, period, bucketing).map(report -> HtmlReport.render(report, words));
+    }
+}

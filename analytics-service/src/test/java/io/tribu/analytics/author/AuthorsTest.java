@@ -1,0 +1,101 @@
+package io.tribu.analytics.author;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.tribu.analytics.access.TestTokens;
+import io.tribu.analytics.kafka.TestEvents;
+import io.tribu.analytics.mention.MentionEvents;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class AuthorsTest {
+
+    static final String TOPIC = "tribu.listening.mentions";
+    static TestEvents events;
+
+    @BeforeAll
+    static void connect() {
+        events = new TestEvents();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        events.close();
+    }
+
+    static long total(String token, String brand) {
+        return given().auth().oauth2(token)
+                .queryParam("from", "2026-11-01T00:00:00Z").queryParam("to", "2026-12-01T00:00:00Z")
+                .when().get("/brands/" + brand + "/mention-volume")
+                .then().statusCode(200).extract().jsonPath().getLong("total");
+    }
+
+    @Test
+    void ambassadorsDetractorsAndInfluencers() {
+        String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
+        String analyst = TestTokens.token("soleil", "analyst", brand);
+        String replayed = MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T10:00:00Z", "positive",
+                "Marie", 1000L, "Bravo");
+        events.send(TOPIC, brand, replayed);
+        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-21T10:00:00Z", "positive",
+                "Marie", 1200L, "Encore bravo"));
+        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T11:00:00Z", "positive",
+                "Paul", 50_000L, "Pas mal"));
+        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T12:00:00Z", "negative",
+                "Jo", 5L, "Nul"));
+        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-22T12:00:00Z", "negative",
+                "Jo", 5L, "Toujours nul"));
+        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-22T13:00:00Z", "neutral",
+                "Zoé", 300L, "Bof"));
+        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-22T14:00:00Z", "negative",
+                null, null, "anonymous"));
+        events.send(TOPIC, brand, replayed);
+        // Outside the period asked below.
+        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-05T12:00:00Z", "negative",
+                "Old", 5L, "late and out of range"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 8);
+
+        given().auth().oauth2(analyst)
+                .queryParam("from", "2026-11-20T00:00:00Z").queryParam("to", "2026-11-23T00:00:00Z")
+                .when().get("/brands/" + brand + "/authors")
+                .then().statusCode(200)
+                .body("ambassadors.author", contains("Marie", "Paul"))
+                .body("ambassadors[0].positive", equalTo(2)).body("ambassadors[0].mentions", equalTo(2))
+                .body("ambassadors[0].reach", equalTo(1200))
+                .body("detractors.author", contains("Jo"))
+                .body("detractors[0].negative", equalTo(2))
+                .body("influencers.author", contains("Paul", "Marie", "Zoé", "Jo"));
+    }
+
+    @Test
+    void isolationAndBadInput() {
+        String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
+        String nord = TestTokens.token("nord", "analyst", brand);
+        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "nord", brand, "2026-11-20T10:00:00Z", "positive",
+                "Marie", 1000L, "Bravo"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(nord, brand) == 1);
+        given().auth().oauth2(TestTokens.token("soleil", "analyst", brand))
+                .queryParam("from", "2026-11-01T00:00:00Z").queryParam("to", "2026-12-01T00:00:00Z")
+                .when().get("/brands/" + brand + "/authors")
+                .then().statusCode(200).body("ambassadors.size()", equalTo(0)).body("influencers.size()", equalTo(0));
+        given().auth().oauth2(TestTokens.token("nord", "analyst", "other"))
+                .when().get("/brands/" + brand + "/authors").then().statusCode(404);
+        given().when().get("/brands/" + brand + "/authors").then().statusCode(401);
+        given().auth().oauth2(nord).queryParam("limit", "zero")
+                .when().get("/brands/" + brand + "/authors")
+                .then().statusCode(400).body("violations.field", hasItem("limit"));
+    }
+}

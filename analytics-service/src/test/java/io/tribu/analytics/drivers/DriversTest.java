@@ -1,0 +1,110 @@
+package io.tribu.analytics.drivers;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.tribu.analytics.access.TestTokens;
+import io.tribu.analytics.kafka.TestEvents;
+import io.tribu.analytics.mention.MentionEvents;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class DriversTest {
+
+    static final String TOPIC = "tribu.listening.mentions";
+    static TestEvents events;
+
+    @BeforeAll
+    static void connect() {
+        events = new TestEvents();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        events.close();
+    }
+
+    static long total(String token, String brand) {
+        return given().auth().oauth2(token)
+                .queryParam("from", "2026-11-01T00:00:00Z").queryParam("to", "2026-12-01T00:00:00Z")
+                .when().get("/brands/" + brand + "/mention-volume")
+                .then().statusCode(200).extract().jsonPath().getLong("total");
+    }
+
+    @Test
+    void negativeAndPositiveTermsWithExampleMentions() {
+        String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
+        String analyst = TestTokens.token("soleil", "analyst", brand);
+        String[] negatives = {"Livraison en retard, encore !", "Ma livraison est en retard de trois jours",
+                "Retard de livraison et service client injoignable", "Colis abîmé et livraison en retard",
+                "Toujours en retard, déçu"};
+        String[] positives = {"Café délicieux et accueil chaleureux", "Un accueil chaleureux, merci",
+                "Le café est délicieux", "Délicieux, comme toujours", "Super accueil, café délicieux"};
+        for (int i = 0; i < 10; i++) {
+            events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+                    "2026-11-20T1" + i + ":00:00Z", "negative", "n" + i, 10L * i, negatives[i % 5]));
+            events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+                    "2026-11-20T1" + i + ":30:00Z", "positive", "p" + i, 10L * i, positives[i % 5]));
+        }
+        // Neutral and unscored mentions take no side.
+        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+                "2026-11-20T20:00:00Z", "neutral", "x", 1L, "retard retard retard"));
+        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+                "2026-11-20T20:00:00Z", null, "y", 1L, "délicieux"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 22);
+
+        given().auth().oauth2(analyst)
+                .queryParam("from", "2026-11-20T00:00:00Z").queryParam("to", "2026-11-21T00:00:00Z")
+                .when().get("/brands/" + brand + "/sentiment/drivers")
+                .then().statusCode(200)
+                .body("negativeMentions", equalTo(10)).body("positiveMentions", equalTo(10))
+                .body("negative.term", hasItem("retard")).body("negative.term", hasItem("livraison"))
+                .body("negative.term", not(hasItem("delicieux")))
+                .body("positive.term", hasItem("delicieux")).body("positive.term", hasItem("cafe delicieux"))
+                .body("negative.find { it.term == 'retard' }.negativeMentions", equalTo(10))
+                .body("negative.find { it.term == 'retard' }.examples.size()", equalTo(3))
+                // Largest audience first.
+                .body("negative.find { it.term == 'retard' }.examples[0].author", equalTo("n9"))
+                .body("negative.find { it.term == 'retard' }.examples.sentiment", everyItem(equalTo("negative")))
+                .body("negative.size()", lessThanOrEqualTo(15));
+    }
+
+    @Test
+    void isolationAndBadInput() {
+        String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
+        String nord = TestTokens.token("nord", "analyst", brand);
+        for (int i = 0; i < 3; i++) {
+            events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "nord", brand,
+                    "2026-11-20T10:00:00Z", "negative", "n", 1L, "remboursement refusé"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(nord, brand) == 3);
+        given().auth().oauth2(nord)
+                .queryParam("from", "2026-11-20T00:00:00Z").queryParam("to", "2026-11-21T00:00:00Z")
+                .when().get("/brands/" + brand + "/sentiment/drivers")
+                .then().statusCode(200).body("negativeMentions", equalTo(3));
+        given().auth().oauth2(TestTokens.token("soleil", "analyst", brand))
+                .queryParam("from", "2026-11-20T00:00:00Z").queryParam("to", "2026-11-21T00:00:00Z")
+                .when().get("/brands/" + brand + "/sentiment/drivers")
+                .then().statusCode(200).body("negativeMentions", equalTo(0)).body("negative.size()", equalTo(0));
+        given().auth().oauth2(TestTokens.token("nord", "analyst", "other"))
+                .when().get("/brands/" + brand + "/sentiment/drivers").then().statusCode(404);
+        given().when().get("/brands/" + brand + "/sentiment/drivers").then().statusCode(401);
+        given().auth().oauth2(nord).queryParam("limit", "1000")
+                .when().get("/brands/" + brand + "/sentiment/drivers")
+                .then().statusCode(400).contentType("application/problem+json").body("violations.field", hasItem("limit"));
+    }
+}
