@@ -109,7 +109,9 @@ public final class ToxicityClassifier {
         boolean intent = false;
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);
-            addressed |= ADDRESS.contains(token);
+            // "t" is French "te" (t'es) unless it ends an English negation (don't).
+            addressed |= ADDRESS.contains(token)
+                    && !(token.equals("t") && i > 0 && NEGATED_AUXILIARY.contains(tokens.get(i - 1)));
             intent |= INTENT.contains(token);
             boolean negated = negated(tokens, i);
             add(groupWords, GROUPS.match(token));

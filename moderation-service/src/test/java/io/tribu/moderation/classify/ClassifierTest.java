@@ -23,6 +23,9 @@ class ClassifierTest {
         assertTrue(fr.has("toxicity"));
         assertTrue(fr.labels().get("insult").evidence().contains("connard"));
         assertTrue(classify("You are such an idiot").has("insult"));
+        // Criticism of a thing is not an insult; "don't" does not address anyone.
+        assertFalse(classify("I don't like this stupid update").has("insult"));
+        assertFalse(classify("I don't like this stupid update").has("toxicity"));
     }
 
     @Test
