@@ -2,6 +2,7 @@ package io.tribu.moderation.inbox;
 
 import java.time.Instant;
 
-/** What the inbox list is narrowed to; null fields do not filter. Time bounds apply to publication. */
-public record InboxFilter(InboxStatus status, String source, String assignee, Instant from, Instant to) {
+/** What the inbox list is narrowed to; null fields do not filter; label keeps items carrying that classifier label. Time bounds apply to publication. */
+public record InboxFilter(InboxStatus status, String source, String assignee, Instant from, Instant to,
+                          String label) {
 }

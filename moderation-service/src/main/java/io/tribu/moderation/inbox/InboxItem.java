@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Formula;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -38,6 +39,9 @@ public class InboxItem extends PanacheEntityBase {
     public Instant slaDueAt;
     @Column(name = "sla_breached_at")
     public Instant slaBreachedAt;
+    /** Classifier labels present on the item, as JSON text (written once, on arrival). */
+    @Formula("labels::text")
+    public String labels;
     /** Changed by every decision; a decision naming an older version loses (409). */
     public long version;
 }

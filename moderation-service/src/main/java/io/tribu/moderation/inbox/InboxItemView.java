@@ -1,16 +1,31 @@
 package io.tribu.moderation.inbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.time.Instant;
 import java.util.UUID;
 
+/** labels: classifier name -> {score, evidence}, only the labels present (score >= 0.5). */
 public record InboxItemView(UUID id, String brandId, String source, String kind, String author, String text,
                             String url, String language, String status, String assignee, Instant publishedAt,
                             Instant receivedAt, long version, Instant firstResponseAt, Instant slaDueAt,
-                            Instant slaBreachedAt) {
+                            Instant slaBreachedAt, JsonNode labels) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static InboxItemView of(InboxItem item) {
         return new InboxItemView(item.id, item.brandId, item.source, item.kind, item.author, item.text, item.url,
                 item.language, item.status, item.assignee, item.publishedAt, item.receivedAt, item.version,
-                item.firstResponseAt, item.slaDueAt, item.slaBreachedAt);
+                item.firstResponseAt, item.slaDueAt, item.slaBreachedAt, labels(item.labels));
+    }
+
+    private static JsonNode labels(String json) {
+        try {
+            return JSON.readTree(json == null ? "{}" : json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("inbox_item.labels is not JSON", e);
+        }
     }
 }

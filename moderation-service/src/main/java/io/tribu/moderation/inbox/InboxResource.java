@@ -2,6 +2,7 @@ package io.tribu.moderation.inbox;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.tribu.moderation.classify.Classification;
 import io.tribu.moderation.access.Caller;
 import io.tribu.moderation.access.Roles;
 import io.tribu.moderation.problem.InvalidParameter;
@@ -56,11 +57,14 @@ public class InboxResource {
                                  @Parameter(example = "camille") @QueryParam("assignee") String assignee,
                                  @Parameter(description = "Published at or after (ISO-8601)") @QueryParam("from") String from,
                                  @Parameter(description = "Published before (ISO-8601)") @QueryParam("to") String to,
+                                 @Parameter(description = "Classifier label the item carries: toxicity, insult, threat, "
+                                         + "identity_hate, spam, scam, personal_data or off_topic", example = "insult")
+                                 @QueryParam("label") String label,
                                  @QueryParam("cursor") String cursor,
                                  @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         String brand = caller.requireBrand(brandId);
         InboxFilter filter = new InboxFilter(status == null ? null : status(status), source, assignee,
-                InvalidParameter.instant("from", from), InvalidParameter.instant("to", to));
+                InvalidParameter.instant("from", from), InvalidParameter.instant("to", to), label == null ? null : label(label));
         return inbox.search(caller.tenant(), brand, filter, InboxCursor.decode(cursor), limit);
     }
 
@@ -93,6 +97,13 @@ public class InboxResource {
                                      @Valid @NotNull DecisionRequest request) {
         String brand = caller.requireBrand(brandId);
         return inbox.decide(caller.tenant(), brand, itemId, caller.userName(), request).map(InboxItemView::of);
+    }
+
+    private static String label(String value) {
+        if (!Classification.NAMES.contains(value)) {
+            throw InvalidParameter.of("label", "must be one of " + String.join(", ", Classification.NAMES.stream().sorted().toList()));
+        }
+        return value;
     }
 
     private static InboxStatus status(String value) {

@@ -6,7 +6,12 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tribu.moderation.access.NotFoundProblems;
+import io.tribu.moderation.classify.Classification;
+import io.tribu.moderation.classify.Classifier;
+import io.tribu.moderation.classify.Label;
 import io.tribu.moderation.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -26,13 +31,17 @@ public class InboxService {
     static final URI CONFLICT_TYPE = URI.create("https://tribu.io/problems/stale-version");
 
     private final Outbox outbox;
+    private final Classifier classifier;
+    private final ObjectMapper json;
     private final String decisionsTopic;
     private final int defaultSlaMinutes;
 
-    public InboxService(Outbox outbox, @ConfigProperty(name = "tribu.topics.decisions") String decisionsTopic,
+    public InboxService(Outbox outbox, Classifier classifier, ObjectMapper json, @ConfigProperty(name = "tribu.topics.decisions") String decisionsTopic,
                         @ConfigProperty(name = "tribu.moderation.default-first-response-sla-minutes")
                         int defaultSlaMinutes) {
         this.outbox = outbox;
+        this.classifier = classifier;
+        this.json = json;
         this.decisionsTopic = decisionsTopic;
         this.defaultSlaMinutes = defaultSlaMinutes;
     }
@@ -53,12 +62,13 @@ public class InboxService {
         // The same mention may come again under another event id (a replay by listening): keep the first.
         return session.createNativeQuery("""
                         insert into inbox_item (id, tenant, brand_id, source, kind, author, text, url, language,
-                                                status, assignee, published_at, received_at, version, sla_due_at)
+                                                status, assignee, published_at, received_at, version, sla_due_at, labels)
                         values (:id, :tenant, :brand, :source, :kind, :author, :text, :url, :language,
                                 'new', null, :publishedAt, now(), 0,
                                 cast(:publishedAt as timestamptz) + make_interval(mins => coalesce(
                                     (select first_response_sla_minutes from brand_sla
-                                     where tenant = :tenant and brand_id = :brand), :defaultSla)))
+                                     where tenant = :tenant and brand_id = :brand), :defaultSla)),
+                                cast(cast(:labels as text) as jsonb))
                         on conflict (id) do nothing""")
                 .setParameter("id", data.mentionId())
                 .setParameter("tenant", tenant)
@@ -71,8 +81,21 @@ public class InboxService {
                 .setParameter("language", data.language())
                 .setParameter("publishedAt", data.publishedAt())
                 .setParameter("defaultSla", defaultSlaMinutes)
+                .setParameter("labels", labelsJson(classifier.classify(data.text(), List.of())))
                 .executeUpdate()
                 .replaceWithVoid();
+    }
+
+    private String labelsJson(Classification classification) {
+        Map<String, Object> labels = new LinkedHashMap<>();
+        for (Label label : classification.present()) {
+            labels.put(label.name(), Map.of("score", label.score(), "evidence", label.evidence()));
+        }
+        try {
+            return json.writeValueAsString(labels);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("labels not serialisable", e);
+        }
     }
 
     /** Items matching the filter, newest first, after the cursor; one more than asked tells if a page follows. */
@@ -99,6 +122,11 @@ public class InboxService {
         if (filter.to() != null) {
             query.append(" and publishedAt < :to");
             parameters.and("to", filter.to());
+        }
+        if (filter.label() != null) {
+            // Keys of the labels object: a quoted name followed by a colon can only be a key in JSON text.
+            query.append(" and labels like :label");
+            parameters.and("label", "%\"" + filter.label() + "\":%");
         }
         if (after != null) {
             query.append(" and (publishedAt < :afterTime or (publishedAt = :afterTime and id < :afterId))");

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Finds interactions still unanswered past their first-response target, marks them breached and
@@ -32,10 +33,13 @@ public class SlaWatcher {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> reportBreaches() {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select * from inbox_item
+                        select id from inbox_item
                         where first_response_at is null and sla_breached_at is null and sla_due_at <= now()
-                        order by sla_due_at limit 200 for update skip locked""", InboxItem.class)
+                        order by sla_due_at limit 200 for update skip locked""", UUID.class)
                 .getResultList()
+                // The rows are locked above; the entities are read through the mapping (labels as JSON text).
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<InboxItem>of())
+                        : InboxItem.<InboxItem>list("id in ?1 order by slaDueAt", ids))
                 .chain(this::breach)));
     }
 

@@ -267,4 +267,52 @@ class InboxTest {
                 .then().statusCode(404);
         assertEquals(0, inbox(nord, brand).size());
     }
+
+    @Test
+    void itemsAreClassifiedOnArrivalAndFilterableByLabel() {
+        String brand = freshBrand();
+        String cm = TestTokens.token("soleil", "community-manager", brand);
+        UUID insulting = UUID.randomUUID();
+        UUID polite = UUID.randomUUID();
+        events.send(MENTIONS, brand, withText(insulting, brand, "Vous êtes vraiment des connards, service nul"));
+        events.send(MENTIONS, brand, withText(polite, brand, "Merci pour la livraison rapide"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(cm, brand).size() == 2);
+
+        given().auth().oauth2(cm).when().get("/brands/" + brand + "/inbox?label=insult")
+                .then().statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("items[0].id", equalTo(insulting.toString()))
+                .body("items[0].labels.insult.evidence", hasItem("connard"))
+                .body("items[0].labels.toxicity.score", org.hamcrest.Matchers.greaterThanOrEqualTo(0.5f));
+        given().auth().oauth2(cm).when().get("/brands/" + brand + "/inbox/" + polite)
+                .then().statusCode(200).body("labels.size()", equalTo(0));
+        // Another tenant's token for the same brand name sees nothing.
+        given().auth().oauth2(TestTokens.token("lune", "community-manager", brand))
+                .when().get("/brands/" + brand + "/inbox?label=insult")
+                .then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void unknownLabelIsA400NamingTheParameter() {
+        String brand = freshBrand();
+        given().auth().oauth2(TestTokens.token("soleil", "community-manager", brand))
+                .when().get("/brands/" + brand + "/inbox?label=rude")
+                .then().statusCode(400).contentType(containsString("problem+json"))
+                .body("violations[0].field", equalTo("label"));
+    }
+
+    private static String withText(UUID mentionId, String brand, String text) {
+        com.fasterxml.jackson.databind.node.ObjectNode event = (com.fasterxml.jackson.databind.node.ObjectNode)
+                readTree(MentionEvents.event(MentionEvents.OWNED_COMMENT_EXAMPLE, UUID.randomUUID(), mentionId, "soleil", brand));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) event.get("data")).put("text", text);
+        return event.toString();
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
