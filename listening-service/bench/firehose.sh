@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Whole listening service, Kafka in to Kafka out with enrichment: pushes mentions into tribu.listening.ingest
-# at a fixed rate and measures them arriving on tribu.listening.mentions (throughput, latency, service memory).
+# Whole listening service, Kafka in to Kafka out with enrichment: pushes mentions into the ingest topic at a
+# fixed rate and measures them arriving on the mentions topic (throughput, latency, service memory); the run
+# uses its own topics and deletes them at the end.
 # Starts PostgreSQL and Kafka (./tribu infra up), builds and starts the service on a fresh database
 # listening_bench, runs the driver, stops the service. Not part of the test suite.
 #
@@ -32,9 +33,16 @@ echo "[bench] fresh database listening_bench"
 printf '%s\n' "drop database if exists listening_bench;" "create database listening_bench owner tribu;" \
   | pg_as_owner "$PG_BIN/psql" -q -X -v ON_ERROR_STOP=1 -h "$PG_SOCKET_DIR" -p "$PG_PORT" -U postgres -d postgres
 
+# the run's own topics: a backlog left in the shared ones would flood every test consumer reading from the start
+run_id="$(date +%s)"
+ingest_topic="tribu.bench.listening.ingest.$run_id"
+mentions_topic="tribu.bench.listening.mentions.$run_id"
+dlq_topic="tribu.bench.listening.ingest-dlq.$run_id"
 log="$(mktemp)"
 echo "[bench] starting listening-service on :$port (log $log)"
-TRIBU_DB_NAME=listening_bench QUARKUS_HTTP_PORT=$port QUARKUS_OIDC_TENANT_ENABLED=false \
+TRIBU_DB_NAME=listening_bench QUARKUS_HTTP_PORT=$port TRIBU_TOPICS_MENTIONS="$mentions_topic" \
+  MP_MESSAGING_INCOMING_INGEST_TOPIC="$ingest_topic" MP_MESSAGING_OUTGOING_INGEST_REJECTED_TOPIC="$dlq_topic" \
+   QUARKUS_OIDC_TENANT_ENABLED=false \
   java -Xmx512m -jar listening-service/target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null || true; rm -f "$cp_file"' EXIT
@@ -53,5 +61,6 @@ for brand in bench-a bench-b bench-c bench-d; do
 done
 
 java -Xmx1g -cp "listening-service/target/test-classes:$(cat "$cp_file")" \
-  io.tribu.listening.source.ingest.FirehoseBench 127.0.0.1:59092 "$sources" "$rate" "$seconds" "$service"
+  io.tribu.listening.source.ingest.FirehoseBench 127.0.0.1:59092 "$sources" "$rate" "$seconds" "$service" \
+  "$ingest_topic" "$mentions_topic" "$dlq_topic"
 echo "[bench] mentions stored: $(db listening_bench -tAc 'select count(*) from mention')"

@@ -77,22 +77,6 @@ public class Mention extends PanacheEntityBase {
         return query.page(0, limit).list();
     }
 
-    /**
-     * Earlier mentions of the brand published within the window that share a fingerprint band with
-     * {@code fingerprint}: the candidates for being the same story.
-     */
-    static Uni<List<Mention>> storyCandidates(String tenant, String brandId, TextFingerprint fingerprint,
-                                              Instant from, Instant to) {
-        return Mention.<Mention>find("""
-                        tenant = ?1 and brandId = ?2 and fingerprint is not null and publishedAt between ?3 and ?4
-                        and (fpBand0 = ?5 or fpBand1 = ?6 or fpBand2 = ?7 or fpBand3 = ?8 or fpBand4 = ?9)
-                        order by publishedAt, id""",
-                        tenant, brandId, from, to,
-                        fingerprint.band(0), fingerprint.band(1), fingerprint.band(2), fingerprint.band(3),
-                        fingerprint.band(4))
-                .page(0, 200).list();
-    }
-
     static Uni<Mention> findForBrand(String tenant, String brandId, UUID id) {
         return find("id = ?1 and tenant = ?2 and brandId = ?3", id, tenant, brandId).firstResult();
     }

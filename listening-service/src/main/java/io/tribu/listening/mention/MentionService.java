@@ -32,17 +32,19 @@ public class MentionService {
     private final Vertx vertx;
     private final Duration storyWindow;
     private final AlertService alerts;
+    private final Stories stories;
 
     public MentionService(Outbox outbox, @ConfigProperty(name = "tribu.topics.mentions") String mentionsTopic,
                           Enricher enricher, Vertx vertx,
                           @ConfigProperty(name = "tribu.enrich.story-window") Duration storyWindow,
-                          AlertService alerts) {
+                          AlertService alerts, Stories stories) {
         this.outbox = outbox;
         this.mentionsTopic = mentionsTopic;
         this.enricher = enricher;
         this.vertx = vertx;
         this.storyWindow = storyWindow;
         this.alerts = alerts;
+        this.stories = stories;
     }
 
     /** Stores the mention and its event in one transaction, so neither exists without the other. */
@@ -109,20 +111,16 @@ public class MentionService {
 
     /**
      * The story of the earliest near-duplicate published within the window around this mention, or a new story.
-     * Two copies stored at the same instant by two transactions may start two stories: harmless, the next copy
-     * joins the earliest.
+     * Only committed mentions are seen: two copies stored by transactions running at once (or by the same
+     * transaction) may start two stories; later copies join the earliest.
      */
     private Uni<UUID> storyOf(Mention mention, TextFingerprint fingerprint) {
         if (!fingerprint.isUsable()) {
             return Uni.createFrom().item(mention.id);
         }
-        return Mention.storyCandidates(mention.tenant, mention.brandId, fingerprint,
+        return stories.ofNearDuplicate(mention.tenant, mention.brandId, fingerprint,
                         mention.publishedAt.minus(storyWindow), mention.publishedAt.plus(storyWindow))
-                .map(candidates -> candidates.stream()
-                        .filter(c -> fingerprint.sameStoryAs(new TextFingerprint(c.fingerprint)))
-                        .map(c -> c.storyId)
-                        .findFirst()
-                        .orElse(mention.id));
+                .map(story -> story != null ? story : mention.id);
     }
 
     /** Mentions of the brand matching the filter, newest first, after the cursor. */

@@ -9,6 +9,13 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import jakarta.annotation.PreDestroy;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import io.smallrye.mutiny.Uni;
@@ -53,12 +60,20 @@ public class KafkaIngest {
     private final MentionService mentions;
     private final DeliveryReader deliveries;
     private final Emitter<String> rejected;
+    private final ExecutorService transactions;
 
     public KafkaIngest(MentionService mentions, DeliveryReader deliveries,
-                       @Channel("ingest-rejected") Emitter<String> rejected) {
+                       @Channel("ingest-rejected") Emitter<String> rejected,
+                       @ConfigProperty(name = "tribu.ingest.parallel-transactions") int parallelTransactions) {
         this.mentions = mentions;
         this.deliveries = deliveries;
         this.rejected = rejected;
+        AtomicInteger threads = new AtomicInteger();
+        this.transactions = Executors.newFixedThreadPool(parallelTransactions, task -> {
+            Thread thread = new Thread(task, "ingest-tx-" + threads.getAndIncrement());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** A record read and checked, ready to store. */
@@ -103,12 +118,32 @@ public class KafkaIngest {
         }
         CompletableFuture.allOf(rejections.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         // Several short transactions: Hibernate checks every entity of the session before each query, so one
-        // transaction per 500 mentions costs quadratic time; a crash between chunks re-reads the batch and the
-        // chunks already committed are recognised by their sender ids
+        // transaction per 500 mentions costs quadratic time. They run side by side because a mention waits on
+        // a few database round trips, not on the CPU. A crash between chunks re-reads the batch and the chunks
+        // already committed are recognised by their sender ids
+        List<CompletableFuture<Void>> chunks = new ArrayList<>();
         for (int from = 0; from < accepted.size(); from += CHUNK) {
             List<Accepted> chunk = accepted.subList(from, Math.min(accepted.size(), from + CHUNK));
-            VertxContextSupport.subscribeAndAwait(() -> store(chunk));
+            chunks.add(CompletableFuture.runAsync(() -> storeAndWait(chunk), transactions));
         }
+        try {
+            CompletableFuture.allOf(chunks.toArray(CompletableFuture[]::new)).get();
+        } catch (ExecutionException e) {
+            throw e.getCause();
+        }
+    }
+
+    private void storeAndWait(List<Accepted> chunk) {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> store(chunk));
+        } catch (Throwable e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        transactions.shutdownNow();
     }
 
     private static Uni<Map<String, Source>> sourcesOf(List<KafkaRecord<String, String>> records) {

@@ -6,6 +6,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -24,11 +26,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Whole-service throughput: pushes mentions into {@code tribu.listening.ingest} at a fixed rate and reads
- * {@code tribu.listening.mentions}, so each mention's time from ingest to event is known (same JVM clock).
- * Run by {@code listening-service/bench/firehose.sh}, which starts the service; prints a line every 10 s.
+ * Whole-service throughput: pushes mentions into the service's ingest topic at a fixed rate and reads its
+ * mentions topic, so each mention's time from ingest to event is known (same JVM clock). The topics are the
+ * run's own (a backlog left in the shared topics would flood every test consumer that reads from the start)
+ * and are deleted at the end. Run by {@code listening-service/bench/firehose.sh}, which starts the service;
+ * prints a line every 10 s.
  *
- * <pre>FirehoseBench bootstrap sourceId[,sourceId...] ratePerSecond seconds servicePid</pre>
+ * <pre>FirehoseBench bootstrap sourceId[,sourceId...] ratePerSecond seconds servicePid ingestTopic mentionsTopic
+ * [otherTopicToDelete...]</pre>
  */
 public final class FirehoseBench {
 
@@ -52,6 +57,24 @@ public final class FirehoseBench {
         int rate = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
         long servicePid = Long.parseLong(args[4]);
+        String ingestTopic = args[5];
+        String mentionsTopic = args[6];
+        try {
+            run(bootstrap, sources, rate, seconds, servicePid, ingestTopic, mentionsTopic);
+        } finally {
+            List<String> topics = new java.util.ArrayList<>(List.of(ingestTopic, mentionsTopic));
+            topics.addAll(List.of(args).subList(7, args.length));
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                admin.deleteTopics(topics).all().get();
+                System.out.println("# deleted topics " + topics);
+            } catch (Exception e) {
+                System.out.println("# could not delete topics " + topics + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static void run(String bootstrap, List<String> sources, int rate, int seconds, long servicePid,
+                            String ingestTopic, String mentionsTopic) throws Exception {
         int total = rate * seconds;
         AtomicLongArray sentAt = new AtomicLongArray(total);
         AtomicLongArray latencyMs = new AtomicLongArray(60_001); // histogram, 1 ms buckets, last = 60 s or more
@@ -62,7 +85,7 @@ public final class FirehoseBench {
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000), new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor("tribu.listening.mentions").stream()
+        List<TopicPartition> partitions = consumer.partitionsFor(mentionsTopic).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
@@ -118,7 +141,7 @@ public final class FirehoseBench {
                 String json = "{\"id\":\"" + run + "-" + seq + "\",\"text\":\"" + text + "\",\"publishedAt\":\""
                         + Instant.now() + "\"}";
                 sentAt.set(seq, System.nanoTime());
-                producer.send(new ProducerRecord<>("tribu.listening.ingest", sources.get(seq % sources.size()), json));
+                producer.send(new ProducerRecord<>(ingestTopic, sources.get(seq % sources.size()), json));
                 seq++;
             }
             Thread.sleep(2);
