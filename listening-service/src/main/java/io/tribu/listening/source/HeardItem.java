@@ -1,5 +1,7 @@
 package io.tribu.listening.source;
 
+import io.tribu.listening.mention.NewMention;
+
 import java.time.Instant;
 
 /**
@@ -8,4 +10,10 @@ import java.time.Instant;
  */
 public record HeardItem(String externalId, String kind, String text, String link, String author, Long authorReach,
                         String language, Instant publishedAt) {
+
+    /** The mention this item is for the brand of the source it was heard at. */
+    public NewMention at(Source source) {
+        return new NewMention(source.id, externalId, source.type, kind, source.ownedChannel, author, authorReach,
+                text, link, language, publishedAt);
+    }
 }

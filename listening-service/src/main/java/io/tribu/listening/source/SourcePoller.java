@@ -7,7 +7,6 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tribu.listening.mention.MentionService;
-import io.tribu.listening.mention.NewMention;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -101,9 +100,7 @@ public class SourcePoller {
             }
             return Multi.createFrom().iterable(oldestFirst)
                     .onItem().transformToUniAndConcatenate(item -> mentions.recordOnce(source.tenant, source.brandId,
-                            new NewMention(source.id, item.externalId(), source.type, item.kind(), source.ownedChannel,
-                                    item.author(), item.authorReach(), item.text(), item.link(), item.language(),
-                                    item.publishedAt())))
+                            item.at(source)))
                     .collect().asList()
                     .invoke(added -> {
                         source.etag = harvest.etag();

@@ -57,8 +57,9 @@ public class MastodonConnector implements SourceConnector {
                     throw new GuardedFetcher.SourceException("a status without a numeric id: not a Mastodon timeline");
                 }
                 cursor = newer(cursor, status.id());
-                if (status.reblog() == null && !HtmlText.plain(status.content()).isEmpty()) {
-                    items.add(item(status, now));
+                HeardItem item = mentionOf(status, now);
+                if (item != null) {
+                    items.add(item);
                 }
             }
             if (statuses.size() < PAGE_SIZE) {
@@ -68,9 +69,13 @@ public class MastodonConnector implements SourceConnector {
         return new Harvest(items, null, null, cursor, null);
     }
 
+
+    static String instance(Source source) {
+        return source.url.endsWith("/") ? source.url.substring(0, source.url.length() - 1) : source.url;
+    }
+
     private static URI timeline(Source source, String cursor) {
-        String base = source.url.endsWith("/") ? source.url.substring(0, source.url.length() - 1) : source.url;
-        return URI.create(base + "/api/v1/timelines/tag/" + URLEncoder.encode(source.hashtag, StandardCharsets.UTF_8)
+        return URI.create(instance(source) + "/api/v1/timelines/tag/" + URLEncoder.encode(source.hashtag, StandardCharsets.UTF_8)
                 + "?limit=" + PAGE_SIZE + (cursor == null ? "" : "&min_id=" + cursor));
     }
 
@@ -91,6 +96,14 @@ public class MastodonConnector implements SourceConnector {
             return candidate;
         }
         return new BigInteger(candidate).compareTo(new BigInteger(current)) > 0 ? candidate : current;
+    }
+
+    /** The mention a status is, or null for a boost (the original is the mention) or an empty status. */
+    static HeardItem mentionOf(MastodonStatus status, Instant now) {
+        if (status.reblog() != null || HtmlText.plain(status.content()).isEmpty()) {
+            return null;
+        }
+        return item(status, now);
     }
 
     private static HeardItem item(MastodonStatus status, Instant now) {

@@ -1,0 +1,200 @@
+package io.tribu.listening.source.mastodon;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
+import io.tribu.listening.mention.MentionService;
+import io.tribu.listening.source.AddressGuard;
+import io.tribu.listening.source.HeardItem;
+import io.tribu.listening.source.Source;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Mastodon's streaming API (server-sent events of {@code /api/v1/streaming/hashtag}) for every enabled Mastodon
+ * source: a status reaches Tribu seconds after it is posted instead of at the next poll. The stream never moves
+ * the source's cursor: the REST poll stays the gapless record (it reads everything after its cursor, the
+ * statuses already streamed included, and the per-source status id stores each once). So a dropped connection,
+ * an instance that requires a token for streaming, or a replica restart loses nothing; the stream reconnects
+ * with a growing delay. Each replica streams every source; the unique status id keeps one copy.
+ */
+@ApplicationScoped
+public class MastodonStreams {
+
+    private static final Logger LOG = Logger.getLogger(MastodonStreams.class);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(2);
+    private static final Duration LAST_RETRY = Duration.ofMinutes(5);
+
+    private final MentionService mentions;
+    private final AddressGuard addresses;
+    private final ObjectMapper json;
+    private final boolean enabled;
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER) // every address must pass the guard
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final Map<UUID, Connection> open = new ConcurrentHashMap<>();
+
+    public MastodonStreams(MentionService mentions, AddressGuard addresses, ObjectMapper json,
+                           @ConfigProperty(name = "tribu.sources.mastodon.streaming") boolean enabled) {
+        this.mentions = mentions;
+        this.addresses = addresses;
+        this.json = json;
+        this.enabled = enabled;
+    }
+
+    /** Opens a stream for each new Mastodon source, closes those of sources removed, disabled or changed. */
+    @Scheduled(every = "${tribu.sources.mastodon.stream-check}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void keepStreamsOpen() throws Throwable {
+        if (!enabled) {
+            return;
+        }
+        List<Source> sources = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
+                () -> Source.<Source>list("type = 'mastodon' and enabled")));
+        Map<UUID, Source> wanted = sources.stream().collect(Collectors.toMap(s -> s.id, s -> s));
+        open.forEach((id, stream) -> {
+            Source now = wanted.get(id);
+            if (now == null || !stream.follows(now)) {
+                open.remove(id).stop();
+            }
+        });
+        wanted.values().forEach(source -> open.computeIfAbsent(source.id, id -> Connection.start(this, source)));
+    }
+
+    /** Sources with a stream running (connected or waiting to reconnect). */
+    Set<UUID> streaming() {
+        return Set.copyOf(open.keySet());
+    }
+
+    @PreDestroy
+    void stopAll() {
+        open.values().forEach(Connection::stop);
+        open.clear();
+    }
+
+    static URI hashtagStream(Source source) {
+        return URI.create(MastodonConnector.instance(source) + "/api/v1/streaming/hashtag?tag="
+                + URLEncoder.encode(source.hashtag, StandardCharsets.UTF_8));
+    }
+
+    /** Stores a streamed status; failures are left to the next poll, which reads it again. */
+    void store(Source source, String data) {
+        try {
+            HeardItem item = MastodonConnector.mentionOf(json.readValue(data, MastodonStatus.class), Instant.now());
+            if (item != null) {
+                VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                        () -> mentions.recordOnce(source.tenant, source.brandId, item.at(source))));
+            }
+        } catch (Throwable e) {
+            LOG.debugf("Streamed status of source %s left to the next poll: %s", source.id, e.getMessage());
+        }
+    }
+
+    /** One source's connection, on its own thread, reconnecting until stopped. */
+    private static final class Connection implements Runnable {
+        private final MastodonStreams streams;
+        private final Source source;
+        private final Thread thread;
+        private volatile boolean stopped;
+        private volatile Stream<String> lines;
+
+        private Connection(MastodonStreams streams, Source source) {
+            this.streams = streams;
+            this.source = source;
+            this.thread = new Thread(this, "mastodon-stream-" + source.id);
+            thread.setDaemon(true);
+        }
+
+        static Connection start(MastodonStreams streams, Source source) {
+            Connection stream = new Connection(streams, source);
+            stream.thread.start();
+            return stream;
+        }
+
+        boolean follows(Source now) {
+            return now.url.equals(source.url) && now.hashtag.equals(source.hashtag);
+        }
+
+        void stop() {
+            stopped = true;
+            Stream<String> current = lines;
+            if (current != null) {
+                current.close(); // closes the connection, which ends the blocking read
+            }
+            thread.interrupt();
+        }
+
+        @Override
+        public void run() {
+            Duration retry = FIRST_RETRY;
+            while (!stopped) {
+                try {
+                    if (listen()) {
+                        retry = FIRST_RETRY; // was connected: a fresh drop, retry soon
+                    }
+                } catch (IOException | RuntimeException e) {
+                    LOG.debugf("Mastodon stream of source %s: %s", source.id, e.getMessage());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                try {
+                    Thread.sleep(retry.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                retry = retry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retry.multipliedBy(2);
+            }
+        }
+
+        /** Reads the stream until it ends; true when it was connected. */
+        private boolean listen() throws IOException, InterruptedException {
+            URI url = hashtagStream(source);
+            String refusal = streams.addresses.refusal(url);
+            if (refusal != null) {
+                throw new IOException("refused " + url + ": " + refusal);
+            }
+            HttpResponse<Stream<String>> response = streams.http.send(HttpRequest.newBuilder(url)
+                            .header("Accept", "text/event-stream")
+                            .header("User-Agent", "Tribu-Listening/1.0 (+https://tribu.io)")
+                            .GET().build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            lines = response.body();
+            try (Stream<String> body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new IOException("HTTP " + response.statusCode() + " from " + url);
+                }
+                ServerSentEvents events = new ServerSentEvents((event, data) -> {
+                    if ("update".equals(event)) {
+                        streams.store(source, data);
+                    }
+                });
+                body.takeWhile(line -> !stopped).forEach(events::line);
+                return true;
+            } finally {
+                lines = null;
+            }
+        }
+    }
+}

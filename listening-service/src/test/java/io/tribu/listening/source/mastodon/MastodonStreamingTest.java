@@ -1,0 +1,64 @@
+package io.tribu.listening.source.mastodon;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.tribu.listening.access.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Statuses streamed by the instance arrive long before the next poll, once each, and never as boosts. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class MastodonStreamingTest {
+
+    static final String CM = TestTokens.token("soleil", "community-manager", "cafe-lumiere");
+
+    List<Map<String, Object>> mentionsFrom(String sourceId) {
+        return given().auth().oauth2(CM).queryParam("sourceId", sourceId).queryParam("limit", 200)
+                .when().get("/brands/cafe-lumiere/mentions")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    @Test
+    void aStreamedStatusIsStoredWithinSecondsOnceAndTheStreamClosesWithItsSource() throws IOException {
+        try (FakeMastodon piaille = new FakeMastodon()) {
+            piaille.post("113600000000000001", "velovert", "<p>Premier tour en Vélo Vert</p>", "ana@piaille.fr", 80,
+                    null, false);
+            String source = given().auth().oauth2(CM).contentType(ContentType.JSON)
+                    .body(Map.of("type", "mastodon", "url", piaille.url().toString(), "hashtag", "velovert",
+                            "pollIntervalSeconds", 86400))
+                    .when().post("/brands/cafe-lumiere/sources")
+                    .then().statusCode(201).extract().path("id");
+            await().atMost(Duration.ofSeconds(20)).until(() -> mentionsFrom(source).size() == 1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> piaille.connectedStreams() == 1);
+
+            // The next poll is a day away: only the stream can bring these.
+            piaille.stream("113600000000000002", "velovert", "<p>Crevaison réparée en 5 minutes, merci <b>Vélo Vert</b></p>",
+                    "leo@mastodon.social", 4200, false);
+            piaille.stream("113600000000000003", "velovert", "<p>boost</p>", "bot@piaille.fr", 2, true);
+            piaille.stream("113600000000000002", "velovert", "<p>Crevaison réparée en 5 minutes, merci <b>Vélo Vert</b></p>",
+                    "leo@mastodon.social", 4200, false);
+            await().atMost(Duration.ofSeconds(10)).until(() -> mentionsFrom(source).size() == 2);
+            Map<String, Object> streamed = mentionsFrom(source).stream()
+                    .filter(m -> "@leo@mastodon.social".equals(m.get("author"))).findFirst().orElseThrow();
+            assertEquals("Crevaison réparée en 5 minutes, merci Vélo Vert", streamed.get("text"));
+            assertEquals(4200, streamed.get("authorReach"));
+            await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            assertEquals(2, mentionsFrom(source).size(), "the repeated status and the boost store nothing");
+
+            given().auth().oauth2(CM).when().delete("/brands/cafe-lumiere/sources/" + source)
+                    .then().statusCode(204);
+            await().atMost(Duration.ofSeconds(15)).until(() -> piaille.connectedStreams() == 0);
+        }
+    }
+}
