@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -59,6 +60,20 @@ public final class FirehoseBench {
         long servicePid = Long.parseLong(args[4]);
         String ingestTopic = args[5];
         String mentionsTopic = args[6];
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            // created here, before the service or the reader look for them
+            // (the service's consumer may have created the ingest topic already)
+            for (var created : admin.createTopics(List.of(new NewTopic(ingestTopic, 3, (short) 1),
+                    new NewTopic(mentionsTopic, 3, (short) 1))).values().values()) {
+                try {
+                    created.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        }
         try {
             run(bootstrap, sources, rate, seconds, servicePid, ingestTopic, mentionsTopic);
         } finally {
