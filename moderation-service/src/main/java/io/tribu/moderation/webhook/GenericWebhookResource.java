@@ -1,0 +1,80 @@
+package io.tribu.moderation.webhook;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.tribu.moderation.problem.InvalidParameter;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Tribu's generic signed webhook for owned channels no network webhook covers (a review site, a forum, a CRM):
+ * {@code X-Tribu-Timestamp} and {@code X-Tribu-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." + body)>}.
+ */
+@Path("/webhooks/generic/{channelId}")
+@Tag(name = "Webhook channels")
+public class GenericWebhookResource {
+
+    private final WebhookChannelService channels;
+    private final WebhookIntake intake;
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final Duration replayWindow;
+
+    public GenericWebhookResource(WebhookChannelService channels, WebhookIntake intake, ObjectMapper json,
+                                  Validator validator,
+                                  @ConfigProperty(name = "tribu.webhooks.replay-window") Duration replayWindow) {
+        this.channels = channels;
+        this.intake = intake;
+        this.json = json;
+        this.validator = validator;
+        this.replayWindow = replayWindow;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A signed interaction (GenericDelivery JSON); stored before the 200")
+    public Uni<Map<String, Integer>> deliver(@PathParam("channelId") UUID channelId,
+                                             @HeaderParam("X-Tribu-Timestamp") String timestamp,
+                                             @HeaderParam("X-Tribu-Signature") String signature, byte[] body) {
+        return channels.find(channelId).chain(channel -> {
+            String refusal = channel.isMeta() ? "this channel takes Meta deliveries at /webhooks/meta/" + channel.id
+                    : Signatures.tribuRefusal(channel.signingSecret, timestamp, signature, body, Instant.now(),
+                    replayWindow);
+            if (refusal != null) {
+                return Uni.createFrom().failure(WebhookIntake.refused(refusal));
+            }
+            GenericDelivery delivery;
+            try {
+                delivery = json.readValue(body, GenericDelivery.class);
+            } catch (IOException e) {
+                return Uni.createFrom().failure(InvalidParameter.inBody("body", "is not a JSON interaction"));
+            }
+            Set<ConstraintViolation<GenericDelivery>> violations = validator.validate(delivery);
+            if (!violations.isEmpty()) {
+                return Uni.createFrom().failure(new ConstraintViolationException(violations));
+            }
+            return intake.store(channel, delivery.network() == null ? "webhook" : delivery.network(),
+                    List.of(delivery.interaction())).map(stored -> Map.of("received", stored));
+        });
+    }
+}

@@ -1,0 +1,85 @@
+package io.tribu.moderation.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.smallrye.mutiny.Uni;
+import io.tribu.moderation.problem.InvalidParameter;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Meta's webhooks for a connected Facebook Page or Instagram account, as Meta calls them: the subscription
+ * handshake ({@code GET ?hub.mode=subscribe&hub.verify_token=&hub.challenge=}) and signed deliveries
+ * ({@code POST}, {@code X-Hub-Signature-256}). No bearer token: the signature is the authentication.
+ */
+@Path("/webhooks/meta/{channelId}")
+@Tag(name = "Webhook channels")
+public class MetaWebhookResource {
+
+    private static final URI FORBIDDEN = URI.create("https://tribu.io/problems/bad-verify-token");
+
+    private final WebhookChannelService channels;
+    private final WebhookIntake intake;
+    private final ObjectMapper json;
+
+    public MetaWebhookResource(WebhookChannelService channels, WebhookIntake intake, ObjectMapper json) {
+        this.channels = channels;
+        this.intake = intake;
+        this.json = json;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "Meta's subscription handshake: answers the challenge when the verify token matches")
+    public Uni<String> verify(@PathParam("channelId") UUID channelId, @QueryParam("hub.mode") String mode,
+                              @QueryParam("hub.verify_token") String token, @QueryParam("hub.challenge") String challenge) {
+        return channels.find(channelId).map(channel -> {
+            if (!channel.isMeta() || !"subscribe".equals(mode) || token == null || !token.equals(channel.verifyToken)
+                    || challenge == null) {
+                throw HttpProblem.builder().withType(FORBIDDEN).withStatus(Response.Status.FORBIDDEN)
+                        .withTitle("Forbidden").withDetail("hub.mode must be subscribe and hub.verify_token the channel's")
+                        .build();
+            }
+            return challenge;
+        });
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A signed delivery of comments and messages; stored before the 200")
+    public Uni<Map<String, Integer>> deliver(@PathParam("channelId") UUID channelId,
+                                             @HeaderParam("X-Hub-Signature-256") String signature, byte[] body) {
+        return channels.find(channelId).chain(channel -> {
+            String refusal = channel.isMeta() ? Signatures.metaRefusal(channel.signingSecret, signature, body)
+                    : "this channel takes generic deliveries at /webhooks/generic/" + channel.id;
+            if (refusal != null) {
+                return Uni.createFrom().failure(WebhookIntake.refused(refusal));
+            }
+            JsonNode delivery;
+            try {
+                delivery = json.readTree(body);
+            } catch (IOException e) {
+                return Uni.createFrom().failure(InvalidParameter.inBody("body", "is not JSON"));
+            }
+            return intake.store(channel, channel.network, MetaPayload.interactions(delivery, channel))
+                    .map(stored -> Map.of("received", stored));
+        });
+    }
+}

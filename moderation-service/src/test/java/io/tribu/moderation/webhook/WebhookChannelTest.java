@@ -1,0 +1,184 @@
+package io.tribu.moderation.webhook;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.tribu.moderation.access.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Networks push comments and messages of owned channels; only authentic deliveries reach the brand's inbox. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class WebhookChannelTest {
+
+    static final String APP_SECRET = "3f1c2b9e8d7a6f5e4d3c2b1a09f8e7d6";
+
+    static String freshBrand() {
+        return "brand-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static byte[] recorded(String name) throws IOException {
+        try (InputStream in = WebhookChannelTest.class.getResourceAsStream("/webhook/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    static ExtractableResponse<Response> connect(String admin, String brand, Map<String, Object> body) {
+        return given().auth().oauth2(admin).contentType(ContentType.JSON).body(body)
+                .when().post("/brands/" + brand + "/webhook-channels")
+                .then().statusCode(201).extract();
+    }
+
+    static List<Map<String, Object>> inbox(String token, String brand) {
+        return given().auth().oauth2(token).when().get("/brands/" + brand + "/inbox")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+    }
+
+    static Response deliverMeta(String path, byte[] body, String secret) {
+        return given().contentType(ContentType.JSON).header("X-Hub-Signature-256", "sha256=" + Signatures.hmac(secret, body))
+                .body(body).when().post(path);
+    }
+
+    @Test
+    void metaHandshakeAnswersTheChallengeOnlyWithTheVerifyToken() {
+        String brand = freshBrand();
+        String admin = TestTokens.token("soleil", "admin", brand);
+        ExtractableResponse<Response> channel = connect(admin, brand,
+                Map.of("network", "facebook", "accountId", "104857162549213", "appSecret", APP_SECRET));
+        String path = channel.path("callbackPath");
+        String verifyToken = channel.path("verifyToken");
+
+        given().queryParam("hub.mode", "subscribe").queryParam("hub.verify_token", verifyToken)
+                .queryParam("hub.challenge", "1158201444")
+                .when().get(path).then().statusCode(200).body(equalTo("1158201444"));
+        given().queryParam("hub.mode", "subscribe").queryParam("hub.verify_token", "guess")
+                .queryParam("hub.challenge", "1158201444")
+                .when().get(path).then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void signedPageCommentsAndMessagesEnterTheInboxOnceAndForgeriesAreRefused() throws IOException {
+        String brand = freshBrand();
+        String admin = TestTokens.token("soleil", "admin", brand);
+        String cm = TestTokens.token("soleil", "community-manager", brand);
+        String path = connect(admin, brand,
+                Map.of("network", "facebook", "accountId", "104857162549213", "appSecret", APP_SECRET)).path("callbackPath");
+
+        byte[] comment = recorded("facebook-feed-comment.json");
+        given().contentType(ContentType.JSON).header("X-Hub-Signature-256", "sha256=" + Signatures.hmac("wrong-secret-0000", comment))
+                .body(comment).when().post(path)
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("type", equalTo("https://tribu.io/problems/bad-signature"));
+        given().contentType(ContentType.JSON).body(comment).when().post(path).then().statusCode(401);
+        assertEquals(0, inbox(cm, brand).size(), "a forged delivery stores nothing");
+
+        deliverMeta(path, comment, APP_SECRET).then().statusCode(200).body("received", equalTo(1));
+        deliverMeta(path, comment, APP_SECRET).then().statusCode(200); // Meta retries
+        deliverMeta(path, recorded("facebook-messenger.json"), APP_SECRET).then().statusCode(200)
+                .body("received", equalTo(1)); // the brand's own echo is not an interaction
+
+        List<Map<String, Object>> items = inbox(cm, brand);
+        assertEquals(2, items.size(), "the retried comment, the reaction, the other Page and the echo add nothing");
+        Map<String, Object> fbComment = items.stream().filter(i -> "comment".equals(i.get("kind"))).findFirst().orElseThrow();
+        assertEquals("Julien Martin", fbComment.get("author"));
+        assertEquals("facebook", fbComment.get("source"));
+        assertEquals("Trois semaines que j'attends ma commande, personne ne répond. Inadmissible.", fbComment.get("text"));
+        assertEquals("https://www.facebook.com/122100000000000001_987654321098765", fbComment.get("url"));
+        assertEquals(Instant.ofEpochSecond(1763750520).toString(), Instant.parse((String) fbComment.get("publishedAt")).toString());
+        Map<String, Object> message = items.stream().filter(i -> "direct-message".equals(i.get("kind"))).findFirst().orElseThrow();
+        assertEquals("facebook:7412589630147852", message.get("author"));
+        assertEquals("new", message.get("status"));
+    }
+
+    @Test
+    void instagramCommentsComeThroughTheirAccountsChannel() throws IOException {
+        String brand = freshBrand();
+        String admin = TestTokens.token("soleil", "admin", brand);
+        String path = connect(admin, brand,
+                Map.of("network", "instagram", "accountId", "17841400000000000", "appSecret", APP_SECRET)).path("callbackPath");
+        deliverMeta(path, recorded("instagram-comment.json"), APP_SECRET).then().statusCode(200).body("received", equalTo(1));
+        Map<String, Object> item = inbox(admin, brand).get(0);
+        assertEquals("@lea.velo", item.get("author"));
+        assertEquals("instagram", item.get("source"));
+        assertEquals("Trop beau ce vélo, vous livrez à Lyon ?", item.get("text"));
+    }
+
+    @Test
+    void genericDeliveriesAreSignedWithTimestampAndValidated() {
+        String brand = freshBrand();
+        String admin = TestTokens.token("soleil", "admin", brand);
+        ExtractableResponse<Response> channel = connect(admin, brand, Map.of("network", "generic"));
+        String path = channel.path("callbackPath");
+        String secret = channel.path("signingSecret");
+        given().auth().oauth2(admin).when().get("/brands/" + brand + "/webhook-channels")
+                .then().statusCode(200).body("[0].signingSecret", nullValue()).body("[0].network", equalTo("generic"));
+
+        String review = "{\"id\":\"avis-88412\",\"kind\":\"review\",\"network\":\"trustpilot\",\"author\":\"Marie D.\","
+                + "\"text\":\"Livraison rapide mais emballage abîmé.\",\"publishedAt\":\"2026-11-22T09:30:00Z\"}";
+        long now = Instant.now().getEpochSecond();
+        signed(path, secret, now, review).then().statusCode(200).body("received", equalTo(1));
+        signed(path, secret, now, review).then().statusCode(200);
+        signed(path, secret, now - 3600, review).then().statusCode(401)
+                .body("detail", equalTo("X-Tribu-Timestamp is outside the 300 s replay window"));
+        signed(path, secret, now, "{\"id\":\"x\",\"kind\":\"tweet\",\"publishedAt\":\"2026-11-22T09:30:00Z\"}")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("text")).body("violations.field", hasItem("kind"));
+        signed(path, secret, now, "{not json").then().statusCode(400).body("violations[0].field", equalTo("body"));
+
+        List<Map<String, Object>> items = inbox(admin, brand);
+        assertEquals(1, items.size());
+        assertEquals("review", items.get(0).get("kind"));
+        assertEquals("trustpilot", items.get(0).get("source"));
+    }
+
+    static Response signed(String path, String secret, long timestamp, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        byte[] signed = (timestamp + "." + body).getBytes(StandardCharsets.UTF_8);
+        return given().contentType(ContentType.JSON).header("X-Tribu-Timestamp", Long.toString(timestamp))
+                .header("X-Tribu-Signature", "sha256=" + Signatures.hmac(secret, signed)).body(bytes).when().post(path);
+    }
+
+    @Test
+    void channelsAreTheBrandsOwnAndCheckedOnSave() {
+        String brand = freshBrand();
+        String admin = TestTokens.token("soleil", "admin", brand);
+        String otherAgency = TestTokens.token("nord", "admin", brand);
+        String cm = TestTokens.token("soleil", "community-manager", brand);
+        String id = connect(admin, brand, Map.of("network", "generic")).path("id");
+
+        given().auth().oauth2(otherAgency).when().get("/brands/" + brand + "/webhook-channels")
+                .then().statusCode(200).body("id", not(hasItem(id)));
+        given().auth().oauth2(otherAgency).when().delete("/brands/" + brand + "/webhook-channels/" + id)
+                .then().statusCode(404);
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("network", "generic"))
+                .when().post("/brands/" + brand + "/webhook-channels").then().statusCode(403);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("network", "facebook", "appSecret", APP_SECRET))
+                .when().post("/brands/" + brand + "/webhook-channels")
+                .then().statusCode(400).body("violations.field", hasItem("accountId"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("network", "myspace"))
+                .when().post("/brands/" + brand + "/webhook-channels")
+                .then().statusCode(400).body("violations.field", containsInAnyOrder("network"));
+
+        given().auth().oauth2(admin).when().delete("/brands/" + brand + "/webhook-channels/" + id).then().statusCode(204);
+        given().contentType(ContentType.JSON).body("{}").when().post("/webhooks/generic/" + id).then().statusCode(404);
+    }
+}
