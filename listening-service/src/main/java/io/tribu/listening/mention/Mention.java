@@ -65,8 +65,14 @@ public class Mention extends PanacheEntityBase {
     @Column(name = "search_text")
     public String searchText;
 
-    static Uni<Boolean> alreadyHeard(UUID sourceId, String externalId) {
-        return count("sourceId = ?1 and externalId = ?2", sourceId, externalId).map(count -> count > 0);
+    /** A source's item already stored. */
+    record HeardItem(UUID sourceId, String externalId) {
+    }
+
+    /** The stored (source, item) pairs among these sources and items: a superset of the pairs asked, one query. */
+    static Uni<List<HeardItem>> heardAmong(List<UUID> sourceIds, List<String> externalIds) {
+        return find("sourceId in ?1 and externalId in ?2", sourceIds, externalIds)
+                .project(HeardItem.class).list();
     }
 
     static Uni<List<Mention>> latest(String tenant, String brandId, UUID sourceId, int limit) {

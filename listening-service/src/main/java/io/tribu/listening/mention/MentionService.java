@@ -22,6 +22,11 @@ import java.util.Map;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import org.hibernate.reactive.mutiny.Mutiny;
 import java.util.UUID;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import io.smallrye.mutiny.Multi;
 
 @ApplicationScoped
 public class MentionService {
@@ -47,10 +52,14 @@ public class MentionService {
         this.stories = stories;
     }
 
+    /** A mention heard for a brand, as the callers hand it over. */
+    public record Heard(String tenant, String brandId, NewMention mention) {
+    }
+
     /** Stores the mention and its event in one transaction, so neither exists without the other. */
     @WithTransaction
     public Uni<Mention> record(String tenant, String brandId, NewMention heard) {
-        return store(tenant, brandId, heard);
+        return store(List.of(new Heard(tenant, brandId, heard))).map(stored -> stored.get(0));
     }
 
     /**
@@ -58,40 +67,82 @@ public class MentionService {
      * {@code null} for an item already heard. Runs inside the caller's transaction.
      */
     public Uni<Mention> recordOnce(String tenant, String brandId, NewMention heard) {
-        return Mention.alreadyHeard(heard.sourceId(), heard.externalId())
-                .chain(known -> known ? Uni.createFrom().nullItem() : store(tenant, brandId, heard));
+        return recordAllOnce(List.of(new Heard(tenant, brandId, heard)))
+                .map(stored -> stored.isEmpty() ? null : stored.get(0));
     }
 
-    private Uni<Mention> store(String tenant, String brandId, NewMention heard) {
+    /**
+     * Stores the mentions whose source item was not stored before (nor earlier in the list), with their events,
+     * inside the caller's transaction; answers those stored. A batch costs one query to tell the new ones, one
+     * hop off the event loop to enrich them all, their story lookups side by side, and one flush.
+     */
+    public Uni<List<Mention>> recordAllOnce(List<Heard> heard) {
+        return alreadyHeard(heard).chain(known -> {
+            Set<String> seen = new HashSet<>(known);
+            List<Heard> fresh = heard.stream()
+                    .filter(h -> h.mention().sourceId() == null || seen.add(itemKey(h.mention().sourceId(),
+                            h.mention().externalId())))
+                    .toList();
+            return fresh.isEmpty() ? Uni.createFrom().item(List.<Mention>of()) : store(fresh);
+        });
+    }
+
+    private static Uni<Set<String>> alreadyHeard(List<Heard> heard) {
+        List<UUID> sources = heard.stream().map(h -> h.mention().sourceId()).filter(Objects::nonNull).distinct().toList();
+        if (sources.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        List<String> items = heard.stream().filter(h -> h.mention().sourceId() != null)
+                .map(h -> h.mention().externalId()).distinct().toList();
+        return Mention.heardAmong(sources, items).map(pairs -> pairs.stream()
+                .map(pair -> itemKey(pair.sourceId(), pair.externalId())).collect(Collectors.toSet()));
+    }
+
+    private static String itemKey(UUID sourceId, String externalId) {
+        return sourceId + "\n" + externalId;
+    }
+
+    private Uni<List<Mention>> store(List<Heard> heard) {
         // CPU work (tens of microseconds a tweet, milliseconds an article) off the event loop; the result
         // comes back on this context, where the transaction lives; unordered: callers that are themselves blocking
         // tasks of this context (the Kafka ingest) would otherwise wait for their own end
-        return vertx.executeBlocking(Uni.createFrom().item(() -> enricher.enrich(heard.text(), heard.language())), false)
-                .chain(enrichment -> store(tenant, brandId, heard, enrichment));
+        return vertx.executeBlocking(Uni.createFrom().item(() -> heard.stream()
+                        .map(h -> toMention(h, enricher.enrich(h.mention().text(), h.mention().language()))).toList()), false)
+                .call(mentions -> Uni.join().all(mentions.stream().map(this::findStory).toList()).andFailFast())
+                .call(mentions -> Panache.getSession().chain(session -> session.persistAll(mentions.toArray())))
+                .call(mentions -> Multi.createFrom().iterable(mentions)
+                        .onItem().transformToUniAndConcatenate(m -> outbox.append(mentionsTopic, m.tenant, m.brandId,
+                                MentionRecorded.TYPE, MentionRecorded.of(m)))
+                        .collect().last())
+                .call(mentions -> Multi.createFrom().iterable(mentions)
+                        .onItem().transformToUniAndConcatenate(m -> alerts.onMentionStored(m.tenant, m.brandId, m.id,
+                                m.text, m.publishedAt))
+                        .collect().last());
     }
 
-    private Uni<Mention> store(String tenant, String brandId, NewMention heard, Enrichment enrichment) {
+    private static Mention toMention(Heard heard, Enrichment enrichment) {
+        NewMention said = heard.mention();
         Mention mention = new Mention();
         mention.id = UUID.randomUUID();
-        mention.tenant = tenant;
-        mention.brandId = brandId;
-        mention.sourceId = heard.sourceId();
-        mention.externalId = heard.externalId();
-        mention.source = heard.source();
-        mention.kind = heard.kind();
-        mention.ownedChannel = heard.ownedChannel();
-        mention.author = heard.author();
-        mention.authorReach = heard.authorReach();
-        mention.text = heard.text();
-        mention.url = heard.url();
+        mention.tenant = heard.tenant();
+        mention.brandId = heard.brandId();
+        mention.sourceId = said.sourceId();
+        mention.externalId = said.externalId();
+        mention.source = said.source();
+        mention.kind = said.kind();
+        mention.ownedChannel = said.ownedChannel();
+        mention.author = said.author();
+        mention.authorReach = said.authorReach();
+        mention.text = said.text();
+        mention.url = said.url();
         mention.language = enrichment.language();
-        mention.publishedAt = heard.publishedAt();
+        mention.publishedAt = said.publishedAt();
         mention.receivedAt = Instant.now();
         if (enrichment.sentiment() != null) {
             mention.sentimentLabel = enrichment.sentiment().label().name().toLowerCase(Locale.ROOT);
             mention.sentimentScore = enrichment.sentiment().score();
         }
-        mention.searchText = SearchText.of(heard.text());
+        mention.searchText = SearchText.of(said.text());
         TextFingerprint fingerprint = enrichment.fingerprint();
         if (fingerprint.isUsable()) {
             mention.fingerprint = fingerprint.bits();
@@ -101,26 +152,27 @@ public class MentionService {
             mention.fpBand3 = fingerprint.band(3);
             mention.fpBand4 = fingerprint.band(4);
         }
-        return storyOf(mention, fingerprint)
-                .invoke(storyId -> mention.storyId = storyId)
-                .chain(storyId -> mention.<Mention>persist())
-                .call(stored -> outbox.append(mentionsTopic, tenant, brandId, MentionRecorded.TYPE,
-                        MentionRecorded.of(stored)))
-                .call(stored -> alerts.onMentionStored(tenant, brandId, stored.id, stored.text, stored.publishedAt));
+        mention.storyId = mention.id;
+        return mention;
     }
 
     /**
-     * The story of the earliest near-duplicate published within the window around this mention, or a new story.
-     * Only committed mentions are seen: two copies stored by transactions running at once (or by the same
-     * transaction) may start two stories; later copies join the earliest.
+     * Joins the mention to the story of the earliest near-duplicate published within the window around it; it
+     * starts its own story otherwise. Only committed mentions are seen: two copies stored by transactions running
+     * at once (or by the same transaction) may start two stories; later copies join the earliest.
      */
-    private Uni<UUID> storyOf(Mention mention, TextFingerprint fingerprint) {
-        if (!fingerprint.isUsable()) {
-            return Uni.createFrom().item(mention.id);
+    private Uni<Void> findStory(Mention mention) {
+        if (mention.fingerprint == null) {
+            return Uni.createFrom().voidItem();
         }
-        return stories.ofNearDuplicate(mention.tenant, mention.brandId, fingerprint,
+        return stories.ofNearDuplicate(mention.tenant, mention.brandId, new TextFingerprint(mention.fingerprint),
                         mention.publishedAt.minus(storyWindow), mention.publishedAt.plus(storyWindow))
-                .map(story -> story != null ? story : mention.id);
+                .invoke(story -> {
+                    if (story != null) {
+                        mention.storyId = story;
+                    }
+                })
+                .replaceWithVoid();
     }
 
     /** Mentions of the brand matching the filter, newest first, after the cursor. */

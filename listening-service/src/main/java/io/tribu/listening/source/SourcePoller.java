@@ -4,7 +4,6 @@ import io.quarkus.arc.All;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tribu.listening.mention.MentionService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,10 +97,8 @@ public class SourcePoller {
             if (source == null) {
                 return Uni.createFrom().voidItem(); // removed while we were reading it
             }
-            return Multi.createFrom().iterable(oldestFirst)
-                    .onItem().transformToUniAndConcatenate(item -> mentions.recordOnce(source.tenant, source.brandId,
-                            item.at(source)))
-                    .collect().asList()
+            return mentions.recordAllOnce(oldestFirst.stream()
+                            .map(item -> new MentionService.Heard(source.tenant, source.brandId, item.at(source))).toList())
                     .invoke(added -> {
                         source.etag = harvest.etag();
                         source.lastModified = harvest.lastModified();
