@@ -74,18 +74,18 @@ public final class FirehoseBench {
                 }
             }
         }
-        try {
-            run(bootstrap, sources, rate, seconds, servicePid, ingestTopic, mentionsTopic);
-        } finally {
-            List<String> topics = new java.util.ArrayList<>(List.of(ingestTopic, mentionsTopic));
-            topics.addAll(List.of(args).subList(7, args.length));
+        // deleted however the run ends, Ctrl-C included
+        List<String> topics = new java.util.ArrayList<>(List.of(ingestTopic, mentionsTopic));
+        topics.addAll(List.of(args).subList(7, args.length));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
                 admin.deleteTopics(topics).all().get();
                 System.out.println("# deleted topics " + topics);
             } catch (Exception e) {
                 System.out.println("# could not delete topics " + topics + ": " + e.getMessage());
             }
-        }
+        }));
+        run(bootstrap, sources, rate, seconds, servicePid, ingestTopic, mentionsTopic);
     }
 
     private static void run(String bootstrap, List<String> sources, int rate, int seconds, long servicePid,
