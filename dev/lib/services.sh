@@ -80,6 +80,12 @@ require_service_jars() {
 
 service_ready() { curl -fsS -o /dev/null "http://localhost:$1/q/health/ready"; }
 
+# Publishing encrypts channel tokens with this key (AES-256): made once per checkout, kept in .tribu/.
+local_credentials_key() {
+  local key="$TRIBU_HOME/credentials.key"
+  [[ -s "$key" ]] || { head -c 32 /dev/urandom | base64 >"$key"; chmod 600 "$key"; }
+}
+
 start_service() {
   local name="$1" port="$2" pid started log heap
   log="$TRIBU_LOGS/$name-service.log"
@@ -91,11 +97,13 @@ start_service() {
   started="$(now)"
   say "starting $name-service on http://localhost:$port (log: $log)"
   read -r -a heap <<<"$SERVICE_HEAP"
+  local_credentials_key
   # The settings of CONTRACT.md, spelled out so that the running values are visible here.
   TRIBU_DB_HOST=localhost TRIBU_DB_PORT="$PG_PORT" TRIBU_DB_NAME="$name" \
   TRIBU_DB_USER=tribu TRIBU_DB_PASSWORD=tribu \
   TRIBU_KAFKA_BOOTSTRAP="localhost:$KAFKA_PORT" \
   TRIBU_OIDC_ISSUER="$KC_REALM_URL" TRIBU_OIDC_AUDIENCE=tribu-api \
+  TRIBU_CREDENTIALS_KEYS="local1:$(cat "$TRIBU_HOME/credentials.key")" TRIBU_CREDENTIALS_ACTIVE_KEY=local1 \
   QUARKUS_HTTP_PORT="$port" \
     start_detached "$name-service" "$log" java "${heap[@]}" -jar "$(service_jar "$name")"
   pid="$(live_pid "$name-service")"
