@@ -21,5 +21,7 @@ public record PostRequest(
         @Size(max = 20) @ShortTags List<String> tags,
         @Schema(description = "One text per network, at least one; supported networks: mastodon, bluesky, linkedin")
         @NotEmpty(message = "must contain at least one variant") @FitTheirNetworks
-        List<@NotNull @Valid VariantRequest> variants) {
+        List<@NotNull @Valid VariantRequest> variants,
+        @Schema(description = "The brand's campaign the post belongs to (optional)")
+        java.util.UUID campaignId) {
 }
