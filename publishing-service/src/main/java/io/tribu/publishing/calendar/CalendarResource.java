@@ -8,7 +8,11 @@ import io.tribu.publishing.post.CalendarRange;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,10 +41,12 @@ public class CalendarResource {
 
     private final Caller caller;
     private final CalendarService calendars;
+    private final CalendarFeeds feeds;
 
-    public CalendarResource(Caller caller, CalendarService calendars) {
+    public CalendarResource(Caller caller, CalendarService calendars, CalendarFeeds feeds) {
         this.caller = caller;
         this.calendars = calendars;
+        this.feeds = feeds;
     }
 
     @GET
@@ -66,6 +72,33 @@ public class CalendarResource {
         CalendarService.Query query = new CalendarService.Query(from, to, tz, campaigns(campaign),
                 tag == null ? List.of() : List.copyOf(tag), language(lang, headers), limit);
         return calendars.calendar(caller.tenant(), brand, query);
+    }
+
+    /** The feed URL holding the token; the response is the only place the token ever appears. */
+    public record FeedToken(String url, String token) {
+    }
+
+    @POST
+    @Path("/feed-token")
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
+    @Operation(summary = "Issue (or rotate) the brand's secret iCalendar feed URL",
+            description = "Returns a URL of /brands/{brandId}/calendar.ics carrying a new unguessable token (256 bits) "
+                    + "for calendar apps, which cannot send bearer tokens. The previous token stops working. Only "
+                    + "the token's SHA-256 is stored.")
+    public Uni<FeedToken> issueFeedToken(@PathParam("brandId") String brandId, @Context UriInfo uriInfo) {
+        String brand = caller.requireBrand(brandId);
+        return feeds.issueToken(caller.tenant(), brand).map(token -> new FeedToken(
+                uriInfo.getBaseUriBuilder().path("brands").path(brand).path("calendar.ics")
+                        .queryParam("token", token).build().toString(), token));
+    }
+
+    @DELETE
+    @Path("/feed-token")
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
+    @Operation(summary = "Revoke the brand's feed URL")
+    public Uni<Response> revokeFeedToken(@PathParam("brandId") String brandId) {
+        String brand = caller.requireBrand(brandId);
+        return feeds.revokeToken(caller.tenant(), brand).replaceWith(Response.noContent().build());
     }
 
     static List<UUID> campaigns(List<String> values) {
