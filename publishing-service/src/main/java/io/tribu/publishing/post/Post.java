@@ -1,6 +1,7 @@
 package io.tribu.publishing.post;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -61,8 +62,7 @@ public class Post extends PanacheEntityBase {
                                              List<UUID> campaigns, List<String> tags, int limit) {
         StringBuilder query = new StringBuilder("tenant = :tenant and brandId = :brand and plannedAt >= :from "
                 + "and plannedAt < :to");
-        io.quarkus.panache.common.Parameters parameters = io.quarkus.panache.common.Parameters
-                .with("tenant", tenant).and("brand", brandId).and("from", from).and("to", to);
+        Parameters parameters = Parameters.with("tenant", tenant).and("brand", brandId).and("from", from).and("to", to);
         if (!campaigns.isEmpty()) {
             query.append(" and campaignId in :campaigns");
             parameters.and("campaigns", campaigns);

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /** A new post draft: a title for the calendar, an optional slot, tags, and one text per network. */
 @Schema(name = "PostRequest")
@@ -23,5 +24,5 @@ public record PostRequest(
         @NotEmpty(message = "must contain at least one variant") @FitTheirNetworks
         List<@NotNull @Valid VariantRequest> variants,
         @Schema(description = "The brand's campaign the post belongs to (optional)")
-        java.util.UUID campaignId) {
+        UUID campaignId) {
 }
