@@ -145,6 +145,12 @@ class CalendarFeedTest {
                 .when().get("/brands/" + brand + "/calendar.ics").then().statusCode(404);
         given().auth().oauth2(TestTokens.token("soleil", "analyst", brand))
                 .when().post("/brands/" + brand + "/calendar/feed-token").then().statusCode(403);
+        // Revoking: another brand's token answers 404, the other agency revokes only its own feed.
+        given().auth().oauth2(TestTokens.token("soleil", "admin", "other-brand"))
+                .when().delete("/brands/" + brand + "/calendar/feed-token").then().statusCode(404);
+        given().auth().oauth2(intruder).when().delete("/brands/" + brand + "/calendar/feed-token").then().statusCode(204);
+        given().queryParam("token", theirs).when().get("/brands/" + brand + "/calendar.ics").then().statusCode(404);
+        given().queryParam("token", token).when().get("/brands/" + brand + "/calendar.ics").then().statusCode(200);
     }
 
     static List<String> uids(byte[] ics) {
