@@ -50,6 +50,11 @@ public class Caller {
         return identity.getRoles();
     }
 
+    /** The caller's access token as received, to forward to another Tribu service. */
+    public String rawToken() {
+        return token.getRawToken();
+    }
+
     public String userName() {
         return identity.getPrincipal().getName();
     }

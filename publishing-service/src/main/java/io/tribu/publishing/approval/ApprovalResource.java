@@ -6,6 +6,7 @@ import io.tribu.publishing.access.Caller;
 import io.tribu.publishing.access.Roles;
 import io.tribu.publishing.post.PostHistory;
 import io.tribu.publishing.post.PostView;
+import io.tribu.publishing.queue.QueueService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -33,10 +34,12 @@ public class ApprovalResource {
 
     private final Caller caller;
     private final ApprovalService approvals;
+    private final QueueService queues;
 
-    public ApprovalResource(Caller caller, ApprovalService approvals) {
+    public ApprovalResource(Caller caller, ApprovalService approvals, QueueService queues) {
         this.caller = caller;
         this.approvals = approvals;
+        this.queues = queues;
     }
 
     @POST
@@ -47,11 +50,16 @@ public class ApprovalResource {
             description = "submit (draft -> in-review; admin, community-manager), approve (in-review -> approved; "
                     + "admin, client-approver), request-changes (in-review -> draft, comment required; admin, "
                     + "client-approver), schedule (approved -> scheduled, plannedAt in the future; admin, "
-                    + "community-manager), unschedule (scheduled -> approved). A move from the wrong status "
-                    + "answers 409.")
+                    + "community-manager; with slot next or best, plannedAt becomes the channel's next free queue "
+                    + "slot or analytics' best free slot), unschedule (scheduled -> approved). A move from the "
+                    + "wrong status answers 409.")
     public Uni<PostView> transition(@PathParam("brandId") String brandId, @PathParam("postId") UUID postId,
                                     @Valid @NotNull TransitionRequest request) {
         String brand = caller.requireBrand(brandId);
+        if (request.slot() != null) {
+            return queues.schedule(caller.tenant(), brand, postId, caller.userName(), caller.roles(), request,
+                    caller.rawToken()).map(PostView::of);
+        }
         return approvals.apply(caller.tenant(), brand, postId, caller.userName(), caller.roles(), request)
                 .map(PostView::of);
     }

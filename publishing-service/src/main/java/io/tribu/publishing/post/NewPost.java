@@ -4,9 +4,10 @@ import io.tribu.publishing.network.Network;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /** A validated post draft about to be stored. */
-public record NewPost(String title, Instant plannedAt, List<String> tags, List<Variant> variants) {
+public record NewPost(String title, Instant plannedAt, List<String> tags, List<Variant> variants, UUID campaignId) {
 
     public record Variant(Network network, String text) {
     }
@@ -17,6 +18,6 @@ public record NewPost(String title, Instant plannedAt, List<String> tags, List<V
                 .map(variant -> new Variant(Network.fromWire(variant.network()).orElseThrow(), variant.text()))
                 .toList();
         return new NewPost(request.title(), request.plannedAt(),
-                request.tags() == null ? List.of() : List.copyOf(request.tags()), variants);
+                request.tags() == null ? List.of() : List.copyOf(request.tags()), variants, request.campaignId());
     }
 }

@@ -1,6 +1,7 @@
 package io.tribu.publishing.post;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -32,6 +33,9 @@ public class Post extends PanacheEntityBase {
     public Instant plannedAt;
     /** A PostgreSQL text[]: filtering by tag stays one indexed column away. */
     public String[] tags;
+    /** The campaign of the brand the post belongs to, if any. */
+    @Column(name = "campaign_id")
+    public UUID campaignId;
     @ElementCollection
     @CollectionTable(name = "post_variant", joinColumns = @JoinColumn(name = "post_id"))
     @OrderColumn(name = "position")
@@ -48,6 +52,34 @@ public class Post extends PanacheEntityBase {
                         + "and p.brandId = ?3", id, tenant, brandId)
                 .list()
                 .map(found -> found.isEmpty() ? null : found.get(0));
+    }
+
+    /**
+     * Posts planned in [from, to) that are in one of the campaigns (when any is given) and carry one of
+     * the tags (when any is given), earliest first, with their variants. Runs in the caller's session.
+     */
+    public static Uni<List<Post>> inCalendar(String tenant, String brandId, Instant from, Instant to,
+                                             List<UUID> campaigns, List<String> tags, int limit) {
+        StringBuilder query = new StringBuilder("tenant = :tenant and brandId = :brand and plannedAt >= :from "
+                + "and plannedAt < :to");
+        Parameters parameters = Parameters.with("tenant", tenant).and("brand", brandId).and("from", from).and("to", to);
+        if (!campaigns.isEmpty()) {
+            query.append(" and campaignId in :campaigns");
+            parameters.and("campaigns", campaigns);
+        }
+        if (!tags.isEmpty()) {
+            query.append(" and array_intersects(tags, :tags)");
+            parameters.and("tags", tags.toArray(String[]::new));
+        }
+        query.append(" order by plannedAt, id");
+        return Post.<Post>find(query.toString(), parameters).page(0, limit).list().chain(Post::withVariants);
+    }
+
+    private static Uni<List<Post>> withVariants(List<Post> page) {
+        return page.isEmpty()
+                ? Uni.createFrom().item(page)
+                : Post.<Post>find("from Post p left join fetch p.variants where p.id in ?1 "
+                        + "order by p.plannedAt, p.id", page.stream().map(post -> post.id).toList()).list();
     }
 
     /**

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /** A new post draft: a title for the calendar, an optional slot, tags, and one text per network. */
 @Schema(name = "PostRequest")
@@ -21,5 +22,7 @@ public record PostRequest(
         @Size(max = 20) @ShortTags List<String> tags,
         @Schema(description = "One text per network, at least one; supported networks: mastodon, bluesky, linkedin")
         @NotEmpty(message = "must contain at least one variant") @FitTheirNetworks
-        List<@NotNull @Valid VariantRequest> variants) {
+        List<@NotNull @Valid VariantRequest> variants,
+        @Schema(description = "The brand's campaign the post belongs to (optional)")
+        UUID campaignId) {
 }

@@ -2,7 +2,11 @@ package io.tribu.publishing.post;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smallrye.mutiny.Uni;
+import io.tribu.publishing.campaign.Campaign;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import io.tribu.publishing.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,10 +42,12 @@ public class PostService {
         post.tags = draft.tags().toArray(String[]::new);
         draft.variants().forEach(variant ->
                 post.variants.add(new PostVariant(variant.network().wire(), variant.text())));
+        post.campaignId = draft.campaignId();
         post.createdBy = author;
         post.createdAt = Instant.now();
         // Flushed first: the history line below is a native insert referencing the post row.
-        return post.<Post>persistAndFlush()
+        return requireCampaign(tenant, brandId, draft.campaignId())
+                .chain(() -> post.<Post>persistAndFlush())
                 .call(stored -> history.append(stored, author, "create", PostStatus.DRAFT.wire(), null))
                 .call(stored -> outbox.append(postsTopic, tenant, brandId, PostCreated.TYPE, PostCreated.of(stored)));
     }
@@ -52,7 +58,8 @@ public class PostService {
      */
     @WithTransaction
     public Uni<Post> edit(String tenant, String brandId, UUID id, String editor, NewPost content) {
-        return Post.findForBrand(tenant, brandId, id)
+        return requireCampaign(tenant, brandId, content.campaignId())
+                .chain(() -> Post.findForBrand(tenant, brandId, id))
                 .onItem().ifNull().failWith(() -> PostProblems.notFound(id))
                 .chain(post -> {
                     PostStatus status = PostStatus.fromWire(post.status);
@@ -64,6 +71,7 @@ public class PostService {
                     post.title = content.title();
                     post.plannedAt = content.plannedAt();
                     post.tags = content.tags().toArray(String[]::new);
+                    post.campaignId = content.campaignId();
                     post.variants.clear();
                     content.variants().forEach(variant ->
                             post.variants.add(new PostVariant(variant.network().wire(), variant.text())));
@@ -72,6 +80,22 @@ public class PostService {
                     }
                     return history.append(post, editor, "edit", before, null).replaceWith(post);
                 });
+    }
+
+    /** A post names a campaign of its own brand or none: another brand's campaign reads as unknown (400). */
+    private static Uni<Void> requireCampaign(String tenant, String brandId, UUID campaignId) {
+        if (campaignId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Campaign.findForBrand(tenant, brandId, campaignId)
+                .onItem().ifNull().failWith(() -> HttpProblem.builder()
+                        .withStatus(Response.Status.BAD_REQUEST)
+                        .withTitle("Bad Request")
+                        .withDetail("campaignId: no such campaign for this brand")
+                        .with("violations", List.of(Map.of("field", "campaignId", "in", "body",
+                                "message", "no such campaign for this brand")))
+                        .build())
+                .replaceWithVoid();
     }
 
     @WithSession

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /** A post as the API shows it. */
 public record PostView(UUID id, String brandId, String title, String status, Instant plannedAt, List<String> tags,
-                       List<VariantView> variants, String createdBy, Instant createdAt) {
+                       List<VariantView> variants, String createdBy, Instant createdAt, UUID campaignId) {
 
     public record VariantView(String network, String text) {
     }
@@ -14,6 +14,6 @@ public record PostView(UUID id, String brandId, String title, String status, Ins
     public static PostView of(Post post) {
         return new PostView(post.id, post.brandId, post.title, post.status, post.plannedAt, List.of(post.tags),
                 post.variants.stream().map(variant -> new VariantView(variant.network, variant.text)).toList(),
-                post.createdBy, post.createdAt);
+                post.createdBy, post.createdAt, post.campaignId);
     }
 }
