@@ -151,7 +151,7 @@ public class DeliveryWorker {
         return account(claimed)
                 .chain(account -> account == null
                         ? Uni.createFrom().item((Outcome) new Outcome.Permanent("the channel was disconnected"))
-                        : adapter.publish(account, claimed.text(), claimed.id().toString()))
+                        : adapter.publish(account, claimed.text(), List.of(), claimed.id().toString(), claimed.reconciling()))
                 .onFailure().recoverWithItem(failure -> new Outcome.Retry(null, "delivery failed: " + failure.getMessage()))
                 .chain(outcome -> record(worker, claimed, outcome))
                 .onFailure().invoke(failure -> LOG.warnf("Delivery %s: outcome not recorded (%s); the lease will expire and the "

@@ -7,12 +7,16 @@ import java.util.stream.Collectors;
 
 /**
  * The networks a post can be written for, each with the longest text it accepts. Limits are those of
- * the networks' default instances and plans (Mastodon 500, Bluesky 300 graphemes, LinkedIn 3,000).
+ * the networks' default instances and plans (Mastodon 500, Bluesky 300 graphemes, LinkedIn 3,000,
+ * X 280 weighted, Facebook 63,206, Instagram captions 2,200).
  */
 public enum Network {
     MASTODON(500, TextUnit.CHARACTERS),
     BLUESKY(300, TextUnit.GRAPHEMES),
-    LINKEDIN(3000, TextUnit.CHARACTERS);
+    LINKEDIN(3000, TextUnit.CHARACTERS),
+    X(280, TextUnit.X_WEIGHTED),
+    FACEBOOK(63206, TextUnit.CHARACTERS),
+    INSTAGRAM(2200, TextUnit.CHARACTERS);
 
     private final int maxLength;
     private final TextUnit unit;

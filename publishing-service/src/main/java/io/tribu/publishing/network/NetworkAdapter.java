@@ -14,6 +14,16 @@ public interface NetworkAdapter {
 
     Uni<Outcome> publish(Account account, String text, String idempotencyKey);
 
+    /**
+     * Publish with media (image or video URLs the network fetches) and, when {@code reconciling}, after a
+     * crashed attempt: networks without an idempotency key first look for the post among the account's
+     * latest ones. The default is for networks whose idempotency key already makes a repeat harmless.
+     */
+    default Uni<Outcome> publish(Account account, String text, java.util.List<String> mediaUrls, String idempotencyKey,
+                                 boolean reconciling) {
+        return publish(account, text, idempotencyKey);
+    }
+
     Uni<Engagement> engagement(Account account, String externalId);
 
     /*

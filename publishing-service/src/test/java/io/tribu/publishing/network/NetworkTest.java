@@ -46,7 +46,7 @@ class NetworkTest {
         assertTrue(Network.fromWire("Mastodon").isEmpty());
         assertTrue(Network.fromWire("twitter").isEmpty());
         assertTrue(Network.fromWire("").isEmpty());
-        assertEquals("mastodon, bluesky, linkedin", Network.supported());
+        assertEquals("mastodon, bluesky, linkedin, x, facebook, instagram", Network.supported());
     }
 
     @Test

@@ -87,7 +87,7 @@ class PostValidationTest {
     @Test
     void anUnknownNetworkIsRefused() {
         assertOnlyViolation(rejected(draft(PLANNED, MASTODON_OK, variant("myspace", "Hello"))),
-                "variants[1].network", "unknown network; supported networks are mastodon, bluesky, linkedin");
+                "variants[1].network", "unknown network; supported networks are mastodon, bluesky, linkedin, x, facebook, instagram");
         // Names are exact: the API, the events and the database all use lowercase.
         rejected(draft(PLANNED, variant("Mastodon", "Hello")))
                 .body("violations.field", hasItem("variants[0].network"));

@@ -1,0 +1,77 @@
+package io.tribu.publishing.network.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * LinkedIn's versioned Posts API: {@code POST /rest/posts} needs {@code LinkedIn-Version} (else 426 as
+ * LinkedIn answers a missing or retired version) and {@code X-Restli-Protocol-Version: 2.0.0}; 201 with
+ * the URN in {@code x-restli-id}; the same commentary again from the same author is 422 "Content is a
+ * duplicate of urn:li:share:..."; {@code GET /rest/socialActions/{urn}}.
+ */
+public class FakeLinkedIn extends FakeNetwork {
+
+    public static final String TOKEN = "fake-linkedin-token";
+    public static final String ORGANIZATION = "urn:li:organization:2414183";
+
+    private final AtomicLong ids = new AtomicLong(7260000000000000000L);
+    private final Map<String, String> byText = new ConcurrentHashMap<>();
+    private final Map<String, JsonNode> posts = new ConcurrentHashMap<>();
+
+    public FakeLinkedIn() {
+        super(0);
+    }
+
+    @Override
+    protected void handle(HttpExchange exchange) throws IOException {
+        if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            answer(exchange, 401, "{\"status\":401,\"serviceErrorCode\":65601,\"code\":\"REVOKED_ACCESS_TOKEN\","
+                    + "\"message\":\"The token used in the request has been revoked by the user\"}");
+            return;
+        }
+        String version = exchange.getRequestHeaders().getFirst("LinkedIn-Version");
+        if (version == null || !version.matches("\\d{6}")) {
+            answer(exchange, 426, "{\"status\":426,\"code\":\"NONEXISTENT_VERSION\",\"message\":\"Requested version "
+                    + version + " is not active\"}");
+            return;
+        }
+        String path = exchange.getRequestURI().getPath();
+        if (path.equals("/rest/posts") && exchange.getRequestMethod().equals("POST")) {
+            JsonNode body = body(exchange);
+            if (!"2.0.0".equals(exchange.getRequestHeaders().getFirst("X-Restli-Protocol-Version"))
+                    || !body.path("author").asText().startsWith("urn:li:") || !body.has("distribution")) {
+                answer(exchange, 422, "{\"status\":422,\"message\":\"ERROR :: /author :: is not a valid urn\"}");
+                return;
+            }
+            String key = body.path("author").asText() + "\n" + body.path("commentary").asText();
+            String existing = byText.get(key);
+            if (existing != null) {
+                answer(exchange, 422, "{\"status\":422,\"message\":\"Content is a duplicate of " + existing + "\"}");
+                return;
+            }
+            String urn = "urn:li:share:" + ids.incrementAndGet();
+            byText.put(key, urn);
+            posts.put(urn, body);
+            exchange.getResponseHeaders().add("x-restli-id", urn);
+            answer(exchange, 201, "");
+        } else if (path.startsWith("/rest/socialActions/")) {
+            answer(exchange, 200, Map.of("likesSummary", Map.of("totalLikes", 31),
+                    "commentsSummary", Map.of("aggregatedTotalComments", 4)));
+        } else {
+            answer(exchange, 404, "{\"status\":404,\"message\":\"Not Found\"}");
+        }
+    }
+
+    public JsonNode post(String urn) {
+        return posts.get(urn);
+    }
+
+    public int count() {
+        return posts.size();
+    }
+}
