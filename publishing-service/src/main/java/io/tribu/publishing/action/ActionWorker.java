@@ -71,6 +71,7 @@ public class ActionWorker {
 
     private final Pool pool;
     private final ChannelService channels;
+    private final io.tribu.publishing.channel.TokenRefresh tokens;
     private final Outbox outbox;
     private final Map<String, NetworkAdapter> adapters;
     private final String owner;
@@ -82,7 +83,7 @@ public class ActionWorker {
     private final Duration backoffCap;
     private final String topic;
 
-    public ActionWorker(Pool pool, ChannelService channels, Outbox outbox, Instance<NetworkAdapter> adapters,
+    public ActionWorker(Pool pool, ChannelService channels, io.tribu.publishing.channel.TokenRefresh tokens, Outbox outbox, Instance<NetworkAdapter> adapters,
                         @ConfigProperty(name = "tribu.delivery.batch-size", defaultValue = "100") int batchSize,
                         @ConfigProperty(name = "tribu.delivery.concurrency", defaultValue = "16") int concurrency,
                         @ConfigProperty(name = "tribu.delivery.lease", defaultValue = "60s") Duration lease,
@@ -92,6 +93,7 @@ public class ActionWorker {
                         @ConfigProperty(name = "tribu.topics.actions") String topic) {
         this.pool = pool;
         this.channels = channels;
+        this.tokens = tokens;
         this.outbox = outbox;
         this.adapters = adapters.stream().collect(Collectors.toMap(adapter -> adapter.network().wire(), Function.identity()));
         this.owner = "actions-" + UUID.randomUUID().toString().substring(0, 8);
@@ -156,7 +158,7 @@ public class ActionWorker {
             NetworkAdapter adapter = adapters.get(claimed.network());
             Uni<Outcome> call = adapter == null
                     ? Uni.createFrom().item(new Outcome.Permanent(claimed.network() + " actions are not supported yet"))
-                    : call(adapter, account, claimed);
+                    : tokens.call(adapter, account, current -> call(adapter, current, claimed));
             return call.onFailure().recoverWithItem(failure -> new Outcome.Retry(null, "action failed: " + failure.getMessage()))
                     .chain(outcome -> record(worker, claimed, account.channelId(), outcome));
         }).onFailure().invoke(failure -> LOG.warnf("Moderation action %s: outcome not recorded (%s); the lease will expire "

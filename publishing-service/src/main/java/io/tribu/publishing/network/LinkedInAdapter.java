@@ -78,6 +78,19 @@ public class LinkedInAdapter implements NetworkAdapter {
                 .onFailure().recoverWithItem(Refusal::recover);
     }
 
+    /**
+     * OAuth 2.0 refresh at {@code POST https://www.linkedin.com/oauth/v2/accessToken} (the authorization
+     * host, not the API's; a non-LinkedIn base URL, such as a test server, serves both).
+     */
+    @Override
+    public Uni<io.tribu.publishing.channel.ChannelCredentials> refresh(Account account) {
+        if (!account.credentials().refreshable()) {
+            return Uni.createFrom().nullItem();
+        }
+        String host = account.baseUrl().equals("https://api.linkedin.com") ? "https://www.linkedin.com" : account.baseUrl();
+        return OAuthRefresh.refresh(http, host + "/oauth/v2/accessToken", account.credentials(), true);
+    }
+
     private static Outcome published(String urn) {
         return new Outcome.Published(urn, "https://www.linkedin.com/feed/update/" + urn);
     }

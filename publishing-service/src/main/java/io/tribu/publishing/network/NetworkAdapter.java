@@ -50,6 +50,14 @@ public interface NetworkAdapter {
         return unsupported(privately ? "a private reply" : "reply");
     }
 
+    /**
+     * New tokens from the account's OAuth refresh token, or null where the network has none (the channel
+     * must then be reconnected). Fails with {@link RefreshRefused} when the network refuses the refresh.
+     */
+    default Uni<io.tribu.publishing.channel.ChannelCredentials> refresh(Account account) {
+        return Uni.createFrom().nullItem();
+    }
+
     private Uni<Outcome> unsupported(String what) {
         return Uni.createFrom().item(new Outcome.Permanent(network().wire() + " does not support " + what));
     }

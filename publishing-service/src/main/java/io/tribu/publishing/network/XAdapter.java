@@ -149,6 +149,15 @@ public class XAdapter implements NetworkAdapter {
                 .onFailure().recoverWithItem(Refusal::recover);
     }
 
+    /** OAuth 2.0 refresh at {@code POST /2/oauth2/token}; X rotates the refresh token on every use. */
+    @Override
+    public Uni<io.tribu.publishing.channel.ChannelCredentials> refresh(Account account) {
+        if (!account.credentials().refreshable()) {
+            return Uni.createFrom().nullItem();
+        }
+        return OAuthRefresh.refresh(http, account.baseUrl() + "/2/oauth2/token", account.credentials(), false);
+    }
+
     /** {@code public_metrics}: likes, replies, retweets + quotes, and impressions (X tells them to the author). */
     @Override
     public Uni<Engagement> engagement(Account account, String externalId) {

@@ -18,6 +18,7 @@ import static io.tribu.publishing.network.AdapterTest.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -217,5 +218,26 @@ class GraphXLinkedInAdapterTest {
                 linkedin.publish(account(LINKEDIN.baseUrl(), "Café Lumière", FakeLinkedIn.TOKEN), "x", List.of(), "k", false)
                         .await().atMost(WAIT));
         assertEquals(new Engagement(31, 4, 0, null), linkedin.engagement(organization(), post.externalId()).await().atMost(WAIT));
+    }
+
+    @Test
+    void xAndLinkedInRefreshTheirTokens() {
+        String refresh = X.issueRefreshToken();
+        Account expired = new Account(UUID.randomUUID(), X.baseUrl(), "@cafe",
+                new ChannelCredentials("old", refresh, null, null, null, FakeX.CLIENT_ID, null));
+        ChannelCredentials fresh = x.refresh(expired).await().atMost(WAIT);
+        assertTrue(X.accepts(fresh.accessToken()));
+        assertNotEquals(refresh, fresh.refreshToken());
+        assertInstanceOf(RefreshRefused.class, org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> x.refresh(expired).await().atMost(WAIT)), "an X refresh token is single-use");
+        assertNull(x.refresh(xAccount()).await().atMost(WAIT), "no refresh token or client: nothing to refresh");
+
+        Account linkedInExpired = new Account(UUID.randomUUID(), LINKEDIN.baseUrl(), FakeLinkedIn.ORGANIZATION,
+                new ChannelCredentials("old", FakeLinkedIn.REFRESH_TOKEN, null, null, null, FakeLinkedIn.CLIENT_ID,
+                        FakeLinkedIn.CLIENT_SECRET));
+        ChannelCredentials linkedInFresh = linkedin.refresh(linkedInExpired).await().atMost(WAIT);
+        assertTrue(LINKEDIN.accepts(linkedInFresh.accessToken()));
+        assertEquals(FakeLinkedIn.REFRESH_TOKEN, linkedInFresh.refreshToken(), "LinkedIn keeps the refresh token");
+        assertNull(facebook.refresh(page()).await().atMost(WAIT), "Graph has no refresh token");
     }
 }

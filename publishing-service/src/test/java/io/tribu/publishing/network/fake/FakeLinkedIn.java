@@ -23,13 +23,48 @@ public class FakeLinkedIn extends FakeNetwork {
     private final Map<String, String> byText = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> posts = new ConcurrentHashMap<>();
 
+    public static final String CLIENT_ID = "tribu-linkedin-client";
+    public static final String CLIENT_SECRET = "linkedin-secret";
+    public static final String REFRESH_TOKEN = "AQW-linkedin-refresh";
+    private final java.util.Set<String> accessTokens = ConcurrentHashMap.newKeySet();
+
     public FakeLinkedIn() {
         super(0);
+        accessTokens.add(TOKEN);
+    }
+
+    public boolean accepts(String accessToken) {
+        return accessTokens.contains(accessToken);
+    }
+
+    /** {@code POST /oauth/v2/accessToken}: client id and secret in the form; LinkedIn keeps the refresh token. */
+    private void token(HttpExchange exchange) throws IOException {
+        Map<String, String> form = new java.util.HashMap<>();
+        for (String pair : new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("&")) {
+            String[] kv = pair.split("=", 2);
+            form.put(kv[0], kv.length > 1 ? java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8) : "");
+        }
+        if (!CLIENT_ID.equals(form.get("client_id")) || !CLIENT_SECRET.equals(form.get("client_secret"))) {
+            answer(exchange, 401, "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}");
+            return;
+        }
+        if (!REFRESH_TOKEN.equals(form.get("refresh_token"))) {
+            answer(exchange, 400, "{\"error\":\"invalid_request\",\"error_description\":\"The provided authorization grant or refresh token is invalid, expired or revoked\"}");
+            return;
+        }
+        String access = "AQV-linkedin-" + ids.incrementAndGet();
+        accessTokens.add(access);
+        answer(exchange, 200, Map.of("access_token", access, "expires_in", 5184000));
     }
 
     @Override
     protected void handle(HttpExchange exchange) throws IOException {
-        if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        if (exchange.getRequestURI().getPath().equals("/oauth/v2/accessToken")) {
+            token(exchange);
+            return;
+        }
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !accessTokens.contains(authorization.replaceFirst("^Bearer ", ""))) {
             answer(exchange, 401, "{\"status\":401,\"serviceErrorCode\":65601,\"code\":\"REVOKED_ACCESS_TOKEN\","
                     + "\"message\":\"The token used in the request has been revoked by the user\"}");
             return;

@@ -29,14 +29,52 @@ public class FakeX extends FakeNetwork {
     private final Map<String, Boolean> hidden = new ConcurrentHashMap<>();
     private final Map<String, List<Map<String, Object>>> messages = new ConcurrentHashMap<>();
     private final AtomicLong posts = new AtomicLong();
+    private final java.util.Set<String> accessTokens = ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
+    public static final String CLIENT_ID = "tribu-x-client";
 
     public FakeX() {
         super(0);
+        accessTokens.add(TOKEN);
+    }
+
+    /** A refresh token the token endpoint accepts once (X rotates them). */
+    public String issueRefreshToken() {
+        String token = "x-refresh-" + ids.incrementAndGet();
+        refreshTokens.add(token);
+        return token;
+    }
+
+    public boolean accepts(String accessToken) {
+        return accessTokens.contains(accessToken);
+    }
+
+    /** {@code POST /2/oauth2/token} grant_type=refresh_token, public client (client_id in the form). */
+    private void token(HttpExchange exchange) throws IOException {
+        Map<String, String> form = new java.util.HashMap<>();
+        for (String pair : new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("&")) {
+            String[] kv = pair.split("=", 2);
+            form.put(kv[0], kv.length > 1 ? java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8) : "");
+        }
+        if (!"refresh_token".equals(form.get("grant_type")) || !CLIENT_ID.equals(form.get("client_id"))
+                || !refreshTokens.remove(form.get("refresh_token"))) {
+            answer(exchange, 400, "{\"error\":\"invalid_request\",\"error_description\":\"Value passed for the token was invalid.\"}");
+            return;
+        }
+        String access = "x-access-" + ids.incrementAndGet();
+        accessTokens.add(access);
+        answer(exchange, 200, Map.of("token_type", "bearer", "expires_in", 7200, "access_token", access,
+                "scope", "tweet.read tweet.write users.read offline.access", "refresh_token", issueRefreshToken()));
     }
 
     @Override
     protected void handle(HttpExchange exchange) throws IOException {
-        if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        if (exchange.getRequestURI().getPath().equals("/2/oauth2/token")) {
+            token(exchange);
+            return;
+        }
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !accessTokens.contains(authorization.replaceFirst("^Bearer ", ""))) {
             answer(exchange, 401, "{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,\"detail\":\"Unauthorized\"}");
             return;
         }
