@@ -203,7 +203,7 @@ class ActionTest {
     @Test
     void anUnreadableRequestGoesToTheDeadLetterTopic() throws Exception {
         ObjectNode request = request("soleil", Drafts.freshBrand(), "ban", "https://piaille.fr/@julien/1");
-        try (TopicReader dlq = new TopicReader("tribu.publishing.moderation-actions.dlq")) {
+        try (TopicReader dlq = new TopicReader("tribu.publishing.actions.dlq")) {
             send(request);
             String actionId = request.get("data").get("actionId").asText();
             assertTrue(dlq.await(record -> record.value().contains(actionId), WAIT).isPresent());
