@@ -171,7 +171,8 @@ public class ActionWorker {
             case "unhide" -> adapter.hide(account, claimed.target(), false);
             case "delete" -> adapter.delete(account, claimed.target());
             case "reply" -> adapter.reply(account, claimed.target(), claimed.replyText(), claimed.privately(),
-                    claimed.actionId().toString(), claimed.reconciling());
+                    // An earlier attempt may have reached the network: a crash mid-call, or a timeout/5xx after the write.
+                    claimed.actionId().toString(), claimed.reconciling() || claimed.attempts() > 1);
             default -> Uni.createFrom().item(new Outcome.Permanent("unknown action " + claimed.action()));
         };
     }

@@ -154,12 +154,20 @@ public class DeliveryWorker {
                 .chain(account -> account == null
                         ? Uni.createFrom().item((Outcome) new Outcome.Permanent("the channel was disconnected"))
                         : tokens.call(adapter, account, current ->
-                        adapter.publish(current, claimed.text(), List.of(), claimed.id().toString(), claimed.reconciling())))
+                        adapter.publish(current, claimed.text(), List.of(), claimed.id().toString(), mayExist(claimed))))
                 .onFailure().recoverWithItem(failure -> new Outcome.Retry(null, "delivery failed: " + failure.getMessage()))
                 .chain(outcome -> record(worker, claimed, outcome))
                 .onFailure().invoke(failure -> LOG.warnf("Delivery %s: outcome not recorded (%s); the lease will expire and the "
                         + "next worker reconciles", claimed.id(), failure))
                 .onFailure().recoverWithNull();
+    }
+
+    /**
+     * Whether an earlier attempt may have reached the network: a crash mid-call, but also a timeout or a
+     * 5xx answered after the network did write. Networks without an idempotency key then look first.
+     */
+    private static boolean mayExist(Claimed claimed) {
+        return claimed.reconciling() || claimed.attempts() > 1;
     }
 
     private Uni<Account> account(Claimed claimed) {
