@@ -201,6 +201,27 @@ class ActionTest {
     }
 
     @Test
+    void aPrivateReplyOnBlueskyIsAChatMessageToTheAuthor() throws Exception {
+        String brand = Drafts.freshBrand();
+        given().auth().oauth2(TestTokens.token("soleil", "community-manager", brand)).contentType(ContentType.JSON)
+                .body(Map.of("network", "bluesky", "handle", FakeBluesky.IDENTIFIER, "baseUrl", BLUESKY.baseUrl(),
+                        "credentials", Map.of("identifier", FakeBluesky.IDENTIFIER, "appPassword", FakeBluesky.APP_PASSWORD)))
+                .when().post("/brands/" + brand + "/channels").then().statusCode(201);
+        String author = "did:plc:lea" + UUID.randomUUID().toString().substring(0, 8);
+        String uri = BLUESKY.othersPost(author, "lea.bsky.social", "3llea0000aaa1", "Commande perdue", null, null);
+        ObjectNode request = request("soleil", brand, "reply", "https://bsky.app/profile/lea.bsky.social/post/3llea0000aaa1");
+        ((ObjectNode) request.get("data")).put("network", "bluesky").put("visibility", "private").put("targetExternalId", uri);
+        try (TopicReader events = new TopicReader("tribu.publishing.actions")) {
+            send(request);
+            JsonNode done = completed(events, request);
+            assertEquals("done", done.get("outcome").asText());
+            assertEquals(1, BLUESKY.messagesWith(author).size());
+            assertEquals(request.get("data").get("replyText").asText(), BLUESKY.messagesWith(author).get(0).get("text"));
+            assertEquals(done.get("resultExternalId").asText(), BLUESKY.messagesWith(author).get(0).get("id"));
+        }
+    }
+
+    @Test
     void anUnreadableRequestGoesToTheDeadLetterTopic() throws Exception {
         ObjectNode request = request("soleil", Drafts.freshBrand(), "ban", "https://piaille.fr/@julien/1");
         try (TopicReader dlq = new TopicReader("tribu.publishing.actions.dlq")) {
