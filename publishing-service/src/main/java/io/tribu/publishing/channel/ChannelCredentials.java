@@ -15,7 +15,23 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "ChannelCredentials", description = "Write-only: never returned, never logged")
 public record ChannelCredentials(String accessToken, String refreshToken, Instant expiresAt, String identifier,
-                                 String appPassword) {
+                                 String appPassword, String clientId, String clientSecret) {
+
+    /** Without an OAuth client: tokens that cannot be refreshed, or a Bluesky app password. */
+    public ChannelCredentials(String accessToken, String refreshToken, Instant expiresAt, String identifier, String appPassword) {
+        this(accessToken, refreshToken, expiresAt, identifier, appPassword, null, null);
+    }
+
+    /** X and LinkedIn OAuth 2.0: a refresh token and the agency's app (client id, and secret for a confidential client). */
+    public boolean refreshable() {
+        return present(refreshToken) && present(clientId);
+    }
+
+    /** The same credentials with the tokens a refresh gave (a network that does not rotate the refresh token keeps the old one). */
+    public ChannelCredentials refreshed(String newAccessToken, String newRefreshToken, Instant newExpiresAt) {
+        return new ChannelCredentials(newAccessToken, present(newRefreshToken) ? newRefreshToken : refreshToken, newExpiresAt,
+                identifier, appPassword, clientId, clientSecret);
+    }
 
     public boolean usable() {
         return present(accessToken) || (present(identifier) && present(appPassword));

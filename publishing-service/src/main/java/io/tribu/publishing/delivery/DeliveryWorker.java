@@ -66,6 +66,7 @@ public class DeliveryWorker {
 
     private final Pool pool;
     private final ChannelService channels;
+    private final io.tribu.publishing.channel.TokenRefresh tokens;
     private final Outbox outbox;
     private final Map<String, NetworkAdapter> adapters;
     private final String owner;
@@ -76,7 +77,7 @@ public class DeliveryWorker {
     private final Backoff backoff;
     private final String topic;
 
-    public DeliveryWorker(Pool pool, ChannelService channels, Outbox outbox, Instance<NetworkAdapter> adapters,
+    public DeliveryWorker(Pool pool, ChannelService channels, io.tribu.publishing.channel.TokenRefresh tokens, Outbox outbox, Instance<NetworkAdapter> adapters,
                           @ConfigProperty(name = "tribu.delivery.worker-id") java.util.Optional<String> workerId,
                           @ConfigProperty(name = "tribu.delivery.batch-size", defaultValue = "100") int batchSize,
                           @ConfigProperty(name = "tribu.delivery.concurrency", defaultValue = "16") int concurrency,
@@ -87,6 +88,7 @@ public class DeliveryWorker {
                           @ConfigProperty(name = "tribu.topics.posts") String topic) {
         this.pool = pool;
         this.channels = channels;
+        this.tokens = tokens;
         this.outbox = outbox;
         this.adapters = adapters.stream().collect(Collectors.toMap(adapter -> adapter.network().wire(), Function.identity()));
         this.owner = workerId.orElseGet(() -> hostName() + "-" + UUID.randomUUID().toString().substring(0, 8));
@@ -151,12 +153,21 @@ public class DeliveryWorker {
         return account(claimed)
                 .chain(account -> account == null
                         ? Uni.createFrom().item((Outcome) new Outcome.Permanent("the channel was disconnected"))
-                        : adapter.publish(account, claimed.text(), claimed.id().toString()))
+                        : tokens.call(adapter, account, current ->
+                        adapter.publish(current, claimed.text(), List.of(), claimed.id().toString(), mayExist(claimed))))
                 .onFailure().recoverWithItem(failure -> new Outcome.Retry(null, "delivery failed: " + failure.getMessage()))
                 .chain(outcome -> record(worker, claimed, outcome))
                 .onFailure().invoke(failure -> LOG.warnf("Delivery %s: outcome not recorded (%s); the lease will expire and the "
                         + "next worker reconciles", claimed.id(), failure))
                 .onFailure().recoverWithNull();
+    }
+
+    /**
+     * Whether an earlier attempt may have reached the network: a crash mid-call, but also a timeout or a
+     * 5xx answered after the network did write. Networks without an idempotency key then look first.
+     */
+    private static boolean mayExist(Claimed claimed) {
+        return claimed.reconciling() || claimed.attempts() > 1;
     }
 
     private Uni<Account> account(Claimed claimed) {

@@ -7,12 +7,16 @@ import java.util.stream.Collectors;
 
 /**
  * The networks a post can be written for, each with the longest text it accepts. Limits are those of
- * the networks' default instances and plans (Mastodon 500, Bluesky 300 graphemes, LinkedIn 3,000).
+ * the networks' default instances and plans (Mastodon 500, Bluesky 300 graphemes, LinkedIn 3,000,
+ * X 280 weighted, Facebook 63,206, Instagram captions 2,200).
  */
 public enum Network {
     MASTODON(500, TextUnit.CHARACTERS),
     BLUESKY(300, TextUnit.GRAPHEMES),
-    LINKEDIN(3000, TextUnit.CHARACTERS);
+    LINKEDIN(3000, TextUnit.CHARACTERS),
+    X(280, TextUnit.X_WEIGHTED),
+    FACEBOOK(63206, TextUnit.CHARACTERS),
+    INSTAGRAM(2200, TextUnit.CHARACTERS);
 
     private final int maxLength;
     private final TextUnit unit;
@@ -38,6 +42,39 @@ public enum Network {
     /** Length of the text as this network counts it. */
     public int lengthOf(String text) {
         return unit.measure(text);
+    }
+
+    /** A rule other than length that a text breaks: the variant's field, a message template and its parameters. */
+    public record Broken(String field, String template, java.util.Map<String, String> parameters) {
+    }
+
+    private static final java.util.regex.Pattern HASHTAG = java.util.regex.Pattern.compile("(?U)(?<![\\w#])#\\w+");
+    private static final java.util.regex.Pattern MENTION = java.util.regex.Pattern.compile("(?<![\\w@])@[A-Za-z0-9._]+");
+    static final int INSTAGRAM_HASHTAGS = 30;
+    static final int INSTAGRAM_MENTIONS = 20;
+
+    /**
+     * Rules beyond the length. Instagram: a post needs an image or a video (variants carry no media
+     * yet, so an Instagram variant cannot be scheduled), at most 30 hashtags and 20 @mentions in a
+     * caption (Meta's content publishing limits).
+     */
+    public java.util.List<Broken> otherRulesBrokenBy(String text) {
+        if (this != INSTAGRAM) {
+            return java.util.List.of();
+        }
+        java.util.List<Broken> broken = new java.util.ArrayList<>();
+        broken.add(new Broken("media", "instagram needs an image or a video; variants cannot carry media yet", java.util.Map.of()));
+        long hashtags = HASHTAG.matcher(text).results().count();
+        if (hashtags > INSTAGRAM_HASHTAGS) {
+            broken.add(new Broken("text", "instagram allows at most {limit} hashtags, this text has {count}",
+                    java.util.Map.of("limit", Integer.toString(INSTAGRAM_HASHTAGS), "count", Long.toString(hashtags))));
+        }
+        long mentions = MENTION.matcher(text).results().count();
+        if (mentions > INSTAGRAM_MENTIONS) {
+            broken.add(new Broken("text", "instagram allows at most {limit} @mentions, this text has {count}",
+                    java.util.Map.of("limit", Integer.toString(INSTAGRAM_MENTIONS), "count", Long.toString(mentions))));
+        }
+        return broken;
     }
 
     /** Names are case-sensitive, as everywhere in the API. */

@@ -33,7 +33,10 @@ class NetworkTest {
     @CsvSource({
             "mastodon, 500, characters",
             "bluesky, 300, graphemes",
-            "linkedin, 3000, characters"})
+            "linkedin, 3000, characters",
+            "x, 280, weighted characters",
+            "facebook, 63206, characters",
+            "instagram, 2200, characters"})
     void eachNetworkHasItsLimit(String wire, int limit, String unit) {
         Network network = Network.fromWire(wire).orElseThrow();
         assertEquals(limit, network.maxLength());
@@ -46,7 +49,7 @@ class NetworkTest {
         assertTrue(Network.fromWire("Mastodon").isEmpty());
         assertTrue(Network.fromWire("twitter").isEmpty());
         assertTrue(Network.fromWire("").isEmpty());
-        assertEquals("mastodon, bluesky, linkedin", Network.supported());
+        assertEquals("mastodon, bluesky, linkedin, x, facebook, instagram", Network.supported());
     }
 
     @Test
@@ -55,5 +58,41 @@ class NetworkTest {
         String accented = "e\u0301".repeat(300);
         assertEquals(300, Network.BLUESKY.lengthOf(accented));
         assertEquals(600, Network.MASTODON.lengthOf(accented));
+    }
+
+    /** X's weights (twitter-text v3): URLs 23 whatever their length, CJK and emoji 2, Latin and punctuation 1. */
+    @ParameterizedTest(name = "{0}: weighs {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            latin                   | Bonjour à tous                                   | 14
+            long URL                | https://www.cafe-lumiere.fr/carte/hiver?utm=x    | 23
+            short URL in text       | Menu : https://t.co/a                            | 30
+            bare domain             | voir cafe-lumiere.fr                             | 28
+            Chinese                 | 你好世界                                          | 8
+            Japanese kana           | こんにちは                                        | 10
+            emoji                   | \uD83C\uDF84\u2615                               | 4
+            family joined by ZWJ    | \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 | 2
+            flag                    | \uD83C\uDDEB\uD83C\uDDF7                        | 2
+            curly quotes and dash   | \u201Cok\u201D \u2014 oui                        | 10
+            """)
+    void xWeighsLikeTwitterText(String name, String text, int weight) {
+        assertEquals(weight, Network.X.lengthOf(text));
+    }
+
+    @Test
+    void xAllowsTwoHundredEightyWeightedCharacters() {
+        assertEquals(280, Network.X.lengthOf("你".repeat(140)));
+        assertEquals(281, Network.X.lengthOf("你".repeat(140) + "a"));
+        assertEquals(280, Network.X.lengthOf("a".repeat(256) + " https://example.com/" + "x".repeat(200)));
+    }
+
+    @Test
+    void instagramCountsHashtagsAndMentionsAndNeedsMedia() {
+        String thirty = "#tag ".repeat(30) + "@a ".repeat(20) + "mail@example.com";
+        assertEquals(java.util.List.of("media"), Network.INSTAGRAM.otherRulesBrokenBy(thirty).stream().map(Network.Broken::field).toList());
+        var broken = Network.INSTAGRAM.otherRulesBrokenBy("#tag ".repeat(31) + "@a ".repeat(21));
+        assertEquals(3, broken.size());
+        assertEquals(java.util.Map.of("limit", "30", "count", "31"), broken.get(1).parameters());
+        assertEquals(java.util.Map.of("limit", "20", "count", "21"), broken.get(2).parameters());
+        assertTrue(Network.MASTODON.otherRulesBrokenBy("#tag ".repeat(40)).isEmpty());
     }
 }

@@ -69,6 +69,36 @@ class PostValidationTest {
     }
 
     @Test
+    void xWeighsUrlsCjkAndEmojiAsXDoes() {
+        // 140 Chinese characters weigh 280; a 60-character URL weighs 23.
+        post(draft(PLANNED, variant("x", "你".repeat(140)))).statusCode(201);
+        post(draft(PLANNED, variant("x", "a".repeat(256) + " https://www.cafe-lumiere.fr/carte/hiver/chocolat-chaud?ref=x"))).statusCode(201);
+        assertOnlyViolation(rejected(draft(PLANNED, MASTODON_OK, variant("x", "你".repeat(140) + "🎄"))),
+                "variants[1].text", "x allows at most 280 weighted characters, this text has 282");
+    }
+
+    @Test
+    void instagramNeedsMediaAndLimitsHashtagsAndMentions() {
+        rejected(draft(PLANNED, MASTODON_OK, variant("instagram", "Bûche du jour " + "#noel ".repeat(31) + "@ami ".repeat(21))))
+                .body("violations", hasSize(3))
+                .body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("variants[1].media", "variants[1].text", "variants[1].text"))
+                .body("violations.message", org.hamcrest.Matchers.containsInAnyOrder(List.of(
+                        "instagram needs an image or a video; variants cannot carry media yet",
+                        "instagram allows at most 30 hashtags, this text has 31",
+                        "instagram allows at most 20 @mentions, this text has 21").toArray()));
+        rejected(draft(PLANNED, variant("instagram", "a".repeat(2201))))
+                .body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("variants[0].text", "variants[0].media"))
+                .body("violations.message", hasItem("instagram allows at most 2200 characters, this text has 2201"));
+    }
+
+    @Test
+    void facebookAllowsLongPosts() {
+        post(draft(PLANNED, variant("facebook", "a".repeat(63206)))).statusCode(201);
+        assertOnlyViolation(rejected(draft(PLANNED, variant("facebook", "a".repeat(63207)))),
+                "variants[0].text", "facebook allows at most 63206 characters, this text has 63207");
+    }
+
+    @Test
     void mastodonAllowsFiveHundredCharacters() {
         post(draft(PLANNED, variant("mastodon", "a".repeat(500)))).statusCode(201);
         // An emoji is one character, not two UTF-16 units.
@@ -87,7 +117,7 @@ class PostValidationTest {
     @Test
     void anUnknownNetworkIsRefused() {
         assertOnlyViolation(rejected(draft(PLANNED, MASTODON_OK, variant("myspace", "Hello"))),
-                "variants[1].network", "unknown network; supported networks are mastodon, bluesky, linkedin");
+                "variants[1].network", "unknown network; supported networks are mastodon, bluesky, linkedin, x, facebook, instagram");
         // Names are exact: the API, the events and the database all use lowercase.
         rejected(draft(PLANNED, variant("Mastodon", "Hello")))
                 .body("violations.field", hasItem("variants[0].network"));

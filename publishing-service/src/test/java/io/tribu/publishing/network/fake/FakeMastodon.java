@@ -13,7 +13,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Mastodon's statuses API: {@code POST /api/v1/statuses} (Bearer token, Idempotency-Key: a repeated key
  * answers the status it created), {@code GET /api/v1/statuses/:id}. Counts every POST per key so tests
- * and the benchmark can tell how many statuses a key really created.
+ * and the benchmark can tell how many statuses a key really created. For moderation:
+ * {@code GET /api/v2/search?resolve=true} finds a status by its URL, {@code in_reply_to_id} and
+ * {@code visibility} on POST, {@code DELETE /api/v1/statuses/:id} (another account's status answers
+ * 404 "Record not found", as Mastodon looks it up among the caller's own statuses),
+ * {@code POST /api/v1/accounts/:id/mute|unmute}, {@code GET /api/v1/accounts/verify_credentials}.
  */
 public class FakeMastodon extends FakeNetwork {
 
@@ -26,6 +30,8 @@ public class FakeMastodon extends FakeNetwork {
     private final Map<String, Long> firstSeenAt = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final java.util.Set<String> muted = ConcurrentHashMap.newKeySet();
+    static final Map<String, Object> OWN_ACCOUNT = Map.of("id", "109000000000000001", "acct", "cafe", "username", "cafe");
 
     public FakeMastodon() {
         this(0);
@@ -65,6 +71,11 @@ public class FakeMastodon extends FakeNetwork {
                 answer(exchange, 422, "{\"error\":\"Validation failed: Text can't be blank\"}");
                 return;
             }
+            String inReplyTo = body.path("in_reply_to_id").asText(null);
+            if (inReplyTo != null && !byId.containsKey(inReplyTo)) {
+                answer(exchange, 404, "{\"error\":\"Record not found\"}");
+                return;
+            }
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
             if (key != null) {
                 calls.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
@@ -73,8 +84,31 @@ public class FakeMastodon extends FakeNetwork {
                     : byKey.computeIfAbsent(key, k -> {
                         created.computeIfAbsent(k, c -> new AtomicInteger()).incrementAndGet();
                         firstSeenAt.put(k, System.currentTimeMillis());
-                        return newStatus(text);
+                        return newStatus(text, inReplyTo, body.path("visibility").asText("public"));
                     });
+            answer(exchange, 200, status);
+        } else if (path.equals("/api/v2/search")) {
+            String query = query(exchange, "q");
+            answer(exchange, 200, Map.of("accounts", java.util.List.of(), "hashtags", java.util.List.of(), "statuses",
+                    byId.values().stream().filter(status -> query.equals(status.get("url"))).toList()));
+        } else if (path.equals("/api/v1/accounts/verify_credentials")) {
+            answer(exchange, 200, OWN_ACCOUNT);
+        } else if (path.matches("/api/v1/accounts/[^/]+/(mute|unmute)") && exchange.getRequestMethod().equals("POST")) {
+            String account = path.split("/")[4];
+            if (path.endsWith("/mute")) {
+                muted.add(account);
+            } else {
+                muted.remove(account);
+            }
+            answer(exchange, 200, Map.of("id", account, "muting", muted.contains(account)));
+        } else if (path.startsWith("/api/v1/statuses/") && exchange.getRequestMethod().equals("DELETE")) {
+            String id = path.substring("/api/v1/statuses/".length());
+            Map<String, Object> status = byId.get(id);
+            if (status == null || !OWN_ACCOUNT.equals(status.get("account"))) {
+                answer(exchange, 404, "{\"error\":\"Record not found\"}");
+                return;
+            }
+            byId.remove(id);
             answer(exchange, 200, status);
         } else if (path.startsWith("/api/v1/statuses/") && exchange.getRequestMethod().equals("GET")) {
             Map<String, Object> status = byId.get(path.substring("/api/v1/statuses/".length()));
@@ -89,11 +123,17 @@ public class FakeMastodon extends FakeNetwork {
     }
 
     private Map<String, Object> newStatus(String text) {
+        return newStatus(text, null, "public");
+    }
+
+    private Map<String, Object> newStatus(String text, String inReplyTo, String visibility) {
         String id = Long.toString(ids.incrementAndGet());
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("id", id);
         status.put("created_at", java.time.Instant.now().toString());
-        status.put("visibility", "public");
+        status.put("visibility", visibility);
+        status.put("in_reply_to_id", inReplyTo);
+        status.put("account", OWN_ACCOUNT);
         status.put("url", "https://mastodon.example/@cafe/" + id);
         status.put("content", "<p>" + text + "</p>");
         status.put("replies_count", 2);
@@ -101,6 +141,35 @@ public class FakeMastodon extends FakeNetwork {
         status.put("favourites_count", 5);
         byId.put(id, status);
         return status;
+    }
+
+    /**
+     * A status of another account, federated to this instance: found by search at {@code url}, with a
+     * local id of this instance's own. Returns that local id.
+     */
+    public String remoteStatus(String url, String accountId, String acct) {
+        String id = Long.toString(ids.incrementAndGet());
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("id", id);
+        status.put("visibility", "public");
+        status.put("account", Map.of("id", accountId, "acct", acct, "username", acct.replaceAll("@.*", "")));
+        status.put("url", url);
+        status.put("content", "<p>Ma commande n'est toujours pas arrivée</p>");
+        byId.put(id, status);
+        return id;
+    }
+
+    public Map<String, Object> status(String id) {
+        return byId.get(id);
+    }
+
+    /** Statuses answering this one (reply or direct message). */
+    public java.util.List<Map<String, Object>> repliesTo(String id) {
+        return byId.values().stream().filter(status -> id.equals(status.get("in_reply_to_id"))).toList();
+    }
+
+    public boolean isMuted(String accountId) {
+        return muted.contains(accountId);
     }
 
     /** How many statuses this idempotency key created (1 when exactly once). */

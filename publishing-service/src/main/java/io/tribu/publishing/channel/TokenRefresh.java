@@ -1,0 +1,82 @@
+package io.tribu.publishing.channel;
+
+import io.smallrye.mutiny.Uni;
+import io.tribu.publishing.network.Account;
+import io.tribu.publishing.network.NetworkAdapter;
+import io.tribu.publishing.network.Outcome;
+import io.tribu.publishing.network.RefreshRefused;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.function.Function;
+
+/**
+ * A network call that survives an expired access token: when the network answers 401 and the channel
+ * has an OAuth refresh token (X, LinkedIn), the tokens are refreshed, sealed again into the channel
+ * row, and the call is made once more with them. Refresh tokens that rotate (X) are single-use, so when
+ * two workers refresh the same channel at once the loser's refresh is refused: it then reads the
+ * channel again and uses the winner's tokens.
+ */
+@ApplicationScoped
+public class TokenRefresh {
+
+    private static final Logger LOG = Logger.getLogger(TokenRefresh.class);
+
+    private final Pool pool;
+    private final ChannelService channels;
+    private final CredentialCipher cipher;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+
+    public TokenRefresh(Pool pool, ChannelService channels, CredentialCipher cipher, com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.pool = pool;
+        this.channels = channels;
+        this.cipher = cipher;
+        this.json = json;
+    }
+
+    public Uni<Outcome> call(NetworkAdapter adapter, Account account, Function<Account, Uni<Outcome>> call) {
+        return call.apply(account).chain(outcome -> {
+            if (!(outcome instanceof Outcome.AuthExpired expired) || !account.credentials().refreshable()) {
+                return Uni.createFrom().item(outcome);
+            }
+            return adapter.refresh(account)
+                    .chain(fresh -> fresh == null ? Uni.createFrom().item(outcome)
+                            : store(account, fresh).chain(() -> call.apply(with(account, fresh))))
+                    .onFailure(RefreshRefused.class).recoverWithUni(refused -> current(account).chain(stored ->
+                            stored != null && !account.credentials().accessToken().equals(stored.accessToken())
+                                    ? call.apply(with(account, stored))
+                                    : Uni.createFrom().item((Outcome) new Outcome.AuthExpired(expired.reason()
+                                    + "; the refresh token was refused too (" + refused.getMessage() + ")"))));
+        });
+    }
+
+    private Uni<Void> store(Account account, ChannelCredentials fresh) {
+        LOG.infof("Channel %s: access token refreshed", account.channelId());
+        String sealed;
+        try {
+            sealed = cipher.seal(json.writeValueAsString(fresh), Channel.sealContext(account.channelId()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return pool.preparedQuery("update channel set credentials = $1, updated_at = now() where id = $2")
+                .execute(Tuple.of(sealed, account.channelId())).replaceWithVoid();
+    }
+
+    private Uni<ChannelCredentials> current(Account account) {
+        return pool.preparedQuery("select credentials from channel where id = $1").execute(Tuple.of(account.channelId()))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return null;
+                    }
+                    Row row = rows.iterator().next();
+                    return channels.credentialsOf(account.channelId(), row.getString("credentials"));
+                });
+    }
+
+    private static Account with(Account account, ChannelCredentials credentials) {
+        return new Account(account.channelId(), account.baseUrl(), account.handle(), credentials);
+    }
+}

@@ -1,0 +1,119 @@
+package io.tribu.publishing.network;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * LinkedIn Posts API ({@code POST /rest/posts}, versioned with the {@code LinkedIn-Version} header, Rest.li
+ * 2.0); the channel's handle is the author URN ({@code urn:li:organization:...} for a Page,
+ * {@code urn:li:person:...}). The new post's URN comes back in the {@code x-restli-id} header.
+ * <p>
+ * No idempotency key, but LinkedIn refuses the same text again as a duplicate (422 "Content is a
+ * duplicate of urn:li:share:..."): after a crashed attempt that answer names the post already made,
+ * which is then reported as published. Moderation actions are not offered: LinkedIn's comment APIs
+ * need the Community Management product.
+ */
+@ApplicationScoped
+public class LinkedInAdapter implements NetworkAdapter {
+
+    static final String VERSION = "202411";
+    private static final Pattern DUPLICATE = Pattern.compile("duplicate of (urn:li:(?:share|ugcPost):\\d+)");
+
+    private final NetworkHttp http;
+
+    public LinkedInAdapter(NetworkHttp http) {
+        this.http = http;
+    }
+
+    @Override
+    public Network network() {
+        return Network.LINKEDIN;
+    }
+
+    @Override
+    public Uni<Outcome> publish(Account account, String text, String idempotencyKey) {
+        return publish(account, text, List.of(), idempotencyKey, false);
+    }
+
+    @Override
+    public Uni<Outcome> publish(Account account, String text, List<String> mediaUrls, String idempotencyKey, boolean reconciling) {
+        if (!account.handle().startsWith("urn:li:")) {
+            return Uni.createFrom().item(new Outcome.Permanent("the LinkedIn channel's handle must be the author URN "
+                    + "(urn:li:organization:... or urn:li:person:...)"));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("author", account.handle());
+        body.put("commentary", text);
+        body.put("visibility", "PUBLIC");
+        body.put("distribution", Map.of("feedDistribution", "MAIN_FEED", "targetEntities", List.of(),
+                "thirdPartyDistributionChannels", List.of()));
+        body.put("lifecycleState", "PUBLISHED");
+        body.put("isReshareDisabledByAuthor", false);
+        return http.send(rest(account, "/rest/posts").header("Content-Type", "application/json")
+                        .POST(http.jsonBody(body)).build())
+                .map(response -> {
+                    JsonNode answer = http.read(response);
+                    if (response.statusCode() == 201) {
+                        String urn = response.headers().firstValue("x-restli-id").orElse(answer.path("id").asText());
+                        return published(urn);
+                    }
+                    String message = answer.path("message").asText("HTTP " + response.statusCode());
+                    Matcher duplicate = DUPLICATE.matcher(message);
+                    if (response.statusCode() == 422 && duplicate.find()) {
+                        return reconciling ? published(duplicate.group(1))
+                                : new Outcome.Permanent("duplicate post refused by the network: " + message);
+                    }
+                    return HttpAnswers.failure(response, message, null);
+                })
+                .onFailure().recoverWithItem(Refusal::recover);
+    }
+
+    /**
+     * OAuth 2.0 refresh at {@code POST https://www.linkedin.com/oauth/v2/accessToken} (the authorization
+     * host, not the API's; a non-LinkedIn base URL, such as a test server, serves both).
+     */
+    @Override
+    public Uni<io.tribu.publishing.channel.ChannelCredentials> refresh(Account account) {
+        if (!account.credentials().refreshable()) {
+            return Uni.createFrom().nullItem();
+        }
+        String host = account.baseUrl().equals("https://api.linkedin.com") ? "https://www.linkedin.com" : account.baseUrl();
+        return OAuthRefresh.refresh(http, host + "/oauth/v2/accessToken", account.credentials(), true);
+    }
+
+    private static Outcome published(String urn) {
+        return new Outcome.Published(urn, "https://www.linkedin.com/feed/update/" + urn);
+    }
+
+    /** Likes, comments and shares of the post from socialActions; LinkedIn gives impressions only to analytics products. */
+    @Override
+    public Uni<Engagement> engagement(Account account, String externalId) {
+        return http.send(rest(account, "/rest/socialActions/" + URLEncoder.encode(externalId, StandardCharsets.UTF_8)).GET().build())
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("LinkedIn answered " + response.statusCode() + " for " + externalId);
+                    }
+                    JsonNode actions = http.read(response);
+                    return new Engagement(actions.path("likesSummary").path("totalLikes").asLong(),
+                            actions.path("commentsSummary").path("aggregatedTotalComments").asLong(), 0, null);
+                });
+    }
+
+    private HttpRequest.Builder rest(Account account, String path) {
+        return http.request(account.baseUrl() + path)
+                .header("Authorization", "Bearer " + account.credentials().accessToken())
+                .header("LinkedIn-Version", VERSION)
+                .header("X-Restli-Protocol-Version", "2.0.0");
+    }
+
+}

@@ -1,0 +1,94 @@
+package io.tribu.publishing.delivery;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.tribu.publishing.channel.ChannelCredentials;
+import io.tribu.publishing.channel.ChannelService;
+import io.tribu.publishing.network.fake.FakeLinkedIn;
+import io.tribu.publishing.network.fake.FakeX;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** An expired OAuth token is refreshed, the new tokens are sealed into the channel, and the post goes out. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class TokenRefreshTest {
+
+    static final FakeX X = new FakeX();
+    static final FakeLinkedIn LINKEDIN = new FakeLinkedIn();
+
+    @Inject
+    ChannelService channels;
+
+    @AfterAll
+    static void stop() {
+        X.close();
+        LINKEDIN.close();
+    }
+
+    @Test
+    void anExpiredXTokenIsRefreshedStoredSealedAndThePostPublished() throws Exception {
+        DeliveryTest.Brand brand = DeliveryTest.Brand.fresh();
+        String refresh = X.issueRefreshToken();
+        brand.connect(Map.of("network", "x", "handle", "@cafelumiere", "baseUrl", X.baseUrl(),
+                "credentials", Map.of("accessToken", "expired-x-token", "refreshToken", refresh, "clientId", FakeX.CLIENT_ID)));
+        String post = brand.scheduled(Duration.ofSeconds(6), Map.of("x", "Chocolat chaud offert ce soir " + UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> brand.status(post).equals("published"));
+
+        Stored stored = stored(brand.id());
+        ChannelCredentials now = channels.credentialsOf(stored.id(), stored.sealed());
+        assertTrue(X.accepts(now.accessToken()), "the refreshed token is the one stored");
+        assertNotEquals(refresh, now.refreshToken(), "X rotated the refresh token; the new one is kept");
+        assertEquals(FakeX.CLIENT_ID, now.clientId());
+        assertTrue(now.expiresAt() != null);
+        assertFalse(stored.sealed().contains(now.accessToken()), "sealed, never plaintext");
+    }
+
+    @Test
+    void aRefusedRefreshFailsTheDeliveryAskingToReconnect() throws Exception {
+        DeliveryTest.Brand brand = DeliveryTest.Brand.fresh();
+        brand.connect(Map.of("network", "linkedin", "handle", FakeLinkedIn.ORGANIZATION, "baseUrl", LINKEDIN.baseUrl(),
+                "credentials", Map.of("accessToken", "expired", "refreshToken", "revoked-refresh",
+                        "clientId", FakeLinkedIn.CLIENT_ID, "clientSecret", FakeLinkedIn.CLIENT_SECRET)));
+        String post = brand.scheduled(Duration.ofSeconds(6), Map.of("linkedin", "Nous recrutons " + UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> brand.status(post).equals("failed"));
+        try (Connection db = DeliveryTest.database(); PreparedStatement query = db.prepareStatement(
+                "select last_error from delivery where post_id = ?")) {
+            query.setObject(1, UUID.fromString(post));
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                String error = rows.getString(1);
+                assertTrue(error.contains("reconnect the channel") && error.contains("refresh token was refused"), error);
+            }
+        }
+    }
+
+    record Stored(UUID id, String sealed) {
+    }
+
+    static Stored stored(String brand) throws Exception {
+        try (Connection db = DeliveryTest.database(); PreparedStatement query = db.prepareStatement(
+                "select id, credentials from channel where brand_id = ?")) {
+            query.setString(1, brand);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return new Stored((UUID) rows.getObject(1), rows.getString(2));
+            }
+        }
+    }
+}

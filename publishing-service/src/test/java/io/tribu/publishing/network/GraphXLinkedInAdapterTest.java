@@ -1,0 +1,243 @@
+package io.tribu.publishing.network;
+
+import io.tribu.publishing.channel.ChannelCredentials;
+import io.tribu.publishing.network.fake.FakeGraph;
+import io.tribu.publishing.network.fake.FakeLinkedIn;
+import io.tribu.publishing.network.fake.FakeX;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.tribu.publishing.network.AdapterTest.HTTP;
+import static io.tribu.publishing.network.AdapterTest.WAIT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** X, Facebook Page, Instagram and LinkedIn adapters against local servers speaking their APIs and errors. */
+class GraphXLinkedInAdapterTest {
+
+    static final FakeX X = new FakeX();
+    static final FakeGraph GRAPH = new FakeGraph();
+    static final FakeLinkedIn LINKEDIN = new FakeLinkedIn();
+
+    final XAdapter x = new XAdapter(HTTP);
+    final FacebookAdapter facebook = new FacebookAdapter(HTTP);
+    final InstagramAdapter instagram = new InstagramAdapter(HTTP);
+    final LinkedInAdapter linkedin = new LinkedInAdapter(HTTP);
+
+    @AfterAll
+    static void stop() {
+        X.close();
+        GRAPH.close();
+        LINKEDIN.close();
+    }
+
+    static Account account(String baseUrl, String handle, String token) {
+        return new Account(UUID.randomUUID(), baseUrl, handle, new ChannelCredentials(token, "refresh", null, null, null));
+    }
+
+    static Account xAccount() {
+        return account(X.baseUrl(), "@cafelumiere", FakeX.TOKEN);
+    }
+
+    static Account page() {
+        return account(GRAPH.baseUrl(), FakeGraph.PAGE, FakeGraph.TOKEN);
+    }
+
+    static Account ig() {
+        return account(GRAPH.baseUrl(), FakeGraph.IG_USER, FakeGraph.TOKEN);
+    }
+
+    static Account organization() {
+        return account(LINKEDIN.baseUrl(), FakeLinkedIn.ORGANIZATION, FakeLinkedIn.TOKEN);
+    }
+
+    static String unique(String text) {
+        return text + " " + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    @Test
+    void xPublishesAndAReconcilingAttemptFindsTheTweetInsteadOfPostingAgain() {
+        String text = unique("Chocolat chaud offert ce soir");
+        Outcome.Published first = assertInstanceOf(Outcome.Published.class,
+                x.publish(xAccount(), text, List.of(), "k", false).await().atMost(WAIT));
+        assertTrue(first.url().endsWith(first.externalId()));
+        long posts = X.postRequests();
+        assertEquals(first, x.publish(xAccount(), text, List.of(), "k", true).await().atMost(WAIT));
+        assertEquals(posts, X.postRequests(), "found among the account's tweets: no second POST");
+
+        Outcome.Permanent duplicate = assertInstanceOf(Outcome.Permanent.class,
+                x.publish(xAccount(), text, List.of(), "k2", false).await().atMost(WAIT));
+        assertTrue(duplicate.reason().contains("duplicate content"), duplicate.reason());
+        assertEquals(new Engagement(12, 3, 5, 950L), x.engagement(xAccount(), first.externalId()).await().atMost(WAIT));
+    }
+
+    @Test
+    void xErrorsMapToOutcomes() {
+        assertInstanceOf(Outcome.AuthExpired.class,
+                x.publish(account(X.baseUrl(), "@cafe", "expired"), "x", List.of(), "k", false).await().atMost(WAIT));
+        X.script("/2/tweets", 429, Map.of("x-rate-limit-reset", Long.toString(Instant.now().plusSeconds(120).getEpochSecond())),
+                "{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\",\"status\":429}");
+        Outcome.Retry limited = assertInstanceOf(Outcome.Retry.class,
+                x.publish(xAccount(), unique("x"), List.of(), "k", false).await().atMost(WAIT));
+        assertTrue(limited.after().toSeconds() > 100, limited.toString());
+        X.script("/2/tweets", 503, Map.of("Retry-After", "7"), "{\"title\":\"Service Unavailable\"}");
+        assertEquals(Duration.ofSeconds(7), assertInstanceOf(Outcome.Retry.class,
+                x.publish(xAccount(), unique("x"), List.of(), "k", false).await().atMost(WAIT)).after());
+    }
+
+    @Test
+    void xRepliesHidesDeletesAndMessages() {
+        String own = X.ownTweet(unique("Nouvelle carte"));
+        String comment = X.othersTweet("2244994945", "Et les horaires ?", own);
+        Interaction target = new Interaction("https://x.com/julien/status/" + comment, null, "@julien");
+        Outcome.Published reply = assertInstanceOf(Outcome.Published.class,
+                x.reply(xAccount(), target, unique("De 8 h à 19 h"), false, "a1", false).await().atMost(WAIT));
+        assertEquals(comment, X.tweetById(reply.externalId()).get("in_reply_to"));
+
+        assertInstanceOf(Outcome.Published.class, x.hide(xAccount(), target, true).await().atMost(WAIT));
+        assertTrue(X.isHidden(comment));
+        assertInstanceOf(Outcome.Published.class, x.hide(xAccount(), target, false).await().atMost(WAIT));
+        assertFalse(X.isHidden(comment));
+
+        String text = unique("Votre numéro de commande ?");
+        assertInstanceOf(Outcome.Published.class, x.reply(xAccount(), target, text, true, "a2", false).await().atMost(WAIT));
+        assertInstanceOf(Outcome.Published.class, x.reply(xAccount(), target, text, true, "a2", true).await().atMost(WAIT));
+        assertEquals(1, X.messagesWith("2244994945").size(), "the reconciling attempt found the message");
+
+        Outcome.Permanent notOurs = assertInstanceOf(Outcome.Permanent.class, x.delete(xAccount(), target).await().atMost(WAIT));
+        assertTrue(notOurs.reason().contains("only its own posts"));
+        assertInstanceOf(Outcome.Published.class, x.delete(xAccount(), new Interaction(null, own, null)).await().atMost(WAIT));
+        assertFalse(X.exists(own));
+    }
+
+    @Test
+    void facebookPagePostsOnceAndMapsGraphErrors() {
+        String text = unique("Réveillon au café");
+        Outcome.Published post = assertInstanceOf(Outcome.Published.class,
+                facebook.publish(page(), text, List.of(), "k", false).await().atMost(WAIT));
+        assertTrue(post.externalId().startsWith(FakeGraph.PAGE + "_"));
+        long before = GRAPH.count(FakeGraph.PAGE);
+        assertEquals(post.externalId(), assertInstanceOf(Outcome.Published.class,
+                facebook.publish(page(), text, List.of(), "k", true).await().atMost(WAIT)).externalId());
+        assertEquals(before, GRAPH.count(FakeGraph.PAGE));
+
+        Outcome.Permanent duplicate = assertInstanceOf(Outcome.Permanent.class,
+                facebook.publish(page(), text, List.of(), "k2", false).await().atMost(WAIT));
+        assertTrue(duplicate.reason().contains("code 506"), duplicate.reason());
+        assertInstanceOf(Outcome.AuthExpired.class,
+                facebook.publish(account(GRAPH.baseUrl(), FakeGraph.PAGE, "old"), "x", List.of(), "k", false).await().atMost(WAIT));
+        GRAPH.script("/feed", 400, Map.of(), "{\"error\":{\"message\":\"(#32) Page request limit reached\",\"code\":32}}");
+        assertInstanceOf(Outcome.Retry.class, facebook.publish(page(), unique("x"), List.of(), "k", false).await().atMost(WAIT));
+        GRAPH.script("/feed", 429, Map.of("Retry-After", "30"), "{\"error\":{\"message\":\"Too many calls\",\"code\":4}}");
+        assertEquals(Duration.ofSeconds(30), assertInstanceOf(Outcome.Retry.class,
+                facebook.publish(page(), unique("x"), List.of(), "k", false).await().atMost(WAIT)).after());
+        GRAPH.script("/feed", 500, Map.of(), "{\"error\":{\"message\":\"An unknown error occurred\",\"code\":1}}");
+        assertInstanceOf(Outcome.Retry.class, facebook.publish(page(), unique("x"), List.of(), "k", false).await().atMost(WAIT));
+        assertEquals(new Engagement(14, 5, 2, null), facebook.engagement(page(), post.externalId()).await().atMost(WAIT));
+    }
+
+    @Test
+    void facebookCommentsAreHiddenAnsweredPrivatelyOnceAndDeleted() {
+        String post = assertInstanceOf(Outcome.Published.class,
+                facebook.publish(page(), unique("Concours"), List.of(), "k", false).await().atMost(WAIT)).externalId();
+        String comment = GRAPH.comment(post, "Arnaque !!");
+        Interaction target = new Interaction("https://www.facebook.com/" + comment, comment, "Julien");
+        assertInstanceOf(Outcome.Published.class, facebook.hide(page(), target, true).await().atMost(WAIT));
+        assertEquals(true, GRAPH.get(comment).get("hidden"));
+        assertInstanceOf(Outcome.Published.class, facebook.hide(page(), target, false).await().atMost(WAIT));
+        assertEquals(false, GRAPH.get(comment).get("hidden"));
+
+        String text = unique("Bonjour, nous regardons");
+        assertInstanceOf(Outcome.Published.class, facebook.reply(page(), target, text, false, "r", false).await().atMost(WAIT));
+        assertInstanceOf(Outcome.Published.class, facebook.reply(page(), target, text, false, "r", true).await().atMost(WAIT));
+        assertEquals(1, GRAPH.childrenOf(comment).size(), "the reconciling attempt found the reply");
+
+        assertInstanceOf(Outcome.Published.class, facebook.reply(page(), target, "Écrivez-nous", true, "p", false).await().atMost(WAIT));
+        assertEquals("Écrivez-nous", GRAPH.privateReplyTo(comment));
+        assertInstanceOf(Outcome.Published.class, facebook.reply(page(), target, "Écrivez-nous", true, "p", true).await().atMost(WAIT),
+                "a second private reply is refused with 10900: the first went through");
+        assertInstanceOf(Outcome.Permanent.class, facebook.reply(page(), target, "Encore", true, "p2", false).await().atMost(WAIT));
+
+        assertInstanceOf(Outcome.Published.class, facebook.delete(page(), target).await().atMost(WAIT));
+        assertNull(GRAPH.get(comment));
+        assertInstanceOf(Outcome.Published.class, facebook.delete(page(), target).await().atMost(WAIT), "already gone is done");
+    }
+
+    @Test
+    void instagramNeedsMediaPublishesThroughAContainerAndModeratesComments() {
+        assertEquals("Instagram needs an image or a video to publish", assertInstanceOf(Outcome.Permanent.class,
+                instagram.publish(ig(), "Sans image", List.of(), "k", false).await().atMost(WAIT)).reason());
+        String caption = unique("Bûche du jour #noel");
+        Outcome.Published media = assertInstanceOf(Outcome.Published.class, instagram.publish(ig(), caption,
+                List.of("https://cdn.example/buche.jpg"), "k", false).await().atMost(WAIT));
+        assertTrue(media.url().startsWith("https://www.instagram.com/p/"), media.url());
+        assertEquals(media, instagram.publish(ig(), caption, List.of("https://cdn.example/buche.jpg"), "k", true).await().atMost(WAIT));
+        assertEquals(new Engagement(21, 6, 0, null), instagram.engagement(ig(), media.externalId()).await().atMost(WAIT));
+
+        String comment = GRAPH.comment(media.externalId(), "Spam spam");
+        Interaction target = new Interaction("https://www.instagram.com/p/x/", comment, "spammer");
+        assertInstanceOf(Outcome.Published.class, instagram.hide(ig(), target, true).await().atMost(WAIT));
+        assertEquals(true, GRAPH.get(comment).get("hidden"));
+        assertInstanceOf(Outcome.Published.class, instagram.reply(ig(), target, "Merci !", false, "r", false).await().atMost(WAIT));
+        assertEquals(1, GRAPH.childrenOf(comment).size());
+        assertInstanceOf(Outcome.Published.class, instagram.delete(ig(), target).await().atMost(WAIT));
+        assertInstanceOf(Outcome.AuthExpired.class, instagram.hide(account(GRAPH.baseUrl(), FakeGraph.IG_USER, "old"), target, true)
+                .await().atMost(WAIT));
+    }
+
+    @Test
+    void linkedInPostsWithItsVersionHeaderAndRecognisesItsOwnDuplicateWhenReconciling() {
+        String text = unique("Nous recrutons un barista");
+        Outcome.Published post = assertInstanceOf(Outcome.Published.class,
+                linkedin.publish(organization(), text, List.of(), "k", false).await().atMost(WAIT));
+        assertTrue(post.externalId().startsWith("urn:li:share:"));
+        assertEquals(FakeLinkedIn.ORGANIZATION, LINKEDIN.post(post.externalId()).path("author").asText());
+        assertEquals("PUBLIC", LINKEDIN.post(post.externalId()).path("visibility").asText());
+        assertEquals(post, linkedin.publish(organization(), text, List.of(), "k", true).await().atMost(WAIT));
+        assertInstanceOf(Outcome.Permanent.class, linkedin.publish(organization(), text, List.of(), "k2", false).await().atMost(WAIT));
+
+        assertInstanceOf(Outcome.AuthExpired.class,
+                linkedin.publish(account(LINKEDIN.baseUrl(), FakeLinkedIn.ORGANIZATION, "revoked"), "x", List.of(), "k", false)
+                        .await().atMost(WAIT));
+        LINKEDIN.script("/rest/posts", 429, Map.of("Retry-After", "60"), "{\"status\":429,\"message\":\"Resource level throttle\"}");
+        assertEquals(Duration.ofSeconds(60), assertInstanceOf(Outcome.Retry.class,
+                linkedin.publish(organization(), unique("x"), List.of(), "k", false).await().atMost(WAIT)).after());
+        LINKEDIN.script("/rest/posts", 504, Map.of(), "{\"status\":504,\"message\":\"Gateway timeout\"}");
+        assertInstanceOf(Outcome.Retry.class, linkedin.publish(organization(), unique("x"), List.of(), "k", false).await().atMost(WAIT));
+        assertInstanceOf(Outcome.Permanent.class,
+                linkedin.publish(account(LINKEDIN.baseUrl(), "Café Lumière", FakeLinkedIn.TOKEN), "x", List.of(), "k", false)
+                        .await().atMost(WAIT));
+        assertEquals(new Engagement(31, 4, 0, null), linkedin.engagement(organization(), post.externalId()).await().atMost(WAIT));
+    }
+
+    @Test
+    void xAndLinkedInRefreshTheirTokens() {
+        String refresh = X.issueRefreshToken();
+        Account expired = new Account(UUID.randomUUID(), X.baseUrl(), "@cafe",
+                new ChannelCredentials("old", refresh, null, null, null, FakeX.CLIENT_ID, null));
+        ChannelCredentials fresh = x.refresh(expired).await().atMost(WAIT);
+        assertTrue(X.accepts(fresh.accessToken()));
+        assertNotEquals(refresh, fresh.refreshToken());
+        assertInstanceOf(RefreshRefused.class, org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> x.refresh(expired).await().atMost(WAIT)), "an X refresh token is single-use");
+        assertNull(x.refresh(xAccount()).await().atMost(WAIT), "no refresh token or client: nothing to refresh");
+
+        Account linkedInExpired = new Account(UUID.randomUUID(), LINKEDIN.baseUrl(), FakeLinkedIn.ORGANIZATION,
+                new ChannelCredentials("old", FakeLinkedIn.REFRESH_TOKEN, null, null, null, FakeLinkedIn.CLIENT_ID,
+                        FakeLinkedIn.CLIENT_SECRET));
+        ChannelCredentials linkedInFresh = linkedin.refresh(linkedInExpired).await().atMost(WAIT);
+        assertTrue(LINKEDIN.accepts(linkedInFresh.accessToken()));
+        assertEquals(FakeLinkedIn.REFRESH_TOKEN, linkedInFresh.refreshToken(), "LinkedIn keeps the refresh token");
+        assertNull(facebook.refresh(page()).await().atMost(WAIT), "Graph has no refresh token");
+    }
+}

@@ -1,0 +1,172 @@
+package io.tribu.publishing.network.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Meta's Graph API for a Facebook Page and an Instagram professional account (under {@code /v21.0}):
+ * {@code /{page-id}/feed}, comments ({@code is_hidden}, DELETE, {@code /comments}), Messenger private
+ * replies ({@code /{id}/messages} with {@code recipient.comment_id}, one per comment: code 10900), the
+ * Instagram container flow ({@code /{ig-user-id}/media}, {@code /media_publish}, {@code hide},
+ * {@code /replies}). Errors in Graph's shape: an expired token is 400 code 190, an identical Page post
+ * code 506, an unknown object code 100.
+ */
+public class FakeGraph extends FakeNetwork {
+
+    public static final String TOKEN = "fake-page-token";
+    public static final String PAGE = "104000000000001";
+    public static final String IG_USER = "17841400000000001";
+
+    private final AtomicLong ids = new AtomicLong(900000000000000L);
+    private final Map<String, Map<String, Object>> objects = new ConcurrentHashMap<>();
+    private final Map<String, String> privateReplies = new ConcurrentHashMap<>();
+
+    public FakeGraph() {
+        super(0);
+    }
+
+    @Override
+    protected void handle(HttpExchange exchange) throws IOException {
+        if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            error(exchange, 400, "Error validating access token: Session has expired on Sunday, 22-Nov-26.", "OAuthException", 190);
+            return;
+        }
+        String path = exchange.getRequestURI().getPath();
+        if (!path.startsWith("/v21.0/")) {
+            error(exchange, 400, "Unknown path components", "OAuthException", 2500);
+            return;
+        }
+        String[] parts = path.substring("/v21.0/".length()).split("/");
+        String method = exchange.getRequestMethod();
+        String id = parts[0];
+        String edge = parts.length > 1 ? parts[1] : null;
+        if (edge == null) {
+            object(exchange, method, id);
+        } else if (edge.equals("feed") && method.equals("POST")) {
+            String message = body(exchange).path("message").asText();
+            boolean duplicate = objects.values().stream().anyMatch(o -> id.equals(o.get("owner")) && message.equals(o.get("message")));
+            if (duplicate) {
+                error(exchange, 400, "Duplicate status message", "OAuthException", 506);
+                return;
+            }
+            String post = id + "_" + ids.incrementAndGet();
+            put(post, Map.of("owner", id, "message", message, "permalink_url", "https://www.facebook.com/" + post));
+            answer(exchange, 200, Map.of("id", post));
+        } else if ((edge.equals("feed") || edge.equals("media")) && method.equals("GET")) {
+            answer(exchange, 200, Map.of("data", objects.values().stream()
+                    .filter(o -> id.equals(o.get("owner")) && o.get("published") != Boolean.FALSE).toList()));
+        } else if (edge.equals("media") && method.equals("POST")) {
+            JsonNode body = body(exchange);
+            if (!body.hasNonNull("image_url") && !body.hasNonNull("video_url")) {
+                error(exchange, 400, "The parameter image_url is required", "OAuthException", 100);
+                return;
+            }
+            String container = Long.toString(ids.incrementAndGet());
+            put(container, Map.of("owner", id, "caption", body.path("caption").asText(), "published", false));
+            answer(exchange, 200, Map.of("id", container));
+        } else if (edge.equals("media_publish")) {
+            String container = body(exchange).path("creation_id").asText();
+            Map<String, Object> made = objects.get(container);
+            if (made == null) {
+                error(exchange, 400, "Media ID is not available", "OAuthException", 9007);
+                return;
+            }
+            objects.remove(container);
+            String media = Long.toString(ids.incrementAndGet());
+            put(media, Map.of("owner", id, "caption", made.get("caption"), "permalink", "https://www.instagram.com/p/C" + media + "/"));
+            answer(exchange, 200, Map.of("id", media));
+        } else if ((edge.equals("comments") || edge.equals("replies")) && method.equals("POST")) {
+            if (!objects.containsKey(id)) {
+                error(exchange, 400, "Unsupported post request. Object with ID '" + id + "' does not exist", "GraphMethodException", 100);
+                return;
+            }
+            String reply = Long.toString(ids.incrementAndGet());
+            String message = body(exchange).path("message").asText();
+            put(reply, Map.of("parent", id, "message", message, "text", message));
+            answer(exchange, 200, Map.of("id", reply));
+        } else if ((edge.equals("comments") || edge.equals("replies")) && method.equals("GET")) {
+            answer(exchange, 200, Map.of("data", objects.values().stream().filter(o -> id.equals(o.get("parent"))).toList()));
+        } else if (edge.equals("messages") && method.equals("POST")) {
+            JsonNode body = body(exchange);
+            String comment = body.path("recipient").path("comment_id").asText();
+            if (privateReplies.putIfAbsent(comment, body.path("message").path("text").asText()) != null) {
+                error(exchange, 400, "(#10900) Activity already replied to", "OAuthException", 10900);
+                return;
+            }
+            answer(exchange, 200, Map.of("recipient_id", "6500000000001", "message_id", "m_" + ids.incrementAndGet()));
+        } else {
+            error(exchange, 400, "Unknown path components: /" + edge, "OAuthException", 2500);
+        }
+    }
+
+    private void object(HttpExchange exchange, String method, String id) throws IOException {
+        Map<String, Object> object = objects.get(id);
+        if (object == null) {
+            error(exchange, 400, "Unsupported " + method.toLowerCase() + " request. Object with ID '" + id + "' does not exist",
+                    "GraphMethodException", 100);
+            return;
+        }
+        switch (method) {
+            case "DELETE" -> {
+                objects.remove(id);
+                answer(exchange, 200, Map.of("success", true));
+            }
+            case "POST" -> {
+                JsonNode body = body(exchange);
+                object.put("hidden", body.has("is_hidden") ? body.get("is_hidden").asBoolean() : body.path("hide").asBoolean());
+                answer(exchange, 200, Map.of("success", true));
+            }
+            default -> {
+                Map<String, Object> read = new LinkedHashMap<>(object);
+                read.put("id", id);
+                read.put("like_count", 21);
+                read.put("comments_count", 6);
+                read.put("reactions", Map.of("data", List.of(), "summary", Map.of("total_count", 14)));
+                read.put("comments", Map.of("data", List.of(), "summary", Map.of("total_count", 5)));
+                read.put("shares", Map.of("count", 2));
+                answer(exchange, 200, read);
+            }
+        }
+    }
+
+    private void put(String id, Map<String, Object> fields) {
+        Map<String, Object> object = new ConcurrentHashMap<>(fields);
+        object.put("id", id);
+        objects.put(id, object);
+    }
+
+    private static void error(HttpExchange exchange, int status, String message, String type, int code) throws IOException {
+        answer(exchange, status, Map.of("error", Map.of("message", message, "type", type, "code", code,
+                "fbtrace_id", "AbCdEf123")));
+    }
+
+    /** A comment from someone on the Page's post (or an Instagram media); returns its id. */
+    public String comment(String on, String message) {
+        String id = on + "_" + ids.incrementAndGet();
+        put(id, Map.of("parent", on, "message", message, "text", message, "from", Map.of("id", "6500000000001")));
+        return id;
+    }
+
+    public Map<String, Object> get(String id) {
+        return objects.get(id);
+    }
+
+    public List<Map<String, Object>> childrenOf(String id) {
+        return objects.values().stream().filter(o -> id.equals(o.get("parent"))).toList();
+    }
+
+    public String privateReplyTo(String comment) {
+        return privateReplies.get(comment);
+    }
+
+    public long count(String owner) {
+        return objects.values().stream().filter(o -> owner.equals(o.get("owner"))).count();
+    }
+}

@@ -1,0 +1,112 @@
+package io.tribu.publishing.network.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * LinkedIn's versioned Posts API: {@code POST /rest/posts} needs {@code LinkedIn-Version} (else 426 as
+ * LinkedIn answers a missing or retired version) and {@code X-Restli-Protocol-Version: 2.0.0}; 201 with
+ * the URN in {@code x-restli-id}; the same commentary again from the same author is 422 "Content is a
+ * duplicate of urn:li:share:..."; {@code GET /rest/socialActions/{urn}}.
+ */
+public class FakeLinkedIn extends FakeNetwork {
+
+    public static final String TOKEN = "fake-linkedin-token";
+    public static final String ORGANIZATION = "urn:li:organization:2414183";
+
+    private final AtomicLong ids = new AtomicLong(7260000000000000000L);
+    private final Map<String, String> byText = new ConcurrentHashMap<>();
+    private final Map<String, JsonNode> posts = new ConcurrentHashMap<>();
+
+    public static final String CLIENT_ID = "tribu-linkedin-client";
+    public static final String CLIENT_SECRET = "linkedin-secret";
+    public static final String REFRESH_TOKEN = "AQW-linkedin-refresh";
+    private final java.util.Set<String> accessTokens = ConcurrentHashMap.newKeySet();
+
+    public FakeLinkedIn() {
+        super(0);
+        accessTokens.add(TOKEN);
+    }
+
+    public boolean accepts(String accessToken) {
+        return accessTokens.contains(accessToken);
+    }
+
+    /** {@code POST /oauth/v2/accessToken}: client id and secret in the form; LinkedIn keeps the refresh token. */
+    private void token(HttpExchange exchange) throws IOException {
+        Map<String, String> form = new java.util.HashMap<>();
+        for (String pair : new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("&")) {
+            String[] kv = pair.split("=", 2);
+            form.put(kv[0], kv.length > 1 ? java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8) : "");
+        }
+        if (!CLIENT_ID.equals(form.get("client_id")) || !CLIENT_SECRET.equals(form.get("client_secret"))) {
+            answer(exchange, 401, "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}");
+            return;
+        }
+        if (!REFRESH_TOKEN.equals(form.get("refresh_token"))) {
+            answer(exchange, 400, "{\"error\":\"invalid_request\",\"error_description\":\"The provided authorization grant or refresh token is invalid, expired or revoked\"}");
+            return;
+        }
+        String access = "AQV-linkedin-" + ids.incrementAndGet();
+        accessTokens.add(access);
+        answer(exchange, 200, Map.of("access_token", access, "expires_in", 5184000));
+    }
+
+    @Override
+    protected void handle(HttpExchange exchange) throws IOException {
+        if (exchange.getRequestURI().getPath().equals("/oauth/v2/accessToken")) {
+            token(exchange);
+            return;
+        }
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !accessTokens.contains(authorization.replaceFirst("^Bearer ", ""))) {
+            answer(exchange, 401, "{\"status\":401,\"serviceErrorCode\":65601,\"code\":\"REVOKED_ACCESS_TOKEN\","
+                    + "\"message\":\"The token used in the request has been revoked by the user\"}");
+            return;
+        }
+        String version = exchange.getRequestHeaders().getFirst("LinkedIn-Version");
+        if (version == null || !version.matches("\\d{6}")) {
+            answer(exchange, 426, "{\"status\":426,\"code\":\"NONEXISTENT_VERSION\",\"message\":\"Requested version "
+                    + version + " is not active\"}");
+            return;
+        }
+        String path = exchange.getRequestURI().getPath();
+        if (path.equals("/rest/posts") && exchange.getRequestMethod().equals("POST")) {
+            JsonNode body = body(exchange);
+            if (!"2.0.0".equals(exchange.getRequestHeaders().getFirst("X-Restli-Protocol-Version"))
+                    || !body.path("author").asText().startsWith("urn:li:") || !body.has("distribution")) {
+                answer(exchange, 422, "{\"status\":422,\"message\":\"ERROR :: /author :: is not a valid urn\"}");
+                return;
+            }
+            String key = body.path("author").asText() + "\n" + body.path("commentary").asText();
+            String existing = byText.get(key);
+            if (existing != null) {
+                answer(exchange, 422, "{\"status\":422,\"message\":\"Content is a duplicate of " + existing + "\"}");
+                return;
+            }
+            String urn = "urn:li:share:" + ids.incrementAndGet();
+            byText.put(key, urn);
+            posts.put(urn, body);
+            exchange.getResponseHeaders().add("x-restli-id", urn);
+            answer(exchange, 201, "");
+        } else if (path.startsWith("/rest/socialActions/")) {
+            answer(exchange, 200, Map.of("likesSummary", Map.of("totalLikes", 31),
+                    "commentsSummary", Map.of("aggregatedTotalComments", 4)));
+        } else {
+            answer(exchange, 404, "{\"status\":404,\"message\":\"Not Found\"}");
+        }
+    }
+
+    public JsonNode post(String urn) {
+        return posts.get(urn);
+    }
+
+    public int count() {
+        return posts.size();
+    }
+}
