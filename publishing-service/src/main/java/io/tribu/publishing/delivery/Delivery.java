@@ -23,6 +23,8 @@ public class Delivery extends PanacheEntityBase {
     public UUID channelId;
     public String network;
     public String text;
+    @jakarta.persistence.Convert(converter = io.tribu.publishing.post.MediaUrls.class)
+    public java.util.List<String> media = java.util.List.of();
     @Column(name = "due_at")
     public Instant dueAt;
     public String state;

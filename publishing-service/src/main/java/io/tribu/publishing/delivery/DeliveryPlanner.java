@@ -51,6 +51,7 @@ public class DeliveryPlanner {
         delivery.channelId = channel.id;
         delivery.network = variant.network;
         delivery.text = variant.text;
+        delivery.media = variant.media;
         delivery.dueAt = post.plannedAt;
         delivery.nextAttemptAt = post.plannedAt;
         delivery.state = DeliveryState.PENDING;

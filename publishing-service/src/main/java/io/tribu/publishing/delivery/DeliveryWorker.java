@@ -1,5 +1,7 @@
 package io.tribu.publishing.delivery;
 
+import io.tribu.publishing.post.MediaUrls;
+
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -61,7 +63,7 @@ public class DeliveryWorker {
             update delivery d set state = 'sent-intent', lease_owner = $2, lease_until = now() + $3 * interval '1 millisecond',
                    attempts = d.attempts + 1
             from due where d.id = due.id
-            returning d.id, d.tenant, d.brand_id, d.post_id, d.channel_id, d.network, d.text, d.due_at, d.attempts,
+            returning d.id, d.tenant, d.brand_id, d.post_id, d.channel_id, d.network, d.text, d.media, d.due_at, d.attempts,
                       due.previous = 'sent-intent' as reconciling""";
 
     private final Pool pool;
@@ -123,11 +125,11 @@ public class DeliveryWorker {
     }
 
     record Claimed(UUID id, String tenant, String brandId, UUID postId, UUID channelId, String network, String text,
-                   Instant dueAt, int attempts, boolean reconciling) {
+                   List<String> media, Instant dueAt, int attempts, boolean reconciling) {
         static Claimed of(Row row) {
             return new Claimed(row.getUUID("id"), row.getString("tenant"), row.getString("brand_id"),
                     row.getUUID("post_id"), row.getUUID("channel_id"), row.getString("network"), row.getString("text"),
-                    row.getOffsetDateTime("due_at").toInstant(), row.getInteger("attempts"), row.getBoolean("reconciling"));
+                    MediaUrls.read(row.getString("media")), row.getOffsetDateTime("due_at").toInstant(), row.getInteger("attempts"), row.getBoolean("reconciling"));
         }
     }
 
@@ -154,7 +156,7 @@ public class DeliveryWorker {
                 .chain(account -> account == null
                         ? Uni.createFrom().item((Outcome) new Outcome.Permanent("the channel was disconnected"))
                         : tokens.call(adapter, account, current ->
-                        adapter.publish(current, claimed.text(), List.of(), claimed.id().toString(), mayExist(claimed))))
+                        adapter.publish(current, claimed.text(), claimed.media(), claimed.id().toString(), mayExist(claimed))))
                 .onFailure().recoverWithItem(failure -> new Outcome.Retry(null, "delivery failed: " + failure.getMessage()))
                 .chain(outcome -> record(worker, claimed, outcome))
                 .onFailure().invoke(failure -> LOG.warnf("Delivery %s: outcome not recorded (%s); the lease will expire and the "

@@ -1,5 +1,7 @@
 package io.tribu.publishing.engagement;
 
+import io.tribu.publishing.post.MediaUrls;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -51,7 +53,7 @@ public class EngagementCollector {
             update delivery d set engagement_collected_at = now() from due, post p, channel c
             where d.id = due.id and p.id = d.post_id and c.id = d.channel_id
             returning d.id, d.tenant, d.brand_id, d.post_id, d.channel_id, d.network, d.external_id, d.url, d.published_at,
-                      p.tags, c.base_url, c.handle, c.credentials""";
+                      d.text, d.media, p.tags, c.base_url, c.handle, c.credentials""";
 
     @RegisterForReflection
     record Collected(UUID postId, UUID variantId, String brandId, UUID channelId, String network, String externalId,
@@ -95,6 +97,17 @@ public class EngagementCollector {
                 .replaceWithVoid();
     }
 
+    private static final java.util.regex.Pattern VIDEO = java.util.regex.Pattern.compile("(?i).*\\.(mp4|mov|webm)(\\?.*)?");
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https?://\\S+");
+
+    /** video or image by the first medium (by its file extension), else link when the text carries a URL, else text. */
+    static String contentType(String text, List<String> media) {
+        if (!media.isEmpty()) {
+            return VIDEO.matcher(media.get(0)).matches() ? "video" : "image";
+        }
+        return text != null && LINK.matcher(text).find() ? "link" : "text";
+    }
+
     private Uni<Void> collect(Row row) {
         NetworkAdapter adapter = adapters.get(row.getString("network"));
         if (adapter == null) {
@@ -107,7 +120,8 @@ public class EngagementCollector {
                 .chain(counts -> {
                     Collected data = new Collected(row.getUUID("post_id"), row.getUUID("id"), row.getString("brand_id"),
                             channelId, row.getString("network"), row.getString("external_id"), row.getString("url"),
-                            "text", Arrays.asList(row.getArrayOfStrings("tags")),
+                            contentType(row.getString("text"), MediaUrls.read(row.getString("media"))),
+                            Arrays.asList(row.getArrayOfStrings("tags")),
                             row.getOffsetDateTime("published_at").toInstant(), Instant.now(),
                             counts.likes(), counts.comments(), counts.shares(), counts.impressions());
                     OutboxEvent event = outbox.build(topic, row.getString("tenant"), row.getString("brand_id"), TYPE, data);

@@ -54,16 +54,24 @@ public enum Network {
     static final int INSTAGRAM_MENTIONS = 20;
 
     /**
-     * Rules beyond the length. Instagram: a post needs an image or a video (variants carry no media
-     * yet, so an Instagram variant cannot be scheduled), at most 30 hashtags and 20 @mentions in a
-     * caption (Meta's content publishing limits).
+     * Rules beyond the length. Media: Instagram publishes one image or video (a container per post; carousels not
+     * yet) and needs it; Facebook takes one (the post links it); the other adapters do not upload media yet, so a
+     * variant with media for them is refused rather than published without its images. Instagram captions: at most
+     * 30 hashtags and 20 @mentions (Meta's content publishing limits).
      */
-    public java.util.List<Broken> otherRulesBrokenBy(String text) {
-        if (this != INSTAGRAM) {
-            return java.util.List.of();
-        }
+    public java.util.List<Broken> otherRulesBrokenBy(String text, java.util.List<String> media) {
         java.util.List<Broken> broken = new java.util.ArrayList<>();
-        broken.add(new Broken("media", "instagram needs an image or a video; variants cannot carry media yet", java.util.Map.of()));
+        int count = media == null ? 0 : media.size();
+        int most = this == INSTAGRAM || this == FACEBOOK ? 1 : 0;
+        if (this == INSTAGRAM && count == 0) {
+            broken.add(new Broken("media", "instagram needs an image or a video", java.util.Map.of()));
+        } else if (count > most) {
+            broken.add(new Broken("media", most == 0 ? "{network} variants cannot carry media yet"
+                    : "{network} variants carry at most one image or video", java.util.Map.of("network", wire())));
+        }
+        if (this != INSTAGRAM || text == null) {
+            return broken;
+        }
         long hashtags = HASHTAG.matcher(text).results().count();
         if (hashtags > INSTAGRAM_HASHTAGS) {
             broken.add(new Broken("text", "instagram allows at most {limit} hashtags, this text has {count}",

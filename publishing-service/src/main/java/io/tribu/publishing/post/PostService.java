@@ -41,7 +41,7 @@ public class PostService {
         post.plannedAt = draft.plannedAt();
         post.tags = draft.tags().toArray(String[]::new);
         draft.variants().forEach(variant ->
-                post.variants.add(new PostVariant(variant.network().wire(), variant.text())));
+                post.variants.add(new PostVariant(variant.network().wire(), variant.text(), variant.media())));
         post.campaignId = draft.campaignId();
         post.createdBy = author;
         post.createdAt = Instant.now();
@@ -74,7 +74,7 @@ public class PostService {
                     post.campaignId = content.campaignId();
                     post.variants.clear();
                     content.variants().forEach(variant ->
-                            post.variants.add(new PostVariant(variant.network().wire(), variant.text())));
+                            post.variants.add(new PostVariant(variant.network().wire(), variant.text(), variant.media())));
                     if (status == PostStatus.APPROVED) {
                         post.status = PostStatus.IN_REVIEW.wire();
                     }

@@ -8,12 +8,12 @@ import java.util.UUID;
 public record PostView(UUID id, String brandId, String title, String status, Instant plannedAt, List<String> tags,
                        List<VariantView> variants, String createdBy, Instant createdAt, UUID campaignId) {
 
-    public record VariantView(String network, String text) {
+    public record VariantView(String network, String text, List<String> media) {
     }
 
     public static PostView of(Post post) {
         return new PostView(post.id, post.brandId, post.title, post.status, post.plannedAt, List.of(post.tags),
-                post.variants.stream().map(variant -> new VariantView(variant.network, variant.text)).toList(),
+                post.variants.stream().map(variant -> new VariantView(variant.network, variant.text, variant.media)).toList(),
                 post.createdBy, post.createdAt, post.campaignId);
     }
 }

@@ -1,10 +1,13 @@
 package io.tribu.publishing.post;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The text of the post for one network; its length is checked against that network's limit. */
+import java.util.List;
+
+/** The text and media of the post for one network, checked against that network's rules. */
 @Schema(name = "VariantRequest")
 public record VariantRequest(
         @Schema(examples = "bluesky", enumeration = {"mastodon", "bluesky", "linkedin", "x", "facebook", "instagram"})
@@ -13,5 +16,10 @@ public record VariantRequest(
                 description = "At most 500 characters on mastodon, 300 graphemes on bluesky, 3000 characters on linkedin, "
                         + "280 weighted characters on x (URLs 23, CJK and emoji 2), 63206 on facebook, 2200 on instagram "
                         + "(with at most 30 hashtags and 20 @mentions)")
-        @NotBlank String text) {
+        @NotBlank String text,
+        @Schema(examples = "[\"https://cdn.cafe-lumiere.fr/buche-2026.jpg\"]",
+                description = "Public https URLs of images or videos the network fetches: one on instagram (required) "
+                        + "and facebook; not yet on the other networks")
+        @Size(max = 10) List<@NotBlank @Size(max = 2000) @Pattern(regexp = "https://\\S+",
+                message = "must be an https URL") String> media) {
 }

@@ -54,10 +54,10 @@ public class VariantsFitTheirNetworks implements ConstraintValidator<FitTheirNet
                                     "unit", network.unit().label(), "length", Integer.toString(length)));
                     valid = false;
                 }
-                for (Network.Broken broken : network.otherRulesBrokenBy(variant.text())) {
-                    report(violations, index, broken.field(), broken.template(), broken.parameters());
-                    valid = false;
-                }
+            }
+            for (Network.Broken broken : network.otherRulesBrokenBy(variant.text(), variant.media())) {
+                report(violations, index, broken.field(), broken.template(), broken.parameters());
+                valid = false;
             }
         }
         return valid;

@@ -88,11 +88,25 @@ class NetworkTest {
     @Test
     void instagramCountsHashtagsAndMentionsAndNeedsMedia() {
         String thirty = "#tag ".repeat(30) + "@a ".repeat(20) + "mail@example.com";
-        assertEquals(java.util.List.of("media"), Network.INSTAGRAM.otherRulesBrokenBy(thirty).stream().map(Network.Broken::field).toList());
-        var broken = Network.INSTAGRAM.otherRulesBrokenBy("#tag ".repeat(31) + "@a ".repeat(21));
-        assertEquals(3, broken.size());
-        assertEquals(java.util.Map.of("limit", "30", "count", "31"), broken.get(1).parameters());
-        assertEquals(java.util.Map.of("limit", "20", "count", "21"), broken.get(2).parameters());
-        assertTrue(Network.MASTODON.otherRulesBrokenBy("#tag ".repeat(40)).isEmpty());
+        java.util.List<String> photo = java.util.List.of("https://cdn.example.fr/a.jpg");
+        assertEquals(java.util.List.of("media"), Network.INSTAGRAM.otherRulesBrokenBy(thirty, java.util.List.of()).stream()
+                .map(Network.Broken::field).toList());
+        assertTrue(Network.INSTAGRAM.otherRulesBrokenBy(thirty, photo).isEmpty());
+        var broken = Network.INSTAGRAM.otherRulesBrokenBy("#tag ".repeat(31) + "@a ".repeat(21), photo);
+        assertEquals(2, broken.size());
+        assertEquals(java.util.Map.of("limit", "30", "count", "31"), broken.get(0).parameters());
+        assertEquals(java.util.Map.of("limit", "20", "count", "21"), broken.get(1).parameters());
+        assertTrue(Network.MASTODON.otherRulesBrokenBy("#tag ".repeat(40), java.util.List.of()).isEmpty());
+    }
+
+    @Test
+    void mediaGoOnlyWhereTheAdapterPublishesThem() {
+        java.util.List<String> two = java.util.List.of("https://cdn.example.fr/a.jpg", "https://cdn.example.fr/b.jpg");
+        assertTrue(Network.FACEBOOK.otherRulesBrokenBy("Bonjour", two.subList(0, 1)).isEmpty());
+        assertEquals("{network} variants carry at most one image or video",
+                Network.FACEBOOK.otherRulesBrokenBy("Bonjour", two).get(0).template());
+        assertEquals("{network} variants cannot carry media yet",
+                Network.MASTODON.otherRulesBrokenBy("Bonjour", two.subList(0, 1)).get(0).template());
+        assertTrue(Network.X.otherRulesBrokenBy("Bonjour", null).isEmpty());
     }
 }

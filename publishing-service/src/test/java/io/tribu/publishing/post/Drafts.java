@@ -16,8 +16,12 @@ public final class Drafts {
         return Map.of("network", network, "text", text);
     }
 
+    public static Map<String, Object> variant(String network, String text, List<String> media) {
+        return Map.of("network", network, "text", text, "media", media);
+    }
+
     @SafeVarargs
-    public static Map<String, Object> draft(String plannedAt, Map<String, String>... variants) {
+    public static Map<String, Object> draft(String plannedAt, Map<String, ?>... variants) {
         Map<String, Object> body = new HashMap<>();
         body.put("title", "Réveillon : chocolat chaud offert");
         body.put("tags", List.of("noel"));

@@ -83,12 +83,27 @@ class PostValidationTest {
                 .body("violations", hasSize(3))
                 .body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("variants[1].media", "variants[1].text", "variants[1].text"))
                 .body("violations.message", org.hamcrest.Matchers.containsInAnyOrder(List.of(
-                        "instagram needs an image or a video; variants cannot carry media yet",
+                        "instagram needs an image or a video",
                         "instagram allows at most 30 hashtags, this text has 31",
                         "instagram allows at most 20 @mentions, this text has 21").toArray()));
         rejected(draft(PLANNED, variant("instagram", "a".repeat(2201))))
                 .body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("variants[0].text", "variants[0].media"))
                 .body("violations.message", hasItem("instagram allows at most 2200 characters, this text has 2201"));
+    }
+
+    @Test
+    void mediaAreHttpsUrlsWhereTheNetworkTakesThem() {
+        post(draft(PLANNED, variant("instagram", "Bûche du jour #noel", List.of("https://cdn.cafe-lumiere.fr/buche.jpg"))))
+                .statusCode(201)
+                .body("variants[0].media", org.hamcrest.Matchers.contains("https://cdn.cafe-lumiere.fr/buche.jpg"));
+        rejected(draft(PLANNED, variant("instagram", "Bûche", List.of("http://cdn.cafe-lumiere.fr/buche.jpg"))))
+                .body("violations.field", hasItem(org.hamcrest.Matchers.startsWith("variants[0].media")))
+                .body("violations.message", hasItem("must be an https URL"));
+        assertOnlyViolation(rejected(draft(PLANNED, variant("mastodon", "Bûche", List.of("https://cdn.cafe-lumiere.fr/buche.jpg")))),
+                "variants[0].media", "mastodon variants cannot carry media yet");
+        assertOnlyViolation(rejected(draft(PLANNED, variant("facebook", "Bûche",
+                        List.of("https://cdn.cafe-lumiere.fr/a.jpg", "https://cdn.cafe-lumiere.fr/b.jpg")))),
+                "variants[0].media", "facebook variants carry at most one image or video");
     }
 
     @Test
