@@ -79,10 +79,14 @@ public final class FirehoseBench {
         topics.addAll(List.of(args).subList(7, args.length));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-                admin.deleteTopics(topics).all().get();
-                System.out.println("# deleted topics " + topics);
-            } catch (Exception e) {
-                System.out.println("# could not delete topics " + topics + ": " + e.getMessage());
+                admin.deleteTopics(topics).topicNameValues().forEach((topic, deleted) -> {
+                    try {
+                        deleted.get();
+                        System.out.println("# deleted topic " + topic);
+                    } catch (Exception e) {
+                        System.out.println("# topic " + topic + " not deleted: " + e.getMessage()); // e.g. never created
+                    }
+                });
             }
         }));
         run(bootstrap, sources, rate, seconds, servicePid, ingestTopic, mentionsTopic);
