@@ -1,0 +1,106 @@
+package io.tribu.listening.query;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.tribu.listening.access.Caller;
+import io.tribu.listening.access.NotFoundProblems;
+import io.tribu.listening.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/brands/{brandId}/queries")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Listening queries")
+@SecurityRequirement(name = "oidc")
+public class ListeningQueryResource {
+
+    private final Caller caller;
+    private final ListeningQueryService queries;
+
+    public ListeningQueryResource(Caller caller, ListeningQueryService queries) {
+        this.caller = caller;
+        this.queries = queries;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
+    @Operation(summary = "Save a listening query of the brand",
+            description = "A syntax error answers 400 with the 1-based position and what was expected.")
+    public Uni<Response> add(@PathParam("brandId") String brandId, @Valid @NotNull ListeningQueryRequest request,
+                             @Context UriInfo uriInfo) {
+        String brand = caller.requireBrand(brandId);
+        return queries.add(caller.tenant(), brand, request)
+                .map(query -> Response.created(uriInfo.getAbsolutePathBuilder().path(query.id.toString()).build())
+                        .entity(ListeningQueryView.of(query)).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @Operation(summary = "The brand's listening queries, oldest first")
+    public Uni<List<ListeningQueryView>> list(@PathParam("brandId") String brandId) {
+        String brand = caller.requireBrand(brandId);
+        return queries.ofBrand(caller.tenant(), brand).map(list -> list.stream().map(ListeningQueryView::of).toList());
+    }
+
+    @GET
+    @Path("/{queryId}")
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @Operation(summary = "One listening query")
+    public Uni<ListeningQueryView> one(@PathParam("brandId") String brandId, @PathParam("queryId") UUID queryId) {
+        String brand = caller.requireBrand(brandId);
+        return queries.one(caller.tenant(), brand, queryId).map(query -> found(query, queryId));
+    }
+
+    @PUT
+    @Path("/{queryId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
+    @Operation(summary = "Replace a listening query")
+    public Uni<ListeningQueryView> replace(@PathParam("brandId") String brandId, @PathParam("queryId") UUID queryId,
+                                           @Valid @NotNull ListeningQueryRequest request) {
+        String brand = caller.requireBrand(brandId);
+        return queries.replace(caller.tenant(), brand, queryId, request).map(query -> found(query, queryId));
+    }
+
+    @DELETE
+    @Path("/{queryId}")
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
+    @Operation(summary = "Delete a listening query")
+    public Uni<Response> remove(@PathParam("brandId") String brandId, @PathParam("queryId") UUID queryId) {
+        String brand = caller.requireBrand(brandId);
+        return queries.remove(caller.tenant(), brand, queryId).map(removed -> {
+            if (!removed) {
+                throw NotFoundProblems.of("Listening query " + queryId + " not found");
+            }
+            return Response.noContent().build();
+        });
+    }
+
+    private static ListeningQueryView found(ListeningQuery query, UUID id) {
+        if (query == null) {
+            throw NotFoundProblems.of("Listening query " + id + " not found");
+        }
+        return ListeningQueryView.of(query);
+    }
+}
