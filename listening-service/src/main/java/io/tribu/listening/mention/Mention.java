@@ -64,6 +64,9 @@ public class Mention extends PanacheEntityBase {
     /** The text folded for full-text search (case, accents, punctuation). */
     @Column(name = "search_text")
     public String searchText;
+    /** The brand's listening queries this mention matched when it was stored. */
+    @Column(name = "matched_query_ids")
+    public UUID[] matchedQueryIds = new UUID[0];
 
     /** A source's item already stored. */
     record HeardItem(UUID sourceId, String externalId) {

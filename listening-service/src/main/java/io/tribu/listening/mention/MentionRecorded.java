@@ -4,6 +4,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import io.tribu.listening.query.MatchedQuery;
 
 /**
  * Data of the {@code tribu.listening.mention.recorded.v1} event. Schema and example live in
@@ -14,14 +15,16 @@ import java.util.UUID;
 public record MentionRecorded(UUID mentionId, String brandId, String source, String kind,
                               boolean ownedChannel, String author, Long authorReach, String text,
                               String url, String language, Instant publishedAt, List<UUID> matchedQueryIds,
+                              List<MatchedQuery> matchedQueries,
                               SentimentData sentiment, UUID storyId) {
 
     public static final String TYPE = "tribu.listening.mention.recorded.v1";
 
-    static MentionRecorded of(Mention mention) {
+    static MentionRecorded of(Mention mention, List<MatchedQuery> matches) {
         return new MentionRecorded(mention.id, mention.brandId, mention.source, mention.kind,
                 mention.ownedChannel, mention.author, mention.authorReach, mention.text,
-                mention.url, mention.language, mention.publishedAt, List.of(),
+                mention.url, mention.language, mention.publishedAt,
+                matches.stream().map(MatchedQuery::id).toList(), matches,
                 mention.sentimentLabel == null ? null : new SentimentData(mention.sentimentLabel, mention.sentimentScore),
                 mention.storyId);
     }

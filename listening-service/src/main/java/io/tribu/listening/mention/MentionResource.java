@@ -83,7 +83,8 @@ public class MentionResource {
     @Operation(summary = "Search the brand's mentions",
             description = "Filters combine. q is full-text in web-search syntax (words all required, \"exact phrase\", "
                     + "OR, -excluded), case and accents ignored. stories=true gives one row per story (its first "
-                    + "mention). Pass nextCursor back as cursor for the following page.")
+                    + "mention). query=<listening query id> keeps the mentions that query matched when they were stored. "
+                    + "Pass nextCursor back as cursor for the following page.")
     public Uni<MentionPage> search(@PathParam("brandId") String brandId,
                                    @QueryParam("q") String text,
                                    @QueryParam("sentiment") @Pattern(regexp = "negative|neutral|positive",
@@ -94,15 +95,27 @@ public class MentionResource {
                                    @QueryParam("from") String from,
                                    @QueryParam("to") String to,
                                    @QueryParam("stories") @DefaultValue("false") boolean stories,
+                                   @QueryParam("query") String queryId,
                                    @QueryParam("cursor") String cursor,
                                    @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         String brand = caller.requireBrand(brandId);
         MentionFilter filter = new MentionFilter(text == null || text.isBlank() ? null : text, sentiment, language,
-                source, instant("from", from), instant("to", to), stories);
+                source, instant("from", from), instant("to", to), stories, queryId(queryId));
         if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
             throw BadRequest.parameter("to", "must be after from");
         }
         return mentions.search(caller.tenant(), brand, filter, MentionCursor.decode(cursor), limit);
+    }
+
+    private static UUID queryId(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw BadRequest.parameter("query", "must be the id (UUID) of one of the brand's listening queries");
+        }
     }
 
     private static Instant instant(String name, String value) {

@@ -22,6 +22,9 @@ import java.util.Map;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import org.hibernate.reactive.mutiny.Mutiny;
 import java.util.UUID;
+import io.tribu.listening.query.MatchedQuery;
+import io.tribu.listening.query.MentionDocument;
+import io.tribu.listening.query.QuerySync;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -38,11 +41,12 @@ public class MentionService {
     private final Duration storyWindow;
     private final AlertService alerts;
     private final Stories stories;
+    private final QuerySync queries;
 
     public MentionService(Outbox outbox, @ConfigProperty(name = "tribu.topics.mentions") String mentionsTopic,
                           Enricher enricher, Vertx vertx,
                           @ConfigProperty(name = "tribu.enrich.story-window") Duration storyWindow,
-                          AlertService alerts, Stories stories) {
+                          AlertService alerts, Stories stories, QuerySync queries) {
         this.outbox = outbox;
         this.mentionsTopic = mentionsTopic;
         this.enricher = enricher;
@@ -50,6 +54,7 @@ public class MentionService {
         this.storyWindow = storyWindow;
         this.alerts = alerts;
         this.stories = stories;
+        this.queries = queries;
     }
 
     /** A mention heard for a brand, as the callers hand it over. */
@@ -102,22 +107,41 @@ public class MentionService {
         return sourceId + "\n" + externalId;
     }
 
+    /** A mention about to be stored with the brand's listening queries it matches. */
+    private record Analysed(Mention mention, List<MatchedQuery> matches) {
+    }
+
     private Uni<List<Mention>> store(List<Heard> heard) {
         // CPU work (tens of microseconds a tweet, milliseconds an article) off the event loop; the result
         // comes back on this context, where the transaction lives; unordered: callers that are themselves blocking
         // tasks of this context (the Kafka ingest) would otherwise wait for their own end
-        return vertx.executeBlocking(Uni.createFrom().item(() -> heard.stream()
-                        .map(h -> toMention(h, enricher.enrich(h.mention().text(), h.mention().language()))).toList()), false)
-                .call(mentions -> Uni.join().all(mentions.stream().map(this::findStory).toList()).andFailFast())
-                .call(mentions -> Panache.getSession().chain(session -> session.persistAll(mentions.toArray())))
-                .call(mentions -> Multi.createFrom().iterable(mentions)
-                        .onItem().transformToUniAndConcatenate(m -> outbox.append(mentionsTopic, m.tenant, m.brandId,
-                                MentionRecorded.TYPE, MentionRecorded.of(m)))
+        return vertx.executeBlocking(Uni.createFrom().item(() -> heard.stream().map(this::analyse).toList()), false)
+                .call(analysed -> Uni.join().all(analysed.stream().map(a -> findStory(a.mention())).toList()).andFailFast())
+                .call(analysed -> Panache.getSession().chain(session -> session.persistAll(
+                        analysed.stream().map(Analysed::mention).toArray())))
+                .call(analysed -> Multi.createFrom().iterable(analysed)
+                        .onItem().transformToUniAndConcatenate(a -> outbox.append(mentionsTopic, a.mention().tenant,
+                                a.mention().brandId, MentionRecorded.TYPE, MentionRecorded.of(a.mention(), a.matches())))
                         .collect().last())
+                .map(analysed -> analysed.stream().map(Analysed::mention).toList())
                 .call(mentions -> Multi.createFrom().iterable(mentions)
                         .onItem().transformToUniAndConcatenate(m -> alerts.onMentionStored(m.tenant, m.brandId, m.id,
                                 m.text, m.publishedAt))
                         .collect().last());
+    }
+
+    /**
+     * Enrichment, then the brand's listening queries the mention matches. A mention matching none is still
+     * stored: it was heard on a source the brand configured, and a query added later can be searched back.
+     */
+    private Analysed analyse(Heard heard) {
+        NewMention said = heard.mention();
+        Enrichment enrichment = enricher.enrich(said.text(), said.language());
+        List<MatchedQuery> matches = queries.matcher().match(new MentionDocument(heard.tenant(), heard.brandId(),
+                said.text(), enrichment.language(), said.source(), said.author()));
+        Mention mention = toMention(heard, enrichment);
+        mention.matchedQueryIds = matches.stream().map(MatchedQuery::id).toArray(UUID[]::new);
+        return new Analysed(mention, matches);
     }
 
     private static Mention toMention(Heard heard, Enrichment enrichment) {
@@ -188,6 +212,8 @@ public class MentionService {
         condition(sql, parameters, "sentiment_label = :sentiment", "sentiment", filter.sentiment());
         condition(sql, parameters, "language = :language", "language", filter.language());
         condition(sql, parameters, "source = :source", "source", filter.source());
+        // containment (not = any) so the GIN index on matched_query_ids serves it
+        condition(sql, parameters, "matched_query_ids @> array[cast(:queryId as uuid)]", "queryId", filter.queryId());
         condition(sql, parameters, "published_at >= :from", "from", filter.from());
         condition(sql, parameters, "published_at < :to", "to", filter.to());
         if (filter.stories()) {

@@ -1,13 +1,14 @@
 package io.tribu.listening.mention;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A mention as the API shows it. */
 public record MentionView(UUID id, String brandId, String source, String kind,
                           boolean ownedChannel, String author, Long authorReach, String text, String url,
                           String language, Instant publishedAt, Instant receivedAt,
-                          MentionRecorded.SentimentData sentiment, UUID storyId) {
+                          MentionRecorded.SentimentData sentiment, UUID storyId, List<UUID> matchedQueryIds) {
 
     static MentionView of(Mention mention) {
         return new MentionView(mention.id, mention.brandId, mention.source, mention.kind,
@@ -15,6 +16,6 @@ public record MentionView(UUID id, String brandId, String source, String kind,
                 mention.url, mention.language, mention.publishedAt, mention.receivedAt,
                 mention.sentimentLabel == null ? null
                         : new MentionRecorded.SentimentData(mention.sentimentLabel, mention.sentimentScore),
-                mention.storyId);
+                mention.storyId, mention.matchedQueryIds == null ? List.of() : List.of(mention.matchedQueryIds));
     }
 }

@@ -36,10 +36,12 @@ public class ListeningQueryResource {
 
     private final Caller caller;
     private final ListeningQueryService queries;
+    private final QuerySync sync;
 
-    public ListeningQueryResource(Caller caller, ListeningQueryService queries) {
+    public ListeningQueryResource(Caller caller, ListeningQueryService queries, QuerySync sync) {
         this.caller = caller;
         this.queries = queries;
+        this.sync = sync;
     }
 
     @POST
@@ -51,6 +53,7 @@ public class ListeningQueryResource {
                              @Context UriInfo uriInfo) {
         String brand = caller.requireBrand(brandId);
         return queries.add(caller.tenant(), brand, request)
+                .invoke(sync::saved) // committed: matched from the next mention on
                 .map(query -> Response.created(uriInfo.getAbsolutePathBuilder().path(query.id.toString()).build())
                         .entity(ListeningQueryView.of(query)).build());
     }
@@ -80,7 +83,13 @@ public class ListeningQueryResource {
     public Uni<ListeningQueryView> replace(@PathParam("brandId") String brandId, @PathParam("queryId") UUID queryId,
                                            @Valid @NotNull ListeningQueryRequest request) {
         String brand = caller.requireBrand(brandId);
-        return queries.replace(caller.tenant(), brand, queryId, request).map(query -> found(query, queryId));
+        return queries.replace(caller.tenant(), brand, queryId, request)
+                .invoke(query -> {
+                    if (query != null) {
+                        sync.saved(query);
+                    }
+                })
+                .map(query -> found(query, queryId));
     }
 
     @DELETE
@@ -93,6 +102,7 @@ public class ListeningQueryResource {
             if (!removed) {
                 throw NotFoundProblems.of("Listening query " + queryId + " not found");
             }
+            sync.removed(queryId);
             return Response.noContent().build();
         });
     }

@@ -57,7 +57,7 @@ public class ListeningQueryService {
     /** Checks what Bean Validation cannot (grammar, competitor name) and copies the request in. */
     private static void apply(ListeningQuery query, ListeningQueryRequest request) {
         try {
-            QueryParser.parse(request.query());
+            QueryMatcher.check(request.query());
         } catch (QuerySyntaxException e) {
             throw e.toProblem("query");
         }

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Listening-query matching throughput (Lucene Monitor), ONE thread: 1k/10k/100k queries x tweets/articles,
+# one mention at a time and in batches. Prints a markdown table.
+# Usage: listening-service/bench/matching.sh [seconds-per-measure=3] [TERM|MULTIPASS]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+mvn -B -q -pl listening-service test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2
+cp="listening-service/target/test-classes:listening-service/target/classes:$(cat listening-service/target/bench.classpath)"
+# one core for the JIT, the GC and the work: the figures are per core
+exec taskset -c 0 java -Xmx3g -XX:ActiveProcessorCount=1 -cp "$cp" io.tribu.listening.query.MatchingBenchmark "$@"
