@@ -3,14 +3,19 @@ package io.tribu.moderation.inbox;
 import java.util.Locale;
 
 /**
- * What a moderator decides on an item, and the status it leads to. Network actions (hide, delete,
- * reply) come with the publishing integration; these are the decisions the inbox settles by itself.
+ * What a moderator or a charter rule decides on an item, and the status it leads to. hide, delete and reply
+ * are also asked of publishing, which carries them out on the network; tag leaves the status as it is.
  */
 public enum DecisionAction {
     ASSIGN(InboxStatus.ASSIGNED),
     ESCALATE(InboxStatus.ESCALATED),
     CLOSE(InboxStatus.CLOSED),
-    REOPEN(InboxStatus.NEW);
+    REOPEN(InboxStatus.NEW),
+    APPROVE(InboxStatus.CLOSED),
+    HIDE(InboxStatus.HIDDEN),
+    DELETE(InboxStatus.DELETED),
+    REPLY(InboxStatus.REPLIED),
+    TAG(null);
 
     private final InboxStatus result;
 
@@ -18,8 +23,13 @@ public enum DecisionAction {
         this.result = result;
     }
 
+    /** The status after the decision, or null when it does not change it. */
     public InboxStatus result() {
         return result;
+    }
+
+    public boolean onNetwork() {
+        return this == HIDE || this == DELETE || this == REPLY;
     }
 
     public String wire() {

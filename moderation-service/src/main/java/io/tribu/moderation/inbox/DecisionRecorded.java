@@ -12,7 +12,7 @@ import java.util.UUID;
 @RegisterForReflection
 public record DecisionRecorded(UUID decisionId, UUID itemId, String brandId, String actor, String action,
                                String fromStatus, String toStatus, String assignee, String reason,
-                               Instant itemPublishedAt, Instant decidedAt) {
+                               boolean automated, String ruleId, Instant itemPublishedAt, Instant decidedAt) {
 
     public static final String TYPE = "tribu.moderation.decision.recorded.v1";
 }

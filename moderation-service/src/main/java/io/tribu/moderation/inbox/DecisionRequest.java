@@ -11,13 +11,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A moderator's decision on one inbox item, made against the version they saw. */
 @Schema(name = "DecisionRequest")
 public record DecisionRequest(
-        @Schema(examples = "assign", enumeration = {"assign", "escalate", "close", "reopen"})
-        @NotBlank @Pattern(regexp = "assign|escalate|close|reopen",
-                message = "must be one of assign, escalate, close, reopen") String action,
+        @Schema(examples = "assign", enumeration = {"assign", "escalate", "close", "reopen", "approve", "hide", "delete", "reply"})
+        @NotBlank @Pattern(regexp = "assign|escalate|close|reopen|approve|hide|delete|reply",
+                message = "must be one of assign, escalate, close, reopen, approve, hide, delete, reply") String action,
         @Schema(examples = "camille", description = "User the item is assigned to (required for assign)")
         @Size(max = 200) String assignee,
         @Schema(examples = "Client mécontent, à traiter en priorité")
         @Size(max = 2000) String reason,
+        @Schema(examples = "Bonjour Julien, pouvez-vous nous écrire en privé ?",
+                description = "The answer (required for reply); render a saved reply first to start from one")
+        @Size(max = 5000) String replyText,
+        @Schema(examples = "public", enumeration = {"public", "private"},
+                description = "For reply: in the thread (public, default) or as a private message to the author")
+        @Pattern(regexp = "public|private", message = "must be public or private") String visibility,
         @Schema(examples = "0", description = "The item version the moderator saw; a stale version answers 409")
         @NotNull @PositiveOrZero Long expectedVersion) {
 
@@ -25,5 +31,15 @@ public record DecisionRequest(
     @Schema(hidden = true)
     public boolean isAssignee() {
         return !"assign".equals(action) || (assignee != null && !assignee.isBlank());
+    }
+
+    @AssertTrue(message = "is required when action is reply")
+    @Schema(hidden = true)
+    public boolean isReplyText() {
+        return !"reply".equals(action) || (replyText != null && !replyText.isBlank());
+    }
+
+    String visibilityOrDefault() {
+        return visibility == null ? "public" : visibility;
     }
 }

@@ -42,6 +42,15 @@ public class InboxItem extends PanacheEntityBase {
     /** Classifier labels present on the item, as JSON text (written once, on arrival). */
     @Formula("labels::text")
     public String labels;
+    /** positive, neutral or negative as listening heard it; null for webhook interactions. */
+    public String sentiment;
+    @Column(name = "sentiment_score")
+    public Double sentimentScore;
+    /** The network's id of the interaction, when the network gave it (webhooks). */
+    @Column(name = "external_id")
+    public String externalId;
+    /** Tags put by charter rules. */
+    public String[] tags;
     /** Changed by every decision; a decision naming an older version loses (409). */
     public long version;
 }

@@ -4,21 +4,29 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.tribu.moderation.action.NetworkActionView;
+
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** labels: classifier name -> {score, evidence}, only the labels present (score >= 0.5). */
+/**
+ * labels: classifier name -> {score, evidence}, only the labels present (score >= 0.5). actions: what was
+ * asked of the network (hide, delete, reply) and its outcome once publishing confirmed it.
+ */
 public record InboxItemView(UUID id, String brandId, String source, String kind, String author, String text,
-                            String url, String language, String status, String assignee, Instant publishedAt,
-                            Instant receivedAt, long version, Instant firstResponseAt, Instant slaDueAt,
-                            Instant slaBreachedAt, JsonNode labels) {
+                            String url, String language, String sentiment, Double sentimentScore, String status,
+                            String assignee, List<String> tags, Instant publishedAt, Instant receivedAt, long version,
+                            Instant firstResponseAt, Instant slaDueAt, Instant slaBreachedAt, JsonNode labels,
+                            List<NetworkActionView> actions) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static InboxItemView of(InboxItem item) {
+    static InboxItemView of(InboxItem item, List<NetworkActionView> actions) {
         return new InboxItemView(item.id, item.brandId, item.source, item.kind, item.author, item.text, item.url,
-                item.language, item.status, item.assignee, item.publishedAt, item.receivedAt, item.version,
-                item.firstResponseAt, item.slaDueAt, item.slaBreachedAt, labels(item.labels));
+                item.language, item.sentiment, item.sentimentScore, item.status, item.assignee,
+                item.tags == null ? List.of() : List.of(item.tags), item.publishedAt, item.receivedAt, item.version,
+                item.firstResponseAt, item.slaDueAt, item.slaBreachedAt, labels(item.labels), actions);
     }
 
     private static JsonNode labels(String json) {

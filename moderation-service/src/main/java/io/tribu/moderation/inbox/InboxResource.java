@@ -83,20 +83,22 @@ public class InboxResource {
     @Operation(summary = "One inbox item")
     public Uni<InboxItemView> get(@PathParam("brandId") String brandId, @PathParam("itemId") UUID itemId) {
         String brand = caller.requireBrand(brandId);
-        return inbox.find(caller.tenant(), brand, itemId).map(InboxItemView::of);
+        return inbox.find(caller.tenant(), brand, itemId);
     }
 
     @POST
     @Path("/{itemId}/decisions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
-    @Operation(summary = "Decide on an inbox item (assign, escalate, close, reopen)",
+    @Operation(summary = "Decide on an inbox item (assign, escalate, close, reopen, approve, hide, delete, reply)",
             description = "Recorded in the audit trail and emitted as tribu.moderation.decision.recorded.v1. "
+                    + "hide, delete and reply are asked of publishing (tribu.moderation.action.requested.v1); "
+                    + "the item's actions show the outcome once publishing confirms it. "
                     + "A stale expectedVersion answers 409: someone else decided first.")
     public Uni<InboxItemView> decide(@PathParam("brandId") String brandId, @PathParam("itemId") UUID itemId,
                                      @Valid @NotNull DecisionRequest request) {
         String brand = caller.requireBrand(brandId);
-        return inbox.decide(caller.tenant(), brand, itemId, caller.userName(), request).map(InboxItemView::of);
+        return inbox.decide(caller.tenant(), brand, itemId, caller.userName(), request);
     }
 
     private static String label(String value) {

@@ -12,7 +12,9 @@ import io.tribu.moderation.access.NotFoundProblems;
 import io.tribu.moderation.classify.Classification;
 import io.tribu.moderation.classify.Classifier;
 import io.tribu.moderation.classify.Label;
-import io.tribu.moderation.outbox.Outbox;
+import io.tribu.moderation.action.NetworkActions;
+import io.tribu.moderation.charter.Charter;
+import io.tribu.moderation.charter.CharterBook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,23 +32,31 @@ public class InboxService {
 
     static final URI CONFLICT_TYPE = URI.create("https://tribu.io/problems/stale-version");
 
-    private final Outbox outbox;
     private final Classifier classifier;
+    private final CharterBook charters;
+    private final CharterEnforcement enforcement;
+    private final DecisionLog decisions;
+    private final NetworkActions networkActions;
     private final ObjectMapper json;
-    private final String decisionsTopic;
     private final int defaultSlaMinutes;
 
-    public InboxService(Outbox outbox, Classifier classifier, ObjectMapper json, @ConfigProperty(name = "tribu.topics.decisions") String decisionsTopic,
+    public InboxService(Classifier classifier, CharterBook charters, CharterEnforcement enforcement,
+                        DecisionLog decisions, NetworkActions networkActions, ObjectMapper json,
                         @ConfigProperty(name = "tribu.moderation.default-first-response-sla-minutes")
                         int defaultSlaMinutes) {
-        this.outbox = outbox;
         this.classifier = classifier;
+        this.charters = charters;
+        this.enforcement = enforcement;
+        this.decisions = decisions;
+        this.networkActions = networkActions;
         this.json = json;
-        this.decisionsTopic = decisionsTopic;
         this.defaultSlaMinutes = defaultSlaMinutes;
     }
 
-    /** Stores the interaction once, however often its event is delivered. */
+    /**
+     * Stores the interaction once, however often its event is delivered, and applies the brand's charter to
+     * it in the same transaction: what the rules decide is never lost nor done twice.
+     */
     public Uni<Void> receive(MentionRecordedReader event) {
         MentionRecordedReader.Data data = event.data();
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
@@ -55,20 +65,25 @@ public class InboxService {
                 .setParameter("id", event.id())
                 .setParameter("type", event.type())
                 .executeUpdate()
-                .chain(firstTime -> firstTime == 0 ? Uni.createFrom().voidItem() : insertItem(session, event.tenant(), data))));
+                .chain(firstTime -> firstTime == 0 ? Uni.createFrom().voidItem()
+                        : charters.current(event.tenant(), data.brandId())
+                                .chain(charter -> insertItem(session, event.tenant(), data, charter)))));
     }
 
-    private Uni<Void> insertItem(Mutiny.Session session, String tenant, MentionRecordedReader.Data data) {
+    private Uni<Void> insertItem(Mutiny.Session session, String tenant, MentionRecordedReader.Data data, Charter charter) {
+        Classification labels = classifier.classify(data.text(), charter.topics());
+        Instant now = Instant.now();
         // The same mention may come again under another event id (a replay by listening): keep the first.
         return session.createNativeQuery("""
                         insert into inbox_item (id, tenant, brand_id, source, kind, author, text, url, language,
-                                                status, assignee, published_at, received_at, version, sla_due_at, labels)
+                                                status, assignee, published_at, received_at, version, sla_due_at, labels,
+                                                sentiment, sentiment_score, external_id)
                         values (:id, :tenant, :brand, :source, :kind, :author, :text, :url, :language,
-                                'new', null, :publishedAt, now(), 0,
+                                'new', null, :publishedAt, :now, 0,
                                 cast(:publishedAt as timestamptz) + make_interval(mins => coalesce(
                                     (select first_response_sla_minutes from brand_sla
                                      where tenant = :tenant and brand_id = :brand), :defaultSla)),
-                                cast(cast(:labels as text) as jsonb))
+                                cast(cast(:labels as text) as jsonb), :sentiment, :sentimentScore, :externalId)
                         on conflict (id) do nothing""")
                 .setParameter("id", data.mentionId())
                 .setParameter("tenant", tenant)
@@ -81,9 +96,17 @@ public class InboxService {
                 .setParameter("language", data.language())
                 .setParameter("publishedAt", data.publishedAt())
                 .setParameter("defaultSla", defaultSlaMinutes)
-                .setParameter("labels", labelsJson(classifier.classify(data.text(), List.of())))
+                .setParameter("now", now)
+                .setParameter("labels", labelsJson(labels))
+                .setParameter("sentiment", data.sentiment() == null ? null : data.sentiment().label())
+                .setParameter("sentimentScore", data.sentiment() == null ? null : data.sentiment().score())
+                .setParameter("externalId", data.externalId())
                 .executeUpdate()
-                .replaceWithVoid();
+                .chain(inserted -> inserted == 0 ? Uni.createFrom().voidItem()
+                        : enforcement.evaluate(charter, tenant, data, labels, now)
+                                .chain(matched -> matched.isEmpty() ? Uni.createFrom().voidItem()
+                                        : InboxItem.<InboxItem>findById(data.mentionId())
+                                                .chain(item -> enforcement.apply(item, charter, matched, labels))));
     }
 
     private String labelsJson(Classification classification) {
@@ -134,12 +157,14 @@ public class InboxService {
         }
         query.append(" order by publishedAt desc, id desc");
         return InboxItem.<InboxItem>find(query.toString(), parameters).range(0, limit).list()
-                .map(rows -> {
+                .chain(rows -> {
                     boolean more = rows.size() > limit;
                     List<InboxItem> page = more ? rows.subList(0, limit) : rows;
                     InboxItem last = page.isEmpty() ? null : page.get(page.size() - 1);
-                    return new InboxPage(page.stream().map(InboxItemView::of).toList(),
-                            more ? new InboxCursor(last.publishedAt, last.id).encode() : null);
+                    return networkActions.ofItems(page.stream().map(i -> i.id).toList())
+                            .map(actions -> new InboxPage(page.stream()
+                                    .map(i -> InboxItemView.of(i, actions.getOrDefault(i.id, List.of()))).toList(),
+                                    more ? new InboxCursor(last.publishedAt, last.id).encode() : null));
                 });
     }
 
@@ -163,18 +188,25 @@ public class InboxService {
     }
 
     @WithSession
-    public Uni<InboxItem> find(String tenant, String brandId, UUID id) {
+    public Uni<InboxItemView> find(String tenant, String brandId, UUID id) {
         return InboxItem.<InboxItem>find("id = ?1 and tenant = ?2 and brandId = ?3", id, tenant, brandId)
                 .firstResult()
-                .onItem().ifNull().failWith(() -> NotFoundProblems.of("Inbox item " + id + " not found"));
+                .onItem().ifNull().failWith(() -> NotFoundProblems.of("Inbox item " + id + " not found"))
+                .chain(this::view);
+    }
+
+    /** The item with its network actions; must run inside a session. */
+    Uni<InboxItemView> view(InboxItem item) {
+        return networkActions.ofItems(List.of(item.id)).map(actions -> InboxItemView.of(item, actions.getOrDefault(item.id, List.of())));
     }
 
     /**
      * Applies a decision if the item is still at the version the moderator saw. The conditional
      * update makes concurrent decisions race-free: exactly one matches the version, the others get 409.
+     * hide, delete and reply are also requested from publishing, in the same transaction.
      */
     @WithTransaction
-    public Uni<InboxItem> decide(String tenant, String brandId, UUID id, String actor, DecisionRequest request) {
+    public Uni<InboxItemView> decide(String tenant, String brandId, UUID id, String actor, DecisionRequest request) {
         DecisionAction action = DecisionAction.fromWire(request.action());
         return InboxItem.<InboxItem>find("id = ?1 and tenant = ?2 and brandId = ?3", id, tenant, brandId).firstResult()
                 .onItem().ifNull().failWith(() -> NotFoundProblems.of("Inbox item " + id + " not found"))
@@ -183,45 +215,27 @@ public class InboxService {
                         return Uni.createFrom().failure(staleVersion(item));
                     }
                     String fromStatus = item.status;
+                    String toStatus = action.result().wire();
                     String assignee = action == DecisionAction.ASSIGN ? request.assignee() : item.assignee;
+                    Decision decision = new Decision(UUID.randomUUID(), actor, action.wire(), fromStatus, toStatus,
+                            assignee, request.reason(), null, null, null);
                     // The first decision, whatever it is, is the first response: it stops the SLA clock.
                     return InboxItem.update("status = ?1, assignee = ?2, version = version + 1, "
                                     + "firstResponseAt = coalesce(firstResponseAt, current_timestamp) "
                                     + "where id = ?3 and version = ?4",
-                                    action.result().wire(), assignee, id, request.expectedVersion())
+                                    toStatus, assignee, id, request.expectedVersion())
                             .chain(updated -> updated == 0
                                     ? Uni.createFrom().failure(staleVersion(item))
-                                    : record(item, fromStatus, action, assignee, actor, request.reason()));
+                                    : decisions.record(item, decision))
+                            .chain(() -> action.onNetwork()
+                                    ? networkActions.request(item, decision.id(), action.wire(),
+                                            action == DecisionAction.REPLY ? request.visibilityOrDefault() : null,
+                                            request.replyText(), actor).replaceWithVoid()
+                                    : Uni.createFrom().voidItem())
+                            .chain(() -> InboxItem.<InboxItem>findById(item.id))
+                            .call(fresh -> Panache.getSession().chain(session -> session.refresh(fresh)))
+                            .chain(this::view);
                 });
-    }
-
-    private Uni<InboxItem> record(InboxItem item, String fromStatus, DecisionAction action, String assignee,
-                                  String actor, String reason) {
-        UUID decisionId = UUID.randomUUID();
-        Instant now = Instant.now();
-        DecisionRecorded event = new DecisionRecorded(decisionId, item.id, item.brandId, actor, action.wire(),
-                fromStatus, action.result().wire(), assignee, reason, item.publishedAt, now);
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery("""
-                                insert into decision (id, item_id, tenant, brand_id, actor, action, from_status,
-                                                      to_status, assignee, reason, decided_at)
-                                values (:id, :item, :tenant, :brand, :actor, :action, :from, :to, :assignee,
-                                        :reason, :at)""")
-                        .setParameter("id", decisionId)
-                        .setParameter("item", item.id)
-                        .setParameter("tenant", item.tenant)
-                        .setParameter("brand", item.brandId)
-                        .setParameter("actor", actor)
-                        .setParameter("action", action.wire())
-                        .setParameter("from", fromStatus)
-                        .setParameter("to", action.result().wire())
-                        .setParameter("assignee", assignee)
-                        .setParameter("reason", reason)
-                        .setParameter("at", now)
-                        .executeUpdate())
-                .chain(() -> outbox.append(decisionsTopic, item.tenant, item.brandId, DecisionRecorded.TYPE, event))
-                .chain(() -> InboxItem.<InboxItem>findById(item.id))
-                .call(fresh -> Panache.getSession().chain(session -> session.refresh(fresh)));
     }
 
     private static HttpProblem staleVersion(InboxItem item) {

@@ -17,9 +17,19 @@ public record MentionRecordedReader(UUID id, String type, String tenant, Data da
 
     public static final String TYPE = "tribu.listening.mention.recorded.v1";
 
+    /**
+     * externalId is not in listening's event (it is null there); webhooks give the network's own id, which
+     * publishing uses to act on the interaction.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Data(UUID mentionId, String brandId, String source, String kind, boolean ownedChannel,
-                       String author, String text, String url, String language, Instant publishedAt) {
+                       String author, String text, String url, String language, Instant publishedAt,
+                       Sentiment sentiment, String externalId) {
+    }
+
+    /** positive, neutral or negative, with listening's confidence. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Sentiment(String label, Double score) {
     }
 
     /** Why the event cannot be applied, or null when it can. */

@@ -16,6 +16,6 @@ record Interaction(String externalId, String kind, String author, String text, S
         UUID id = UUID.nameUUIDFromBytes((channel.id + ":" + externalId).getBytes(StandardCharsets.UTF_8));
         return new MentionRecordedReader(id, MentionRecordedReader.TYPE, channel.tenant,
                 new MentionRecordedReader.Data(id, channel.brandId, source, kind, true, author, text, url, null,
-                        publishedAt));
+                        publishedAt, null, externalId));
     }
 }

@@ -1,0 +1,73 @@
+package io.tribu.moderation.action;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+
+/**
+ * Shows on the inbox item what publishing did with a requested action. Idempotent (processed_event in the
+ * same transaction), acknowledged after commit; unreadable events go to the dead-letter topic.
+ */
+@ApplicationScoped
+public class ActionOutcomeConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ActionOutcomeConsumer.class);
+
+    private final ObjectMapper json;
+
+    public ActionOutcomeConsumer(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Incoming("action-outcomes")
+    public Uni<Void> consume(Message<String> message) {
+        ActionCompletedReader event;
+        try {
+            event = json.readValue(message.getPayload(), ActionCompletedReader.class);
+        } catch (Exception e) {
+            return nack(message, new IllegalArgumentException("unreadable action outcome: " + e.getMessage()));
+        }
+        String defect = event.defect();
+        if (defect != null) {
+            return nack(message, new IllegalArgumentException("invalid action outcome: " + defect));
+        }
+        return apply(event)
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5)
+                .chain(() -> Uni.createFrom().completionStage(message.ack()))
+                .onFailure().recoverWithUni(failure -> nack(message, failure));
+    }
+
+    /** Only a request still waiting takes the outcome: a replay, or another action's outcome, changes nothing. */
+    Uni<Void> apply(ActionCompletedReader event) {
+        ActionCompletedReader.Data data = event.data();
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into processed_event (event_id, type, processed_at) values (:id, :type, now())
+                        on conflict (event_id) do nothing""")
+                .setParameter("id", event.id())
+                .setParameter("type", event.type())
+                .executeUpdate()
+                .chain(first -> first == 0 ? Uni.createFrom().item(0) : session.createNativeQuery("""
+                                update network_action set outcome = :outcome, reason = :reason, result_url = :url,
+                                       completed_at = :at
+                                where id = :id and tenant = :tenant and outcome = 'requested'""")
+                        .setParameter("outcome", data.outcome())
+                        .setParameter("reason", data.reason())
+                        .setParameter("url", data.resultUrl())
+                        .setParameter("at", data.completedAt())
+                        .setParameter("id", data.actionId())
+                        .setParameter("tenant", event.tenant())
+                        .executeUpdate())))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> nack(Message<String> message, Throwable reason) {
+        LOG.warnf("Action outcome sent to the dead-letter topic: %s", reason.getMessage());
+        return Uni.createFrom().completionStage(message.nack(reason));
+    }
+}

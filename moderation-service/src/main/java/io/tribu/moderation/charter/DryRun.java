@@ -1,0 +1,144 @@
+package io.tribu.moderation.charter;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import io.tribu.moderation.access.NotFoundProblems;
+import io.tribu.moderation.classify.Classifier;
+import io.tribu.moderation.classify.Text;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Replays a charter over the brand's recent inbox without touching it: texts are classified again with the
+ * charter's topics, and each item is judged with the author's offences as they stood when it arrived.
+ */
+@ApplicationScoped
+public class DryRun {
+
+    static final int MAX_ITEMS = 20_000;
+    static final int MAX_LISTED = 200;
+
+    private final CharterService charters;
+    private final CharterBook book;
+    private final Classifier classifier;
+    private final Vertx vertx;
+
+    public DryRun(CharterService charters, CharterBook book, Classifier classifier, Vertx vertx) {
+        this.charters = charters;
+        this.book = book;
+        this.classifier = classifier;
+        this.vertx = vertx;
+    }
+
+    private record Row(UUID id, String text, String source, String kind, String author, String language,
+                       String sentiment, Double sentimentScore, Instant receivedAt, String status) {
+    }
+
+    @WithSession
+    public Uni<DryRunReport> run(String tenant, String brandId, JsonNode draft, int days) {
+        Uni<Charter> charter = draft != null ? charters.validate(tenant, brandId, draft)
+                : book.latest(tenant, brandId).map(found -> CharterParser.parse(found.orElseThrow(
+                        () -> NotFoundProblems.of("Brand " + brandId + " has no charter yet; send one to try")).document(),
+                        found.get().version()).charter());
+        Instant now = Instant.now();
+        Instant since = now.minus(Duration.ofDays(days));
+        return charter.chain(c -> items(tenant, brandId, since)
+                .chain(rows -> offences(tenant, brandId, c, since)
+                        .chain(offences -> vertx.executeBlocking(Uni.createFrom().item(
+                                () -> judge(c, draft != null, days, rows, offences))))));
+    }
+
+    private DryRunReport judge(Charter charter, boolean draft, int days, List<Row> rows, Map<String, List<Instant>> offences) {
+        boolean truncated = rows.size() > MAX_ITEMS;
+        List<Row> replayed = truncated ? rows.subList(0, MAX_ITEMS) : rows;
+        Map<String, Integer> perRule = new LinkedHashMap<>();
+        charter.rules().forEach(r -> perRule.put(r.id(), 0));
+        Map<String, Integer> perAction = new LinkedHashMap<>();
+        List<DryRunReport.ItemOutcome> listed = new ArrayList<>();
+        int matched = 0;
+        for (Row row : replayed) {
+            Subject subject = new Subject(Text.of(row.text), classifier.classify(row.text, charter.topics()), row.sentiment,
+                    row.sentimentScore, row.language, row.source, row.kind, row.author,
+                    row.author == null ? List.of() : offences.getOrDefault(row.author, List.of()), row.receivedAt,
+                    row.receivedAt.atZone(charter.timezone()).toLocalTime());
+            List<Rule> rules = charter.matching(subject);
+            if (rules.isEmpty()) {
+                continue;
+            }
+            matched++;
+            List<String> actions = new ArrayList<>();
+            for (Rule rule : rules) {
+                perRule.merge(rule.id(), 1, Integer::sum);
+                for (RuleAction action : rule.then()) {
+                    perAction.merge(action.type().wire(), 1, Integer::sum);
+                    actions.add(action.describe().toString());
+                }
+            }
+            if (listed.size() < MAX_LISTED) {
+                listed.add(new DryRunReport.ItemOutcome(row.id, row.receivedAt, row.author, excerpt(row.text), row.status,
+                        rules.stream().map(Rule::id).toList(), actions));
+            }
+        }
+        List<DryRunReport.RuleCount> ruleCounts = charter.rules().stream()
+                .map(r -> new DryRunReport.RuleCount(r.id(), r.name(), perRule.get(r.id()))).toList();
+        return new DryRunReport(draft ? null : charter.version(), days, replayed.size(), truncated, matched, ruleCounts,
+                perAction, listed);
+    }
+
+    private static String excerpt(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 199) + "…";
+    }
+
+    private Uni<List<Row>> items(String tenant, String brandId, Instant since) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select id, text, source, kind, author, language, sentiment, sentiment_score, received_at, status
+                        from inbox_item where tenant = :tenant and brand_id = :brand and received_at >= :since
+                        order by received_at desc limit :limit""", Object[].class)
+                .setParameter("tenant", tenant)
+                .setParameter("brand", brandId)
+                .setParameter("since", since)
+                .setParameter("limit", MAX_ITEMS + 1)
+                .getResultList())
+                .map(rows -> rows.stream().map(r -> new Row((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
+                        (String) r[4], (String) r[5], (String) r[6], r[7] == null ? null : ((Number) r[7]).doubleValue(),
+                        instant(r[8]), (String) r[9])).toList());
+    }
+
+    /** Each author's hidden or deleted items on the brand since the start of the widest window the rules look at. */
+    private Uni<Map<String, List<Instant>>> offences(String tenant, String brandId, Charter charter, Instant since) {
+        int history = charter.authorHistoryDays();
+        if (history == 0) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select i.author, d.decided_at from decision d join inbox_item i on i.id = d.item_id
+                        where i.tenant = :tenant and i.brand_id = :brand and i.author is not null
+                          and d.to_status in ('hidden', 'deleted') and d.decided_at >= :since""", Object[].class)
+                .setParameter("tenant", tenant)
+                .setParameter("brand", brandId)
+                .setParameter("since", since.minus(Duration.ofDays(history)))
+                .getResultList())
+                .map(rows -> {
+                    Map<String, List<Instant>> byAuthor = new HashMap<>();
+                    rows.forEach(r -> byAuthor.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(instant(r[1])));
+                    return byAuthor;
+                });
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof OffsetDateTime odt ? odt.toInstant() : (Instant) value;
+    }
+}
