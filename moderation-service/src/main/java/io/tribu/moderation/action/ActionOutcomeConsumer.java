@@ -67,7 +67,11 @@ public class ActionOutcomeConsumer {
     }
 
     private static Uni<Void> nack(Message<String> message, Throwable reason) {
-        LOG.warnf("Action outcome sent to the dead-letter topic: %s", reason.getMessage());
+        if (reason instanceof IllegalArgumentException) {
+            LOG.warnf("Action outcome sent to the dead-letter topic: %s", reason.getMessage());
+        } else {
+            LOG.warn("Action outcome sent to the dead-letter topic after retries", reason);
+        }
         return Uni.createFrom().completionStage(message.nack(reason));
     }
 }

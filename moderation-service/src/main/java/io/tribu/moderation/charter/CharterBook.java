@@ -78,7 +78,7 @@ public class CharterBook {
         Instant now = Instant.now();
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         insert into charter_revision (tenant, brand_id, version, document, saved_by, saved_at)
-                        values (:tenant, :brand, :version, cast(:document as jsonb), :by, :at)""")
+                        values (:tenant, :brand, :version, cast(cast(:document as text) as jsonb), :by, :at)""")
                 .setParameter("tenant", tenant)
                 .setParameter("brand", brandId)
                 .setParameter("version", version)

@@ -84,10 +84,10 @@ class CharterEnforcement {
                 .map(rows -> rows.stream().map(CharterEnforcement::instant).toList());
     }
 
+    /** matched is not empty, and every rule has at least one action. */
     Uni<Void> apply(InboxItem item, Charter charter, List<Rule> matched, Classification labels) {
         List<Step> steps = plan(item, charter, matched, labels);
-        String finalStatus = steps.isEmpty() ? item.status : steps.get(steps.size() - 1).decision.toStatus();
-        String assignee = steps.stream().map(s -> s.decision.assignee()).reduce((a, b) -> b).orElse(item.assignee);
+        Decision last = steps.get(steps.size() - 1).decision;
         Set<String> tags = new LinkedHashSet<>(item.tags == null ? List.of() : Arrays.asList(item.tags));
         matched.forEach(rule -> rule.then().stream().filter(a -> a.type() == RuleAction.Type.TAG).forEach(a -> tags.addAll(a.tags())));
         boolean responded = steps.stream().anyMatch(s -> !s.decision.action().equals("tag"));
@@ -97,14 +97,14 @@ class CharterEnforcement {
                                 || step.action.type() == RuleAction.Type.REPLY ? request(item, step) : Uni.createFrom().voidItem()))
                 .collect().last()
                 .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
-                                update inbox_item set status = :status, assignee = :assignee, tags = cast(:tags as text[]),
+                                update inbox_item set status = :status, assignee = :assignee, tags = :tags,
                                        version = version + :steps,
                                        first_response_at = case when :responded then coalesce(first_response_at, now())
                                                                 else first_response_at end
                                 where id = :id""")
-                        .setParameter("status", finalStatus)
-                        .setParameter("assignee", assignee)
-                        .setParameter("tags", "{" + String.join(",", tags.stream().map(CharterEnforcement::arrayElement).toList()) + "}")
+                        .setParameter("status", last.toStatus())
+                        .setParameter("assignee", last.assignee())
+                        .setParameter("tags", tags.toArray(new String[0]))
                         .setParameter("steps", steps.size())
                         .setParameter("responded", responded)
                         .setParameter("id", item.id)
@@ -171,11 +171,6 @@ class CharterEnforcement {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("decision details not serialisable", e);
         }
-    }
-
-    /** A PostgreSQL array literal element: quoted, with quotes and backslashes escaped. */
-    private static String arrayElement(String value) {
-        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     private static Instant instant(Object value) {

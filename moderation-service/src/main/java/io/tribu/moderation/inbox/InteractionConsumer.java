@@ -51,7 +51,11 @@ public class InteractionConsumer {
     }
 
     private static Uni<Void> nack(Message<String> message, Throwable reason) {
-        LOG.warnf("Mention event sent to the dead-letter topic: %s", reason.getMessage());
+        if (reason instanceof IllegalArgumentException) {
+            LOG.warnf("Mention event sent to the dead-letter topic: %s", reason.getMessage());
+        } else {
+            LOG.warn("Mention event sent to the dead-letter topic after retries", reason);
+        }
         return Uni.createFrom().completionStage(message.nack(reason));
     }
 }

@@ -28,4 +28,14 @@ public final class Interactions {
         await().atMost(Duration.ofSeconds(30)).until(() -> inboxSize(token, brand) == before + 1);
         return mentionId;
     }
+
+    /** Sends an owned-channel comment with this text and author and waits until it is in the inbox. */
+    public static UUID receivedComment(TestEvents events, String tenant, String brand, String token, String text,
+                                       String author) {
+        int before = inboxSize(token, brand);
+        UUID mentionId = UUID.randomUUID();
+        events.send("tribu.listening.mentions", brand, MentionEvents.comment(mentionId, tenant, brand, text, author));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxSize(token, brand) == before + 1);
+        return mentionId;
+    }
 }

@@ -39,4 +39,21 @@ final class MentionEvents {
         data.put("mentionId", mentionId.toString());
         return event.toString();
     }
+
+    /** The owned-comment example with another text and author. */
+    static String comment(UUID mentionId, String tenant, String brandId, String text, String author) {
+        ObjectNode event = (ObjectNode) readString(event(OWNED_COMMENT_EXAMPLE, UUID.randomUUID(), mentionId, tenant, brandId));
+        ObjectNode data = (ObjectNode) event.get("data");
+        data.put("text", text);
+        data.put("author", author);
+        return event.toString();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readString(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
