@@ -14,5 +14,6 @@ cd "$here"
 mvn -B -q -o test-compile
 mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt > /dev/null
 # One core: a single benchmark thread, and the JIT's compiler threads limited to one.
-exec java -XX:ActiveProcessorCount=1 -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" \
-    io.tribu.moderation.classify.ClassifierEvaluation "$data"
+cp="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
+java -XX:ActiveProcessorCount=1 -cp "$cp" io.tribu.moderation.classify.ClassifierEvaluation "$data"
+exec java -XX:ActiveProcessorCount=1 -cp "$cp" io.tribu.moderation.charter.CharterBench "$data"

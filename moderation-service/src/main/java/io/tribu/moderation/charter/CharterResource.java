@@ -74,13 +74,24 @@ public class CharterResource {
     @Path("/dry-run")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
-    @Operation(summary = "What a charter would have done on the last days of the inbox",
-            description = "Replays the charter in the body (or the saved one when the body is empty) over the items "
-                    + "received in the last `days` days, without changing anything.")
-    public Uni<DryRunReport> dryRun(@PathParam("brandId") String brandId,
-                                    @QueryParam("days") @DefaultValue("7") @Min(1) @Max(90) int days,
-                                    JsonNode document) {
+    @Operation(summary = "What a draft charter would have done on the last days of the inbox",
+            description = "Replays the charter in the body over the items received in the last `days` days (at most "
+                    + "the newest 20,000), without changing anything. The draft is validated like a save.")
+    public Uni<DryRunReport> dryRunDraft(@PathParam("brandId") String brandId,
+                                         @QueryParam("days") @DefaultValue("7") @Min(1) @Max(90) int days,
+                                         @NotNull JsonNode document) {
         String brand = caller.requireBrand(brandId);
-        return dryRun.run(caller.tenant(), brand, document == null || document.isNull() || document.isMissingNode() ? null : document, days);
+        return dryRun.run(caller.tenant(), brand, document, days);
+    }
+
+    @POST
+    @Path("/dry-run")
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @Operation(summary = "What the saved charter would have done on the last days of the inbox",
+            description = "Without a body: replays the current version (404 when the brand has none).")
+    public Uni<DryRunReport> dryRunSaved(@PathParam("brandId") String brandId,
+                                         @QueryParam("days") @DefaultValue("7") @Min(1) @Max(90) int days) {
+        String brand = caller.requireBrand(brandId);
+        return dryRun.run(caller.tenant(), brand, null, days);
     }
 }

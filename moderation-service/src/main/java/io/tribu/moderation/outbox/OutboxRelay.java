@@ -27,6 +27,9 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final byte[] CLOUDEVENTS_JSON = "application/cloudevents+json".getBytes(StandardCharsets.UTF_8);
 
+    /** Sends awaiting their acknowledgement at once; below the emitter's buffer of 128. */
+    private static final int IN_FLIGHT = 64;
+
     private final MutinyEmitter<String> kafka;
     private final int batchSize;
 
@@ -43,8 +46,9 @@ public class OutboxRelay {
     Uni<Void> relayPending() {
         return Panache.withTransaction(() -> lockBatch().chain(this::sendAndDelete))
                 .onFailure().invoke(failure -> LOG.warnf("Outbox relay failed, will retry: %s", failure.getMessage()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+                .onFailure().recoverWithItem(0)
+                // A full batch means more is waiting: go on now rather than at the next tick.
+                .chain(sent -> sent == batchSize ? relayPending() : Uni.createFrom().voidItem());
     }
 
     private Uni<List<OutboxEvent>> lockBatch() {
@@ -55,15 +59,22 @@ public class OutboxRelay {
                 .getResultList());
     }
 
-    private Uni<Void> sendAndDelete(List<OutboxEvent> batch) {
+    /**
+     * Sends the batch without waiting for each acknowledgement in turn: the sends are issued in order and the
+     * idempotent producer keeps that order per partition. Rows are deleted once every send is acknowledged.
+     */
+    private Uni<Integer> sendAndDelete(List<OutboxEvent> batch) {
         if (batch.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(0);
         }
         return Multi.createFrom().iterable(batch)
-                .onItem().transformToUniAndConcatenate(row -> kafka.sendMessage(toMessage(row)).replaceWith(row))
-                .onItem().transformToUniAndConcatenate(OutboxEvent::delete)
+                .onItem().transformToUni(row -> kafka.sendMessage(toMessage(row))).merge(IN_FLIGHT)
                 .collect().last()
-                .replaceWithVoid();
+                .chain(() -> Panache.getSession().chain(session -> session
+                        .createNativeQuery("delete from outbox_event where id in (:ids)")
+                        .setParameter("ids", batch.stream().map(row -> row.id).toList())
+                        .executeUpdate()))
+                .replaceWith(batch.size());
     }
 
     private static Message<String> toMessage(OutboxEvent row) {

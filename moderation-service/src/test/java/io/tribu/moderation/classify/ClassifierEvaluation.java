@@ -119,8 +119,8 @@ public final class ClassifierEvaluation {
     }
 
     /** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */
-    static final class Csv {
-        static List<List<String>> read(Path file) throws IOException {
+    public static final class Csv {
+        public static List<List<String>> read(Path file) throws IOException {
             List<List<String>> rows = new ArrayList<>();
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 List<String> row = new ArrayList<>();

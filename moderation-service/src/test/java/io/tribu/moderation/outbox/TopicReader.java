@@ -12,12 +12,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.function.Predicate;
 
 /** Reads a topic from its current end, to see the events a test causes on the real broker. */
 public final class TopicReader implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
+    private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
     public TopicReader(String topic) {
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
@@ -54,17 +57,28 @@ public final class TopicReader implements AutoCloseable {
         throw new IllegalStateException("topic " + topic + " has no partitions after 30 s");
     }
 
+    /**
+     * The first record read so far or arriving before the timeout that the predicate wants; records it skips stay
+     * available to the next call.
+     */
     public Optional<ConsumerRecord<String, String>> await(Predicate<ConsumerRecord<String, String>> wanted,
                                                           Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+        do {
+            for (Iterator<ConsumerRecord<String, String>> it = seen.iterator(); it.hasNext(); ) {
+                ConsumerRecord<String, String> record = it.next();
                 if (wanted.test(record)) {
+                    it.remove();
                     return Optional.of(record);
                 }
             }
-        }
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        } while (Instant.now().isBefore(deadline) || hasWanted(wanted));
         return Optional.empty();
+    }
+
+    private boolean hasWanted(Predicate<ConsumerRecord<String, String>> wanted) {
+        return seen.stream().anyMatch(wanted);
     }
 
     @Override
