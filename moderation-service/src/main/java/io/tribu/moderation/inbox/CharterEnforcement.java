@@ -91,11 +91,12 @@ class CharterEnforcement {
         Set<String> tags = new LinkedHashSet<>(item.tags == null ? List.of() : Arrays.asList(item.tags));
         matched.forEach(rule -> rule.then().stream().filter(a -> a.type() == RuleAction.Type.TAG).forEach(a -> tags.addAll(a.tags())));
         boolean responded = steps.stream().anyMatch(s -> !s.decision.action().equals("tag"));
-        return Multi.createFrom().iterable(steps)
-                .onItem().transformToUniAndConcatenate(step -> decisions.record(item, step.decision)
-                        .chain(() -> step.action.type() == RuleAction.Type.HIDE || step.action.type() == RuleAction.Type.DELETE
-                                || step.action.type() == RuleAction.Type.REPLY ? request(item, step) : Uni.createFrom().voidItem()))
-                .collect().last()
+        List<Step> onNetwork = steps.stream().filter(step -> step.action.type() == RuleAction.Type.HIDE
+                || step.action.type() == RuleAction.Type.DELETE || step.action.type() == RuleAction.Type.REPLY).toList();
+        return decisions.recordAll(item, steps.stream().map(Step::decision).toList())
+                .chain(() -> Multi.createFrom().iterable(onNetwork)
+                        .onItem().transformToUniAndConcatenate(step -> request(item, step))
+                        .collect().last())
                 .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
                                 update inbox_item set status = :status, assignee = :assignee, tags = :tags,
                                        version = version + :steps,

@@ -105,8 +105,23 @@ public class InboxService {
                 .chain(inserted -> inserted == 0 ? Uni.createFrom().voidItem()
                         : enforcement.evaluate(charter, tenant, data, labels, now)
                                 .chain(matched -> matched.isEmpty() ? Uni.createFrom().voidItem()
-                                        : InboxItem.<InboxItem>findById(data.mentionId())
-                                                .chain(item -> enforcement.apply(item, charter, matched, labels))));
+                                        : enforcement.apply(stored(tenant, data), charter, matched, labels)));
+    }
+
+    /** The item just inserted, as the charter's actions need it, without reading it back. */
+    private static InboxItem stored(String tenant, MentionRecordedReader.Data data) {
+        InboxItem item = new InboxItem();
+        item.id = data.mentionId();
+        item.tenant = tenant;
+        item.brandId = data.brandId();
+        item.source = data.source();
+        item.author = data.author();
+        item.url = data.url();
+        item.externalId = data.externalId();
+        item.publishedAt = data.publishedAt();
+        item.status = InboxStatus.NEW.wire();
+        item.tags = new String[0];
+        return item;
     }
 
     private String labelsJson(Classification classification) {

@@ -34,6 +34,25 @@ public class UnreadableBodyProblems {
         return badRequest(e, uriInfo);
     }
 
+    /** Malformed JSON (a missing brace, a stray comma): the reader gives up with a bare 400; say where. */
+    @ServerExceptionMapper(priority = BEFORE_LIBRARY_MAPPERS)
+    public Response malformed(jakarta.ws.rs.WebApplicationException e, UriInfo uriInfo) {
+        if (!(e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException parse)
+                || e.getCause() instanceof MismatchedInputException) {
+            return null;
+        }
+        com.fasterxml.jackson.core.JsonLocation at = parse.getLocation();
+        String message = "is not valid JSON" + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", "Bad Request");
+        problem.put("status", 400);
+        problem.put("detail", "The body " + message);
+        problem.put("violations", List.of(Map.of("field", "", "in", "body", "message", message)));
+        problem.put("instance", uriInfo.getRequestUri().getRawPath());
+        return Response.status(Response.Status.BAD_REQUEST).type("application/problem+json").entity(problem).build();
+    }
+
     private static Response badRequest(MismatchedInputException e, UriInfo uriInfo) {
         String field = field(e.getPath());
         String message = expected(e.getTargetType());

@@ -91,7 +91,8 @@ class CharterResourceTest {
                 .body("violations[0].in", equalTo("body"));
         given().auth().oauth2(cm).contentType(ContentType.JSON).body("{\"rules\": ")
                 .when().put("/brands/" + brand + "/charter")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].message", containsString("is not valid JSON (line 1"));
         given().auth().oauth2(cm).contentType(ContentType.JSON).body("[1, 2]")
                 .when().put("/brands/" + brand + "/charter")
                 .then().statusCode(400).body("violations[0].message", containsString("JSON object"));

@@ -114,7 +114,13 @@ public final class CommentFloodBench {
         partitions.forEach(consumer::position);
         Thread reader = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
+                org.apache.kafka.clients.consumer.ConsumerRecords<String, String> records;
+                try {
+                    records = consumer.poll(Duration.ofMillis(100));
+                } catch (org.apache.kafka.common.errors.InterruptException e) {
+                    return;
+                }
+                for (ConsumerRecord<String, String> r : records) {
                     long now = System.nanoTime();
                     Matcher m = itemId.matcher(r.value());
                     if (!r.value().contains("\"action\":\"hide\"") || !m.find()) {
