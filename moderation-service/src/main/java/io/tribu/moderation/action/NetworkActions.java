@@ -22,6 +22,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class NetworkActions {
 
+    static final String NO_TARGET = "the network gave neither a URL nor an id for this interaction";
+
     private final Outbox outbox;
     private final String topic;
 
@@ -31,50 +33,59 @@ public class NetworkActions {
     }
 
     /** action: hide, delete or reply; visibility and replyText only for reply. */
-    public Uni<UUID> request(InboxItem item, UUID decisionId, String action, String visibility, String replyText,
+    public Uni<Void> request(InboxItem item, UUID decisionId, String action, String visibility, String replyText,
                              String requestedBy) {
-        String target = target(item);
-        if (target == null) {
-            // Nothing to point the network at: record the failure rather than send a request publishing must refuse.
-            return refuse(item, decisionId, action, requestedBy, "the network gave neither a URL nor an id for this interaction");
+        return requestAll(List.of(new Request(item, decisionId, action, visibility, replyText, requestedBy, null)));
+    }
+
+    /** One network action to ask for; failure non-null records it as failed at once with that reason. */
+    public record Request(InboxItem item, UUID decisionId, String action, String visibility, String replyText,
+                          String requestedBy, String failure) {
+    }
+
+    /** Several requests with one insert for the rows and one for their events, in the caller's transaction. */
+    public Uni<Void> requestAll(List<Request> requests) {
+        if (requests.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        UUID actionId = UUID.randomUUID();
         Instant now = Instant.now();
-        ActionRequested event = new ActionRequested(actionId, item.id, item.brandId, action, item.source, target,
-                item.externalId, item.author, replyText, visibility, requestedBy, now);
-        return insert(actionId, item, decisionId, action, visibility, replyText, requestedBy, now, null)
-                .chain(() -> outbox.append(topic, item.tenant, item.brandId, ActionRequested.TYPE, event))
-                .replaceWith(actionId);
-    }
-
-    /** An action that cannot be asked for, kept as failed with the reason so the inbox shows it. */
-    public Uni<UUID> refuse(InboxItem item, UUID decisionId, String action, String requestedBy, String reason) {
-        UUID actionId = UUID.randomUUID();
-        return insert(actionId, item, decisionId, action, null, null, requestedBy, Instant.now(), reason)
-                .replaceWith(actionId);
-    }
-
-    private Uni<Integer> insert(UUID actionId, InboxItem item, UUID decisionId, String action, String visibility,
-                                String replyText, String requestedBy, Instant at, String failure) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        insert into network_action (id, decision_id, item_id, tenant, brand_id, action, visibility,
-                                                    reply_text, requested_by, requested_at, outcome, reason, completed_at)
-                        values (:id, :decision, :item, :tenant, :brand, :action, :visibility, :reply, :by, :at,
-                                :outcome, :reason, :completed)""")
-                .setParameter("id", actionId)
-                .setParameter("decision", decisionId)
-                .setParameter("item", item.id)
-                .setParameter("tenant", item.tenant)
-                .setParameter("brand", item.brandId)
-                .setParameter("action", action)
-                .setParameter("visibility", visibility)
-                .setParameter("reply", replyText)
-                .setParameter("by", requestedBy)
-                .setParameter("at", at)
-                .setParameter("outcome", failure == null ? "requested" : "failed")
-                .setParameter("reason", failure)
-                .setParameter("completed", failure == null ? null : at)
-                .executeUpdate());
+        List<UUID> ids = requests.stream().map(r -> UUID.randomUUID()).toList();
+        List<Outbox.Pending> events = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("""
+                insert into network_action (id, decision_id, item_id, tenant, brand_id, action, visibility, reply_text,
+                                            requested_by, requested_at, outcome, reason, completed_at) values\s""");
+        for (int i = 0; i < requests.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(("(:id#, :decision#, :item#, :tenant#, :brand#, :action#, :visibility#, "
+                    + ":reply#, :by#, :at, :outcome#, :reason#, :completed#)").replace("#", Integer.toString(i)));
+            Request r = requests.get(i);
+            String failure = r.failure() != null ? r.failure() : target(r.item()) == null ? NO_TARGET : null;
+            if (failure == null) {
+                events.add(new Outbox.Pending(topic, r.item().tenant, r.item().brandId, ActionRequested.TYPE,
+                        new ActionRequested(ids.get(i), r.item().id, r.item().brandId, r.action(), r.item().source,
+                                target(r.item()), r.item().externalId, r.item().author, r.replyText(), r.visibility(),
+                                r.requestedBy(), now)));
+            }
+        }
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString()).setParameter("at", now);
+            for (int i = 0; i < requests.size(); i++) {
+                Request r = requests.get(i);
+                String failure = r.failure() != null ? r.failure() : target(r.item()) == null ? NO_TARGET : null;
+                query.setParameter("id" + i, ids.get(i))
+                        .setParameter("decision" + i, r.decisionId())
+                        .setParameter("item" + i, r.item().id)
+                        .setParameter("tenant" + i, r.item().tenant)
+                        .setParameter("brand" + i, r.item().brandId)
+                        .setParameter("action" + i, r.action())
+                        .setParameter("visibility" + i, r.visibility())
+                        .setParameter("reply" + i, r.replyText())
+                        .setParameter("by" + i, r.requestedBy())
+                        .setParameter("outcome" + i, failure == null ? "requested" : "failed")
+                        .setParameter("reason" + i, failure)
+                        .setParameter("completed" + i, failure == null ? null : now);
+            }
+            return query.executeUpdate();
+        }).chain(() -> outbox.appendAll(events));
     }
 
     /** The actions of each of the items, oldest first; must run inside a session. */

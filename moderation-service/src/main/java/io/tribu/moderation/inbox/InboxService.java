@@ -32,108 +32,12 @@ public class InboxService {
 
     static final URI CONFLICT_TYPE = URI.create("https://tribu.io/problems/stale-version");
 
-    private final Classifier classifier;
-    private final CharterBook charters;
-    private final CharterEnforcement enforcement;
     private final DecisionLog decisions;
     private final NetworkActions networkActions;
-    private final ObjectMapper json;
-    private final int defaultSlaMinutes;
 
-    public InboxService(Classifier classifier, CharterBook charters, CharterEnforcement enforcement,
-                        DecisionLog decisions, NetworkActions networkActions, ObjectMapper json,
-                        @ConfigProperty(name = "tribu.moderation.default-first-response-sla-minutes")
-                        int defaultSlaMinutes) {
-        this.classifier = classifier;
-        this.charters = charters;
-        this.enforcement = enforcement;
+    public InboxService(DecisionLog decisions, NetworkActions networkActions) {
         this.decisions = decisions;
         this.networkActions = networkActions;
-        this.json = json;
-        this.defaultSlaMinutes = defaultSlaMinutes;
-    }
-
-    /**
-     * Stores the interaction once, however often its event is delivered, and applies the brand's charter to
-     * it in the same transaction: what the rules decide is never lost nor done twice.
-     */
-    public Uni<Void> receive(MentionRecordedReader event) {
-        MentionRecordedReader.Data data = event.data();
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
-                        insert into processed_event (event_id, type, processed_at) values (:id, :type, now())
-                        on conflict (event_id) do nothing""")
-                .setParameter("id", event.id())
-                .setParameter("type", event.type())
-                .executeUpdate()
-                .chain(firstTime -> firstTime == 0 ? Uni.createFrom().voidItem()
-                        : charters.current(event.tenant(), data.brandId())
-                                .chain(charter -> insertItem(session, event.tenant(), data, charter)))));
-    }
-
-    private Uni<Void> insertItem(Mutiny.Session session, String tenant, MentionRecordedReader.Data data, Charter charter) {
-        Classification labels = classifier.classify(data.text(), charter.topics());
-        Instant now = Instant.now();
-        // The same mention may come again under another event id (a replay by listening): keep the first.
-        return session.createNativeQuery("""
-                        insert into inbox_item (id, tenant, brand_id, source, kind, author, text, url, language,
-                                                status, assignee, published_at, received_at, version, sla_due_at, labels,
-                                                sentiment, sentiment_score, external_id)
-                        values (:id, :tenant, :brand, :source, :kind, :author, :text, :url, :language,
-                                'new', null, :publishedAt, :now, 0,
-                                cast(:publishedAt as timestamptz) + make_interval(mins => coalesce(
-                                    (select first_response_sla_minutes from brand_sla
-                                     where tenant = :tenant and brand_id = :brand), :defaultSla)),
-                                cast(cast(:labels as text) as jsonb), :sentiment, :sentimentScore, :externalId)
-                        on conflict (id) do nothing""")
-                .setParameter("id", data.mentionId())
-                .setParameter("tenant", tenant)
-                .setParameter("brand", data.brandId())
-                .setParameter("source", data.source())
-                .setParameter("kind", data.kind() == null ? "comment" : data.kind())
-                .setParameter("author", data.author())
-                .setParameter("text", data.text())
-                .setParameter("url", data.url())
-                .setParameter("language", data.language())
-                .setParameter("publishedAt", data.publishedAt())
-                .setParameter("defaultSla", defaultSlaMinutes)
-                .setParameter("now", now)
-                .setParameter("labels", labelsJson(labels))
-                .setParameter("sentiment", data.sentiment() == null ? null : data.sentiment().label())
-                .setParameter("sentimentScore", data.sentiment() == null ? null : data.sentiment().score())
-                .setParameter("externalId", data.externalId())
-                .executeUpdate()
-                .chain(inserted -> inserted == 0 ? Uni.createFrom().voidItem()
-                        : enforcement.evaluate(charter, tenant, data, labels, now)
-                                .chain(matched -> matched.isEmpty() ? Uni.createFrom().voidItem()
-                                        : enforcement.apply(stored(tenant, data), charter, matched, labels)));
-    }
-
-    /** The item just inserted, as the charter's actions need it, without reading it back. */
-    private static InboxItem stored(String tenant, MentionRecordedReader.Data data) {
-        InboxItem item = new InboxItem();
-        item.id = data.mentionId();
-        item.tenant = tenant;
-        item.brandId = data.brandId();
-        item.source = data.source();
-        item.author = data.author();
-        item.url = data.url();
-        item.externalId = data.externalId();
-        item.publishedAt = data.publishedAt();
-        item.status = InboxStatus.NEW.wire();
-        item.tags = new String[0];
-        return item;
-    }
-
-    private String labelsJson(Classification classification) {
-        Map<String, Object> labels = new LinkedHashMap<>();
-        for (Label label : classification.present()) {
-            labels.put(label.name(), Map.of("score", label.score(), "evidence", label.evidence()));
-        }
-        try {
-            return json.writeValueAsString(labels);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("labels not serialisable", e);
-        }
     }
 
     /** Items matching the filter, newest first, after the cursor; one more than asked tells if a page follows. */

@@ -3,59 +3,64 @@ package io.tribu.moderation.inbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Turns owned-channel mentions into inbox items. Acknowledged only after the item and the processed
- * event id are committed together; unreadable events go to the dead-letter topic.
+ * Turns owned-channel mentions into inbox items, a Kafka batch at a time. The batch is acknowledged only after
+ * its items and processed event ids are committed; while the database is away it is retried, unacknowledged.
+ * Unreadable events go to the dead-letter topic.
  */
 @ApplicationScoped
 public class InteractionConsumer {
 
     private static final Logger LOG = Logger.getLogger(InteractionConsumer.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final ObjectMapper json;
-    private final InboxService inbox;
+    private final InboxIntake intake;
+    private final Emitter<String> deadLetters;
 
-    public InteractionConsumer(ObjectMapper json, InboxService inbox) {
+    public InteractionConsumer(ObjectMapper json, InboxIntake intake, @Channel("mentions-dlq") Emitter<String> deadLetters) {
         this.json = json;
-        this.inbox = inbox;
+        this.intake = intake;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("mentions")
-    public Uni<Void> consume(Message<String> message) {
-        MentionRecordedReader event;
-        try {
-            event = json.readValue(message.getPayload(), MentionRecordedReader.class);
-        } catch (JsonProcessingException e) {
-            return nack(message, new IllegalArgumentException("unreadable mention event: " + e.getOriginalMessage()));
-        } catch (RuntimeException e) {
-            return nack(message, new IllegalArgumentException("unreadable mention event: " + e.getMessage()));
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        List<MentionRecordedReader> owned = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            String defect;
+            MentionRecordedReader event = null;
+            try {
+                event = json.readValue(record.getPayload(), MentionRecordedReader.class);
+                defect = event.defect();
+            } catch (JsonProcessingException e) {
+                defect = "unreadable: " + e.getOriginalMessage();
+            } catch (RuntimeException e) {
+                defect = "unreadable: " + e.getMessage();
+            }
+            if (defect != null) {
+                LOG.warnf("Mention event sent to the dead-letter topic: %s", defect);
+                deadLetters.send(record.getPayload());
+            } else if (event.data().ownedChannel()) {
+                owned.add(event);
+            }
         }
-        String defect = event.defect();
-        if (defect != null) {
-            return nack(message, new IllegalArgumentException("invalid mention event: " + defect));
-        }
-        if (!event.data().ownedChannel()) {
-            return Uni.createFrom().completionStage(message.ack());
-        }
-        return inbox.receive(event)
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5)
-                .chain(() -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure().recoverWithUni(failure -> nack(message, failure));
-    }
-
-    private static Uni<Void> nack(Message<String> message, Throwable reason) {
-        if (reason instanceof IllegalArgumentException) {
-            LOG.warnf("Mention event sent to the dead-letter topic: %s", reason.getMessage());
-        } else {
-            LOG.warn("Mention event sent to the dead-letter topic after retries", reason);
-        }
-        return Uni.createFrom().completionStage(message.nack(reason));
+        return intake.receiveAll(owned)
+                .onFailure().invoke(failure -> LOG.warnf("Batch of %d interactions not stored yet, retrying: %s",
+                        owned.size(), failure.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), MAX_BACKOFF).indefinitely()
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
     }
 }

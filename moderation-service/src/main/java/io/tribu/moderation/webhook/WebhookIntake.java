@@ -1,9 +1,8 @@
 package io.tribu.moderation.webhook;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.tribu.moderation.inbox.InboxService;
+import io.tribu.moderation.inbox.InboxIntake;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
@@ -16,17 +15,15 @@ public class WebhookIntake {
 
     static final URI BAD_SIGNATURE = URI.create("https://tribu.io/problems/bad-signature");
 
-    private final InboxService inbox;
+    private final InboxIntake inbox;
 
-    public WebhookIntake(InboxService inbox) {
+    public WebhookIntake(InboxIntake inbox) {
         this.inbox = inbox;
     }
 
     /** Stored before the network hears 200: a failure makes it deliver again. */
     Uni<Integer> store(WebhookChannel channel, String source, List<Interaction> interactions) {
-        return Multi.createFrom().iterable(interactions)
-                .onItem().transformToUniAndConcatenate(i -> inbox.receive(i.asReceived(channel, source)))
-                .collect().last()
+        return inbox.receiveAll(interactions.stream().map(i -> i.asReceived(channel, source)).toList())
                 .replaceWith(interactions.size());
     }
 

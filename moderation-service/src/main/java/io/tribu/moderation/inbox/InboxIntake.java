@@ -1,0 +1,318 @@
+package io.tribu.moderation.inbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tribu.moderation.action.NetworkActions;
+import io.tribu.moderation.charter.Charter;
+import io.tribu.moderation.charter.CharterBook;
+import io.tribu.moderation.charter.RuleAction;
+import io.tribu.moderation.classify.Classification;
+import io.tribu.moderation.classify.Classifier;
+import io.tribu.moderation.classify.Label;
+import io.tribu.moderation.reply.ReplyTemplate;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Stores interactions in the inbox, each once however often its event is delivered, and applies each brand's
+ * charter to them in the same transaction: what the rules decide is never lost nor done twice. A batch costs a
+ * handful of statements whatever its size (multi-row inserts), which is what lets one replica keep up with
+ * hundreds of comments a second.
+ */
+@ApplicationScoped
+public class InboxIntake {
+
+    private final Classifier classifier;
+    private final CharterBook charters;
+    private final CharterEnforcement enforcement;
+    private final DecisionLog decisions;
+    private final NetworkActions networkActions;
+    private final ObjectMapper json;
+    private final int defaultSlaMinutes;
+
+    public InboxIntake(Classifier classifier, CharterBook charters, CharterEnforcement enforcement, DecisionLog decisions,
+                       NetworkActions networkActions, ObjectMapper json,
+                       @ConfigProperty(name = "tribu.moderation.default-first-response-sla-minutes") int defaultSlaMinutes) {
+        this.classifier = classifier;
+        this.charters = charters;
+        this.enforcement = enforcement;
+        this.decisions = decisions;
+        this.networkActions = networkActions;
+        this.json = json;
+        this.defaultSlaMinutes = defaultSlaMinutes;
+    }
+
+    /** One interaction judged by its brand's charter, ready to store. */
+    private record Arrival(MentionRecordedReader event, InboxItem item, Classification labels, Verdict verdict) {
+    }
+
+    public Uni<Void> receive(MentionRecordedReader event) {
+        return receiveAll(List.of(event));
+    }
+
+    /** In order: an author's interaction hidden early in the batch counts as an offence for their later ones. */
+    public Uni<Void> receiveAll(List<MentionRecordedReader> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withTransaction(() -> firstTimes(events)
+                .chain(fresh -> fresh.isEmpty() ? Uni.createFrom().voidItem()
+                        : charters(fresh).chain(byBrand -> offences(fresh, byBrand)
+                                .chain(offences -> store(judge(fresh, byBrand, offences))))));
+    }
+
+    /** The events never processed before, first delivery of each mention only, marked as processed. */
+    private Uni<List<MentionRecordedReader>> firstTimes(List<MentionRecordedReader> events) {
+        Map<UUID, MentionRecordedReader> byEvent = new LinkedHashMap<>();
+        Set<UUID> mentions = new HashSet<>();
+        for (MentionRecordedReader event : events) {
+            if (!byEvent.containsKey(event.id()) && mentions.add(event.data().mentionId())) {
+                byEvent.put(event.id(), event);
+            }
+        }
+        List<MentionRecordedReader> distinct = List.copyOf(byEvent.values());
+        StringBuilder sql = new StringBuilder("insert into processed_event (event_id, type, processed_at) values ");
+        for (int i = 0; i < distinct.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:id").append(i).append(", :type").append(i).append(", now())");
+        }
+        sql.append(" on conflict (event_id) do nothing returning event_id");
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString(), UUID.class);
+            for (int i = 0; i < distinct.size(); i++) {
+                query.setParameter("id" + i, distinct.get(i).id()).setParameter("type" + i, distinct.get(i).type());
+            }
+            return query.getResultList();
+        }).map(inserted -> {
+            Set<UUID> first = new HashSet<>(inserted);
+            return distinct.stream().filter(e -> first.contains(e.id())).toList();
+        });
+    }
+
+    private static String brandKey(String tenant, String brandId) {
+        return tenant + '\u0000' + brandId;
+    }
+
+    private Uni<Map<String, Charter>> charters(List<MentionRecordedReader> events) {
+        Map<String, Charter> byBrand = new HashMap<>();
+        Set<String> keys = new LinkedHashSet<>();
+        events.forEach(e -> keys.add(brandKey(e.tenant(), e.data().brandId())));
+        return Multi.createFrom().iterable(keys)
+                .onItem().transformToUniAndConcatenate(key -> {
+                    String[] parts = key.split("\u0000", 2);
+                    return charters.current(parts[0], parts[1]).invoke(charter -> byBrand.put(key, charter));
+                })
+                .collect().last()
+                .replaceWith(byBrand);
+    }
+
+    /** For brands whose rules look at repeat offenders: when each author's earlier items were hidden or deleted. */
+    private Uni<Map<String, List<Instant>>> offences(List<MentionRecordedReader> events, Map<String, Charter> byBrand) {
+        Map<String, Set<String>> authorsByBrand = new LinkedHashMap<>();
+        for (MentionRecordedReader e : events) {
+            String key = brandKey(e.tenant(), e.data().brandId());
+            if (e.data().author() != null && byBrand.get(key).authorHistoryDays() > 0) {
+                authorsByBrand.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(e.data().author());
+            }
+        }
+        Map<String, List<Instant>> offences = new HashMap<>();
+        Instant now = Instant.now();
+        return Multi.createFrom().iterable(authorsByBrand.entrySet())
+                .onItem().transformToUniAndConcatenate(entry -> {
+                    String[] parts = entry.getKey().split("\u0000", 2);
+                    Instant since = now.minus(Duration.ofDays(byBrand.get(entry.getKey()).authorHistoryDays()));
+                    return Panache.getSession().chain(session -> session.createNativeQuery("""
+                                    select i.author, d.decided_at from decision d join inbox_item i on i.id = d.item_id
+                                    where i.tenant = :tenant and i.brand_id = :brand and i.author in (:authors)
+                                      and d.to_status in ('hidden', 'deleted') and d.decided_at >= :since""", Object[].class)
+                                    .setParameter("tenant", parts[0])
+                                    .setParameter("brand", parts[1])
+                                    .setParameter("authors", entry.getValue())
+                                    .setParameter("since", since)
+                                    .getResultList())
+                            .invoke(rows -> rows.forEach(row -> offences.computeIfAbsent(entry.getKey() + '\u0000' + row[0],
+                                    k -> new ArrayList<>()).add(instant(row[1]))));
+                })
+                .collect().last()
+                .replaceWith(offences);
+    }
+
+    private List<Arrival> judge(List<MentionRecordedReader> events, Map<String, Charter> byBrand,
+                                Map<String, List<Instant>> offences) {
+        List<Arrival> arrivals = new ArrayList<>(events.size());
+        for (MentionRecordedReader event : events) {
+            MentionRecordedReader.Data data = event.data();
+            String brand = brandKey(event.tenant(), data.brandId());
+            Charter charter = byBrand.get(brand);
+            Instant now = Instant.now();
+            Classification labels = classifier.classify(data.text(), charter.topics());
+            String authorKey = brand + '\u0000' + data.author();
+            Verdict verdict = enforcement.judge(charter, data, labels, offences.getOrDefault(authorKey, List.of()), now);
+            if (verdict.offence() && data.author() != null) {
+                offences.computeIfAbsent(authorKey, k -> new ArrayList<>()).add(now);
+            }
+            arrivals.add(new Arrival(event, item(event.tenant(), data, verdict, now), labels, verdict));
+        }
+        return arrivals;
+    }
+
+    /** The item as it is stored: already in the status the charter gave it. */
+    private static InboxItem item(String tenant, MentionRecordedReader.Data data, Verdict verdict, Instant now) {
+        InboxItem item = new InboxItem();
+        item.id = data.mentionId();
+        item.tenant = tenant;
+        item.brandId = data.brandId();
+        item.source = data.source();
+        item.kind = data.kind() == null ? "comment" : data.kind();
+        item.author = data.author();
+        item.text = data.text();
+        item.url = data.url();
+        item.language = data.language();
+        item.externalId = data.externalId();
+        item.publishedAt = data.publishedAt();
+        item.receivedAt = now;
+        item.status = verdict.status();
+        item.assignee = verdict.assignee();
+        item.tags = verdict.tags().toArray(new String[0]);
+        item.version = verdict.steps().size();
+        item.firstResponseAt = verdict.responded() ? now : null;
+        return item;
+    }
+
+    private Uni<Void> store(List<Arrival> arrivals) {
+        return insertItems(arrivals).chain(inserted -> {
+            // A mention already in the inbox under another event id (a replay by listening) keeps its first verdict.
+            List<Arrival> stored = arrivals.stream().filter(a -> inserted.contains(a.item().id)).toList();
+            List<DecisionLog.Entry> entries = new ArrayList<>();
+            stored.forEach(a -> a.verdict().steps().forEach(step -> entries.add(new DecisionLog.Entry(a.item(), step.decision()))));
+            return decisions.recordAll(entries)
+                    .chain(() -> networkRequests(stored))
+                    .chain(networkActions::requestAll);
+        });
+    }
+
+    private Uni<Set<UUID>> insertItems(List<Arrival> arrivals) {
+        StringBuilder sql = new StringBuilder("""
+                insert into inbox_item (id, tenant, brand_id, source, kind, author, text, url, language, status, assignee,
+                                        published_at, received_at, version, sla_due_at, labels, sentiment, sentiment_score,
+                                        external_id, tags, first_response_at) values\s""");
+        for (int i = 0; i < arrivals.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(("(:id#, :tenant#, :brand#, :source#, :kind#, :author#, :text#, :url#, "
+                    + ":language#, :status#, :assignee#, :publishedAt#, :receivedAt#, :version#, "
+                    + "cast(:publishedAt# as timestamptz) + make_interval(mins => coalesce((select first_response_sla_minutes "
+                    + "from brand_sla where tenant = :tenant# and brand_id = :brand#), :defaultSla)), "
+                    + "cast(cast(:labels# as text) as jsonb), :sentiment#, :sentimentScore#, :externalId#, :tags#, :responded#)")
+                    .replace("#", Integer.toString(i)));
+        }
+        sql.append(" on conflict (id) do nothing returning id");
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString(), UUID.class).setParameter("defaultSla", defaultSlaMinutes);
+            for (int i = 0; i < arrivals.size(); i++) {
+                Arrival a = arrivals.get(i);
+                InboxItem item = a.item();
+                MentionRecordedReader.Sentiment sentiment = a.event().data().sentiment();
+                query.setParameter("id" + i, item.id)
+                        .setParameter("tenant" + i, item.tenant)
+                        .setParameter("brand" + i, item.brandId)
+                        .setParameter("source" + i, item.source)
+                        .setParameter("kind" + i, item.kind)
+                        .setParameter("author" + i, item.author)
+                        .setParameter("text" + i, item.text)
+                        .setParameter("url" + i, item.url)
+                        .setParameter("language" + i, item.language)
+                        .setParameter("status" + i, item.status)
+                        .setParameter("assignee" + i, item.assignee)
+                        .setParameter("publishedAt" + i, item.publishedAt)
+                        .setParameter("receivedAt" + i, item.receivedAt)
+                        .setParameter("version" + i, item.version)
+                        .setParameter("labels" + i, labelsJson(a.labels()))
+                        .setParameter("sentiment" + i, sentiment == null ? null : sentiment.label())
+                        .setParameter("sentimentScore" + i, sentiment == null ? null : sentiment.score())
+                        .setParameter("externalId" + i, item.externalId)
+                        .setParameter("tags" + i, item.tags)
+                        .setParameter("responded" + i, item.firstResponseAt);
+            }
+            return query.getResultList();
+        }).map(HashSet::new);
+    }
+
+    /** hide, delete and reply of the stored items; replies rendered from the brand's saved replies. */
+    private Uni<List<NetworkActions.Request>> networkRequests(List<Arrival> stored) {
+        List<Arrival> withNetwork = stored.stream().filter(a -> a.verdict().steps().stream().anyMatch(Verdict.Step::onNetwork)).toList();
+        if (withNetwork.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Set<UUID> replyIds = new HashSet<>();
+        withNetwork.forEach(a -> a.verdict().steps().stream().filter(s -> s.action().type() == RuleAction.Type.REPLY)
+                .forEach(s -> replyIds.add(s.action().savedReplyId())));
+        Uni<Map<UUID, Object[]>> replies = replyIds.isEmpty() ? Uni.createFrom().item(Map.of())
+                : Panache.getSession().chain(session -> session.createNativeQuery(
+                                "select id, tenant, brand_id, text from saved_reply where id in (:ids)", Object[].class)
+                        .setParameter("ids", replyIds)
+                        .getResultList())
+                .map(rows -> {
+                    Map<UUID, Object[]> byId = new HashMap<>();
+                    rows.forEach(row -> byId.put((UUID) row[0], row));
+                    return byId;
+                });
+        return replies.map(byId -> {
+            List<NetworkActions.Request> requests = new ArrayList<>();
+            for (Arrival a : withNetwork) {
+                for (Verdict.Step step : a.verdict().steps()) {
+                    if (step.onNetwork()) {
+                        requests.add(request(a.item(), step, byId));
+                    }
+                }
+            }
+            return requests;
+        });
+    }
+
+    private static NetworkActions.Request request(InboxItem item, Verdict.Step step, Map<UUID, Object[]> replies) {
+        String actor = step.decision().actor();
+        String action = step.action().type().wire();
+        if (step.action().type() != RuleAction.Type.REPLY) {
+            return new NetworkActions.Request(item, step.decision().id(), action, null, null, actor, null);
+        }
+        Object[] reply = replies.get(step.action().savedReplyId());
+        // Only the brand's own saved reply; one deleted since the charter named it fails visibly instead.
+        if (reply == null || !item.tenant.equals(reply[1]) || !item.brandId.equals(reply[2])) {
+            return new NetworkActions.Request(item, step.decision().id(), action, null, null, actor,
+                    "saved reply " + step.action().savedReplyId() + " was deleted after the charter named it");
+        }
+        String text = ReplyTemplate.render((String) reply[3], Map.of("author", item.author == null ? "" : item.author,
+                "brand", item.brandId, "agent", ""));
+        return new NetworkActions.Request(item, step.decision().id(), action, step.action().visibility(), text, actor, null);
+    }
+
+    private String labelsJson(Classification classification) {
+        Map<String, Object> labels = new LinkedHashMap<>();
+        for (Label label : classification.present()) {
+            labels.put(label.name(), Map.of("score", label.score(), "evidence", label.evidence()));
+        }
+        try {
+            return json.writeValueAsString(labels);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("labels not serialisable", e);
+        }
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof OffsetDateTime odt ? odt.toInstant() : (Instant) value;
+    }
+}
