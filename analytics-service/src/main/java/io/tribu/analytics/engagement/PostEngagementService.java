@@ -68,7 +68,7 @@ public class PostEngagementService {
                                                      external_id, url, content_type, tags, published_at,
                                                      collected_at, likes, comments, shares, impressions)
                         values (:tenant, :brand, :variant, :post, :channel, :network, :externalId, :url, :contentType,
-                                array(select jsonb_array_elements_text(cast(:tags as jsonb))), :publishedAt,
+                                array(select jsonb_array_elements_text(cast(cast(:tags as text) as jsonb))), :publishedAt,
                                 :collectedAt, :likes, :comments, :shares, :impressions)
                         on conflict (tenant, brand_id, variant_id) do update
                         set channel_id = excluded.channel_id, network = excluded.network,
