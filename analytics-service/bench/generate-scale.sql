@@ -57,3 +57,23 @@ from bench_hours, (values ('positive'), ('negative')) s(side), generate_series(0
 analyze mention_volume; analyze mention_breakdown; analyze mention_by_query; analyze mention_by_party;
 analyze mention_author; analyze mention_text; analyze listening_query;
 select to_char(sum(mentions), 'FM999,999,999') || ' mentions generated' from bench_hours;
+
+-- Published post variants with their latest engagement snapshot: :posts variants over the same 90 days,
+-- 4 channels per brand (2 with impressions), evening- and lunch-heavy publication hours, 5 content types
+-- and campaign tags on half of them. Engagement grows with the hour's usual audience, so best-time has a signal.
+insert into post_engagement (tenant, brand_id, variant_id, post_id, channel_id, network, external_id, url, content_type,
+                             tags, published_at, collected_at, likes, comments, shares, impressions)
+select 'bench', 'bench-' || lpad(b::text, 2, '0'), md5('variant' || i)::uuid, md5('post' || i)::uuid,
+       md5('channel' || b || '/' || c)::uuid, (array['mastodon', 'bluesky', 'facebook', 'instagram'])[c + 1], i::text, null,
+       (array['text', 'image', 'image', 'video', 'link'])[1 + i % 5],
+       case when i % 2 = 0 then array[(array['noel', 'promo', 'rentree', 'soldes', 'recrutement'])[1 + (i / 2) % 5]]
+            else '{}'::text[] end,
+       published, published + interval '7 days',
+       likes, likes / 6, likes / 4, case when c >= 2 then likes * 40 + 100 end
+from (select i, b, c, published,
+             round((20 + 200 * (0.5 + 0.5 * sin((extract(hour from published) - 12) / 24.0 * 2 * pi()))) * random())::bigint as likes
+      from (select i, i % 50 as b, (i / 50) % 4 as c,
+                   timestamptz '2026-08-03 00:00:00+00' + make_interval(secs => (random() * 90 * 86400)::int) as published
+            from generate_series(1, :posts) i) v) p;
+analyze post_engagement;
+select to_char(count(*), 'FM999,999,999') || ' post variants generated' from post_engagement where tenant = 'bench';

@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Analytics benchmark: ingest rate through Kafka and the real intake (EventIntake, one transaction per
 # event), then p95 latency of every dashboard query over aggregates equivalent to SCALE mentions of
-# 50 brands. Uses the shared PostgreSQL (database analytics, tenant "bench", cleaned first) and Kafka.
-#   bench/ingest.sh [KAFKA_EVENTS=50000] [SCALE=10000000] [PARTITIONS=2] [REQUESTS=40]
+# 50 brands, plus engagement snapshots (Kafka) and POSTS published post variants (SQL) for the engagement
+# and best-time queries. Uses the shared PostgreSQL (database analytics, tenant "bench", cleaned first) and Kafka.
+#   bench/ingest.sh [KAFKA_EVENTS=50000] [SCALE=10000000] [PARTITIONS=2] [REQUESTS=40] [ENGAGEMENT_EVENTS=20000] [POSTS=200000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KAFKA_EVENTS=${1:-50000}
 SCALE=${2:-10000000}
 PARTITIONS=${3:-2}
 REQUESTS=${4:-40}
+ENGAGEMENT_EVENTS=${5:-20000}
+POSTS=${6:-200000}
 BOOTSTRAP=${TRIBU_KAFKA_BOOTSTRAP:-127.0.0.1:59092}
 PORT=18084
 RUN=$(date +%s)
@@ -36,13 +39,14 @@ TOKEN="$HEADER.$PAYLOAD.$SIGNATURE"
 SKIP_LOAD=${SKIP_LOAD:-0}   # 1: keep the rows of the previous run, only measure the queries
 if [ "$SKIP_LOAD" != 1 ]; then
 log "removing earlier bench rows (tenant bench)"
-for table in mention_volume mention_breakdown mention_by_query listening_query mention_by_party mention_text mention_author raised_alert; do
+for table in mention_volume mention_breakdown mention_by_query listening_query mention_by_party mention_text mention_author raised_alert post_engagement; do
   "${PSQL[@]}" -c "delete from $table where tenant = 'bench'" 2>/dev/null || true
 done
 fi
 
 # The topic exists with its partitions before the service subscribes (else it is auto-created with one).
 java -cp "$(cat "$WORK/cp.txt")" bench/MentionProducer.java "$BOOTSTRAP" tribu.bench.mentions.$RUN 0 50 bench "$PARTITIONS" 2>/dev/null
+java -cp "$(cat "$WORK/cp.txt")" bench/EngagementProducer.java "$BOOTSTRAP" tribu.bench.engagement.$RUN 0 50 bench "$PARTITIONS" 2>/dev/null
 
 log "starting the service on :$PORT (topic tribu.bench.mentions.$RUN, $PARTITIONS consumer threads)"
 java -Dquarkus.http.port=$PORT -Dquarkus.oidc.public-key="$PUBLIC_KEY" -Dquarkus.oidc.auth-server-url= \
@@ -51,6 +55,10 @@ java -Dquarkus.http.port=$PORT -Dquarkus.oidc.public-key="$PUBLIC_KEY" -Dquarkus
   -Dmp.messaging.incoming.mentions.group.id=analytics-bench-$RUN \
   -Dmp.messaging.incoming.mentions.partitions=$PARTITIONS \
   -Dmp.messaging.incoming.decisions.group.id=analytics-bench-$RUN \
+  -Dmp.messaging.incoming.posts.group.id=analytics-bench-$RUN \
+  -Dmp.messaging.incoming.engagement.topic=tribu.bench.engagement.$RUN \
+  -Dmp.messaging.incoming.engagement.group.id=analytics-bench-$RUN \
+  -Dmp.messaging.incoming.engagement.partitions=$PARTITIONS \
   -Dtribu.crisis.check-interval=1h \
   -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
 SERVICE=$!
@@ -58,6 +66,7 @@ trap 'kill $SERVICE 2>/dev/null || true' EXIT INT TERM
 until curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null; do sleep 1; done
 
 INGEST_RATE=0
+ENGAGEMENT_RATE=0
 if [ "$SKIP_LOAD" != 1 ]; then
 log "producing $KAFKA_EVENTS mention events ($PARTITIONS partitions)"
 START=$(date +%s.%N)
@@ -73,9 +82,25 @@ END=$(date +%s.%N)
 INGEST_RATE=$(echo "$KAFKA_EVENTS / ($END - $START)" | bc -l)
 log "$(printf 'ingest: %d events in %.1f s = %.0f events/s (Kafka -> intake -> PostgreSQL, end to end)' "$KAFKA_EVENTS" "$(echo "$END - $START" | bc -l)" "$INGEST_RATE")"
 
-log "generating aggregates equivalent to $SCALE mentions (90 days, 50 brands)"
+log "producing $ENGAGEMENT_EVENTS engagement snapshots (10 per post variant, some late and older)"
+ENGAGEMENT_START_TS=$("${PSQL[@]}" -c "select now()")
+START=$(date +%s.%N)
+java -cp "$(cat "$WORK/cp.txt")" bench/EngagementProducer.java "$BOOTSTRAP" tribu.bench.engagement.$RUN "$ENGAGEMENT_EVENTS" 50 bench "$PARTITIONS" 2>/dev/null
+ingested=0
+while [ "$ingested" -lt "$ENGAGEMENT_EVENTS" ]; do
+  sleep 5
+  ingested=$("${PSQL[@]}" -c "select count(*) from processed_event where type = 'tribu.publishing.engagement.collected.v1' and processed_at >= '$ENGAGEMENT_START_TS'")
+  now=$(date +%s.%N)
+  printf '  ingested %8d / %d  (%.0f events/s so far)\n' "$ingested" "$ENGAGEMENT_EVENTS" "$(echo "$ingested / ($now - $START)" | bc -l)"
+done
+END=$(date +%s.%N)
+ENGAGEMENT_RATE=$(echo "$ENGAGEMENT_EVENTS / ($END - $START)" | bc -l)
+log "$(printf 'engagement ingest: %d events in %.1f s = %.0f events/s' "$ENGAGEMENT_EVENTS" "$(echo "$END - $START" | bc -l)" "$ENGAGEMENT_RATE")"
+"${PSQL[@]}" -c "delete from post_engagement where tenant = 'bench'"
+
+log "generating aggregates equivalent to $SCALE mentions and $POSTS post variants (90 days, 50 brands)"
 GEN_START=$(date +%s)
-"${PSQL[@]}" -v scale="$SCALE" -f bench/generate-scale.sql
+"${PSQL[@]}" -v scale="$SCALE" -v posts="$POSTS" -f bench/generate-scale.sql
 log "generated in $(( $(date +%s) - GEN_START )) s; rows: $("${PSQL[@]}" -c "select 'breakdown ' || count(*) from mention_breakdown where tenant = 'bench'") $("${PSQL[@]}" -c "select ', texts ' || count(*) from mention_text where tenant = 'bench'") $("${PSQL[@]}" -c "select ', authors ' || count(*) from mention_author where tenant = 'bench'")"
 fi
 
@@ -114,6 +139,16 @@ measure "sentiment/drivers 30 d"                 "/sentiment/drivers?$M30"
 measure "authors 30 d"                           "/authors?$M30"
 measure "crisis 7 d (8-week baseline)"           "/crisis?from=2026-10-24T00:00:00Z&to=2026-10-31T00:00:00Z"
 measure "sentiment 30 d by day, CSV"             "/sentiment?granularity=day&format=csv&$M30"
+measure "engagement 30 d by day (Paris)"         "/engagement?granularity=day&tz=Europe/Paris&$M30"
+measure "engagement 90 d by week"                "/engagement?granularity=week&$M90"
+measure "engagement/posts top 50, 30 d"          "/engagement/posts?$M30"
+measure "engagement/breakdown by channel 90 d"   "/engagement/breakdown?by=channel&$M90"
+measure "engagement/breakdown by contentType 90 d" "/engagement/breakdown?by=contentType&$M90"
+measure "engagement/breakdown by tag 90 d"       "/engagement/breakdown?by=tag&$M90"
+measure "best-time 90 d (Paris)"                 "/best-time?tz=Europe/Paris&$M90"
+measure "best-slots 7 d ahead (90 d history)"    "/best-slots?count=5&tz=Europe/Paris"
+measure "engagement/posts 30 d, CSV"             "/engagement/posts?format=csv&$M30"
 echo
 printf 'ingest (Kafka, %d partitions, %d events): %.0f events/s\n' "$PARTITIONS" "$KAFKA_EVENTS" "$INGEST_RATE"
+printf 'engagement ingest (Kafka, %d partitions, %d snapshots): %.0f events/s\n' "$PARTITIONS" "$ENGAGEMENT_EVENTS" "$ENGAGEMENT_RATE"
 log "done; service log in $WORK/service.log"

@@ -49,6 +49,25 @@ public class EventIntake {
                 .onFailure().recoverWithUni(failure -> nack(message, failure.getMessage()));
     }
 
+    /**
+     * For a topic that carries several event types of which this consumer reads one: events of the
+     * other types are acknowledged untouched (they are not defects); the wanted type goes through
+     * {@link #take}. An event without a readable type is taken, hence dead-lettered.
+     */
+    public <T extends IncomingEvent> Uni<Void> takeOfType(String type, Message<String> message, Class<T> reader,
+                                                          BiFunction<Mutiny.Session, T, Uni<Void>> effect) {
+        String actual;
+        try {
+            actual = json.readTree(message.getPayload()).path("type").asText(null);
+        } catch (JsonProcessingException | RuntimeException e) {
+            actual = null;
+        }
+        if (actual != null && !actual.equals(type)) {
+            return Uni.createFrom().completionStage(message.ack());
+        }
+        return take(message, reader, effect);
+    }
+
     private static <T extends IncomingEvent> Uni<Void> applyOnce(T event,
                                                                  BiFunction<Mutiny.Session, T, Uni<Void>> effect) {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""

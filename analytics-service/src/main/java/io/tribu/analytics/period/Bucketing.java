@@ -1,9 +1,15 @@
 package io.tribu.analytics.period;
 
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -30,5 +36,29 @@ public record Bucketing(String unit, ZoneId zone) {
     /** The start of a bucket given as local time of the zone (what date_trunc answers), with its offset. */
     public OffsetDateTime start(LocalDateTime local) {
         return local.atZone(zone).toOffsetDateTime();
+    }
+
+    /** The local starts of every bucket the period touches, in order: charts show quiet buckets as zero. */
+    public List<LocalDateTime> localStarts(ReportingPeriod period) {
+        List<LocalDateTime> starts = new ArrayList<>();
+        ZonedDateTime cursor = truncate(period.from().atZone(zone));
+        ZonedDateTime end = period.to().atZone(zone);
+        while (cursor.isBefore(end)) {
+            starts.add(cursor.toLocalDateTime());
+            cursor = switch (unit) {
+                case "hour" -> cursor.plusHours(1);
+                case "day" -> cursor.plusDays(1);
+                default -> cursor.plusWeeks(1);
+            };
+        }
+        return starts;
+    }
+
+    private ZonedDateTime truncate(ZonedDateTime time) {
+        return switch (unit) {
+            case "hour" -> time.truncatedTo(ChronoUnit.HOURS);
+            case "day" -> time.truncatedTo(ChronoUnit.DAYS);
+            default -> time.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        };
     }
 }

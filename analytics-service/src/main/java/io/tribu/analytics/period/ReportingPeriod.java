@@ -19,8 +19,13 @@ public record ReportingPeriod(Instant from, Instant to) {
 
     /** Defaults to the 30 days before {@code to}, itself defaulting to now. */
     public static ReportingPeriod parse(String fromParam, String toParam) {
+        return parse(fromParam, toParam, DEFAULT_LENGTH);
+    }
+
+    /** Defaults to the {@code defaultLength} before {@code to}, itself defaulting to now. */
+    public static ReportingPeriod parse(String fromParam, String toParam, Duration defaultLength) {
         Instant to = toParam == null ? Instant.now() : instant("to", toParam);
-        Instant from = fromParam == null ? to.minus(DEFAULT_LENGTH) : instant("from", fromParam);
+        Instant from = fromParam == null ? to.minus(defaultLength) : instant("from", fromParam);
         if (!from.isBefore(to)) {
             throw invalid("from", "must be before to");
         }
@@ -30,7 +35,7 @@ public record ReportingPeriod(Instant from, Instant to) {
         return new ReportingPeriod(from, to);
     }
 
-    private static Instant instant(String field, String value) {
+    public static Instant instant(String field, String value) {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
@@ -49,6 +54,18 @@ public record ReportingPeriod(Instant from, Instant to) {
             // answered below
         }
         throw invalid(field, "must be a whole number from " + min + " to " + max);
+    }
+
+    /** An optional id query parameter (absent or blank: null), or a 400 naming it. */
+    public static java.util.UUID optionalId(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw invalid(field, "must be a UUID such as 3a9c7e1f-5b2d-4c8a-9e6f-0d4b2a8c6e1f");
+        }
     }
 
     public static HttpProblem invalid(String field, String message) {

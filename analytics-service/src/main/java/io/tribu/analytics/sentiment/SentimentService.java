@@ -10,10 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.LocalDateTime;
-import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
-import java.time.DayOfWeek;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,25 +93,8 @@ public class SentimentService {
 
     private static Map<LocalDateTime, SentimentCounts.Tally> emptyBuckets(ReportingPeriod period, Bucketing bucketing) {
         Map<LocalDateTime, SentimentCounts.Tally> buckets = new LinkedHashMap<>();
-        ZonedDateTime cursor = truncate(period.from().atZone(bucketing.zone()), bucketing.unit());
-        ZonedDateTime end = period.to().atZone(bucketing.zone());
-        while (cursor.isBefore(end)) {
-            buckets.put(cursor.toLocalDateTime(), new SentimentCounts.Tally());
-            cursor = switch (bucketing.unit()) {
-                case "hour" -> cursor.plusHours(1);
-                case "day" -> cursor.plusDays(1);
-                default -> cursor.plusWeeks(1);
-            };
-        }
+        bucketing.localStarts(period).forEach(start -> buckets.put(start, new SentimentCounts.Tally()));
         return buckets;
-    }
-
-    private static ZonedDateTime truncate(ZonedDateTime time, String unit) {
-        return switch (unit) {
-            case "hour" -> time.truncatedTo(ChronoUnit.HOURS);
-            case "day" -> time.truncatedTo(ChronoUnit.DAYS);
-            default -> time.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        };
     }
 
     /** Mentions by source, language or listening query, largest first. */

@@ -1,0 +1,93 @@
+package io.tribu.analytics.besttime;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.tribu.analytics.access.Caller;
+import io.tribu.analytics.access.Roles;
+import io.tribu.analytics.csv.CsvWriter;
+import io.tribu.analytics.period.Bucketing;
+import io.tribu.analytics.period.ReportingPeriod;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+
+@Path("/brands/{brandId}")
+@Authenticated
+@Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
+@Tag(name = "Best time to post")
+@SecurityRequirement(name = "oidc")
+public class BestTimeResource {
+
+    static final Duration DEFAULT_WINDOW = Duration.ofDays(7);
+    static final Duration LONGEST_WINDOW = Duration.ofDays(31);
+    static final int MOST_SLOTS = 50;
+
+    private final Caller caller;
+    private final BestTimeService bestTime;
+
+    public BestTimeResource(Caller caller, BestTimeService bestTime) {
+        this.caller = caller;
+        this.bestTime = bestTime;
+    }
+
+    @GET
+    @Path("/best-time")
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @Operation(summary = "Day-of-week x hour heatmap of engagement per post",
+            description = "For posts published in [from, to) (default: the 90 days before now), per local day of "
+                    + "week and hour in `tz`: posts and their average engagement, and the smoothed score best-slots ranks by.")
+    public Uni<HeatmapView> heatmap(
+            @PathParam("brandId") String brandId,
+            @Parameter(description = "only this channel (UUID); else the whole brand") @QueryParam("channelId") String channelId,
+            @Parameter(example = "2026-08-01T00:00:00Z") @QueryParam("from") String from,
+            @Parameter(example = "2026-11-01T00:00:00Z") @QueryParam("to") String to,
+            @Parameter(description = "IANA time zone", example = "Europe/Paris") @QueryParam("tz") String tz) {
+        String brand = caller.requireBrand(brandId);
+        UUID channel = ReportingPeriod.optionalId("channelId", channelId);
+        ReportingPeriod period = ReportingPeriod.parse(from, to, bestTime.history());
+        ZoneId zone = Bucketing.parse(null, tz).zone();
+        return bestTime.heatmap(caller.tenant(), brand, period, channel, zone);
+    }
+
+    @GET
+    @Path("/best-slots")
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @Operation(summary = "The best hour slots to post on a channel in [from, to)",
+            description = "Concrete local whole hours of `tz` in [from, to) (default now to 7 days later, at most 31 "
+                    + "days), ranked by the heatmap score of their day of week and hour over the last 90 days; "
+                    + "`basis` says whether the channel's, the brand's or the default common-hours data scored them.")
+    public Uni<BestSlotsView> bestSlots(
+            @PathParam("brandId") String brandId,
+            @Parameter(description = "the channel (UUID); else the whole brand") @QueryParam("channelId") String channelId,
+            @Parameter(example = "2026-11-24T00:00:00Z") @QueryParam("from") String from,
+            @Parameter(example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,
+            @Parameter(description = "1 to 50, default 5") @QueryParam("count") String count,
+            @Parameter(description = "IANA time zone", example = "Europe/Paris") @QueryParam("tz") String tz) {
+        String brand = caller.requireBrand(brandId);
+        UUID channel = ReportingPeriod.optionalId("channelId", channelId);
+        ZoneId zone = Bucketing.parse(null, tz).zone();
+        Instant start = from == null || from.isBlank() ? Instant.now() : ReportingPeriod.instant("from", from);
+        Instant end = to == null || to.isBlank() ? start.plus(DEFAULT_WINDOW) : ReportingPeriod.instant("to", to);
+        if (!start.isBefore(end)) {
+            throw ReportingPeriod.invalid("from", "must be before to");
+        }
+        if (Duration.between(start, end).compareTo(LONGEST_WINDOW) > 0) {
+            throw ReportingPeriod.invalid("to", "slots are looked for at most " + LONGEST_WINDOW.toDays() + " days after from");
+        }
+        int slots = count == null || count.isBlank() ? 5 : ReportingPeriod.count("count", count, 1, MOST_SLOTS);
+        return bestTime.bestSlots(caller.tenant(), brand, channel, zone, start, end, slots);
+    }
+}

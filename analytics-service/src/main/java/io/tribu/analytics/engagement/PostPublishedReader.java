@@ -1,0 +1,40 @@
+package io.tribu.analytics.engagement;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.tribu.analytics.event.IncomingEvent;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The fields analytics reads from publishing's {@code tribu.publishing.post.published.v1} event: one per
+ * delivery (post x channel), whose {@code deliveryId} is the variant id of the engagement snapshots.
+ */
+// Read through an explicit ObjectMapper call: registered for native images.
+@RegisterForReflection
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record PostPublishedReader(UUID id, String type, String tenant, Data data) implements IncomingEvent {
+
+    public static final String TYPE = "tribu.publishing.post.published.v1";
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Data(UUID postId, UUID deliveryId, String brandId, UUID channelId, String network,
+                       String externalId, String url, Instant publishedAt) {
+    }
+
+    @Override
+    public String defect() {
+        if (id == null || !TYPE.equals(type)) {
+            return "missing id or unexpected type " + type;
+        }
+        if (tenant == null || tenant.isBlank()) {
+            return "missing tenant";
+        }
+        if (data == null || data.postId() == null || data.deliveryId() == null || data.brandId() == null
+                || data.channelId() == null || data.network() == null || data.publishedAt() == null) {
+            return "missing data.postId, deliveryId, brandId, channelId, network or publishedAt";
+        }
+        return null;
+    }
+}
