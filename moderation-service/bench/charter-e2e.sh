@@ -5,12 +5,13 @@
 # Starts PostgreSQL and Kafka (./tribu infra up), builds and starts the service on a fresh database
 # moderation_bench with its own topics (deleted at the end). Not part of the test suite.
 #
-#   moderation-service/bench/charter-e2e.sh             # 500 comments/s for 120 s
-#   moderation-service/bench/charter-e2e.sh 800 60      # another rate (per second) and duration (seconds)
+#   moderation-service/bench/charter-e2e.sh             # 500 comments/s for 180 s, the first 60 s as JIT warm-up
+#   moderation-service/bench/charter-e2e.sh 800 60 20   # another rate (per second), duration and warm-up (seconds)
 set -euo pipefail
 
 rate="${1:-500}"
-seconds="${2:-120}"
+seconds="${2:-180}"
+warmup="${3:-60}"
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$repo"
 port=8092
@@ -69,5 +70,5 @@ echo "insert into charter_revision (tenant, brand_id, version, document, saved_b
       values ('bench', 'bench-brand', 1, :'doc'::jsonb, 'bench', now());" | db moderation_bench -v doc="$charter"
 
 (cd moderation-service && java -Xmx1g -cp "$bench_cp" io.tribu.moderation.inbox.CommentFloodBench 127.0.0.1:59092 \
-  "$rate" "$seconds" "$service" "$mentions_topic" "$actions_topic" bench bench-brand)
+  "$rate" "$seconds" "$service" "$mentions_topic" "$actions_topic" bench bench-brand "$warmup")
 echo "[bench] items stored: $(db moderation_bench -tAc 'select count(*) from inbox_item'), hidden: $(db moderation_bench -tAc "select count(*) from inbox_item where status = 'hidden'"), decisions: $(db moderation_bench -tAc 'select count(*) from decision')"
