@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Relays outbox rows to Kafka in creation order and deletes them once the broker acknowledged them.
@@ -51,19 +52,24 @@ public class OutboxRelay {
                 .chain(sent -> sent == batchSize ? relayPending() : Uni.createFrom().voidItem());
     }
 
-    private Uni<List<OutboxEvent>> lockBatch() {
+    /** One row to relay; read as plain columns, cheaper than managed entities at thousands of rows a second. */
+    private record Pending(UUID id, String topic, String key, String payload) {
+    }
+
+    private Uni<List<Pending>> lockBatch() {
         return Panache.getSession().chain(session -> session
-                .createNativeQuery("select * from outbox_event order by created_at limit :limit for update skip locked",
-                        OutboxEvent.class)
+                .createNativeQuery("select id, topic, message_key, payload from outbox_event order by created_at "
+                        + "limit :limit for update skip locked", Object[].class)
                 .setParameter("limit", batchSize)
-                .getResultList());
+                .getResultList())
+                .map(rows -> rows.stream().map(r -> new Pending((UUID) r[0], (String) r[1], (String) r[2], (String) r[3])).toList());
     }
 
     /**
      * Sends the batch without waiting for each acknowledgement in turn: the sends are issued in order and the
      * idempotent producer keeps that order per partition. Rows are deleted once every send is acknowledged.
      */
-    private Uni<Integer> sendAndDelete(List<OutboxEvent> batch) {
+    private Uni<Integer> sendAndDelete(List<Pending> batch) {
         if (batch.isEmpty()) {
             return Uni.createFrom().item(0);
         }
@@ -72,17 +78,17 @@ public class OutboxRelay {
                 .collect().last()
                 .chain(() -> Panache.getSession().chain(session -> session
                         .createNativeQuery("delete from outbox_event where id in (:ids)")
-                        .setParameter("ids", batch.stream().map(row -> row.id).toList())
+                        .setParameter("ids", batch.stream().map(Pending::id).toList())
                         .executeUpdate()))
                 .replaceWith(batch.size());
     }
 
-    private static Message<String> toMessage(OutboxEvent row) {
+    private static Message<String> toMessage(Pending row) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("content-type", CLOUDEVENTS_JSON);
-        return Message.of(row.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.topic)
-                .withKey(row.messageKey)
+        return Message.of(row.payload()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.topic())
+                .withKey(row.key())
                 .withHeaders(headers)
                 .build());
     }
