@@ -210,13 +210,13 @@ public class InboxIntake {
         StringBuilder sql = new StringBuilder("""
                 insert into inbox_item (id, tenant, brand_id, source, kind, author, text, url, language, status, assignee,
                                         published_at, received_at, version, sla_due_at, labels, sentiment, sentiment_score,
-                                        external_id, tags, first_response_at) values\s""");
+                                        external_id, tags, first_response_at, thread_id) values\s""");
         for (int i = 0; i < arrivals.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(("(:id#, :tenant#, :brand#, :source#, :kind#, :author#, :text#, :url#, "
                     + ":language#, :status#, :assignee#, :publishedAt#, :receivedAt#, :version#, "
                     + "cast(:publishedAt# as timestamptz) + make_interval(mins => coalesce((select first_response_sla_minutes "
                     + "from brand_sla where tenant = :tenant# and brand_id = :brand#), :defaultSla)), "
-                    + "cast(cast(:labels# as text) as jsonb), :sentiment#, :sentimentScore#, :externalId#, :tags#, :responded#)")
+                    + "cast(cast(:labels# as text) as jsonb), :sentiment#, :sentimentScore#, :externalId#, :tags#, :responded#, :thread#)")
                     .replace("#", Integer.toString(i)));
         }
         sql.append(" on conflict (id) do nothing returning id");
@@ -245,7 +245,8 @@ public class InboxIntake {
                         .setParameter("sentimentScore" + i, sentiment == null ? null : sentiment.score())
                         .setParameter("externalId" + i, item.externalId)
                         .setParameter("tags" + i, item.tags)
-                        .setParameter("responded" + i, item.firstResponseAt);
+                        .setParameter("responded" + i, item.firstResponseAt)
+                        .setParameter("thread" + i, a.event().data().thread());
             }
             return query.getResultList();
         }).map(HashSet::new);

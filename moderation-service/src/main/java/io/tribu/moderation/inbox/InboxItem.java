@@ -49,6 +49,9 @@ public class InboxItem extends PanacheEntityBase {
     /** The network's id of the interaction, when the network gave it (webhooks). */
     @Column(name = "external_id")
     public String externalId;
+    /** The post commented on or the private conversation, when the source says. */
+    @Column(name = "thread_id")
+    public String thread;
     /** Tags put by charter rules. */
     public String[] tags;
     /** Changed by every decision; a decision naming an older version loses (409). */

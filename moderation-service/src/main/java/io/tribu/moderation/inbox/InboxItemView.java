@@ -15,7 +15,7 @@ import java.util.UUID;
  * asked of the network (hide, delete, reply) and its outcome once publishing confirmed it.
  */
 public record InboxItemView(UUID id, String brandId, String source, String kind, String author, String text,
-                            String url, String language, String sentiment, Double sentimentScore, String status,
+                            String url, String thread, String language, String sentiment, Double sentimentScore, String status,
                             String assignee, List<String> tags, Instant publishedAt, Instant receivedAt, long version,
                             Instant firstResponseAt, Instant slaDueAt, Instant slaBreachedAt, JsonNode labels,
                             List<NetworkActionView> actions) {
@@ -24,7 +24,7 @@ public record InboxItemView(UUID id, String brandId, String source, String kind,
 
     static InboxItemView of(InboxItem item, List<NetworkActionView> actions) {
         return new InboxItemView(item.id, item.brandId, item.source, item.kind, item.author, item.text, item.url,
-                item.language, item.sentiment, item.sentimentScore, item.status, item.assignee,
+                item.thread, item.language, item.sentiment, item.sentimentScore, item.status, item.assignee,
                 item.tags == null ? List.of() : List.of(item.tags), item.publishedAt, item.receivedAt, item.version,
                 item.firstResponseAt, item.slaDueAt, item.slaBreachedAt, labels(item.labels), actions);
     }

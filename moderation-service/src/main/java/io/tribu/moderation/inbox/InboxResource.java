@@ -60,11 +60,16 @@ public class InboxResource {
                                  @Parameter(description = "Classifier label the item carries: toxicity, insult, threat, "
                                          + "identity_hate, spam, scam, personal_data or off_topic", example = "insult")
                                  @QueryParam("label") String label,
+                                 @Parameter(description = "positive, neutral or negative", example = "negative")
+                                 @QueryParam("sentiment") String sentiment,
+                                 @Parameter(description = "The conversation: the post commented on, or conversation:<author id>")
+                                 @QueryParam("thread") String thread,
                                  @QueryParam("cursor") String cursor,
                                  @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         String brand = caller.requireBrand(brandId);
         InboxFilter filter = new InboxFilter(status == null ? null : status(status), source, assignee,
-                InvalidParameter.instant("from", from), InvalidParameter.instant("to", to), label == null ? null : label(label));
+                InvalidParameter.instant("from", from), InvalidParameter.instant("to", to), label == null ? null : label(label),
+                sentiment == null ? null : sentiment(sentiment), thread);
         return inbox.search(caller.tenant(), brand, filter, InboxCursor.decode(cursor), limit);
     }
 
@@ -104,6 +109,13 @@ public class InboxResource {
     private static String label(String value) {
         if (!Classification.NAMES.contains(value)) {
             throw InvalidParameter.of("label", "must be one of " + String.join(", ", Classification.NAMES.stream().sorted().toList()));
+        }
+        return value;
+    }
+
+    private static String sentiment(String value) {
+        if (!java.util.Set.of("positive", "neutral", "negative").contains(value)) {
+            throw InvalidParameter.of("sentiment", "must be one of positive, neutral, negative");
         }
         return value;
     }

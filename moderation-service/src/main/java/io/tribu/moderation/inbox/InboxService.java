@@ -70,6 +70,14 @@ public class InboxService {
             query.append(" and labels like :label");
             parameters.and("label", "%\"" + filter.label() + "\":%");
         }
+        if (filter.thread() != null) {
+            query.append(" and thread = :thread");
+            parameters.and("thread", filter.thread());
+        }
+        if (filter.sentiment() != null) {
+            query.append(" and sentiment = :sentiment");
+            parameters.and("sentiment", filter.sentiment());
+        }
         if (after != null) {
             query.append(" and (publishedAt < :afterTime or (publishedAt = :afterTime and id < :afterId))");
             parameters.and("afterTime", after.publishedAt()).and("afterId", after.id());

@@ -18,13 +18,13 @@ public record MentionRecordedReader(UUID id, String type, String tenant, Data da
     public static final String TYPE = "tribu.listening.mention.recorded.v1";
 
     /**
-     * externalId is not in listening's event (it is null there); webhooks give the network's own id, which
-     * publishing uses to act on the interaction.
+     * externalId and thread are not in listening's event (null there); webhooks give the network's own id, which
+     * publishing uses to act on the interaction, and the conversation it belongs to.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Data(UUID mentionId, String brandId, String source, String kind, boolean ownedChannel,
                        String author, String text, String url, String language, Instant publishedAt,
-                       Sentiment sentiment, String externalId) {
+                       Sentiment sentiment, String externalId, String thread) {
     }
 
     /** positive, neutral or negative, with listening's confidence. */

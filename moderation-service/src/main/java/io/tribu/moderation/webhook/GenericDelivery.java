@@ -22,9 +22,11 @@ public record GenericDelivery(
         @Size(max = 200) String author,
         @NotBlank @Size(max = 20000) String text,
         @Size(max = 2000) String url,
-        @NotNull Instant publishedAt) {
+        @NotNull Instant publishedAt,
+        @Schema(examples = "produit-4471", description = "The conversation it belongs to (a product page, a post, a ticket)")
+        @Size(max = 200) String thread) {
 
     Interaction interaction() {
-        return new Interaction(id, kind == null ? "comment" : kind, author, text, url, publishedAt);
+        return new Interaction(id, kind == null ? "comment" : kind, author, text, url, publishedAt, thread);
     }
 }

@@ -8,14 +8,16 @@ import java.util.UUID;
 
 /**
  * A comment, reply or private message pushed by a network, before it enters the inbox. Its id in Tribu is derived
- * from the channel and the network's own id, so a delivery retried by the network lands on the same item.
+ * from the channel and the network's own id, so a delivery retried by the network lands on the same item. thread:
+ * the post commented on, or the private conversation.
  */
-record Interaction(String externalId, String kind, String author, String text, String url, Instant publishedAt) {
+record Interaction(String externalId, String kind, String author, String text, String url, Instant publishedAt,
+                   String thread) {
 
     MentionRecordedReader asReceived(WebhookChannel channel, String source) {
         UUID id = UUID.nameUUIDFromBytes((channel.id + ":" + externalId).getBytes(StandardCharsets.UTF_8));
         return new MentionRecordedReader(id, MentionRecordedReader.TYPE, channel.tenant,
                 new MentionRecordedReader.Data(id, channel.brandId, source, kind, true, author, text, url, null,
-                        publishedAt, null, externalId));
+                        publishedAt, null, externalId, thread));
     }
 }

@@ -52,7 +52,8 @@ final class MetaPayload {
         boolean reply = value.hasNonNull("parent_id") && !value.path("parent_id").asText().equals(value.path("post_id").asText());
         return new Interaction(commentId, reply ? "reply" : "comment", value.path("from").path("name").asText(null),
                 value.path("message").asText(), "https://www.facebook.com/" + commentId,
-                value.hasNonNull("created_time") ? epoch(value.path("created_time").asLong()) : Instant.now());
+                value.hasNonNull("created_time") ? epoch(value.path("created_time").asLong()) : Instant.now(),
+                value.path("post_id").asText(null));
     }
 
     private static Interaction instagramComment(JsonNode change, Instant entryTime) {
@@ -62,7 +63,8 @@ final class MetaPayload {
         }
         String username = value.path("from").path("username").asText(null);
         return new Interaction(value.path("id").asText(), value.hasNonNull("parent_id") ? "reply" : "comment",
-                username == null ? null : "@" + username, value.path("text").asText(), null, entryTime);
+                username == null ? null : "@" + username, value.path("text").asText(), null, entryTime,
+                value.path("media").path("id").asText(null));
     }
 
     private static Interaction directMessage(JsonNode messaging, WebhookChannel channel) {
@@ -74,7 +76,8 @@ final class MetaPayload {
         }
         return new Interaction(message.path("mid").asText(), "direct-message",
                 channel.network + ":" + messaging.path("sender").path("id").asText(), message.path("text").asText(),
-                null, messaging.hasNonNull("timestamp") ? epoch(messaging.path("timestamp").asLong()) : Instant.now());
+                null, messaging.hasNonNull("timestamp") ? epoch(messaging.path("timestamp").asLong()) : Instant.now(),
+                "conversation:" + messaging.path("sender").path("id").asText());
     }
 
     /** Meta writes seconds in feed changes and milliseconds in messaging: tell them apart by size. */

@@ -293,6 +293,29 @@ class InboxTest {
     }
 
     @Test
+    void searchFiltersBySentiment() {
+        String brand = freshBrand();
+        String cm = TestTokens.token("soleil", "community-manager", brand);
+        UUID negative = UUID.randomUUID();
+        UUID positive = UUID.randomUUID();
+        events.send(MENTIONS, brand, withText(negative, brand, "Trois semaines que j'attends"));
+        com.fasterxml.jackson.databind.node.ObjectNode happy = (com.fasterxml.jackson.databind.node.ObjectNode)
+                readTree(withText(positive, brand, "Merci, livraison parfaite"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) happy.at("/data/sentiment")).put("label", "positive").put("score", 0.8);
+        events.send(MENTIONS, brand, happy.toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(cm, brand).size() == 2);
+        given().auth().oauth2(cm).when().get("/brands/" + brand + "/inbox?sentiment=positive")
+                .then().statusCode(200)
+                .body("items.id", equalTo(List.of(positive.toString())))
+                .body("items[0].sentiment", equalTo("positive"))
+                .body("items[0].sentimentScore", equalTo(0.8f));
+        given().auth().oauth2(cm).when().get("/brands/" + brand + "/inbox?sentiment=negative")
+                .then().statusCode(200).body("items.id", equalTo(List.of(negative.toString())));
+        given().auth().oauth2(cm).when().get("/brands/" + brand + "/inbox?sentiment=angry")
+                .then().statusCode(400).body("violations[0].field", equalTo("sentiment"));
+    }
+
+    @Test
     void unknownLabelIsA400NamingTheParameter() {
         String brand = freshBrand();
         given().auth().oauth2(TestTokens.token("soleil", "community-manager", brand))

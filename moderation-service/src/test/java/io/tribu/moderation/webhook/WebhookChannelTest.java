@@ -107,6 +107,10 @@ class WebhookChannelTest {
         Map<String, Object> message = items.stream().filter(i -> "direct-message".equals(i.get("kind"))).findFirst().orElseThrow();
         assertEquals("facebook:7412589630147852", message.get("author"));
         assertEquals("new", message.get("status"));
+        assertEquals("104857162549213_122100000000000001", fbComment.get("thread"));
+        assertEquals("conversation:7412589630147852", message.get("thread"));
+        given().auth().oauth2(cm).when().get("/brands/" + brand + "/inbox?thread=104857162549213_122100000000000001")
+                .then().statusCode(200).body("items.size()", equalTo(1)).body("items[0].kind", equalTo("comment"));
     }
 
     @Test
@@ -120,6 +124,7 @@ class WebhookChannelTest {
         assertEquals("@lea.velo", item.get("author"));
         assertEquals("instagram", item.get("source"));
         assertEquals("Trop beau ce vélo, vous livrez à Lyon ?", item.get("text"));
+        assertEquals("17900000000000000", item.get("thread"));
     }
 
     @Test
