@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tribu.moderation.inbox.InboxItem;
 import io.tribu.moderation.outbox.Outbox;
+import io.tribu.moderation.sql.Columns;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -50,42 +51,42 @@ public class NetworkActions {
         }
         Instant now = Instant.now();
         List<UUID> ids = requests.stream().map(r -> UUID.randomUUID()).toList();
+        List<String> failures = requests.stream()
+                .map(r -> r.failure() != null ? r.failure() : target(r.item()) == null ? NO_TARGET : null).toList();
         List<Outbox.Pending> events = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("""
-                insert into network_action (id, decision_id, item_id, tenant, brand_id, action, visibility, reply_text,
-                                            requested_by, requested_at, outcome, reason, completed_at) values\s""");
         for (int i = 0; i < requests.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(("(:id#, :decision#, :item#, :tenant#, :brand#, :action#, :visibility#, "
-                    + ":reply#, :by#, :at, :outcome#, :reason#, :completed#)").replace("#", Integer.toString(i)));
             Request r = requests.get(i);
-            String failure = r.failure() != null ? r.failure() : target(r.item()) == null ? NO_TARGET : null;
-            if (failure == null) {
+            if (failures.get(i) == null) {
                 events.add(new Outbox.Pending(topic, r.item().tenant, r.item().brandId, ActionRequested.TYPE,
                         new ActionRequested(ids.get(i), r.item().id, r.item().brandId, r.action(), r.item().source,
                                 target(r.item()), r.item().externalId, r.item().author, r.replyText(), r.visibility(),
                                 r.requestedBy(), now)));
             }
         }
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql.toString()).setParameter("at", now);
-            for (int i = 0; i < requests.size(); i++) {
-                Request r = requests.get(i);
-                String failure = r.failure() != null ? r.failure() : target(r.item()) == null ? NO_TARGET : null;
-                query.setParameter("id" + i, ids.get(i))
-                        .setParameter("decision" + i, r.decisionId())
-                        .setParameter("item" + i, r.item().id)
-                        .setParameter("tenant" + i, r.item().tenant)
-                        .setParameter("brand" + i, r.item().brandId)
-                        .setParameter("action" + i, r.action())
-                        .setParameter("visibility" + i, r.visibility())
-                        .setParameter("reply" + i, r.replyText())
-                        .setParameter("by" + i, r.requestedBy())
-                        .setParameter("outcome" + i, failure == null ? "requested" : "failed")
-                        .setParameter("reason" + i, failure)
-                        .setParameter("completed" + i, failure == null ? null : now);
-            }
-            return query.executeUpdate();
-        }).chain(() -> outbox.appendAll(events));
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into network_action (id, decision_id, item_id, tenant, brand_id, action, visibility, reply_text,
+                                                    requested_by, requested_at, outcome, reason, completed_at)
+                        select cast(id as uuid), cast(decision as uuid), cast(item as uuid), tenant, brand, action, visibility,
+                               reply, requested_by, :at, case when reason is null then 'requested' else 'failed' end, reason,
+                               case when reason is null then null else cast(:at as timestamptz) end
+                        from unnest(cast(:ids as text[]), cast(:decisions as text[]), cast(:items as text[]),
+                                    cast(:tenants as text[]), cast(:brands as text[]), cast(:actions as text[]),
+                                    cast(:visibilities as text[]), cast(:replies as text[]), cast(:requesters as text[]),
+                                    cast(:reasons as text[]))
+                             as t(id, decision, item, tenant, brand, action, visibility, reply, requested_by, reason)""")
+                .setParameter("at", now)
+                .setParameter("ids", Columns.of(ids, id -> id))
+                .setParameter("decisions", Columns.of(requests, Request::decisionId))
+                .setParameter("items", Columns.of(requests, r -> r.item().id))
+                .setParameter("tenants", Columns.of(requests, r -> r.item().tenant))
+                .setParameter("brands", Columns.of(requests, r -> r.item().brandId))
+                .setParameter("actions", Columns.of(requests, Request::action))
+                .setParameter("visibilities", Columns.of(requests, Request::visibility))
+                .setParameter("replies", Columns.of(requests, Request::replyText))
+                .setParameter("requesters", Columns.of(requests, Request::requestedBy))
+                .setParameter("reasons", failures.toArray(String[]::new))
+                .executeUpdate()
+        ).chain(() -> outbox.appendAll(events));
     }
 
     /** The actions of each of the items, oldest first; must run inside a session. */

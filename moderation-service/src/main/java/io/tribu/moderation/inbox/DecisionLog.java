@@ -3,6 +3,7 @@ package io.tribu.moderation.inbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tribu.moderation.outbox.Outbox;
+import io.tribu.moderation.sql.Columns;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -31,37 +32,36 @@ class DecisionLog {
             return Uni.createFrom().voidItem();
         }
         Instant now = Instant.now();
-        StringBuilder sql = new StringBuilder("""
-                insert into decision (id, item_id, tenant, brand_id, actor, action, from_status, to_status, assignee,
-                                      reason, decided_at, rule_id, charter_version, automated, details) values\s""");
-        for (int i = 0; i < all.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(("(:id#, :item#, :tenant#, :brand#, :actor#, :action#, :from#, :to#, :assignee#, "
-                    + ":reason#, :at, :rule#, :version#, :automated#, cast(cast(:details# as text) as jsonb))").replace("#", Integer.toString(i)));
-        }
         List<Outbox.Pending> events = all.stream().map(e -> new Outbox.Pending(topic, e.item().tenant, e.item().brandId,
                 DecisionRecorded.TYPE, event(e.item(), e.decision(), now))).toList();
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql.toString()).setParameter("at", now);
-            for (int i = 0; i < all.size(); i++) {
-                InboxItem item = all.get(i).item();
-                Decision d = all.get(i).decision();
-                query.setParameter("id" + i, d.id())
-                        .setParameter("item" + i, item.id)
-                        .setParameter("tenant" + i, item.tenant)
-                        .setParameter("brand" + i, item.brandId)
-                        .setParameter("actor" + i, d.actor())
-                        .setParameter("action" + i, d.action())
-                        .setParameter("from" + i, d.fromStatus())
-                        .setParameter("to" + i, d.toStatus())
-                        .setParameter("assignee" + i, d.assignee())
-                        .setParameter("reason" + i, d.reason())
-                        .setParameter("rule" + i, d.ruleId())
-                        .setParameter("version" + i, d.charterVersion())
-                        .setParameter("automated" + i, d.automated())
-                        .setParameter("details" + i, d.details());
-            }
-            return query.executeUpdate();
-        }).chain(() -> outbox.appendAll(events));
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into decision (id, item_id, tenant, brand_id, actor, action, from_status, to_status, assignee,
+                                              reason, decided_at, rule_id, charter_version, automated, details)
+                        select cast(id as uuid), cast(item as uuid), tenant, brand, actor, action, from_status, to_status,
+                               assignee, reason, :at, rule, cast(version as int), cast(automated as boolean), cast(details as jsonb)
+                        from unnest(cast(:ids as text[]), cast(:items as text[]), cast(:tenants as text[]), cast(:brands as text[]),
+                                    cast(:actors as text[]), cast(:actions as text[]), cast(:froms as text[]), cast(:tos as text[]),
+                                    cast(:assignees as text[]), cast(:reasons as text[]), cast(:rules as text[]),
+                                    cast(:versions as text[]), cast(:automated as text[]), cast(:details as text[]))
+                             as t(id, item, tenant, brand, actor, action, from_status, to_status, assignee, reason, rule,
+                                  version, automated, details)""")
+                .setParameter("at", now)
+                .setParameter("ids", Columns.of(all, e -> e.decision().id()))
+                .setParameter("items", Columns.of(all, e -> e.item().id))
+                .setParameter("tenants", Columns.of(all, e -> e.item().tenant))
+                .setParameter("brands", Columns.of(all, e -> e.item().brandId))
+                .setParameter("actors", Columns.of(all, e -> e.decision().actor()))
+                .setParameter("actions", Columns.of(all, e -> e.decision().action()))
+                .setParameter("froms", Columns.of(all, e -> e.decision().fromStatus()))
+                .setParameter("tos", Columns.of(all, e -> e.decision().toStatus()))
+                .setParameter("assignees", Columns.of(all, e -> e.decision().assignee()))
+                .setParameter("reasons", Columns.of(all, e -> e.decision().reason()))
+                .setParameter("rules", Columns.of(all, e -> e.decision().ruleId()))
+                .setParameter("versions", Columns.of(all, e -> e.decision().charterVersion()))
+                .setParameter("automated", Columns.of(all, e -> e.decision().automated()))
+                .setParameter("details", Columns.of(all, e -> e.decision().details()))
+                .executeUpdate())
+                .chain(() -> outbox.appendAll(events));
     }
 
     private static DecisionRecorded event(InboxItem item, Decision d, Instant at) {

@@ -12,7 +12,9 @@ import io.tribu.moderation.charter.RuleAction;
 import io.tribu.moderation.classify.Classification;
 import io.tribu.moderation.classify.Classifier;
 import io.tribu.moderation.classify.Label;
+import io.tribu.moderation.outbox.OutboxRelay;
 import io.tribu.moderation.reply.ReplyTemplate;
+import io.tribu.moderation.sql.Columns;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -43,17 +45,19 @@ public class InboxIntake {
     private final CharterEnforcement enforcement;
     private final DecisionLog decisions;
     private final NetworkActions networkActions;
+    private final OutboxRelay relay;
     private final ObjectMapper json;
     private final int defaultSlaMinutes;
 
     public InboxIntake(Classifier classifier, CharterBook charters, CharterEnforcement enforcement, DecisionLog decisions,
-                       NetworkActions networkActions, ObjectMapper json,
+                       NetworkActions networkActions, OutboxRelay relay, ObjectMapper json,
                        @ConfigProperty(name = "tribu.moderation.default-first-response-sla-minutes") int defaultSlaMinutes) {
         this.classifier = classifier;
         this.charters = charters;
         this.enforcement = enforcement;
         this.decisions = decisions;
         this.networkActions = networkActions;
+        this.relay = relay;
         this.json = json;
         this.defaultSlaMinutes = defaultSlaMinutes;
     }
@@ -74,7 +78,9 @@ public class InboxIntake {
         return Panache.withTransaction(() -> firstTimes(events)
                 .chain(fresh -> fresh.isEmpty() ? Uni.createFrom().voidItem()
                         : charters(fresh).chain(byBrand -> offences(fresh, byBrand)
-                                .chain(offences -> store(judge(fresh, byBrand, offences))))));
+                                .chain(offences -> store(judge(fresh, byBrand, offences))))))
+                // The charter's hides are waiting in the outbox: relay them now, not at the next tick.
+                .invoke(relay::wake);
     }
 
     /** The events never processed before, first delivery of each mention only, marked as processed. */
@@ -87,18 +93,14 @@ public class InboxIntake {
             }
         }
         List<MentionRecordedReader> distinct = List.copyOf(byEvent.values());
-        StringBuilder sql = new StringBuilder("insert into processed_event (event_id, type, processed_at) values ");
-        for (int i = 0; i < distinct.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:id").append(i).append(", :type").append(i).append(", now())");
-        }
-        sql.append(" on conflict (event_id) do nothing returning event_id");
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql.toString(), UUID.class);
-            for (int i = 0; i < distinct.size(); i++) {
-                query.setParameter("id" + i, distinct.get(i).id()).setParameter("type" + i, distinct.get(i).type());
-            }
-            return query.getResultList();
-        }).map(inserted -> {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into processed_event (event_id, type, processed_at)
+                        select cast(id as uuid), type, now() from unnest(cast(:ids as text[]), cast(:types as text[])) as t(id, type)
+                        on conflict (event_id) do nothing returning event_id""", UUID.class)
+                .setParameter("ids", Columns.of(distinct, MentionRecordedReader::id))
+                .setParameter("types", Columns.of(distinct, MentionRecordedReader::type))
+                .getResultList())
+                .map(inserted -> {
             Set<UUID> first = new HashSet<>(inserted);
             return distinct.stream().filter(e -> first.contains(e.id())).toList();
         });
@@ -138,11 +140,11 @@ public class InboxIntake {
                     Instant since = now.minus(Duration.ofDays(byBrand.get(entry.getKey()).authorHistoryDays()));
                     return Panache.getSession().chain(session -> session.createNativeQuery("""
                                     select i.author, d.decided_at from decision d join inbox_item i on i.id = d.item_id
-                                    where i.tenant = :tenant and i.brand_id = :brand and i.author in (:authors)
+                                    where i.tenant = :tenant and i.brand_id = :brand and i.author = any(cast(:authors as text[]))
                                       and d.to_status in ('hidden', 'deleted') and d.decided_at >= :since""", Object[].class)
                                     .setParameter("tenant", parts[0])
                                     .setParameter("brand", parts[1])
-                                    .setParameter("authors", entry.getValue())
+                                    .setParameter("authors", entry.getValue().toArray(String[]::new))
                                     .setParameter("since", since)
                                     .getResultList())
                             .invoke(rows -> rows.forEach(row -> offences.computeIfAbsent(entry.getKey() + '\u0000' + row[0],
@@ -207,49 +209,58 @@ public class InboxIntake {
     }
 
     private Uni<Set<UUID>> insertItems(List<Arrival> arrivals) {
-        StringBuilder sql = new StringBuilder("""
-                insert into inbox_item (id, tenant, brand_id, source, kind, author, text, url, language, status, assignee,
-                                        published_at, received_at, version, sla_due_at, labels, sentiment, sentiment_score,
-                                        external_id, tags, first_response_at, thread_id) values\s""");
-        for (int i = 0; i < arrivals.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(("(:id#, :tenant#, :brand#, :source#, :kind#, :author#, :text#, :url#, "
-                    + ":language#, :status#, :assignee#, :publishedAt#, :receivedAt#, :version#, "
-                    + "cast(:publishedAt# as timestamptz) + make_interval(mins => coalesce((select first_response_sla_minutes "
-                    + "from brand_sla where tenant = :tenant# and brand_id = :brand#), :defaultSla)), "
-                    + "cast(cast(:labels# as text) as jsonb), :sentiment#, :sentimentScore#, :externalId#, :tags#, :responded#, :thread#)")
-                    .replace("#", Integer.toString(i)));
-        }
-        sql.append(" on conflict (id) do nothing returning id");
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql.toString(), UUID.class).setParameter("defaultSla", defaultSlaMinutes);
-            for (int i = 0; i < arrivals.size(); i++) {
-                Arrival a = arrivals.get(i);
-                InboxItem item = a.item();
-                MentionRecordedReader.Sentiment sentiment = a.event().data().sentiment();
-                query.setParameter("id" + i, item.id)
-                        .setParameter("tenant" + i, item.tenant)
-                        .setParameter("brand" + i, item.brandId)
-                        .setParameter("source" + i, item.source)
-                        .setParameter("kind" + i, item.kind)
-                        .setParameter("author" + i, item.author)
-                        .setParameter("text" + i, item.text)
-                        .setParameter("url" + i, item.url)
-                        .setParameter("language" + i, item.language)
-                        .setParameter("status" + i, item.status)
-                        .setParameter("assignee" + i, item.assignee)
-                        .setParameter("publishedAt" + i, item.publishedAt)
-                        .setParameter("receivedAt" + i, item.receivedAt)
-                        .setParameter("version" + i, item.version)
-                        .setParameter("labels" + i, labelsJson(a.labels()))
-                        .setParameter("sentiment" + i, sentiment == null ? null : sentiment.label())
-                        .setParameter("sentimentScore" + i, sentiment == null ? null : sentiment.score())
-                        .setParameter("externalId" + i, item.externalId)
-                        .setParameter("tags" + i, item.tags)
-                        .setParameter("responded" + i, item.firstResponseAt)
-                        .setParameter("thread" + i, a.event().data().thread());
-            }
-            return query.getResultList();
-        }).map(HashSet::new);
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into inbox_item (id, tenant, brand_id, source, kind, author, text, url, language, status, assignee,
+                                                published_at, received_at, version, sla_due_at, labels, sentiment,
+                                                sentiment_score, external_id, tags, first_response_at, thread_id)
+                        select cast(t.id as uuid), t.tenant, t.brand, t.source, t.kind, t.author, t.text, t.url, t.language,
+                               t.status, t.assignee, cast(t.published_at as timestamptz), cast(t.received_at as timestamptz),
+                               cast(t.version as bigint),
+                               cast(t.published_at as timestamptz)
+                                   + make_interval(mins => coalesce(s.first_response_sla_minutes, :defaultSla)),
+                               cast(t.labels as jsonb), t.sentiment, cast(t.sentiment_score as double precision), t.external_id,
+                               array(select jsonb_array_elements_text(cast(t.tags as jsonb))),
+                               cast(t.responded as timestamptz), t.thread
+                        from unnest(cast(:ids as text[]), cast(:tenants as text[]), cast(:brands as text[]),
+                                    cast(:sources as text[]), cast(:kinds as text[]), cast(:authors as text[]),
+                                    cast(:texts as text[]), cast(:urls as text[]), cast(:languages as text[]),
+                                    cast(:statuses as text[]), cast(:assignees as text[]), cast(:published as text[]),
+                                    cast(:received as text[]), cast(:versions as text[]), cast(:labels as text[]),
+                                    cast(:sentiments as text[]), cast(:scores as text[]), cast(:externalIds as text[]),
+                                    cast(:tags as text[]), cast(:responded as text[]), cast(:threads as text[]))
+                             as t(id, tenant, brand, source, kind, author, text, url, language, status, assignee,
+                                  published_at, received_at, version, labels, sentiment, sentiment_score, external_id,
+                                  tags, responded, thread)
+                        left join brand_sla s on s.tenant = t.tenant and s.brand_id = t.brand
+                        on conflict (id) do nothing returning id""", UUID.class)
+                .setParameter("defaultSla", defaultSlaMinutes)
+                .setParameter("ids", Columns.of(arrivals, a -> a.item().id))
+                .setParameter("tenants", Columns.of(arrivals, a -> a.item().tenant))
+                .setParameter("brands", Columns.of(arrivals, a -> a.item().brandId))
+                .setParameter("sources", Columns.of(arrivals, a -> a.item().source))
+                .setParameter("kinds", Columns.of(arrivals, a -> a.item().kind))
+                .setParameter("authors", Columns.of(arrivals, a -> a.item().author))
+                .setParameter("texts", Columns.of(arrivals, a -> a.item().text))
+                .setParameter("urls", Columns.of(arrivals, a -> a.item().url))
+                .setParameter("languages", Columns.of(arrivals, a -> a.item().language))
+                .setParameter("statuses", Columns.of(arrivals, a -> a.item().status))
+                .setParameter("assignees", Columns.of(arrivals, a -> a.item().assignee))
+                .setParameter("published", Columns.of(arrivals, a -> a.item().publishedAt))
+                .setParameter("received", Columns.of(arrivals, a -> a.item().receivedAt))
+                .setParameter("versions", Columns.of(arrivals, a -> a.item().version))
+                .setParameter("labels", Columns.of(arrivals, a -> labelsJson(a.labels())))
+                .setParameter("sentiments", Columns.of(arrivals, a -> sentiment(a) == null ? null : sentiment(a).label()))
+                .setParameter("scores", Columns.of(arrivals, a -> sentiment(a) == null ? null : sentiment(a).score()))
+                .setParameter("externalIds", Columns.of(arrivals, a -> a.item().externalId))
+                .setParameter("tags", Columns.of(arrivals, a -> tagsJson(a.item().tags)))
+                .setParameter("responded", Columns.of(arrivals, a -> a.item().firstResponseAt))
+                .setParameter("threads", Columns.of(arrivals, a -> a.event().data().thread()))
+                .getResultList())
+                .map(HashSet::new);
+    }
+
+    private static MentionRecordedReader.Sentiment sentiment(Arrival arrival) {
+        return arrival.event().data().sentiment();
     }
 
     /** hide, delete and reply of the stored items; replies rendered from the brand's saved replies. */
@@ -310,6 +321,14 @@ public class InboxIntake {
             return json.writeValueAsString(labels);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("labels not serialisable", e);
+        }
+    }
+
+    private String tagsJson(String[] tags) {
+        try {
+            return json.writeValueAsString(tags);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("tags not serialisable", e);
         }
     }
 

@@ -39,6 +39,7 @@ public class InteractionConsumer {
     @Incoming("mentions")
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         List<MentionRecordedReader> owned = new ArrayList<>();
+        List<Uni<Void>> deadLettered = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             String defect;
             MentionRecordedReader event = null;
@@ -52,7 +53,7 @@ public class InteractionConsumer {
             }
             if (defect != null) {
                 LOG.warnf("Mention event sent to the dead-letter topic: %s", defect);
-                deadLetters.send(record.getPayload());
+                deadLettered.add(Uni.createFrom().completionStage(deadLetters.send(record.getPayload())));
             } else if (event.data().ownedChannel()) {
                 owned.add(event);
             }
@@ -61,6 +62,8 @@ public class InteractionConsumer {
                 .onFailure().invoke(failure -> LOG.warnf("Batch of %d interactions not stored yet, retrying: %s",
                         owned.size(), failure.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), MAX_BACKOFF).indefinitely()
+                // Acknowledged once the dead letters too are on their topic: none is lost if we stop now.
+                .chain(() -> deadLettered.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(deadLettered).andFailFast().replaceWithVoid())
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
     }
 }

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 
+import io.tribu.moderation.sql.Columns;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -40,26 +42,29 @@ public class Outbox {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        StringBuilder sql = new StringBuilder("insert into outbox_event (id, topic, message_key, payload, created_at) values ");
-        for (int i = 0; i < events.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:id").append(i).append(", :topic").append(i).append(", :key").append(i)
-                    .append(", :payload").append(i).append(", :at").append(i).append(')');
+        // Creation times one microsecond apart keep the relay's order (created_at) the list's order.
+        Instant base = Instant.now();
+        List<CloudEvent<Object>> cloudEvents = events.stream()
+                .map(e -> CloudEvent.of(e.type(), e.tenant(), e.brandId(), e.data())).toList();
+        String[] ids = Columns.of(cloudEvents, CloudEvent::id);
+        String[] payloads = Columns.of(cloudEvents, this::serialize);
+        String[] times = new String[events.size()];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = base.plusNanos(i * 1000L).toString();
         }
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql.toString());
-            // Creation times one microsecond apart keep the relay's order (created_at) the list's order.
-            Instant base = Instant.now();
-            for (int i = 0; i < events.size(); i++) {
-                Pending pending = events.get(i);
-                CloudEvent<Object> event = CloudEvent.of(pending.type(), pending.tenant(), pending.brandId(), pending.data());
-                query.setParameter("id" + i, event.id())
-                        .setParameter("topic" + i, pending.topic())
-                        .setParameter("key" + i, pending.brandId())
-                        .setParameter("payload" + i, serialize(event))
-                        .setParameter("at" + i, base.plusNanos(i * 1000L));
-            }
-            return query.executeUpdate();
-        }).replaceWithVoid();
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into outbox_event (id, topic, message_key, payload, created_at)
+                        select cast(id as uuid), topic, message_key, payload, cast(created_at as timestamptz)
+                        from unnest(cast(:ids as text[]), cast(:topics as text[]), cast(:keys as text[]),
+                                    cast(:payloads as text[]), cast(:times as text[]))
+                             as t(id, topic, message_key, payload, created_at)""")
+                .setParameter("ids", ids)
+                .setParameter("topics", Columns.of(events, Pending::topic))
+                .setParameter("keys", Columns.of(events, Pending::brandId))
+                .setParameter("payloads", payloads)
+                .setParameter("times", times)
+                .executeUpdate()
+        ).replaceWithVoid();
     }
 
     private String serialize(CloudEvent<Object> event) {

@@ -5,22 +5,29 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Relays outbox rows to Kafka in creation order and deletes them once the broker acknowledged them.
  * Rows are locked with SKIP LOCKED so several replicas can relay side by side without sending twice in
  * the normal case; a crash between send and commit resends, which consumers absorb (at-least-once).
+ * Besides the periodic tick, a commit that appended events wakes the relay at once ({@link #wake()}), so an
+ * automatic hide does not wait for the next tick.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -28,28 +35,61 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final byte[] CLOUDEVENTS_JSON = "application/cloudevents+json".getBytes(StandardCharsets.UTF_8);
 
-    /** Sends awaiting their acknowledgement at once; below the emitter's buffer of 128. */
-    private static final int IN_FLIGHT = 64;
+    /** Sends awaiting their acknowledgement at once; below the emitter's buffer. */
+    private static final int IN_FLIGHT = 256;
 
     private final MutinyEmitter<String> kafka;
+    private final Vertx vertx;
     private final int batchSize;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean wanted = new AtomicBoolean();
+    private volatile boolean running;
 
-    public OutboxRelay(@Channel("outbox") MutinyEmitter<String> kafka,
-                       @ConfigProperty(name = "tribu.outbox.batch-size", defaultValue = "200") int batchSize) {
+    public OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 512)
+                       MutinyEmitter<String> kafka, Vertx vertx,
+                       @ConfigProperty(name = "tribu.outbox.batch-size", defaultValue = "500") int batchSize) {
         this.kafka = kafka;
+        this.vertx = vertx;
         this.batchSize = batchSize;
     }
 
     // Skipped until the application is running: before that the Kafka emitter is not connected yet.
     @Scheduled(every = "${tribu.outbox.poll-interval}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relayPending() {
+        running = true;
+        return drain();
+    }
+
+    /** Relays now rather than at the next tick; call it after committing a transaction that appended events. */
+    public void wake() {
+        wanted.set(true);
+        if (running && !draining.get()) {
+            // A context of its own: the caller's may still hold the session of the transaction it just ended.
+            var context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+            VertxContextSafetyToggle.setContextSafe(context, true);
+            context.runOnContext(ignored -> drain().subscribe().with(done -> { }, failure -> { }));
+        }
+    }
+
+    /** One drain at a time; a wake-up during a drain makes it go round once more. */
+    private Uni<Void> drain() {
+        if (!draining.compareAndSet(false, true)) {
+            wanted.set(true);
+            return Uni.createFrom().voidItem();
+        }
+        wanted.set(false);
+        return Uni.createFrom().deferred(this::relayBatches)
+                .eventually(() -> draining.set(false))
+                .chain(() -> wanted.get() ? drain() : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> relayBatches() {
         return Panache.withTransaction(() -> lockBatch().chain(this::sendAndDelete))
                 .onFailure().invoke(failure -> LOG.warnf("Outbox relay failed, will retry: %s", failure.getMessage()))
                 .onFailure().recoverWithItem(0)
                 // A full batch means more is waiting: go on now rather than at the next tick.
-                .chain(sent -> sent == batchSize ? relayPending() : Uni.createFrom().voidItem());
+                .chain(sent -> sent == batchSize ? relayBatches() : Uni.createFrom().voidItem());
     }
 
     /** One row to relay; read as plain columns, cheaper than managed entities at thousands of rows a second. */
