@@ -2,12 +2,13 @@ package io.tribu.moderation.outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.tribu.moderation.sql.Columns;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -117,8 +118,8 @@ public class OutboxRelay {
                 .onItem().transformToUni(row -> kafka.sendMessage(toMessage(row))).merge(IN_FLIGHT)
                 .collect().last()
                 .chain(() -> Panache.getSession().chain(session -> session
-                        .createNativeQuery("delete from outbox_event where id in (:ids)")
-                        .setParameter("ids", batch.stream().map(Pending::id).toList())
+                        .createNativeQuery("delete from outbox_event where id = any(cast(cast(:ids as text[]) as uuid[]))")
+                        .setParameter("ids", Columns.of(batch, Pending::id))
                         .executeUpdate()))
                 .replaceWith(batch.size());
     }
