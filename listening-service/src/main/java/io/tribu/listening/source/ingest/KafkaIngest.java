@@ -21,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tribu.listening.mention.MentionService;
+import io.tribu.listening.outbox.OutboxRelay;
 import io.tribu.listening.mention.NewMention;
 import io.tribu.listening.source.Source;
 import io.tribu.listening.source.webhook.DeliveryReader;
@@ -60,13 +61,15 @@ public class KafkaIngest {
     private final DeliveryReader deliveries;
     private final Emitter<String> rejected;
     private final ExecutorService transactions;
+    private final OutboxRelay relay;
 
-    public KafkaIngest(MentionService mentions, DeliveryReader deliveries,
+    public KafkaIngest(MentionService mentions, DeliveryReader deliveries, OutboxRelay relay,
                        @Channel("ingest-rejected") Emitter<String> rejected,
                        @ConfigProperty(name = "tribu.ingest.parallel-transactions") int parallelTransactions) {
         this.mentions = mentions;
         this.deliveries = deliveries;
         this.rejected = rejected;
+        this.relay = relay;
         AtomicInteger threads = new AtomicInteger();
         this.transactions = Executors.newFixedThreadPool(parallelTransactions, task -> {
             Thread thread = new Thread(task, "ingest-tx-" + threads.getAndIncrement());
@@ -86,6 +89,8 @@ public class KafkaIngest {
         while (true) {
             try {
                 process(batch.getRecords());
+                // the batch's mention events wait in the outbox: relay them now, not at the next tick
+                relay.wake();
                 return batch.ack();
             } catch (InterruptedException e) {
                 throw e;
