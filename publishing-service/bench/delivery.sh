@@ -10,6 +10,10 @@ COUNT=${COUNT:-10000}
 LATENCY_MS=${LATENCY_MS:-20}
 LEASE=${LEASE:-10s}
 CONCURRENCY=${CONCURRENCY:-16}
+# JFR=1: each replica records a profile to target/bench/replica-N.jfr (written when it stops; not the killed one).
+JFR=${JFR:-}
+# SPREAD=60: due times spread uniformly over that many seconds (the same minute) instead of one instant.
+SPREAD=${SPREAD:-0}
 DB_NAME=publishing_test
 JDBC="jdbc:postgresql://127.0.0.1:55432/$DB_NAME"
 export PGPASSWORD=tribu
@@ -34,8 +38,10 @@ PIDS+=($!)
 echo "== 3 replicas"
 REPLICAS=()
 for i in 1 2 3; do
+  PROFILE=()
+  [[ -n "$JFR" ]] && PROFILE=("-XX:StartFlightRecording=filename=$WORK/replica-$i.jfr,settings=profile")
   TRIBU_DB_NAME=$DB_NAME TRIBU_CREDENTIALS_KEYS="$KEY" TRIBU_CREDENTIALS_ACTIVE_KEY=bench1 \
-  java -Xmx384m -Dquarkus.http.port=1809$i -Dquarkus.oidc.tenant-enabled=false \
+  java -Xmx384m "${PROFILE[@]}" -Dquarkus.http.port=1809$i -Dquarkus.oidc.tenant-enabled=false \
        -Dtribu.topics.posts=tribu.bench.publishing.posts -Dtribu.delivery.lease=$LEASE \
        -Dtribu.delivery.worker-id=replica-$i -Dtribu.delivery.concurrency=$CONCURRENCY \
        -jar target/quarkus-app/quarkus-run.jar > $WORK/replica-$i.log 2>&1 &
@@ -46,8 +52,8 @@ for i in 1 2 3; do
 done
 
 DUE=$(date -u -d "+20 seconds" +%Y-%m-%dT%H:%M:%S.000Z)
-echo "== seed $COUNT posts due at $DUE"
-java -cp "$CP" io.tribu.publishing.bench.BenchSeed "$JDBC" tribu tribu "$COUNT" "$DUE" http://127.0.0.1:18099 "$KEY" bench1
+echo "== seed $COUNT posts due at $DUE (spread over ${SPREAD}s)"
+java -cp "$CP" io.tribu.publishing.bench.BenchSeed "$JDBC" tribu tribu "$COUNT" "$DUE" http://127.0.0.1:18099 "$KEY" bench1 "$SPREAD"
 
 echo "== deliver (kill -9 replica 2 at half)"
 KILLED=""
@@ -58,7 +64,10 @@ while true; do
     kill -9 "${REPLICAS[1]}"; KILLED="at $published published"
     echo "   kill -9 replica 2 $KILLED"
   fi
-  [[ "$open" -eq 0 ]] && break
+  if [[ "$open" -eq 0 ]]; then
+    echo "   all recorded $(( $(date +%s%3N) - $(date -d "$DUE" +%s%3N) )) ms after the first due time"
+    break
+  fi
   (( $(date +%s) - START > 600 )) && { echo "   timeout with $open open"; break; }
   sleep 0.5
 done
