@@ -13,6 +13,7 @@ import io.tribu.publishing.network.fake.FakeMastodon;
 import io.tribu.publishing.outbox.EventSchemas;
 import io.tribu.publishing.outbox.TopicReader;
 import io.tribu.publishing.post.Drafts;
+import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -53,6 +55,14 @@ class DeliveryTest {
 
     @Inject
     DeliveryWorker worker;
+    @Inject
+    DeliveryLeases leases;
+    @Inject
+    DeliveryCall network;
+    @Inject
+    Completions completions;
+    @Inject
+    Vertx vertx;
 
     @AfterAll
     static void stop() {
@@ -196,6 +206,51 @@ class DeliveryTest {
     }
 
     @Test
+    void aPostIsLeasedAheadThenCalledAtItsInstantNotBefore() throws Exception {
+        Brand brand = Brand.fresh();
+        brand.connectMastodon(FakeMastodon.TOKEN);
+        String post = brand.scheduled(Duration.ofSeconds(10), Map.of("mastodon", "Pile à l'heure"));
+        Instant due = (Instant) deliveries(post).get(0).get("due_at");
+        String delivery = deliveries(post).get(0).get("id").toString();
+
+        // Within the lookahead (3 s in tests) the lease is taken, the network not yet called.
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
+                .until(() -> deliveries(post).get(0).get("state").equals("leased"));
+        assertTrue(Instant.now().isBefore(due), "leased before its instant");
+        assertEquals(0, MASTODON.callsFor(delivery));
+
+        await().atMost(WAIT).until(() -> brand.status(post).equals("published"));
+        long calledAt = MASTODON.firstSeenAt().get(delivery);
+        assertTrue(calledAt >= due.toEpochMilli(), "called " + (due.toEpochMilli() - calledAt) + " ms before its instant");
+        Instant published = (Instant) deliveries(post).get(0).get("published_at");
+        // Fired by a timer at the instant: no tick to wait for, no database work left but the intent.
+        assertTrue(Duration.between(due, published).compareTo(Duration.ofSeconds(2)) < 0, "late by " + Duration.between(due, published));
+        assertEquals(1, deliveries(post).get(0).get("attempts"));
+    }
+
+    @Test
+    void aLeaseIsTakenOverOnlyOnceItExpiredAndWithoutIntentIsCalledPlainly() throws Exception {
+        Brand brand = Brand.fresh();
+        brand.connectMastodon(FakeMastodon.TOKEN);
+        String post = brand.scheduled(Duration.ofHours(1), Map.of("mastodon", "Repris par un autre"));
+        String delivery = deliveries(post).get(0).get("id").toString();
+        // Another replica leased it ahead; it is due now.
+        sql("update delivery set state = 'leased', lease_owner = 'replica-other', lease_until = now() + interval '1 hour', "
+                + "next_attempt_at = now() where id = ?", delivery);
+        sql("update post set status = 'publishing' where id = ?", post);
+        Thread.sleep(2000);
+        assertEquals("leased", deliveries(post).get(0).get("state"), "a lease still running is left to its holder");
+        assertEquals(0, MASTODON.callsFor(delivery));
+
+        // The holder was killed before the instant: its lease runs out unrenewed.
+        sql("update delivery set lease_until = now() - interval '1 second' where id = ?", delivery);
+        await().atMost(WAIT).until(() -> brand.status(post).equals("published"));
+        Map<String, Object> row = deliveries(post).get(0);
+        assertEquals(1, row.get("attempts"), "the killed holder had not called: a first attempt, not a reconciliation");
+        assertEquals(1, MASTODON.callsFor(delivery));
+    }
+
+    @Test
     void competingWorkersCallTheNetworkOncePerDelivery() throws Exception {
         Brand brand = Brand.fresh();
         brand.connectMastodon(FakeMastodon.TOKEN);
@@ -203,17 +258,23 @@ class DeliveryTest {
         for (int i = 0; i < 30; i++) {
             posts.add(brand.scheduled(Duration.ofHours(1), Map.of("mastodon", "Post " + i)));
         }
-        // All due at once; two extra workers race the scheduled one.
+        // All due at once; two more replicas (other lease owners, small batches) race this one.
         for (String post : posts) {
             sql("update delivery set next_attempt_at = now() where post_id = ?", post);
         }
-        Uni.combine().all().unis(worker.drain("worker-a"), worker.drain("worker-b"), worker.drain("worker-c"))
-                .asTuple().await().atMost(WAIT);
+        DeliveryWorker b = replica("worker-b", Duration.ofSeconds(3));
+        DeliveryWorker c = replica("worker-c", Duration.ofSeconds(3));
+        Uni.combine().all().unis(b.tick(), c.tick(), worker.tick()).asTuple().await().atMost(WAIT);
         await().atMost(WAIT).until(() -> posts.stream().allMatch(post -> brand.status(post).equals("published")));
         for (String post : posts) {
             String delivery = deliveries(post).get(0).get("id").toString();
             assertEquals(1, MASTODON.callsFor(delivery), "network called once for " + delivery);
         }
+    }
+
+    /** Another replica in this JVM: the same beans, its own lease owner and timetable. */
+    DeliveryWorker replica(String owner, Duration lookahead) {
+        return new DeliveryWorker(leases, network, completions, vertx, Optional.of(owner), 5, 4, lookahead);
     }
 
     @Test

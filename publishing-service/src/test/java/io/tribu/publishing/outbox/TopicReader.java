@@ -67,6 +67,20 @@ public final class TopicReader implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** Every record read during {@code period} that {@code wanted} accepts: to count, e.g. that one came once. */
+    public List<ConsumerRecord<String, String>> all(Predicate<ConsumerRecord<String, String>> wanted, Duration period) {
+        Instant deadline = Instant.now().plus(period);
+        List<ConsumerRecord<String, String>> found = new java.util.ArrayList<>();
+        while (Instant.now().isBefore(deadline)) {
+            consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                if (wanted.test(record)) {
+                    found.add(record);
+                }
+            });
+        }
+        return found;
+    }
+
     @Override
     public void close() {
         consumer.close();
