@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Delivery benchmark: N posts (default 10,000) due at the same instant, 3 replicas of the packaged
+# Delivery benchmark: N posts (default 10,000) due at the same instant (or SPREAD over a minute), 3 replicas of the packaged
 # service on one database, a fake Mastodon counting posts per idempotency key; one replica is killed
 # with kill -9 once about half are published. Prints published count, duplicates and lateness.
 # Uses the publishing_test database (emptied first; the tests recreate it anyway), ports 18091-18093
@@ -10,6 +10,8 @@ COUNT=${COUNT:-10000}
 LATENCY_MS=${LATENCY_MS:-20}
 LEASE=${LEASE:-10s}
 CONCURRENCY=${CONCURRENCY:-16}
+BATCH=${BATCH:-100}
+LOOKAHEAD=${LOOKAHEAD:-3s}
 # JFR=1: each replica records a profile to target/bench/replica-N.jfr (written when it stops; not the killed one).
 JFR=${JFR:-}
 # SPREAD=60: due times spread uniformly over that many seconds (the same minute) instead of one instant.
@@ -44,6 +46,7 @@ for i in 1 2 3; do
   java -Xmx384m "${PROFILE[@]}" -Dquarkus.http.port=1809$i -Dquarkus.oidc.tenant-enabled=false \
        -Dtribu.topics.posts=tribu.bench.publishing.posts -Dtribu.delivery.lease=$LEASE \
        -Dtribu.delivery.worker-id=replica-$i -Dtribu.delivery.concurrency=$CONCURRENCY \
+       -Dtribu.delivery.batch-size=$BATCH -Dtribu.delivery.lookahead=$LOOKAHEAD \
        -jar target/quarkus-app/quarkus-run.jar > $WORK/replica-$i.log 2>&1 &
   PIDS+=($!); REPLICAS+=($!)
 done
@@ -59,7 +62,7 @@ echo "== deliver (kill -9 replica 2 at half)"
 KILLED=""
 START=$(date +%s)
 while true; do
-  read -r published open <<<"$($PSQL -F ' ' -c "select count(*) filter (where state='published'), count(*) filter (where state in ('pending','sent-intent')) from delivery")"
+  read -r published open <<<"$($PSQL -F ' ' -c "select count(*) filter (where state='published'), count(*) filter (where state in ('pending','leased','sent-intent')) from delivery")"
   if [[ -z "$KILLED" && "$published" -ge $((COUNT / 2)) ]]; then
     kill -9 "${REPLICAS[1]}"; KILLED="at $published published"
     echo "   kill -9 replica 2 $KILLED"
@@ -74,7 +77,7 @@ done
 
 echo "== results"
 $PSQL -F ' ' -c "select 'deliveries', count(*), 'published', count(*) filter (where state='published'),
-  'failed', count(*) filter (where state='failed'), 'open', count(*) filter (where state in ('pending','sent-intent')),
+  'failed', count(*) filter (where state='failed'), 'open', count(*) filter (where state in ('pending','leased','sent-intent')),
   'reconciled (attempts>1)', count(*) filter (where attempts > 1) from delivery"
 $PSQL -F ' ' -c "select 'lateness_ms p50', round(percentile_cont(0.5) within group (order by extract(epoch from published_at - due_at) * 1000)),
   'p99', round(percentile_cont(0.99) within group (order by extract(epoch from published_at - due_at) * 1000)),

@@ -12,7 +12,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -34,19 +33,13 @@ public class Completions {
 
     private final Pool pool;
     private final Outbox outbox;
-    private final int maxAttempts;
-    private final Backoff backoff;
+    private final Retries retries;
     private final String topic;
 
-    public Completions(Pool pool, Outbox outbox,
-                       @ConfigProperty(name = "tribu.delivery.max-attempts", defaultValue = "8") int maxAttempts,
-                       @ConfigProperty(name = "tribu.delivery.backoff-base", defaultValue = "2s") Duration backoffBase,
-                       @ConfigProperty(name = "tribu.delivery.backoff-cap", defaultValue = "15m") Duration backoffCap,
-                       @ConfigProperty(name = "tribu.topics.posts") String topic) {
+    public Completions(Pool pool, Outbox outbox, Retries retries, @ConfigProperty(name = "tribu.topics.posts") String topic) {
         this.pool = pool;
         this.outbox = outbox;
-        this.maxAttempts = maxAttempts;
-        this.backoff = new Backoff(backoffBase, backoffCap);
+        this.retries = retries;
         this.topic = topic;
     }
 
@@ -65,7 +58,7 @@ public class Completions {
     }
 
     private boolean retried(Answered answer) {
-        return answer.outcome() instanceof Outcome.Retry && answer.delivery().attempts() < maxAttempts;
+        return retries.again(answer.outcome(), answer.delivery().attempts());
     }
 
     private Uni<Set<UUID>> finish(SqlConnection connection, String owner, List<Answered> finished) {
@@ -89,7 +82,7 @@ public class Completions {
                 publishedAt[i] = utc(answer.at());
             } else {
                 states[i] = DeliveryState.FAILED;
-                errors[i] = reason(answer.outcome());
+                errors[i] = retries.failureReason(answer.outcome());
             }
         }
         return connection.preparedQuery("""
@@ -115,7 +108,7 @@ public class Completions {
             Answered answer = retried.get(i);
             Outcome.Retry retry = (Outcome.Retry) answer.outcome();
             ids[i] = answer.delivery().id();
-            next[i] = utc(answer.at().plus(backoff.after(answer.delivery().attempts(), retry.after())));
+            next[i] = utc(retries.next(answer.at(), answer.delivery().attempts(), retry));
             errors[i] = retry.reason();
         }
         return connection.preparedQuery("""
@@ -153,7 +146,7 @@ public class Completions {
         }
         return outbox.build(topic, delivery.tenant(), delivery.brandId(), DeliveryEvents.FAILED,
                 new DeliveryEvents.Failed(delivery.postId(), delivery.id(), delivery.brandId(), delivery.channelId(),
-                        delivery.network(), reason(answer.outcome()), delivery.attempts(), delivery.dueAt(), answer.at()));
+                        delivery.network(), retries.failureReason(answer.outcome()), delivery.attempts(), delivery.dueAt(), answer.at()));
     }
 
     /** published when every delivery is; failed when none is left to try and one failed; else still publishing. */
@@ -171,19 +164,6 @@ public class Completions {
                             else status end
                         where p.id = any($1) and p.status = 'publishing'""")
                 .execute(Tuple.of(posts)).replaceWithVoid();
-    }
-
-    private String reason(Outcome outcome) {
-        if (outcome instanceof Outcome.Permanent permanent) {
-            return permanent.reason();
-        }
-        if (outcome instanceof Outcome.AuthExpired expired) {
-            return "the network refused the channel's token (" + expired.reason() + "); reconnect the channel";
-        }
-        if (outcome instanceof Outcome.Retry retry) {
-            return "gave up after " + maxAttempts + " attempts: " + retry.reason();
-        }
-        return outcome.toString();
     }
 
     private static <T> T[] column(List<OutboxEvent> rows, Function<OutboxEvent, T> value, IntFunction<T[]> array) {

@@ -86,6 +86,15 @@ public class DeliveryLeases {
                 });
     }
 
+    /** Gives back leases with no intent recorded, for other workers to take at once; returns how many. */
+    Uni<Integer> release(String owner, Collection<UUID> ids) {
+        return pool.preparedQuery("""
+                        update delivery set state = 'pending', lease_owner = null, lease_until = null
+                        where id = any($1) and lease_owner = $2 and state = 'leased'""")
+                .execute(Tuple.of(ids.toArray(UUID[]::new), owner))
+                .map(rows -> rows.rowCount());
+    }
+
     /**
      * Records the intent to call now: {@code sent-intent}, one more attempt, lease extended. Returns the
      * attempts made per delivery still leased to {@code owner}; a delivery missing from the answer was

@@ -1,9 +1,11 @@
 package io.tribu.publishing.delivery;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -136,6 +138,24 @@ public class DeliveryWorker {
                 })
                 .invoke(this::pump)
                 .chain(batch -> batch.size() == room ? leaseAhead() : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * A replica stopping on purpose (a rollout, a scale-down) gives its waiting deliveries back, so they are
+     * not late by a lease; calls in flight finish or are reconciled after it, like after a crash.
+     */
+    void stop(@Observes ShutdownEvent event) {
+        release().await().atMost(Duration.ofSeconds(5));
+    }
+
+    Uni<Integer> release() {
+        List<Leased> waiting;
+        synchronized (this) {
+            waiting = timetable.takeDue(Instant.MAX, Integer.MAX_VALUE);
+            waiting.forEach(leased -> held.remove(leased.id()));
+            moreDue = false;
+        }
+        return waiting.isEmpty() ? Uni.createFrom().item(0) : leases.release(owner, waiting.stream().map(Leased::id).toList());
     }
 
     /** Moves deliveries along: due ones to their intent, ready ones to a call slot; leases more when running low. */

@@ -4,7 +4,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.tribu.publishing.network.Outcome;
-import io.tribu.publishing.network.fake.FakeMastodon;
 import io.tribu.publishing.outbox.TopicReader;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -34,8 +33,7 @@ class CompletionsTest {
 
     @Test
     void aBatchOfOutcomesIsRecordedOnceByTheHolderWithOneEventEach() throws Exception {
-        DeliveryTest.Brand brand = DeliveryTest.Brand.fresh();
-        brand.connectMastodon(FakeMastodon.TOKEN);
+        DeliveryTest.Brand brand = DeliveryTest.Brand.onMastodon();
         Leased published = intended(brand.scheduled(Duration.ofHours(1), Map.of("mastodon", "Publié")));
         Leased refused = intended(brand.scheduled(Duration.ofHours(1), Map.of("mastodon", "Refusé")));
         Leased later = intended(brand.scheduled(Duration.ofHours(1), Map.of("mastodon", "Plus tard")));
