@@ -16,6 +16,8 @@ LOOKAHEAD=${LOOKAHEAD:-3s}
 JFR=${JFR:-}
 # SPREAD=60: due times spread uniformly over that many seconds (the same minute) instead of one instant.
 SPREAD=${SPREAD:-0}
+# KILL=0: no replica is killed (to tell the cost of a crash from the rest).
+KILL=${KILL:-1}
 DB_NAME=publishing_test
 JDBC="jdbc:postgresql://127.0.0.1:55432/$DB_NAME"
 export PGPASSWORD=tribu
@@ -63,7 +65,7 @@ KILLED=""
 START=$(date +%s)
 while true; do
   read -r published open <<<"$($PSQL -F ' ' -c "select count(*) filter (where state='published'), count(*) filter (where state in ('pending','leased','sent-intent')) from delivery")"
-  if [[ -z "$KILLED" && "$published" -ge $((COUNT / 2)) ]]; then
+  if [[ "$KILL" == 1 && -z "$KILLED" && "$published" -ge $((COUNT / 2)) ]]; then
     kill -9 "${REPLICAS[1]}"; KILLED="at $published published"
     echo "   kill -9 replica 2 $KILLED"
   fi
