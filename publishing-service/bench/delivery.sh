@@ -60,12 +60,19 @@ DUE=$(date -u -d "+20 seconds" +%Y-%m-%dT%H:%M:%S.000Z)
 echo "== seed $COUNT posts due at $DUE (spread over ${SPREAD}s)"
 java -cp "$CP" io.tribu.publishing.bench.BenchSeed "$JDBC" tribu tribu "$COUNT" "$DUE" http://127.0.0.1:18099 "$KEY" bench1 "$SPREAD"
 
+# CPU time (clock ticks) of processes, and of the whole machine (busy idle), to tell where the time goes.
+ticks() { local t=0; for p in "$@"; do [[ -r /proc/$p/stat ]] && t=$((t + $(awk '{print $14+$15}' /proc/$p/stat))); done; echo $t; }
+machine() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $5+$6}' /proc/stat; }
+read -r BUSY0 IDLE0 <<<"$(machine)"
+REPLICAS0=$(ticks "${REPLICAS[@]}"); FAKE0=$(ticks "${PIDS[0]}"); KILLED_TICKS=0
+
 echo "== deliver (kill -9 replica 2 at half)"
 KILLED=""
 START=$(date +%s)
 while true; do
   read -r published open <<<"$($PSQL -F ' ' -c "select count(*) filter (where state='published'), count(*) filter (where state in ('pending','leased','sent-intent')) from delivery")"
   if [[ "$KILL" == 1 && -z "$KILLED" && "$published" -ge $((COUNT / 2)) ]]; then
+    KILLED_TICKS=$(ticks "${REPLICAS[1]}")
     kill -9 "${REPLICAS[1]}"; KILLED="at $published published"
     echo "   kill -9 replica 2 $KILLED"
   fi
@@ -77,6 +84,11 @@ while true; do
   sleep 0.5
 done
 
+read -r BUSY1 IDLE1 <<<"$(machine)"
+HZ=$(getconf CLK_TCK)
+echo "   cpu s during delivery: machine busy $(( (BUSY1 - BUSY0) / HZ )) idle $(( (IDLE1 - IDLE0) / HZ )) (all cores, other users' work included);" \
+  "3 replicas $(( ($(ticks "${REPLICAS[@]}") + KILLED_TICKS - REPLICAS0) / HZ )), fake network $(( ($(ticks "${PIDS[0]}") - FAKE0) / HZ ))," \
+  "load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== results"
 $PSQL -F ' ' -c "select 'deliveries', count(*), 'published', count(*) filter (where state='published'),
   'failed', count(*) filter (where state='failed'), 'open', count(*) filter (where state in ('pending','leased','sent-intent')),

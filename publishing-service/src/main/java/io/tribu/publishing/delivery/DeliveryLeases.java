@@ -69,15 +69,22 @@ public class DeliveryLeases {
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(Leased::of).toList());
     }
 
-    /** Extends the leases {@code owner} still holds among {@code ids}; returns those (the others were taken over). */
+    /**
+     * Extends the leases {@code owner} still holds among {@code ids}; returns those (the others were taken
+     * over, or are done). Rows this worker's own intent or outcome statements hold locked at that moment
+     * are skipped, not waited for, so renewal can never deadlock with them; they need no renewal then.
+     */
     Uni<Set<UUID>> renew(String owner, Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
         return pool.preparedQuery("""
-                        update delivery set lease_until = now() + $3 * interval '1 millisecond'
-                        where id = any($1) and lease_owner = $2 and state in ('leased', 'sent-intent')
-                        returning id""")
+                        with free as (
+                          select id from delivery where id = any($1) and lease_owner = $2 and state in ('leased', 'sent-intent')
+                          for update skip locked),
+                        renewed as (
+                          update delivery d set lease_until = now() + $3 * interval '1 millisecond' from free where d.id = free.id)
+                        select id from delivery where id = any($1) and lease_owner = $2 and state in ('leased', 'sent-intent')""")
                 .execute(Tuple.of(ids.toArray(UUID[]::new), owner, lease.toMillis()))
                 .map(rows -> {
                     Set<UUID> held = new HashSet<>();
