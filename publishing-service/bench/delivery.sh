@@ -16,6 +16,9 @@ LOOKAHEAD=${LOOKAHEAD:-3s}
 JFR=${JFR:-}
 # SPREAD=60: due times spread uniformly over that many seconds (the same minute) instead of one instant.
 SPREAD=${SPREAD:-0}
+# WARMUP=2000: first publish that many posts (due at once) and wait for them, so the measured run finds the
+# replicas' JIT warm, as long-running replicas are; 0 measures fresh replicas.
+WARMUP=${WARMUP:-0}
 # KILL=0: no replica is killed (to tell the cost of a crash from the rest).
 KILL=${KILL:-1}
 DB_NAME=publishing_test
@@ -55,6 +58,13 @@ done
 for i in 1 2 3; do
   for _ in $(seq 1 120); do curl -sf http://127.0.0.1:1809$i/q/health/live >/dev/null && break; sleep 1; done
 done
+
+if (( WARMUP > 0 )); then
+  echo "== warm-up: $WARMUP posts"
+  java -cp "$CP" io.tribu.publishing.bench.BenchSeed "$JDBC" tribu tribu "$WARMUP" "$(date -u -d "+5 seconds" +%Y-%m-%dT%H:%M:%S.000Z)" \
+       http://127.0.0.1:18099 "$KEY" bench1 0
+  until [[ "$($PSQL -c "select count(*) from delivery where state in ('pending','leased','sent-intent')")" -eq 0 ]]; do sleep 1; done
+fi
 
 DUE=$(date -u -d "+20 seconds" +%Y-%m-%dT%H:%M:%S.000Z)
 echo "== seed $COUNT posts due at $DUE (spread over ${SPREAD}s)"
