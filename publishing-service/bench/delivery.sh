@@ -19,6 +19,8 @@ SPREAD=${SPREAD:-0}
 # WARMUP=2000: first publish that many posts (due at once) and wait for them, so the measured run finds the
 # replicas' JIT warm, as long-running replicas are; 0 measures fresh replicas.
 WARMUP=${WARMUP:-0}
+# JVM_OPTS: more options for the replicas' JVMs (e.g. -Djava.util.concurrent.ForkJoinPool.common.parallelism=4).
+JVM_OPTS=${JVM_OPTS:-}
 # KILL=0: no replica is killed (to tell the cost of a crash from the rest).
 KILL=${KILL:-1}
 DB_NAME=publishing_test
@@ -47,6 +49,8 @@ REPLICAS=()
 for i in 1 2 3; do
   PROFILE=()
   [[ -n "$JFR" ]] && PROFILE=("-XX:StartFlightRecording=filename=$WORK/replica-$i.jfr,settings=profile")
+  # shellcheck disable=SC2206 # several options, split on spaces
+  [[ -n "$JVM_OPTS" ]] && PROFILE+=($JVM_OPTS)
   TRIBU_DB_NAME=$DB_NAME TRIBU_CREDENTIALS_KEYS="$KEY" TRIBU_CREDENTIALS_ACTIVE_KEY=bench1 \
   java -Xmx384m "${PROFILE[@]}" -Dquarkus.http.port=1809$i -Dquarkus.oidc.tenant-enabled=false \
        -Dtribu.topics.posts=tribu.bench.publishing.posts -Dtribu.delivery.lease=$LEASE \
