@@ -4,6 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tribu.publishing.channel.ChannelService;
+import io.tribu.publishing.delivery.Retries;
 import io.tribu.publishing.network.Account;
 import io.tribu.publishing.network.Interaction;
 import io.tribu.publishing.network.NetworkAdapter;
@@ -27,7 +28,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -78,18 +78,14 @@ public class ActionWorker {
     private final int batchSize;
     private final int concurrency;
     private final Duration lease;
-    private final int maxAttempts;
-    private final Duration backoffBase;
-    private final Duration backoffCap;
+    private final Retries retries;
     private final String topic;
 
     public ActionWorker(Pool pool, ChannelService channels, io.tribu.publishing.channel.TokenRefresh tokens, Outbox outbox, Instance<NetworkAdapter> adapters,
                         @ConfigProperty(name = "tribu.delivery.batch-size", defaultValue = "100") int batchSize,
                         @ConfigProperty(name = "tribu.delivery.concurrency", defaultValue = "16") int concurrency,
                         @ConfigProperty(name = "tribu.delivery.lease", defaultValue = "60s") Duration lease,
-                        @ConfigProperty(name = "tribu.delivery.max-attempts", defaultValue = "8") int maxAttempts,
-                        @ConfigProperty(name = "tribu.delivery.backoff-base", defaultValue = "2s") Duration backoffBase,
-                        @ConfigProperty(name = "tribu.delivery.backoff-cap", defaultValue = "15m") Duration backoffCap,
+                        Retries retries,
                         @ConfigProperty(name = "tribu.topics.actions") String topic) {
         this.pool = pool;
         this.channels = channels;
@@ -100,9 +96,7 @@ public class ActionWorker {
         this.batchSize = batchSize;
         this.concurrency = concurrency;
         this.lease = lease;
-        this.maxAttempts = maxAttempts;
-        this.backoffBase = backoffBase;
-        this.backoffCap = backoffCap;
+        this.retries = retries;
         this.topic = topic;
     }
 
@@ -194,18 +188,18 @@ public class ActionWorker {
     Uni<Void> record(String worker, Claimed claimed, UUID channelId, Outcome outcome) {
         Instant now = Instant.now();
         return pool.withTransaction(connection -> {
-            if (outcome instanceof Outcome.Retry retry && claimed.attempts() < maxAttempts) {
+            if (outcome instanceof Outcome.Retry retry && retries.again(outcome, claimed.attempts())) {
                 return connection.preparedQuery("""
                                 update moderation_action set state = 'pending', lease_owner = null, lease_until = null,
                                        next_attempt_at = $3, last_error = $4, channel_id = $5
                                 where action_id = $1 and lease_owner = $2 and state = 'sent-intent'""")
-                        .execute(Tuple.of(claimed.actionId(), worker, utc(now.plus(wait(claimed.attempts(), retry.after()))),
+                        .execute(Tuple.of(claimed.actionId(), worker, utc(retries.next(now, claimed.attempts(), retry)),
                                 retry.reason(), channelId))
                         .replaceWithVoid();
             }
             boolean done = outcome instanceof Outcome.Published;
             Outcome.Published result = done ? (Outcome.Published) outcome : new Outcome.Published(null, null);
-            String reason = done ? null : reason(outcome);
+            String reason = done ? null : retries.failureReason(outcome);
             return connection.preparedQuery("""
                             update moderation_action set state = $3, lease_owner = null, lease_until = null, channel_id = $4,
                                    result_external_id = $5, result_url = $6, last_error = $7, completed_at = $8
@@ -218,28 +212,6 @@ public class ActionWorker {
                             result.url(), claimed.attempts(), now))
                             : Uni.createFrom().voidItem());
         });
-    }
-
-    /** The network's Retry-After when given, else base · 2^(attempt-1) capped; plus up to 20 % jitter. */
-    private Duration wait(int attempt, Duration retryAfter) {
-        Duration wait = retryAfter != null ? retryAfter : backoffBase.multipliedBy(1L << Math.min(20, Math.max(0, attempt - 1)));
-        if (retryAfter == null && wait.compareTo(backoffCap) > 0) {
-            wait = backoffCap;
-        }
-        return wait.plusMillis((long) (wait.toMillis() * 0.2 * ThreadLocalRandom.current().nextDouble()));
-    }
-
-    private String reason(Outcome outcome) {
-        if (outcome instanceof Outcome.Permanent permanent) {
-            return permanent.reason();
-        }
-        if (outcome instanceof Outcome.AuthExpired expired) {
-            return "the network refused the channel's token (" + expired.reason() + "); reconnect the channel";
-        }
-        if (outcome instanceof Outcome.Retry retry) {
-            return "gave up after " + maxAttempts + " attempts: " + retry.reason();
-        }
-        return outcome.toString();
     }
 
     private Uni<Void> emit(SqlConnection connection, Claimed claimed, ActionCompleted data) {

@@ -11,8 +11,9 @@ import java.util.UUID;
 
 /**
  * Seeds the benchmark: one brand with a Mastodon channel (credentials sealed with the replicas' key),
- * {@code count} scheduled posts with one variant each, and their deliveries, all due at {@code dueAt}.
- * Args: jdbcUrl user password count dueAt(ISO) fakeBaseUrl keyring activeKey
+ * {@code count} scheduled posts with one variant each, and their deliveries, all due at {@code dueAt} or, with
+ * {@code spreadSeconds} > 0, spread evenly from {@code dueAt} over that many seconds.
+ * Args: jdbcUrl user password count dueAt(ISO) fakeBaseUrl keyring activeKey [spreadSeconds]
  */
 public final class BenchSeed {
 
@@ -21,7 +22,8 @@ public final class BenchSeed {
 
     public static void main(String[] args) throws Exception {
         int count = Integer.parseInt(args[3]);
-        Timestamp due = Timestamp.from(Instant.parse(args[4]));
+        Instant first = Instant.parse(args[4]);
+        long spreadMillis = args.length > 8 ? Long.parseLong(args[8]) * 1000 : 0;
         CredentialCipher cipher = new CredentialCipher(args[6], args[7]);
         UUID channel = UUID.randomUUID();
         try (Connection db = DriverManager.getConnection(args[0], args[1], args[2])) {
@@ -44,6 +46,7 @@ public final class BenchSeed {
                          + "'pending', ?)")) {
                 for (int i = 0; i < count; i++) {
                     UUID id = UUID.randomUUID();
+                    Timestamp due = Timestamp.from(first.plusMillis(spreadMillis * i / count));
                     String text = "Bench post " + i;
                     post.setObject(1, id);
                     post.setString(2, text);

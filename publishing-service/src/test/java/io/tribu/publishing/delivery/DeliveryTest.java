@@ -13,6 +13,7 @@ import io.tribu.publishing.network.fake.FakeMastodon;
 import io.tribu.publishing.outbox.EventSchemas;
 import io.tribu.publishing.outbox.TopicReader;
 import io.tribu.publishing.post.Drafts;
+import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -53,6 +55,14 @@ class DeliveryTest {
 
     @Inject
     DeliveryWorker worker;
+    @Inject
+    DeliveryLeases leases;
+    @Inject
+    DeliveryCall network;
+    @Inject
+    Completions completions;
+    @Inject
+    Vertx vertx;
 
     @AfterAll
     static void stop() {
@@ -65,6 +75,13 @@ class DeliveryTest {
             String brand = Drafts.freshBrand();
             return new Brand(brand, TestTokens.token("soleil", "community-manager", brand),
                     TestTokens.token("soleil", "client-approver", brand));
+        }
+
+        /** A fresh brand with a channel on the fake Mastodon. */
+        static Brand onMastodon() {
+            Brand brand = fresh();
+            brand.connectMastodon(FakeMastodon.TOKEN);
+            return brand;
         }
 
         void connect(Map<String, Object> channel) {
@@ -104,8 +121,7 @@ class DeliveryTest {
 
     @Test
     void aDuePostIsPublishedOnceOnEachChannelWithAnEvent() throws Exception {
-        Brand brand = Brand.fresh();
-        brand.connectMastodon(FakeMastodon.TOKEN);
+        Brand brand = Brand.onMastodon();
         brand.connect(Map.of("network", "bluesky", "handle", FakeBluesky.IDENTIFIER, "baseUrl", BLUESKY.baseUrl(),
                 "credentials", Map.of("identifier", FakeBluesky.IDENTIFIER, "appPassword", FakeBluesky.APP_PASSWORD)));
         try (TopicReader events = new TopicReader("tribu.publishing.posts")) {
@@ -138,8 +154,7 @@ class DeliveryTest {
 
     @Test
     void rateLimitedAndFailingNetworksAreRetriedHonouringRetryAfter() throws Exception {
-        Brand brand = Brand.fresh();
-        brand.connectMastodon(FakeMastodon.TOKEN);
+        Brand brand = Brand.onMastodon();
         MASTODON.script("/api/v1/statuses", 429, Map.of("Retry-After", "2"), "{\"error\":\"Too many requests\"}");
         MASTODON.script("/api/v1/statuses", 503, Map.of(), "");
         String post = brand.scheduled(Duration.ofSeconds(8), Map.of("mastodon", "Retry me"));
@@ -172,10 +187,9 @@ class DeliveryTest {
 
     @Test
     void anIntentLeftByACrashedReplicaIsReconciledNotPostedAgain() throws Exception {
-        Brand brand = Brand.fresh();
-        brand.connectMastodon(FakeMastodon.TOKEN);
+        Brand brand = Brand.onMastodon();
         String post = brand.scheduled(Duration.ofSeconds(8), Map.of("mastodon", "Crash test"));
-        String delivery = deliveries(post).get(0).get("id").toString();
+        String delivery = deliveryOf(post);
         // A replica claimed it, called Mastodon (which created the status) and died before recording it.
         HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(MASTODON.baseUrl() + "/api/v1/statuses"))
@@ -196,24 +210,89 @@ class DeliveryTest {
     }
 
     @Test
+    void aPostIsLeasedAheadThenCalledAtItsInstantNotBefore() throws Exception {
+        Brand brand = Brand.onMastodon();
+        String post = brand.scheduled(Duration.ofSeconds(10), Map.of("mastodon", "Pile à l'heure"));
+        Instant due = (Instant) deliveries(post).get(0).get("due_at");
+        String delivery = deliveryOf(post);
+
+        // Within the lookahead (3 s in tests) the lease is taken, the network not yet called.
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
+                .until(() -> deliveries(post).get(0).get("state").equals("leased"));
+        assertTrue(Instant.now().isBefore(due), "leased before its instant");
+        assertEquals(0, MASTODON.callsFor(delivery));
+
+        await().atMost(WAIT).until(() -> brand.status(post).equals("published"));
+        long calledAt = MASTODON.firstSeenAt().get(delivery);
+        assertTrue(calledAt >= due.toEpochMilli(), "called " + (due.toEpochMilli() - calledAt) + " ms before its instant");
+        Instant published = (Instant) deliveries(post).get(0).get("published_at");
+        // Fired by a timer at the instant: no tick to wait for, no database work left but the intent.
+        assertTrue(Duration.between(due, published).compareTo(Duration.ofSeconds(2)) < 0, "late by " + Duration.between(due, published));
+        assertEquals(1, deliveries(post).get(0).get("attempts"));
+    }
+
+    @Test
+    void aLeaseIsTakenOverOnlyOnceItExpiredAndWithoutIntentIsCalledPlainly() throws Exception {
+        Brand brand = Brand.onMastodon();
+        String post = brand.scheduled(Duration.ofHours(1), Map.of("mastodon", "Repris par un autre"));
+        String delivery = deliveryOf(post);
+        // Another replica leased it ahead; it is due now.
+        sql("update delivery set state = 'leased', lease_owner = 'replica-other', lease_until = now() + interval '1 hour', "
+                + "next_attempt_at = now() where id = ?", delivery);
+        sql("update post set status = 'publishing' where id = ?", post);
+        Thread.sleep(2000);
+        assertEquals("leased", deliveries(post).get(0).get("state"), "a lease still running is left to its holder");
+        assertEquals(0, MASTODON.callsFor(delivery));
+
+        // The holder was killed before the instant: its lease runs out unrenewed.
+        sql("update delivery set lease_until = now() - interval '1 second' where id = ?", delivery);
+        await().atMost(WAIT).until(() -> brand.status(post).equals("published"));
+        Map<String, Object> row = deliveries(post).get(0);
+        assertEquals(1, row.get("attempts"), "the killed holder had not called: a first attempt, not a reconciliation");
+        assertEquals(1, MASTODON.callsFor(delivery));
+    }
+
+    @Test
     void competingWorkersCallTheNetworkOncePerDelivery() throws Exception {
-        Brand brand = Brand.fresh();
-        brand.connectMastodon(FakeMastodon.TOKEN);
+        Brand brand = Brand.onMastodon();
         List<String> posts = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             posts.add(brand.scheduled(Duration.ofHours(1), Map.of("mastodon", "Post " + i)));
         }
-        // All due at once; two extra workers race the scheduled one.
+        // All due at once; two more replicas (other lease owners, small batches) race this one.
         for (String post : posts) {
             sql("update delivery set next_attempt_at = now() where post_id = ?", post);
         }
-        Uni.combine().all().unis(worker.drain("worker-a"), worker.drain("worker-b"), worker.drain("worker-c"))
-                .asTuple().await().atMost(WAIT);
+        DeliveryWorker b = replica("worker-b", 5, Duration.ofSeconds(3));
+        DeliveryWorker c = replica("worker-c", 5, Duration.ofSeconds(3));
+        Uni.combine().all().unis(b.tick(), c.tick(), worker.tick()).asTuple().await().atMost(WAIT);
         await().atMost(WAIT).until(() -> posts.stream().allMatch(post -> brand.status(post).equals("published")));
         for (String post : posts) {
-            String delivery = deliveries(post).get(0).get("id").toString();
+            String delivery = deliveryOf(post);
             assertEquals(1, MASTODON.callsFor(delivery), "network called once for " + delivery);
         }
+    }
+
+    /** Another replica in this JVM: the same beans, its own lease owner and timetable. */
+    DeliveryWorker replica(String owner, int batchSize, Duration lookahead) {
+        return new DeliveryWorker(leases, network, completions, vertx, Optional.of(owner), batchSize, 4, lookahead);
+    }
+
+    @Test
+    void aReplicaStoppingGivesBackWhatItLeasedAheadForOthersToTakeAtOnce() throws Exception {
+        Brand brand = Brand.onMastodon();
+        String post = brand.scheduled(Duration.ofMinutes(30), Map.of("mastodon", "Rendu avant l'heure"));
+        String delivery = deliveryOf(post);
+        DeliveryWorker stopping = replica("worker-stopping", 1000, Duration.ofHours(1));
+        stopping.leaseAhead().await().atMost(WAIT);
+        assertEquals("leased", deliveries(post).get(0).get("state"));
+        assertEquals("worker-stopping", deliveries(post).get(0).get("lease_owner"));
+
+        assertTrue(stopping.release().await().atMost(WAIT) >= 1);
+        Map<String, Object> row = deliveries(post).get(0);
+        assertEquals("pending", row.get("state"));
+        assertEquals(null, row.get("lease_owner"), "no lease left to expire");
+        assertEquals(0, MASTODON.callsFor(delivery));
     }
 
     @Test
@@ -230,9 +309,15 @@ class DeliveryTest {
                 .then().statusCode(409).body("detail", containsString("no channel for bluesky"));
     }
 
+    /** The id of the post's only delivery. */
+    static String deliveryOf(String post) throws Exception {
+        return deliveries(post).get(0).get("id").toString();
+    }
+
     static List<Map<String, Object>> deliveries(String post) throws Exception {
         try (Connection db = database(); PreparedStatement query = db.prepareStatement(
-                "select id, network, state, attempts, due_at, published_at, external_id, last_error from delivery where post_id = ? order by network")) {
+                "select id, network, state, lease_owner, attempts, due_at, published_at, external_id, last_error from delivery "
+                        + "where post_id = ? order by network")) {
             query.setObject(1, UUID.fromString(post));
             List<Map<String, Object>> rows = new ArrayList<>();
             try (ResultSet row = query.executeQuery()) {
@@ -241,6 +326,7 @@ class DeliveryTest {
                     delivery.put("id", row.getObject("id"));
                     delivery.put("network", row.getString("network"));
                     delivery.put("state", row.getString("state"));
+                    delivery.put("lease_owner", row.getString("lease_owner"));
                     delivery.put("attempts", row.getInt("attempts"));
                     delivery.put("due_at", row.getTimestamp("due_at").toInstant());
                     delivery.put("published_at", row.getTimestamp("published_at") == null ? null : row.getTimestamp("published_at").toInstant());

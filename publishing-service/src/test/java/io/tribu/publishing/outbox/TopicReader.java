@@ -9,6 +9,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +20,7 @@ import java.util.function.Predicate;
 public final class TopicReader implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
+    private final List<ConsumerRecord<String, String>> unclaimed = new ArrayList<>();
 
     public TopicReader(String topic) {
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
@@ -54,17 +57,37 @@ public final class TopicReader implements AutoCloseable {
         throw new IllegalStateException("topic " + topic + " has no partitions after 30 s");
     }
 
+    /**
+     * The first record {@code wanted} accepts, read before or during {@code timeout}. Records read but not
+     * wanted yet are kept for the next calls: events written together arrive in the same poll.
+     */
     public Optional<ConsumerRecord<String, String>> await(Predicate<ConsumerRecord<String, String>> wanted,
                                                           Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+        while (true) {
+            for (Iterator<ConsumerRecord<String, String>> read = unclaimed.iterator(); read.hasNext(); ) {
+                ConsumerRecord<String, String> record = read.next();
                 if (wanted.test(record)) {
+                    read.remove();
                     return Optional.of(record);
                 }
             }
+            if (!Instant.now().isBefore(deadline)) {
+                return Optional.empty();
+            }
+            consumer.poll(Duration.ofMillis(200)).forEach(unclaimed::add);
         }
-        return Optional.empty();
+    }
+
+    /** Every record {@code wanted} accepts, read before or during {@code period}: to count, e.g. that one came once. */
+    public List<ConsumerRecord<String, String>> all(Predicate<ConsumerRecord<String, String>> wanted, Duration period) {
+        Instant deadline = Instant.now().plus(period);
+        while (Instant.now().isBefore(deadline)) {
+            consumer.poll(Duration.ofMillis(200)).forEach(unclaimed::add);
+        }
+        List<ConsumerRecord<String, String>> found = unclaimed.stream().filter(wanted).toList();
+        unclaimed.removeAll(found);
+        return found;
     }
 
     @Override

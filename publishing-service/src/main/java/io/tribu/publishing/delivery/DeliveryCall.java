@@ -1,0 +1,55 @@
+package io.tribu.publishing.delivery;
+
+import io.smallrye.mutiny.Uni;
+import io.tribu.publishing.channel.ChannelService;
+import io.tribu.publishing.channel.TokenRefresh;
+import io.tribu.publishing.network.Account;
+import io.tribu.publishing.network.NetworkAdapter;
+import io.tribu.publishing.network.Outcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** One call to the network for a delivery whose intent is recorded, the delivery id as idempotency key. */
+@ApplicationScoped
+public class DeliveryCall {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryCall.class);
+
+    private final ChannelService channels;
+    private final TokenRefresh tokens;
+    private final Map<String, NetworkAdapter> adapters;
+
+    public DeliveryCall(ChannelService channels, TokenRefresh tokens, Instance<NetworkAdapter> adapters) {
+        this.channels = channels;
+        this.tokens = tokens;
+        this.adapters = adapters.stream().collect(Collectors.toMap(adapter -> adapter.network().wire(), Function.identity()));
+    }
+
+    /** Never fails: an error of the call is an outcome to retry. */
+    Uni<Answered> call(Leased delivery) {
+        if (delivery.reconciling()) {
+            LOG.infof("Delivery %s had an intent without a result (a worker stopped mid-call): reconciling with the same key",
+                    delivery.id());
+        }
+        NetworkAdapter adapter = adapters.get(delivery.network());
+        if (adapter == null) {
+            return answered(delivery, new Outcome.Permanent("publishing to " + delivery.network() + " is not supported yet"));
+        }
+        return Uni.createFrom().item(() -> new Account(delivery.channelId(), delivery.baseUrl(), delivery.handle(),
+                        channels.credentialsOf(delivery.channelId(), delivery.sealedCredentials())))
+                .chain(account -> tokens.call(adapter, account, current -> adapter.publish(current, delivery.text(),
+                        delivery.media(), delivery.id().toString(), delivery.mayExist())))
+                .onFailure().recoverWithItem(failure -> new Outcome.Retry(null, "delivery failed: " + failure.getMessage()))
+                .map(outcome -> new Answered(delivery, outcome, Instant.now()));
+    }
+
+    private static Uni<Answered> answered(Leased delivery, Outcome outcome) {
+        return Uni.createFrom().item(new Answered(delivery, outcome, Instant.now()));
+    }
+}
