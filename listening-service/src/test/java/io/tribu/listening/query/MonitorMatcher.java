@@ -22,10 +22,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The matcher the service used before {@link QueryMatcher}: the listening queries in a Lucene Monitor 9.11.1.
@@ -103,18 +103,21 @@ final class MonitorMatcher implements Closeable {
     }
 
     /**
-     * The queries of the mention's tenant and brand that it matches, ordered by id; empty when the Monitor
-     * reported an error for one of its queries (a wildcard inside NEAR that expands to over 128 words of the
-     * text), as that query is then silently unmatched.
+     * The queries of the mention's tenant and brand that it matches, ordered by id, and those the Monitor
+     * reported an error for (a wildcard inside NEAR that expands to over 128 words of the text): it leaves them
+     * unmatched without a word.
      */
-    Optional<List<MatchedQuery>> match(MentionDocument mention) {
+    Result match(MentionDocument mention) {
         try {
             MatchingQueries<QueryMatch> matches = monitor.match(document(mention), QueryMatch.SIMPLE_MATCHER);
-            return matches.getErrors().isEmpty() ? Optional.of(matched(mention, matches.getMatches()))
-                    : Optional.empty();
+            return new Result(matched(mention, matches.getMatches()),
+                    matches.getErrors().keySet().stream().map(UUID::fromString).collect(Collectors.toSet()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    record Result(List<MatchedQuery> matched, Set<UUID> failed) {
     }
 
     static String scope(String tenant, String brandId) {
