@@ -25,8 +25,17 @@ final class Words {
     private static final Pattern ELIDED_START = Pattern.compile(
             "^(?:" + String.join("|", ELISIONS) + ")['’]");
 
+    private static final boolean[] ASCII_WORD = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            ASCII_WORD[c] = Character.isLetterOrDigit(c) || c == '_';
+        }
+    }
+
     private final boolean signFreeCopies;
-    private String text = "";
+    private char[] text = new char[256];
+    private int textLength;
     private int next;
     private int position;
     private boolean copyPending;
@@ -70,7 +79,13 @@ final class Words {
     }
 
     Words reset(String text) {
-        this.text = text == null ? "" : text;
+        textLength = text == null ? 0 : text.length();
+        if (this.text.length < textLength) {
+            this.text = new char[Math.max(textLength, this.text.length * 2)];
+        }
+        if (textLength > 0) {
+            text.getChars(0, textLength, this.text, 0);
+        }
         next = 0;
         position = -1;
         copyPending = false;
@@ -91,75 +106,83 @@ final class Words {
         return position;
     }
 
-    /** Moves to the next word; false at the end of the text. */
+    /**
+     * Moves to the next word; false at the end of the text. Reading and lower-casing are one pass: this runs
+     * for every character of every mention.
+     */
     boolean next() {
         if (copyPending) {
             copyPending = false;
             System.arraycopy(chars, 1, chars, 0, --length);
             return true;
         }
-        String s = text;
-        int end = s.length();
+        char[] s = text;
+        int end = textLength;
         int i = next;
-        while (i < end) {
-            char c = s.charAt(i);
-            if (wordChar(c) || ((c == '#' || c == '@') && i + 1 < end && wordChar(s.charAt(i + 1)))) {
-                break;
-            }
+        while (i < end && !wordChar(s[i]) && !((s[i] == '#' || s[i] == '@') && i + 1 < end && wordChar(s[i + 1]))) {
             i++;
         }
         if (i >= end) {
             next = end;
             return false;
         }
-        int start = i++;
+        if (chars.length < end - i + 2) {
+            chars = new char[Math.max(end - i + 2, chars.length * 2)];
+        }
+        char[] out = chars;
+        int n = 0;
+        boolean ascii = true;
+        int apostrophe = -1;
+        out[n++] = lower(s[i++]); // a letter, a digit, '_', or the sign of a hashtag or handle
         while (i < end) {
-            char c = s.charAt(i);
-            if (wordChar(c)) {
-                i++;
-            } else if ((c == '\'' || c == '’') && i + 1 < end && wordChar(s.charAt(i + 1))) {
-                i += 2;
+            char c = s[i];
+            if (c < 0x80 && c != '\'') {
+                if (!ASCII_WORD[c]) {
+                    break;
+                }
+                out[n++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            } else if (c == '\'' || c == '’') {
+                // kept inside a word only, for the elision ("l'oréal") or the word itself ("aujourd'hui")
+                if (i + 1 >= end || !wordChar(s[i + 1])) {
+                    break;
+                }
+                if (apostrophe < 0) {
+                    apostrophe = n;
+                }
+                out[n++] = c;
+                ascii &= c < 0x80;
+            } else if (wordChar(c)) {
+                n += Character.toChars(Character.toLowerCase((int) c), out, n);
+                ascii &= out[n - 1] < 0x80;
             } else {
                 break;
             }
+            i++;
+        }
+        if (out[0] >= 0x80) {
+            ascii = false;
         }
         next = i;
         position++;
-        normalize(s, start, i);
+        if (apostrophe > 0 && elided(apostrophe)) {
+            n -= apostrophe + 1;
+            System.arraycopy(out, apostrophe + 1, out, 0, n);
+        }
+        length = n;
+        if (!ascii) {
+            foldAccents();
+        }
         copyPending = signFreeCopies && length > 1 && (chars[0] == '#' || chars[0] == '@');
         return true;
     }
 
-    private void normalize(String s, int start, int end) {
-        int n = end - start;
-        if (chars.length < n * 2) {
-            chars = new char[n * 2];
+    private static char lower(char c) {
+        if (c < 0x80) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
         }
-        boolean ascii = true;
-        int apostrophe = -1;
-        int out = 0;
-        for (int i = start; i < end; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                chars[out++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-            } else {
-                // a word holds no surrogates (they are not word characters), so this is a whole code point
-                out += Character.toChars(Character.toLowerCase((int) c), chars, out);
-            }
-            char lower = chars[out - 1];
-            if (apostrophe < 0 && (lower == '\'' || lower == '’')) {
-                apostrophe = out - 1;
-            }
-            ascii &= lower < 0x80;
-        }
-        if (apostrophe > 0 && elided(apostrophe)) {
-            out -= apostrophe + 1;
-            System.arraycopy(chars, apostrophe + 1, chars, 0, out);
-        }
-        length = out;
-        if (!ascii) {
-            foldAccents();
-        }
+        // a word starts with one character: its lower case is one character too (no code point below 0x10000
+        // lower-cases above it)
+        return (char) Character.toLowerCase((int) c);
     }
 
     private boolean elided(int prefixLength) {
@@ -194,7 +217,7 @@ final class Words {
     /** Letters, digits, '_' and combining marks (a decomposed "é" stays one word). */
     static boolean wordChar(char c) {
         if (c < 0x80) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+            return ASCII_WORD[c];
         }
         return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
     }
