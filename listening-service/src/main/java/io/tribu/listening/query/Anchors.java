@@ -33,11 +33,8 @@ final class Anchors {
     }
 
     private Choice choose(Clause clause) {
-        if (clause instanceof Clause.Word word) {
-            return single(word.atom());
-        }
-        if (clause instanceof Clause.Pattern pattern) {
-            return single(pattern.atom());
+        if (clause instanceof Clause.Has has) {
+            return single(has.atom().id());
         }
         if (clause instanceof Clause.Phrase phrase) {
             return IntStream.of(phrase.atoms()).mapToObj(this::single).reduce(null, Choice::cheaper);

@@ -13,15 +13,16 @@ sealed interface Clause {
 
     Clause link(Vocabulary vocabulary);
 
-    record Word(String word, int atom) implements Clause {
+    /** A word, or a word matching a wildcard. */
+    record Has(Atom atom) implements Clause {
         @Override
         public boolean test(MentionScan mention) {
-            return mention.has(atom);
+            return mention.has(atom.id());
         }
 
         @Override
         public Clause link(Vocabulary vocabulary) {
-            return new Word(word, vocabulary.word(word));
+            return new Has(atom.link(vocabulary));
         }
     }
 
@@ -35,18 +36,6 @@ sealed interface Clause {
         @Override
         public Clause link(Vocabulary vocabulary) {
             return new Phrase(words, words.stream().mapToInt(vocabulary::word).toArray());
-        }
-    }
-
-    record Pattern(Wildcard wildcard, int atom) implements Clause {
-        @Override
-        public boolean test(MentionScan mention) {
-            return mention.has(atom);
-        }
-
-        @Override
-        public Clause link(Vocabulary vocabulary) {
-            return new Pattern(wildcard, vocabulary.pattern(wildcard));
         }
     }
 

@@ -29,7 +29,7 @@ final class QueryCompiler {
 
     private Clause clause(QueryNode node) {
         if (node instanceof Term term) {
-            return term.wildcard() ? new Clause.Pattern(Wildcard.of(term.text()), -1) : words(term.text());
+            return term.wildcard() ? new Clause.Has(Atom.pattern(Wildcard.of(term.text()))) : words(term.text());
         }
         if (node instanceof Phrase phrase) {
             return words(phrase.text());
@@ -54,12 +54,12 @@ final class QueryCompiler {
 
     private Clause words(String text) {
         List<String> words = analyze(text);
-        return words.size() == 1 ? new Clause.Word(words.get(0), -1) : new Clause.Phrase(words, null);
+        return words.size() == 1 ? new Clause.Has(Atom.word(words.get(0))) : new Clause.Phrase(words, null);
     }
 
     private Span span(QueryNode node) {
         if (node instanceof Term term && term.wildcard()) {
-            return new Span.Pattern(Wildcard.of(term.text()), -1);
+            return new Span.Positions(Atom.pattern(Wildcard.of(term.text())));
         }
         if (node instanceof Term term) {
             return span(analyze(term.text()));
@@ -78,7 +78,7 @@ final class QueryCompiler {
     }
 
     private static Span span(List<String> words) {
-        return words.size() == 1 ? new Span.Word(words.get(0), -1) : new Span.Phrase(words, null);
+        return words.size() == 1 ? new Span.Positions(Atom.word(words.get(0))) : new Span.Phrase(words, null);
     }
 
     /** The words of a query term as mentions are read; a term without any letter or digit is refused. */

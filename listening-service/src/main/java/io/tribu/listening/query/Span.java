@@ -46,20 +46,21 @@ sealed interface Span {
         return distinct.size() == 1 ? distinct.values().iterator().next() : new Either(List.copyOf(distinct.values()));
     }
 
-    record Word(String word, int atom) implements Span {
+    /** The positions of a word, or of the words matching a wildcard. */
+    record Positions(Atom atom) implements Span {
         @Override
         public String key() {
-            return "word:" + word;
+            return atom.key();
         }
 
         @Override
         public Span link(Vocabulary vocabulary) {
-            return new Word(word, vocabulary.word(word));
+            return new Positions(atom.link(vocabulary));
         }
 
         @Override
         public IntervalList intervals(MentionScan mention) {
-            return mention.positions(atom);
+            return mention.positions(atom.id());
         }
     }
 
@@ -79,23 +80,6 @@ sealed interface Span {
             IntervalList found = new IntervalList(2);
             mention.phraseStarts(atoms, found);
             return found;
-        }
-    }
-
-    record Pattern(Wildcard wildcard, int atom) implements Span {
-        @Override
-        public String key() {
-            return wildcard.key();
-        }
-
-        @Override
-        public Span link(Vocabulary vocabulary) {
-            return new Pattern(wildcard, vocabulary.pattern(wildcard));
-        }
-
-        @Override
-        public IntervalList intervals(MentionScan mention) {
-            return mention.positions(atom);
         }
     }
 
