@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Listening-query matching throughput (Lucene Monitor), ONE thread: 1k/10k/100k queries x tweets/articles,
-# one mention at a time and in batches. Prints a markdown table.
-# Usage: listening-service/bench/matching.sh [seconds-per-measure=3] [TERM|MULTIPASS]
+# Listening-query matching throughput, ONE thread: 1k/10k/100k queries x tweets/articles, one mention at a time,
+# and the heap the queries take. Prints a markdown table. MONITOR measures the Lucene Monitor it replaced.
+# Usage: listening-service/bench/matching.sh [seconds-per-measure=3] [ENGINE|MONITOR]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -B -q -pl listening-service test-compile dependency:build-classpath \

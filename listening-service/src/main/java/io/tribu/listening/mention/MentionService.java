@@ -189,23 +189,17 @@ public class MentionService {
     }
 
     /**
-     * Enrichment, then the brand's listening queries each mention matches, the batch in one pass (a Monitor
-     * match costs per call, not per mention: batches of 64 run 15 times faster than one by one). A mention
-     * matching none is still stored: it was heard on a source the brand configured, and a query added later
-     * can be searched back.
+     * Enrichment, then the brand's listening queries each mention matches. A mention matching none is still
+     * stored: it was heard on a source the brand configured, and a query added later can be searched back.
      */
     private List<Analysed> analyse(List<Heard> heard) {
-        List<Mention> mentions = heard.stream()
-                .map(h -> toMention(h, enricher.enrich(h.mention().text(), h.mention().language()))).toList();
-        List<List<MatchedQuery>> matches = queries.matcher().match(mentions.stream()
-                .map(m -> new MentionDocument(m.tenant, m.brandId, m.text, m.language, m.source, m.author)).toList());
-        List<Analysed> analysed = new java.util.ArrayList<>(mentions.size());
-        for (int i = 0; i < mentions.size(); i++) {
-            Mention mention = mentions.get(i);
-            mention.matchedQueryIds = matches.get(i).stream().map(MatchedQuery::id).toArray(UUID[]::new);
-            analysed.add(new Analysed(mention, matches.get(i)));
-        }
-        return analysed;
+        return heard.stream().map(h -> {
+            Mention mention = toMention(h, enricher.enrich(h.mention().text(), h.mention().language()));
+            List<MatchedQuery> matches = queries.matcher().match(new MentionDocument(mention.tenant, mention.brandId,
+                    mention.text, mention.language, mention.source, mention.author));
+            mention.matchedQueryIds = matches.stream().map(MatchedQuery::id).toArray(UUID[]::new);
+            return new Analysed(mention, matches);
+        }).toList();
     }
 
     private static Mention toMention(Heard heard, Enrichment enrichment) {

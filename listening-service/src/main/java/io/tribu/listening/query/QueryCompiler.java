@@ -7,168 +7,88 @@ import io.tribu.listening.query.QueryNode.Not;
 import io.tribu.listening.query.QueryNode.Or;
 import io.tribu.listening.query.QueryNode.Phrase;
 import io.tribu.listening.query.QueryNode.Term;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.queries.intervals.IntervalQuery;
-import org.apache.lucene.queries.intervals.Intervals;
-import org.apache.lucene.queries.intervals.IntervalsSource;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.PhraseQuery;
-import org.apache.lucene.search.PrefixQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.WildcardQuery;
-import org.apache.lucene.util.BytesRef;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Turns a parsed listening query into the Lucene query the Monitor stores (fields of {@link MentionDocument}). */
+/**
+ * Turns a parsed listening query into the {@link Clause} a mention is tested with. Words are analysed as
+ * mentions are ({@link Words}); a query word the analysis splits ({@code café-lumière}) is a phrase.
+ */
 final class QueryCompiler {
 
-    private final Analyzer analyzer;
     private final String source;
 
-    private QueryCompiler(Analyzer analyzer, String source) {
-        this.analyzer = analyzer;
+    private QueryCompiler(String source) {
         this.source = source;
     }
 
     /** Parses and compiles; both steps report a bad query as {@link QuerySyntaxException}. */
-    static Query compile(Analyzer analyzer, String text) {
-        return new QueryCompiler(analyzer, text).query(QueryParser.parse(text));
+    static Clause compile(String text) {
+        return new QueryCompiler(text).clause(QueryParser.parse(text));
     }
 
-    private Query query(QueryNode node) {
+    private Clause clause(QueryNode node) {
         if (node instanceof Term term) {
-            return term.wildcard() ? wildcard(term.text()) : words(term.text());
+            return term.wildcard() ? new Clause.Has(Atom.pattern(Wildcard.of(term.text()))) : words(term.text());
         }
         if (node instanceof Phrase phrase) {
             return words(phrase.text());
         }
         if (node instanceof Field field) {
-            return new TermQuery(new org.apache.lucene.index.Term(field.name(), ListeningAnalyzer.keyword(field.value())));
+            return new Clause.Field(field.name(), Words.keyword(field.value()));
         }
         if (node instanceof Near near) {
-            return near(near);
+            // both sides first: a side with nothing searchable is reported before a filter inside the NEAR
+            Clause left = clause(near.left());
+            Clause right = clause(near.right());
+            return new Clause.Near(left, right, span(near));
         }
         if (node instanceof Not not) {
-            return new BooleanQuery.Builder()
-                    .add(new MatchAllDocsQuery(), Occur.MUST)
-                    .add(query(not.operand()), Occur.MUST_NOT)
-                    .build();
+            return new Clause.Not(clause(not.operand()));
         }
         if (node instanceof And and) {
-            return and(and);
+            return new Clause.All(and.operands().stream().map(this::clause).toList());
         }
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        ((Or) node).operands().forEach(operand -> any.add(query(operand), Occur.SHOULD));
-        return any.build();
+        return new Clause.Any(((Or) node).operands().stream().map(this::clause).toList());
     }
 
-    /** NOT operands become exclusions of the conjunction; only when nothing is required does it match everything. */
-    private Query and(And and) {
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        boolean required = false;
-        for (QueryNode operand : and.operands()) {
-            if (operand instanceof Not not) {
-                all.add(query(not.operand()), Occur.MUST_NOT);
-            } else {
-                all.add(query(operand), Occur.MUST);
-                required = true;
-            }
-        }
-        if (!required) {
-            all.add(new MatchAllDocsQuery(), Occur.MUST);
-        }
-        return all.build();
+    private Clause words(String text) {
+        List<String> words = analyze(text);
+        return words.size() == 1 ? new Clause.Has(Atom.word(words.get(0))) : new Clause.Phrase(words, null);
     }
 
-    /**
-     * Both sides are also required as plain clauses: the Monitor's presearcher cannot see inside an interval
-     * query, these give it the words to index the query under (and they hold whenever the NEAR does).
-     */
-    private Query near(Near near) {
-        return new BooleanQuery.Builder()
-                .add(query(near.left()), Occur.FILTER)
-                .add(query(near.right()), Occur.FILTER)
-                .add(new IntervalQuery(MentionDocument.TEXT, intervals(near)), Occur.MUST)
-                .build();
-    }
-
-    private IntervalsSource intervals(QueryNode node) {
+    private Span span(QueryNode node) {
         if (node instanceof Term term && term.wildcard()) {
-            String pattern = ListeningAnalyzer.normalizePattern(term.text());
-            return plainPrefix(pattern)
-                    ? Intervals.prefix(new BytesRef(pattern.substring(0, pattern.length() - 1)))
-                    : Intervals.wildcard(new BytesRef(pattern));
+            return new Span.Positions(Atom.pattern(Wildcard.of(term.text())));
         }
         if (node instanceof Term term) {
-            return intervals(analyze(term.text()));
+            return span(analyze(term.text()));
         }
         if (node instanceof Phrase phrase) {
-            return intervals(analyze(phrase.text()));
+            return span(analyze(phrase.text()));
         }
         if (node instanceof Or or) {
-            return Intervals.or(or.operands().stream().map(this::intervals).toArray(IntervalsSource[]::new));
+            return Span.either(or.operands().stream().map(this::span).toList());
         }
         if (node instanceof Near near) {
-            // maxgaps counts the words between both sides: NEAR/5 allows up to 5 words in between, in any order
-            return Intervals.maxgaps(near.distance(),
-                    Intervals.unorderedNoOverlaps(intervals(near.left()), intervals(near.right())));
+            return Span.near(span(near.left()), span(near.right()), near.distance());
         }
         throw new QuerySyntaxException("NEAR only takes words, phrases, wildcards or OR groups of them",
                 position("NEAR/"), "a word, a \"phrase\" or a (... OR ...) group on each side of NEAR");
     }
 
-    private static IntervalsSource intervals(List<String> tokens) {
-        return tokens.size() == 1 ? Intervals.term(tokens.get(0)) : Intervals.phrase(tokens.toArray(String[]::new));
+    private static Span span(List<String> words) {
+        return words.size() == 1 ? new Span.Positions(Atom.word(words.get(0))) : new Span.Phrase(words, null);
     }
 
-    private Query words(String text) {
-        List<String> tokens = analyze(text);
-        if (tokens.size() == 1) {
-            return new TermQuery(new org.apache.lucene.index.Term(MentionDocument.TEXT, tokens.get(0)));
-        }
-        return new PhraseQuery(MentionDocument.TEXT, tokens.toArray(String[]::new));
-    }
-
-    private static Query wildcard(String raw) {
-        String pattern = ListeningAnalyzer.normalizePattern(raw);
-        if (plainPrefix(pattern)) {
-            return new PrefixQuery(new org.apache.lucene.index.Term(MentionDocument.TEXT,
-                    pattern.substring(0, pattern.length() - 1)));
-        }
-        return new WildcardQuery(new org.apache.lucene.index.Term(MentionDocument.TEXT, pattern));
-    }
-
-    private static boolean plainPrefix(String pattern) {
-        return pattern.indexOf('?') < 0 && pattern.indexOf('*') == pattern.length() - 1;
-    }
-
-    /** The words of a query term as mentions are indexed; a term without any letter or digit is refused. */
+    /** The words of a query term as mentions are read; a term without any letter or digit is refused. */
     private List<String> analyze(String text) {
-        List<String> tokens = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(ListeningAnalyzer.QUERY_FIELD, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                tokens.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (tokens.isEmpty()) {
+        List<String> words = Words.of(text);
+        if (words.isEmpty()) {
             throw new QuerySyntaxException("nothing searchable in '" + text + "'", position(text),
                     "a word with letters or digits");
         }
-        return tokens;
+        return words;
     }
 
     private int position(String fragment) {

@@ -1,7 +1,6 @@
 package io.tribu.listening.query;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
@@ -10,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,7 +28,7 @@ public class QuerySync {
 
     private static final Logger LOG = Logger.getLogger(QuerySync.class);
 
-    private final QueryMatcher matcher = new QueryMatcher(QueryMatcher.Presearch.TERM);
+    private final QueryMatcher matcher = new QueryMatcher();
     private volatile Signature seen;
 
     /** What tells that the table changed: an insert or update moves the latest update, a delete the count. */
@@ -43,10 +41,6 @@ public class QuerySync {
 
     void load(@Observes StartupEvent start) throws Throwable {
         refresh();
-    }
-
-    void close(@Observes ShutdownEvent stop) throws IOException {
-        matcher.close();
     }
 
     @Scheduled(every = "${tribu.queries.refresh-interval}", delayed = "${tribu.queries.refresh-interval}",

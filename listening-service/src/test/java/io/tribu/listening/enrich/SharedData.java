@@ -16,16 +16,16 @@ import java.util.stream.Stream;
  * the repository). The directory is taken from {@code -Dtribu.shared.data} or {@code TRIBU_SHARED_DATA},
  * else found by walking up from the working directory.
  */
-final class SharedData {
+public final class SharedData {
 
     /** One labelled text; {@code label} is the file's label column, {@code language} comes from the file name. */
-    record Row(String file, String language, String label, String text) {
+    public record Row(String file, String language, String label, String text) {
     }
 
     private SharedData() {
     }
 
-    static Optional<Path> root() {
+    public static Optional<Path> root() {
         String configured = System.getProperty("tribu.shared.data", System.getenv("TRIBU_SHARED_DATA"));
         if (configured != null && !configured.isBlank()) {
             return Optional.of(Paths.get(configured)).filter(Files::isDirectory);
@@ -39,7 +39,7 @@ final class SharedData {
         return Optional.empty();
     }
 
-    static List<Path> files(Path root, String folder) {
+    public static List<Path> files(Path root, String folder) {
         if (!Files.isDirectory(root.resolve(folder))) {
             return List.of();
         }
@@ -58,7 +58,7 @@ final class SharedData {
         return out;
     }
 
-    static List<Row> read(Path csv) {
+    public static List<Row> read(Path csv) {
         String content;
         try {
             content = Files.readString(csv, StandardCharsets.UTF_8);

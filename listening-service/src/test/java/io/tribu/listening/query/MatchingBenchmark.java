@@ -8,13 +8,13 @@ import java.util.UUID;
 
 /**
  * Mentions matched per second on ONE thread against 1k/10k/100k listening queries, for tweet-sized and
- * blog-article-sized FR/EN texts, one mention at a time and in batches of {@link #BATCH}. Worst case on
- * purpose: every query belongs to the mentions' brand (the scope filter removes nothing).
- * Run with {@code listening-service/bench/matching.sh [seconds-per-measure] [TERM|MULTIPASS]}.
+ * blog-article-sized FR/EN texts, one mention at a time, and the heap the queries take. Worst case on purpose:
+ * every query belongs to the mentions' brand (the brand scoping removes nothing).
+ * Run with {@code listening-service/bench/matching.sh [seconds-per-measure] [ENGINE|MONITOR]}: ENGINE is
+ * {@link QueryMatcher}, MONITOR the Lucene Monitor it replaced ({@link MonitorMatcher}).
  */
 public final class MatchingBenchmark {
 
-    private static final int BATCH = 64;
     private static final String TENANT = "bench";
     private static final String BRAND = "brand";
     private static final String[] SYLLABLES = {"ka", "lo", "vé", "ri", "ton", "mi", "sa", "dor", "ne", "lu", "zen",
@@ -36,14 +36,53 @@ public final class MatchingBenchmark {
     private final Random random = new Random(42);
     private final List<String> names = new ArrayList<>();
 
-    public static void main(String[] args) throws Exception {
-        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
-        QueryMatcher.Presearch presearch = args.length > 1 ? QueryMatcher.Presearch.valueOf(args[1])
-                : QueryMatcher.Presearch.TERM;
-        new MatchingBenchmark().run(new int[]{1_000, 10_000, 100_000}, seconds, presearch);
+    /** One matcher under test: loads queries, counts the matches of one mention. */
+    private interface Engine extends AutoCloseable {
+        void load(List<StoredQuery> queries);
+
+        int matches(MentionDocument mention);
+
+        @Override
+        default void close() throws Exception {
+        }
     }
 
-    private void run(int[] sizes, double seconds, QueryMatcher.Presearch presearch) throws Exception {
+    public static void main(String[] args) throws Exception {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
+        String engine = args.length > 1 ? args[1] : "ENGINE";
+        new MatchingBenchmark().run(new int[]{1_000, 10_000, 100_000}, seconds, engine);
+    }
+
+    private static Engine engine(String name) {
+        if (name.equals("MONITOR")) {
+            MonitorMatcher monitor = new MonitorMatcher();
+            return new Engine() {
+                public void load(List<StoredQuery> queries) {
+                    monitor.putAll(queries);
+                }
+
+                public int matches(MentionDocument mention) {
+                    return monitor.match(mention).matched().size();
+                }
+
+                public void close() throws Exception {
+                    monitor.close();
+                }
+            };
+        }
+        QueryMatcher matcher = new QueryMatcher();
+        return new Engine() {
+            public void load(List<StoredQuery> queries) {
+                matcher.putAll(queries);
+            }
+
+            public int matches(MentionDocument mention) {
+                return matcher.match(mention).size();
+            }
+        };
+    }
+
+    private void run(int[] sizes, double seconds, String engineName) throws Exception {
         while (names.size() < 100_000) {
             names.add(name());
         }
@@ -51,57 +90,55 @@ public final class MatchingBenchmark {
         for (int size : sizes) {
             List<MentionDocument> tweets = texts(size, 4_000, 8, 40);
             List<MentionDocument> articles = texts(size, 400, 400, 1_200);
-            try (QueryMatcher matcher = new QueryMatcher(presearch)) {
+            List<StoredQuery> queries = queries(size);
+            long heapBefore = heapAfterGc();
+            try (Engine engine = engine(engineName)) {
                 long start = System.nanoTime();
-                matcher.putAll(queries(size));
+                engine.load(queries);
                 double load = (System.nanoTime() - start) / 1e9;
-                System.out.printf("%s presearch, %,d queries loaded in %.1f s%n", presearch, size, load);
+                double megabytes = (heapAfterGc() - heapBefore) / 1e6;
+                System.out.printf("%s, %,d queries loaded in %.1f s, %.0f MB of heap%n", engineName, size, load,
+                        megabytes);
                 for (String kind : List.of("tweet", "article")) {
                     List<MentionDocument> texts = kind.equals("tweet") ? tweets : articles;
-                    for (int batch : new int[]{1, BATCH}) {
-                        Result result = measure(matcher, texts, batch, seconds);
-                        String row = String.format("| %,8d | %-7s | %5d | %5d | %,10.0f | %5.2f | %5.1f |", size, kind,
-                                avgLength(texts), batch, result.perSecond, result.matchesPerMention, load);
-                        System.out.println(row);
-                        rows.add(row);
-                    }
+                    Result result = measure(engine, texts, seconds);
+                    String row = String.format("| %,8d | %-7s | %5d | %,10.0f | %5.2f | %5.1f | %5.0f |", size, kind,
+                            avgLength(texts), result.perSecond, result.matchesPerMention, load, megabytes);
+                    System.out.println(row);
+                    rows.add(row);
                 }
             }
         }
         System.out.println();
-        System.out.println("| queries  | text    | chars | batch | mentions/s | matches/mention | load s |");
-        System.out.println("|---------:|---------|------:|------:|-----------:|-------:|-------:|");
+        System.out.println("| queries  | text    | chars | mentions/s | matches/mention | load s | index MB |");
+        System.out.println("|---------:|---------|------:|-----------:|-------:|-------:|------:|");
         rows.forEach(System.out::println);
+    }
+
+    private static long heapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     private record Result(double perSecond, double matchesPerMention) {
     }
 
-    private static Result measure(QueryMatcher matcher, List<MentionDocument> texts, int batch, double seconds) {
-        run(matcher, texts, batch, Math.min(2, seconds / 2), 0); // warm-up: JIT, query cache
-        return run(matcher, texts, batch, seconds, 0);
+    private static Result measure(Engine engine, List<MentionDocument> texts, double seconds) {
+        run(engine, texts, Math.min(2, seconds / 2)); // warm-up: JIT
+        return run(engine, texts, seconds);
     }
 
-    private static Result run(QueryMatcher matcher, List<MentionDocument> texts, int batch, double seconds,
-                              int offset) {
+    private static Result run(Engine engine, List<MentionDocument> texts, double seconds) {
         long matches = 0;
         long count = 0;
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
-        int next = offset;
         while (System.nanoTime() < end) {
-            if (batch == 1) {
-                matches += matcher.match(texts.get(next++ % texts.size())).size();
-                count++;
-            } else {
-                List<MentionDocument> group = new ArrayList<>(batch);
-                for (int i = 0; i < batch; i++) {
-                    group.add(texts.get(next++ % texts.size()));
-                }
-                for (List<MatchedQuery> matched : matcher.match(group)) {
-                    matches += matched.size();
-                }
-                count += batch;
+            for (int i = 0; i < 16; i++) {
+                matches += engine.matches(texts.get((int) (count++ % texts.size())));
             }
         }
         double elapsed = (System.nanoTime() - start) / 1e9;

@@ -1,6 +1,5 @@
 package io.tribu.listening.query;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -17,12 +16,7 @@ class QueryMatcherTest {
     private static final String TENANT = "agence";
     private static final String BRAND = "cafe-lumiere";
 
-    private final QueryMatcher matcher = new QueryMatcher(QueryMatcher.Presearch.TERM);
-
-    @AfterEach
-    void close() throws Exception {
-        matcher.close();
-    }
+    private final QueryMatcher matcher = new QueryMatcher();
 
     private boolean matches(String query, String text) {
         return matches(query, text, "fr", "mastodon", "Marie Dupont");
@@ -151,24 +145,6 @@ class QueryMatcherTest {
         matcher.removeAll(List.of(id));
         assertTrue(matcher.match(mention).isEmpty());
         assertEquals(0, matcher.size());
-    }
-
-    @Test
-    void batchMatchingGivesTheSameAnswersAsOneByOne() {
-        UUID cafe = UUID.randomUUID();
-        UUID the = UUID.randomUUID();
-        matcher.putAll(List.of(stored(cafe, TENANT, BRAND, "café"), stored(the, TENANT, BRAND, "thé NOT vert")));
-        List<MentionDocument> mentions = List.of(
-                new MentionDocument(TENANT, BRAND, "café et thé", "fr", "rss", null),
-                new MentionDocument(TENANT, BRAND, "thé vert", "fr", "rss", null),
-                new MentionDocument(TENANT, "autre", "café", "fr", "rss", null));
-        List<List<MatchedQuery>> batch = matcher.match(mentions);
-        for (int i = 0; i < mentions.size(); i++) {
-            assertEquals(matcher.match(mentions.get(i)), batch.get(i));
-        }
-        assertEquals(2, batch.get(0).size());
-        assertEquals(0, batch.get(1).size());
-        assertEquals(0, batch.get(2).size());
     }
 
     @Test

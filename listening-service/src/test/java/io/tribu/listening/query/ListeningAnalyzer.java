@@ -11,28 +11,22 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
- * Text analysis shared by mentions and queries so both sides agree: lower case, accents folded
+ * The reference's text analysis (the new engine's is {@link Words}), shared by mentions and queries so both sides agree: lower case, accents folded
  * (Crème = creme), French elisions dropped (l'Oréal = oreal, qu’il = il), {@code #hashtags} and
  * {@code @handles} kept whole with their sign. In a mention, a hashtag or handle is also indexed as the bare
  * word at the same position, so the query word {@code cafe} finds {@code #café} while {@code #cafe} only
  * finds the hashtag.
  */
-public final class ListeningAnalyzer extends Analyzer {
+final class ListeningAnalyzer extends Analyzer {
 
     /** The field of query words: same chain without the bare-word copy of hashtags and handles. */
     static final String QUERY_FIELD = "query";
 
-    private static final CharArraySet ELISIONS = new CharArraySet(
-            List.of("l", "d", "qu", "j", "c", "n", "s", "t", "m", "jusqu", "lorsqu", "puisqu", "quoiqu"), true);
-    private static final Pattern ELIDED_START = Pattern.compile(
-            "^(?:l|d|qu|j|c|n|s|t|m|jusqu|lorsqu|puisqu|quoiqu)['’]");
+    private static final CharArraySet ELISIONS = new CharArraySet(Words.ELISIONS, true);
 
-    public ListeningAnalyzer() {
+    ListeningAnalyzer() {
         super(PER_FIELD_REUSE_STRATEGY);
     }
 
@@ -45,24 +39,6 @@ public final class ListeningAnalyzer extends Analyzer {
             stream = new BareWordCopy(stream);
         }
         return new TokenStreamComponents(words, stream);
-    }
-
-    /** A wildcard pattern bypasses analysis: the same case, elision and accent treatment, by hand. */
-    static String normalizePattern(String raw) {
-        String lower = ELIDED_START.matcher(raw.toLowerCase(Locale.ROOT)).replaceFirst("");
-        return fold(lower);
-    }
-
-    /** Metadata values (author, language, source) compare case- and accent-insensitively, "@jane" = "jane". */
-    static String keyword(String value) {
-        String lower = value.strip().toLowerCase(Locale.ROOT);
-        return fold(lower.startsWith("@") ? lower.substring(1) : lower);
-    }
-
-    private static String fold(String text) {
-        char[] folded = new char[text.length() * 4];
-        int length = ASCIIFoldingFilter.foldToASCII(text.toCharArray(), 0, folded, 0, text.length());
-        return new String(folded, 0, length);
     }
 
     /** After "#tag" or "@name", the same word without its sign, stacked at the same position. */

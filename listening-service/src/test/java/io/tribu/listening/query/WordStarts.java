@@ -30,9 +30,9 @@ final class WordStarts implements CustomQueryHandler {
     @Override
     public QueryTree handleQuery(Query query, TermWeightor weightor) {
         String literal = null;
-        if (query instanceof PrefixQuery prefix && MentionDocument.TEXT.equals(prefix.getField())) {
+        if (query instanceof PrefixQuery prefix && MonitorMatcher.TEXT.equals(prefix.getField())) {
             literal = prefix.getPrefix().text();
-        } else if (query instanceof WildcardQuery wildcard && MentionDocument.TEXT.equals(wildcard.getField())) {
+        } else if (query instanceof WildcardQuery wildcard && MonitorMatcher.TEXT.equals(wildcard.getField())) {
             String pattern = wildcard.getTerm().text();
             int end = 0;
             while (end < pattern.length() && pattern.charAt(end) != '*' && pattern.charAt(end) != '?') {
@@ -43,12 +43,12 @@ final class WordStarts implements CustomQueryHandler {
         if (literal == null || literal.length() < LENGTH) {
             return null; // the Monitor then indexes the query as "any mention"
         }
-        return QueryTree.term(new Term(MentionDocument.TEXT, new BytesRef(start(literal))), weightor);
+        return QueryTree.term(new Term(MonitorMatcher.TEXT, new BytesRef(start(literal))), weightor);
     }
 
     @Override
     public TokenStream wrapTermStream(String field, TokenStream in) {
-        return MentionDocument.TEXT.equals(field) ? new WithStarts(in) : in;
+        return MonitorMatcher.TEXT.equals(field) ? new WithStarts(in) : in;
     }
 
     private static String start(String word) {

@@ -1,0 +1,224 @@
+package io.tribu.listening.query;
+
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The words of a text as queries and mentions both see them: split on anything but letters, digits, combining
+ * marks and '_' (an apostrophe inside a word kept, a leading '#' or '@' kept), lower case, a French elision
+ * dropped (l'Oréal = oréal, qu’il = il), accents folded (Crème = creme). In a mention, a {@code #hashtag} or
+ * {@code @handle} is followed by the same word without its sign at the same position, so the query word
+ * {@code cafe} finds {@code #café} while {@code #cafe} only finds the hashtag.
+ *
+ * <p>A reusable cursor rather than a list of strings: a mention's words are looked up straight from
+ * {@link #chars()}, so a 5,000-character article costs no allocation. One instance per thread.
+ */
+final class Words {
+
+    /** The elided French articles and conjunctions, dropped with their apostrophe at the start of a word. */
+    static final List<String> ELISIONS =
+            List.of("l", "d", "qu", "j", "c", "n", "s", "t", "m", "jusqu", "lorsqu", "puisqu", "quoiqu");
+    private static final Pattern ELIDED_START = Pattern.compile(
+            "^(?:" + String.join("|", ELISIONS) + ")['’]");
+
+    private static final boolean[] ASCII_WORD = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            ASCII_WORD[c] = Character.isLetterOrDigit(c) || c == '_';
+        }
+    }
+
+    private final boolean signFreeCopies;
+    private char[] text = new char[256];
+    private int textLength;
+    private int next;
+    private int position;
+    private boolean copyPending;
+    private char[] chars = new char[64];
+    private char[] folded = new char[256];
+    private int length;
+
+    /** @param signFreeCopies whether a hashtag or handle is followed by its bare word (mentions: yes) */
+    Words(boolean signFreeCopies) {
+        this.signFreeCopies = signFreeCopies;
+    }
+
+    /** The words of a query term or phrase, without bare copies. */
+    static List<String> of(String text) {
+        Words words = new Words(false).reset(text);
+        List<String> out = new ArrayList<>();
+        while (words.next()) {
+            out.add(new String(words.chars, 0, words.length));
+        }
+        return out;
+    }
+
+    /**
+     * A wildcard pattern is not split into words, so it gets the same case, elision and accent treatment by
+     * hand; its {@code *} and {@code ?} stay.
+     */
+    static String pattern(String raw) {
+        return fold(ELIDED_START.matcher(raw.toLowerCase(Locale.ROOT)).replaceFirst(""));
+    }
+
+    /** Metadata values (author, language, source) compare case- and accent-insensitively, "@jane" = "jane". */
+    static String keyword(String value) {
+        String lower = value.strip().toLowerCase(Locale.ROOT);
+        return fold(lower.startsWith("@") ? lower.substring(1) : lower);
+    }
+
+    private static String fold(String text) {
+        char[] out = new char[text.length() * 4];
+        int length = ASCIIFoldingFilter.foldToASCII(text.toCharArray(), 0, out, 0, text.length());
+        return new String(out, 0, length);
+    }
+
+    Words reset(String text) {
+        textLength = text == null ? 0 : text.length();
+        if (this.text.length < textLength) {
+            this.text = new char[Math.max(textLength, this.text.length * 2)];
+        }
+        if (textLength > 0) {
+            text.getChars(0, textLength, this.text, 0);
+        }
+        next = 0;
+        position = -1;
+        copyPending = false;
+        return this;
+    }
+
+    /** The current word is {@code chars()[0..length())}. */
+    char[] chars() {
+        return chars;
+    }
+
+    int length() {
+        return length;
+    }
+
+    /** 0 for the first word; a bare copy has the position of its hashtag or handle. */
+    int position() {
+        return position;
+    }
+
+    /**
+     * Moves to the next word; false at the end of the text. Reading and lower-casing are one pass: this runs
+     * for every character of every mention.
+     */
+    boolean next() {
+        if (copyPending) {
+            copyPending = false;
+            System.arraycopy(chars, 1, chars, 0, --length);
+            return true;
+        }
+        char[] s = text;
+        int end = textLength;
+        int i = next;
+        while (i < end && !wordChar(s[i]) && !((s[i] == '#' || s[i] == '@') && i + 1 < end && wordChar(s[i + 1]))) {
+            i++;
+        }
+        if (i >= end) {
+            next = end;
+            return false;
+        }
+        if (chars.length < end - i + 2) {
+            chars = new char[Math.max(end - i + 2, chars.length * 2)];
+        }
+        char[] out = chars;
+        int n = 0;
+        boolean ascii = true;
+        int apostrophe = -1;
+        out[n++] = lower(s[i++]); // a letter, a digit, '_', or the sign of a hashtag or handle
+        while (i < end) {
+            char c = s[i];
+            if (c < 0x80 && c != '\'') {
+                if (!ASCII_WORD[c]) {
+                    break;
+                }
+                out[n++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            } else if (c == '\'' || c == '’') {
+                // kept inside a word only, for the elision ("l'oréal") or the word itself ("aujourd'hui")
+                if (i + 1 >= end || !wordChar(s[i + 1])) {
+                    break;
+                }
+                if (apostrophe < 0) {
+                    apostrophe = n;
+                }
+                out[n++] = c;
+                ascii &= c < 0x80;
+            } else if (wordChar(c)) {
+                n += Character.toChars(Character.toLowerCase((int) c), out, n);
+                ascii &= out[n - 1] < 0x80;
+            } else {
+                break;
+            }
+            i++;
+        }
+        if (out[0] >= 0x80) {
+            ascii = false;
+        }
+        next = i;
+        position++;
+        if (apostrophe > 0 && elided(apostrophe)) {
+            n -= apostrophe + 1;
+            System.arraycopy(out, apostrophe + 1, out, 0, n);
+        }
+        length = n;
+        if (!ascii) {
+            foldAccents();
+        }
+        copyPending = signFreeCopies && length > 1 && (chars[0] == '#' || chars[0] == '@');
+        return true;
+    }
+
+    private static char lower(char c) {
+        if (c < 0x80) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        // a word starts with one character: its lower case is one character too (no code point below 0x10000
+        // lower-cases above it)
+        return (char) Character.toLowerCase((int) c);
+    }
+
+    private boolean elided(int prefixLength) {
+        for (String elision : ELISIONS) {
+            if (elision.length() == prefixLength && sameStart(elision)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean sameStart(String prefix) {
+        for (int i = 0; i < prefix.length(); i++) {
+            if (chars[i] != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void foldAccents() {
+        if (folded.length < length * 4) {
+            folded = new char[length * 4];
+        }
+        int n = ASCIIFoldingFilter.foldToASCII(chars, 0, folded, 0, length);
+        char[] swap = chars;
+        chars = folded;
+        folded = swap;
+        length = n;
+    }
+
+    /** Letters, digits, '_' and combining marks (a decomposed "é" stays one word). */
+    static boolean wordChar(char c) {
+        if (c < 0x80) {
+            return ASCII_WORD[c];
+        }
+        return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+    }
+}

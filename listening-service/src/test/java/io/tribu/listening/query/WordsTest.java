@@ -1,0 +1,79 @@
+package io.tribu.listening.query;
+
+import io.tribu.listening.enrich.SharedData;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** {@link Words} reads texts exactly as the Lucene analysis of the Monitor did: same words, same positions. */
+class WordsTest {
+
+    /** Apostrophes, signs, accents, ligatures, combining marks, case oddities (İ, Σ, K), emoji, fullwidth. */
+    private static final String ALPHABET = "aeiouAEIOUéÉèçÇœŒæßøłİıΣσςKＡ１_0'’‘#@-.,:;!? \t\n()\"\\*e\u0301\u0308ﬁ①😀";
+
+    private static final ListeningAnalyzer REFERENCE = new ListeningAnalyzer();
+
+    @Test
+    void sameWordsAndPositionsAsTheLuceneAnalysis() {
+        List<String> texts = new ArrayList<>(List.of(
+                "J'adore l'Oréal et L’ÉQUIPE d’accueil ! #CaféLumière @Lumière ##x @@y #_ a#b c@d.com",
+                "Aujourd’hui qu'il pleuve, jusqu'à lorsqu'il l' d'' 'quoted' rock'n'roll #l'oréal @l'équipe",
+                "ÇA CRÈME ŒUVRE naïve façon Ångström STRASSE straße ﬁnal İstanbul ΟΔΟΣ Kelvin ①②"));
+        SharedData.root().ifPresent(root -> {
+            for (Path csv : SharedData.files(root, "sentiment")) {
+                SharedData.read(csv).stream().limit(500).forEach(row -> texts.add(row.text()));
+            }
+        });
+        Random random = new Random(7);
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(40);
+            for (int j = 0; j < length; j++) {
+                text.appendCodePoint(ALPHABET.codePointAt(ALPHABET.offsetByCodePoints(0,
+                        random.nextInt(ALPHABET.codePointCount(0, ALPHABET.length())))));
+            }
+            texts.add(text.toString());
+        }
+        Words mention = new Words(true);
+        for (String text : texts) {
+            assertEquals(reference("text", text), read(mention.reset(text)), text);
+            assertEquals(reference(ListeningAnalyzer.QUERY_FIELD, text), read(new Words(false).reset(text)), text);
+        }
+    }
+
+    private static List<String> read(Words words) {
+        List<String> out = new ArrayList<>();
+        while (words.next()) {
+            out.add(words.position() + ":" + new String(words.chars(), 0, words.length()));
+        }
+        return out;
+    }
+
+    private static List<String> reference(String field, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream stream = REFERENCE.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            int position = -1;
+            while (stream.incrementToken()) {
+                position += increment.getPositionIncrement();
+                out.add(position + ":" + term);
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}
