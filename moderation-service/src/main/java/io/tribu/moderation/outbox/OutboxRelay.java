@@ -37,7 +37,7 @@ public class OutboxRelay {
     private static final byte[] CLOUDEVENTS_JSON = "application/cloudevents+json".getBytes(StandardCharsets.UTF_8);
 
     /** Sends awaiting their acknowledgement at once; below the emitter's buffer. */
-    private static final int IN_FLIGHT = 256;
+    private static final int IN_FLIGHT = 1024;
 
     private final MutinyEmitter<String> kafka;
     private final Vertx vertx;
@@ -46,9 +46,9 @@ public class OutboxRelay {
     private final AtomicBoolean wanted = new AtomicBoolean();
     private volatile boolean running;
 
-    public OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 512)
+    public OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
                        MutinyEmitter<String> kafka, Vertx vertx,
-                       @ConfigProperty(name = "tribu.outbox.batch-size", defaultValue = "500") int batchSize) {
+                       @ConfigProperty(name = "tribu.outbox.batch-size", defaultValue = "2000") int batchSize) {
         this.kafka = kafka;
         this.vertx = vertx;
         this.batchSize = batchSize;
