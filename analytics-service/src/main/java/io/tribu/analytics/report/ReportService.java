@@ -38,7 +38,6 @@ public class ReportService {
     }
 
     public Uni<Report> report(String tenant, String brandId, ReportingPeriod period, Bucketing bucketing) {
-        // Drivers last: their analysis moves to a worker thread, where the reactive database calls cannot run.
         return sentiments.series(tenant, brandId, period, bucketing)
                 .chain(days -> voices.voices(tenant, brandId, brandId, period)
                 .chain(voiceList -> authors.ranked(tenant, brandId, period, AuthorService.Ranking.AMBASSADORS, 5)
