@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -81,6 +82,63 @@ class DriversTest {
                 .body("negative.find { it.term == 'retard' }.examples[0].author", equalTo("n9"))
                 .body("negative.find { it.term == 'retard' }.examples.sentiment", everyItem(equalTo("negative")))
                 .body("negative.size()", lessThanOrEqualTo(15));
+    }
+
+    @Test
+    void aTextReplacedInTheSampleNoLongerCountsAndAReplayChangesNothing() {
+        String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
+        String analyst = TestTokens.token("soleil", "analyst", brand);
+        UUID firstSmall = UUID.randomUUID();
+        // The hour keeps its 20 largest audiences: the 20 "colis perdu" are replaced by the 20 louder refunds.
+        for (int i = 0; i < 20; i++) {
+            events.send(TOPIC, brand, MentionEvents.scored(i == 0 ? firstSmall : UUID.randomUUID(), "soleil", brand,
+                    "2026-11-20T10:00:00Z", "negative", "small" + i, 1L, "Colis perdu, encore"));
+        }
+        for (int i = 0; i < 20; i++) {
+            events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+                    "2026-11-20T10:30:00Z", "negative", "loud" + i, 1000L + i, "Remboursement refusé"));
+        }
+        for (int i = 0; i < 5; i++) {
+            events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+                    "2026-11-20T12:00:00Z", "positive", "p" + i, 10L, "Café délicieux"));
+        }
+        events.send(TOPIC, brand, MentionEvents.scored(firstSmall, "soleil", brand,
+                "2026-11-20T10:00:00Z", "negative", "small0", 1L, "Colis perdu, encore"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 45);
+
+        given().auth().oauth2(analyst)
+                .queryParam("from", "2026-11-20T00:00:00Z").queryParam("to", "2026-11-21T00:00:00Z")
+                .when().get("/brands/" + brand + "/sentiment/drivers")
+                .then().statusCode(200)
+                .body("negativeMentions", equalTo(20)).body("positiveMentions", equalTo(5))
+                .body("negative.term", hasItem("remboursement refuse"))
+                .body("negative.find { it.term == 'remboursement' }.negativeMentions", equalTo(20))
+                .body("negative.term", not(hasItem("colis")))
+                .body("negative.find { it.term == 'remboursement' }.examples.author", contains("loud19", "loud18", "loud17"));
+    }
+
+    @Test
+    void aPeriodCoversTheWholeUtcDaysItTouches() {
+        String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
+        String analyst = TestTokens.token("soleil", "analyst", brand);
+        for (int i = 0; i < 4; i++) {
+            events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+                    "2026-11-20T0" + i + ":00:00Z", "negative", "n" + i, 1L, "Livraison en retard"));
+            events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+                    "2026-11-21T0" + i + ":00:00Z", "positive", "p" + i, 1L, "Accueil chaleureux"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 8);
+
+        given().auth().oauth2(analyst)
+                .queryParam("from", "2026-11-20T02:00:00Z").queryParam("to", "2026-11-21T01:00:00Z")
+                .when().get("/brands/" + brand + "/sentiment/drivers")
+                .then().statusCode(200)
+                .body("negativeMentions", equalTo(4)).body("positiveMentions", equalTo(4));
+        given().auth().oauth2(analyst)
+                .queryParam("from", "2026-11-20T02:00:00Z").queryParam("to", "2026-11-21T00:00:00Z")
+                .when().get("/brands/" + brand + "/sentiment/drivers")
+                .then().statusCode(200)
+                .body("negativeMentions", equalTo(4)).body("positiveMentions", equalTo(0));
     }
 
     @Test
