@@ -21,6 +21,16 @@ export PGPASSWORD=${TRIBU_DB_PASSWORD:-tribu}
 PSQL=(psql -h 127.0.0.1 -p 55432 -U tribu -d analytics -v ON_ERROR_STOP=1 -qAt)
 # Events of TYPE stored since TS per second, from the first batch stored to the last: the consumer's rate.
 intake_rate() { "${PSQL[@]}" -c "select round(count(*) / greatest(extract(epoch from max(processed_at) - min(processed_at)), 1)) from processed_event where type = '$1' and processed_at >= '$2'"; }
+# Polls COUNT_SQL every 5 s until it reaches TARGET, printing the rate since START.
+wait_for() {
+  local sql=$1 target=$2 count=0 now
+  while [ "$count" -lt "$target" ]; do
+    sleep 5
+    count=$("${PSQL[@]}" -c "$sql")
+    now=$(date +%s.%N)
+    printf '  ingested %8d / %d  (%.0f events/s so far)\n' "$count" "$target" "$(echo "$count / ($now - $START)" | bc -l)"
+  done
+}
 log() { printf '[%s] %s\n' "$(date -u +%T)" "$*"; }
 
 log "building analytics-service"
@@ -79,13 +89,7 @@ ENGAGEMENT_RATE=0
 if [ "$SKIP_LOAD" != 1 ]; then
 log "waiting for the $ENGAGEMENT_EVENTS engagement snapshots to be stored"
 START=$(date +%s.%N)
-ingested=0
-while [ "$ingested" -lt "$ENGAGEMENT_EVENTS" ]; do
-  sleep 5
-  ingested=$("${PSQL[@]}" -c "select count(*) from processed_event where type = 'tribu.publishing.engagement.collected.v1' and processed_at >= '$SERVICE_START_TS'")
-  now=$(date +%s.%N)
-  printf '  ingested %8d / %d  (%.0f events/s so far)\n' "$ingested" "$ENGAGEMENT_EVENTS" "$(echo "$ingested / ($now - $START)" | bc -l)"
-done
+wait_for "select count(*) from processed_event where type = 'tribu.publishing.engagement.collected.v1' and processed_at >= '$SERVICE_START_TS'" "$ENGAGEMENT_EVENTS"
 ENGAGEMENT_RATE=$(intake_rate tribu.publishing.engagement.collected.v1 "$SERVICE_START_TS")
 log "$(printf 'engagement ingest: %d snapshots, %d events/s (first to last batch stored)' "$ENGAGEMENT_EVENTS" "$ENGAGEMENT_RATE")"
 
@@ -93,13 +97,7 @@ MENTIONS_START_TS=$("${PSQL[@]}" -c "select now()")
 log "producing $KAFKA_EVENTS mention events ($PARTITIONS partitions)"
 START=$(date +%s.%N)
 java -cp "$(cat "$WORK/cp.txt")" bench/MentionProducer.java "$BOOTSTRAP" tribu.bench.mentions.$RUN "$KAFKA_EVENTS" 50 bench "$PARTITIONS" 2>/dev/null
-ingested=0
-while [ "$ingested" -lt "$KAFKA_EVENTS" ]; do
-  sleep 5
-  ingested=$("${PSQL[@]}" -c "select coalesce(sum(mentions), 0) from mention_volume where tenant = 'bench'")
-  now=$(date +%s.%N)
-  printf '  ingested %8d / %d  (%.0f events/s so far)\n' "$ingested" "$KAFKA_EVENTS" "$(echo "$ingested / ($now - $START)" | bc -l)"
-done
+wait_for "select coalesce(sum(mentions), 0) from mention_volume where tenant = 'bench'" "$KAFKA_EVENTS"
 END=$(date +%s.%N)
 INGEST_RATE=$(echo "$KAFKA_EVENTS / ($END - $START)" | bc -l)
 MENTION_INTAKE_RATE=$(intake_rate tribu.listening.mention.recorded.v1 "$MENTIONS_START_TS")

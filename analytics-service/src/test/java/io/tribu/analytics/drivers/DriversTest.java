@@ -3,6 +3,7 @@ package io.tribu.analytics.drivers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.response.ValidatableResponse;
 import io.tribu.analytics.access.TestTokens;
 import io.tribu.analytics.kafka.TestEvents;
 import io.tribu.analytics.mention.MentionEvents;
@@ -46,6 +47,12 @@ class DriversTest {
                 .then().statusCode(200).extract().jsonPath().getLong("total");
     }
 
+    static ValidatableResponse drivers(String token, String brand, String from, String to) {
+        return given().auth().oauth2(token).queryParam("from", from).queryParam("to", to)
+                .when().get("/brands/" + brand + "/sentiment/drivers")
+                .then().statusCode(200);
+    }
+
     @Test
     void negativeAndPositiveTermsWithExampleMentions() {
         String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
@@ -68,10 +75,7 @@ class DriversTest {
                 "2026-11-20T20:00:00Z", null, "y", 1L, "délicieux"));
         await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 22);
 
-        given().auth().oauth2(analyst)
-                .queryParam("from", "2026-11-20T00:00:00Z").queryParam("to", "2026-11-21T00:00:00Z")
-                .when().get("/brands/" + brand + "/sentiment/drivers")
-                .then().statusCode(200)
+        drivers(analyst, brand, "2026-11-20T00:00:00Z", "2026-11-21T00:00:00Z")
                 .body("negativeMentions", equalTo(10)).body("positiveMentions", equalTo(10))
                 .body("negative.term", hasItem("retard")).body("negative.term", hasItem("livraison"))
                 .body("negative.term", not(hasItem("delicieux")))
@@ -106,10 +110,7 @@ class DriversTest {
                 "2026-11-20T10:00:00Z", "negative", "small0", 1L, "Colis perdu, encore"));
         await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 45);
 
-        given().auth().oauth2(analyst)
-                .queryParam("from", "2026-11-20T00:00:00Z").queryParam("to", "2026-11-21T00:00:00Z")
-                .when().get("/brands/" + brand + "/sentiment/drivers")
-                .then().statusCode(200)
+        drivers(analyst, brand, "2026-11-20T00:00:00Z", "2026-11-21T00:00:00Z")
                 .body("negativeMentions", equalTo(20)).body("positiveMentions", equalTo(5))
                 .body("negative.term", hasItem("remboursement refuse"))
                 .body("negative.find { it.term == 'remboursement' }.negativeMentions", equalTo(20))
@@ -129,15 +130,9 @@ class DriversTest {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 8);
 
-        given().auth().oauth2(analyst)
-                .queryParam("from", "2026-11-20T02:00:00Z").queryParam("to", "2026-11-21T01:00:00Z")
-                .when().get("/brands/" + brand + "/sentiment/drivers")
-                .then().statusCode(200)
+        drivers(analyst, brand, "2026-11-20T02:00:00Z", "2026-11-21T01:00:00Z")
                 .body("negativeMentions", equalTo(4)).body("positiveMentions", equalTo(4));
-        given().auth().oauth2(analyst)
-                .queryParam("from", "2026-11-20T02:00:00Z").queryParam("to", "2026-11-21T00:00:00Z")
-                .when().get("/brands/" + brand + "/sentiment/drivers")
-                .then().statusCode(200)
+        drivers(analyst, brand, "2026-11-20T02:00:00Z", "2026-11-21T00:00:00Z")
                 .body("negativeMentions", equalTo(4)).body("positiveMentions", equalTo(0));
     }
 
@@ -150,10 +145,7 @@ class DriversTest {
                     "2026-11-20T10:00:00Z", "negative", "n", 1L, "remboursement refusé"));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> total(nord, brand) == 3);
-        given().auth().oauth2(nord)
-                .queryParam("from", "2026-11-20T00:00:00Z").queryParam("to", "2026-11-21T00:00:00Z")
-                .when().get("/brands/" + brand + "/sentiment/drivers")
-                .then().statusCode(200).body("negativeMentions", equalTo(3));
+        drivers(nord, brand, "2026-11-20T00:00:00Z", "2026-11-21T00:00:00Z").body("negativeMentions", equalTo(3));
         given().auth().oauth2(TestTokens.token("soleil", "analyst", brand))
                 .queryParam("from", "2026-11-20T00:00:00Z").queryParam("to", "2026-11-21T00:00:00Z")
                 .when().get("/brands/" + brand + "/sentiment/drivers")
