@@ -184,7 +184,8 @@ public class MentionTextSample {
 
     /**
      * Up to {@code perTerm} sampled mentions of the period holding each term, of the term's side (negative
-     * terms from negative mentions), largest audience first. Only texts holding one of the terms are unnested.
+     * terms from negative mentions), largest audience first. The period's texts are ranked once, and each
+     * term reads them in that order until it has its examples: a frequent term stops after a few texts.
      */
     @WithSession
     public Uni<Examples> examples(String tenant, String brandId, Instant from, Instant to, List<String> negativeTerms,
@@ -194,20 +195,26 @@ public class MentionTextSample {
         }
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         with wanted as (
-                            select 'negative' as sentiment, array(select jsonb_array_elements_text(cast(cast(:negative as text) as jsonb))) as terms
+                            select 'negative' as sentiment, term
+                            from jsonb_array_elements_text(cast(cast(:negative as text) as jsonb)) as term
                             union all
-                            select 'positive', array(select jsonb_array_elements_text(cast(cast(:positive as text) as jsonb))))
-                        select term, mention_id, published_at, sentiment, author, reach, url, text from (
-                            select t.term, m.mention_id, m.published_at, m.sentiment, m.author, m.reach, m.url, m.text,
-                                   row_number() over (partition by m.sentiment, t.term
-                                                      order by m.reach desc, m.published_at, m.mention_id) as rank
-                            from mention_text m
-                            join wanted w on w.sentiment = m.sentiment and m.terms && w.terms
-                            cross join unnest(m.terms) as t(term)
-                            where m.tenant = :tenant and m.brand_id = :brand and m.bucket_start >= :from
-                              and m.bucket_start < :to and t.term = any(w.terms)) as holding
-                        where rank <= :perTerm
-                        order by rank""", Object[].class)
+                            select 'positive', term
+                            from jsonb_array_elements_text(cast(cast(:positive as text) as jsonb)) as term),
+                        -- Materialised in rank order, and a CTE is read back in the order it was written.
+                        ranked as materialized (
+                            select mention_id, sentiment, terms,
+                                   row_number() over (order by reach desc, published_at, mention_id) as rank
+                            from mention_text
+                            where tenant = :tenant and brand_id = :brand and bucket_start >= :from and bucket_start < :to
+                              and sentiment in ('negative', 'positive')
+                            order by rank)
+                        select w.term, m.mention_id, m.published_at, m.sentiment, m.author, m.reach, m.url, m.text
+                        from wanted w
+                        cross join lateral (select mention_id, rank from ranked r
+                                            where r.sentiment = w.sentiment and r.terms @> array[w.term]
+                                            limit :perTerm) as example
+                        join mention_text m on m.tenant = :tenant and m.brand_id = :brand and m.mention_id = example.mention_id
+                        order by example.rank""", Object[].class)
                 .setParameter("negative", jsonArray(negativeTerms))
                 .setParameter("positive", jsonArray(positiveTerms))
                 .setParameter("tenant", tenant)
