@@ -1,7 +1,7 @@
 -- Aggregates equivalent to :scale mentions for 50 brands (bench-00..bench-49) of tenant 'bench'
 -- over the 90 days before 2026-11-01, spread over hours with a daily rhythm, 3 sources, 2 languages,
 -- 4 sentiment labels, 3 listening queries (the brand's and 2 competitors'), 300 authors per brand and
--- the bounded text sample with its per-day term counts (mention_term).
+-- the bounded text sample with its per-day term counts (mention_term_day).
 \set ON_ERROR_STOP on
 create temporary table bench_hours as
 select b, 'bench-' || lpad(b::text, 2, '0') as brand, h,
@@ -68,17 +68,22 @@ select 'bench', brand, md5(brand || bucket || side || n)::uuid, bucket, bucket +
                                         select words[i] || ' ' || words[i + 1] from generate_series(1, cardinality(words) - 1) i) x(term))
 from bench_texts;
 
--- Rebuilt from every bench text, the ones ingested through Kafka before included.
+-- The day counts as drivers/TermDayPacker leaves them, one row per brand and day, rebuilt from every bench
+-- text (the ones ingested through Kafka before included).
 delete from mention_term where tenant = 'bench';
-insert into mention_term (tenant, brand_id, day, term, negative, positive)
-select tenant, brand_id, cast(bucket_start at time zone 'UTC' as date), term,
-       count(*) filter (where sentiment = 'negative'), count(*) filter (where sentiment = 'positive')
-from mention_text, unnest(terms) as term
-where tenant = 'bench'
-group by 1, 2, 3, 4;
+delete from mention_term_day where tenant = 'bench';
+insert into mention_term_day (tenant, brand_id, day, terms)
+select tenant, brand_id, day, string_agg(term || chr(9) || negative || chr(9) || positive, chr(10))
+from (select tenant, brand_id, cast(bucket_start at time zone 'UTC' as date) as day, term,
+             count(*) filter (where sentiment = 'negative') as negative,
+             count(*) filter (where sentiment = 'positive') as positive
+      from mention_text, unnest(terms) as term
+      where tenant = 'bench' and sentiment in ('negative', 'positive')
+      group by 1, 2, 3, 4) as counts
+group by 1, 2, 3;
 
 analyze mention_volume; analyze mention_breakdown; analyze mention_by_query; analyze mention_by_party;
-analyze mention_author; analyze mention_text; analyze listening_query; vacuum analyze mention_term;
+analyze mention_author; analyze mention_text; analyze listening_query; analyze mention_term_day;
 select to_char(sum(mentions), 'FM999,999,999') || ' mentions generated' from bench_hours;
 
 -- Published post variants with their latest engagement snapshot: :posts variants over the same 90 days,

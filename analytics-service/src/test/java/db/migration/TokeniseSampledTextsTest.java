@@ -17,7 +17,8 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The V9 backfill on texts sampled under V7, in a schema of its own so the service's tables stay untouched.
+ * The V9 backfill on texts sampled under V7, then V10's packing of the day counts, in a schema of its own so
+ * the service's tables stay untouched.
  * A Quarkus test for the classpath: Flyway's PostgreSQL support comes with the extension.
  */
 @QuarkusTest
@@ -51,15 +52,23 @@ class TokeniseSampledTextsTest {
                            ('soleil', 'cafe', gen_random_uuid(), '2026-11-21T08:00Z', '2026-11-21T08:05Z', 'positive', 1, 'Livraison rapide'),
                            ('soleil', 'cafe', gen_random_uuid(), '2026-11-21T09:00Z', '2026-11-21T09:05Z', 'neutral', 1, 'Une livraison'),
                            ('soleil', 'cafe', gen_random_uuid(), '2026-11-21T09:00Z', '2026-11-21T09:05Z', 'positive', 1, 'de la')""");
-            flyway("latest").migrate();
+            flyway("9").migrate();
 
-            assertEquals(List.of("2026-11-20 livraison 2 0", "2026-11-20 livraison perdue 1 0", "2026-11-20 livraison retard 1 0",
+            List<String> dayCounts = List.of("2026-11-20 livraison 2 0", "2026-11-20 livraison perdue 1 0", "2026-11-20 livraison retard 1 0",
                             "2026-11-20 perdue 1 0", "2026-11-20 retard 1 0", "2026-11-21 livraison 0 1",
-                            "2026-11-21 livraison rapide 0 1", "2026-11-21 rapide 0 1"),
+                            "2026-11-21 livraison rapide 0 1", "2026-11-21 rapide 0 1");
+            assertEquals(dayCounts,
                     rows(sql, "select day || ' ' || term || ' ' || negative || ' ' || positive from mention_term"));
             assertEquals(List.of("{livraison,perdue,\"livraison perdue\"}", "{livraison,rapide,\"livraison rapide\"}",
                             "{livraison,retard,\"livraison retard\"}", "{livraison}", "{}"),
                     rows(sql, "select cast(terms as text) from mention_text"));
+
+            // V10 packs them, one row per day.
+            flyway("latest").migrate();
+            assertEquals(dayCounts, rows(sql, """
+                    select day || ' ' || replace(line, chr(9), ' ') from mention_term_day, string_to_table(terms, chr(10)) as line"""));
+            assertEquals(List.of("2"), rows(sql, "select count(*) from mention_term_day"));
+            assertEquals(List.of("0"), rows(sql, "select count(*) from mention_term"));
         } finally {
             flyway("latest").clean();
         }

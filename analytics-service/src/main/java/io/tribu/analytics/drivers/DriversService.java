@@ -1,7 +1,7 @@
 package io.tribu.analytics.drivers;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.tribu.analytics.period.ReportingPeriod;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * The terms that set the brand's negative mentions apart from its positive ones in a period: the day
- * counts of the sampled texts' terms ({@code mention_term}, filled at intake) summed over the whole UTC
- * days the period touches, scored, then up to 3 examples per term from the sample of those days.
+ * counts of the sampled texts' terms (filled at intake, packed one row per day) summed in memory over
+ * the whole UTC days the period touches, scored, then up to 3 examples per term from the sample of those days.
  */
 @ApplicationScoped
 public class DriversService {
@@ -36,8 +36,7 @@ public class DriversService {
     public record Drivers(int negativeMentions, int positiveMentions, List<Term> negative, List<Term> positive) {
     }
 
-    /** In a (read-only) transaction so the memory setting below stays with this request. */
-    @WithTransaction
+    @WithSession
     public Uni<Drivers> drivers(String tenant, String brandId, ReportingPeriod period, int limit) {
         LocalDate firstDay = period.from().atOffset(ZoneOffset.UTC).toLocalDate();
         LocalDate endDay = period.to().minusNanos(1).atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1);
@@ -55,39 +54,60 @@ public class DriversService {
     }
 
     /**
-     * Sums the days' counts per term; only terms in at least two mentions of a side come back (no other can
-     * be a driver), with the term totals of every term. The sum runs in memory rather than spilling to disk.
+     * Sums the period's days: their packed rows and what intake added since (one statement, so the packer
+     * cannot move counts between the two reads). Only terms in at least two mentions of a side are kept
+     * (no other can be a driver), with the term totals of every term.
      */
     private static Uni<DriverAnalysis.TermCounts> termCounts(String tenant, String brandId, LocalDate firstDay,
                                                              LocalDate endDay, int[] mentions) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select set_config('work_mem', '32MB', true)", String.class).getSingleResult()
-                .chain(() -> session.createNativeQuery("""
-                                select term, negative, positive, negative_terms, positive_terms from (
-                                    select term, sum(negative) as negative, sum(positive) as positive,
-                                           sum(sum(negative)) over () as negative_terms,
-                                           sum(sum(positive)) over () as positive_terms
-                                    from mention_term
-                                    where tenant = :tenant and brand_id = :brand and day >= :from and day < :to
-                                    group by term) as terms
-                                where negative >= :minimum or positive >= :minimum""", Object[].class)
-                        .setParameter("tenant", tenant)
-                        .setParameter("brand", brandId)
-                        .setParameter("from", firstDay)
-                        .setParameter("to", endDay)
-                        .setParameter("minimum", DriverAnalysis.MINIMUM_MENTIONS)
-                        .getResultList())
-                .map(rows -> {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select terms from mention_term_day
+                        where tenant = :tenant and brand_id = :brand and day >= :from and day < :to
+                        union all
+                        select string_agg(term || chr(9) || negative || chr(9) || positive, chr(10)) from mention_term
+                        where tenant = :tenant and brand_id = :brand and day >= :from and day < :to""", String.class)
+                .setParameter("tenant", tenant)
+                .setParameter("brand", brandId)
+                .setParameter("from", firstDay)
+                .setParameter("to", endDay)
+                .getResultList()
+                .map(days -> {
                     Map<String, int[]> terms = new HashMap<>();
+                    for (String day : days) {
+                        if (day != null) {
+                            addLines(day, terms);
+                        }
+                    }
                     long negativeTerms = 0;
                     long positiveTerms = 0;
-                    for (Object[] row : rows) {
-                        terms.put((String) row[0], new int[]{((Number) row[1]).intValue(), ((Number) row[2]).intValue()});
-                        negativeTerms = ((Number) row[3]).longValue();
-                        positiveTerms = ((Number) row[4]).longValue();
+                    Map<String, int[]> candidates = new HashMap<>();
+                    for (Map.Entry<String, int[]> term : terms.entrySet()) {
+                        int[] count = term.getValue();
+                        negativeTerms += count[0];
+                        positiveTerms += count[1];
+                        if (count[0] >= DriverAnalysis.MINIMUM_MENTIONS || count[1] >= DriverAnalysis.MINIMUM_MENTIONS) {
+                            candidates.put(term.getKey(), count);
+                        }
                     }
-                    return new DriverAnalysis.TermCounts(mentions[0], mentions[1], negativeTerms, positiveTerms, terms);
+                    return new DriverAnalysis.TermCounts(mentions[0], mentions[1], negativeTerms, positiveTerms, candidates);
                 }));
+    }
+
+    /** Adds lines {@code term<TAB>negative<TAB>positive} (a day as mention_term_day packs it) to {@code terms}. */
+    static void addLines(String day, Map<String, int[]> terms) {
+        int start = 0;
+        while (start < day.length()) {
+            int end = day.indexOf('\n', start);
+            if (end < 0) {
+                end = day.length();
+            }
+            int firstTab = day.indexOf('\t', start);
+            int secondTab = day.indexOf('\t', firstTab + 1);
+            int[] count = terms.computeIfAbsent(day.substring(start, firstTab), term -> new int[2]);
+            count[0] += Integer.parseInt(day, firstTab + 1, secondTab, 10);
+            count[1] += Integer.parseInt(day, secondTab + 1, end, 10);
+            start = end + 1;
+        }
     }
 
     private static List<Term> withExamples(List<DriverAnalysis.Driver> drivers,

@@ -118,7 +118,7 @@ public class MentionTextSample {
                         .setParameter("rows", rows.json())
                         .setParameter("cap", perHour)
                         .getSingleResult())
-                // A term no sampled text of its day holds any more is removed, so periods read no dead rows.
+                // A count that came back to zero has nothing to fold into its day: removed.
                 .chain(emptied -> "[]".equals(emptied) ? Uni.createFrom().item(0) : session.createNativeQuery("""
                                 delete from mention_term t
                                 using jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
@@ -257,6 +257,9 @@ public class MentionTextSample {
                         .setParameter("limit", firstKept.atStartOfDay(ZoneOffset.UTC).toInstant())
                         .executeUpdate()
                         .call(() -> session.createNativeQuery("delete from mention_term where day < :day")
+                                .setParameter("day", firstKept)
+                                .executeUpdate())
+                        .call(() -> session.createNativeQuery("delete from mention_term_day where day < :day")
                                 .setParameter("day", firstKept)
                                 .executeUpdate())))
                 .invoke(deleted -> LOG.infof("Purged %d mention texts older than %d days", deleted, retentionDays))

@@ -11,6 +11,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -134,6 +141,55 @@ class DriversTest {
                 .body("negativeMentions", equalTo(4)).body("positiveMentions", equalTo(4));
         drivers(analyst, brand, "2026-11-20T02:00:00Z", "2026-11-21T00:00:00Z")
                 .body("negativeMentions", equalTo(4)).body("positiveMentions", equalTo(0));
+    }
+
+    /** Rows of the brand in a drivers table, read straight from the database. */
+    static long rows(String table, String brand) throws Exception {
+        Config config = ConfigProvider.getConfig();
+        try (Connection connection = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+             PreparedStatement count = connection.prepareStatement("select count(*) from " + table + " where brand_id = ?")) {
+            count.setString(1, brand);
+            try (ResultSet result = count.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void packedDaysGiveTheSameDriversAndATextLeavingTheSampleAfterwardsIsTakenOff() throws Exception {
+        String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
+        String analyst = TestTokens.token("soleil", "analyst", brand);
+        for (int i = 0; i < 20; i++) {
+            events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+                    "2026-11-20T10:00:00Z", "negative", "small" + i, 1L, "Colis perdu, encore"));
+        }
+        for (int i = 0; i < 5; i++) {
+            events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+                    "2026-11-20T12:00:00Z", "positive", "p" + i, 10L, "Café délicieux"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 25);
+        // The packer (every second in tests) folds the day's counts into one row.
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows("mention_term", brand) == 0
+                && rows("mention_term_day", brand) == 1);
+        drivers(analyst, brand, "2026-11-20T00:00:00Z", "2026-11-21T00:00:00Z")
+                .body("negativeMentions", equalTo(20)).body("positiveMentions", equalTo(5))
+                .body("negative.find { it.term == 'colis perdu' }.negativeMentions", equalTo(20));
+
+        for (int i = 0; i < 20; i++) {
+            events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+                    "2026-11-20T10:30:00Z", "negative", "loud" + i, 1000L, "Remboursement refusé"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 45);
+        drivers(analyst, brand, "2026-11-20T00:00:00Z", "2026-11-21T00:00:00Z")
+                .body("negativeMentions", equalTo(20))
+                .body("negative.find { it.term == 'remboursement' }.negativeMentions", equalTo(20))
+                .body("negative.term", not(hasItem("colis")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows("mention_term", brand) == 0);
+        drivers(analyst, brand, "2026-11-20T00:00:00Z", "2026-11-21T00:00:00Z")
+                .body("negative.term", not(hasItem("colis"))).body("negative.term", hasItem("remboursement refuse"));
     }
 
     @Test
