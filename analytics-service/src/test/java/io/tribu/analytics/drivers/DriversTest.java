@@ -54,6 +54,14 @@ class DriversTest {
                 .then().statusCode(200).extract().jsonPath().getLong("total");
     }
 
+    /** {@code count} mentions of the brand with the same text, authors {@code author0}, {@code author1}... */
+    static void send(String brand, int count, String publishedAt, String sentiment, String author, long reach, String text) {
+        for (int i = 0; i < count; i++) {
+            events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, publishedAt, sentiment,
+                    author + i, reach, text));
+        }
+    }
+
     static ValidatableResponse drivers(String token, String brand, String from, String to) {
         return given().auth().oauth2(token).queryParam("from", from).queryParam("to", to)
                 .when().get("/brands/" + brand + "/sentiment/drivers")
@@ -101,20 +109,16 @@ class DriversTest {
         String analyst = TestTokens.token("soleil", "analyst", brand);
         UUID firstSmall = UUID.randomUUID();
         // The hour keeps its 20 largest audiences: the 20 "colis perdu" are replaced by the 20 louder refunds.
-        for (int i = 0; i < 20; i++) {
-            events.send(TOPIC, brand, MentionEvents.scored(i == 0 ? firstSmall : UUID.randomUUID(), "soleil", brand,
-                    "2026-11-20T10:00:00Z", "negative", "small" + i, 1L, "Colis perdu, encore"));
-        }
+        events.send(TOPIC, brand, MentionEvents.scored(firstSmall, "soleil", brand,
+                "2026-11-20T10:00:00Z", "negative", "small-first", 1L, "Colis perdu, encore"));
+        send(brand, 19, "2026-11-20T10:00:00Z", "negative", "small", 1L, "Colis perdu, encore");
         for (int i = 0; i < 20; i++) {
             events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
                     "2026-11-20T10:30:00Z", "negative", "loud" + i, 1000L + i, "Remboursement refusé"));
         }
-        for (int i = 0; i < 5; i++) {
-            events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
-                    "2026-11-20T12:00:00Z", "positive", "p" + i, 10L, "Café délicieux"));
-        }
+        send(brand, 5, "2026-11-20T12:00:00Z", "positive", "p", 10L, "Café délicieux");
         events.send(TOPIC, brand, MentionEvents.scored(firstSmall, "soleil", brand,
-                "2026-11-20T10:00:00Z", "negative", "small0", 1L, "Colis perdu, encore"));
+                "2026-11-20T10:00:00Z", "negative", "small-first", 1L, "Colis perdu, encore"));
         await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 45);
 
         drivers(analyst, brand, "2026-11-20T00:00:00Z", "2026-11-21T00:00:00Z")
@@ -162,14 +166,8 @@ class DriversTest {
     void packedDaysGiveTheSameDriversAndATextLeavingTheSampleAfterwardsIsTakenOff() throws Exception {
         String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
         String analyst = TestTokens.token("soleil", "analyst", brand);
-        for (int i = 0; i < 20; i++) {
-            events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
-                    "2026-11-20T10:00:00Z", "negative", "small" + i, 1L, "Colis perdu, encore"));
-        }
-        for (int i = 0; i < 5; i++) {
-            events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
-                    "2026-11-20T12:00:00Z", "positive", "p" + i, 10L, "Café délicieux"));
-        }
+        send(brand, 20, "2026-11-20T10:00:00Z", "negative", "small", 1L, "Colis perdu, encore");
+        send(brand, 5, "2026-11-20T12:00:00Z", "positive", "p", 10L, "Café délicieux");
         await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 25);
         // The packer (every second in tests) folds the day's counts into one row.
         await().atMost(Duration.ofSeconds(30)).until(() -> rows("mention_term", brand) == 0
@@ -178,10 +176,7 @@ class DriversTest {
                 .body("negativeMentions", equalTo(20)).body("positiveMentions", equalTo(5))
                 .body("negative.find { it.term == 'colis perdu' }.negativeMentions", equalTo(20));
 
-        for (int i = 0; i < 20; i++) {
-            events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
-                    "2026-11-20T10:30:00Z", "negative", "loud" + i, 1000L, "Remboursement refusé"));
-        }
+        send(brand, 20, "2026-11-20T10:30:00Z", "negative", "loud", 1000L, "Remboursement refusé");
         await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 45);
         drivers(analyst, brand, "2026-11-20T00:00:00Z", "2026-11-21T00:00:00Z")
                 .body("negativeMentions", equalTo(20))
