@@ -3,6 +3,9 @@ package io.tribu.analytics.drivers;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.tribu.analytics.period.ReportingPeriod;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -42,9 +45,15 @@ public class DriversService {
         LocalDate endDay = period.to().minusNanos(1).atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1);
         Instant from = firstDay.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = endDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Context request = Vertx.currentContext();
         return texts.scoredTexts(tenant, brandId, from, to)
-                .chain(mentions -> termCounts(tenant, brandId, firstDay, endDay, mentions))
+                .chain(mentions -> packedDays(tenant, brandId, firstDay, endDay)
+                        // Summing ~190,000 term lines (30 days) is CPU work: on a worker, not the event loop.
+                        .emitOn(Infrastructure.getDefaultWorkerPool())
+                        .map(days -> termCounts(days, mentions)))
                 .map(counts -> DriverAnalysis.score(counts, limit))
+                // Back on the request's context, where the reactive session lives, for the examples.
+                .emitOn(command -> request.runOnContext(ignored -> command.run()))
                 .chain(found -> texts.examples(tenant, brandId, from, to,
                                 found.negative().stream().map(DriverAnalysis.Driver::term).toList(),
                                 found.positive().stream().map(DriverAnalysis.Driver::term).toList(), EXAMPLES_PER_TERM)
@@ -54,12 +63,10 @@ public class DriversService {
     }
 
     /**
-     * Sums the period's days: their packed rows and what intake added since (one statement, so the packer
-     * cannot move counts between the two reads). Only terms in at least two mentions of a side are kept
-     * (no other can be a driver), with the term totals of every term.
+     * The period's days as packed rows, and what intake added since as one more: read in one statement, so
+     * the packer cannot move counts between two reads.
      */
-    private static Uni<DriverAnalysis.TermCounts> termCounts(String tenant, String brandId, LocalDate firstDay,
-                                                             LocalDate endDay, int[] mentions) {
+    private static Uni<List<String>> packedDays(String tenant, String brandId, LocalDate firstDay, LocalDate endDay) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select terms from mention_term_day
                         where tenant = :tenant and brand_id = :brand and day >= :from and day < :to
@@ -70,27 +77,32 @@ public class DriversService {
                 .setParameter("brand", brandId)
                 .setParameter("from", firstDay)
                 .setParameter("to", endDay)
-                .getResultList()
-                .map(days -> {
-                    Map<String, int[]> terms = new HashMap<>();
-                    for (String day : days) {
-                        if (day != null) {
-                            addLines(day, terms);
-                        }
-                    }
-                    long negativeTerms = 0;
-                    long positiveTerms = 0;
-                    Map<String, int[]> candidates = new HashMap<>();
-                    for (Map.Entry<String, int[]> term : terms.entrySet()) {
-                        int[] count = term.getValue();
-                        negativeTerms += count[0];
-                        positiveTerms += count[1];
-                        if (count[0] >= DriverAnalysis.MINIMUM_MENTIONS || count[1] >= DriverAnalysis.MINIMUM_MENTIONS) {
-                            candidates.put(term.getKey(), count);
-                        }
-                    }
-                    return new DriverAnalysis.TermCounts(mentions[0], mentions[1], negativeTerms, positiveTerms, candidates);
-                }));
+                .getResultList());
+    }
+
+    /**
+     * Sums the days per term. Only terms in at least two mentions of a side are kept (no other can be a
+     * driver), with the term totals of every term.
+     */
+    private static DriverAnalysis.TermCounts termCounts(List<String> days, int[] mentions) {
+        Map<String, int[]> terms = new HashMap<>();
+        for (String day : days) {
+            if (day != null) {
+                addLines(day, terms);
+            }
+        }
+        long negativeTerms = 0;
+        long positiveTerms = 0;
+        Map<String, int[]> candidates = new HashMap<>();
+        for (Map.Entry<String, int[]> term : terms.entrySet()) {
+            int[] count = term.getValue();
+            negativeTerms += count[0];
+            positiveTerms += count[1];
+            if (count[0] >= DriverAnalysis.MINIMUM_MENTIONS || count[1] >= DriverAnalysis.MINIMUM_MENTIONS) {
+                candidates.put(term.getKey(), count);
+            }
+        }
+        return new DriverAnalysis.TermCounts(mentions[0], mentions[1], negativeTerms, positiveTerms, candidates);
     }
 
     /** Adds lines {@code term<TAB>negative<TAB>positive} (a day as mention_term_day packs it) to {@code terms}. */
