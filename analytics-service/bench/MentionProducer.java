@@ -24,6 +24,18 @@ public class MentionProducer {
     static final String[] POSITIVE = {"café délicieux", "accueil chaleureux", "great coffee", "service rapide", "love the new roast"};
     static final String[] NEGATIVE = {"livraison en retard", "colis abîmé", "service client injoignable", "cold coffee", "remboursement refusé"};
 
+    /**
+     * 6 words of a 20,000-word vocabulary drawn with Zipf's law (rank r with probability ~ 1/r), as
+     * bench/generate-scale.sql writes its sampled texts: real posts' length, mostly rare bigrams.
+     */
+    static String zipfWords(Random random) {
+        StringBuilder words = new StringBuilder();
+        for (int w = 0; w < 6; w++) {
+            words.append(" w").append((int) Math.floor(Math.exp(random.nextDouble() * Math.log(20_000))));
+        }
+        return words.toString();
+    }
+
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];
         String topic = args[1];
@@ -50,7 +62,8 @@ public class MentionProducer {
             for (long i = 0; i < events; i++) {
                 String brand = "bench-%02d".formatted(random.nextInt(brands));
                 String sentiment = SENTIMENTS[random.nextInt(SENTIMENTS.length)];
-                String text = (sentiment.equals("negative") ? NEGATIVE : POSITIVE)[random.nextInt(5)] + " #" + i;
+                String text = (sentiment.equals("negative") ? NEGATIVE : POSITIVE)[random.nextInt(5)] + zipfWords(random)
+                        + " #" + i;
                 String brandQuery = UUID.nameUUIDFromBytes((brand + "/own").getBytes()).toString();
                 String rivalQuery = UUID.nameUUIDFromBytes((brand + "/rival").getBytes()).toString();
                 boolean rival = random.nextInt(4) == 0;

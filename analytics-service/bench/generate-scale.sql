@@ -1,7 +1,7 @@
 -- Aggregates equivalent to :scale mentions for 50 brands (bench-00..bench-49) of tenant 'bench'
 -- over the 90 days before 2026-11-01, spread over hours with a daily rhythm, 3 sources, 2 languages,
 -- 4 sentiment labels, 3 listening queries (the brand's and 2 competitors'), 300 authors per brand and
--- the bounded text sample (10 positive + 10 negative texts per brand and hour).
+-- the bounded text sample with its per-day term counts (mention_term_day).
 \set ON_ERROR_STOP on
 create temporary table bench_hours as
 select b, 'bench-' || lpad(b::text, 2, '0') as brand, h,
@@ -43,19 +43,47 @@ select 'bench', 'bench-' || lpad(b::text, 2, '0'), date '2026-08-03' + d, 'autho
        1 + (a * 7 + d) % 5, (a * 3 + d) % 3, (a + d) % 2, (a * 97) % 100000
 from generate_series(0, 49) b, generate_series(0, 89) d, generate_series(0, 299) a;
 
-insert into mention_text (tenant, brand_id, mention_id, bucket_start, published_at, sentiment, author, reach, url, text)
-select 'bench', brand, md5(brand || h || side || n)::uuid, bucket, bucket + make_interval(mins => n), side,
-       'author-' || ((h * 13 + n) % 300), ((h * 31 + n * 17) % 100000),
-       null,
-       case side when 'negative' then (array['Livraison en retard', 'Colis abîmé, très déçu', 'Service client injoignable',
-                                              'Cold coffee again', 'Remboursement refusé, inadmissible'])[1 + (h + n) % 5]
-                 else (array['Café délicieux', 'Accueil chaleureux, merci', 'Great coffee and friendly staff',
-                             'Service rapide et souriant', 'Love the new roast'])[1 + (h * 3 + n) % 5] end
-            || ' ' || (array['ce matin', 'au centre-ville', 'avec les enfants', 'on my way to work', 'pendant la pause'])[1 + n % 5]
-from bench_hours, (values ('positive'), ('negative')) s(side), generate_series(0, 9) n;
+-- The text sample as intake keeps it: per brand, hour and label the largest audiences up to 20 (here the
+-- hour's positive and negative mentions, capped), each with its terms. A text is a theme phrase of its side
+-- and 6 words drawn from a 20,000-word vocabulary with Zipf's law (rank r with probability ~ 1/r), so most
+-- bigrams are rare, as in real posts; words are ASCII and no stop words, so the terms computed here (words
+-- and bigrams, distinct) are exactly what drivers/Tokenizer gives for the text.
+create temporary table bench_texts as
+select brand, bucket, side, n, string_to_array(theme, ' ') || array(select 'w' || floor(exp(random() * ln(20000)))::int
+                                              from generate_series(1, 6 + 0 * n)) as words
+from (select brand, bucket, h, s.side, n,
+             case s.side when 'negative' then (array['livraison retard', 'colis abime', 'service client injoignable',
+                                                      'cafe froid', 'remboursement refuse'])[1 + (h + n) % 5]
+                         else (array['cafe delicieux', 'accueil chaleureux', 'service rapide', 'great coffee',
+                                     'love roast'])[1 + (h * 3 + n) % 5] end as theme
+      from bench_hours, (values ('positive', 0.3), ('negative', 0.15)) s(side, w),
+           generate_series(1, least(20, round(mentions * s.w))::int) n) t;
+
+insert into mention_text (tenant, brand_id, mention_id, bucket_start, published_at, sentiment, author, reach, url, text, terms)
+select 'bench', brand, md5(brand || bucket || side || n)::uuid, bucket, bucket + make_interval(mins => n), side,
+       'author-' || ((extract(epoch from bucket)::bigint / 3600 * 13 + n) % 300),
+       ((extract(epoch from bucket)::bigint / 3600 * 31 + n * 17) % 100000), null, array_to_string(words, ' '),
+       array(select distinct term from (select unnest(words)
+                                        union all
+                                        select words[i] || ' ' || words[i + 1] from generate_series(1, cardinality(words) - 1) i) x(term))
+from bench_texts;
+
+-- The day counts as drivers/TermDayPacker leaves them, one row per brand and day, rebuilt from every bench
+-- text (the ones ingested through Kafka before included).
+delete from mention_term where tenant = 'bench';
+delete from mention_term_day where tenant = 'bench';
+insert into mention_term_day (tenant, brand_id, day, terms)
+select tenant, brand_id, day, string_agg(term || chr(9) || negative || chr(9) || positive, chr(10))
+from (select tenant, brand_id, cast(bucket_start at time zone 'UTC' as date) as day, term,
+             count(*) filter (where sentiment = 'negative') as negative,
+             count(*) filter (where sentiment = 'positive') as positive
+      from mention_text, unnest(terms) as term
+      where tenant = 'bench' and sentiment in ('negative', 'positive')
+      group by 1, 2, 3, 4) as counts
+group by 1, 2, 3;
 
 analyze mention_volume; analyze mention_breakdown; analyze mention_by_query; analyze mention_by_party;
-analyze mention_author; analyze mention_text; analyze listening_query;
+analyze mention_author; analyze mention_text; analyze listening_query; analyze mention_term_day;
 select to_char(sum(mentions), 'FM999,999,999') || ' mentions generated' from bench_hours;
 
 -- Published post variants with their latest engagement snapshot: :posts variants over the same 90 days,

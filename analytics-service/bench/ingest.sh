@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Analytics benchmark: ingest rate through Kafka and the real intake (EventIntake, one transaction per
-# event), then p95 latency of every dashboard query over aggregates equivalent to SCALE mentions of
+# poll batch), then p95 latency of every dashboard query over aggregates equivalent to SCALE mentions of
 # 50 brands, plus engagement snapshots (Kafka) and POSTS published post variants (SQL) for the engagement
 # and best-time queries. Uses the shared PostgreSQL (database analytics, tenant "bench", cleaned first) and Kafka.
 #   bench/ingest.sh [KAFKA_EVENTS=50000] [SCALE=10000000] [PARTITIONS=2] [REQUESTS=40] [ENGAGEMENT_EVENTS=20000] [POSTS=200000]
@@ -19,6 +19,18 @@ WORK=target/bench-$RUN
 mkdir -p "$WORK"
 export PGPASSWORD=${TRIBU_DB_PASSWORD:-tribu}
 PSQL=(psql -h 127.0.0.1 -p 55432 -U tribu -d analytics -v ON_ERROR_STOP=1 -qAt)
+# Events of TYPE stored since TS per second, from the first batch stored to the last: the consumer's rate.
+intake_rate() { "${PSQL[@]}" -c "select round(count(*) / greatest(extract(epoch from max(processed_at) - min(processed_at)), 1)) from processed_event where type = '$1' and processed_at >= '$2'"; }
+# Polls COUNT_SQL every 5 s until it reaches TARGET, printing the rate since START.
+wait_for() {
+  local sql=$1 target=$2 count=0 now
+  while [ "$count" -lt "$target" ]; do
+    sleep 5
+    count=$("${PSQL[@]}" -c "$sql")
+    now=$(date +%s.%N)
+    printf '  ingested %8d / %d  (%.0f events/s so far)\n' "$count" "$target" "$(echo "$count / ($now - $START)" | bc -l)"
+  done
+}
 log() { printf '[%s] %s\n' "$(date -u +%T)" "$*"; }
 
 log "building analytics-service"
@@ -39,14 +51,19 @@ TOKEN="$HEADER.$PAYLOAD.$SIGNATURE"
 SKIP_LOAD=${SKIP_LOAD:-0}   # 1: keep the rows of the previous run, only measure the queries
 if [ "$SKIP_LOAD" != 1 ]; then
 log "removing earlier bench rows (tenant bench)"
-for table in mention_volume mention_breakdown mention_by_query listening_query mention_by_party mention_text mention_author raised_alert post_engagement; do
+for table in mention_volume mention_breakdown mention_by_query listening_query mention_by_party mention_text mention_term mention_term_day mention_author raised_alert post_engagement; do
   "${PSQL[@]}" -c "delete from $table where tenant = 'bench'" 2>/dev/null || true
 done
 fi
 
 # The topic exists with its partitions before the service subscribes (else it is auto-created with one).
 java -cp "$(cat "$WORK/cp.txt")" bench/MentionProducer.java "$BOOTSTRAP" tribu.bench.mentions.$RUN 0 50 bench "$PARTITIONS" 2>/dev/null
-java -cp "$(cat "$WORK/cp.txt")" bench/EngagementProducer.java "$BOOTSTRAP" tribu.bench.engagement.$RUN 0 50 bench "$PARTITIONS" 2>/dev/null
+# Engagement snapshots wait on their topic before the service starts, so their intake rate is the
+# consumer's own (a backlog), not the producer's.
+ENGAGEMENT_COUNT=0
+[ "$SKIP_LOAD" != 1 ] && ENGAGEMENT_COUNT=$ENGAGEMENT_EVENTS
+log "producing $ENGAGEMENT_COUNT engagement snapshots (10 per post variant, some late and older) before the service starts"
+java -cp "$(cat "$WORK/cp.txt")" bench/EngagementProducer.java "$BOOTSTRAP" tribu.bench.engagement.$RUN "$ENGAGEMENT_COUNT" 50 bench "$PARTITIONS" 2>/dev/null
 
 log "starting the service on :$PORT (topic tribu.bench.mentions.$RUN, $PARTITIONS consumer threads)"
 java -Dquarkus.http.port=$PORT -Dquarkus.oidc.public-key="$PUBLIC_KEY" -Dquarkus.oidc.auth-server-url= \
@@ -62,46 +79,36 @@ java -Dquarkus.http.port=$PORT -Dquarkus.oidc.public-key="$PUBLIC_KEY" -Dquarkus
   -Dtribu.crisis.check-interval=1h \
   -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
 SERVICE=$!
+SERVICE_START_TS=$("${PSQL[@]}" -c "select now()")
 trap 'kill $SERVICE 2>/dev/null || true' EXIT INT TERM
 until curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null; do sleep 1; done
 
 INGEST_RATE=0
+MENTION_INTAKE_RATE=0
 ENGAGEMENT_RATE=0
 if [ "$SKIP_LOAD" != 1 ]; then
+log "waiting for the $ENGAGEMENT_EVENTS engagement snapshots to be stored"
+START=$(date +%s.%N)
+wait_for "select count(*) from processed_event where type = 'tribu.publishing.engagement.collected.v1' and processed_at >= '$SERVICE_START_TS'" "$ENGAGEMENT_EVENTS"
+ENGAGEMENT_RATE=$(intake_rate tribu.publishing.engagement.collected.v1 "$SERVICE_START_TS")
+log "$(printf 'engagement ingest: %d snapshots, %d events/s (first to last batch stored)' "$ENGAGEMENT_EVENTS" "$ENGAGEMENT_RATE")"
+
+MENTIONS_START_TS=$("${PSQL[@]}" -c "select now()")
 log "producing $KAFKA_EVENTS mention events ($PARTITIONS partitions)"
 START=$(date +%s.%N)
 java -cp "$(cat "$WORK/cp.txt")" bench/MentionProducer.java "$BOOTSTRAP" tribu.bench.mentions.$RUN "$KAFKA_EVENTS" 50 bench "$PARTITIONS" 2>/dev/null
-ingested=0
-while [ "$ingested" -lt "$KAFKA_EVENTS" ]; do
-  sleep 5
-  ingested=$("${PSQL[@]}" -c "select coalesce(sum(mentions), 0) from mention_volume where tenant = 'bench'")
-  now=$(date +%s.%N)
-  printf '  ingested %8d / %d  (%.0f events/s so far)\n' "$ingested" "$KAFKA_EVENTS" "$(echo "$ingested / ($now - $START)" | bc -l)"
-done
+wait_for "select coalesce(sum(mentions), 0) from mention_volume where tenant = 'bench'" "$KAFKA_EVENTS"
 END=$(date +%s.%N)
 INGEST_RATE=$(echo "$KAFKA_EVENTS / ($END - $START)" | bc -l)
-log "$(printf 'ingest: %d events in %.1f s = %.0f events/s (Kafka -> intake -> PostgreSQL, end to end)' "$KAFKA_EVENTS" "$(echo "$END - $START" | bc -l)" "$INGEST_RATE")"
+MENTION_INTAKE_RATE=$(intake_rate tribu.listening.mention.recorded.v1 "$MENTIONS_START_TS")
+log "$(printf 'ingest: %d events in %.1f s = %.0f events/s (Kafka -> intake -> PostgreSQL, end to end, 5 s polls); intake %d events/s (first to last batch stored)' "$KAFKA_EVENTS" "$(echo "$END - $START" | bc -l)" "$INGEST_RATE" "$MENTION_INTAKE_RATE")"
 
-log "producing $ENGAGEMENT_EVENTS engagement snapshots (10 per post variant, some late and older)"
-ENGAGEMENT_START_TS=$("${PSQL[@]}" -c "select now()")
-START=$(date +%s.%N)
-java -cp "$(cat "$WORK/cp.txt")" bench/EngagementProducer.java "$BOOTSTRAP" tribu.bench.engagement.$RUN "$ENGAGEMENT_EVENTS" 50 bench "$PARTITIONS" 2>/dev/null
-ingested=0
-while [ "$ingested" -lt "$ENGAGEMENT_EVENTS" ]; do
-  sleep 5
-  ingested=$("${PSQL[@]}" -c "select count(*) from processed_event where type = 'tribu.publishing.engagement.collected.v1' and processed_at >= '$ENGAGEMENT_START_TS'")
-  now=$(date +%s.%N)
-  printf '  ingested %8d / %d  (%.0f events/s so far)\n' "$ingested" "$ENGAGEMENT_EVENTS" "$(echo "$ingested / ($now - $START)" | bc -l)"
-done
-END=$(date +%s.%N)
-ENGAGEMENT_RATE=$(echo "$ENGAGEMENT_EVENTS / ($END - $START)" | bc -l)
-log "$(printf 'engagement ingest: %d events in %.1f s = %.0f events/s' "$ENGAGEMENT_EVENTS" "$(echo "$END - $START" | bc -l)" "$ENGAGEMENT_RATE")"
 "${PSQL[@]}" -c "delete from post_engagement where tenant = 'bench'"
 
 log "generating aggregates equivalent to $SCALE mentions and $POSTS post variants (90 days, 50 brands)"
 GEN_START=$(date +%s)
 "${PSQL[@]}" -v scale="$SCALE" -v posts="$POSTS" -f bench/generate-scale.sql
-log "generated in $(( $(date +%s) - GEN_START )) s; rows: $("${PSQL[@]}" -c "select 'breakdown ' || count(*) from mention_breakdown where tenant = 'bench'") $("${PSQL[@]}" -c "select ', texts ' || count(*) from mention_text where tenant = 'bench'") $("${PSQL[@]}" -c "select ', authors ' || count(*) from mention_author where tenant = 'bench'")"
+log "generated in $(( $(date +%s) - GEN_START )) s; rows: $("${PSQL[@]}" -c "select 'breakdown ' || count(*) from mention_breakdown where tenant = 'bench'") $("${PSQL[@]}" -c "select ', texts ' || count(*) from mention_text where tenant = 'bench'") $("${PSQL[@]}" -c "select ', authors ' || count(*) from mention_author where tenant = 'bench'") $("${PSQL[@]}" -c "select ', term-days ' || sum(cardinality(string_to_array(terms, chr(10)))) from mention_term_day where tenant = 'bench'")"
 fi
 
 # Each query: REQUESTS calls on random brands after 3 warm-up calls; curl's total time (HTTP included).
@@ -149,6 +156,6 @@ measure "best-time 90 d (Paris)"                 "/best-time?tz=Europe/Paris&$M9
 measure "best-slots 7 d ahead (90 d history)"    "/best-slots?count=5&tz=Europe/Paris"
 measure "engagement/posts 30 d, CSV"             "/engagement/posts?format=csv&$M30"
 echo
-printf 'ingest (Kafka, %d partitions, %d events): %.0f events/s\n' "$PARTITIONS" "$KAFKA_EVENTS" "$INGEST_RATE"
-printf 'engagement ingest (Kafka, %d partitions, %d snapshots): %.0f events/s\n' "$PARTITIONS" "$ENGAGEMENT_EVENTS" "$ENGAGEMENT_RATE"
+printf 'ingest (Kafka, %d partitions, %d events): %.0f events/s end to end, %d events/s intake\n' "$PARTITIONS" "$KAFKA_EVENTS" "$INGEST_RATE" "$MENTION_INTAKE_RATE"
+printf 'engagement ingest (Kafka backlog, %d partitions, %d snapshots): %d events/s intake\n' "$PARTITIONS" "$ENGAGEMENT_EVENTS" "$ENGAGEMENT_RATE"
 log "done; service log in $WORK/service.log"

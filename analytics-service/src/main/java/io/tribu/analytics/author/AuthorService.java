@@ -3,6 +3,7 @@ package io.tribu.analytics.author;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.tribu.analytics.event.BatchRows;
 import io.tribu.analytics.mention.MentionRecordedReader;
 import io.tribu.analytics.period.ReportingPeriod;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,28 +20,36 @@ import java.util.List;
 @ApplicationScoped
 public class AuthorService {
 
-    /** Counts the mention for its author on its UTC day; runs inside the intake's transaction. */
-    public Uni<Void> count(Mutiny.Session session, MentionRecordedReader event) {
-        MentionRecordedReader.Data data = event.data();
-        if (data.author() == null || data.author().isBlank()) {
+    /** Counts the batch's mentions for their authors on their UTC days; runs inside the intake's transaction. */
+    public Uni<Void> count(Mutiny.Session session, List<MentionRecordedReader> events) {
+        BatchRows rows = new BatchRows();
+        for (MentionRecordedReader event : events) {
+            MentionRecordedReader.Data data = event.data();
+            if (data.author() == null || data.author().isBlank()) {
+                continue;
+            }
+            String label = data.sentimentLabel();
+            rows.add().put("tenant", event.tenant()).put("brand", data.brandId())
+                    .put("day", data.publishedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString())
+                    .put("author", data.author().strip())
+                    .put("positive", "positive".equals(label) ? 1 : 0).put("negative", "negative".equals(label) ? 1 : 0)
+                    .put("reach", data.reach());
+        }
+        if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        String label = data.sentimentLabel();
         return session.createNativeQuery("""
                         insert into mention_author (tenant, brand_id, day, author, mentions, positive, negative, reach)
-                        values (:tenant, :brand, :day, :author, 1, :positive, :negative, :reach)
+                        select tenant, brand, day, author, count(*), sum(positive), sum(negative), max(reach)
+                        from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                             as r(tenant text, brand text, day date, author text, positive int, negative int, reach bigint)
+                        group by 1, 2, 3, 4
                         on conflict (tenant, brand_id, day, author) do update
-                        set mentions = mention_author.mentions + 1,
+                        set mentions = mention_author.mentions + excluded.mentions,
                             positive = mention_author.positive + excluded.positive,
                             negative = mention_author.negative + excluded.negative,
                             reach = greatest(mention_author.reach, excluded.reach)""")
-                .setParameter("tenant", event.tenant())
-                .setParameter("brand", data.brandId())
-                .setParameter("day", data.publishedAt().atOffset(ZoneOffset.UTC).toLocalDate())
-                .setParameter("author", data.author().strip())
-                .setParameter("positive", "positive".equals(label) ? 1 : 0)
-                .setParameter("negative", "negative".equals(label) ? 1 : 0)
-                .setParameter("reach", data.reach())
+                .setParameter("rows", rows.json())
                 .executeUpdate()
                 .replaceWithVoid();
     }

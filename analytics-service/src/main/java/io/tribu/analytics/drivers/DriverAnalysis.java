@@ -2,10 +2,8 @@ package io.tribu.analytics.drivers;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Which terms set negative mentions apart from positive ones: the log-odds ratio with an informative
@@ -17,7 +15,8 @@ import java.util.Set;
  *   σ²  = 1 / (y_neg + α_w) + 1 / (y_pos + α_w)
  *   z_w = δ_w / σ
  * </pre>
- * n_neg, n_pos are the term totals of each side, N of both. The prior shrinks rare terms towards
+ * n_neg, n_pos are the term totals of each side, N of both. The counts come from terms tokenised once at
+ * intake ({@link Tokenizer}) and summed per day ({@code mention_term}). The prior shrinks rare terms towards
  * "no difference", so one odd word in one mention does not top the list. Only terms with z ≥ 1.645
  * (resp. ≤ −1.645: one-sided, a difference chance explains less than 5 % of the time) seen in at least
  * two mentions of their side are drivers: negative drivers have the highest z, positive ones the lowest.
@@ -31,47 +30,29 @@ public final class DriverAnalysis {
     /** A term must appear in at least this many mentions to be a driver. */
     static final int MINIMUM_MENTIONS = 2;
 
-    public record Text(Object id, boolean negative, String text) {
+    /**
+     * What the score reads: how many negative and positive mentions hold each term ({@code [negative, positive]})
+     * and the term totals of each side (n_neg, n_pos). {@code terms} may be limited to the terms seen in at
+     * least {@link #MINIMUM_MENTIONS} mentions of one side, the only ones that can be drivers; the totals
+     * always count every term.
+     */
+    public record TermCounts(int negativeMentions, int positiveMentions, long negativeTerms, long positiveTerms,
+                             Map<String, int[]> terms) {
     }
 
-    public record Driver(String term, double z, int negativeMentions, int positiveMentions, List<Object> examples) {
+    public record Driver(String term, double z, int negativeMentions, int positiveMentions) {
     }
 
     public record Drivers(int negativeMentions, int positiveMentions, List<Driver> negative, List<Driver> positive) {
     }
 
-    /** {@code texts} in the order examples should be preferred (e.g. largest reach first). */
-    public static Drivers analyse(List<Text> texts, int limit, int examplesPerTerm) {
-        Map<String, int[]> counts = new HashMap<>();
-        Map<String, List<Text>> occurrences = new HashMap<>();
-        int negatives = 0;
-        int positives = 0;
-        for (Text text : texts) {
-            if (text.negative()) {
-                negatives++;
-            } else {
-                positives++;
-            }
-            Set<String> terms = Tokenizer.terms(text.text());
-            for (String term : terms) {
-                int[] count = counts.computeIfAbsent(term, t -> new int[2]);
-                count[text.negative() ? 0 : 1]++;
-                List<Text> seen = occurrences.computeIfAbsent(term, t -> new ArrayList<>());
-                if (seen.size() < 50) {
-                    seen.add(text);
-                }
-            }
-        }
-        double totalNegative = 0;
-        double totalPositive = 0;
-        for (int[] count : counts.values()) {
-            totalNegative += count[0];
-            totalPositive += count[1];
-        }
+    public static Drivers score(TermCounts counts, int limit) {
+        double totalNegative = counts.negativeTerms();
+        double totalPositive = counts.positiveTerms();
         double total = totalNegative + totalPositive;
         double priorMass = PRIOR_SHARE * total;
         List<Driver> scored = new ArrayList<>();
-        for (Map.Entry<String, int[]> entry : counts.entrySet()) {
+        for (Map.Entry<String, int[]> entry : counts.terms().entrySet()) {
             int[] count = entry.getValue();
             if (count[0] + count[1] < MINIMUM_MENTIONS) {
                 continue;
@@ -81,21 +62,13 @@ public final class DriverAnalysis {
                     - Math.log((count[1] + prior) / (totalPositive + priorMass - count[1] - prior));
             double variance = 1.0 / (count[0] + prior) + 1.0 / (count[1] + prior);
             double z = delta / Math.sqrt(variance);
-            scored.add(new Driver(entry.getKey(), Math.round(z * 1000.0) / 1000.0, count[0], count[1], List.of()));
+            scored.add(new Driver(entry.getKey(), Math.round(z * 1000.0) / 1000.0, count[0], count[1]));
         }
         Comparator<Driver> byZ = Comparator.comparingDouble(Driver::z).thenComparing(Driver::term);
         List<Driver> negative = scored.stream().filter(d -> d.z() >= SIGNIFICANT_Z && d.negativeMentions() >= MINIMUM_MENTIONS)
-                .sorted(byZ.reversed()).limit(limit)
-                .map(d -> withExamples(d, occurrences.get(d.term()), true, examplesPerTerm)).toList();
+                .sorted(byZ.reversed()).limit(limit).toList();
         List<Driver> positive = scored.stream().filter(d -> d.z() <= -SIGNIFICANT_Z && d.positiveMentions() >= MINIMUM_MENTIONS)
-                .sorted(byZ).limit(limit)
-                .map(d -> withExamples(d, occurrences.get(d.term()), false, examplesPerTerm)).toList();
-        return new Drivers(negatives, positives, negative, positive);
-    }
-
-    private static Driver withExamples(Driver driver, List<Text> seen, boolean negative, int examples) {
-        List<Object> ids = seen.stream().filter(text -> text.negative() == negative).limit(examples)
-                .map(Text::id).toList();
-        return new Driver(driver.term(), driver.z(), driver.negativeMentions(), driver.positiveMentions(), ids);
+                .sorted(byZ).limit(limit).toList();
+        return new Drivers(counts.negativeMentions(), counts.positiveMentions(), negative, positive);
     }
 }

@@ -3,25 +3,34 @@ package io.tribu.analytics.drivers;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.smallrye.mutiny.Uni;
+import io.tribu.analytics.event.BatchRows;
 import io.tribu.analytics.mention.MentionRecordedReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * The bounded sample of mention texts behind the drivers, the crisis episodes and the report's
  * examples: the {@code tribu.mention-texts.per-hour} mentions with the largest audience of each brand,
  * hour and sentiment label (a larger one replaces the smallest), kept
- * {@code tribu.mention-texts.retention-days} days.
+ * {@code tribu.mention-texts.retention-days} days, each with its terms and, per day, the count of
+ * negative and positive texts holding each term.
  */
 @ApplicationScoped
 public class MentionTextSample {
@@ -42,53 +51,96 @@ public class MentionTextSample {
     }
 
     /**
-     * Keeps the text while the hour's sample has room, else in place of the sampled mention with the
-     * smallest audience if this one's is larger; runs inside the intake's transaction.
+     * Adds the batch's texts to their hours' samples, then trims each touched hour and label back to the
+     * {@code perHour} largest audiences (equal audiences: the smaller mention id stays). The terms of every
+     * negative or positive text that enters the sample are added to its day in {@code mention_term}, those of
+     * every text that leaves it taken off, so the day counts always describe the sample. Runs inside the
+     * intake's transaction.
      */
-    public Uni<Void> keep(Mutiny.Session session, MentionRecordedReader event) {
-        MentionRecordedReader.Data data = event.data();
-        if (data.text() == null || data.text().isBlank() || data.mentionId() == null) {
+    public Uni<Void> keep(Mutiny.Session session, List<MentionRecordedReader> events) {
+        BatchRows rows = new BatchRows();
+        for (MentionRecordedReader event : events) {
+            MentionRecordedReader.Data data = event.data();
+            if (data.text() == null || data.text().isBlank() || data.mentionId() == null) {
+                continue;
+            }
+            String text = data.text().length() > 2000 ? data.text().substring(0, 2000) : data.text();
+            ArrayNode terms = rows.add().put("tenant", event.tenant()).put("brand", data.brandId())
+                    .put("mention", data.mentionId().toString())
+                    .put("bucket", data.publishedAt().truncatedTo(ChronoUnit.HOURS).toString())
+                    .put("published", data.publishedAt().toString()).put("sentiment", data.sentimentLabel())
+                    .put("author", data.author()).put("reach", data.reach()).put("url", data.url()).put("text", text)
+                    .putArray("terms");
+            Tokenizer.terms(text).forEach(terms::add);
+        }
+        if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return insert(session, event, true)
-                .chain(inserted -> inserted == 1 ? Uni.createFrom().item(0) : session.createNativeQuery("""
-                                delete from mention_text where (tenant, brand_id, mention_id) = (
-                                    select tenant, brand_id, mention_id from mention_text
-                                    where tenant = :tenant and brand_id = :brand and bucket_start = :bucket
-                                      and sentiment = :sentiment and reach < :reach
-                                    order by reach, mention_id limit 1)""")
-                        .setParameter("tenant", event.tenant())
-                        .setParameter("brand", data.brandId())
-                        .setParameter("bucket", data.publishedAt().truncatedTo(ChronoUnit.HOURS))
-                        .setParameter("sentiment", data.sentimentLabel())
-                        .setParameter("reach", data.reach())
-                        .executeUpdate()
-                        .chain(deleted -> deleted == 1 ? insert(session, event, false) : Uni.createFrom().item(0)))
+        return session.createNativeQuery("""
+                        with kept as (
+                            insert into mention_text (tenant, brand_id, mention_id, bucket_start, published_at, sentiment,
+                                                      author, reach, url, text, terms)
+                            select tenant, brand, mention, bucket, published, sentiment, author, reach, url, text, terms
+                            from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                                 as r(tenant text, brand text, mention uuid, bucket timestamptz, published timestamptz,
+                                      sentiment text, author text, reach bigint, url text, text text, terms text[])
+                            on conflict (tenant, brand_id, mention_id) do nothing
+                            returning tenant, brand_id, bucket_start, sentiment, terms)
+                        insert into mention_term (tenant, brand_id, day, term, negative, positive)
+                        %s""".formatted(termCounts("kept", 1)))
+                .setParameter("rows", rows.json())
+                .executeUpdate()
+                .chain(() -> session.createNativeQuery("""
+                                with touched as (
+                                    select distinct tenant, brand, bucket, sentiment
+                                    from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                                         as r(tenant text, brand text, bucket timestamptz, sentiment text)),
+                                ranked as (
+                                    select m.tenant, m.brand_id, m.mention_id,
+                                           row_number() over (partition by m.tenant, m.brand_id, m.bucket_start, m.sentiment
+                                                              order by m.reach desc, m.mention_id) as rank
+                                    from mention_text m
+                                    join touched t on m.tenant = t.tenant and m.brand_id = t.brand
+                                                  and m.bucket_start = t.bucket and m.sentiment = t.sentiment),
+                                dropped as (
+                                    delete from mention_text m using ranked r
+                                    where r.rank > :cap and m.tenant = r.tenant and m.brand_id = r.brand_id
+                                      and m.mention_id = r.mention_id
+                                    returning m.tenant, m.brand_id, m.bucket_start, m.sentiment, m.terms),
+                                taken_off as (
+                                    insert into mention_term (tenant, brand_id, day, term, negative, positive)
+                                    %s
+                                    returning tenant, brand_id, day, term, negative, positive)
+                                select cast(coalesce(jsonb_agg(jsonb_build_object('tenant', tenant, 'brand', brand_id,
+                                                                                  'day', day, 'term', term)), '[]') as text)
+                                from taken_off where negative = 0 and positive = 0""".formatted(termCounts("dropped", -1)),
+                                String.class)
+                        .setParameter("rows", rows.json())
+                        .setParameter("cap", perHour)
+                        .getSingleResult())
+                // A count that came back to zero has nothing to fold into its day: removed.
+                .chain(emptied -> "[]".equals(emptied) ? Uni.createFrom().item(0) : session.createNativeQuery("""
+                                delete from mention_term t
+                                using jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                                      as r(tenant text, brand text, day date, term text)
+                                where t.tenant = r.tenant and t.brand_id = r.brand and t.day = r.day and t.term = r.term
+                                  and t.negative = 0 and t.positive = 0""")
+                        .setParameter("rows", emptied)
+                        .executeUpdate())
                 .replaceWithVoid();
     }
 
-    private Uni<Integer> insert(Mutiny.Session session, MentionRecordedReader event, boolean onlyWithRoom) {
-        MentionRecordedReader.Data data = event.data();
-        return session.createNativeQuery("""
-                        insert into mention_text (tenant, brand_id, mention_id, bucket_start, published_at, sentiment,
-                                                  author, reach, url, text)
-                        select :tenant, :brand, :mention, :bucket, :published, :sentiment, :author, :reach, :url, :text
-                        where not :onlyWithRoom or (select count(*) from mention_text where tenant = :tenant
-                               and brand_id = :brand and bucket_start = :bucket and sentiment = :sentiment) < :cap
-                        on conflict (tenant, brand_id, mention_id) do nothing""")
-                .setParameter("onlyWithRoom", onlyWithRoom)
-                .setParameter("tenant", event.tenant())
-                .setParameter("brand", data.brandId())
-                .setParameter("mention", data.mentionId())
-                .setParameter("bucket", data.publishedAt().truncatedTo(ChronoUnit.HOURS))
-                .setParameter("published", data.publishedAt())
-                .setParameter("sentiment", data.sentimentLabel())
-                .setParameter("author", data.author())
-                .setParameter("reach", data.reach())
-                .setParameter("url", data.url())
-                .setParameter("text", data.text().length() > 2000 ? data.text().substring(0, 2000) : data.text())
-                .setParameter("cap", perHour)
-                .executeUpdate();
+    /** The select adding ({@code sign} 1) or taking off (-1) the terms of the texts in {@code texts} to their days. */
+    private static String termCounts(String texts, int sign) {
+        return """
+                select tenant, brand_id, cast(bucket_start at time zone 'UTC' as date), term,
+                       %1$d * count(*) filter (where sentiment = 'negative'), %1$d * count(*) filter (where sentiment = 'positive')
+                from %2$s, unnest(terms) as term
+                where sentiment in ('negative', 'positive')
+                group by 1, 2, 3, 4
+                on conflict (tenant, brand_id, day, term) do update
+                set negative = mention_term.negative + excluded.negative, positive = mention_term.positive + excluded.positive"""
+                .formatted(sign, texts);
     }
 
     /** Sampled mentions of the period with the given labels, largest audience first. */
@@ -108,18 +160,108 @@ public class MentionTextSample {
                 .setParameter("sentiments", sentiments)
                 .setParameter("limit", limit)
                 .getResultList()
-                .map(rows -> rows.stream().map(row -> new MentionExample((UUID) row[0], instant(row[1]),
-                        (String) row[2], (String) row[3], ((Number) row[4]).longValue(), (String) row[5],
-                        (String) row[6])).toList()));
+                .map(rows -> rows.stream().map(MentionTextSample::example).toList()));
     }
 
+    /** Sampled negative and positive texts of the period that hold terms: {@code [negative, positive]}. */
+    @WithSession
+    public Uni<int[]> scoredTexts(String tenant, String brandId, Instant from, Instant to) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select count(*) filter (where sentiment = 'negative'), count(*) filter (where sentiment = 'positive')
+                        from mention_text
+                        where tenant = :tenant and brand_id = :brand and bucket_start >= :from and bucket_start < :to
+                          and sentiment in ('negative', 'positive') and cardinality(terms) > 0""", Object[].class)
+                .setParameter("tenant", tenant)
+                .setParameter("brand", brandId)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getSingleResult()
+                .map(row -> new int[]{((Number) row[0]).intValue(), ((Number) row[1]).intValue()}));
+    }
+
+    public record Examples(Map<String, List<MentionExample>> negative, Map<String, List<MentionExample>> positive) {
+    }
+
+    /**
+     * Up to {@code perTerm} sampled mentions of the period holding each term, of the term's side (negative
+     * terms from negative mentions), largest audience first. The period's texts are ranked once, and each
+     * term reads them in that order until it has its examples: a frequent term stops after a few texts.
+     */
+    @WithSession
+    public Uni<Examples> examples(String tenant, String brandId, Instant from, Instant to, List<String> negativeTerms,
+                                  List<String> positiveTerms, int perTerm) {
+        if (negativeTerms.isEmpty() && positiveTerms.isEmpty()) {
+            return Uni.createFrom().item(new Examples(Map.of(), Map.of()));
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        with wanted as (
+                            select 'negative' as sentiment, term
+                            from jsonb_array_elements_text(cast(cast(:negative as text) as jsonb)) as term
+                            union all
+                            select 'positive', term
+                            from jsonb_array_elements_text(cast(cast(:positive as text) as jsonb)) as term),
+                        -- Materialised in rank order, and a CTE is read back in the order it was written.
+                        ranked as materialized (
+                            select mention_id, sentiment, terms,
+                                   row_number() over (order by reach desc, published_at, mention_id) as rank
+                            from mention_text
+                            where tenant = :tenant and brand_id = :brand and bucket_start >= :from and bucket_start < :to
+                              and sentiment in ('negative', 'positive')
+                            order by rank)
+                        select w.term, m.mention_id, m.published_at, m.sentiment, m.author, m.reach, m.url, m.text
+                        from wanted w
+                        cross join lateral (select mention_id, rank from ranked r
+                                            where r.sentiment = w.sentiment and r.terms @> array[w.term]
+                                            limit :perTerm) as example
+                        join mention_text m on m.tenant = :tenant and m.brand_id = :brand and m.mention_id = example.mention_id
+                        order by example.rank""", Object[].class)
+                .setParameter("negative", jsonArray(negativeTerms))
+                .setParameter("positive", jsonArray(positiveTerms))
+                .setParameter("tenant", tenant)
+                .setParameter("brand", brandId)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .setParameter("perTerm", perTerm)
+                .getResultList()
+                .map(rows -> {
+                    Map<String, List<MentionExample>> negative = new HashMap<>();
+                    Map<String, List<MentionExample>> positive = new HashMap<>();
+                    for (Object[] row : rows) {
+                        ("negative".equals(row[3]) ? negative : positive)
+                                .computeIfAbsent((String) row[0], term -> new ArrayList<>())
+                                .add(example(Arrays.copyOfRange(row, 1, row.length)));
+                    }
+                    return new Examples(negative, positive);
+                }));
+    }
+
+    /** A row of {@code mention_id, published_at, sentiment, author, reach, url, text}. */
+    private static MentionExample example(Object[] row) {
+        return new MentionExample((UUID) row[0], instant(row[1]), (String) row[2], (String) row[3],
+                ((Number) row[4]).longValue(), (String) row[5], (String) row[6]);
+    }
+
+    private static String jsonArray(List<String> terms) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        terms.forEach(array::add);
+        return array.toString();
+    }
+
+    /** Whole UTC days go, texts and their term counts together, so the counts keep describing the sample. */
     @Scheduled(every = "24h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> purge() {
+        LocalDate firstKept = LocalDate.now(ZoneOffset.UTC).minusDays(retentionDays);
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
                         .createNativeQuery("delete from mention_text where bucket_start < :limit")
-                        .setParameter("limit", Instant.now().minus(Duration.ofDays(retentionDays)))
-                        .executeUpdate()))
+                        .setParameter("limit", firstKept.atStartOfDay(ZoneOffset.UTC).toInstant())
+                        .executeUpdate()
+                        .call(() -> session.createNativeQuery("delete from mention_term where day < :day")
+                                .setParameter("day", firstKept)
+                                .executeUpdate())
+                        .call(() -> session.createNativeQuery("delete from mention_term_day where day < :day")
+                                .setParameter("day", firstKept)
+                                .executeUpdate())))
                 .invoke(deleted -> LOG.infof("Purged %d mention texts older than %d days", deleted, retentionDays))
                 .onFailure().invoke(failure -> LOG.warnf("Mention text purge failed: %s", failure.getMessage()))
                 .onFailure().recoverWithNull()

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.smallrye.mutiny.Uni;
+import io.tribu.analytics.event.BatchRows;
 import io.tribu.analytics.period.Bucketing;
 import io.tribu.analytics.period.ReportingPeriod;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,16 +62,41 @@ public class PostEngagementService {
                 .replaceWithVoid();
     }
 
-    /** Keeps the latest snapshot per variant: one collected earlier than the stored one changes nothing. */
-    public Uni<Void> collected(Mutiny.Session session, EngagementCollectedReader event) {
-        EngagementCollectedReader.Data data = event.data();
+    /**
+     * Keeps the latest snapshot per variant, one statement for the batch: within the batch the latest
+     * {@code collectedAt} of each variant wins (equal ones: the later event), and it replaces the stored one
+     * only if it was collected later, so a replayed or late older snapshot changes nothing.
+     */
+    public Uni<Void> collected(Mutiny.Session session, List<EngagementCollectedReader> events) {
+        Map<List<Object>, EngagementCollectedReader> latest = new LinkedHashMap<>();
+        for (EngagementCollectedReader event : events) {
+            EngagementCollectedReader.Data data = event.data();
+            latest.merge(List.of(event.tenant(), data.brandId(), data.variantId()), event, (kept, next) ->
+                    next.data().collectedAt().isBefore(kept.data().collectedAt()) ? kept : next);
+        }
+        BatchRows rows = new BatchRows();
+        for (EngagementCollectedReader event : latest.values()) {
+            EngagementCollectedReader.Data data = event.data();
+            ArrayNode tags = rows.add().put("tenant", event.tenant()).put("brand", data.brandId())
+                    .put("variant", data.variantId().toString()).put("post", data.postId().toString())
+                    .put("channel", data.channelId().toString()).put("network", data.network())
+                    .put("external_id", data.externalId()).put("url", data.url()).put("content_type", data.contentType())
+                    .put("published", data.publishedAt().toString()).put("collected", data.collectedAt().toString())
+                    .put("likes", data.likes()).put("comments", data.comments()).put("shares", data.shares())
+                    .put("impressions", data.impressions())
+                    .putArray("tags");
+            data.tagList().forEach(tags::add);
+        }
         return session.createNativeQuery("""
                         insert into post_engagement (tenant, brand_id, variant_id, post_id, channel_id, network,
                                                      external_id, url, content_type, tags, published_at,
                                                      collected_at, likes, comments, shares, impressions)
-                        values (:tenant, :brand, :variant, :post, :channel, :network, :externalId, :url, :contentType,
-                                array(select jsonb_array_elements_text(cast(cast(:tags as text) as jsonb))), :publishedAt,
-                                :collectedAt, :likes, :comments, :shares, :impressions)
+                        select tenant, brand, variant, post, channel, network, external_id, url, content_type, tags,
+                               published, collected, likes, comments, shares, impressions
+                        from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                             as r(tenant text, brand text, variant uuid, post uuid, channel uuid, network text,
+                                  external_id text, url text, content_type text, tags text[], published timestamptz,
+                                  collected timestamptz, likes bigint, comments bigint, shares bigint, impressions bigint)
                         on conflict (tenant, brand_id, variant_id) do update
                         set channel_id = excluded.channel_id, network = excluded.network,
                             external_id = excluded.external_id, url = coalesce(excluded.url, post_engagement.url),
@@ -79,22 +106,7 @@ public class PostEngagementService {
                             impressions = excluded.impressions
                         where post_engagement.collected_at is null
                            or post_engagement.collected_at < excluded.collected_at""")
-                .setParameter("tenant", event.tenant())
-                .setParameter("brand", data.brandId())
-                .setParameter("variant", data.variantId())
-                .setParameter("post", data.postId())
-                .setParameter("channel", data.channelId())
-                .setParameter("network", data.network())
-                .setParameter("externalId", data.externalId())
-                .setParameter("url", data.url())
-                .setParameter("contentType", data.contentType())
-                .setParameter("tags", tagsJson(data.tagList()))
-                .setParameter("publishedAt", data.publishedAt())
-                .setParameter("collectedAt", data.collectedAt())
-                .setParameter("likes", data.likes())
-                .setParameter("comments", data.comments())
-                .setParameter("shares", data.shares())
-                .setParameter("impressions", data.impressions())
+                .setParameter("rows", rows.json())
                 .executeUpdate()
                 .replaceWithVoid();
     }
@@ -261,14 +273,6 @@ public class PostEngagementService {
             return value == null ? List.of() : json.readValue(value, new TypeReference<List<String>>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable stored tags", e);
-        }
-    }
-
-    private String tagsJson(List<String> tags) {
-        try {
-            return json.writeValueAsString(tags);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -3,8 +3,8 @@ package io.tribu.analytics.engagement;
 import io.smallrye.mutiny.Uni;
 import io.tribu.analytics.event.EventIntake;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Publishing's published posts and their engagement snapshots, for engagement and best time to post. */
 @ApplicationScoped
@@ -20,12 +20,13 @@ public class PublishingEventConsumer {
 
     /** The posts topic also carries post.created and post.failed, acknowledged untouched. */
     @Incoming("posts")
-    public Uni<Void> consumePost(Message<String> message) {
-        return intake.takeOfType(PostPublishedReader.TYPE, message, PostPublishedReader.class, engagement::published);
+    public Uni<Void> consumePost(KafkaRecordBatch<String, String> batch) {
+        return intake.takeOfType(PostPublishedReader.TYPE, batch, PostPublishedReader.class,
+                EventIntake.eachInTurn(engagement::published));
     }
 
     @Incoming("engagement")
-    public Uni<Void> consumeEngagement(Message<String> message) {
-        return intake.take(message, EngagementCollectedReader.class, engagement::collected);
+    public Uni<Void> consumeEngagement(KafkaRecordBatch<String, String> batch) {
+        return intake.take(batch, EngagementCollectedReader.class, engagement::collected);
     }
 }

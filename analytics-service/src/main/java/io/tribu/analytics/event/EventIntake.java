@@ -4,83 +4,126 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.reactive.mutiny.Mutiny;
-import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 /**
- * How every analytics consumer takes an event in: read it with the consumer's own record, apply it
- * once (the event id and the effect commit in one transaction, a redelivery changes nothing), then
- * acknowledge. Unreadable or invalid events are nacked, which sends them to the dead-letter topic.
+ * How every analytics consumer takes a batch of events in (one Kafka poll, in partition order): read each
+ * with the consumer's own record, apply the new ones once in ONE transaction (their ids and the effect
+ * commit together, a redelivered event changes nothing), then acknowledge the batch. Unreadable or invalid
+ * events go to the dead-letter topic before the acknowledgement. When storing keeps failing the batch is
+ * nacked and the channel stops (failure-strategy fail): nothing is acknowledged that was not stored, and
+ * a restart reads the batch again.
  */
 @ApplicationScoped
 public class EventIntake {
 
-    private static final Logger LOG = Logger.getLogger(EventIntake.class);
-
     private final ObjectMapper json;
+    private final DeadLetters deadLetters;
 
-    public EventIntake(ObjectMapper json) {
+    public EventIntake(ObjectMapper json, DeadLetters deadLetters) {
         this.json = json;
+        this.deadLetters = deadLetters;
     }
 
-    public <T extends IncomingEvent> Uni<Void> take(Message<String> message, Class<T> reader,
-                                                    BiFunction<Mutiny.Session, T, Uni<Void>> effect) {
-        T event;
-        try {
-            event = json.readValue(message.getPayload(), reader);
-        } catch (JsonProcessingException e) {
-            return nack(message, "unreadable event: " + e.getOriginalMessage());
-        } catch (RuntimeException e) {
-            return nack(message, "unreadable event: " + e.getMessage());
-        }
-        String defect = event.defect();
-        if (defect != null) {
-            return nack(message, "invalid event " + event.id() + ": " + defect);
-        }
-        return applyOnce(event, effect)
-                // Database hiccups are retried in place: the event is good, only storing it failed.
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5)
-                .chain(() -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure().recoverWithUni(failure -> nack(message, failure.getMessage()));
+    /** Every event of the batch must be readable by {@code reader}; the others are dead letters. */
+    public <T extends IncomingEvent> Uni<Void> take(KafkaRecordBatch<String, String> batch, Class<T> reader,
+                                                    BiFunction<Mutiny.Session, List<T>, Uni<Void>> effect) {
+        return takeOfType(null, batch, reader, effect);
     }
 
     /**
-     * For a topic that carries several event types of which this consumer reads one: events of the
-     * other types are acknowledged untouched (they are not defects); the wanted type goes through
-     * {@link #take}. An event without a readable type is taken, hence dead-lettered.
+     * For a topic that carries several event types of which this consumer reads one ({@code type}): events of
+     * the other types are acknowledged untouched (they are not defects). An event without a readable type is
+     * read, hence dead-lettered.
      */
-    public <T extends IncomingEvent> Uni<Void> takeOfType(String type, Message<String> message, Class<T> reader,
-                                                          BiFunction<Mutiny.Session, T, Uni<Void>> effect) {
-        String actual;
+    public <T extends IncomingEvent> Uni<Void> takeOfType(String type, KafkaRecordBatch<String, String> batch,
+                                                          Class<T> reader,
+                                                          BiFunction<Mutiny.Session, List<T>, Uni<Void>> effect) {
+        List<T> events = new ArrayList<>();
+        Uni<Void> rejected = Uni.createFrom().voidItem();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            if (type != null && isOtherType(type, record.getPayload())) {
+                continue;
+            }
+            String defect;
+            try {
+                T event = json.readValue(record.getPayload(), reader);
+                defect = event.defect() == null ? null : "invalid event " + event.id() + ": " + event.defect();
+                if (defect == null) {
+                    events.add(event);
+                }
+            } catch (JsonProcessingException e) {
+                defect = "unreadable event: " + e.getOriginalMessage();
+            } catch (RuntimeException e) {
+                defect = "unreadable event: " + e.getMessage();
+            }
+            if (defect != null) {
+                String reason = defect;
+                rejected = rejected.chain(() -> deadLetters.send(record, reason));
+            }
+        }
+        return rejected
+                .chain(() -> events.isEmpty() ? Uni.createFrom().voidItem() : applyOnce(events, effect)
+                        // Database hiccups are retried in place: the events are good, only storing them failed.
+                        .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5))
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()))
+                .onFailure().recoverWithUni(failure -> Uni.createFrom().completionStage(batch.nack(failure)));
+    }
+
+    /** For effects written per event: each in turn, inside the batch's transaction. */
+    public static <T> BiFunction<Mutiny.Session, List<T>, Uni<Void>> eachInTurn(
+            BiFunction<Mutiny.Session, T, Uni<Void>> effect) {
+        return (session, events) -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (T event : events) {
+                chain = chain.chain(() -> effect.apply(session, event));
+            }
+            return chain;
+        };
+    }
+
+    private boolean isOtherType(String type, String payload) {
         try {
-            actual = json.readTree(message.getPayload()).path("type").asText(null);
+            String actual = json.readTree(payload).path("type").asText(null);
+            return actual != null && !actual.equals(type);
         } catch (JsonProcessingException | RuntimeException e) {
-            actual = null;
+            return false;
         }
-        if (actual != null && !actual.equals(type)) {
-            return Uni.createFrom().completionStage(message.ack());
-        }
-        return take(message, reader, effect);
     }
 
-    private static <T extends IncomingEvent> Uni<Void> applyOnce(T event,
-                                                                 BiFunction<Mutiny.Session, T, Uni<Void>> effect) {
+    /** Records the batch's event ids; the effect sees only the events not applied before, in batch order. */
+    private static <T extends IncomingEvent> Uni<Void> applyOnce(List<T> events,
+                                                                 BiFunction<Mutiny.Session, List<T>, Uni<Void>> effect) {
+        Map<UUID, T> byId = new LinkedHashMap<>();
+        events.forEach(event -> byId.putIfAbsent(event.id(), event));
+        String ids = byId.keySet().stream().map(UUID::toString).collect(Collectors.joining(","));
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
-                        insert into processed_event (event_id, type, processed_at) values (:id, :type, now())
-                        on conflict (event_id) do nothing""")
-                .setParameter("id", event.id())
-                .setParameter("type", event.type())
-                .executeUpdate()
-                .chain(inserted -> inserted == 1 ? effect.apply(session, event) : Uni.createFrom().voidItem())));
-    }
-
-    private static Uni<Void> nack(Message<String> message, String reason) {
-        LOG.warnf("Event sent to the dead-letter topic: %s", reason);
-        return Uni.createFrom().completionStage(message.nack(new IllegalArgumentException(reason)));
+                        with recorded as (
+                            insert into processed_event (event_id, type, processed_at)
+                            select id, :type, now() from unnest(cast(string_to_array(cast(:ids as text), ',') as uuid[])) as id
+                            on conflict (event_id) do nothing
+                            returning event_id)
+                        select cast(event_id as text) from recorded""", String.class)
+                .setParameter("ids", ids)
+                .setParameter("type", events.get(0).type())
+                .getResultList()
+                .chain(recorded -> {
+                    Set<UUID> fresh = recorded.stream().map(UUID::fromString).collect(Collectors.toSet());
+                    List<T> toApply = byId.values().stream().filter(event -> fresh.contains(event.id())).toList();
+                    return toApply.isEmpty() ? Uni.createFrom().voidItem() : effect.apply(session, toApply);
+                })));
     }
 }

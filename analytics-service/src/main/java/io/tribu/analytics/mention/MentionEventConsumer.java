@@ -7,10 +7,13 @@ import io.tribu.analytics.drivers.MentionTextSample;
 import io.tribu.analytics.sentiment.SentimentService;
 import io.tribu.analytics.voice.ShareOfVoiceService;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Listening's mention events, counted into the hourly aggregates of every mention measure. */
+/**
+ * Listening's mention events, counted into the hourly aggregates of every mention measure: a poll's batch
+ * at a time, each aggregate written with one statement per batch.
+ */
 @ApplicationScoped
 public class MentionEventConsumer {
 
@@ -32,11 +35,11 @@ public class MentionEventConsumer {
     }
 
     @Incoming("mentions")
-    public Uni<Void> consume(Message<String> message) {
-        return intake.take(message, MentionRecordedReader.class, (session, event) -> volumes.count(session, event)
-                .chain(() -> sentiments.count(session, event))
-                .chain(() -> voices.count(session, event))
-                .chain(() -> texts.keep(session, event))
-                .chain(() -> authors.count(session, event)));
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return intake.take(batch, MentionRecordedReader.class, (session, events) -> volumes.count(session, events)
+                .chain(() -> sentiments.count(session, events))
+                .chain(() -> voices.count(session, events))
+                .chain(() -> texts.keep(session, events))
+                .chain(() -> authors.count(session, events)));
     }
 }

@@ -3,6 +3,7 @@ package io.tribu.analytics.mention;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.tribu.analytics.event.BatchRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -13,30 +14,37 @@ import java.util.List;
 @ApplicationScoped
 public class MentionVolumeService {
 
-    /** Counts the mention in the hour it was published; runs inside the intake's transaction. */
-    public Uni<Void> count(Mutiny.Session session, MentionRecordedReader event) {
+    /** Counts the batch's mentions in the hours they were published; runs inside the intake's transaction. */
+    public Uni<Void> count(Mutiny.Session session, List<MentionRecordedReader> events) {
+        BatchRows rows = new BatchRows();
+        for (MentionRecordedReader event : events) {
+            MentionRecordedReader.Data data = event.data();
+            rows.add().put("tenant", event.tenant()).put("brand", data.brandId())
+                    .put("bucket", data.publishedAt().truncatedTo(ChronoUnit.HOURS).toString())
+                    .put("source", data.source() == null ? "unknown" : data.source())
+                    .put("language", data.language() == null ? "und" : data.language())
+                    .put("sentiment", data.sentimentLabel()).put("reach", data.reach());
+        }
         return session.createNativeQuery("""
                         insert into mention_volume (tenant, brand_id, bucket_start, mentions)
-                        values (:tenant, :brand, :bucket, 1)
+                        select tenant, brand, bucket, count(*)
+                        from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(tenant text, brand text, bucket timestamptz)
+                        group by 1, 2, 3
                         on conflict (tenant, brand_id, bucket_start)
-                        do update set mentions = mention_volume.mentions + 1""")
-                .setParameter("tenant", event.tenant())
-                .setParameter("brand", event.data().brandId())
-                .setParameter("bucket", event.data().publishedAt().truncatedTo(ChronoUnit.HOURS))
+                        do update set mentions = mention_volume.mentions + excluded.mentions""")
+                .setParameter("rows", rows.json())
                 .executeUpdate()
                 .chain(() -> session.createNativeQuery("""
                                 insert into mention_breakdown (tenant, brand_id, bucket_start, source, language, sentiment, mentions, reach)
-                                values (:tenant, :brand, :bucket, :source, :language, :sentiment, 1, :reach)
+                                select tenant, brand, bucket, source, language, sentiment, count(*), sum(reach)
+                                from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                                     as r(tenant text, brand text, bucket timestamptz, source text, language text,
+                                          sentiment text, reach bigint)
+                                group by 1, 2, 3, 4, 5, 6
                                 on conflict (tenant, brand_id, bucket_start, source, language, sentiment)
-                                do update set mentions = mention_breakdown.mentions + 1,
+                                do update set mentions = mention_breakdown.mentions + excluded.mentions,
                                               reach = mention_breakdown.reach + excluded.reach""")
-                        .setParameter("tenant", event.tenant())
-                        .setParameter("brand", event.data().brandId())
-                        .setParameter("bucket", event.data().publishedAt().truncatedTo(ChronoUnit.HOURS))
-                        .setParameter("source", event.data().source() == null ? "unknown" : event.data().source())
-                        .setParameter("language", event.data().language() == null ? "und" : event.data().language())
-                        .setParameter("sentiment", event.data().sentimentLabel())
-                        .setParameter("reach", event.data().reach())
+                        .setParameter("rows", rows.json())
                         .executeUpdate())
                 .replaceWithVoid();
     }

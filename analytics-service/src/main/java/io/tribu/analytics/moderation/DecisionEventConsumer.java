@@ -3,8 +3,8 @@ package io.tribu.analytics.moderation;
 import io.smallrye.mutiny.Uni;
 import io.tribu.analytics.event.EventIntake;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Moderation's decision events, for response times and moderation volumes. */
 @ApplicationScoped
@@ -19,7 +19,7 @@ public class DecisionEventConsumer {
     }
 
     @Incoming("decisions")
-    public Uni<Void> consume(Message<String> message) {
-        return intake.take(message, DecisionRecordedReader.class, measures::record);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return intake.take(batch, DecisionRecordedReader.class, EventIntake.eachInTurn(measures::record));
     }
 }

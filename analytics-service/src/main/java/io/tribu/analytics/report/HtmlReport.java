@@ -2,6 +2,8 @@ package io.tribu.analytics.report;
 
 import io.tribu.analytics.author.AuthorService;
 import io.tribu.analytics.drivers.DriversService;
+import io.tribu.analytics.engagement.EngagementFigures;
+import io.tribu.analytics.engagement.PostEngagementService;
 import io.tribu.analytics.sentiment.SentimentCounts;
 import io.tribu.analytics.sentiment.SentimentService;
 import io.tribu.analytics.voice.ShareOfVoiceService;
@@ -56,6 +58,8 @@ final class HtmlReport {
                 .append("<h2>").append(esc(words.get("detractors"))).append("</h2>").append(authors(report.detractors(), words))
                 .append("</section>");
         html.append("<section><h2>").append(esc(words.get("crisis"))).append("</h2>").append(crises(report, words))
+                .append("</section>");
+        html.append("<section><h2>").append(esc(words.get("engagement"))).append("</h2>").append(engagement(report, words))
                 .append("</section></body></html>");
         return html.toString();
     }
@@ -176,6 +180,59 @@ final class HtmlReport {
                 .append(esc(day(e.start(), report))).append("</td><td>").append(e.negative()).append("</td><td>")
                 .append(e.topMentions().isEmpty() ? "" : esc(e.topMentions().get(0).text())).append("</td></tr>"));
         return html.append("</table>").toString();
+    }
+
+    /** Totals, the most engaging posts and one row per channel, of the posts published in the period. */
+    private static String engagement(ReportService.Report report, ReportLabels words) {
+        EngagementFigures total = report.engagement().total();
+        if (total.posts() == 0) {
+            return "<p>" + esc(words.get("noPosts")) + "</p>";
+        }
+        StringBuilder html = new StringBuilder()
+                .append(kpi(words.get("posts"), Long.toString(total.posts())))
+                .append(kpi(words.get("likes"), Long.toString(total.likes())))
+                .append(kpi(words.get("comments"), Long.toString(total.comments())))
+                .append(kpi(words.get("shares"), Long.toString(total.shares())))
+                .append(kpi(words.get("impressions"), total.impressions() == null ? "—" : Long.toString(total.impressions())))
+                .append(kpi(words.get("engagementRate"), percent(total.engagementRate())));
+        html.append("<h3>").append(esc(words.get("topPosts"))).append("</h3><table><tr><th>")
+                .append(esc(words.get("published"))).append("</th><th>").append(esc(words.get("network"))).append("</th><th>")
+                .append(esc(words.get("contentType"))).append("</th><th>").append(esc(words.get("likes"))).append("</th><th>")
+                .append(esc(words.get("comments"))).append("</th><th>").append(esc(words.get("shares"))).append("</th><th>")
+                .append(esc(words.get("engagementRate"))).append("</th><th>").append(esc(words.get("link"))).append("</th></tr>");
+        for (PostEngagementService.PostRow post : report.engagement().topPosts()) {
+            html.append("<tr><td>").append(esc(day(post.publishedAt().toInstant(), report))).append("</td><td>")
+                    .append(esc(post.network())).append("</td><td>").append(esc(post.contentType())).append("</td><td>")
+                    .append(post.likes()).append("</td><td>").append(post.comments()).append("</td><td>")
+                    .append(post.shares()).append("</td><td>").append(percent(post.engagementRate())).append("</td><td>")
+                    .append(link(post.url())).append("</td></tr>");
+        }
+        html.append("</table><h3>").append(esc(words.get("byChannel"))).append("</h3><table><tr><th>")
+                .append(esc(words.get("network"))).append("</th><th>").append(esc(words.get("channel"))).append("</th><th>")
+                .append(esc(words.get("posts"))).append("</th><th>").append(esc(words.get("engagement"))).append("</th><th>")
+                .append(esc(words.get("averageEngagement"))).append("</th><th>").append(esc(words.get("engagementRate")))
+                .append("</th></tr>");
+        for (PostEngagementService.Slice channel : report.engagement().channels()) {
+            EngagementFigures figures = channel.figures();
+            html.append("<tr><td>").append(esc(channel.network())).append("</td><td>").append(esc(channel.value()))
+                    .append("</td><td>").append(figures.posts()).append("</td><td>").append(figures.engagement())
+                    .append("</td><td>").append(figures.averageEngagement() == null ? "—"
+                            : String.format(Locale.ROOT, "%.2f", figures.averageEngagement()))
+                    .append("</td><td>").append(percent(figures.engagementRate())).append("</td></tr>");
+        }
+        return html.append("</table>").toString();
+    }
+
+    private static String percent(Double rate) {
+        return rate == null ? "—" : String.format(Locale.ROOT, "%.2f %%", rate * 100);
+    }
+
+    /** Only web links become links: a stored url is data, and a {@code javascript:} one must not run. */
+    private static String link(String url) {
+        if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
+            return esc(url);
+        }
+        return "<a href=\"" + esc(url) + "\">" + esc(url) + "</a>";
     }
 
     static String esc(String text) {

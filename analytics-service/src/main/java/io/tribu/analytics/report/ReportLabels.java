@@ -16,7 +16,14 @@ record ReportLabels(Map<String, String> words) {
             Map.entry("ambassadors", "Ambassadeurs"), Map.entry("detractors", "Détracteurs"),
             Map.entry("author", "Auteur"), Map.entry("crisis", "Épisodes de crise"), Map.entry("none", "Aucun"),
             Map.entry("start", "Début"), Map.entry("kind", "Type"), Map.entry("example", "Exemple"),
-            Map.entry("term", "Terme"));
+            Map.entry("term", "Terme"), Map.entry("engagement", "Engagement des publications"),
+            Map.entry("noPosts", "Aucune publication mesurée sur la période"), Map.entry("posts", "Publications"),
+            Map.entry("likes", "J'aime"), Map.entry("comments", "Commentaires"), Map.entry("shares", "Partages"),
+            Map.entry("impressions", "Impressions"), Map.entry("engagementRate", "Taux d'engagement"),
+            Map.entry("topPosts", "Publications les plus engageantes"), Map.entry("published", "Publiée le"),
+            Map.entry("network", "Réseau"), Map.entry("contentType", "Type"), Map.entry("link", "Lien"),
+            Map.entry("byChannel", "Par canal"), Map.entry("channel", "Canal"),
+            Map.entry("averageEngagement", "Engagement moyen"));
     private static final Map<String, String> EN = Map.ofEntries(
             Map.entry("title", "Brand report"), Map.entry("period", "Period"),
             Map.entry("mentions", "Mentions"), Map.entry("reach", "Reach"), Map.entry("net", "Net sentiment"),
@@ -27,7 +34,14 @@ record ReportLabels(Map<String, String> words) {
             Map.entry("ambassadors", "Ambassadors"), Map.entry("detractors", "Detractors"),
             Map.entry("author", "Author"), Map.entry("crisis", "Crisis episodes"), Map.entry("none", "None"),
             Map.entry("start", "Start"), Map.entry("kind", "Kind"), Map.entry("example", "Example"),
-            Map.entry("term", "Term"));
+            Map.entry("term", "Term"), Map.entry("engagement", "Post engagement"),
+            Map.entry("noPosts", "No post measured in the period"), Map.entry("posts", "Posts"),
+            Map.entry("likes", "Likes"), Map.entry("comments", "Comments"), Map.entry("shares", "Shares"),
+            Map.entry("impressions", "Impressions"), Map.entry("engagementRate", "Engagement rate"),
+            Map.entry("topPosts", "Most engaging posts"), Map.entry("published", "Published"),
+            Map.entry("network", "Network"), Map.entry("contentType", "Type"), Map.entry("link", "Link"),
+            Map.entry("byChannel", "By channel"), Map.entry("channel", "Channel"),
+            Map.entry("averageEngagement", "Average engagement"));
 
     /** {@code lang} parameter first, then the Accept-Language header; English by default. */
     static ReportLabels of(String lang, String acceptLanguage) {

@@ -39,7 +39,8 @@ public class ReportResource {
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
     @Operation(summary = "Printable brand report for a period (HTML with inline SVG charts, no script)",
             description = "Key figures, mentions per day by sentiment, share of voice, sentiment drivers, ambassadors, "
-                    + "detractors and crisis episodes. Labels in French or English (`lang`, else Accept-Language).")
+                    + "detractors, crisis episodes and the engagement of the posts published in the period (totals, "
+                    + "most engaging posts, per channel). Labels in French or English (`lang`, else Accept-Language).")
     public Uni<String> report(@PathParam("brandId") String brandId,
                               @Parameter(example = "2026-11-01T00:00:00Z") @QueryParam("from") String from,
                               @Parameter(example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,

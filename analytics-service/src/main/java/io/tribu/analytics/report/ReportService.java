@@ -4,6 +4,8 @@ import io.smallrye.mutiny.Uni;
 import io.tribu.analytics.author.AuthorService;
 import io.tribu.analytics.crisis.CrisisService;
 import io.tribu.analytics.drivers.DriversService;
+import io.tribu.analytics.engagement.EngagementFigures;
+import io.tribu.analytics.engagement.PostEngagementService;
 import io.tribu.analytics.period.Bucketing;
 import io.tribu.analytics.period.ReportingPeriod;
 import io.tribu.analytics.sentiment.SentimentService;
@@ -16,36 +18,53 @@ import java.util.List;
 @ApplicationScoped
 public class ReportService {
 
+    static final int TOP_POSTS = 5;
+
     private final SentimentService sentiments;
     private final ShareOfVoiceService voices;
     private final DriversService drivers;
     private final AuthorService authors;
     private final CrisisService crises;
+    private final PostEngagementService engagement;
 
     public ReportService(SentimentService sentiments, ShareOfVoiceService voices, DriversService drivers,
-                         AuthorService authors, CrisisService crises) {
+                         AuthorService authors, CrisisService crises, PostEngagementService engagement) {
         this.sentiments = sentiments;
         this.voices = voices;
         this.drivers = drivers;
         this.authors = authors;
         this.crises = crises;
+        this.engagement = engagement;
     }
 
     public record Report(String brandId, ReportingPeriod period, Bucketing bucketing, List<SentimentService.Bucket> days,
                          List<ShareOfVoiceService.Voice> voices, DriversService.Drivers drivers,
                          List<AuthorService.Author> ambassadors, List<AuthorService.Author> detractors,
-                         CrisisService.Assessment crises) {
+                         CrisisService.Assessment crises, Engagement engagement) {
+    }
+
+    /** The brand's posts published in the period: totals, the most engaging ones (collected only), per channel. */
+    public record Engagement(EngagementFigures total, List<PostEngagementService.PostRow> topPosts,
+                             List<PostEngagementService.Slice> channels) {
     }
 
     public Uni<Report> report(String tenant, String brandId, ReportingPeriod period, Bucketing bucketing) {
-        // Drivers last: their analysis moves to a worker thread, where the reactive database calls cannot run.
         return sentiments.series(tenant, brandId, period, bucketing)
                 .chain(days -> voices.voices(tenant, brandId, brandId, period)
                 .chain(voiceList -> authors.ranked(tenant, brandId, period, AuthorService.Ranking.AMBASSADORS, 5)
                 .chain(ambassadors -> authors.ranked(tenant, brandId, period, AuthorService.Ranking.DETRACTORS, 5)
                 .chain(detractors -> crises.assess(tenant, brandId, period, 4, 10)
                 .chain(assessment -> drivers.drivers(tenant, brandId, period, 8)
-                .map(found -> new Report(brandId, period, bucketing, days, voiceList, found, ambassadors,
-                        detractors, assessment)))))));
+                .chain(found -> engagement(tenant, brandId, period, bucketing)
+                .map(posts -> new Report(brandId, period, bucketing, days, voiceList, found, ambassadors,
+                        detractors, assessment, posts))))))));
+    }
+
+    private Uni<Engagement> engagement(String tenant, String brandId, ReportingPeriod period, Bucketing bucketing) {
+        return engagement.series(tenant, brandId, period, null, bucketing)
+                .chain(series -> engagement.posts(tenant, brandId, period, null, TOP_POSTS)
+                .chain(posts -> engagement.breakdown(tenant, brandId, period, null, PostEngagementService.Dimension.CHANNEL)
+                .map(channels -> new Engagement(series.total(),
+                        posts.stream().filter(post -> post.collectedAt() != null).toList(), channels))));
     }
 }

@@ -3,6 +3,7 @@ package io.tribu.analytics.sentiment;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.tribu.analytics.event.BatchRows;
 import io.tribu.analytics.mention.MentionRecordedReader;
 import io.tribu.analytics.period.Bucketing;
 import io.tribu.analytics.period.ReportingPeriod;
@@ -19,41 +20,59 @@ import java.util.Map;
 @ApplicationScoped
 public class SentimentService {
 
-    /** Counts the mention under each listening query it matched; runs inside the intake's transaction. */
-    public Uni<Void> count(Mutiny.Session session, MentionRecordedReader event) {
-        MentionRecordedReader.Data data = event.data();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (MentionRecordedReader.MatchedQuery query : data.queries()) {
-            chain = chain.chain(() -> session.createNativeQuery("""
-                            insert into mention_by_query (tenant, brand_id, bucket_start, query_id, sentiment, mentions, reach)
-                            values (:tenant, :brand, :bucket, :query, :sentiment, 1, :reach)
-                            on conflict (tenant, brand_id, bucket_start, query_id, sentiment)
-                            do update set mentions = mention_by_query.mentions + 1,
-                                          reach = mention_by_query.reach + excluded.reach""")
-                    .setParameter("tenant", event.tenant())
-                    .setParameter("brand", data.brandId())
-                    .setParameter("bucket", data.publishedAt().truncatedTo(ChronoUnit.HOURS))
-                    .setParameter("query", query.id())
-                    .setParameter("sentiment", data.sentimentLabel())
-                    .setParameter("reach", data.reach())
-                    .executeUpdate()
-                    .chain(() -> session.createNativeQuery("""
-                                    insert into listening_query (tenant, brand_id, query_id, name, subject, competitor)
-                                    values (:tenant, :brand, :query, :name, :subject, :competitor)
-                                    on conflict (tenant, brand_id, query_id) do update
-                                    set name = excluded.name, subject = excluded.subject, competitor = excluded.competitor
-                                    where (listening_query.name, listening_query.subject, listening_query.competitor)
-                                          is distinct from (excluded.name, excluded.subject, excluded.competitor)""")
-                            .setParameter("tenant", event.tenant())
-                            .setParameter("brand", data.brandId())
-                            .setParameter("query", query.id())
-                            .setParameter("name", query.name())
-                            .setParameter("subject", query.aboutCompetitor() ? "competitor" : "brand")
-                            .setParameter("competitor", query.competitor())
-                            .executeUpdate())
-                    .replaceWithVoid());
+    /**
+     * Counts the batch's mentions under each listening query they matched and keeps each query's latest
+     * name and subject (the last event of the batch that carries it); runs inside the intake's transaction.
+     */
+    public Uni<Void> count(Mutiny.Session session, List<MentionRecordedReader> events) {
+        BatchRows matches = new BatchRows();
+        record Named(String tenant, String brand, MentionRecordedReader.MatchedQuery query) {
         }
-        return chain;
+        Map<List<Object>, Named> latestQueries = new LinkedHashMap<>();
+        for (MentionRecordedReader event : events) {
+            MentionRecordedReader.Data data = event.data();
+            for (MentionRecordedReader.MatchedQuery query : data.queries()) {
+                matches.add().put("tenant", event.tenant()).put("brand", data.brandId())
+                        .put("bucket", data.publishedAt().truncatedTo(ChronoUnit.HOURS).toString())
+                        .put("query", query.id().toString()).put("sentiment", data.sentimentLabel())
+                        .put("reach", data.reach());
+                latestQueries.put(List.of(event.tenant(), data.brandId(), query.id()),
+                        new Named(event.tenant(), data.brandId(), query));
+            }
+        }
+        if (matches.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        BatchRows queries = new BatchRows();
+        for (Named named : latestQueries.values()) {
+            queries.add().put("tenant", named.tenant()).put("brand", named.brand())
+                    .put("query", named.query().id().toString()).put("name", named.query().name())
+                    .put("subject", named.query().aboutCompetitor() ? "competitor" : "brand")
+                    .put("competitor", named.query().competitor());
+        }
+        return session.createNativeQuery("""
+                        insert into mention_by_query (tenant, brand_id, bucket_start, query_id, sentiment, mentions, reach)
+                        select tenant, brand, bucket, query, sentiment, count(*), sum(reach)
+                        from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                             as r(tenant text, brand text, bucket timestamptz, query uuid, sentiment text, reach bigint)
+                        group by 1, 2, 3, 4, 5
+                        on conflict (tenant, brand_id, bucket_start, query_id, sentiment)
+                        do update set mentions = mention_by_query.mentions + excluded.mentions,
+                                      reach = mention_by_query.reach + excluded.reach""")
+                .setParameter("rows", matches.json())
+                .executeUpdate()
+                .chain(() -> session.createNativeQuery("""
+                                insert into listening_query (tenant, brand_id, query_id, name, subject, competitor)
+                                select tenant, brand, query, name, subject, competitor
+                                from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                                     as r(tenant text, brand text, query uuid, name text, subject text, competitor text)
+                                on conflict (tenant, brand_id, query_id) do update
+                                set name = excluded.name, subject = excluded.subject, competitor = excluded.competitor
+                                where (listening_query.name, listening_query.subject, listening_query.competitor)
+                                      is distinct from (excluded.name, excluded.subject, excluded.competitor)""")
+                        .setParameter("rows", queries.json())
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     public record Bucket(java.time.OffsetDateTime start, SentimentCounts counts) {

@@ -3,6 +3,7 @@ package io.tribu.analytics.voice;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.tribu.analytics.event.BatchRows;
 import io.tribu.analytics.mention.MentionRecordedReader;
 import io.tribu.analytics.period.ReportingPeriod;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,26 +49,29 @@ public class ShareOfVoiceService {
         return parties;
     }
 
-    /** Counts the mention once for each party it speaks of; runs inside the intake's transaction. */
-    public Uni<Void> count(Mutiny.Session session, MentionRecordedReader event) {
-        MentionRecordedReader.Data data = event.data();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Party party : parties(data)) {
-            chain = chain.chain(() -> session.createNativeQuery("""
-                            insert into mention_by_party (tenant, brand_id, bucket_start, party, competitor, sentiment, mentions)
-                            values (:tenant, :brand, :bucket, :party, :competitor, :sentiment, 1)
-                            on conflict (tenant, brand_id, bucket_start, party, competitor, sentiment)
-                            do update set mentions = mention_by_party.mentions + 1""")
-                    .setParameter("tenant", event.tenant())
-                    .setParameter("brand", data.brandId())
-                    .setParameter("bucket", data.publishedAt().truncatedTo(ChronoUnit.HOURS))
-                    .setParameter("party", party.kind())
-                    .setParameter("competitor", party.competitor())
-                    .setParameter("sentiment", data.sentimentLabel())
-                    .executeUpdate()
-                    .replaceWithVoid());
+    /** Counts each mention of the batch once for each party it speaks of; runs inside the intake's transaction. */
+    public Uni<Void> count(Mutiny.Session session, List<MentionRecordedReader> events) {
+        BatchRows rows = new BatchRows();
+        for (MentionRecordedReader event : events) {
+            MentionRecordedReader.Data data = event.data();
+            for (Party party : parties(data)) {
+                rows.add().put("tenant", event.tenant()).put("brand", data.brandId())
+                        .put("bucket", data.publishedAt().truncatedTo(ChronoUnit.HOURS).toString())
+                        .put("party", party.kind()).put("competitor", party.competitor())
+                        .put("sentiment", data.sentimentLabel());
+            }
         }
-        return chain;
+        return session.createNativeQuery("""
+                        insert into mention_by_party (tenant, brand_id, bucket_start, party, competitor, sentiment, mentions)
+                        select tenant, brand, bucket, party, competitor, sentiment, count(*)
+                        from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                             as r(tenant text, brand text, bucket timestamptz, party text, competitor text, sentiment text)
+                        group by 1, 2, 3, 4, 5, 6
+                        on conflict (tenant, brand_id, bucket_start, party, competitor, sentiment)
+                        do update set mentions = mention_by_party.mentions + excluded.mentions""")
+                .setParameter("rows", rows.json())
+                .executeUpdate()
+                .replaceWithVoid();
     }
 
     /** One party's voice in the period; shares are of all parties' mentions (resp. positive, negative). */

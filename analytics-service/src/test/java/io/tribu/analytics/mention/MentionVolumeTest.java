@@ -9,11 +9,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -97,13 +102,19 @@ class MentionVolumeTest {
     }
 
     @Test
-    void aPoisonMessageDoesNotBlockTheBrandsLaterEvents() {
+    void aPoisonMessageGoesToTheDeadLetterTopicAndDoesNotBlockTheBrandsLaterEvents() {
         String brand = freshBrand();
         String analyst = TestTokens.token("soleil", "analyst", brand);
         events.send(TOPIC, brand, "this is not a cloud event");
         events.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, "2026-11-20T10:00:00Z"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 1);
+        List<ConsumerRecord<String, String>> dead = TestEvents.read("tribu.analytics.mentions.dlq", brand, 1);
+        assertEquals(1, dead.size());
+        assertEquals("this is not a cloud event", dead.get(0).value());
+        assertTrue(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8)
+                .startsWith("unreadable event"));
+        assertEquals(TOPIC, new String(dead.get(0).headers().lastHeader("dead-letter-topic").value(), StandardCharsets.UTF_8));
     }
 
     @Test

@@ -4,11 +4,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.tribu.analytics.access.TestTokens;
+import io.tribu.analytics.engagement.PublishingEvents;
+import io.tribu.analytics.engagement.PublishingEvents.Variant;
 import io.tribu.analytics.kafka.TestEvents;
 import io.tribu.analytics.mention.MentionEvents;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -53,6 +56,53 @@ class ReportTest {
         given().auth().oauth2(analyst).header("Accept-Language", "fr-FR")
                 .when().get("/brands/" + brand + "/report")
                 .then().statusCode(200).body(containsString("Rapport de marque"));
+    }
+
+    @Test
+    void anEngagementSectionWithTotalsTopPostsAndChannels() {
+        String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
+        String analyst = TestTokens.token("soleil", "analyst", brand);
+        UUID facebook = UUID.randomUUID();
+        UUID mastodon = UUID.randomUUID();
+        Variant video = Variant.of("soleil", brand, facebook, "video", Instant.parse("2026-11-20T17:00:00Z"));
+        Variant image = Variant.of("soleil", brand, mastodon, "image", Instant.parse("2026-11-21T08:00:00Z"));
+        Variant elsewhen = Variant.of("soleil", brand, mastodon, "text", Instant.parse("2026-10-01T08:00:00Z"));
+        try (TestEvents events = new TestEvents()) {
+            events.send(PublishingEvents.ENGAGEMENT_TOPIC, brand, PublishingEvents.collected(video,
+                    Instant.parse("2026-11-21T00:00:00Z"), 100, 20, 30, 3000L));
+            events.send(PublishingEvents.ENGAGEMENT_TOPIC, brand, PublishingEvents.collected(image,
+                    Instant.parse("2026-11-22T00:00:00Z"), 40, 5, 15, null));
+            events.send(PublishingEvents.ENGAGEMENT_TOPIC, brand, PublishingEvents.collected(elsewhen,
+                    Instant.parse("2026-10-02T00:00:00Z"), 999, 0, 0, null));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(analyst)
+                .queryParam("from", "2026-10-01T00:00:00Z").queryParam("to", "2026-12-01T00:00:00Z")
+                .when().get("/brands/" + brand + "/engagement").then().extract().jsonPath().getInt("total.posts") == 3);
+
+        // Only the two posts published in the period; the rate is over the posts that tell impressions.
+        given().auth().oauth2(analyst)
+                .queryParam("from", "2026-11-19T23:00:00Z").queryParam("to", "2026-11-22T23:00:00Z").queryParam("lang", "fr")
+                .when().get("/brands/" + brand + "/report")
+                .then().statusCode(200)
+                .body(allOf(containsString("Engagement des publications"), containsString("Publications<b>2</b>"),
+                        containsString("J&#39;aime<b>140</b>"), containsString("Commentaires<b>25</b>"),
+                        containsString("Partages<b>45</b>"), containsString("Impressions<b>3000</b>"),
+                        containsString("Taux d&#39;engagement<b>5.00 %</b>"),
+                        containsString("Publications les plus engageantes"),
+                        containsString("<td>2026-11-20T18:00:00</td><td>mastodon</td><td>video</td><td>100</td>"),
+                        containsString("<a href=\"https://mastodon.social/@cafelumiere/113650471869034521\">"),
+                        containsString("Par canal"), containsString("<td>" + facebook + "</td><td>1</td><td>150</td>"),
+                        containsString("<td>" + mastodon + "</td><td>1</td><td>60</td>")));
+        given().auth().oauth2(analyst)
+                .queryParam("from", "2026-11-19T23:00:00Z").queryParam("to", "2026-11-22T23:00:00Z").queryParam("lang", "en")
+                .when().get("/brands/" + brand + "/report")
+                .then().statusCode(200)
+                .body(allOf(containsString("Post engagement"), containsString("Most engaging posts"),
+                        containsString("By channel"), containsString("Engagement rate<b>5.00 %</b>")));
+        given().auth().oauth2(analyst)
+                .queryParam("from", "2026-09-01T00:00:00Z").queryParam("to", "2026-09-30T00:00:00Z").queryParam("lang", "en")
+                .when().get("/brands/" + brand + "/report")
+                .then().statusCode(200).body(containsString("No post measured in the period"));
     }
 
     @Test

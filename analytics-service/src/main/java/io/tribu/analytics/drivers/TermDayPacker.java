@@ -1,0 +1,70 @@
+package io.tribu.analytics.drivers;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * Folds the term counts intake adds to {@code mention_term} into one row per brand and day
+ * ({@code mention_term_day}), so the drivers read a row per day. One replica packs at a time (an advisory
+ * lock), up to {@link #DAYS_PER_RUN} days per run, each in the same transaction as the removal of its
+ * folded rows; intake keeps writing meanwhile (its rows wait for the next run).
+ */
+@ApplicationScoped
+public class TermDayPacker {
+
+    private static final Logger LOG = Logger.getLogger(TermDayPacker.class);
+    static final int DAYS_PER_RUN = 500;
+    /** Any constant the other advisory locks of this database do not use. */
+    private static final long LOCK = 0x7472696275L;
+
+    @Scheduled(every = "${tribu.mention-terms.pack-interval:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> scheduled() {
+        return pack()
+                .onFailure().invoke(failure -> LOG.warnf("Packing term days failed: %s", failure.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Packs the days that have term counts to fold; answers how many days it packed (0 when another replica is at it). */
+    public Uni<Integer> pack() {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery("select pg_try_advisory_xact_lock(:lock)", Boolean.class)
+                .setParameter("lock", LOCK)
+                .getSingleResult()
+                .chain(locked -> !locked ? Uni.createFrom().item(0) : session.createNativeQuery("""
+                                with picked as (
+                                    select distinct tenant, brand_id, day from mention_term limit :days),
+                                moved as (
+                                    delete from mention_term t using picked p
+                                    where t.tenant = p.tenant and t.brand_id = p.brand_id and t.day = p.day
+                                    returning t.tenant, t.brand_id, t.day, t.term, t.negative, t.positive),
+                                packed as (
+                                    select d.tenant, d.brand_id, d.day, split_part(line, chr(9), 1) as term,
+                                           cast(split_part(line, chr(9), 2) as int) as negative,
+                                           cast(split_part(line, chr(9), 3) as int) as positive
+                                    from mention_term_day d
+                                    join picked p on d.tenant = p.tenant and d.brand_id = p.brand_id and d.day = p.day,
+                                         string_to_table(d.terms, chr(10)) as line),
+                                summed as (
+                                    select tenant, brand_id, day, term, sum(negative) as negative, sum(positive) as positive
+                                    from (select * from moved union all select * from packed) as counts
+                                    group by 1, 2, 3, 4
+                                    having sum(negative) <> 0 or sum(positive) <> 0),
+                                emptied as (
+                                    delete from mention_term_day d using picked p
+                                    where d.tenant = p.tenant and d.brand_id = p.brand_id and d.day = p.day
+                                      and not exists (select 1 from summed s where s.tenant = d.tenant
+                                                      and s.brand_id = d.brand_id and s.day = d.day))
+                                insert into mention_term_day (tenant, brand_id, day, terms)
+                                select tenant, brand_id, day, string_agg(term || chr(9) || negative || chr(9) || positive, chr(10))
+                                from summed
+                                group by 1, 2, 3
+                                on conflict (tenant, brand_id, day) do update set terms = excluded.terms""")
+                        .setParameter("days", DAYS_PER_RUN)
+                        .executeUpdate())));
+    }
+}
