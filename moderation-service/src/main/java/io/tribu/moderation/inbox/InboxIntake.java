@@ -252,7 +252,7 @@ public class InboxIntake {
                 .setParameter("sentiments", Columns.of(arrivals, a -> sentiment(a) == null ? null : sentiment(a).label()))
                 .setParameter("scores", Columns.of(arrivals, a -> sentiment(a) == null ? null : sentiment(a).score()))
                 .setParameter("externalIds", Columns.of(arrivals, a -> a.item().externalId))
-                .setParameter("tags", Columns.of(arrivals, a -> tagsJson(a.item().tags)))
+                .setParameter("tags", Columns.of(arrivals, a -> json(a.item().tags)))
                 .setParameter("responded", Columns.of(arrivals, a -> a.item().firstResponseAt))
                 .setParameter("threads", Columns.of(arrivals, a -> a.event().data().thread()))
                 .getResultList())
@@ -317,18 +317,14 @@ public class InboxIntake {
         for (Label label : classification.present()) {
             labels.put(label.name(), Map.of("score", label.score(), "evidence", label.evidence()));
         }
-        try {
-            return json.writeValueAsString(labels);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("labels not serialisable", e);
-        }
+        return json(labels);
     }
 
-    private String tagsJson(String[] tags) {
+    private String json(Object value) {
         try {
-            return json.writeValueAsString(tags);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("tags not serialisable", e);
+            throw new IllegalStateException(value.getClass().getSimpleName() + " not serialisable as JSON", e);
         }
     }
 

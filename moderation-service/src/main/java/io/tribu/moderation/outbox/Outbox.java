@@ -22,17 +22,6 @@ public class Outbox {
         this.json = json;
     }
 
-    public Uni<OutboxEvent> append(String topic, String tenant, String brandId, String type, Object data) {
-        CloudEvent<Object> event = CloudEvent.of(type, tenant, brandId, data);
-        OutboxEvent row = new OutboxEvent();
-        row.id = event.id();
-        row.topic = topic;
-        row.messageKey = brandId;
-        row.payload = serialize(event);
-        row.createdAt = event.time();
-        return row.persist();
-    }
-
     /** One event to append with others in a single statement. */
     public record Pending(String topic, String tenant, String brandId, String type, Object data) {
     }

@@ -2,7 +2,6 @@ package io.tribu.moderation.sla;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tribu.moderation.inbox.InboxItem;
 import io.tribu.moderation.outbox.Outbox;
@@ -45,13 +44,9 @@ public class SlaWatcher {
 
     private Uni<Void> breach(List<InboxItem> overdue) {
         Instant now = Instant.now();
-        return Multi.createFrom().iterable(overdue)
-                .onItem().transformToUniAndConcatenate(item -> {
-                    item.slaBreachedAt = now;
-                    return outbox.append(topic, item.tenant, item.brandId, SlaBreached.TYPE, new SlaBreached(item.id,
-                            item.brandId, item.source, item.kind, item.publishedAt, item.slaDueAt, now));
-                })
-                .collect().last()
-                .replaceWithVoid();
+        overdue.forEach(item -> item.slaBreachedAt = now);
+        return outbox.appendAll(overdue.stream().map(item -> new Outbox.Pending(topic, item.tenant, item.brandId,
+                SlaBreached.TYPE, new SlaBreached(item.id, item.brandId, item.source, item.kind, item.publishedAt,
+                        item.slaDueAt, now))).toList());
     }
 }
