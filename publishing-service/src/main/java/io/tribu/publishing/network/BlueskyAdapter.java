@@ -31,6 +31,9 @@ import java.util.Map;
  * {@code app.bsky.feed.threadgate} (hidden for every reader); in someone else's thread the brand can
  * only mute it ({@code app.bsky.graph.muteThread}, no more notifications). Delete
  * ({@code com.atproto.repo.deleteRecord}) only works on the brand's own records.
+ * <p>
+ * Media: up to 4 images per post, each at most {@value #MAX_IMAGE_BYTES} bytes, uploaded as blobs then
+ * embedded ({@code app.bsky.embed.images}); videos go through another service and are refused.
  */
 @ApplicationScoped
 public class BlueskyAdapter implements NetworkAdapter {
@@ -40,10 +43,15 @@ public class BlueskyAdapter implements NetworkAdapter {
     static final String THREADGATE = "app.bsky.feed.threadgate";
     static final String CHAT_PROXY = "did:web:api.bsky.chat#bsky_chat";
 
-    private final NetworkHttp http;
+    /** The largest image blob an {@code app.bsky.embed.images} embed accepts (its lexicon's maxSize). */
+    static final int MAX_IMAGE_BYTES = 1_000_000;
 
-    public BlueskyAdapter(NetworkHttp http) {
+    private final NetworkHttp http;
+    private final MediaFetch fetch;
+
+    public BlueskyAdapter(NetworkHttp http, MediaFetch fetch) {
         this.http = http;
+        this.fetch = fetch;
     }
 
     @Override
@@ -80,18 +88,70 @@ public class BlueskyAdapter implements NetworkAdapter {
 
     @Override
     public Uni<Outcome> publish(Account account, String text, String idempotencyKey) {
-        String rkey = RecordKeys.of(idempotencyKey);
-        return login(account).chain(login -> login instanceof Login.Opened opened
-                ? create(account, opened.session(), text, rkey)
-                : Uni.createFrom().item(((Login.Refused) login).outcome()))
-                .onFailure().recoverWithItem(NetworkHttp::unreachable);
+        return publish(account, text, java.util.List.of(), idempotencyKey, false);
     }
 
-    private Uni<Outcome> create(Account account, Session session, String text, String rkey) {
+    /**
+     * Images are downloaded, each uploaded with {@code com.atproto.repo.uploadBlob} and embedded as
+     * {@code app.bsky.embed.images}. A blob not referenced by a record is garbage-collected by the PDS, so
+     * uploads repeated after a crash are harmless; the record itself stays exactly once by its key.
+     */
+    @Override
+    public Uni<Outcome> publish(Account account, String text, java.util.List<String> mediaUrls, String idempotencyKey,
+                                boolean reconciling) {
+        String rkey = RecordKeys.of(idempotencyKey);
+        return session(account)
+                .chain(session -> images(account, session, mediaUrls)
+                        .chain(embed -> create(account, session, text, rkey, embed)))
+                .onFailure().recoverWithItem(Refusal::recover);
+    }
+
+    /** The images embed of the media, or null without media. */
+    private Uni<Map<String, Object>> images(Account account, Session session, java.util.List<String> mediaUrls) {
+        if (mediaUrls.isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
+        return fetch.fetchAll(mediaUrls).chain(files -> {
+            Uni<java.util.List<Object>> images = Uni.createFrom().item(new java.util.ArrayList<>());
+            for (MediaFetch.Medium file : files) {
+                images = images.chain(uploaded -> blob(account, session, file).map(blob -> {
+                    // alt is required by the lexicon; variants carry no alt text yet, so it is empty.
+                    uploaded.add(Map.of("alt", "", "image", blob));
+                    return uploaded;
+                }));
+            }
+            return images.map(uploaded -> Map.<String, Object>of("$type", "app.bsky.embed.images", "images", uploaded));
+        });
+    }
+
+    private Uni<JsonNode> blob(Account account, Session session, MediaFetch.Medium file) {
+        if (file.kind() != MediaKind.IMAGE) {
+            throw new Refusal(new Outcome.Permanent("medium " + file.index() + ": Bluesky posts embed images only, this is "
+                    + file.contentType()));
+        }
+        if (file.bytes().length > MAX_IMAGE_BYTES) {
+            throw new Refusal(new Outcome.Permanent("medium " + file.index() + " is " + file.bytes().length
+                    + " bytes; Bluesky images take at most " + MAX_IMAGE_BYTES));
+        }
+        var request = xrpc(account, session, "com.atproto.repo.uploadBlob").header("Content-Type", file.contentType())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(file.bytes())).build();
+        return http.send(request).map(response -> {
+            JsonNode body = http.read(response);
+            if (response.statusCode() != 200) {
+                throw new Refusal(failure(response, body));
+            }
+            return body.path("blob");
+        });
+    }
+
+    private Uni<Outcome> create(Account account, Session session, String text, String rkey, Map<String, Object> embed) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("$type", COLLECTION);
         record.put("text", text);
         record.put("createdAt", Instant.now().toString());
+        if (embed != null) {
+            record.put("embed", embed);
+        }
         var request = http.request(account.baseUrl() + "/xrpc/com.atproto.repo.createRecord")
                 .header("Authorization", "Bearer " + session.accessJwt())
                 .header("Content-Type", "application/json")

@@ -25,14 +25,21 @@ import java.util.Map;
  * follower) or reporting (which goes to the instance's moderators and cannot be undone). Delete
  * ({@code DELETE /api/v1/statuses/:id}) only works on the brand's own statuses; others' are refused
  * with that reason.
+ * <p>
+ * Media: the variant's URLs are downloaded and uploaded as attachments before the status is written (how
+ * many, and of which kind, is checked when the post is written: {@link Network#otherRulesBrokenBy}).
  */
 @ApplicationScoped
 public class MastodonAdapter implements NetworkAdapter {
 
     private final NetworkHttp http;
+    private final MediaFetch fetch;
+    private final MastodonMedia media;
 
-    public MastodonAdapter(NetworkHttp http) {
+    public MastodonAdapter(NetworkHttp http, MediaFetch fetch, MastodonMedia media) {
         this.http = http;
+        this.fetch = fetch;
+        this.media = media;
     }
 
     @Override
@@ -42,15 +49,46 @@ public class MastodonAdapter implements NetworkAdapter {
 
     @Override
     public Uni<Outcome> publish(Account account, String text, String idempotencyKey) {
-        var request = http.request(account.baseUrl() + "/api/v1/statuses")
-                .header("Authorization", "Bearer " + account.credentials().accessToken())
-                .header("Idempotency-Key", idempotencyKey)
-                .header("Content-Type", "application/json")
-                .POST(http.jsonBody(Map.of("status", text, "visibility", "public")))
-                .build();
-        return http.send(request)
-                .map(this::outcome)
-                .onFailure().recoverWithItem(NetworkHttp::unreachable);
+        return publish(account, text, java.util.List.of(), idempotencyKey, false);
+    }
+
+    /**
+     * Media are downloaded, uploaded as attachments (see {@link MastodonMedia}) and referenced by
+     * {@code media_ids}. After a crash the uploads are simply made again: the status itself is still
+     * created once, by its Idempotency-Key.
+     */
+    @Override
+    public Uni<Outcome> publish(Account account, String text, java.util.List<String> mediaUrls, String idempotencyKey,
+                                boolean reconciling) {
+        Uni<java.util.List<String>> attachments = Uni.createFrom().item(new java.util.ArrayList<>());
+        if (!mediaUrls.isEmpty()) {
+            attachments = fetch.fetchAll(mediaUrls).chain(files -> {
+                Uni<java.util.List<String>> ids = Uni.createFrom().item(new java.util.ArrayList<>());
+                for (MediaFetch.Medium file : files) {
+                    ids = ids.chain(uploaded -> media.upload(account, file).map(id -> {
+                        uploaded.add(id);
+                        return uploaded;
+                    }));
+                }
+                return ids;
+            });
+        }
+        return attachments.chain(ids -> {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("status", text);
+                    body.put("visibility", "public");
+                    if (!ids.isEmpty()) {
+                        body.put("media_ids", ids);
+                    }
+                    var request = http.request(account.baseUrl() + "/api/v1/statuses")
+                            .header("Authorization", "Bearer " + account.credentials().accessToken())
+                            .header("Idempotency-Key", idempotencyKey)
+                            .header("Content-Type", "application/json")
+                            .POST(http.jsonBody(body))
+                            .build();
+                    return http.send(request).map(this::outcome);
+                })
+                .onFailure().recoverWithItem(Refusal::recover);
     }
 
     private Outcome outcome(HttpResponse<String> response) {

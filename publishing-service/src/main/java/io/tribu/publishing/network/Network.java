@@ -54,21 +54,15 @@ public enum Network {
     static final int INSTAGRAM_MENTIONS = 20;
 
     /**
-     * Rules beyond the length. Media: Instagram publishes one image or video (a container per post; carousels not
-     * yet) and needs it; Facebook takes one (the post links it); the other adapters do not upload media yet, so a
-     * variant with media for them is refused rather than published without its images. Instagram captions: at most
-     * 30 hashtags and 20 @mentions (Meta's content publishing limits).
+     * Rules beyond the length. Media, as each network takes them through its adapter: Mastodon 4 attachments
+     * (a video alone), Bluesky 4 images (videos go through another service), Instagram one image or video, or a
+     * carousel of 2 to 10, and needs one; Facebook links one; X and LinkedIn adapters do not upload media yet, so
+     * a variant with media for them is refused rather than published without its images. Instagram captions: at
+     * most 30 hashtags and 20 @mentions (Meta's content publishing limits).
      */
     public java.util.List<Broken> otherRulesBrokenBy(String text, java.util.List<String> media) {
         java.util.List<Broken> broken = new java.util.ArrayList<>();
-        int count = media == null ? 0 : media.size();
-        int most = this == INSTAGRAM || this == FACEBOOK ? 1 : 0;
-        if (this == INSTAGRAM && count == 0) {
-            broken.add(new Broken("media", "instagram needs an image or a video", java.util.Map.of()));
-        } else if (count > most) {
-            broken.add(new Broken("media", most == 0 ? "{network} variants cannot carry media yet"
-                    : "{network} variants carry at most one image or video", java.util.Map.of("network", wire())));
-        }
+        mediaRuleBrokenBy(media == null ? java.util.List.of() : media).ifPresent(broken::add);
         if (this != INSTAGRAM || text == null) {
             return broken;
         }
@@ -83,6 +77,23 @@ public enum Network {
                     java.util.Map.of("limit", Integer.toString(INSTAGRAM_MENTIONS), "count", Long.toString(mentions))));
         }
         return broken;
+    }
+
+    private Optional<Broken> mediaRuleBrokenBy(java.util.List<String> media) {
+        int count = media.size();
+        long videos = media.stream().filter(url -> MediaKind.of(url) == MediaKind.VIDEO).count();
+        String rule = switch (this) {
+            case MASTODON -> count > 4 ? "mastodon takes at most 4 media, this variant has {count}"
+                    : videos > 0 && count > 1 ? "mastodon takes a video alone, without other media" : null;
+            case BLUESKY -> videos > 0 ? "bluesky takes images only, no video"
+                    : count > 4 ? "bluesky takes at most 4 images, this variant has {count}" : null;
+            case INSTAGRAM -> count == 0 ? "instagram needs an image or a video"
+                    : count > 10 ? "instagram takes one image or video, or a carousel of 2 to 10, this variant has {count}" : null;
+            case FACEBOOK -> count > 1 ? "facebook links at most one image or video, this variant has {count}" : null;
+            case X, LINKEDIN -> count > 0 ? "{network} variants cannot carry media yet" : null;
+        };
+        return Optional.ofNullable(rule).map(template -> new Broken("media", template,
+                java.util.Map.of("network", wire(), "count", Integer.toString(count))));
     }
 
     /** Names are case-sensitive, as everywhere in the API. */

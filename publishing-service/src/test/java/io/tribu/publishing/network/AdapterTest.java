@@ -25,9 +25,13 @@ class AdapterTest {
     static final FakeMastodon MASTODON = new FakeMastodon();
     static final FakeBluesky BLUESKY = new FakeBluesky();
     static final Duration WAIT = Duration.ofSeconds(15);
+    /** Fetches from the local fakes (loopback allowed, as in the test profile), files up to 2 MB. */
+    static final MediaFetch FETCH = new MediaFetch(java.util.Optional.of(java.util.List.of("127.0.0.0/8")), 2_000_000,
+            Duration.ofSeconds(5));
+    static final MastodonMedia MASTODON_MEDIA = new MastodonMedia(HTTP, Duration.ofMillis(20), Duration.ofSeconds(2));
 
-    final MastodonAdapter mastodon = new MastodonAdapter(HTTP);
-    final BlueskyAdapter bluesky = new BlueskyAdapter(HTTP);
+    final MastodonAdapter mastodon = new MastodonAdapter(HTTP, FETCH, MASTODON_MEDIA);
+    final BlueskyAdapter bluesky = new BlueskyAdapter(HTTP, FETCH);
 
     static Account mastodonAccount(String token) {
         return new Account(UUID.randomUUID(), MASTODON.baseUrl(), "@cafe@mastodon.example",

@@ -24,8 +24,8 @@ class ModerationAdapterTest {
     static final FakeMastodon MASTODON = new FakeMastodon();
     static final FakeBluesky BLUESKY = new FakeBluesky();
 
-    final MastodonAdapter mastodon = new MastodonAdapter(HTTP);
-    final BlueskyAdapter bluesky = new BlueskyAdapter(HTTP);
+    final MastodonAdapter mastodon = new MastodonAdapter(HTTP, AdapterTest.FETCH, AdapterTest.MASTODON_MEDIA);
+    final BlueskyAdapter bluesky = new BlueskyAdapter(HTTP, AdapterTest.FETCH);
 
     @AfterAll
     static void stop() {

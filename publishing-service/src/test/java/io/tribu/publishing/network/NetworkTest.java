@@ -99,14 +99,48 @@ class NetworkTest {
         assertTrue(Network.MASTODON.otherRulesBrokenBy("#tag ".repeat(40), java.util.List.of()).isEmpty());
     }
 
-    @Test
-    void mediaGoOnlyWhereTheAdapterPublishesThem() {
-        java.util.List<String> two = java.util.List.of("https://cdn.example.fr/a.jpg", "https://cdn.example.fr/b.jpg");
-        assertTrue(Network.FACEBOOK.otherRulesBrokenBy("Bonjour", two.subList(0, 1)).isEmpty());
-        assertEquals("{network} variants carry at most one image or video",
-                Network.FACEBOOK.otherRulesBrokenBy("Bonjour", two).get(0).template());
-        assertEquals("{network} variants cannot carry media yet",
-                Network.MASTODON.otherRulesBrokenBy("Bonjour", two.subList(0, 1)).get(0).template());
+    /** Each network's media rule: how many media of which kind its adapter publishes. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} with {1} images and {2} videos: {3}")
+    @org.junit.jupiter.params.provider.CsvSource(nullValues = "ok", delimiter = '|', value = {
+            "mastodon  | 0 | 0 | ok",
+            "mastodon  | 4 | 0 | ok",
+            "mastodon  | 0 | 1 | ok",
+            "mastodon  | 5 | 0 | mastodon takes at most 4 media, this variant has {count}",
+            "mastodon  | 1 | 1 | mastodon takes a video alone, without other media",
+            "bluesky   | 4 | 0 | ok",
+            "bluesky   | 5 | 0 | bluesky takes at most 4 images, this variant has {count}",
+            "bluesky   | 0 | 1 | bluesky takes images only, no video",
+            "instagram | 0 | 0 | instagram needs an image or a video",
+            "instagram | 1 | 0 | ok",
+            "instagram | 0 | 1 | ok",
+            "instagram | 7 | 3 | ok",
+            "instagram | 10 | 1 | instagram takes one image or video, or a carousel of 2 to 10, this variant has {count}",
+            "facebook  | 1 | 0 | ok",
+            "facebook  | 2 | 0 | facebook links at most one image or video, this variant has {count}",
+            "x         | 0 | 0 | ok",
+            "x         | 1 | 0 | {network} variants cannot carry media yet",
+            "linkedin  | 1 | 0 | {network} variants cannot carry media yet",
+    })
+    void mediaGoOnlyWhereAndAsTheAdapterPublishesThem(String network, int images, int videos, String broken) {
+        java.util.List<String> media = new java.util.ArrayList<>();
+        for (int i = 0; i < images; i++) {
+            media.add("https://cdn.example.fr/photo-" + i + ".JPG?v=2");
+        }
+        for (int i = 0; i < videos; i++) {
+            media.add("https://cdn.example.fr/clip-" + i + ".mp4");
+        }
+        var rules = Network.fromWire(network).orElseThrow().otherRulesBrokenBy("Bonjour", media);
+        assertEquals(broken == null ? java.util.List.of() : java.util.List.of(broken),
+                rules.stream().map(Network.Broken::template).toList());
+        rules.forEach(rule -> assertEquals("media", rule.field()));
         assertTrue(Network.X.otherRulesBrokenBy("Bonjour", null).isEmpty());
+    }
+
+    @Test
+    void mediaKindGoesByTheFileExtensionOfThePath() {
+        assertEquals(MediaKind.VIDEO, MediaKind.of("https://cdn.example.fr/v/clip.MOV"));
+        assertEquals(MediaKind.VIDEO, MediaKind.of("https://cdn.example.fr/clip.webm?token=a.jpg"));
+        assertEquals(MediaKind.IMAGE, MediaKind.of("https://cdn.example.fr/mp4/photo.png"));
+        assertEquals(MediaKind.IMAGE, MediaKind.of("https://cdn.example.fr/photo"));
     }
 }

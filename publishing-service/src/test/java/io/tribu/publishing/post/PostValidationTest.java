@@ -99,11 +99,20 @@ class PostValidationTest {
         rejected(draft(PLANNED, variant("instagram", "Bûche", List.of("http://cdn.cafe-lumiere.fr/buche.jpg"))))
                 .body("violations.field", hasItem(org.hamcrest.Matchers.startsWith("variants[0].media")))
                 .body("violations.message", hasItem("must be an https URL"));
-        assertOnlyViolation(rejected(draft(PLANNED, variant("mastodon", "Bûche", List.of("https://cdn.cafe-lumiere.fr/buche.jpg")))),
-                "variants[0].media", "mastodon variants cannot carry media yet");
+        post(draft(PLANNED, variant("mastodon", "Bûche", List.of("https://cdn.cafe-lumiere.fr/a.jpg", "https://cdn.cafe-lumiere.fr/b.jpg")),
+                variant("bluesky", "Bûche", List.of("https://cdn.cafe-lumiere.fr/a.jpg")))).statusCode(201);
+        assertOnlyViolation(rejected(draft(PLANNED, MASTODON_OK, variant("bluesky", "Bûche",
+                        List.of("https://cdn.cafe-lumiere.fr/a.jpg", "https://cdn.cafe-lumiere.fr/clip.mp4")))),
+                "variants[1].media", "bluesky takes images only, no video");
+        assertOnlyViolation(rejected(draft(PLANNED, variant("mastodon", "Bûche", List.of("https://cdn.cafe-lumiere.fr/1.jpg",
+                        "https://cdn.cafe-lumiere.fr/2.jpg", "https://cdn.cafe-lumiere.fr/3.jpg", "https://cdn.cafe-lumiere.fr/4.jpg",
+                        "https://cdn.cafe-lumiere.fr/5.jpg")))),
+                "variants[0].media", "mastodon takes at most 4 media, this variant has 5");
+        assertOnlyViolation(rejected(draft(PLANNED, variant("x", "Bûche", List.of("https://cdn.cafe-lumiere.fr/buche.jpg")))),
+                "variants[0].media", "x variants cannot carry media yet");
         assertOnlyViolation(rejected(draft(PLANNED, variant("facebook", "Bûche",
                         List.of("https://cdn.cafe-lumiere.fr/a.jpg", "https://cdn.cafe-lumiere.fr/b.jpg")))),
-                "variants[0].media", "facebook variants carry at most one image or video");
+                "variants[0].media", "facebook links at most one image or video, this variant has 2");
     }
 
     @Test

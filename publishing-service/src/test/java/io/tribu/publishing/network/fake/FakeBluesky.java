@@ -17,7 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code com.atproto.identity.resolveHandle}, {@code com.atproto.repo.getRecord/putRecord} (the
  * threadgate), {@code deleteRecord}, {@code app.bsky.graph.muteThread/unmuteThread} and the chat
  * methods {@code chat.bsky.convo.getConvoForMembers/getMessages/sendMessage}, which need the
- * {@code atproto-proxy} header as the PDS does to route them to the chat service.
+ * {@code atproto-proxy} header as the PDS does to route them to the chat service. Media:
+ * {@code com.atproto.repo.uploadBlob} (raw bytes, their Content-Type as mimeType) and the
+ * {@code app.bsky.embed.images} embed of a post, validated as the PDS validates the record: known blobs,
+ * at most 4 images, each at most 1,000,000 bytes, {@code alt} present.
  */
 public class FakeBluesky extends FakeNetwork {
 
@@ -32,6 +35,8 @@ public class FakeBluesky extends FakeNetwork {
     private final java.util.Set<String> closedInboxes = ConcurrentHashMap.newKeySet();
     private final Map<String, java.util.List<Map<String, Object>>> conversations = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger messageIds = new java.util.concurrent.atomic.AtomicInteger();
+
+    private final Map<String, JsonNode> blobs = new ConcurrentHashMap<>();
 
     public FakeBluesky() {
         super(0);
@@ -61,6 +66,11 @@ public class FakeBluesky extends FakeNetwork {
                 answer(exchange, 400, "{\"error\":\"InvalidRequest\",\"message\":\"Invalid app.bsky.feed.post record\"}");
                 return;
             }
+            String invalidEmbed = invalidEmbed(record.path("embed"));
+            if (invalidEmbed != null) {
+                answer(exchange, 400, JSON.writeValueAsString(Map.of("error", "InvalidRequest", "message", invalidEmbed)));
+                return;
+            }
             String uri = "at://" + body.path("repo").asText() + "/app.bsky.feed.post/" + body.path("rkey").asText();
             JsonNode parent = record.path("reply").path("parent");
             if (record.has("reply") && (!records.containsKey(parent.path("uri").asText()) || !parent.hasNonNull("cid")
@@ -73,6 +83,14 @@ public class FakeBluesky extends FakeNetwork {
                 return;
             }
             answer(exchange, 200, Map.of("uri", uri, "cid", "bafyreig2fjxi3rptqdgylg7e5hmjl6mcke7rn2b6cugzlqq3i4zu6rq52q"));
+        } else if (path.equals("/xrpc/com.atproto.repo.uploadBlob")) {
+            byte[] bytes = exchange.getRequestBody().readAllBytes();
+            String cid = "bafkrei" + Integer.toHexString(java.util.Arrays.hashCode(bytes)) + blobs.size();
+            var blob = JSON.createObjectNode().put("$type", "blob");
+            blob.putObject("ref").put("$link", cid);
+            blob.put("mimeType", String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"))).put("size", bytes.length);
+            blobs.put(cid, blob);
+            answer(exchange, 200, Map.of("blob", blob));
         } else if (path.equals("/xrpc/app.bsky.feed.getPosts")) {
             String uri = query(exchange, "uris");
             List<Object> posts = records.containsKey(uri)
@@ -158,6 +176,38 @@ public class FakeBluesky extends FakeNetwork {
             }
             default -> answer(exchange, 404, "{\"error\":\"MethodNotImplemented\"}");
         }
+    }
+
+    /** The PDS's record validation of an images embed: null when valid, else its message. */
+    private String invalidEmbed(JsonNode embed) {
+        if (embed.isMissingNode()) {
+            return null;
+        }
+        if (!"app.bsky.embed.images".equals(embed.path("$type").asText())) {
+            return "Invalid app.bsky.feed.post record: Record/embed has an unknown $type";
+        }
+        JsonNode images = embed.path("images");
+        if (images.size() > 4) {
+            return "Invalid app.bsky.feed.post record: Record/embed/images must not have more than 4 elements";
+        }
+        for (int i = 0; i < images.size(); i++) {
+            JsonNode image = images.get(i);
+            if (!image.has("alt")) {
+                return "Invalid app.bsky.feed.post record: Record/embed/images/" + i + " must have the property \"alt\"";
+            }
+            JsonNode blob = blobs.get(image.path("image").path("ref").path("$link").asText());
+            if (blob == null) {
+                return "Could not find blob: " + image.path("image").path("ref").path("$link").asText();
+            }
+            if (!blob.path("mimeType").asText().startsWith("image/")) {
+                return "Invalid app.bsky.feed.post record: Record/embed/images/" + i + "/image mimeType is not accepted";
+            }
+            if (blob.path("size").asLong() > 1_000_000) {
+                return "Invalid app.bsky.feed.post record: Record/embed/images/" + i + "/image file too large. "
+                        + blob.path("size").asLong() + " bytes (maximum 1000000)";
+            }
+        }
+        return null;
     }
 
     private static String cidOf(String uri) {

@@ -18,6 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code visibility} on POST, {@code DELETE /api/v1/statuses/:id} (another account's status answers
  * 404 "Record not found", as Mastodon looks it up among the caller's own statuses),
  * {@code POST /api/v1/accounts/:id/mute|unmute}, {@code GET /api/v1/accounts/verify_credentials}.
+ * Media: {@code POST /api/v2/media} (multipart {@code file}; not an image or video: 422 "File content type
+ * is invalid"; a video is processed asynchronously: 202 with {@code url: null}, then
+ * {@code GET /api/v1/media/:id} answers 206 twice before 200), and {@code media_ids} on the status
+ * (unknown id 422, an attachment still processing 422, at most 4).
  */
 public class FakeMastodon extends FakeNetwork {
 
@@ -31,6 +35,9 @@ public class FakeMastodon extends FakeNetwork {
     private final AtomicInteger requests = new AtomicInteger();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final java.util.Set<String> muted = ConcurrentHashMap.newKeySet();
+    private final Map<String, Map<String, Object>> attachments = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> processing = new ConcurrentHashMap<>();
+    private final AtomicInteger uploads = new AtomicInteger();
     static final Map<String, Object> OWN_ACCOUNT = Map.of("id", "109000000000000001", "acct", "cafe", "username", "cafe");
 
     public FakeMastodon() {
@@ -71,6 +78,23 @@ public class FakeMastodon extends FakeNetwork {
                 answer(exchange, 422, "{\"error\":\"Validation failed: Text can't be blank\"}");
                 return;
             }
+            java.util.List<Map<String, Object>> media = new java.util.ArrayList<>();
+            for (JsonNode id : body.path("media_ids")) {
+                Map<String, Object> attachment = attachments.get(id.asText());
+                if (attachment == null) {
+                    answer(exchange, 422, "{\"error\":\"Validation failed: Media attachments is invalid\"}");
+                    return;
+                }
+                if (processing.containsKey(id.asText())) {
+                    answer(exchange, 422, "{\"error\":\"Cannot attach files that have not finished processing. Try again in a moment!\"}");
+                    return;
+                }
+                media.add(attachment);
+            }
+            if (media.size() > 4) {
+                answer(exchange, 422, "{\"error\":\"Validation failed: Media attachments too many\"}");
+                return;
+            }
             String inReplyTo = body.path("in_reply_to_id").asText(null);
             if (inReplyTo != null && !byId.containsKey(inReplyTo)) {
                 answer(exchange, 404, "{\"error\":\"Record not found\"}");
@@ -84,9 +108,26 @@ public class FakeMastodon extends FakeNetwork {
                     : byKey.computeIfAbsent(key, k -> {
                         created.computeIfAbsent(k, c -> new AtomicInteger()).incrementAndGet();
                         firstSeenAt.put(k, System.currentTimeMillis());
-                        return newStatus(text, inReplyTo, body.path("visibility").asText("public"));
+                        Map<String, Object> made = newStatus(text, inReplyTo, body.path("visibility").asText("public"));
+                        made.put("media_attachments", media);
+                        return made;
                     });
             answer(exchange, 200, status);
+        } else if (path.equals("/api/v2/media") && exchange.getRequestMethod().equals("POST")) {
+            upload(exchange);
+        } else if (path.startsWith("/api/v1/media/") && exchange.getRequestMethod().equals("GET")) {
+            String id = path.substring("/api/v1/media/".length());
+            Map<String, Object> attachment = attachments.get(id);
+            AtomicInteger polls = processing.get(id);
+            if (attachment == null) {
+                answer(exchange, 404, "{\"error\":\"Record not found\"}");
+            } else if (polls != null && polls.decrementAndGet() >= 0) {
+                answer(exchange, 206, attachment);
+            } else {
+                processing.remove(id);
+                attachment.put("url", "https://files.mastodon.example/media_attachments/" + id + "/original");
+                answer(exchange, 200, attachment);
+            }
         } else if (path.equals("/api/v2/search")) {
             String query = query(exchange, "q");
             answer(exchange, 200, Map.of("accounts", java.util.List.of(), "hashtags", java.util.List.of(), "statuses",
@@ -120,6 +161,40 @@ public class FakeMastodon extends FakeNetwork {
         } else {
             answer(exchange, 404, "{\"error\":\"Not found\"}");
         }
+    }
+
+    private void upload(HttpExchange exchange) throws IOException {
+        uploads.incrementAndGet();
+        var form = MultipartForm.read(exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestBody().readAllBytes());
+        MultipartForm.Part file = form == null ? null : form.get("file");
+        if (file == null || file.bytes().length == 0) {
+            answer(exchange, 422, "{\"error\":\"Validation failed: File can't be blank\"}");
+            return;
+        }
+        String type = file.contentType() == null ? "" : file.contentType();
+        if (!type.startsWith("image/") && !type.startsWith("video/")) {
+            answer(exchange, 422, "{\"error\":\"Validation failed: File content type is invalid\"}");
+            return;
+        }
+        String id = Long.toString(ids.incrementAndGet());
+        Map<String, Object> attachment = new ConcurrentHashMap<>();
+        attachment.put("id", id);
+        attachment.put("type", type.startsWith("video/") ? "video" : "image");
+        attachment.put("size", file.bytes().length);
+        attachment.put("file_name", file.fileName());
+        attachments.put(id, attachment);
+        if (type.startsWith("video/")) {
+            processing.put(id, new AtomicInteger(2));
+            answer(exchange, 202, "{\"id\":\"" + id + "\",\"type\":\"video\",\"url\":null}");
+        } else {
+            attachment.put("url", "https://files.mastodon.example/media_attachments/" + id + "/original");
+            answer(exchange, 200, attachment);
+        }
+    }
+
+    /** Media uploads received, refused ones included. */
+    public int uploads() {
+        return uploads.get();
     }
 
     private Map<String, Object> newStatus(String text) {
