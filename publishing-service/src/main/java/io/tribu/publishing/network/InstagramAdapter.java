@@ -11,9 +11,11 @@ import java.util.Map;
 
 /**
  * Instagram professional account through the Graph API; the channel's handle is the IG user id.
- * Post in two steps: a container {@code POST /{ig-user-id}/media} (image_url or, for .mp4/.mov, a reel's
+ * Post in two steps: a container {@code POST /{ig-user-id}/media} (image_url or, for a video, a reel's
  * video_url, with the caption), then {@code POST /{ig-user-id}/media_publish} with its
- * {@code creation_id}; a post without media is refused before any call. Comments: hide
+ * {@code creation_id}; a post without media is refused before any call. With 2 to 10 media, a carousel:
+ * one child container per medium ({@code is_carousel_item=true}, a video as {@code media_type=VIDEO}),
+ * then a {@code CAROUSEL} container with their ids as {@code children} and the caption, published as one. Comments: hide
  * {@code POST /{ig-comment-id}} with {@code hide}, delete {@code DELETE /{ig-comment-id}}, public reply
  * {@code POST /{ig-comment-id}/replies}, private reply {@code POST /{ig-user-id}/messages} with
  * {@code recipient.comment_id}. Errors: {@link GraphAnswers}.
@@ -47,7 +49,7 @@ public class InstagramAdapter implements NetworkAdapter {
         }
         String user = account.handle();
         Uni<Outcome> earlier = reconciling ? published(account, text) : Uni.createFrom().nullItem();
-        return earlier.chain(found -> found != null ? Uni.createFrom().item(found) : container(account, text, mediaUrls.get(0))
+        return earlier.chain(found -> found != null ? Uni.createFrom().item(found) : container(account, text, mediaUrls)
                         .chain(container -> http.send(graph(account, "/" + user + "/media_publish")
                                 .header("Content-Type", "application/json")
                                 .POST(http.jsonBody(Map.of("creation_id", container))).build()))
@@ -63,15 +65,46 @@ public class InstagramAdapter implements NetworkAdapter {
                 .onFailure().recoverWithItem(Refusal::recover);
     }
 
-    private Uni<String> container(Account account, String caption, String media) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (media.matches("(?i).*\\.(mp4|mov)(\\?.*)?")) {
-            body.put("media_type", "REELS");
-            body.put("video_url", media);
-        } else {
-            body.put("image_url", media);
+    /** One medium's container, or for several a carousel container over one child container each. */
+    private Uni<String> container(Account account, String caption, List<String> media) {
+        if (media.size() == 1) {
+            Map<String, Object> body = item(media.get(0), "REELS");
+            body.put("caption", caption);
+            return create(account, body);
         }
-        body.put("caption", caption);
+        Uni<List<String>> children = Uni.createFrom().item(new java.util.ArrayList<>());
+        for (String medium : media) {
+            children = children.chain(made -> {
+                Map<String, Object> child = item(medium, "VIDEO");
+                child.put("is_carousel_item", true);
+                return create(account, child).map(id -> {
+                    made.add(id);
+                    return made;
+                });
+            });
+        }
+        return children.chain(made -> {
+            Map<String, Object> carousel = new LinkedHashMap<>();
+            carousel.put("media_type", "CAROUSEL");
+            carousel.put("children", String.join(",", made));
+            carousel.put("caption", caption);
+            return create(account, carousel);
+        });
+    }
+
+    /** image_url, or video_url with {@code videoType}: a lone video is a reel, a carousel's is a VIDEO item. */
+    private static Map<String, Object> item(String medium, String videoType) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (MediaKind.of(medium) == MediaKind.VIDEO) {
+            body.put("media_type", videoType);
+            body.put("video_url", medium);
+        } else {
+            body.put("image_url", medium);
+        }
+        return body;
+    }
+
+    private Uni<String> create(Account account, Map<String, Object> body) {
         return http.send(graph(account, "/" + account.handle() + "/media").header("Content-Type", "application/json")
                 .POST(http.jsonBody(body)).build()).map(response -> {
             JsonNode answer = http.read(response);

@@ -18,8 +18,9 @@ public record VariantRequest(
                         + "(with at most 30 hashtags and 20 @mentions)")
         @NotBlank String text,
         @Schema(examples = "[\"https://cdn.cafe-lumiere.fr/buche-2026.jpg\"]",
-                description = "Public https URLs of images or videos the network fetches: one on instagram (required) "
-                        + "and facebook; not yet on the other networks")
+                description = "Public https URLs of images or videos (by file extension: .mp4, .mov, .m4v, .webm are videos). "
+                        + "mastodon: up to 4, a video alone; bluesky: up to 4 images; instagram: one (required) or a carousel "
+                        + "of 2 to 10; facebook: one, linked; x and linkedin: not yet")
         @Size(max = 10) List<@NotBlank @Size(max = 2000) @Pattern(regexp = "https://\\S+",
                 message = "must be an https URL") String> media) {
 }

@@ -196,6 +196,30 @@ class GraphXLinkedInAdapterTest {
     }
 
     @Test
+    void instagramPublishesSeveralMediaAsOneCarousel() {
+        String caption = unique("Trois bûches, une vidéo");
+        List<String> media = List.of("https://cdn.example/a.jpg", "https://cdn.example/b.jpg", "https://cdn.example/c.JPG",
+                "https://cdn.example/atelier.mp4");
+        Outcome.Published carousel = assertInstanceOf(Outcome.Published.class,
+                instagram.publish(ig(), caption, media, "k", false).await().atMost(WAIT));
+        assertEquals("CAROUSEL_ALBUM", GRAPH.get(carousel.externalId()).get("media_type"));
+        assertEquals(List.of("IMAGE", "IMAGE", "IMAGE", "VIDEO"), GRAPH.get(carousel.externalId()).get("children"));
+        assertEquals(caption, GRAPH.get(carousel.externalId()).get("caption"));
+        assertEquals(carousel, instagram.publish(ig(), caption, media, "k", true).await().atMost(WAIT), "found again, not posted twice");
+        assertEquals(1, GRAPH.publishedWith(caption));
+
+        GRAPH.script("/media", 400, Map.of(), "{\"error\":{\"message\":\"Only photo or video can be accepted as media type.\","
+                + "\"type\":\"OAuthException\",\"code\":9004,\"error_subcode\":2207052}}");
+        Outcome.Permanent refused = assertInstanceOf(Outcome.Permanent.class,
+                instagram.publish(ig(), unique("Refusée"), media.subList(0, 2), "k2", false).await().atMost(WAIT));
+        assertTrue(refused.reason().contains("code 9004"), refused.reason());
+        GRAPH.script("/media", 400, Map.of(), "{\"error\":{\"message\":\"Application request limit reached\","
+                + "\"type\":\"OAuthException\",\"code\":4}}");
+        assertInstanceOf(Outcome.Retry.class, instagram.publish(ig(), unique("Plus tard"), media.subList(0, 2), "k3", false)
+                .await().atMost(WAIT));
+    }
+
+    @Test
     void linkedInPostsWithItsVersionHeaderAndRecognisesItsOwnDuplicateWhenReconciling() {
         String text = unique("Nous recrutons un barista");
         Outcome.Published post = assertInstanceOf(Outcome.Published.class,

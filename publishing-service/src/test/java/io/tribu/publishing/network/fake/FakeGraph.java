@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code /{page-id}/feed}, comments ({@code is_hidden}, DELETE, {@code /comments}), Messenger private
  * replies ({@code /{id}/messages} with {@code recipient.comment_id}, one per comment: code 10900), the
  * Instagram container flow ({@code /{ig-user-id}/media}, {@code /media_publish}, {@code hide},
- * {@code /replies}). Errors in Graph's shape: an expired token is 400 code 190, an identical Page post
+ * {@code /replies}; carousels: child containers with {@code is_carousel_item}, not publishable alone,
+ * and a {@code CAROUSEL} container over 2 to 10 of them). Errors in Graph's shape: an expired token is 400 code 190, an identical Page post
  * code 506, an unknown object code 100.
  */
 public class FakeGraph extends FakeNetwork {
@@ -64,12 +65,18 @@ public class FakeGraph extends FakeNetwork {
                     .filter(o -> id.equals(o.get("owner")) && o.get("published") != Boolean.FALSE).toList()));
         } else if (edge.equals("media") && method.equals("POST")) {
             JsonNode body = body(exchange);
+            if (body.path("media_type").asText().equals("CAROUSEL")) {
+                carousel(exchange, id, body);
+                return;
+            }
             if (!body.hasNonNull("image_url") && !body.hasNonNull("video_url")) {
                 error(exchange, 400, "The parameter image_url is required", "OAuthException", 100);
                 return;
             }
             String container = Long.toString(ids.incrementAndGet());
-            put(container, Map.of("owner", id, "caption", body.path("caption").asText(), "published", false));
+            put(container, Map.of("owner", id, "caption", body.path("caption").asText(), "published", false,
+                    "carousel_item", body.path("is_carousel_item").asBoolean(false),
+                    "media_type", body.path("media_type").asText(body.has("video_url") ? "VIDEO" : "IMAGE")));
             answer(exchange, 200, Map.of("id", container));
         } else if (edge.equals("media_publish")) {
             String container = body(exchange).path("creation_id").asText();
@@ -78,9 +85,18 @@ public class FakeGraph extends FakeNetwork {
                 error(exchange, 400, "Media ID is not available", "OAuthException", 9007);
                 return;
             }
+            if (Boolean.TRUE.equals(made.get("carousel_item"))) {
+                error(exchange, 400, "The media cannot be published: it is a carousel item", "OAuthException", 100);
+                return;
+            }
             objects.remove(container);
             String media = Long.toString(ids.incrementAndGet());
-            put(media, Map.of("owner", id, "caption", made.get("caption"), "permalink", "https://www.instagram.com/p/C" + media + "/"));
+            Map<String, Object> fields = new LinkedHashMap<>(Map.of("owner", id, "caption", made.get("caption"),
+                    "permalink", "https://www.instagram.com/p/C" + media + "/", "media_type", made.get("media_type")));
+            if (made.containsKey("children")) {
+                fields.put("children", made.get("children"));
+            }
+            put(media, fields);
             answer(exchange, 200, Map.of("id", media));
         } else if ((edge.equals("comments") || edge.equals("replies")) && method.equals("POST")) {
             if (!objects.containsKey(id)) {
@@ -104,6 +120,27 @@ public class FakeGraph extends FakeNetwork {
         } else {
             error(exchange, 400, "Unknown path components: /" + edge, "OAuthException", 2500);
         }
+    }
+
+    /** A CAROUSEL container: 2 to 10 children, each a carousel item container of this account. */
+    private void carousel(HttpExchange exchange, String owner, JsonNode body) throws IOException {
+        List<String> children = List.of(body.path("children").asText().split(","));
+        if (children.size() < 2 || children.size() > 10) {
+            error(exchange, 400, "Invalid parameter: a carousel has 2 to 10 children", "OAuthException", 100);
+            return;
+        }
+        for (String child : children) {
+            Map<String, Object> item = objects.get(child);
+            if (item == null || !owner.equals(item.get("owner")) || !Boolean.TRUE.equals(item.get("carousel_item"))) {
+                error(exchange, 400, "Invalid parameter: " + child + " is not a carousel item", "OAuthException", 100);
+                return;
+            }
+        }
+        String container = Long.toString(ids.incrementAndGet());
+        put(container, Map.of("owner", owner, "caption", body.path("caption").asText(), "published", false,
+                "media_type", "CAROUSEL_ALBUM", "children", children.stream()
+                        .map(child -> objects.get(child).get("media_type")).toList()));
+        answer(exchange, 200, Map.of("id", container));
     }
 
     private void object(HttpExchange exchange, String method, String id) throws IOException {
@@ -164,6 +201,11 @@ public class FakeGraph extends FakeNetwork {
 
     public String privateReplyTo(String comment) {
         return privateReplies.get(comment);
+    }
+
+    /** Published media (not containers) with this caption. */
+    public long publishedWith(String caption) {
+        return objects.values().stream().filter(o -> caption.equals(o.get("caption")) && o.containsKey("permalink")).count();
     }
 
     public long count(String owner) {
