@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * <p>
  * No idempotency key, but LinkedIn refuses the same text again as a duplicate (422 "Content is a
  * duplicate of urn:li:share:..."): after a crashed attempt that answer names the post already made,
- * which is then reported as published. Moderation actions are not offered: LinkedIn's comment APIs
+ * which is then reported as published. Images: uploaded through the Images API (see {@link #image}), one
+ * as {@code content.media}, several as {@code content.multiImage}; videos are not offered yet. Moderation actions are not offered: LinkedIn's comment APIs
  * need the Community Management product.
  */
 @ApplicationScoped
@@ -30,9 +31,11 @@ public class LinkedInAdapter implements NetworkAdapter {
     private static final Pattern DUPLICATE = Pattern.compile("duplicate of (urn:li:(?:share|ugcPost):\\d+)");
 
     private final NetworkHttp http;
+    private final MediaFetch fetch;
 
-    public LinkedInAdapter(NetworkHttp http) {
+    public LinkedInAdapter(NetworkHttp http, MediaFetch fetch) {
         this.http = http;
+        this.fetch = fetch;
     }
 
     @Override
@@ -51,16 +54,35 @@ public class LinkedInAdapter implements NetworkAdapter {
             return Uni.createFrom().item(new Outcome.Permanent("the LinkedIn channel's handle must be the author URN "
                     + "(urn:li:organization:... or urn:li:person:...)"));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("author", account.handle());
-        body.put("commentary", text);
-        body.put("visibility", "PUBLIC");
-        body.put("distribution", Map.of("feedDistribution", "MAIN_FEED", "targetEntities", List.of(),
-                "thirdPartyDistributionChannels", List.of()));
-        body.put("lifecycleState", "PUBLISHED");
-        body.put("isReshareDisabledByAuthor", false);
-        return http.send(rest(account, "/rest/posts").header("Content-Type", "application/json")
-                        .POST(http.jsonBody(body)).build())
+        Uni<List<String>> images = mediaUrls.isEmpty() ? Uni.createFrom().item(List.of()) : fetch.fetchAll(mediaUrls)
+                .chain(files -> {
+                    Uni<List<String>> urns = Uni.createFrom().item(new java.util.ArrayList<>());
+                    for (MediaFetch.Medium file : files) {
+                        urns = urns.chain(uploaded -> image(account, file).map(urn -> {
+                            uploaded.add(urn);
+                            return uploaded;
+                        }));
+                    }
+                    return urns;
+                });
+        return images.chain(urns -> {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("author", account.handle());
+                    body.put("commentary", text);
+                    body.put("visibility", "PUBLIC");
+                    body.put("distribution", Map.of("feedDistribution", "MAIN_FEED", "targetEntities", List.of(),
+                            "thirdPartyDistributionChannels", List.of()));
+                    if (urns.size() == 1) {
+                        body.put("content", Map.of("media", Map.of("id", urns.get(0))));
+                    } else if (urns.size() > 1) {
+                        body.put("content", Map.of("multiImage", Map.of("images",
+                                urns.stream().map(urn -> Map.of("id", urn)).toList())));
+                    }
+                    body.put("lifecycleState", "PUBLISHED");
+                    body.put("isReshareDisabledByAuthor", false);
+                    return http.send(rest(account, "/rest/posts").header("Content-Type", "application/json")
+                            .POST(http.jsonBody(body)).build());
+                })
                 .map(response -> {
                     JsonNode answer = http.read(response);
                     if (response.statusCode() == 201) {
@@ -76,6 +98,39 @@ public class LinkedInAdapter implements NetworkAdapter {
                     return HttpAnswers.failure(response, message, null);
                 })
                 .onFailure().recoverWithItem(Refusal::recover);
+    }
+
+    /**
+     * Images API: {@code POST /rest/images?action=initializeUpload} with the owner (the author URN) answers an
+     * {@code uploadUrl} and the {@code urn:li:image:…}; the bytes are PUT to that URL. An image never used
+     * in a post is harmless, so a repeat after a crash only uploads again.
+     */
+    private Uni<String> image(Account account, MediaFetch.Medium file) {
+        if (file.kind() != MediaKind.IMAGE) {
+            throw new Refusal(new Outcome.Permanent("medium " + file.index() + ": LinkedIn videos are not uploaded yet, this is "
+                    + file.contentType()));
+        }
+        return http.send(rest(account, "/rest/images?action=initializeUpload").header("Content-Type", "application/json")
+                        .POST(http.jsonBody(Map.of("initializeUploadRequest", Map.of("owner", account.handle())))).build())
+                .chain(response -> {
+                    JsonNode answer = http.read(response);
+                    if (response.statusCode() != 200) {
+                        throw new Refusal(HttpAnswers.failure(response, "medium " + file.index() + ": "
+                                + answer.path("message").asText("HTTP " + response.statusCode()), null));
+                    }
+                    String urn = answer.path("value").path("image").asText();
+                    var put = http.request(answer.path("value").path("uploadUrl").asText())
+                            .header("Authorization", "Bearer " + account.credentials().accessToken())
+                            .header("Content-Type", file.contentType())
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(file.bytes())).build();
+                    return http.send(put).map(uploaded -> {
+                        if (uploaded.statusCode() / 100 != 2) {
+                            throw new Refusal(HttpAnswers.failure(uploaded, "medium " + file.index() + ": upload answered HTTP "
+                                    + uploaded.statusCode(), null));
+                        }
+                        return urn;
+                    });
+                });
     }
 
     /**

@@ -56,9 +56,9 @@ public enum Network {
     /**
      * Rules beyond the length. Media, as each network takes them through its adapter: Mastodon 4 attachments
      * (a video alone), Bluesky 4 images (videos go through another service), Instagram one image or video, or a
-     * carousel of 2 to 10, and needs one; Facebook links one; X and LinkedIn adapters do not upload media yet, so
-     * a variant with media for them is refused rather than published without its images. Instagram captions: at
-     * most 30 hashtags and 20 @mentions (Meta's content publishing limits).
+     * carousel of 2 to 10, and needs one; Facebook links one; X 4 images, LinkedIn images (as many as a variant
+     * has, at most 10): their adapters upload no videos yet, so a variant with one is refused rather than published
+     * without it. Instagram captions: at most 30 hashtags and 20 @mentions (Meta's content publishing limits).
      */
     public java.util.List<Broken> otherRulesBrokenBy(String text, java.util.List<String> media) {
         java.util.List<Broken> broken = new java.util.ArrayList<>();
@@ -90,7 +90,9 @@ public enum Network {
             case INSTAGRAM -> count == 0 ? "instagram needs an image or a video"
                     : count > 10 ? "instagram takes one image or video, or a carousel of 2 to 10, this variant has {count}" : null;
             case FACEBOOK -> count > 1 ? "facebook links at most one image or video, this variant has {count}" : null;
-            case X, LINKEDIN -> count > 0 ? "{network} variants cannot carry media yet" : null;
+            case X -> videos > 0 ? "x takes images only for now, no video"
+                    : count > 4 ? "x takes at most 4 images, this variant has {count}" : null;
+            case LINKEDIN -> videos > 0 ? "linkedin takes images only for now, no video" : null;
         };
         return Optional.ofNullable(rule).map(template -> new Broken("media", template,
                 java.util.Map.of("network", wire(), "count", Integer.toString(count))));

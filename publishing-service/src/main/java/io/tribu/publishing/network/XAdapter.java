@@ -21,16 +21,24 @@ import java.util.Map;
  * ({@code GET /2/users/:id/tweets}) or the conversation's messages are searched for the same text
  * first; X also refuses an identical text in a short time ("duplicate content", 403), which is reported
  * as a refusal. Errors: 401 token, 429 with {@code x-rate-limit-reset}, 5xx retried.
+ * <p>
+ * Media: up to 4 images (each at most 5 MB), downloaded then uploaded with {@code POST /2/media/upload},
+ * their ids in the post's {@code media.media_ids}; videos (the chunked upload) are not offered yet.
  */
 @ApplicationScoped
 public class XAdapter implements NetworkAdapter {
 
     static final String RESET_HEADER = "x-rate-limit-reset";
 
-    private final NetworkHttp http;
+    /** X's limit for an image of a post (tweet_image). */
+    static final int MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
-    public XAdapter(NetworkHttp http) {
+    private final NetworkHttp http;
+    private final MediaFetch fetch;
+
+    public XAdapter(NetworkHttp http, MediaFetch fetch) {
         this.http = http;
+        this.fetch = fetch;
     }
 
     @Override
@@ -45,7 +53,50 @@ public class XAdapter implements NetworkAdapter {
 
     @Override
     public Uni<Outcome> publish(Account account, String text, List<String> mediaUrls, String idempotencyKey, boolean reconciling) {
-        return tweet(account, Map.of("text", text), text, reconciling);
+        if (mediaUrls.isEmpty()) {
+            return tweet(account, Map.of("text", text), text, reconciling);
+        }
+        // Looked for before uploading: a post found again needs no new uploads.
+        Uni<Outcome> earlier = reconciling ? alreadyPosted(account, text) : Uni.createFrom().nullItem();
+        return earlier.chain(found -> found != null ? Uni.createFrom().item(found) : fetch.fetchAll(mediaUrls)
+                        .chain(files -> {
+                            Uni<List<String>> ids = Uni.createFrom().item(new java.util.ArrayList<>());
+                            for (MediaFetch.Medium file : files) {
+                                ids = ids.chain(uploaded -> upload(account, file).map(id -> {
+                                    uploaded.add(id);
+                                    return uploaded;
+                                }));
+                            }
+                            return ids;
+                        })
+                        .chain(ids -> tweet(account, Map.of("text", text, "media", Map.of("media_ids", ids)), text, false)))
+                .onFailure().recoverWithItem(Refusal::recover);
+    }
+
+    /**
+     * One image, in one request: {@code POST /2/media/upload} multipart ({@code media}, {@code media_category}
+     * tweet_image), answered with {@code data.id}. Media not used in a post expire on X's side (24 h), so an
+     * upload repeated after a crash is harmless.
+     */
+    private Uni<String> upload(Account account, MediaFetch.Medium file) {
+        if (file.kind() != MediaKind.IMAGE) {
+            throw new Refusal(new Outcome.Permanent("medium " + file.index() + ": X videos are not uploaded yet, this is "
+                    + file.contentType()));
+        }
+        if (file.bytes().length > MAX_IMAGE_BYTES) {
+            throw new Refusal(new Outcome.Permanent("medium " + file.index() + " is " + file.bytes().length
+                    + " bytes; X images take at most " + MAX_IMAGE_BYTES));
+        }
+        Multipart form = new Multipart().file("media", file.fileName(), file.contentType(), file.bytes())
+                .field("media_category", "tweet_image");
+        return http.send(authorized(account, "/2/media/upload").header("Content-Type", form.contentType())
+                .POST(form.publisher()).build()).map(response -> {
+            JsonNode answer = http.read(response);
+            if (response.statusCode() != 200 && response.statusCode() != 201) {
+                throw new Refusal(HttpAnswers.failure(response, "medium " + file.index() + ": " + reason(answer, response), RESET_HEADER));
+            }
+            return answer.path("data").path("id").asText();
+        });
     }
 
     private Uni<Outcome> tweet(Account account, Map<String, Object> body, String text, boolean reconciling) {
@@ -195,8 +246,9 @@ public class XAdapter implements NetworkAdapter {
     }
 
     /** X problems: {"title":"Forbidden","detail":"You are not allowed to create a Tweet with duplicate content.","status":403}. */
+    /** An invalid request's own message (errors[0]) says more than its generic {@code detail}. */
     private static String reason(JsonNode answer, HttpResponse<String> response) {
-        String detail = answer.path("detail").asText(answer.path("errors").path(0).path("message").asText(""));
+        String detail = answer.path("errors").path(0).path("message").asText(answer.path("detail").asText(""));
         return detail.isEmpty() ? "HTTP " + response.statusCode() : detail;
     }
 

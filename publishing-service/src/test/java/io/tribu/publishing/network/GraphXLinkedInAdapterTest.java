@@ -29,10 +29,10 @@ class GraphXLinkedInAdapterTest {
     static final FakeGraph GRAPH = new FakeGraph();
     static final FakeLinkedIn LINKEDIN = new FakeLinkedIn();
 
-    final XAdapter x = new XAdapter(HTTP);
+    final XAdapter x = new XAdapter(HTTP, AdapterTest.FETCH);
     final FacebookAdapter facebook = new FacebookAdapter(HTTP);
     final InstagramAdapter instagram = new InstagramAdapter(HTTP);
-    final LinkedInAdapter linkedin = new LinkedInAdapter(HTTP);
+    final LinkedInAdapter linkedin = new LinkedInAdapter(HTTP, AdapterTest.FETCH);
 
     @AfterAll
     static void stop() {

@@ -2,6 +2,8 @@ package io.tribu.publishing.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tribu.publishing.network.fake.FakeBluesky;
+import io.tribu.publishing.network.fake.FakeLinkedIn;
+import io.tribu.publishing.network.fake.FakeX;
 import io.tribu.publishing.network.fake.FakeMastodon;
 import io.tribu.publishing.network.fake.FakeMediaHost;
 import org.junit.jupiter.api.AfterAll;
@@ -22,23 +24,29 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Media downloaded from the variant's URLs (a local media host) and uploaded to Mastodon and Bluesky
- * fakes that check the uploads and the post's references to them as the networks do.
+ * Media downloaded from the variant's URLs (a local media host) and uploaded to Mastodon, Bluesky, X and
+ * LinkedIn fakes that check the uploads and the post's references to them as the networks do.
  */
 class MediaUploadTest {
 
     static final FakeMastodon MASTODON = new FakeMastodon();
     static final FakeBluesky BLUESKY = new FakeBluesky();
     static final FakeMediaHost CDN = new FakeMediaHost();
+    static final FakeX X = new FakeX();
+    static final FakeLinkedIn LINKEDIN = new FakeLinkedIn();
 
     final MastodonAdapter mastodon = new MastodonAdapter(HTTP, FETCH, MASTODON_MEDIA);
     final BlueskyAdapter bluesky = new BlueskyAdapter(HTTP, FETCH);
+    final XAdapter x = new XAdapter(HTTP, FETCH);
+    final LinkedInAdapter linkedin = new LinkedInAdapter(HTTP, FETCH);
 
     @AfterAll
     static void stop() {
         MASTODON.close();
         BLUESKY.close();
         CDN.close();
+        X.close();
+        LINKEDIN.close();
     }
 
     static Account mastodonAccount() {
@@ -197,5 +205,68 @@ class MediaUploadTest {
                 "{\"error\":\"RateLimitExceeded\",\"message\":\"Rate Limit Exceeded\"}");
         assertInstanceOf(Outcome.Retry.class, toBluesky(UUID.randomUUID().toString(), List.of(CDN.url("/sky.jpg"))));
         assertEquals(records, BLUESKY.records());
+    }
+
+    static Account xAccount() {
+        return new Account(UUID.randomUUID(), X.baseUrl(), "@cafelumiere",
+                new io.tribu.publishing.channel.ChannelCredentials(FakeX.TOKEN, null, null, null, null));
+    }
+
+    static Account organization() {
+        return new Account(UUID.randomUUID(), LINKEDIN.baseUrl(), FakeLinkedIn.ORGANIZATION,
+                new io.tribu.publishing.channel.ChannelCredentials(FakeLinkedIn.TOKEN, null, null, null, null));
+    }
+
+    @Test
+    void xUploadsImagesAndNamesThemInThePost() {
+        String a = CDN.file("/x-a.png", "image/png", FakeMediaHost.image(3_000));
+        String b = CDN.file("/x-b.jpg", "image/jpeg", FakeMediaHost.image(4_000));
+        String text = "Deux bûches " + UUID.randomUUID();
+        Outcome.Published published = assertInstanceOf(Outcome.Published.class,
+                x.publish(xAccount(), text, List.of(a, b), "k", false).await().atMost(WAIT));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> attached = (List<Map<String, Object>>) X.tweetById(published.externalId()).get("media");
+        assertEquals(List.of(3_000, 4_000), attached.stream().map(m -> m.get("size")).toList());
+        assertEquals("image/png", attached.get(0).get("image_type"));
+
+        long posts = X.postRequests();
+        assertEquals(published, x.publish(xAccount(), text, List.of(a, b), "k", true).await().atMost(WAIT),
+                "a crashed attempt's post is found again");
+        assertEquals(posts, X.postRequests());
+
+        X.script("/2/media/upload", 400, Map.of(), "{\"errors\":[{\"message\":\"media type unrecognized.\"}],"
+                + "\"title\":\"Invalid Request\",\"detail\":\"One or more parameters to your request was invalid.\"}");
+        assertEquals("medium 1: media type unrecognized.", assertInstanceOf(Outcome.Permanent.class,
+                x.publish(xAccount(), "Refusée " + UUID.randomUUID(), List.of(a), "k2", false).await().atMost(WAIT)).reason());
+        X.script("/2/media/upload", 429, Map.of("x-rate-limit-reset", Long.toString(java.time.Instant.now().getEpochSecond() + 60)), "{}");
+        assertInstanceOf(Outcome.Retry.class, x.publish(xAccount(), "Plus tard " + UUID.randomUUID(), List.of(a), "k3", false)
+                .await().atMost(WAIT));
+        assertEquals(posts, X.postRequests(), "no post without its images");
+    }
+
+    @Test
+    void linkedInInitializesUploadsPutsTheBytesAndReferencesTheImages() {
+        String a = CDN.file("/li-a.jpg", "image/jpeg", FakeMediaHost.image(6_000));
+        String b = CDN.file("/li-b.jpg", "image/jpeg", FakeMediaHost.image(7_000));
+        Outcome.Published one = assertInstanceOf(Outcome.Published.class,
+                linkedin.publish(organization(), "Une image " + UUID.randomUUID(), List.of(a), "k", false).await().atMost(WAIT));
+        String image = LINKEDIN.post(one.externalId()).path("content").path("media").path("id").asText();
+        assertTrue(image.startsWith("urn:li:image:"), image);
+        assertEquals(6_000, LINKEDIN.imageSize(image));
+
+        Outcome.Published two = assertInstanceOf(Outcome.Published.class,
+                linkedin.publish(organization(), "Deux images " + UUID.randomUUID(), List.of(a, b), "k", false).await().atMost(WAIT));
+        JsonNode images = LINKEDIN.post(two.externalId()).path("content").path("multiImage").path("images");
+        assertEquals(2, images.size());
+        assertEquals(7_000, LINKEDIN.imageSize(images.path(1).path("id").asText()));
+
+        int posts = LINKEDIN.count();
+        LINKEDIN.script("/rest/images", 429, Map.of("Retry-After", "15"), "{\"status\":429,\"message\":\"Resource level throttle limit\"}");
+        assertEquals(Duration.ofSeconds(15), assertInstanceOf(Outcome.Retry.class,
+                linkedin.publish(organization(), "Plus tard", List.of(a), "k", false).await().atMost(WAIT)).after());
+        LINKEDIN.script("/uploadedImage/0", 400, Map.of(), "");
+        assertEquals("medium 1: upload answered HTTP 400", assertInstanceOf(Outcome.Permanent.class,
+                linkedin.publish(organization(), "Refusée", List.of(a), "k", false).await().atMost(WAIT)).reason());
+        assertEquals(posts, LINKEDIN.count());
     }
 }

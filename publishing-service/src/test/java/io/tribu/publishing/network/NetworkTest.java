@@ -118,8 +118,12 @@ class NetworkTest {
             "facebook  | 1 | 0 | ok",
             "facebook  | 2 | 0 | facebook links at most one image or video, this variant has {count}",
             "x         | 0 | 0 | ok",
-            "x         | 1 | 0 | {network} variants cannot carry media yet",
-            "linkedin  | 1 | 0 | {network} variants cannot carry media yet",
+            "x         | 4 | 0 | ok",
+            "x         | 5 | 0 | x takes at most 4 images, this variant has {count}",
+            "x         | 1 | 1 | x takes images only for now, no video",
+            "linkedin  | 1 | 0 | ok",
+            "linkedin  | 10 | 0 | ok",
+            "linkedin  | 0 | 1 | linkedin takes images only for now, no video",
     })
     void mediaGoOnlyWhereAndAsTheAdapterPublishesThem(String network, int images, int videos, String broken) {
         java.util.List<String> media = new java.util.ArrayList<>();

@@ -110,8 +110,12 @@ class PostValidationTest {
                         "https://cdn.cafe-lumiere.fr/2.jpg", "https://cdn.cafe-lumiere.fr/3.jpg", "https://cdn.cafe-lumiere.fr/4.jpg",
                         "https://cdn.cafe-lumiere.fr/5.jpg")))),
                 "variants[0].media", "mastodon takes at most 4 media, this variant has 5");
-        assertOnlyViolation(rejected(draft(PLANNED, variant("x", "Bûche", List.of("https://cdn.cafe-lumiere.fr/buche.jpg")))),
-                "variants[0].media", "x variants cannot carry media yet");
+        post(draft(PLANNED, variant("x", "Bûche", List.of("https://cdn.cafe-lumiere.fr/buche.jpg")),
+                variant("linkedin", "Bûche", List.of("https://cdn.cafe-lumiere.fr/a.jpg", "https://cdn.cafe-lumiere.fr/b.jpg"))))
+                .statusCode(201);
+        assertOnlyViolation(rejected(draft(PLANNED, variant("x", "Bûche", List.of("https://cdn.cafe-lumiere.fr/buche.jpg",
+                        "https://cdn.cafe-lumiere.fr/clip.mov")))),
+                "variants[0].media", "x takes images only for now, no video");
         assertOnlyViolation(rejected(draft(PLANNED, variant("facebook", "Bûche",
                         List.of("https://cdn.cafe-lumiere.fr/a.jpg", "https://cdn.cafe-lumiere.fr/b.jpg")))),
                 "variants[0].media", "facebook links at most one image or video, this variant has 2");

@@ -12,7 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * LinkedIn's versioned Posts API: {@code POST /rest/posts} needs {@code LinkedIn-Version} (else 426 as
  * LinkedIn answers a missing or retired version) and {@code X-Restli-Protocol-Version: 2.0.0}; 201 with
  * the URN in {@code x-restli-id}; the same commentary again from the same author is 422 "Content is a
- * duplicate of urn:li:share:..."; {@code GET /rest/socialActions/{urn}}.
+ * duplicate of urn:li:share:..."; {@code GET /rest/socialActions/{urn}}. Images:
+ * {@code POST /rest/images?action=initializeUpload} (owner must be a URN) answers an upload URL on this
+ * server and the image URN; the PUT of the bytes there (bearer token) makes it AVAILABLE; a post's
+ * {@code content.media.id} or {@code content.multiImage.images[].id} must name available images of its author.
  */
 public class FakeLinkedIn extends FakeNetwork {
 
@@ -22,6 +25,9 @@ public class FakeLinkedIn extends FakeNetwork {
     private final AtomicLong ids = new AtomicLong(7260000000000000000L);
     private final Map<String, String> byText = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> posts = new ConcurrentHashMap<>();
+    /** Image URN to its owner, and to its size once its bytes arrived. */
+    private final Map<String, String> imageOwners = new ConcurrentHashMap<>();
+    private final Map<String, Integer> available = new ConcurrentHashMap<>();
 
     public static final String CLIENT_ID = "tribu-linkedin-client";
     public static final String CLIENT_SECRET = "linkedin-secret";
@@ -69,18 +75,34 @@ public class FakeLinkedIn extends FakeNetwork {
                     + "\"message\":\"The token used in the request has been revoked by the user\"}");
             return;
         }
+        String path = exchange.getRequestURI().getPath();
+        // The upload URL is not a versioned API call: only the bearer token is needed.
+        if (path.startsWith("/dms-uploads/") && exchange.getRequestMethod().equals("PUT")) {
+            String urn = "urn:li:image:" + path.split("/")[2];
+            if (!imageOwners.containsKey(urn)) {
+                answer(exchange, 404, "");
+                return;
+            }
+            available.put(urn, exchange.getRequestBody().readAllBytes().length);
+            answer(exchange, 201, "");
+            return;
+        }
         String version = exchange.getRequestHeaders().getFirst("LinkedIn-Version");
         if (version == null || !version.matches("\\d{6}")) {
             answer(exchange, 426, "{\"status\":426,\"code\":\"NONEXISTENT_VERSION\",\"message\":\"Requested version "
                     + version + " is not active\"}");
             return;
         }
-        String path = exchange.getRequestURI().getPath();
         if (path.equals("/rest/posts") && exchange.getRequestMethod().equals("POST")) {
             JsonNode body = body(exchange);
             if (!"2.0.0".equals(exchange.getRequestHeaders().getFirst("X-Restli-Protocol-Version"))
                     || !body.path("author").asText().startsWith("urn:li:") || !body.has("distribution")) {
                 answer(exchange, 422, "{\"status\":422,\"message\":\"ERROR :: /author :: is not a valid urn\"}");
+                return;
+            }
+            String unavailable = unavailableImage(body);
+            if (unavailable != null) {
+                answer(exchange, 422, "{\"status\":422,\"message\":\"ERROR :: /content :: " + unavailable + " is not AVAILABLE\"}");
                 return;
             }
             String key = body.path("author").asText() + "\n" + body.path("commentary").asText();
@@ -94,12 +116,44 @@ public class FakeLinkedIn extends FakeNetwork {
             posts.put(urn, body);
             exchange.getResponseHeaders().add("x-restli-id", urn);
             answer(exchange, 201, "");
+        } else if (path.equals("/rest/images") && "action=initializeUpload".equals(exchange.getRequestURI().getQuery())) {
+            String owner = body(exchange).path("initializeUploadRequest").path("owner").asText();
+            if (!owner.startsWith("urn:li:")) {
+                answer(exchange, 422, "{\"status\":422,\"message\":\"ERROR :: /initializeUploadRequest/owner :: is not a valid urn\"}");
+                return;
+            }
+            String asset = "C4E10AQ" + ids.incrementAndGet();
+            imageOwners.put("urn:li:image:" + asset, owner);
+            answer(exchange, 200, Map.of("value", Map.of("uploadUrlExpiresAt", System.currentTimeMillis() + 3_600_000,
+                    "uploadUrl", baseUrl() + "/dms-uploads/" + asset + "/uploadedImage/0?ca=vector_feedshare",
+                    "image", "urn:li:image:" + asset)));
         } else if (path.startsWith("/rest/socialActions/")) {
             answer(exchange, 200, Map.of("likesSummary", Map.of("totalLikes", 31),
                     "commentsSummary", Map.of("aggregatedTotalComments", 4)));
         } else {
             answer(exchange, 404, "{\"status\":404,\"message\":\"Not Found\"}");
         }
+    }
+
+    /** The first image the post names that is not an uploaded image of its author, or null. */
+    private String unavailableImage(JsonNode post) {
+        JsonNode content = post.path("content");
+        java.util.List<String> named = new java.util.ArrayList<>();
+        if (content.has("media")) {
+            named.add(content.path("media").path("id").asText());
+        }
+        content.path("multiImage").path("images").forEach(image -> named.add(image.path("id").asText()));
+        for (String urn : named) {
+            if (!available.containsKey(urn) || !post.path("author").asText().equals(imageOwners.get(urn))) {
+                return urn;
+            }
+        }
+        return null;
+    }
+
+    /** Bytes received for this image, or null when none were. */
+    public Integer imageSize(String urn) {
+        return available.get(urn);
     }
 
     public JsonNode post(String urn) {

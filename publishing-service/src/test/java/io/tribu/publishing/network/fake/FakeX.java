@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code GET /2/tweets/:id}, {@code GET /2/users/me}, {@code GET /2/users/:id/tweets},
  * {@code PUT /2/tweets/:id/hidden} (only replies to the account's own posts), {@code DELETE /2/tweets/:id}
  * (own only, else 403), direct messages {@code /2/dm_conversations/with/:id/messages|dm_events}.
- * Errors use X's problem shape.
+ * Errors use X's problem shape. Media: {@code POST /2/media/upload} (multipart {@code media} and
+ * {@code media_category}; 400 without the file or with another category than tweet_image), and
+ * {@code media.media_ids} on a post (unknown ids 400 "Your media IDs are invalid.").
  */
 public class FakeX extends FakeNetwork {
 
@@ -29,6 +31,7 @@ public class FakeX extends FakeNetwork {
     private final Map<String, Boolean> hidden = new ConcurrentHashMap<>();
     private final Map<String, List<Map<String, Object>>> messages = new ConcurrentHashMap<>();
     private final AtomicLong posts = new AtomicLong();
+    private final Map<String, Map<String, Object>> media = new ConcurrentHashMap<>();
     private final java.util.Set<String> accessTokens = ConcurrentHashMap.newKeySet();
     private final java.util.Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
     public static final String CLIENT_ID = "tribu-x-client";
@@ -96,8 +99,33 @@ public class FakeX extends FakeNetwork {
                         + "\"title\":\"Invalid Request\",\"detail\":\"One or more parameters to your request was invalid.\"}");
                 return;
             }
+            List<Map<String, Object>> attached = new ArrayList<>();
+            for (JsonNode id : body.path("media").path("media_ids")) {
+                Map<String, Object> uploaded = media.get(id.asText());
+                if (uploaded == null) {
+                    answer(exchange, 400, "{\"errors\":[{\"message\":\"Your media IDs are invalid.\"}],"
+                            + "\"title\":\"Invalid Request\",\"detail\":\"One or more parameters to your request was invalid.\"}");
+                    return;
+                }
+                attached.add(uploaded);
+            }
             Map<String, Object> tweet = tweet(ME, text, replyTo);
+            tweet.put("media", attached);
             answer(exchange, 201, Map.of("data", Map.of("id", tweet.get("id"), "text", text)));
+        } else if (path.equals("/2/media/upload") && method.equals("POST")) {
+            var form = MultipartForm.read(exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestBody().readAllBytes());
+            MultipartForm.Part file = form == null ? null : form.get("media");
+            MultipartForm.Part category = form == null ? null : form.get("media_category");
+            if (file == null || category == null || !"tweet_image".equals(new String(category.bytes()))) {
+                answer(exchange, 400, "{\"errors\":[{\"message\":\"media and media_category tweet_image are required\"}],"
+                        + "\"title\":\"Invalid Request\",\"detail\":\"One or more parameters to your request was invalid.\"}");
+                return;
+            }
+            String id = Long.toString(ids.incrementAndGet());
+            media.put(id, Map.of("media_key", "3_" + id, "type", "photo", "size", file.bytes().length,
+                    "image_type", String.valueOf(file.contentType())));
+            answer(exchange, 200, Map.of("data", Map.of("id", id, "media_key", "3_" + id, "size", file.bytes().length,
+                    "expires_after_secs", 86400, "image", Map.of("image_type", String.valueOf(file.contentType())))));
         } else if (path.equals("/2/users/me")) {
             answer(exchange, 200, Map.of("data", Map.of("id", ME, "username", "cafelumiere")));
         } else if (path.matches("/2/users/\\d+/tweets")) {
