@@ -21,13 +21,19 @@ import java.util.regex.Pattern;
  * No idempotency key, but LinkedIn refuses the same text again as a duplicate (422 "Content is a
  * duplicate of urn:li:share:..."): after a crashed attempt that answer names the post already made,
  * which is then reported as published. Images: uploaded through the Images API (see {@link #image}), one
- * as {@code content.media}, several as {@code content.multiImage}; videos are not offered yet. Moderation actions are not offered: LinkedIn's comment APIs
- * need the Community Management product.
+ * as {@code content.media}, several as {@code content.multiImage}; videos are not offered yet.
+ * <p>
+ * Moderation (Community Management API) on comments under the brand's posts, named by their URN
+ * {@code urn:li:comment:(urn:li:activity:…,id)} or a URL carrying it as {@code commentUrn}: a public reply is
+ * a nested comment, delete removes the comment. LinkedIn offers neither hiding a comment nor a private
+ * reply to its author through the API, so those are refused.
  */
 @ApplicationScoped
 public class LinkedInAdapter implements NetworkAdapter {
 
     static final String VERSION = "202411";
+    /** A comment's URN: the post (activity, share or ugcPost) it is on, and its own id. */
+    private static final Pattern COMMENT = Pattern.compile("urn:li:comment:\\((urn:li:[A-Za-z]+:\\d+),(\\d+)\\)");
     private static final Pattern DUPLICATE = Pattern.compile("duplicate of (urn:li:(?:share|ugcPost):\\d+)");
 
     private final NetworkHttp http;
@@ -131,6 +137,97 @@ public class LinkedInAdapter implements NetworkAdapter {
                         return urn;
                     });
                 });
+    }
+
+    /**
+     * A nested comment: {@code POST /rest/socialActions/{comment URN}/comments} with the brand as actor, the post
+     * as object and the comment as parentComment. No idempotency key: when reconciling, the comment's replies
+     * are read first for one of the brand's with the same text.
+     */
+    @Override
+    public Uni<Outcome> reply(Account account, Interaction target, String text, boolean privately, String idempotencyKey,
+                              boolean reconciling) {
+        if (privately) {
+            return NetworkAdapter.super.reply(account, target, text, true, idempotencyKey, reconciling);
+        }
+        Matcher comment = comment(target);
+        if (comment == null) {
+            return Uni.createFrom().item(notAComment(target));
+        }
+        String parent = comment.group();
+        String path = "/rest/socialActions/" + urlEncoded(parent) + "/comments";
+        Uni<Outcome> earlier = reconciling ? http.send(rest(account, path).GET().build()).map(response -> {
+            JsonNode answer = http.read(response);
+            if (response.statusCode() != 200) {
+                throw new Refusal(HttpAnswers.failure(response, answer.path("message").asText("HTTP " + response.statusCode()), null));
+            }
+            for (JsonNode reply : answer.path("elements")) {
+                if (account.handle().equals(reply.path("actor").asText()) && text.equals(reply.path("message").path("text").asText())) {
+                    return commentPublished(reply.path("commentUrn").asText());
+                }
+            }
+            return null;
+        }) : Uni.createFrom().nullItem();
+        Map<String, Object> body = Map.of("actor", account.handle(), "object", comment.group(1),
+                "message", Map.of("text", text), "parentComment", parent);
+        return earlier.chain(found -> found != null ? Uni.createFrom().item(found)
+                        : http.send(rest(account, path).header("Content-Type", "application/json").POST(http.jsonBody(body)).build())
+                        .map(response -> {
+                            JsonNode answer = http.read(response);
+                            if (response.statusCode() == 201) {
+                                return commentPublished(answer.path("commentUrn").asText());
+                            }
+                            return HttpAnswers.failure(response, answer.path("message").asText("HTTP " + response.statusCode()), null);
+                        }))
+                .onFailure().recoverWithItem(Refusal::recover);
+    }
+
+    /**
+     * {@code DELETE /rest/socialActions/{post URN}/comments/{id}?actor=…} (204); the brand may delete comments on
+     * its own posts. 404: already deleted, by an earlier attempt or its author.
+     */
+    @Override
+    public Uni<Outcome> delete(Account account, Interaction target) {
+        Matcher comment = comment(target);
+        if (comment == null) {
+            return Uni.createFrom().item(notAComment(target));
+        }
+        return http.send(rest(account, "/rest/socialActions/" + urlEncoded(comment.group(1)) + "/comments/" + comment.group(2)
+                        + "?actor=" + urlEncoded(account.handle())).DELETE().build())
+                .map(response -> {
+                    if (response.statusCode() == 204 || response.statusCode() == 404) {
+                        return (Outcome) new Outcome.Published(null, null);
+                    }
+                    return HttpAnswers.failure(response, http.read(response).path("message").asText("HTTP " + response.statusCode()), null);
+                })
+                .onFailure().recoverWithItem(Refusal::recover);
+    }
+
+    /** The comment URN of the id, else of the URL's {@code commentUrn} parameter; null when neither names one. */
+    private static Matcher comment(Interaction target) {
+        for (String candidate : new String[] {target.externalId(), target.url()}) {
+            if (candidate != null) {
+                Matcher comment = COMMENT.matcher(java.net.URLDecoder.decode(candidate, StandardCharsets.UTF_8));
+                if (comment.find()) {
+                    return comment;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Outcome notAComment(Interaction target) {
+        return new Outcome.Permanent("not a LinkedIn comment (urn:li:comment:(…) expected): " + target.reference());
+    }
+
+    private static Outcome commentPublished(String urn) {
+        Matcher comment = COMMENT.matcher(urn);
+        return new Outcome.Published(urn, comment.matches()
+                ? "https://www.linkedin.com/feed/update/" + comment.group(1) + "?commentUrn=" + urlEncoded(urn) : null);
+    }
+
+    private static String urlEncoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /**

@@ -245,6 +245,50 @@ class GraphXLinkedInAdapterTest {
     }
 
     @Test
+    void linkedInRepliesToACommentOnceAndDeletesIt() {
+        String post = assertInstanceOf(Outcome.Published.class, linkedin.publish(organization(), unique("Nouvelle carte"),
+                List.of(), "k", false).await().atMost(WAIT)).externalId();
+        String camille = LINKEDIN.comment(post, "urn:li:person:camille42", "Vous ouvrez le dimanche ?");
+        // Moderation may give the comment's URL, which carries its URN encoded.
+        Interaction byUrl = new Interaction("https://www.linkedin.com/feed/update/" + post + "?commentUrn="
+                + java.net.URLEncoder.encode(camille, java.nio.charset.StandardCharsets.UTF_8), null, "Camille");
+        Outcome.Published reply = assertInstanceOf(Outcome.Published.class,
+                linkedin.reply(organization(), byUrl, "Oui, de 9 h à 13 h !", false, "a1", false).await().atMost(WAIT));
+        assertEquals(reply, linkedin.reply(organization(), byUrl, "Oui, de 9 h à 13 h !", false, "a1", true).await().atMost(WAIT),
+                "a reconciled reply finds the first one");
+        List<Map<String, Object>> replies = LINKEDIN.commentsUnder(camille);
+        assertEquals(1, replies.size());
+        assertEquals(reply.externalId(), replies.get(0).get("commentUrn"));
+        assertEquals(FakeLinkedIn.ORGANIZATION, replies.get(0).get("actor"));
+        assertEquals(post, replies.get(0).get("object"));
+        assertTrue(reply.url().startsWith("https://www.linkedin.com/feed/update/" + post + "?commentUrn="), reply.url());
+
+        Interaction byUrn = new Interaction(null, camille, "Camille");
+        assertEquals(new Outcome.Published(null, null), linkedin.delete(organization(), byUrn).await().atMost(WAIT));
+        assertFalse(LINKEDIN.hasComment(camille));
+        assertEquals(new Outcome.Published(null, null), linkedin.delete(organization(), byUrn).await().atMost(WAIT),
+                "already deleted: done");
+
+        String elsewhere = LINKEDIN.comment("urn:li:activity:7250000000000000001", "urn:li:person:louis", "Bof");
+        assertEquals("Not enough permissions to access: partnerApiSocialActions.DELETE.20241101", assertInstanceOf(
+                Outcome.Permanent.class, linkedin.delete(organization(), new Interaction(null, elsewhere, "Louis"))
+                        .await().atMost(WAIT)).reason());
+        assertInstanceOf(Outcome.Permanent.class, linkedin.reply(organization(), new Interaction(null, camille, "Camille"),
+                "Trop tard", false, "a2", false).await().atMost(WAIT), "the comment is gone");
+        LINKEDIN.script("/comments", 429, Map.of("Retry-After", "30"), "{\"status\":429,\"message\":\"Resource level throttle limit\"}");
+        assertEquals(Duration.ofSeconds(30), assertInstanceOf(Outcome.Retry.class, linkedin.reply(organization(),
+                new Interaction(null, elsewhere, "Louis"), "Merci", false, "a3", false).await().atMost(WAIT)).after());
+        assertInstanceOf(Outcome.AuthExpired.class, linkedin.delete(account(LINKEDIN.baseUrl(), FakeLinkedIn.ORGANIZATION, "revoked"),
+                new Interaction(null, elsewhere, "Louis")).await().atMost(WAIT));
+        assertEquals("not a LinkedIn comment (urn:li:comment:(…) expected): " + post, assertInstanceOf(Outcome.Permanent.class,
+                linkedin.delete(organization(), new Interaction(null, post, "Café")).await().atMost(WAIT)).reason());
+        assertEquals("linkedin does not support hide", assertInstanceOf(Outcome.Permanent.class,
+                linkedin.hide(organization(), byUrn, true).await().atMost(WAIT)).reason());
+        assertEquals("linkedin does not support a private reply", assertInstanceOf(Outcome.Permanent.class,
+                linkedin.reply(organization(), byUrn, "Bonjour", true, "a4", false).await().atMost(WAIT)).reason());
+    }
+
+    @Test
     void xAndLinkedInRefreshTheirTokens() {
         String refresh = X.issueRefreshToken();
         Account expired = new Account(UUID.randomUUID(), X.baseUrl(), "@cafe",

@@ -16,6 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code POST /rest/images?action=initializeUpload} (owner must be a URN) answers an upload URL on this
  * server and the image URN; the PUT of the bytes there (bearer token) makes it AVAILABLE; a post's
  * {@code content.media.id} or {@code content.multiImage.images[].id} must name available images of its author.
+ * Comments (Community Management): URNs in paths must be URL-encoded (else 400, as Rest.li 2.0 answers);
+ * {@code GET|POST /rest/socialActions/{post or comment URN}/comments} list or create (a nested comment names its
+ * {@code parentComment}, which must be the comment of the path; 201 with the new {@code commentUrn}),
+ * {@code DELETE /rest/socialActions/{post URN}/comments/{id}?actor=} (204; 404 unknown; 403 unless the actor
+ * wrote the comment or the post).
  */
 public class FakeLinkedIn extends FakeNetwork {
 
@@ -28,6 +33,8 @@ public class FakeLinkedIn extends FakeNetwork {
     /** Image URN to its owner, and to its size once its bytes arrived. */
     private final Map<String, String> imageOwners = new ConcurrentHashMap<>();
     private final Map<String, Integer> available = new ConcurrentHashMap<>();
+    /** Comment URN to the comment as LinkedIn returns it. */
+    private final Map<String, Map<String, Object>> comments = new ConcurrentHashMap<>();
 
     public static final String CLIENT_ID = "tribu-linkedin-client";
     public static final String CLIENT_SECRET = "linkedin-secret";
@@ -127,12 +134,95 @@ public class FakeLinkedIn extends FakeNetwork {
             answer(exchange, 200, Map.of("value", Map.of("uploadUrlExpiresAt", System.currentTimeMillis() + 3_600_000,
                     "uploadUrl", baseUrl() + "/dms-uploads/" + asset + "/uploadedImage/0?ca=vector_feedshare",
                     "image", "urn:li:image:" + asset)));
+        } else if (path.startsWith("/rest/socialActions/") && path.contains("/comments")) {
+            comments(exchange);
         } else if (path.startsWith("/rest/socialActions/")) {
             answer(exchange, 200, Map.of("likesSummary", Map.of("totalLikes", 31),
                     "commentsSummary", Map.of("aggregatedTotalComments", 4)));
         } else {
             answer(exchange, 404, "{\"status\":404,\"message\":\"Not Found\"}");
         }
+    }
+
+    private void comments(HttpExchange exchange) throws IOException {
+        String[] segments = exchange.getRequestURI().getRawPath().split("/");
+        // /rest/socialActions/{urn}/comments[/{id}]
+        if (segments[3].contains(":")) {
+            answer(exchange, 400, "{\"status\":400,\"message\":\"Syntax exception in path variables\"}");
+            return;
+        }
+        String target = java.net.URLDecoder.decode(segments[3], java.nio.charset.StandardCharsets.UTF_8);
+        String method = exchange.getRequestMethod();
+        if (method.equals("GET") && segments.length == 5) {
+            java.util.List<Map<String, Object>> under = commentsUnder(target);
+            answer(exchange, 200, Map.of("paging", Map.of("start", 0, "count", 10, "total", under.size()), "elements", under));
+        } else if (method.equals("POST") && segments.length == 5) {
+            JsonNode body = body(exchange);
+            String object = body.path("object").asText();
+            String parent = body.path("parentComment").asText(null);
+            boolean onComment = target.startsWith("urn:li:comment:");
+            if (!body.path("actor").asText().startsWith("urn:li:") || body.path("message").path("text").asText("").isEmpty()
+                    || (onComment ? !target.equals(parent) || !target.contains("(" + object + ",") : !target.equals(object))) {
+                answer(exchange, 422, "{\"status\":422,\"message\":\"ERROR :: /object :: does not match the target of the comment\"}");
+                return;
+            }
+            if (onComment && !comments.containsKey(target)) {
+                answer(exchange, 404, "{\"status\":404,\"message\":\"Parent comment " + target + " does not exist\"}");
+                return;
+            }
+            String id = Long.toString(ids.incrementAndGet());
+            Map<String, Object> comment = new java.util.LinkedHashMap<>();
+            comment.put("actor", body.path("actor").asText());
+            comment.put("object", object);
+            comment.put("message", Map.of("text", body.path("message").path("text").asText()));
+            if (parent != null) {
+                comment.put("parentComment", parent);
+            }
+            comment.put("id", id);
+            comment.put("commentUrn", "urn:li:comment:(" + object + "," + id + ")");
+            comments.put((String) comment.get("commentUrn"), comment);
+            exchange.getResponseHeaders().add("x-restli-id", id);
+            answer(exchange, 201, comment);
+        } else if (method.equals("DELETE") && segments.length == 6) {
+            String urn = "urn:li:comment:(" + target + "," + segments[5] + ")";
+            Map<String, Object> comment = comments.get(urn);
+            if (comment == null) {
+                answer(exchange, 404, "{\"status\":404,\"message\":\"Comment " + urn + " does not exist\"}");
+                return;
+            }
+            String actor = query(exchange, "actor");
+            JsonNode post = posts.get(target);
+            if (!String.valueOf(actor).equals(comment.get("actor")) && (post == null || !post.path("author").asText().equals(actor))) {
+                answer(exchange, 403, "{\"status\":403,\"serviceErrorCode\":100,\"code\":\"ACCESS_DENIED\","
+                        + "\"message\":\"Not enough permissions to access: partnerApiSocialActions.DELETE.20241101\"}");
+                return;
+            }
+            comments.remove(urn);
+            answer(exchange, 204, "");
+        } else {
+            answer(exchange, 405, "{\"status\":405,\"message\":\"Method not allowed\"}");
+        }
+    }
+
+    /** Someone's comment on a post, as if written on LinkedIn; its URN. */
+    public String comment(String postUrn, String actor, String text) {
+        String id = Long.toString(ids.incrementAndGet());
+        String urn = "urn:li:comment:(" + postUrn + "," + id + ")";
+        comments.put(urn, new java.util.LinkedHashMap<>(Map.of("actor", actor, "object", postUrn,
+                "message", Map.of("text", text), "id", id, "commentUrn", urn)));
+        return urn;
+    }
+
+    /** The comments under a post or a comment, oldest first. */
+    public java.util.List<Map<String, Object>> commentsUnder(String urn) {
+        return comments.values().stream()
+                .filter(c -> urn.equals(c.get("parentComment")) || (urn.equals(c.get("object")) && !c.containsKey("parentComment")))
+                .sorted(java.util.Comparator.comparing(c -> Long.parseLong((String) c.get("id"))))
+                .toList();
+    }
+
+    public boolean hasComment(String urn) {
+        return comments.containsKey(urn);
     }
 
     /** The first image the post names that is not an uploaded image of its author, or null. */
