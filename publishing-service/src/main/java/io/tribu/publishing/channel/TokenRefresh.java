@@ -19,6 +19,10 @@ import java.util.function.Function;
  * row, and the call is made once more with them. Refresh tokens that rotate (X) are single-use, so when
  * two workers refresh the same channel at once the loser's refresh is refused: it then reads the
  * channel again and uses the winner's tokens.
+ * <p>
+ * Meta (Facebook, Instagram) has no refresh token and cannot renew an expired token: its long-lived token
+ * is exchanged before the call when it is close to expiry ({@link NetworkAdapter#refreshDue}). A failed
+ * exchange is only logged: the token still works until it expires.
  */
 @ApplicationScoped
 public class TokenRefresh {
@@ -38,8 +42,22 @@ public class TokenRefresh {
     }
 
     public Uni<Outcome> call(NetworkAdapter adapter, Account account, Function<Account, Uni<Outcome>> call) {
+        if (adapter.refreshDue(account.credentials(), java.time.Instant.now())) {
+            return adapter.refresh(account)
+                    .chain(fresh -> fresh == null ? Uni.createFrom().item(account) : store(account, fresh).replaceWith(with(account, fresh)))
+                    .onFailure().recoverWithItem(failure -> {
+                        LOG.warnf("Channel %s: token renewal ahead of expiry failed, the current token is used (%s)",
+                                account.channelId(), failure.getMessage());
+                        return account;
+                    })
+                    .chain(renewed -> callRefreshingOn401(adapter, renewed, call));
+        }
+        return callRefreshingOn401(adapter, account, call);
+    }
+
+    private Uni<Outcome> callRefreshingOn401(NetworkAdapter adapter, Account account, Function<Account, Uni<Outcome>> call) {
         return call.apply(account).chain(outcome -> {
-            if (!(outcome instanceof Outcome.AuthExpired expired) || !account.credentials().refreshable()) {
+            if (!(outcome instanceof Outcome.AuthExpired expired) || !adapter.refreshable(account.credentials())) {
                 return Uni.createFrom().item(outcome);
             }
             return adapter.refresh(account)

@@ -202,6 +202,22 @@ public class InstagramAdapter implements NetworkAdapter {
         });
     }
 
+    /** Meta's long-lived token exchange, made ahead of the token's expiry (see {@link MetaTokenExchange}). */
+    @Override
+    public Uni<io.tribu.publishing.channel.ChannelCredentials> refresh(Account account) {
+        return MetaTokenExchange.exchange(http, account);
+    }
+
+    @Override
+    public boolean refreshable(io.tribu.publishing.channel.ChannelCredentials credentials) {
+        return MetaTokenExchange.possible(credentials);
+    }
+
+    @Override
+    public boolean refreshDue(io.tribu.publishing.channel.ChannelCredentials credentials, java.time.Instant now) {
+        return MetaTokenExchange.due(credentials, now);
+    }
+
     private HttpRequest.Builder graph(Account account, String path) {
         return http.request(account.baseUrl() + GraphAnswers.VERSION + path)
                 .header("Authorization", "Bearer " + account.credentials().accessToken());

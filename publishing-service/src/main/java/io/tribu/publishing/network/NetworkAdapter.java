@@ -58,6 +58,19 @@ public interface NetworkAdapter {
         return Uni.createFrom().nullItem();
     }
 
+    /** Whether {@link #refresh} can renew these credentials: by default, an OAuth refresh token and client id. */
+    default boolean refreshable(io.tribu.publishing.channel.ChannelCredentials credentials) {
+        return credentials.refreshable();
+    }
+
+    /**
+     * Whether to refresh before the call rather than after a 401: networks whose expired tokens cannot be
+     * renewed any more (Meta) refresh while the token still works.
+     */
+    default boolean refreshDue(io.tribu.publishing.channel.ChannelCredentials credentials, java.time.Instant now) {
+        return false;
+    }
+
     private Uni<Outcome> unsupported(String what) {
         return Uni.createFrom().item(new Outcome.Permanent(network().wire() + " does not support " + what));
     }

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.tribu.publishing.channel.ChannelCredentials;
 import io.tribu.publishing.channel.ChannelService;
+import io.tribu.publishing.network.fake.FakeGraph;
 import io.tribu.publishing.network.fake.FakeLinkedIn;
 import io.tribu.publishing.network.fake.FakeX;
 import jakarta.inject.Inject;
@@ -24,13 +25,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** An expired OAuth token is refreshed, the new tokens are sealed into the channel, and the post goes out. */
+/**
+ * An expired OAuth token is refreshed, the new tokens are sealed into the channel, and the post goes out;
+ * a Meta token close to its expiry is exchanged before the call.
+ */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class TokenRefreshTest {
 
     static final FakeX X = new FakeX();
     static final FakeLinkedIn LINKEDIN = new FakeLinkedIn();
+    static final FakeGraph GRAPH = new FakeGraph();
 
     @Inject
     ChannelService channels;
@@ -39,6 +44,7 @@ class TokenRefreshTest {
     static void stop() {
         X.close();
         LINKEDIN.close();
+        GRAPH.close();
     }
 
     @Test
@@ -76,6 +82,35 @@ class TokenRefreshTest {
                 assertTrue(error.contains("reconnect the channel") && error.contains("refresh token was refused"), error);
             }
         }
+    }
+
+    @Test
+    void aMetaTokenCloseToItsExpiryIsExchangedBeforePublishing() throws Exception {
+        DeliveryTest.Brand brand = DeliveryTest.Brand.fresh();
+        brand.connect(Map.of("network", "facebook", "handle", FakeGraph.PAGE, "baseUrl", GRAPH.baseUrl(),
+                "credentials", Map.of("accessToken", FakeGraph.TOKEN, "expiresAt", java.time.Instant.now().plus(Duration.ofDays(2)).toString(),
+                        "clientId", FakeGraph.APP_ID, "clientSecret", FakeGraph.APP_SECRET)));
+        String post = brand.scheduled(Duration.ofSeconds(6), Map.of("facebook", "Galette des rois " + UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> brand.status(post).equals("published"));
+
+        Stored stored = stored(brand.id());
+        ChannelCredentials now = channels.credentialsOf(stored.id(), stored.sealed());
+        assertNotEquals(FakeGraph.TOKEN, now.accessToken(), "exchanged for a new long-lived token");
+        assertTrue(GRAPH.accepts(now.accessToken()));
+        assertTrue(now.expiresAt().isAfter(java.time.Instant.now().plus(Duration.ofDays(59))), now.expiresAt().toString());
+        assertEquals(FakeGraph.APP_SECRET, now.clientSecret());
+    }
+
+    @Test
+    void aRefusedMetaExchangeStillPublishesWithTheWorkingToken() throws Exception {
+        DeliveryTest.Brand brand = DeliveryTest.Brand.fresh();
+        brand.connect(Map.of("network", "facebook", "handle", FakeGraph.PAGE, "baseUrl", GRAPH.baseUrl(),
+                "credentials", Map.of("accessToken", FakeGraph.TOKEN, "expiresAt", java.time.Instant.now().plus(Duration.ofDays(2)).toString(),
+                        "clientId", FakeGraph.APP_ID, "clientSecret", "revoked-secret")));
+        String post = brand.scheduled(Duration.ofSeconds(6), Map.of("facebook", "Crêpes " + UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> brand.status(post).equals("published"));
+        Stored stored = stored(brand.id());
+        assertEquals(FakeGraph.TOKEN, channels.credentialsOf(stored.id(), stored.sealed()).accessToken());
     }
 
     record Stored(UUID id, String sealed) {

@@ -306,6 +306,39 @@ class GraphXLinkedInAdapterTest {
         ChannelCredentials linkedInFresh = linkedin.refresh(linkedInExpired).await().atMost(WAIT);
         assertTrue(LINKEDIN.accepts(linkedInFresh.accessToken()));
         assertEquals(FakeLinkedIn.REFRESH_TOKEN, linkedInFresh.refreshToken(), "LinkedIn keeps the refresh token");
-        assertNull(facebook.refresh(page()).await().atMost(WAIT), "Graph has no refresh token");
+        assertNull(facebook.refresh(page()).await().atMost(WAIT), "without the Meta app, nothing to exchange");
+    }
+
+    static Account meta(String handle, String token, String secret, Instant expiresAt) {
+        return new Account(UUID.randomUUID(), GRAPH.baseUrl(), handle,
+                new ChannelCredentials(token, null, expiresAt, null, null, FakeGraph.APP_ID, secret));
+    }
+
+    @Test
+    void metaTokensAreExchangedForLongLivedOnesAheadOfTheirExpiry() {
+        Instant now = Instant.now();
+        Account soon = meta(FakeGraph.PAGE, FakeGraph.TOKEN, FakeGraph.APP_SECRET, now.plus(Duration.ofDays(3)));
+        assertTrue(facebook.refreshDue(soon.credentials(), now));
+        assertTrue(instagram.refreshDue(soon.credentials(), now));
+        assertFalse(facebook.refreshDue(meta(FakeGraph.PAGE, FakeGraph.TOKEN, FakeGraph.APP_SECRET,
+                now.plus(Duration.ofDays(30))).credentials(), now), "a month left: not yet");
+        assertFalse(facebook.refreshDue(meta(FakeGraph.PAGE, FakeGraph.TOKEN, FakeGraph.APP_SECRET, null).credentials(), now),
+                "a Page token that never expires");
+        assertFalse(facebook.refreshDue(page().credentials(), now), "no app to exchange with");
+        assertFalse(x.refreshDue(soon.credentials(), now), "X refreshes after a 401 instead");
+
+        ChannelCredentials fresh = instagram.refresh(soon).await().atMost(WAIT);
+        assertTrue(GRAPH.accepts(fresh.accessToken()));
+        assertNotEquals(FakeGraph.TOKEN, fresh.accessToken());
+        assertTrue(fresh.expiresAt().isAfter(now.plus(Duration.ofDays(59))), fresh.expiresAt().toString());
+        assertEquals(FakeGraph.APP_ID, fresh.clientId());
+        assertInstanceOf(Outcome.Published.class, facebook.publish(new Account(soon.channelId(), soon.baseUrl(), soon.handle(), fresh),
+                unique("Avec le nouveau jeton"), List.of(), "k", false).await().atMost(WAIT));
+
+        assertEquals("Error validating client secret. (code 1)", org.junit.jupiter.api.Assertions.assertThrows(RefreshRefused.class,
+                () -> facebook.refresh(meta(FakeGraph.PAGE, FakeGraph.TOKEN, "wrong", now)).await().atMost(WAIT)).getMessage());
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(RefreshRefused.class,
+                () -> facebook.refresh(meta(FakeGraph.PAGE, "expired", FakeGraph.APP_SECRET, now)).await().atMost(WAIT))
+                .getMessage().contains("(code 190)"), "an expired token cannot be exchanged");
     }
 }

@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Instagram container flow ({@code /{ig-user-id}/media}, {@code /media_publish}, {@code hide},
  * {@code /replies}; carousels: child containers with {@code is_carousel_item}, not publishable alone,
  * and a {@code CAROUSEL} container over 2 to 10 of them). Errors in Graph's shape: an expired token is 400 code 190, an identical Page post
- * code 506, an unknown object code 100.
+ * code 506, an unknown object code 100. Long-lived token exchange: {@code GET /oauth/access_token?grant_type=
+ * fb_exchange_token} with the app's id and secret and a working token answers a new one (the old one keeps
+ * working), a wrong secret code 1 "Error validating client secret.", an unknown token code 190.
  */
 public class FakeGraph extends FakeNetwork {
 
@@ -29,13 +31,41 @@ public class FakeGraph extends FakeNetwork {
     private final Map<String, Map<String, Object>> objects = new ConcurrentHashMap<>();
     private final Map<String, String> privateReplies = new ConcurrentHashMap<>();
 
+    public static final String APP_ID = "1234567890123456";
+    public static final String APP_SECRET = "meta-app-secret";
+    private final java.util.Set<String> tokens = ConcurrentHashMap.newKeySet();
+
     public FakeGraph() {
         super(0);
+        tokens.add(TOKEN);
+    }
+
+    public boolean accepts(String token) {
+        return tokens.contains(token);
+    }
+
+    private void exchange(HttpExchange exchange) throws IOException {
+        if (!"fb_exchange_token".equals(query(exchange, "grant_type")) || !APP_ID.equals(query(exchange, "client_id"))) {
+            error(exchange, 400, "Error validating application. Invalid application ID.", "OAuthException", 101);
+        } else if (!APP_SECRET.equals(query(exchange, "client_secret"))) {
+            error(exchange, 400, "Error validating client secret.", "OAuthException", 1);
+        } else if (!tokens.contains(String.valueOf(query(exchange, "fb_exchange_token")))) {
+            error(exchange, 400, "Error validating access token: Session has expired on Sunday, 22-Nov-26.", "OAuthException", 190);
+        } else {
+            String token = "EAAlonglived" + ids.incrementAndGet();
+            tokens.add(token);
+            answer(exchange, 200, Map.of("access_token", token, "token_type", "bearer", "expires_in", 5183944));
+        }
     }
 
     @Override
     protected void handle(HttpExchange exchange) throws IOException {
-        if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        if (exchange.getRequestURI().getPath().equals("/v21.0/oauth/access_token") && exchange.getRequestMethod().equals("GET")) {
+            exchange(exchange);
+            return;
+        }
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !tokens.contains(authorization.replaceFirst("^Bearer ", ""))) {
             error(exchange, 400, "Error validating access token: Session has expired on Sunday, 22-Nov-26.", "OAuthException", 190);
             return;
         }
