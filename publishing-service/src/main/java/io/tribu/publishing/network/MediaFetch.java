@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Downloads a variant's media for the networks that take files rather than URLs (Mastodon, Bluesky).
+ * Downloads a variant's media for the networks that take files rather than URLs (Mastodon, Bluesky, X, LinkedIn).
  * The URLs are the user's, so every hop is checked by {@link AddressGuard} before it is requested:
  * the host's addresses are resolved and all must be allowed, and redirects are followed here, one
  * checked hop at a time (at most 5), never by the HTTP client. Bodies are capped
