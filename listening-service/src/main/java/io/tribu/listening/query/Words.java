@@ -25,6 +25,9 @@ final class Words {
     private static final Pattern ELIDED_START = Pattern.compile(
             "^(?:" + String.join("|", ELISIONS) + ")['’]");
 
+    /** {@link #ELISIONS} by length: a word with an apostrophe is checked against those of its prefix's length only. */
+    private static final char[][][] ELISIONS_BY_LENGTH = new char[ELISIONS.stream().mapToInt(String::length).max().orElse(0) + 1][][];
+
     private static final boolean[] ASCII_WORD = new boolean[0x80];
     /**
      * Lucene's {@link ASCIIFoldingFilter} folds one UTF-16 unit at a time, through a switch of a thousand cases;
@@ -37,6 +40,11 @@ final class Words {
     static {
         for (char c = 0; c < 0x80; c++) {
             ASCII_WORD[c] = Character.isLetterOrDigit(c) || c == '_';
+        }
+        for (int length = 0; length < ELISIONS_BY_LENGTH.length; length++) {
+            int l = length;
+            ELISIONS_BY_LENGTH[length] = ELISIONS.stream().filter(e -> e.length() == l).map(String::toCharArray)
+                    .toArray(char[][]::new);
         }
         List<char[]> several = new ArrayList<>();
         char[] in = new char[1];
@@ -224,21 +232,15 @@ final class Words {
     }
 
     private boolean elided(int prefixLength) {
-        for (String elision : ELISIONS) {
-            if (elision.length() == prefixLength && sameStart(elision)) {
+        if (prefixLength >= ELISIONS_BY_LENGTH.length) {
+            return false;
+        }
+        for (char[] elision : ELISIONS_BY_LENGTH[prefixLength]) {
+            if (java.util.Arrays.equals(elision, 0, prefixLength, chars, 0, prefixLength)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private boolean sameStart(String prefix) {
-        for (int i = 0; i < prefix.length(); i++) {
-            if (chars[i] != prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Letters, digits, '_' and combining marks (a decomposed "é" stays one word). */
