@@ -5,14 +5,11 @@ import io.tribu.listening.enrich.TextFingerprint;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -53,35 +50,22 @@ public class Stories {
         this.client = client;
     }
 
-    /** One mention to find a story for: its brand, fingerprint and publication window. */
-    public record Lookup(String tenant, String brandId, TextFingerprint fingerprint, Instant from, Instant to) {
-    }
-
     /**
-     * For each lookup, in order, the story of the earliest mention of the brand published within [from, to] whose
-     * fingerprint is within {@link TextFingerprint#MAX_DISTANCE} bits, or null. The band columns narrow the
-     * candidates through their indexes; PostgreSQL checks the distance, so no candidate row travels. The lookups
-     * of a batch go out as one pipelined batch on one connection: one round trip, not one per mention. Committed
+     * The story of the earliest mention of the brand published within [from, to] whose fingerprint is within
+     * {@link TextFingerprint#MAX_DISTANCE} bits of {@code fingerprint}, or null. The band columns narrow the
+     * candidates through their indexes; PostgreSQL checks the distance, so no candidate row travels. Committed
      * mentions only: two copies stored at once by two transactions may start two stories, and the next copy
      * joins the earliest.
      */
-    public Uni<List<UUID>> ofNearDuplicates(List<Lookup> lookups) {
-        if (lookups.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        List<Tuple> parameters = lookups.stream().map(l -> Tuple.of(l.tenant(), l.brandId(),
-                        l.from().atOffset(ZoneOffset.UTC), l.to().atOffset(ZoneOffset.UTC))
-                .addInteger(l.fingerprint().band(0)).addInteger(l.fingerprint().band(1))
-                .addInteger(l.fingerprint().band(2)).addInteger(l.fingerprint().band(3))
-                .addInteger(l.fingerprint().band(4))
-                .addLong(l.fingerprint().bits()).addInteger(TextFingerprint.MAX_DISTANCE)).toList();
-        return client.preparedQuery(NEAR_DUPLICATE).executeBatch(parameters).map(first -> {
-            List<UUID> stories = new ArrayList<>(lookups.size());
-            for (RowSet<Row> rows = first; rows != null; rows = rows.next()) {
-                RowIterator<Row> found = rows.iterator();
-                stories.add(found.hasNext() ? found.next().getUUID(0) : null);
-            }
-            return stories;
+    public Uni<UUID> ofNearDuplicate(String tenant, String brandId, TextFingerprint fingerprint,
+                                     Instant from, Instant to) {
+        Tuple parameters = Tuple.of(tenant, brandId, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC))
+                .addInteger(fingerprint.band(0)).addInteger(fingerprint.band(1)).addInteger(fingerprint.band(2))
+                .addInteger(fingerprint.band(3)).addInteger(fingerprint.band(4))
+                .addLong(fingerprint.bits()).addInteger(TextFingerprint.MAX_DISTANCE);
+        return client.preparedQuery(NEAR_DUPLICATE).execute(parameters).map(rows -> {
+            RowIterator<Row> found = rows.iterator();
+            return found.hasNext() ? found.next().getUUID(0) : null;
         });
     }
 }
