@@ -7,6 +7,8 @@
 #
 #   listening-service/bench/firehose.sh                 # 6000 mentions/s for 600 s
 #   listening-service/bench/firehose.sh 2000 120        # another rate (per second) and duration (seconds)
+#   JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/firehose.jfr listening-service/bench/firehose.sh 6000 180
+#                                                       # JAVA_OPTS go to the service's JVM (here: profile it)
 set -euo pipefail
 
 rate="${1:-6000}"
@@ -24,10 +26,10 @@ db() { PGPASSWORD=tribu "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U tribu
 echo "[bench] infrastructure"
 ./tribu infra up
 echo "[bench] building the service"
-mvn -B -q -pl listening-service package -DskipTests
+mvn -B -o -q -pl listening-service package -DskipTests
 cp_file="$(mktemp)"
-mvn -B -q -pl listening-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
-mvn -B -q -pl listening-service test-compile
+mvn -B -o -q -pl listening-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
+mvn -B -o -q -pl listening-service test-compile
 
 echo "[bench] fresh database listening_bench"
 printf '%s\n' "drop database if exists listening_bench;" "create database listening_bench owner tribu;" \
@@ -43,7 +45,7 @@ echo "[bench] starting listening-service on :$port (log $log)"
 TRIBU_DB_NAME=listening_bench QUARKUS_HTTP_PORT=$port TRIBU_TOPICS_MENTIONS="$mentions_topic" \
   MP_MESSAGING_INCOMING_INGEST_TOPIC="$ingest_topic" MP_MESSAGING_OUTGOING_INGEST_REJECTED_TOPIC="$dlq_topic" \
    QUARKUS_OIDC_TENANT_ENABLED=false \
-  java -Xmx512m -jar listening-service/target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
+  java -Xmx512m ${JAVA_OPTS:-} -jar listening-service/target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null || true; rm -f "$cp_file"' EXIT
 for _ in $(seq 1 60); do

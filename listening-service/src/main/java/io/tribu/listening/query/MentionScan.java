@@ -20,9 +20,12 @@ final class MentionScan {
     private int[] candidateIn = new int[0];
     private int[] candidates = new int[64];
     private int candidateCount;
+    private MentionDocument mention;
+    /** {@link #field} values, folded on first use: most mentions reach no query that filters on them. */
     private String language;
     private String source;
     private String author;
+    private boolean fieldsFolded;
 
     /** Starts a mention; the returned cursor reads its words. */
     Words start(MentionDocument mention, int atoms, int queries) {
@@ -42,9 +45,8 @@ final class MentionScan {
         }
         occurrences = 0;
         candidateCount = 0;
-        language = keyword(mention.language());
-        source = keyword(mention.source());
-        author = keyword(mention.author());
+        this.mention = mention;
+        fieldsFolded = false;
         return words.reset(mention.text());
     }
 
@@ -134,6 +136,12 @@ final class MentionScan {
 
     /** The mention's {@code lang}, {@code source} or {@code author}, as a {@link Words#keyword}; null if absent. */
     String field(String name) {
+        if (!fieldsFolded) {
+            language = keyword(mention.language());
+            source = keyword(mention.source());
+            author = keyword(mention.author());
+            fieldsFolded = true;
+        }
         return switch (name) {
             case "lang" -> language;
             case "source" -> source;

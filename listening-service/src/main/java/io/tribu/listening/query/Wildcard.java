@@ -13,12 +13,15 @@ final class Wildcard {
 
     private final String pattern;
     private final String start;
+    /** {@link #start} as chars: compared with every word that has the same first letters. */
+    private final char[] startChars;
     /** Code points, {@link #ANY_RUN} or {@link #ANY_ONE}; null for a plain prefix. */
     private final int[] elements;
 
     private Wildcard(String pattern, String start, int[] elements) {
         this.pattern = pattern;
         this.start = start;
+        this.startChars = start.toCharArray();
         this.elements = elements;
     }
 
@@ -64,15 +67,11 @@ final class Wildcard {
 
     /** Whether the word {@code word[0..length)} matches; a word holds no surrogate pairs. */
     boolean matches(char[] word, int length) {
-        if (length < start.length()) {
+        int starting = startChars.length;
+        if (length < starting || !java.util.Arrays.equals(startChars, 0, starting, word, 0, starting)) {
             return false;
         }
-        for (int i = 0; i < start.length(); i++) {
-            if (word[i] != start.charAt(i)) {
-                return false;
-            }
-        }
-        return elements == null || matchesFrom(word, length, start.length());
+        return elements == null || matchesFrom(word, length, starting);
     }
 
     /** Greedy glob match, backtracking to the last {@code *}: linear for the patterns people write. */

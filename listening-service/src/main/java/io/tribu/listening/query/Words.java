@@ -25,12 +25,41 @@ final class Words {
     private static final Pattern ELIDED_START = Pattern.compile(
             "^(?:" + String.join("|", ELISIONS) + ")['’]");
 
+    /** {@link #ELISIONS} by length: a word with an apostrophe is checked against those of its prefix's length only. */
+    private static final char[][][] ELISIONS_BY_LENGTH = new char[ELISIONS.stream().mapToInt(String::length).max().orElse(0) + 1][][];
+
     private static final boolean[] ASCII_WORD = new boolean[0x80];
+    /**
+     * Lucene's {@link ASCIIFoldingFilter} folds one UTF-16 unit at a time, through a switch of a thousand cases;
+     * its answer for every unit is read once here, so folding a word costs one array read per character. The
+     * folding of {@code c}: a character, or {@code -(i + 1)} for {@code FOLDED_SEVERAL[i]} (œ = oe, ß = ss).
+     */
+    private static final int[] FOLDED = new int[0x10000];
+    private static final char[][] FOLDED_SEVERAL;
 
     static {
         for (char c = 0; c < 0x80; c++) {
             ASCII_WORD[c] = Character.isLetterOrDigit(c) || c == '_';
         }
+        for (int length = 0; length < ELISIONS_BY_LENGTH.length; length++) {
+            int l = length;
+            ELISIONS_BY_LENGTH[length] = ELISIONS.stream().filter(e -> e.length() == l).map(String::toCharArray)
+                    .toArray(char[][]::new);
+        }
+        List<char[]> several = new ArrayList<>();
+        char[] in = new char[1];
+        char[] out = new char[4];
+        for (int c = 0; c < FOLDED.length; c++) {
+            in[0] = (char) c;
+            int n = ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, 1);
+            if (n == 1) {
+                FOLDED[c] = out[0];
+            } else {
+                several.add(java.util.Arrays.copyOf(out, n));
+                FOLDED[c] = -several.size();
+            }
+        }
+        FOLDED_SEVERAL = several.toArray(char[][]::new);
     }
 
     private final boolean signFreeCopies;
@@ -40,7 +69,6 @@ final class Words {
     private int position;
     private boolean copyPending;
     private char[] chars = new char[64];
-    private char[] folded = new char[256];
     private int length;
 
     /** @param signFreeCopies whether a hashtag or handle is followed by its bare word (mentions: yes) */
@@ -73,9 +101,27 @@ final class Words {
     }
 
     private static String fold(String text) {
-        char[] out = new char[text.length() * 4];
-        int length = ASCIIFoldingFilter.foldToASCII(text.toCharArray(), 0, out, 0, text.length());
+        char[] out = new char[text.length() * MAX_FOLDED];
+        int length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            length = fold(text.charAt(i), out, length);
+        }
         return new String(out, 0, length);
+    }
+
+    /** The most characters {@link ASCIIFoldingFilter} turns one into ("⑽" = "(10)"). */
+    private static final int MAX_FOLDED = 4;
+
+    /** Writes the folding of {@code c} at {@code out[n]}; answers the new length. */
+    private static int fold(char c, char[] out, int n) {
+        int folded = FOLDED[c];
+        if (folded >= 0) {
+            out[n] = (char) folded;
+            return n + 1;
+        }
+        char[] several = FOLDED_SEVERAL[-folded - 1];
+        System.arraycopy(several, 0, out, n, several.length);
+        return n + several.length;
     }
 
     Words reset(String text) {
@@ -107,8 +153,8 @@ final class Words {
     }
 
     /**
-     * Moves to the next word; false at the end of the text. Reading and lower-casing are one pass: this runs
-     * for every character of every mention.
+     * Moves to the next word; false at the end of the text. Reading, lower-casing and folding accents are one
+     * pass: this runs for every character of every mention.
      */
     boolean next() {
         if (copyPending) {
@@ -126,14 +172,19 @@ final class Words {
             next = end;
             return false;
         }
-        if (chars.length < end - i + 2) {
-            chars = new char[Math.max(end - i + 2, chars.length * 2)];
+        if (chars.length < (end - i) * MAX_FOLDED) {
+            chars = new char[Math.max((end - i) * MAX_FOLDED, chars.length * 2)];
         }
         char[] out = chars;
-        int n = 0;
-        boolean ascii = true;
         int apostrophe = -1;
-        out[n++] = lower(s[i++]); // a letter, a digit, '_', or the sign of a hashtag or handle
+        // where the first character that was not ASCII once lower-cased went: it may fold to an elision's
+        // letter ("Ď'"), but the analysis drops elisions before folding, so such a word keeps its start
+        int firstFolded = Integer.MAX_VALUE;
+        char first = lower(s[i++]); // a letter, a digit, '_', or the sign of a hashtag or handle
+        if (first >= 0x80) {
+            firstFolded = 0;
+        }
+        int n = fold(first, out, 0);
         while (i < end) {
             char c = s[i];
             if (c < 0x80 && c != '\'') {
@@ -149,69 +200,47 @@ final class Words {
                 if (apostrophe < 0) {
                     apostrophe = n;
                 }
-                out[n++] = c;
-                ascii &= c < 0x80;
+                out[n++] = '\''; // how ’ folds
             } else if (wordChar(c)) {
-                n += Character.toChars(Character.toLowerCase((int) c), out, n);
-                ascii &= out[n - 1] < 0x80;
+                char lower = lower(c);
+                if (lower >= 0x80 && firstFolded == Integer.MAX_VALUE) {
+                    firstFolded = n;
+                }
+                n = fold(lower, out, n);
             } else {
                 break;
             }
             i++;
         }
-        if (out[0] >= 0x80) {
-            ascii = false;
-        }
         next = i;
         position++;
-        if (apostrophe > 0 && elided(apostrophe)) {
+        if (apostrophe > 0 && firstFolded > apostrophe && elided(apostrophe)) {
             n -= apostrophe + 1;
             System.arraycopy(out, apostrophe + 1, out, 0, n);
         }
         length = n;
-        if (!ascii) {
-            foldAccents();
-        }
         copyPending = signFreeCopies && length > 1 && (chars[0] == '#' || chars[0] == '@');
         return true;
     }
 
+    /** Lower case of one character; no code point below 0x10000 lower-cases above it. */
     private static char lower(char c) {
         if (c < 0x80) {
             return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
         }
-        // a word starts with one character: its lower case is one character too (no code point below 0x10000
-        // lower-cases above it)
         return (char) Character.toLowerCase((int) c);
     }
 
     private boolean elided(int prefixLength) {
-        for (String elision : ELISIONS) {
-            if (elision.length() == prefixLength && sameStart(elision)) {
+        if (prefixLength >= ELISIONS_BY_LENGTH.length) {
+            return false;
+        }
+        for (char[] elision : ELISIONS_BY_LENGTH[prefixLength]) {
+            if (java.util.Arrays.equals(elision, 0, prefixLength, chars, 0, prefixLength)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private boolean sameStart(String prefix) {
-        for (int i = 0; i < prefix.length(); i++) {
-            if (chars[i] != prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void foldAccents() {
-        if (folded.length < length * 4) {
-            folded = new char[length * 4];
-        }
-        int n = ASCIIFoldingFilter.foldToASCII(chars, 0, folded, 0, length);
-        char[] swap = chars;
-        chars = folded;
-        folded = swap;
-        length = n;
     }
 
     /** Letters, digits, '_' and combining marks (a decomposed "é" stays one word). */

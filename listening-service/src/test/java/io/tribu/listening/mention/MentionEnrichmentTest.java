@@ -11,7 +11,12 @@ import io.tribu.listening.outbox.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -32,6 +37,9 @@ class MentionEnrichmentTest {
     static final String CM = TestTokens.token("soleil", "community-manager", "boulangerie-enrich");
 
     final ObjectMapper json = new ObjectMapper();
+
+    @Inject
+    MentionService mentions;
 
     static Map<String, Object> mention(String text, String publishedAt) {
         Map<String, Object> m = new HashMap<>();
@@ -106,5 +114,28 @@ class MentionEnrichmentTest {
                 .then().statusCode(200).body("storyId", equalTo(original));
         given().auth().oauth2(CM).when().get("/brands/boulangerie-enrich/mentions/" + unrelated)
                 .then().statusCode(200).body("storyId", equalTo(unrelated)).body("storyId", not(equalTo(original)));
+    }
+
+    /** A batch (the Kafka ingest's) looks its stories up together: each mention still gets its own. */
+    @Test
+    void eachMentionOfABatchJoinsTheStoryOfItsOwnOriginal() throws Throwable {
+        String bread = "Le fournil de la rue des Lilas propose désormais une baguette aux graines de courge "
+                + "et un pain de seigle au miel tous les mardis";
+        String cake = "La pâtisserie de la place du marché prépare une bûche de Noël à la pistache et une "
+                + "galette frangipane à réserver avant le vingt décembre";
+        String breadOriginal = record(mention(bread, "2026-11-18T08:00:00Z"));
+        String cakeOriginal = record(mention(cake, "2026-11-18T08:30:00Z"));
+        List<Mention> stored = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+                mentions.recordAllOnce(List.of(heard("Court", "2026-11-18T09:00:00Z"),
+                        heard("RT " + cake + " https://t.co/c1", "2026-11-18T09:10:00Z"),
+                        heard("RT " + bread + " https://t.co/b1", "2026-11-18T09:20:00Z")))));
+        assertEquals(stored.get(0).id, stored.get(0).storyId);
+        assertEquals(cakeOriginal, stored.get(1).storyId.toString());
+        assertEquals(breadOriginal, stored.get(2).storyId.toString());
+    }
+
+    private static MentionService.Heard heard(String text, String publishedAt) {
+        return new MentionService.Heard("soleil", "boulangerie-enrich", new NewMention(null, null, "rss", "post", false,
+                "Lucie", null, text, null, null, Instant.parse(publishedAt)));
     }
 }

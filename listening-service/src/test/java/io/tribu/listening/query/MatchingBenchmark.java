@@ -2,6 +2,7 @@ package io.tribu.listening.query;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -10,8 +11,9 @@ import java.util.UUID;
  * Mentions matched per second on ONE thread against 1k/10k/100k listening queries, for tweet-sized and
  * blog-article-sized FR/EN texts, one mention at a time, and the heap the queries take. Worst case on purpose:
  * every query belongs to the mentions' brand (the brand scoping removes nothing).
- * Run with {@code listening-service/bench/matching.sh [seconds-per-measure] [ENGINE|MONITOR]}: ENGINE is
- * {@link QueryMatcher}, MONITOR the Lucene Monitor it replaced ({@link MonitorMatcher}).
+ * Run with {@code listening-service/bench/matching.sh [seconds-per-measure] [ENGINE|MONITOR] [query counts]}:
+ * ENGINE is {@link QueryMatcher}, MONITOR the Lucene Monitor it replaced ({@link MonitorMatcher}); the query
+ * counts, comma-separated, default to 1000,10000,100000 (one count alone is handy under a profiler).
  */
 public final class MatchingBenchmark {
 
@@ -50,7 +52,9 @@ public final class MatchingBenchmark {
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
         String engine = args.length > 1 ? args[1] : "ENGINE";
-        new MatchingBenchmark().run(new int[]{1_000, 10_000, 100_000}, seconds, engine);
+        int[] sizes = Arrays.stream((args.length > 2 ? args[2] : "1000,10000,100000").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        new MatchingBenchmark().run(sizes, seconds, engine);
     }
 
     private static Engine engine(String name) {
