@@ -130,12 +130,15 @@ public class MentionTextSample {
                 .replaceWithVoid();
     }
 
-    /** The select adding ({@code sign} 1) or taking off (-1) the terms of the texts in {@code texts} to their days. */
+    /**
+     * The select adding ({@code sign} 1) or taking off (-1) the terms of the texts in {@code texts} to their days,
+     * and each text with terms to the day's term {@code ''}: the count of texts the drivers report.
+     */
     private static String termCounts(String texts, int sign) {
         return """
                 select tenant, brand_id, cast(bucket_start at time zone 'UTC' as date), term,
                        %1$d * count(*) filter (where sentiment = 'negative'), %1$d * count(*) filter (where sentiment = 'positive')
-                from %2$s, unnest(terms) as term
+                from %2$s, unnest(case when cardinality(terms) > 0 then array_append(terms, '') else terms end) as term
                 where sentiment in ('negative', 'positive')
                 group by 1, 2, 3, 4
                 on conflict (tenant, brand_id, day, term) do update
@@ -161,22 +164,6 @@ public class MentionTextSample {
                 .setParameter("limit", limit)
                 .getResultList()
                 .map(rows -> rows.stream().map(MentionTextSample::example).toList()));
-    }
-
-    /** Sampled negative and positive texts of the period that hold terms: {@code [negative, positive]}. */
-    @WithSession
-    public Uni<int[]> scoredTexts(String tenant, String brandId, Instant from, Instant to) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select count(*) filter (where sentiment = 'negative'), count(*) filter (where sentiment = 'positive')
-                        from mention_text
-                        where tenant = :tenant and brand_id = :brand and bucket_start >= :from and bucket_start < :to
-                          and sentiment in ('negative', 'positive') and cardinality(terms) > 0""", Object[].class)
-                .setParameter("tenant", tenant)
-                .setParameter("brand", brandId)
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .getSingleResult()
-                .map(row -> new int[]{((Number) row[0]).intValue(), ((Number) row[1]).intValue()}));
     }
 
     public record Examples(Map<String, List<MentionExample>> negative, Map<String, List<MentionExample>> positive) {
