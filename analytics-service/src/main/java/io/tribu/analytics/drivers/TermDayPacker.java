@@ -8,10 +8,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Folds the term counts intake adds to {@code mention_term} into one row per brand and day
- * ({@code mention_term_day}: 12-byte entries term id, negative, positive, by id; see {@link PackedTermCounts}),
- * numbering the terms a brand did not have yet ({@code mention_term_id}), so the drivers read a row per day. One replica packs at a time (an advisory
- * lock), up to {@link #DAYS_PER_RUN} days per run, each in the same transaction as the removal of its
- * folded rows; intake keeps writing meanwhile (its rows wait for the next run).
+ * ({@code mention_term_day}: 12-byte entries term id, negative, positive, by id; see {@link PeriodTermCounts}),
+ * numbering the terms a brand did not have yet ({@code mention_term_id}), so the drivers read a row per day.
+ * One replica packs at a time (an advisory lock), up to {@link #DAYS_PER_RUN} days per run, each in the same
+ * transaction as the removal of its folded rows; intake keeps writing meanwhile (its rows wait for the next run).
  */
 @ApplicationScoped
 public class TermDayPacker {
