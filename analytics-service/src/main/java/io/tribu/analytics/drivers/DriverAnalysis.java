@@ -32,9 +32,9 @@ public final class DriverAnalysis {
 
     /**
      * What the score reads: how many negative and positive mentions hold each term ({@code [negative, positive]})
-     * and the term totals of each side (n_neg, n_pos). {@code terms} may be limited to the terms seen in at
-     * least {@link #MINIMUM_MENTIONS} mentions of one side, the only ones that can be drivers; the totals
-     * always count every term.
+     * and the term totals of each side (n_neg, n_pos). {@code terms} may be limited to the terms that can be
+     * among the first {@code limit} drivers of a side, ties at the cut included ({@link PeriodTermCounts#candidates});
+     * the totals always count every term.
      */
     public record TermCounts(int negativeMentions, int positiveMentions, long negativeTerms, long positiveTerms,
                              Map<String, int[]> terms) {
