@@ -68,22 +68,31 @@ select 'bench', brand, md5(brand || bucket || side || n)::uuid, bucket, bucket +
                                         select words[i] || ' ' || words[i + 1] from generate_series(1, cardinality(words) - 1) i) x(term))
 from bench_texts;
 
--- The day counts as drivers/TermDayPacker leaves them, one row per brand and day, rebuilt from every bench
--- text (the ones ingested through Kafka before included).
+-- The day counts as drivers/TermDayPacker leaves them, one row per brand and day of entries (term id,
+-- negative, positive) with the brand's terms numbered, and the texts counted under the term '', rebuilt
+-- from every bench text (the ones ingested through Kafka before included).
 delete from mention_term where tenant = 'bench';
 delete from mention_term_day where tenant = 'bench';
-insert into mention_term_day (tenant, brand_id, day, terms)
-select tenant, brand_id, day, string_agg(term || chr(9) || negative || chr(9) || positive, chr(10))
-from (select tenant, brand_id, cast(bucket_start at time zone 'UTC' as date) as day, term,
-             count(*) filter (where sentiment = 'negative') as negative,
-             count(*) filter (where sentiment = 'positive') as positive
-      from mention_text, unnest(terms) as term
-      where tenant = 'bench' and sentiment in ('negative', 'positive')
-      group by 1, 2, 3, 4) as counts
+delete from mention_term_id where tenant = 'bench';
+create temporary table bench_term_counts as
+select tenant, brand_id, cast(bucket_start at time zone 'UTC' as date) as day, term,
+       cast(count(*) filter (where sentiment = 'negative') as int) as negative,
+       cast(count(*) filter (where sentiment = 'positive') as int) as positive
+from mention_text, unnest(array_append(terms, '')) as term
+where tenant = 'bench' and sentiment in ('negative', 'positive') and cardinality(terms) > 0
+group by 1, 2, 3, 4;
+insert into mention_term_id (tenant, brand_id, term, id)
+select tenant, brand_id, term, cast(row_number() over (partition by tenant, brand_id order by term) - 1 as int)
+from (select distinct tenant, brand_id, term from bench_term_counts) as terms;
+insert into mention_term_day (tenant, brand_id, day, counts)
+select c.tenant, c.brand_id, c.day,
+       string_agg(int4send(i.id) || int4send(c.negative) || int4send(c.positive), ''::bytea order by i.id)
+from bench_term_counts c
+join mention_term_id i on i.tenant = c.tenant and i.brand_id = c.brand_id and i.term = c.term
 group by 1, 2, 3;
 
 analyze mention_volume; analyze mention_breakdown; analyze mention_by_query; analyze mention_by_party;
-analyze mention_author; analyze mention_text; analyze listening_query; analyze mention_term_day;
+analyze mention_author; analyze mention_text; analyze listening_query; analyze mention_term_day; analyze mention_term_id;
 select to_char(sum(mentions), 'FM999,999,999') || ' mentions generated' from bench_hours;
 
 -- Published post variants with their latest engagement snapshot: :posts variants over the same 90 days,

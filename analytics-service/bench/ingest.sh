@@ -51,7 +51,7 @@ TOKEN="$HEADER.$PAYLOAD.$SIGNATURE"
 SKIP_LOAD=${SKIP_LOAD:-0}   # 1: keep the rows of the previous run, only measure the queries
 if [ "$SKIP_LOAD" != 1 ]; then
 log "removing earlier bench rows (tenant bench)"
-for table in mention_volume mention_breakdown mention_by_query listening_query mention_by_party mention_text mention_term mention_term_day mention_author raised_alert post_engagement; do
+for table in mention_volume mention_breakdown mention_by_query listening_query mention_by_party mention_text mention_term mention_term_day mention_term_id mention_author raised_alert post_engagement; do
   "${PSQL[@]}" -c "delete from $table where tenant = 'bench'" 2>/dev/null || true
 done
 fi
@@ -108,7 +108,7 @@ log "$(printf 'ingest: %d events in %.1f s = %.0f events/s (Kafka -> intake -> P
 log "generating aggregates equivalent to $SCALE mentions and $POSTS post variants (90 days, 50 brands)"
 GEN_START=$(date +%s)
 "${PSQL[@]}" -v scale="$SCALE" -v posts="$POSTS" -f bench/generate-scale.sql
-log "generated in $(( $(date +%s) - GEN_START )) s; rows: $("${PSQL[@]}" -c "select 'breakdown ' || count(*) from mention_breakdown where tenant = 'bench'") $("${PSQL[@]}" -c "select ', texts ' || count(*) from mention_text where tenant = 'bench'") $("${PSQL[@]}" -c "select ', authors ' || count(*) from mention_author where tenant = 'bench'") $("${PSQL[@]}" -c "select ', term-days ' || sum(cardinality(string_to_array(terms, chr(10)))) from mention_term_day where tenant = 'bench'")"
+log "generated in $(( $(date +%s) - GEN_START )) s; rows: $("${PSQL[@]}" -c "select 'breakdown ' || count(*) from mention_breakdown where tenant = 'bench'") $("${PSQL[@]}" -c "select ', texts ' || count(*) from mention_text where tenant = 'bench'") $("${PSQL[@]}" -c "select ', authors ' || count(*) from mention_author where tenant = 'bench'") $("${PSQL[@]}" -c "select ', term-days ' || sum(length(counts) / 12) from mention_term_day where tenant = 'bench'")"
 fi
 
 # Each query: REQUESTS calls on random brands after 3 warm-up calls; curl's total time (HTTP included).
@@ -143,6 +143,7 @@ measure "share-of-voice 30 d"                    "/share-of-voice?$M30"
 measure "share-of-voice 90 d"                    "/share-of-voice?$M90"
 measure "sentiment/drivers 7 d"                  "/sentiment/drivers?from=2026-10-24T00:00:00Z&to=2026-10-31T00:00:00Z"
 measure "sentiment/drivers 30 d"                 "/sentiment/drivers?$M30"
+measure "sentiment/drivers 90 d"                 "/sentiment/drivers?$M90"
 measure "authors 30 d"                           "/authors?$M30"
 measure "crisis 7 d (8-week baseline)"           "/crisis?from=2026-10-24T00:00:00Z&to=2026-10-31T00:00:00Z"
 measure "sentiment 30 d by day, CSV"             "/sentiment?granularity=day&format=csv&$M30"

@@ -17,7 +17,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The V9 backfill on texts sampled under V7, then V10's packing of the day counts, in a schema of its own so
+ * The V9 backfill on texts sampled under V7, then V10's packing of the day counts and V11's numbering, in a schema of its own so
  * the service's tables stay untouched.
  * A Quarkus test for the classpath: Flyway's PostgreSQL support comes with the extension.
  */
@@ -64,10 +64,28 @@ class TokeniseSampledTextsTest {
                     rows(sql, "select cast(terms as text) from mention_text"));
 
             // V10 packs them, one row per day.
-            flyway("latest").migrate();
+            flyway("10").migrate();
             assertEquals(dayCounts, rows(sql, """
                     select day || ' ' || replace(line, chr(9), ' ') from mention_term_day, string_to_table(terms, chr(10)) as line"""));
             assertEquals(List.of("2"), rows(sql, "select count(*) from mention_term_day"));
+            assertEquals(List.of("0"), rows(sql, "select count(*) from mention_term"));
+
+            // V11 numbers the terms, packs the days by id with what intake added since, and counts the texts (term '').
+            sql.execute("""
+                    insert into mention_term (tenant, brand_id, day, term, negative, positive)
+                    values ('soleil', 'cafe', '2026-11-21', 'livraison', 0, 1), ('soleil', 'cafe', '2026-11-21', 'rapide', 0, -1)""");
+            flyway("latest").migrate();
+            List<String> numbered = new ArrayList<>(dayCounts);
+            numbered.remove("2026-11-21 livraison 0 1");
+            numbered.remove("2026-11-21 rapide 0 1");
+            numbered.addAll(List.of("2026-11-21 livraison 0 2", "2026-11-20  2 0", "2026-11-21  0 1"));
+            assertEquals(numbered.stream().sorted().toList(), rows(sql, """
+                    select d.day || ' ' || i.term || ' ' || c.negative || ' ' || c.positive
+                    from mention_term_day d cross join unpack_term_counts(d.counts) as c
+                    join mention_term_id i on i.tenant = d.tenant and i.brand_id = d.brand_id and i.id = c.term_id"""));
+            assertEquals(List.of("0 ", "1 livraison", "2 livraison perdue", "3 livraison rapide", "4 livraison retard",
+                            "5 perdue", "6 retard"),
+                    rows(sql, "select id || ' ' || term from mention_term_id"));
             assertEquals(List.of("0"), rows(sql, "select count(*) from mention_term"));
         } finally {
             flyway("latest").clean();

@@ -32,12 +32,25 @@ public final class DriverAnalysis {
 
     /**
      * What the score reads: how many negative and positive mentions hold each term ({@code [negative, positive]})
-     * and the term totals of each side (n_neg, n_pos). {@code terms} may be limited to the terms seen in at
-     * least {@link #MINIMUM_MENTIONS} mentions of one side, the only ones that can be drivers; the totals
-     * always count every term.
+     * and the term totals of each side (n_neg, n_pos). {@code terms} may be limited to the terms that can be
+     * among the first {@code limit} drivers of a side, ties at the cut included ({@link PeriodTermCounts#candidates});
+     * the totals always count every term.
      */
     public record TermCounts(int negativeMentions, int positiveMentions, long negativeTerms, long positiveTerms,
                              Map<String, int[]> terms) {
+    }
+
+    /** The z of a term held by {@code negative} and {@code positive} mentions, rounded to 3 decimals as answered. */
+    static double z(int negative, int positive, long negativeTerms, long positiveTerms) {
+        double totalNegative = negativeTerms;
+        double totalPositive = positiveTerms;
+        double total = totalNegative + totalPositive;
+        double priorMass = PRIOR_SHARE * total;
+        double prior = priorMass * (negative + positive) / total;
+        double delta = Math.log((negative + prior) / (totalNegative + priorMass - negative - prior))
+                - Math.log((positive + prior) / (totalPositive + priorMass - positive - prior));
+        double variance = 1.0 / (negative + prior) + 1.0 / (positive + prior);
+        return Math.round(delta / Math.sqrt(variance) * 1000.0) / 1000.0;
     }
 
     public record Driver(String term, double z, int negativeMentions, int positiveMentions) {
@@ -47,22 +60,14 @@ public final class DriverAnalysis {
     }
 
     public static Drivers score(TermCounts counts, int limit) {
-        double totalNegative = counts.negativeTerms();
-        double totalPositive = counts.positiveTerms();
-        double total = totalNegative + totalPositive;
-        double priorMass = PRIOR_SHARE * total;
         List<Driver> scored = new ArrayList<>();
         for (Map.Entry<String, int[]> entry : counts.terms().entrySet()) {
             int[] count = entry.getValue();
             if (count[0] + count[1] < MINIMUM_MENTIONS) {
                 continue;
             }
-            double prior = priorMass * (count[0] + count[1]) / total;
-            double delta = Math.log((count[0] + prior) / (totalNegative + priorMass - count[0] - prior))
-                    - Math.log((count[1] + prior) / (totalPositive + priorMass - count[1] - prior));
-            double variance = 1.0 / (count[0] + prior) + 1.0 / (count[1] + prior);
-            double z = delta / Math.sqrt(variance);
-            scored.add(new Driver(entry.getKey(), Math.round(z * 1000.0) / 1000.0, count[0], count[1]));
+            scored.add(new Driver(entry.getKey(), z(count[0], count[1], counts.negativeTerms(), counts.positiveTerms()),
+                    count[0], count[1]));
         }
         Comparator<Driver> byZ = Comparator.comparingDouble(Driver::z).thenComparing(Driver::term);
         List<Driver> negative = scored.stream().filter(d -> d.z() >= SIGNIFICANT_Z && d.negativeMentions() >= MINIMUM_MENTIONS)

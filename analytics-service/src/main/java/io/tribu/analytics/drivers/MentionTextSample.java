@@ -130,12 +130,15 @@ public class MentionTextSample {
                 .replaceWithVoid();
     }
 
-    /** The select adding ({@code sign} 1) or taking off (-1) the terms of the texts in {@code texts} to their days. */
+    /**
+     * The select adding ({@code sign} 1) or taking off (-1) the terms of the texts in {@code texts} to their days,
+     * and each text with terms to the day's term {@code ''}: the count of texts the drivers report.
+     */
     private static String termCounts(String texts, int sign) {
         return """
                 select tenant, brand_id, cast(bucket_start at time zone 'UTC' as date), term,
                        %1$d * count(*) filter (where sentiment = 'negative'), %1$d * count(*) filter (where sentiment = 'positive')
-                from %2$s, unnest(terms) as term
+                from %2$s, unnest(case when cardinality(terms) > 0 then array_append(terms, '') else terms end) as term
                 where sentiment in ('negative', 'positive')
                 group by 1, 2, 3, 4
                 on conflict (tenant, brand_id, day, term) do update
@@ -163,22 +166,6 @@ public class MentionTextSample {
                 .map(rows -> rows.stream().map(MentionTextSample::example).toList()));
     }
 
-    /** Sampled negative and positive texts of the period that hold terms: {@code [negative, positive]}. */
-    @WithSession
-    public Uni<int[]> scoredTexts(String tenant, String brandId, Instant from, Instant to) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select count(*) filter (where sentiment = 'negative'), count(*) filter (where sentiment = 'positive')
-                        from mention_text
-                        where tenant = :tenant and brand_id = :brand and bucket_start >= :from and bucket_start < :to
-                          and sentiment in ('negative', 'positive') and cardinality(terms) > 0""", Object[].class)
-                .setParameter("tenant", tenant)
-                .setParameter("brand", brandId)
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .getSingleResult()
-                .map(row -> new int[]{((Number) row[0]).intValue(), ((Number) row[1]).intValue()}));
-    }
-
     public record Examples(Map<String, List<MentionExample>> negative, Map<String, List<MentionExample>> positive) {
     }
 
@@ -186,6 +173,8 @@ public class MentionTextSample {
      * Up to {@code perTerm} sampled mentions of the period holding each term, of the term's side (negative
      * terms from negative mentions), largest audience first. The period's texts are ranked once, and each
      * term reads them in that order until it has its examples: a frequent term stops after a few texts.
+     * Only the narrow sort key is ranked (sorting ~23,000 rows with their terms spilled to disk over 30 days);
+     * a text's terms are fetched by its row address when a term reads that far.
      */
     @WithSession
     public Uni<Examples> examples(String tenant, String brandId, Instant from, Instant to, List<String> negativeTerms,
@@ -200,21 +189,22 @@ public class MentionTextSample {
                             union all
                             select 'positive', term
                             from jsonb_array_elements_text(cast(cast(:positive as text) as jsonb)) as term),
-                        -- Materialised in rank order, and a CTE is read back in the order it was written.
+                        -- Materialised in rank order (the lateral join keeps the order of the ranked keys), and a
+                        -- CTE is read back in the order it was written, as far as the terms read it.
                         ranked as materialized (
-                            select mention_id, sentiment, terms,
-                                   row_number() over (order by reach desc, published_at, mention_id) as rank
-                            from mention_text
-                            where tenant = :tenant and brand_id = :brand and bucket_start >= :from and bucket_start < :to
-                              and sentiment in ('negative', 'positive')
-                            order by rank)
+                            select k.mention_id, k.sentiment, t.terms
+                            from (select ctid, mention_id, sentiment from mention_text
+                                  where tenant = :tenant and brand_id = :brand and bucket_start >= :from and bucket_start < :to
+                                    and sentiment in ('negative', 'positive')
+                                  order by reach desc, published_at, mention_id) as k
+                            cross join lateral (select terms from mention_text t where t.ctid = k.ctid) as t)
                         select w.term, m.mention_id, m.published_at, m.sentiment, m.author, m.reach, m.url, m.text
                         from wanted w
-                        cross join lateral (select mention_id, rank from ranked r
+                        cross join lateral (select mention_id from ranked r
                                             where r.sentiment = w.sentiment and r.terms @> array[w.term]
                                             limit :perTerm) as example
                         join mention_text m on m.tenant = :tenant and m.brand_id = :brand and m.mention_id = example.mention_id
-                        order by example.rank""", Object[].class)
+                        order by m.reach desc, m.published_at, m.mention_id""", Object[].class)
                 .setParameter("negative", jsonArray(negativeTerms))
                 .setParameter("positive", jsonArray(positiveTerms))
                 .setParameter("tenant", tenant)

@@ -8,9 +8,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Folds the term counts intake adds to {@code mention_term} into one row per brand and day
- * ({@code mention_term_day}), so the drivers read a row per day. One replica packs at a time (an advisory
- * lock), up to {@link #DAYS_PER_RUN} days per run, each in the same transaction as the removal of its
- * folded rows; intake keeps writing meanwhile (its rows wait for the next run).
+ * ({@code mention_term_day}: 12-byte entries term id, negative, positive, by id; see {@link PeriodTermCounts}),
+ * numbering the terms a brand did not have yet ({@code mention_term_id}), so the drivers read a row per day.
+ * One replica packs at a time (an advisory lock), up to {@link #DAYS_PER_RUN} days per run, each in the same
+ * transaction as the removal of its folded rows; intake keeps writing meanwhile (its rows wait for the next run).
  */
 @ApplicationScoped
 public class TermDayPacker {
@@ -42,16 +43,30 @@ public class TermDayPacker {
                                     delete from mention_term t using picked p
                                     where t.tenant = p.tenant and t.brand_id = p.brand_id and t.day = p.day
                                     returning t.tenant, t.brand_id, t.day, t.term, t.negative, t.positive),
-                                packed as (
-                                    select d.tenant, d.brand_id, d.day, split_part(line, chr(9), 1) as term,
-                                           cast(split_part(line, chr(9), 2) as int) as negative,
-                                           cast(split_part(line, chr(9), 3) as int) as positive
+                                -- Terms the brand never had get the next numbers (one packer at a time: the lock).
+                                numbered as (
+                                    insert into mention_term_id (tenant, brand_id, term, id)
+                                    select n.tenant, n.brand_id, n.term,
+                                           coalesce(last.id, -1) + cast(row_number() over (partition by n.tenant, n.brand_id order by n.term) as int)
+                                    from (select distinct tenant, brand_id, term from moved) as n
+                                    left join lateral (select max(id) as id from mention_term_id i
+                                                       where i.tenant = n.tenant and i.brand_id = n.brand_id) as last on true
+                                    where not exists (select 1 from mention_term_id i
+                                                      where i.tenant = n.tenant and i.brand_id = n.brand_id and i.term = n.term)
+                                    returning tenant, brand_id, term, id),
+                                counts as (
+                                    select m.tenant, m.brand_id, m.day, coalesce(i.id, n.id) as term_id, m.negative, m.positive
+                                    from moved m
+                                    left join mention_term_id i on i.tenant = m.tenant and i.brand_id = m.brand_id and i.term = m.term
+                                    left join numbered n on n.tenant = m.tenant and n.brand_id = m.brand_id and n.term = m.term
+                                    union all
+                                    select d.tenant, d.brand_id, d.day, e.term_id, e.negative, e.positive
                                     from mention_term_day d
                                     join picked p on d.tenant = p.tenant and d.brand_id = p.brand_id and d.day = p.day,
-                                         string_to_table(d.terms, chr(10)) as line),
+                                         unpack_term_counts(d.counts) as e),
                                 summed as (
-                                    select tenant, brand_id, day, term, sum(negative) as negative, sum(positive) as positive
-                                    from (select * from moved union all select * from packed) as counts
+                                    select tenant, brand_id, day, term_id, sum(negative) as negative, sum(positive) as positive
+                                    from counts
                                     group by 1, 2, 3, 4
                                     having sum(negative) <> 0 or sum(positive) <> 0),
                                 emptied as (
@@ -59,11 +74,13 @@ public class TermDayPacker {
                                     where d.tenant = p.tenant and d.brand_id = p.brand_id and d.day = p.day
                                       and not exists (select 1 from summed s where s.tenant = d.tenant
                                                       and s.brand_id = d.brand_id and s.day = d.day))
-                                insert into mention_term_day (tenant, brand_id, day, terms)
-                                select tenant, brand_id, day, string_agg(term || chr(9) || negative || chr(9) || positive, chr(10))
+                                insert into mention_term_day (tenant, brand_id, day, counts)
+                                select tenant, brand_id, day,
+                                       string_agg(int4send(term_id) || int4send(cast(negative as int)) || int4send(cast(positive as int)),
+                                                  ''::bytea order by term_id)
                                 from summed
                                 group by 1, 2, 3
-                                on conflict (tenant, brand_id, day) do update set terms = excluded.terms""")
+                                on conflict (tenant, brand_id, day) do update set counts = excluded.counts""")
                         .setParameter("days", DAYS_PER_RUN)
                         .executeUpdate())));
     }

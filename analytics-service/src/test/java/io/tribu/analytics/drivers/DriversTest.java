@@ -19,7 +19,15 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -29,6 +37,8 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
@@ -149,10 +159,7 @@ class DriversTest {
 
     /** Rows of the brand in a drivers table, read straight from the database. */
     static long rows(String table, String brand) throws Exception {
-        Config config = ConfigProvider.getConfig();
-        try (Connection connection = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
+        try (Connection connection = database();
              PreparedStatement count = connection.prepareStatement("select count(*) from " + table + " where brand_id = ?")) {
             count.setString(1, brand);
             try (ResultSet result = count.executeQuery()) {
@@ -160,6 +167,121 @@ class DriversTest {
                 return result.getLong(1);
             }
         }
+    }
+
+    /** A database connection of the service's own configuration. */
+    static Connection database() throws Exception {
+        Config config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    /**
+     * The drivers as the sampled texts themselves give them: every term of every negative and positive text
+     * of the whole UTC days [firstDay, endDay) counted by name, scored by {@link DriverAnalysis#score}; one
+     * line {@code term z negative positive} per driver, then the texts per side.
+     */
+    static List<String> fromTheSample(String brand, String firstDay, String endDay, int limit) throws Exception {
+        Map<String, int[]> terms = new HashMap<>();
+        int[] texts = new int[2];
+        long[] termTotals = new long[2];
+        try (Connection connection = database();
+             PreparedStatement sample = connection.prepareStatement("""
+                     select sentiment, terms from mention_text
+                     where tenant = 'soleil' and brand_id = ? and sentiment in ('negative', 'positive')
+                       and bucket_start >= cast(? as date) and bucket_start < cast(? as date) and cardinality(terms) > 0""")) {
+            sample.setString(1, brand);
+            sample.setString(2, firstDay);
+            sample.setString(3, endDay);
+            try (ResultSet rows = sample.executeQuery()) {
+                while (rows.next()) {
+                    int side = "negative".equals(rows.getString(1)) ? 0 : 1;
+                    texts[side]++;
+                    for (String term : (String[]) rows.getArray(2).getArray()) {
+                        terms.computeIfAbsent(term, t -> new int[2])[side]++;
+                        termTotals[side]++;
+                    }
+                }
+            }
+        }
+        DriverAnalysis.Drivers drivers = DriverAnalysis.score(
+                new DriverAnalysis.TermCounts(texts[0], texts[1], termTotals[0], termTotals[1], terms), limit);
+        List<String> lines = new ArrayList<>();
+        for (List<DriverAnalysis.Driver> side : List.of(drivers.negative(), drivers.positive())) {
+            side.forEach(d -> lines.add(d.term() + " " + d.z() + " " + d.negativeMentions() + " " + d.positiveMentions()));
+            lines.add("--");
+        }
+        lines.add(drivers.negativeMentions() + " " + drivers.positiveMentions());
+        return lines;
+    }
+
+    /** The endpoint's answer in the lines of {@link #fromTheSample}. */
+    static List<String> answered(String token, String brand, String from, String to, int limit) throws Exception {
+        JsonNode answer = new ObjectMapper().readTree(given().auth().oauth2(token)
+                .queryParam("from", from).queryParam("to", to).queryParam("limit", limit)
+                .when().get("/brands/" + brand + "/sentiment/drivers")
+                .then().statusCode(200).extract().asString());
+        List<String> lines = new ArrayList<>();
+        for (String side : List.of("negative", "positive")) {
+            answer.get(side).forEach(d -> lines.add(d.get("term").asText() + " " + d.get("z").asDouble() + " "
+                    + d.get("negativeMentions").asInt() + " " + d.get("positiveMentions").asInt()));
+            lines.add("--");
+        }
+        lines.add(answer.get("negativeMentions").asInt() + " " + answer.get("positiveMentions").asInt());
+        return lines;
+    }
+
+    /** Random texts of a small vocabulary, negative ones leaning to the first words: many drivers, ties at the cut. */
+    static void sendRandomTexts(Random random, String brand, String day, int count, String... extraWords) {
+        String[] words = {"livraison", "retard", "colis", "remboursement", "commande", "prix", "boutique", "qualite",
+                "accueil", "cafe", "delicieux", "chaleureux"};
+        List<String> vocabulary = new ArrayList<>(List.of(words));
+        vocabulary.addAll(List.of(extraWords));
+        for (int i = 0; i < count; i++) {
+            boolean negative = random.nextBoolean();
+            StringBuilder text = new StringBuilder();
+            for (int w = 0; w < 3; w++) {
+                int at = random.nextInt(vocabulary.size());
+                // Half the words come from the side's own end of the vocabulary.
+                if (random.nextBoolean()) {
+                    at = negative ? at / 2 : vocabulary.size() - 1 - at / 2;
+                }
+                text.append(vocabulary.get(at)).append(' ');
+            }
+            events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+                    "%sT%02d:%02d:00Z".formatted(day, random.nextInt(24), random.nextInt(60)),
+                    negative ? "negative" : "positive", "a" + i, (long) random.nextInt(1000), text.toString()));
+        }
+    }
+
+    @Test
+    void theAnswerIsTheScoreOfTheSampledTextsPackedOrNotLateEventsIncluded() throws Exception {
+        String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
+        String analyst = TestTokens.token("soleil", "analyst", brand);
+        Random random = new Random(42);
+        sendRandomTexts(random, brand, "2026-11-18", 150);
+        sendRandomTexts(random, brand, "2026-11-19", 150);
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 300);
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows("mention_term", brand) == 0);
+        List<String> packed = fromTheSample(brand, "2026-11-18", "2026-11-20", 3);
+        assertFalse(packed.subList(0, 3).contains("--"), "enough drivers for a cut at 3: " + packed);
+        assertEquals(packed, answered(analyst, brand, "2026-11-18T05:00:00Z", "2026-11-19T12:00:00Z", 3));
+        assertEquals(fromTheSample(brand, "2026-11-18", "2026-11-20", 100),
+                answered(analyst, brand, "2026-11-18T05:00:00Z", "2026-11-19T12:00:00Z", 100));
+
+        // Late events on a packed day and a new day, with words the brand never had: the unpacked counts,
+        // then the packed ones, give the sample's answer.
+        sendRandomTexts(random, brand, "2026-11-19", 100, "parking", "attente");
+        sendRandomTexts(random, brand, "2026-11-20", 100, "parking", "attente");
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 500);
+        assertEquals(fromTheSample(brand, "2026-11-18", "2026-11-21", 5),
+                answered(analyst, brand, "2026-11-18T00:00:00Z", "2026-11-21T00:00:00Z", 5));
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows("mention_term", brand) == 0);
+        assertEquals(fromTheSample(brand, "2026-11-19", "2026-11-21", 5),
+                answered(analyst, brand, "2026-11-19T00:00:00Z", "2026-11-20T10:00:00Z", 5));
+        assertEquals(fromTheSample(brand, "2026-11-18", "2026-11-21", 100),
+                answered(analyst, brand, "2026-11-18T00:00:00Z", "2026-11-21T00:00:00Z", 100));
     }
 
     @Test
