@@ -117,16 +117,16 @@ public class DryRun {
                         instant(r[8]), (String) r[9])).toList());
     }
 
-    /** Each author's hidden or deleted items on the brand since the start of the widest window the rules look at. */
+    /** When each author's items on the brand were first hidden or deleted, since the start of the widest window the rules look at. */
     private Uni<Map<String, List<Instant>>> offences(String tenant, String brandId, Charter charter, Instant since) {
         int history = charter.authorHistoryDays();
         if (history == 0) {
             return Uni.createFrom().item(Map.of());
         }
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select i.author, d.decided_at from decision d join inbox_item i on i.id = d.item_id
-                        where i.tenant = :tenant and i.brand_id = :brand and i.author is not null
-                          and d.to_status in ('hidden', 'deleted') and d.decided_at >= :since""", Object[].class)
+                        select author, offence_at from inbox_item
+                        where tenant = :tenant and brand_id = :brand and author is not null and offence_at >= :since""",
+                        Object[].class)
                 .setParameter("tenant", tenant)
                 .setParameter("brand", brandId)
                 .setParameter("since", since.minus(Duration.ofDays(history)))

@@ -28,6 +28,11 @@ public enum DecisionAction {
         return result;
     }
 
+    /** A hide or delete: an offence of the item's author, for the charter's repeat-offender rules. */
+    public boolean offence() {
+        return this == HIDE || this == DELETE;
+    }
+
     public boolean onNetwork() {
         return this == HIDE || this == DELETE || this == REPLY;
     }

@@ -123,7 +123,7 @@ public class InboxIntake {
                 .replaceWith(byBrand);
     }
 
-    /** For brands whose rules look at repeat offenders: when each author's earlier items were hidden or deleted. */
+    /** For brands whose rules look at repeat offenders: when each author's earlier items were first hidden or deleted. */
     private Uni<Map<String, List<Instant>>> offences(List<MentionRecordedReader> events, Map<String, Charter> byBrand) {
         Map<String, Set<String>> authorsByBrand = new LinkedHashMap<>();
         for (MentionRecordedReader e : events) {
@@ -139,9 +139,9 @@ public class InboxIntake {
                     String[] parts = entry.getKey().split("\u0000", 2);
                     Instant since = now.minus(Duration.ofDays(byBrand.get(entry.getKey()).authorHistoryDays()));
                     return Panache.getSession().chain(session -> session.createNativeQuery("""
-                                    select i.author, d.decided_at from decision d join inbox_item i on i.id = d.item_id
-                                    where i.tenant = :tenant and i.brand_id = :brand and i.author = any(cast(:authors as text[]))
-                                      and d.to_status in ('hidden', 'deleted') and d.decided_at >= :since""", Object[].class)
+                                    select author, offence_at from inbox_item
+                                    where tenant = :tenant and brand_id = :brand and author = any(cast(:authors as text[]))
+                                      and offence_at >= :since""", Object[].class)
                                     .setParameter("tenant", parts[0])
                                     .setParameter("brand", parts[1])
                                     .setParameter("authors", entry.getValue().toArray(String[]::new))
@@ -193,6 +193,7 @@ public class InboxIntake {
         item.tags = verdict.tags().toArray(new String[0]);
         item.version = verdict.steps().size();
         item.firstResponseAt = verdict.responded() ? now : null;
+        item.offenceAt = verdict.offence() ? now : null;
         return item;
     }
 
@@ -212,7 +213,7 @@ public class InboxIntake {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         insert into inbox_item (id, tenant, brand_id, source, kind, author, text, url, language, status, assignee,
                                                 published_at, received_at, version, sla_due_at, labels, sentiment,
-                                                sentiment_score, external_id, tags, first_response_at, thread_id)
+                                                sentiment_score, external_id, tags, first_response_at, thread_id, offence_at)
                         select cast(t.id as uuid), t.tenant, t.brand, t.source, t.kind, t.author, t.text, t.url, t.language,
                                t.status, t.assignee, cast(t.published_at as timestamptz), cast(t.received_at as timestamptz),
                                cast(t.version as bigint),
@@ -220,17 +221,18 @@ public class InboxIntake {
                                    + make_interval(mins => coalesce(s.first_response_sla_minutes, :defaultSla)),
                                cast(t.labels as jsonb), t.sentiment, cast(t.sentiment_score as double precision), t.external_id,
                                array(select jsonb_array_elements_text(cast(t.tags as jsonb))),
-                               cast(t.responded as timestamptz), t.thread
+                               cast(t.responded as timestamptz), t.thread, cast(t.offence as timestamptz)
                         from unnest(cast(:ids as text[]), cast(:tenants as text[]), cast(:brands as text[]),
                                     cast(:sources as text[]), cast(:kinds as text[]), cast(:authors as text[]),
                                     cast(:texts as text[]), cast(:urls as text[]), cast(:languages as text[]),
                                     cast(:statuses as text[]), cast(:assignees as text[]), cast(:published as text[]),
                                     cast(:received as text[]), cast(:versions as text[]), cast(:labels as text[]),
                                     cast(:sentiments as text[]), cast(:scores as text[]), cast(:externalIds as text[]),
-                                    cast(:tags as text[]), cast(:responded as text[]), cast(:threads as text[]))
+                                    cast(:tags as text[]), cast(:responded as text[]), cast(:threads as text[]),
+                                    cast(:offences as text[]))
                              as t(id, tenant, brand, source, kind, author, text, url, language, status, assignee,
                                   published_at, received_at, version, labels, sentiment, sentiment_score, external_id,
-                                  tags, responded, thread)
+                                  tags, responded, thread, offence)
                         left join brand_sla s on s.tenant = t.tenant and s.brand_id = t.brand
                         on conflict (id) do nothing returning id""", UUID.class)
                 .setParameter("defaultSla", defaultSlaMinutes)
@@ -255,6 +257,7 @@ public class InboxIntake {
                 .setParameter("tags", Columns.of(arrivals, a -> json(a.item().tags)))
                 .setParameter("responded", Columns.of(arrivals, a -> a.item().firstResponseAt))
                 .setParameter("threads", Columns.of(arrivals, a -> a.event().data().thread()))
+                .setParameter("offences", Columns.of(arrivals, a -> a.item().offenceAt))
                 .getResultList())
                 .map(HashSet::new);
     }

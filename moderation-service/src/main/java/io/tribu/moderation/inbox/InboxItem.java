@@ -52,6 +52,9 @@ public class InboxItem extends PanacheEntityBase {
     /** The post commented on or the private conversation, when the source says. */
     @Column(name = "thread_id")
     public String thread;
+    /** When the item was first hidden or deleted: an offence of its author, for the charter's repeat-offender rules. */
+    @Column(name = "offence_at")
+    public Instant offenceAt;
     /** Tags put by charter rules. */
     public String[] tags;
     /** Changed by every decision; a decision naming an older version loses (409). */

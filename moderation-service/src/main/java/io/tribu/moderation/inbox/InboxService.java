@@ -147,8 +147,10 @@ public class InboxService {
                     Decision decision = new Decision(UUID.randomUUID(), actor, action.wire(), fromStatus, toStatus,
                             assignee, request.reason(), null, null, null);
                     // The first decision, whatever it is, is the first response: it stops the SLA clock.
+                    // The first hide or delete of the item is its author's offence, a later one adds none.
                     return InboxItem.update("status = ?1, assignee = ?2, version = version + 1, "
                                     + "firstResponseAt = coalesce(firstResponseAt, current_timestamp) "
+                                    + (action.offence() ? ", offenceAt = coalesce(offenceAt, current_timestamp) " : "")
                                     + "where id = ?3 and version = ?4",
                                     toStatus, assignee, id, request.expectedVersion())
                             .chain(updated -> updated == 0

@@ -181,6 +181,29 @@ class CharterEnforcementTest {
     }
 
     @Test
+    void anItemHiddenAndTaggedIsOneOffenceAndAModeratorsHideIsOneToo() {
+        String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
+        String cm = TestTokens.token("soleil", "community-manager", brand);
+        saveCharter(cm, brand, """
+                {'rules': [
+                  {'id': 'repeat', 'name': 'Récidiviste', 'priority': 1, 'stopAfterMatch': true,
+                   'when': {'repeatOffender': {'minPrevious': 2, 'withinDays': 30}}, 'then': [{'action': 'escalate'}]},
+                  {'id': 'hide-insults', 'name': 'Masquer', 'priority': 2, 'when': {'label': {'name': 'insult'}},
+                   'then': [{'action': 'hide'}, {'action': 'tag', 'tags': ['insulte']}, {'action': 'assign', 'assignee': 'camille'}]}]}""");
+        // Three decisions leave the item hidden: still one hidden item, so not yet a repeat offender.
+        UUID insult = Interactions.receivedComment(events, "soleil", brand, cm, "Espèce d'abruti", "@troll");
+        assertEquals("hidden", item(cm, brand, insult).getString("status"));
+        UUID polite = Interactions.receivedComment(events, "soleil", brand, cm, "Bonjour, une question", "@troll");
+        assertEquals("new", item(cm, brand, polite).getString("status"));
+        // A moderator hides that one: the author's second hidden item.
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("action", "hide", "expectedVersion", 0))
+                .when().post("/brands/" + brand + "/inbox/" + polite + "/decisions")
+                .then().statusCode(200).body("status", equalTo("hidden"));
+        UUID third = Interactions.receivedComment(events, "soleil", brand, cm, "Bonjour, encore moi", "@troll");
+        assertEquals("escalated", item(cm, brand, third).getString("status"));
+    }
+
+    @Test
     void aModeratorCanHideOrAnswerAndPublishingIsAsked() throws Exception {
         String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
         String cm = TestTokens.token("soleil", "community-manager", brand);
