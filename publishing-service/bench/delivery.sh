@@ -44,7 +44,7 @@ echo "== fake network"
 java -Xmx512m -cp "$CP" io.tribu.publishing.bench.BenchFakeMastodon 18099 "$LATENCY_MS" > $WORK/fake.log 2>&1 &
 PIDS+=($!)
 
-echo "== 3 replicas"
+echo "== 3 replicas (JVM_OPTS: ${JVM_OPTS:-none})"
 REPLICAS=()
 for i in 1 2 3; do
   PROFILE=()
@@ -111,5 +111,6 @@ $PSQL -F ' ' -c "select 'lateness_ms p50', round(percentile_cont(0.5) within gro
   'p99', round(percentile_cont(0.99) within group (order by extract(epoch from published_at - due_at) * 1000)),
   'max', round(max(extract(epoch from published_at - due_at) * 1000)) from delivery where state = 'published'"
 $PSQL -F ' ' -c "select 'posts', status, count(*) from post group by status"
+$PSQL -F ' ' -c "select 'events not yet relayed to Kafka (outbox rows)', count(*) from outbox_event"
 $PSQL -F ' ' -c "select 'by replica (last holder unknown after publish): lease owners now', count(distinct lease_owner) from delivery"
 echo "fake network: $(curl -s http://127.0.0.1:18100/stats)"

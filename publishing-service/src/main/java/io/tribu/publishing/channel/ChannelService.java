@@ -27,8 +27,12 @@ public class ChannelService {
             "x", "https://api.x.com",
             "linkedin", "https://api.linkedin.com");
 
+    /** Channels whose opened credentials are kept: more than an agency's busiest minute touches. */
+    private static final int OPENED_KEPT = 1024;
+
     private final CredentialCipher cipher;
     private final ObjectMapper json;
+    private final OpenedCredentials opened = new OpenedCredentials(OPENED_KEPT);
 
     public ChannelService(CredentialCipher cipher, ObjectMapper json) {
         this.cipher = cipher;
@@ -82,6 +86,10 @@ public class ChannelService {
 
     /** The opened credentials, for adapters only. */
     public ChannelCredentials credentialsOf(UUID channelId, String sealed) {
+        return opened.get(channelId, sealed, () -> open(channelId, sealed));
+    }
+
+    private ChannelCredentials open(UUID channelId, String sealed) {
         try {
             return json.readValue(cipher.open(sealed, Channel.sealContext(channelId)), ChannelCredentials.class);
         } catch (JsonProcessingException e) {

@@ -3,32 +3,73 @@ package io.tribu.publishing.network;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The HTTP client the adapters share; a connection failure or timeout is a retryable outcome, not an error. */
+/**
+ * The HTTP client the adapters share; a connection failure or timeout is a retryable outcome, not an error.
+ * <p>
+ * Adapters write {@link HttpRequest}s and read {@link HttpResponse}s (the JDK's types, plain and
+ * immutable), but the exchange runs on Vert.x's HTTP client, on the event loops the service already has:
+ * the JDK client hands every answer to a thread of {@code CompletableFuture}'s default executor, which with
+ * one or two CPUs is a new thread per answer, and it costs several times more CPU per call. Connections
+ * are kept alive and pooled per host, {@code tribu.network.connections-per-host} at most.
+ */
 @ApplicationScoped
 public class NetworkHttp {
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final int CONNECTIONS_PER_HOST = 64;
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final HttpClient client;
     private final ObjectMapper json;
 
-    public NetworkHttp(ObjectMapper json) {
+    @Inject
+    public NetworkHttp(ObjectMapper json, Vertx vertx,
+                       @ConfigProperty(name = "tribu.network.connections-per-host") int connectionsPerHost) {
         this.json = json;
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                        .setConnectTimeout((int) TIMEOUT.toMillis())
+                        .setKeepAlive(true)
+                        .setForceSni(true),
+                new PoolOptions().setHttp1MaxSize(connectionsPerHost));
+    }
+
+    /** Outside CDI (adapter tests): a Vert.x of its own. */
+    public NetworkHttp(ObjectMapper json) {
+        this(json, Vertx.vertx(), CONNECTIONS_PER_HOST);
     }
 
     Uni<HttpResponse<String>> send(HttpRequest request) {
-        return Uni.createFrom().completionStage(() -> client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        return Uni.createFrom().completionStage(() -> RequestBody.of(request)
+                .compose(body -> exchange(request, body))
+                .toCompletionStage());
+    }
+
+    private Future<HttpResponse<String>> exchange(HttpRequest request, Buffer body) {
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.valueOf(request.method()))
+                .setAbsoluteURI(request.uri().toString())
+                .setIdleTimeout(request.timeout().orElse(TIMEOUT).toMillis())
+                .setFollowRedirects(false);
+        request.headers().map().forEach((name, values) -> values.forEach(value -> options.addHeader(name, value)));
+        return client.request(options)
+                .compose(outgoing -> body == null ? outgoing.send() : outgoing.send(body))
+                .compose(incoming -> incoming.body().map(received -> ReceivedResponse.of(request, incoming, received)));
     }
 
     HttpRequest.Builder request(String url) {
@@ -37,7 +78,7 @@ public class NetworkHttp {
 
     HttpRequest.BodyPublisher jsonBody(Object body) {
         try {
-            return HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body));
+            return HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body));
         } catch (IOException e) {
             throw new IllegalStateException("Request body cannot be written as JSON", e);
         }

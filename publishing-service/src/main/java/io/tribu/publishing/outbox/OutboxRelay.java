@@ -1,20 +1,26 @@
 package io.tribu.publishing.outbox;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Relays outbox rows to Kafka in creation order and deletes them once the broker acknowledged them.
@@ -28,11 +34,15 @@ public class OutboxRelay {
     private static final byte[] CLOUDEVENTS_JSON = "application/cloudevents+json".getBytes(StandardCharsets.UTF_8);
 
     private final MutinyEmitter<String> kafka;
+    private final Pool pool;
     private final int batchSize;
 
-    public OutboxRelay(@Channel("outbox") MutinyEmitter<String> kafka,
+    /** A whole batch is handed to the emitter at once: its buffer holds more than {@code tribu.outbox.batch-size}. */
+    public OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+                       MutinyEmitter<String> kafka, Pool pool,
                        @ConfigProperty(name = "tribu.outbox.batch-size", defaultValue = "200") int batchSize) {
         this.kafka = kafka;
+        this.pool = pool;
         this.batchSize = batchSize;
     }
 
@@ -42,37 +52,44 @@ public class OutboxRelay {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relayPending() {
-        return Panache.withTransaction(() -> lockBatch().chain(this::sendAndDelete))
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                                select id, topic, message_key, payload from outbox_event order by created_at
+                                limit $1 for update skip locked""")
+                        .execute(Tuple.of(batchSize))
+                        .chain(rows -> sendAndDelete(connection, rows)))
                 .onFailure().invoke(failure -> LOG.warnf("Outbox relay failed, will retry: %s", failure.getMessage()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
 
-    private Uni<List<OutboxEvent>> lockBatch() {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select * from outbox_event order by created_at limit :limit for update skip locked",
-                        OutboxEvent.class)
-                .setParameter("limit", batchSize)
-                .getResultList());
-    }
-
-    private Uni<Void> sendAndDelete(List<OutboxEvent> batch) {
-        if (batch.isEmpty()) {
+    /**
+     * Sends the whole batch without waiting for each acknowledgement in turn (the sends are issued in creation
+     * order, and the idempotent producer keeps that order per partition), then deletes the rows in one
+     * statement once every send is acknowledged. Plain rows rather than managed entities: a burst relays
+     * thousands a second, and the CPU this spends is taken from the deliveries.
+     */
+    private Uni<Void> sendAndDelete(SqlConnection connection, RowSet<Row> rows) {
+        if (rows.size() == 0) {
             return Uni.createFrom().voidItem();
         }
-        return Multi.createFrom().iterable(batch)
-                .onItem().transformToUniAndConcatenate(row -> kafka.sendMessage(toMessage(row)).replaceWith(row))
-                .onItem().transformToUniAndConcatenate(OutboxEvent::delete)
-                .collect().last()
+        List<UUID> ids = new ArrayList<>(rows.size());
+        List<Uni<Void>> sends = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            ids.add(row.getUUID("id"));
+            sends.add(kafka.sendMessage(toMessage(row.getString("topic"), row.getString("message_key"), row.getString("payload"))));
+        }
+        return Uni.join().all(sends).andFailFast()
+                .chain(() -> connection.preparedQuery("delete from outbox_event where id = any($1)")
+                        .execute(Tuple.of(ids.toArray(UUID[]::new))))
                 .replaceWithVoid();
     }
 
-    private static Message<String> toMessage(OutboxEvent row) {
+    private static Message<String> toMessage(String topic, String key, String payload) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("content-type", CLOUDEVENTS_JSON);
-        return Message.of(row.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.topic)
-                .withKey(row.messageKey)
+        return Message.of(payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(topic)
+                .withKey(key)
                 .withHeaders(headers)
                 .build());
     }

@@ -1,42 +1,108 @@
 package io.tribu.publishing.bench;
 
-import com.sun.net.httpserver.HttpServer;
 import io.tribu.publishing.network.fake.FakeMastodon;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
 
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * The benchmark's network: a fake Mastodon on {@code port} (each POST takes {@code latencyMs}) and its
- * counters as JSON on {@code port + 1}: statuses created, keys seen, keys that created more than one
- * status (duplicates), keys called more than once (reconciliations after the kill).
- * Run by publishing-service/bench/delivery.sh.
+ * The benchmark's network: Mastodon's {@code POST /api/v1/statuses} on {@code port} (Bearer token,
+ * Idempotency-Key: a repeated key answers the status it created, 422 for a blank text), each answer sent
+ * {@code latencyMs} after the request, like a real instance; its counters as JSON on {@code port + 1}
+ * ({@code GET /stats}): statuses created, keys, keys that created more than one status (duplicates), keys
+ * called more than once (reconciliations after the kill), POSTs.
+ * <p>
+ * Not the tests' {@code FakeMastodon} (a JDK HttpServer, a thread per request held for the latency): the
+ * bench measures the replicas, so its network runs on one Vert.x event loop with timers, which costs a
+ * fraction of the CPU on a machine the replicas share. Run by publishing-service/bench/delivery.sh.
  */
 public final class BenchFakeMastodon {
 
-    private BenchFakeMastodon() {
+    private static final JsonObject ACCOUNT = new JsonObject().put("id", "109000000000000001").put("acct", "cafe")
+            .put("username", "cafe");
+
+    /** Touched on the one event loop only. */
+    private final Map<String, JsonObject> byKey = new HashMap<>();
+    private final Map<String, Integer> createdPerKey = new HashMap<>();
+    private final Map<String, Integer> callsPerKey = new HashMap<>();
+    private final long latencyMillis;
+    private final Vertx vertx;
+    private long ids = 113650471869034000L;
+    private int statuses;
+    private int posts;
+
+    private BenchFakeMastodon(Vertx vertx, long latencyMillis) {
+        this.vertx = vertx;
+        this.latencyMillis = latencyMillis;
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         int port = Integer.parseInt(args[0]);
-        long latency = Long.parseLong(args[1]);
-        FakeMastodon mastodon = new FakeMastodon(port, latency);
-        HttpServer stats = HttpServer.create(new InetSocketAddress("127.0.0.1", port + 1), 16);
-        stats.createContext("/stats", exchange -> {
-            long duplicates = mastodon.createdPerKey().values().stream().filter(count -> count.get() > 1).count();
-            long recalled = mastodon.callsPerKey().values().stream().filter(count -> count.get() > 1).count();
-            int calls = mastodon.callsPerKey().values().stream().mapToInt(AtomicInteger::get).sum();
-            String body = "{\"statuses\":" + mastodon.statuses() + ",\"keys\":" + mastodon.createdPerKey().size()
-                    + ",\"duplicateKeys\":" + duplicates + ",\"keysCalledMoreThanOnce\":" + recalled
-                    + ",\"posts\":" + calls + "}";
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        stats.start();
-        System.out.println("fake mastodon on " + mastodon.baseUrl() + ", stats on :" + (port + 1));
-        Thread.currentThread().join();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+        BenchFakeMastodon mastodon = new BenchFakeMastodon(vertx, Long.parseLong(args[1]));
+        vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port)).requestHandler(mastodon::handle)
+                .listen().toCompletionStage().toCompletableFuture().join();
+        vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port + 1))
+                .requestHandler(request -> request.response().putHeader("Content-Type", "application/json")
+                        .end(mastodon.stats().encode()))
+                .listen().toCompletionStage().toCompletableFuture().join();
+        System.out.println("fake mastodon on http://127.0.0.1:" + port + ", stats on :" + (port + 1));
+    }
+
+    private void handle(HttpServerRequest request) {
+        if (request.method() != HttpMethod.POST || !request.path().equals("/api/v1/statuses")) {
+            answer(request, 404, new JsonObject().put("error", "Not found"));
+        } else if (!("Bearer " + FakeMastodon.TOKEN).equals(request.getHeader("Authorization"))) {
+            answer(request, 401, new JsonObject().put("error", "The access token is invalid"));
+        } else {
+            request.body().onSuccess(body -> vertx.setTimer(Math.max(1, latencyMillis),
+                    timer -> publish(request, body.length() == 0 ? new JsonObject() : body.toJsonObject())));
+        }
+    }
+
+    private void publish(HttpServerRequest request, JsonObject body) {
+        posts++;
+        String text = body.getString("status", "");
+        if (text.isBlank()) {
+            answer(request, 422, new JsonObject().put("error", "Validation failed: Text can't be blank"));
+            return;
+        }
+        String key = request.getHeader("Idempotency-Key");
+        if (key == null) {
+            answer(request, 200, newStatus(text, body.getString("visibility", "public")));
+            return;
+        }
+        callsPerKey.merge(key, 1, Integer::sum);
+        answer(request, 200, byKey.computeIfAbsent(key, k -> {
+            createdPerKey.merge(k, 1, Integer::sum);
+            return newStatus(text, body.getString("visibility", "public"));
+        }));
+    }
+
+    /** The fields Mastodon answers that adapters or people read. */
+    private JsonObject newStatus(String text, String visibility) {
+        statuses++;
+        String id = Long.toString(++ids);
+        return new JsonObject().put("id", id).put("created_at", Instant.now().toString()).put("visibility", visibility)
+                .putNull("in_reply_to_id").put("account", ACCOUNT).put("url", "https://mastodon.example/@cafe/" + id)
+                .put("content", "<p>" + text + "</p>").put("replies_count", 0).put("reblogs_count", 0).put("favourites_count", 0);
+    }
+
+    private JsonObject stats() {
+        return new JsonObject().put("statuses", statuses).put("keys", createdPerKey.size())
+                .put("duplicateKeys", createdPerKey.values().stream().filter(count -> count > 1).count())
+                .put("keysCalledMoreThanOnce", callsPerKey.values().stream().filter(count -> count > 1).count())
+                .put("posts", posts);
+    }
+
+    private static void answer(HttpServerRequest request, int status, JsonObject body) {
+        request.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8").end(body.encode());
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Mastodon's statuses API: {@code POST /api/v1/statuses} (Bearer token, Idempotency-Key: a repeated key
  * answers the status it created), {@code GET /api/v1/statuses/:id}. Counts every POST per key so tests
- * and the benchmark can tell how many statuses a key really created. For moderation:
+ * can tell how many statuses a key really created. For moderation:
  * {@code GET /api/v2/search?resolve=true} finds a status by its URL, {@code in_reply_to_id} and
  * {@code visibility} on POST, {@code DELETE /api/v1/statuses/:id} (another account's status answers
  * 404 "Record not found", as Mastodon looks it up among the caller's own statuses),
@@ -41,19 +41,7 @@ public class FakeMastodon extends FakeNetwork {
     static final Map<String, Object> OWN_ACCOUNT = Map.of("id", "109000000000000001", "acct", "cafe", "username", "cafe");
 
     public FakeMastodon() {
-        this(0);
-    }
-
-    private final long latencyMillis;
-
-    public FakeMastodon(int port) {
-        this(port, 0);
-    }
-
-    /** {@code latencyMillis}: how long each POST takes, like a real instance (benchmark). */
-    public FakeMastodon(int port, long latencyMillis) {
-        super(port);
-        this.latencyMillis = latencyMillis;
+        super(0);
     }
 
     @Override
@@ -66,13 +54,6 @@ public class FakeMastodon extends FakeNetwork {
         if (path.equals("/api/v1/statuses") && exchange.getRequestMethod().equals("POST")) {
             requests.incrementAndGet();
             JsonNode body = body(exchange);
-            if (latencyMillis > 0) {
-                try {
-                    Thread.sleep(latencyMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
             String text = body.path("status").asText();
             if (text.isBlank()) {
                 answer(exchange, 422, "{\"error\":\"Validation failed: Text can't be blank\"}");
@@ -265,14 +246,6 @@ public class FakeMastodon extends FakeNetwork {
 
     public int postRequests() {
         return requests.get();
-    }
-
-    public Map<String, AtomicInteger> callsPerKey() {
-        return calls;
-    }
-
-    public Map<String, AtomicInteger> createdPerKey() {
-        return created;
     }
 
     public Map<String, Long> firstSeenAt() {
