@@ -39,11 +39,14 @@ public class MentionTextSample {
 
     private final int perHour;
     private final int retentionDays;
+    private final int rankedFirst;
 
     public MentionTextSample(@ConfigProperty(name = "tribu.mention-texts.per-hour", defaultValue = "20") int perHour,
-                             @ConfigProperty(name = "tribu.mention-texts.retention-days", defaultValue = "400") int retentionDays) {
+                             @ConfigProperty(name = "tribu.mention-texts.retention-days", defaultValue = "400") int retentionDays,
+                             @ConfigProperty(name = "tribu.drivers.examples-ranked-first", defaultValue = "2000") int rankedFirst) {
         this.perHour = perHour;
         this.retentionDays = retentionDays;
+        this.rankedFirst = rankedFirst;
     }
 
     public record MentionExample(UUID mentionId, Instant publishedAt, String sentiment, String author, long reach,
@@ -171,10 +174,10 @@ public class MentionTextSample {
 
     /**
      * Up to {@code perTerm} sampled mentions of the period holding each term, of the term's side (negative
-     * terms from negative mentions), largest audience first. The period's texts are ranked once, and each
-     * term reads them in that order until it has its examples: a frequent term stops after a few texts.
-     * Only the narrow sort key is ranked (sorting ~23,000 rows with their terms spilled to disk over 30 days);
-     * a text's terms are fetched by its row address when a term reads that far.
+     * terms from negative mentions), largest audience first. The period's texts are ranked, and each term reads
+     * them in that order until it has its examples: a frequent term stops after a few texts. The first
+     * {@code examples-ranked-first} texts are read first, in audience order from the index (no sort); only the
+     * terms they hold fewer than {@code perTerm} times read the whole ranking, which gives them the same examples.
      */
     @WithSession
     public Uni<Examples> examples(String tenant, String brandId, Instant from, Instant to, List<String> negativeTerms,
@@ -182,6 +185,37 @@ public class MentionTextSample {
         if (negativeTerms.isEmpty() && positiveTerms.isEmpty()) {
             return Uni.createFrom().item(new Examples(Map.of(), Map.of()));
         }
+        return examples(tenant, brandId, from, to, negativeTerms, positiveTerms, perTerm, "limit " + rankedFirst)
+                .chain(first -> {
+                    List<String> negativeLeft = fewer(negativeTerms, first.negative(), perTerm);
+                    List<String> positiveLeft = fewer(positiveTerms, first.positive(), perTerm);
+                    if (negativeLeft.isEmpty() && positiveLeft.isEmpty()) {
+                        return Uni.createFrom().item(first);
+                    }
+                    return examples(tenant, brandId, from, to, negativeLeft, positiveLeft, perTerm, "")
+                            .map(rest -> {
+                                first.negative().putAll(rest.negative());
+                                first.positive().putAll(rest.positive());
+                                return first;
+                            });
+                });
+    }
+
+    /** The terms with fewer than {@code perTerm} examples found. */
+    private static List<String> fewer(List<String> terms, Map<String, List<MentionExample>> found, int perTerm) {
+        return terms.stream().filter(term -> found.getOrDefault(term, List.of()).size() < perTerm).toList();
+    }
+
+    /**
+     * The examples of the terms among the period's texts ranked by audience, the ranking cut by {@code rankLimit}
+     * ({@code "limit n"}, or {@code ""} for all): a literal, so the planner knows how few texts it reads and walks
+     * the audience index instead of sorting the period. Only the narrow sort key is ranked (sorting ~23,000 rows
+     * with their terms spilled to disk over 30 days); a text's terms are fetched by its row address when a term
+     * reads that far.
+     */
+    private static Uni<Examples> examples(String tenant, String brandId, Instant from, Instant to,
+                                          List<String> negativeTerms, List<String> positiveTerms, int perTerm,
+                                          String rankLimit) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         with wanted as (
                             select 'negative' as sentiment, term
@@ -196,7 +230,8 @@ public class MentionTextSample {
                             from (select ctid, mention_id, sentiment from mention_text
                                   where tenant = :tenant and brand_id = :brand and bucket_start >= :from and bucket_start < :to
                                     and sentiment in ('negative', 'positive')
-                                  order by reach desc, published_at, mention_id) as k
+                                  order by reach desc, published_at, mention_id
+                                  %s) as k
                             cross join lateral (select terms from mention_text t where t.ctid = k.ctid) as t)
                         select w.term, m.mention_id, m.published_at, m.sentiment, m.author, m.reach, m.url, m.text
                         from wanted w
@@ -204,7 +239,7 @@ public class MentionTextSample {
                                             where r.sentiment = w.sentiment and r.terms @> array[w.term]
                                             limit :perTerm) as example
                         join mention_text m on m.tenant = :tenant and m.brand_id = :brand and m.mention_id = example.mention_id
-                        order by m.reach desc, m.published_at, m.mention_id""", Object[].class)
+                        order by m.reach desc, m.published_at, m.mention_id""".formatted(rankLimit), Object[].class)
                 .setParameter("negative", jsonArray(negativeTerms))
                 .setParameter("positive", jsonArray(positiveTerms))
                 .setParameter("tenant", tenant)

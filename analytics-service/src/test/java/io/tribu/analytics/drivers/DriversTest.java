@@ -37,6 +37,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -136,7 +137,10 @@ class DriversTest {
                 .body("negative.term", hasItem("remboursement refuse"))
                 .body("negative.find { it.term == 'remboursement' }.negativeMentions", equalTo(20))
                 .body("negative.term", not(hasItem("colis")))
-                .body("negative.find { it.term == 'remboursement' }.examples.author", contains("loud19", "loud18", "loud17"));
+                .body("negative.find { it.term == 'remboursement' }.examples.author", contains("loud19", "loud18", "loud17"))
+                // The 10 loudest texts read first (%test) are refunds: the café's examples come from the whole day.
+                .body("positive.find { it.term == 'cafe delicieux' }.examples.size()", equalTo(3))
+                .body("positive.find { it.term == 'cafe delicieux' }.examples.author", everyItem(startsWith("p")));
     }
 
     @Test
