@@ -11,7 +11,8 @@ import org.jboss.logging.Logger;
  * ({@code mention_term_day}: 12-byte entries term id, negative, positive, by id; see {@link PeriodTermCounts}),
  * numbering the terms a brand did not have yet ({@code mention_term_id}), so the drivers read a row per day.
  * One replica packs at a time (an advisory lock), up to {@link #DAYS_PER_RUN} days per run, each in the same
- * transaction as the removal of its folded rows; intake keeps writing meanwhile (its rows wait for the next run).
+ * transaction as the removal of its folded rows; intake keeps writing meanwhile (its rows wait for the next run),
+ * and rows intake holds at that moment are skipped rather than waited for.
  */
 @ApplicationScoped
 public class TermDayPacker {
@@ -39,9 +40,14 @@ public class TermDayPacker {
                 .chain(locked -> !locked ? Uni.createFrom().item(0) : session.createNativeQuery("""
                                 with picked as (
                                     select distinct tenant, brand_id, day from mention_term limit :days),
+                                -- Rows an intake transaction holds are skipped (left for the next run): the packer never
+                                -- waits for intake, so the two cannot deadlock whatever order each locks its rows in.
                                 moved as (
-                                    delete from mention_term t using picked p
-                                    where t.tenant = p.tenant and t.brand_id = p.brand_id and t.day = p.day
+                                    delete from mention_term t
+                                    where t.ctid = any(array(
+                                        select m.ctid from mention_term m
+                                        join picked p on m.tenant = p.tenant and m.brand_id = p.brand_id and m.day = p.day
+                                        for update of m skip locked))
                                     returning t.tenant, t.brand_id, t.day, t.term, t.negative, t.positive),
                                 -- Terms the brand never had get the next numbers (one packer at a time: the lock).
                                 numbered as (

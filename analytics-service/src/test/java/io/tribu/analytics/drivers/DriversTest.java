@@ -314,6 +314,39 @@ class DriversTest {
     }
 
     @Test
+    void thePackerSkipsTheCountsIntakeIsWritingInsteadOfWaitingForThem() throws Exception {
+        String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
+        String analyst = TestTokens.token("soleil", "analyst", brand);
+        try (Connection holder = database()) {
+            holder.setAutoCommit(false);
+            // A count committed, then held by an open transaction as an intake batch would hold it; retried
+            // when the packer folded it in between.
+            int held = 0;
+            while (held == 0) {
+                try (PreparedStatement insert = holder.prepareStatement("insert into mention_term (tenant, brand_id, day, term, negative, positive) "
+                        + "values ('soleil', ?, date '2026-11-20', 'tenu', 1, 0) on conflict do nothing")) {
+                    insert.setString(1, brand);
+                    insert.executeUpdate();
+                    holder.commit();
+                }
+                try (PreparedStatement update = holder.prepareStatement(
+                        "update mention_term set negative = negative + 1 where brand_id = ? and term = 'tenu'")) {
+                    update.setString(1, brand);
+                    held = update.executeUpdate();
+                }
+            }
+            // Meanwhile another day's counts arrive: they are packed, the held count is left for later.
+            send(brand, 3, "2026-11-22T09:00:00Z", "negative", "a", 1L, "Livraison en retard");
+            await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 3);
+            await().atMost(Duration.ofSeconds(30)).until(() -> rows("mention_term", brand) == 1
+                    && rows("mention_term_day", brand) == 1);
+            holder.commit();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows("mention_term", brand) == 0
+                && rows("mention_term_day", brand) == 2);
+    }
+
+    @Test
     void isolationAndBadInput() {
         String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
         String nord = TestTokens.token("nord", "analyst", brand);
