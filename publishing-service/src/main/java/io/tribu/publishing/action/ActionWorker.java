@@ -84,7 +84,7 @@ public class ActionWorker {
     public ActionWorker(Pool pool, ChannelService channels, io.tribu.publishing.channel.TokenRefresh tokens, Outbox outbox, Instance<NetworkAdapter> adapters,
                         @ConfigProperty(name = "tribu.delivery.batch-size", defaultValue = "100") int batchSize,
                         @ConfigProperty(name = "tribu.delivery.concurrency", defaultValue = "16") int concurrency,
-                        @ConfigProperty(name = "tribu.delivery.lease", defaultValue = "60s") Duration lease,
+                        @ConfigProperty(name = "tribu.actions.lease", defaultValue = "60s") Duration lease,
                         Retries retries,
                         @ConfigProperty(name = "tribu.topics.actions") String topic) {
         this.pool = pool;

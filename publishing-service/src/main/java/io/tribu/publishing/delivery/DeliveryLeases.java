@@ -57,7 +57,7 @@ public class DeliveryLeases {
     private final Pool pool;
     private final Duration lease;
 
-    public DeliveryLeases(Pool pool, @ConfigProperty(name = "tribu.delivery.lease", defaultValue = "60s") Duration lease) {
+    public DeliveryLeases(Pool pool, @ConfigProperty(name = "tribu.delivery.lease", defaultValue = "5s") Duration lease) {
         this.pool = pool;
         this.lease = lease;
     }

@@ -34,8 +34,8 @@ import java.util.UUID;
  * takes them, calling the network plainly if no intent was recorded, or repeating the call with the same
  * idempotency key (which the adapters turn into "already there") if one was.
  * <p>
- * In-memory state is guarded by this object's monitor; database and network calls are never made while
- * holding it.
+ * In-memory state is guarded by this object's monitor (calls and their answers run on every event loop,
+ * {@link DeliveryLoops}); database and network calls are never made while holding it.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -46,6 +46,7 @@ public class DeliveryWorker {
     private final DeliveryLeases leases;
     private final DeliveryCall network;
     private final Completions completions;
+    private final DeliveryLoops loops;
     private final Vertx vertx;
     private final String owner;
     private final int batchSize;
@@ -67,7 +68,7 @@ public class DeliveryWorker {
     private long timer = -1;
     private Instant timerAt;
 
-    public DeliveryWorker(DeliveryLeases leases, DeliveryCall network, Completions completions, Vertx vertx,
+    public DeliveryWorker(DeliveryLeases leases, DeliveryCall network, Completions completions, DeliveryLoops loops, Vertx vertx,
                           @ConfigProperty(name = "tribu.delivery.worker-id") Optional<String> workerId,
                           @ConfigProperty(name = "tribu.delivery.batch-size", defaultValue = "100") int batchSize,
                           @ConfigProperty(name = "tribu.delivery.concurrency", defaultValue = "16") int concurrency,
@@ -75,6 +76,7 @@ public class DeliveryWorker {
         this.leases = leases;
         this.network = network;
         this.completions = completions;
+        this.loops = loops;
         this.vertx = vertx;
         this.owner = workerId.orElseGet(() -> hostName() + "-" + UUID.randomUUID().toString().substring(0, 8));
         this.batchSize = batchSize;
@@ -231,15 +233,16 @@ public class DeliveryWorker {
         });
     }
 
+    /** On the next event loop: the answer, its outcome's recording and the next intents follow it there. */
     private void call(Leased delivery) {
-        network.call(delivery).subscribe().with(answer -> {
+        loops.run(() -> network.call(delivery).subscribe().with(answer -> {
             synchronized (this) {
                 calling--;
                 answered.add(answer);
             }
             record();
             pump();
-        });
+        }));
     }
 
     /** One batch at a time: the answers arriving while it commits make the next one. */

@@ -62,6 +62,8 @@ class DeliveryTest {
     @Inject
     Completions completions;
     @Inject
+    DeliveryLoops loops;
+    @Inject
     Vertx vertx;
 
     @AfterAll
@@ -275,7 +277,7 @@ class DeliveryTest {
 
     /** Another replica in this JVM: the same beans, its own lease owner and timetable. */
     DeliveryWorker replica(String owner, int batchSize, Duration lookahead) {
-        return new DeliveryWorker(leases, network, completions, vertx, Optional.of(owner), batchSize, 4, lookahead);
+        return new DeliveryWorker(leases, network, completions, loops, vertx, Optional.of(owner), batchSize, 4, lookahead);
     }
 
     @Test
