@@ -105,14 +105,16 @@ final class BrandQueries {
         while (text.next()) {
             char[] word = text.chars();
             int length = text.length();
-            int atom = words.get(word, length);
+            int atom = words.get(word, length, text.hash());
             if (atom >= 0) {
                 add(scan, atom, text.position());
             }
             if (anyStart) {
+                int startHash = 0; // Words.hash of word[0..k), grown a letter at a time
                 for (int k = 1; k <= START && k <= length; k++) {
+                    startHash = 31 * startHash + word[k - 1];
                     if (startLengths[k]) {
-                        int index = starts.get(word, k);
+                        int index = starts.get(word, k, startHash);
                         if (index >= 0) {
                             addMatching(scan, startPatterns[index], word, length, text.position());
                         }

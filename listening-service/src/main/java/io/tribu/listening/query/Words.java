@@ -28,7 +28,11 @@ final class Words {
     /** {@link #ELISIONS} by length: a word with an apostrophe is checked against those of its prefix's length only. */
     private static final char[][][] ELISIONS_BY_LENGTH = new char[ELISIONS.stream().mapToInt(String::length).max().orElse(0) + 1][][];
 
-    private static final boolean[] ASCII_WORD = new boolean[0x80];
+    /**
+     * {@link #wordChar} for every UTF-16 unit, answered once here: {@link Character#isLetterOrDigit} on each
+     * accented letter of every mention was a tenth of an article's matching time.
+     */
+    private static final boolean[] WORD_CHAR = new boolean[0x10000];
     /**
      * Lucene's {@link ASCIIFoldingFilter} folds one UTF-16 unit at a time, through a switch of a thousand cases;
      * its answer for every unit is read once here, so folding a word costs one array read per character. The
@@ -38,8 +42,9 @@ final class Words {
     private static final char[][] FOLDED_SEVERAL;
 
     static {
-        for (char c = 0; c < 0x80; c++) {
-            ASCII_WORD[c] = Character.isLetterOrDigit(c) || c == '_';
+        for (int c = 0; c < WORD_CHAR.length; c++) {
+            WORD_CHAR[c] = Character.isLetterOrDigit(c) || c == '_'
+                    || c >= 0x80 && Character.getType(c) == Character.NON_SPACING_MARK;
         }
         for (int length = 0; length < ELISIONS_BY_LENGTH.length; length++) {
             int l = length;
@@ -70,6 +75,7 @@ final class Words {
     private boolean copyPending;
     private char[] chars = new char[64];
     private int length;
+    private int hash;
 
     /** @param signFreeCopies whether a hashtag or handle is followed by its bare word (mentions: yes) */
     Words(boolean signFreeCopies) {
@@ -147,6 +153,20 @@ final class Words {
         return length;
     }
 
+    /** {@link #hash} of the current word, computed while it was read: the word table needs no second pass. */
+    int hash() {
+        return hash;
+    }
+
+    /** The hash the word tables file their keys under: the same as {@link String#hashCode()}. */
+    static int hash(char[] chars, int length) {
+        int h = 0;
+        for (int i = 0; i < length; i++) {
+            h = 31 * h + chars[i];
+        }
+        return h;
+    }
+
     /** 0 for the first word; a bare copy has the position of its hashtag or handle. */
     int position() {
         return position;
@@ -160,6 +180,7 @@ final class Words {
         if (copyPending) {
             copyPending = false;
             System.arraycopy(chars, 1, chars, 0, --length);
+            hash = hash(chars, length);
             return true;
         }
         char[] s = text;
@@ -185,13 +206,18 @@ final class Words {
             firstFolded = 0;
         }
         int n = fold(first, out, 0);
+        // the hash follows the ASCII letters as they are written; anything else (folding, elision) redoes it
+        int h = n == 1 ? out[0] : 0;
+        boolean hashed = n == 1;
         while (i < end) {
             char c = s[i];
             if (c < 0x80 && c != '\'') {
-                if (!ASCII_WORD[c]) {
+                if (!WORD_CHAR[c]) {
                     break;
                 }
-                out[n++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+                char lower = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+                out[n++] = lower;
+                h = 31 * h + lower;
             } else if (c == '\'' || c == '’') {
                 // kept inside a word only, for the elision ("l'oréal") or the word itself ("aujourd'hui")
                 if (i + 1 >= end || !wordChar(s[i + 1])) {
@@ -201,12 +227,14 @@ final class Words {
                     apostrophe = n;
                 }
                 out[n++] = '\''; // how ’ folds
+                h = 31 * h + '\'';
             } else if (wordChar(c)) {
                 char lower = lower(c);
                 if (lower >= 0x80 && firstFolded == Integer.MAX_VALUE) {
                     firstFolded = n;
                 }
                 n = fold(lower, out, n);
+                hashed = false;
             } else {
                 break;
             }
@@ -217,8 +245,10 @@ final class Words {
         if (apostrophe > 0 && firstFolded > apostrophe && elided(apostrophe)) {
             n -= apostrophe + 1;
             System.arraycopy(out, apostrophe + 1, out, 0, n);
+            hashed = false;
         }
         length = n;
+        hash = hashed ? h : hash(out, n);
         copyPending = signFreeCopies && length > 1 && (chars[0] == '#' || chars[0] == '@');
         return true;
     }
@@ -245,9 +275,6 @@ final class Words {
 
     /** Letters, digits, '_' and combining marks (a decomposed "é" stays one word). */
     static boolean wordChar(char c) {
-        if (c < 0x80) {
-            return ASCII_WORD[c];
-        }
-        return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+        return WORD_CHAR[c];
     }
 }

@@ -58,7 +58,10 @@ class WordsTest {
     private static List<String> read(Words words) {
         List<String> out = new ArrayList<>();
         while (words.next()) {
-            out.add(words.position() + ":" + new String(words.chars(), 0, words.length()));
+            String word = new String(words.chars(), 0, words.length());
+            // the hash kept while reading is the one the word tables filed their keys under
+            assertEquals(word.hashCode(), words.hash(), word);
+            out.add(words.position() + ":" + word);
         }
         return out;
     }
