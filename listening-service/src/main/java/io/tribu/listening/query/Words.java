@@ -102,8 +102,25 @@ final class Words {
 
     /** Metadata values (author, language, source) compare case- and accent-insensitively, "@jane" = "jane". */
     static String keyword(String value) {
+        if (isKeyword(value)) {
+            return value; // most metadata ("fr", "mastodon") already is: matching a mention copies nothing
+        }
         String lower = value.strip().toLowerCase(Locale.ROOT);
         return fold(lower.startsWith("@") ? lower.substring(1) : lower);
+    }
+
+    /** Printable ASCII with no capital and no leading '@': nothing to strip, lower or fold. */
+    private static boolean isKeyword(String value) {
+        if (value.isEmpty() || value.charAt(0) == '@') {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= ' ' && (i == 0 || i == value.length() - 1) || c >= 0x7F || c >= 'A' && c <= 'Z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String fold(String text) {
