@@ -1,6 +1,7 @@
 package io.tribu.listening.query;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,7 +21,8 @@ final class BrandQueries {
     /** Word-start length under which wildcards are filed: {@code cosmet*} under "cos". */
     private static final int START = 3;
 
-    private final StoredQuery[] queries;
+    /** What each query reports when matched; queries are numbered in the order of their ids. */
+    private final MatchedQuery[] matches;
     private final Clause[] clauses;
     private final int atoms;
     private final WordTable words;
@@ -36,12 +38,13 @@ final class BrandQueries {
 
     BrandQueries(Collection<Registered> registered) {
         int n = registered.size();
-        queries = new StoredQuery[n];
+        matches = new MatchedQuery[n];
         clauses = new Clause[n];
         Vocabulary vocabulary = new Vocabulary();
         int q = 0;
-        for (Registered entry : registered) {
-            queries[q] = entry.query();
+        // numbered by id, so the matches of a mention come out in id order by sorting numbers
+        for (Registered entry : registered.stream().sorted(Comparator.comparing(r -> r.query().id())).toList()) {
+            matches[q] = entry.query().asMatch();
             clauses[q++] = entry.clause().link(vocabulary);
         }
         atoms = vocabulary.size();
@@ -94,25 +97,23 @@ final class BrandQueries {
         unanchoredQueries = unanchored.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    int size() {
-        return queries.length;
-    }
-
     /** The queries this mention matches, ordered by id. */
     List<MatchedQuery> match(MentionDocument mention, MentionScan scan) {
-        Words text = scan.start(mention, atoms, queries.length);
+        Words text = scan.start(mention, atoms, matches.length);
         boolean anyStart = startPatterns.length > 0;
         while (text.next()) {
             char[] word = text.chars();
             int length = text.length();
-            int atom = words.get(word, length);
+            int atom = words.get(word, length, text.hash());
             if (atom >= 0) {
                 add(scan, atom, text.position());
             }
             if (anyStart) {
+                int startHash = 0; // Words.hash of word[0..k), grown a letter at a time
                 for (int k = 1; k <= START && k <= length; k++) {
+                    startHash = 31 * startHash + word[k - 1];
                     if (startLengths[k]) {
-                        int index = starts.get(word, k);
+                        int index = starts.get(word, k, startHash);
                         if (index >= 0) {
                             addMatching(scan, startPatterns[index], word, length, text.position());
                         }
@@ -126,15 +127,22 @@ final class BrandQueries {
         for (int query : unanchoredQueries) {
             scan.addCandidate(query);
         }
-        List<MatchedQuery> matched = new ArrayList<>();
+        int found = 0;
         for (int i = 0; i < scan.candidateCount(); i++) {
             int query = scan.candidate(i);
             if (clauses[query].test(scan)) {
-                matched.add(queries[query].asMatch());
+                scan.keepCandidate(found++, query);
             }
         }
-        matched.sort(Comparator.comparing(MatchedQuery::id));
-        return matched;
+        if (found == 0) {
+            return List.of();
+        }
+        int[] kept = scan.keptCandidates(found);
+        MatchedQuery[] matched = new MatchedQuery[found];
+        for (int i = 0; i < found; i++) {
+            matched[i] = matches[kept[i]];
+        }
+        return Arrays.asList(matched);
     }
 
     private void addMatching(MentionScan scan, int[] candidates, char[] word, int length, int position) {

@@ -168,4 +168,18 @@ final class MentionScan {
     int candidate(int i) {
         return candidates[i];
     }
+
+    /**
+     * Overwrites the {@code i}-th candidate, already tested: the candidates a mention matches are kept at the
+     * front of the same array, {@code i} never passing the candidate being tested.
+     */
+    void keepCandidate(int i, int query) {
+        candidates[i] = query;
+    }
+
+    /** The first {@code count} kept candidates, sorted: the array itself, valid until the next mention. */
+    int[] keptCandidates(int count) {
+        Arrays.sort(candidates, 0, count);
+        return candidates;
+    }
 }

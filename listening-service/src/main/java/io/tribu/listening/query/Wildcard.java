@@ -68,8 +68,15 @@ final class Wildcard {
     /** Whether the word {@code word[0..length)} matches; a word holds no surrogate pairs. */
     boolean matches(char[] word, int length) {
         int starting = startChars.length;
-        if (length < starting || !java.util.Arrays.equals(startChars, 0, starting, word, 0, starting)) {
+        if (length < starting) {
             return false;
+        }
+        // backwards: the word was found through the first letters of this start, so its last ones tell
+        // apart the wildcards filed together
+        for (int i = starting - 1; i >= 0; i--) {
+            if (startChars[i] != word[i]) {
+                return false;
+            }
         }
         return elements == null || matchesFrom(word, length, starting);
     }

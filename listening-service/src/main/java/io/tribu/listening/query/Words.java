@@ -28,7 +28,11 @@ final class Words {
     /** {@link #ELISIONS} by length: a word with an apostrophe is checked against those of its prefix's length only. */
     private static final char[][][] ELISIONS_BY_LENGTH = new char[ELISIONS.stream().mapToInt(String::length).max().orElse(0) + 1][][];
 
-    private static final boolean[] ASCII_WORD = new boolean[0x80];
+    /**
+     * {@link #wordChar} for every UTF-16 unit, answered once here: {@link Character#isLetterOrDigit} on each
+     * accented letter of every mention was a tenth of an article's matching time.
+     */
+    private static final boolean[] WORD_CHAR = new boolean[0x10000];
     /**
      * Lucene's {@link ASCIIFoldingFilter} folds one UTF-16 unit at a time, through a switch of a thousand cases;
      * its answer for every unit is read once here, so folding a word costs one array read per character. The
@@ -38,8 +42,9 @@ final class Words {
     private static final char[][] FOLDED_SEVERAL;
 
     static {
-        for (char c = 0; c < 0x80; c++) {
-            ASCII_WORD[c] = Character.isLetterOrDigit(c) || c == '_';
+        for (int c = 0; c < WORD_CHAR.length; c++) {
+            WORD_CHAR[c] = Character.isLetterOrDigit(c) || c == '_'
+                    || c >= 0x80 && Character.getType(c) == Character.NON_SPACING_MARK;
         }
         for (int length = 0; length < ELISIONS_BY_LENGTH.length; length++) {
             int l = length;
@@ -70,6 +75,7 @@ final class Words {
     private boolean copyPending;
     private char[] chars = new char[64];
     private int length;
+    private int hash;
 
     /** @param signFreeCopies whether a hashtag or handle is followed by its bare word (mentions: yes) */
     Words(boolean signFreeCopies) {
@@ -96,8 +102,25 @@ final class Words {
 
     /** Metadata values (author, language, source) compare case- and accent-insensitively, "@jane" = "jane". */
     static String keyword(String value) {
+        if (isKeyword(value)) {
+            return value; // most metadata ("fr", "mastodon") already is: matching a mention copies nothing
+        }
         String lower = value.strip().toLowerCase(Locale.ROOT);
         return fold(lower.startsWith("@") ? lower.substring(1) : lower);
+    }
+
+    /** Printable ASCII with no capital and no leading '@': nothing to strip, lower or fold. */
+    private static boolean isKeyword(String value) {
+        if (value.isEmpty() || value.charAt(0) == '@') {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= ' ' && (i == 0 || i == value.length() - 1) || c >= 0x7F || c >= 'A' && c <= 'Z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String fold(String text) {
@@ -147,6 +170,20 @@ final class Words {
         return length;
     }
 
+    /** {@link #hash} of the current word, computed while it was read: the word table needs no second pass. */
+    int hash() {
+        return hash;
+    }
+
+    /** The hash the word tables file their keys under: the same as {@link String#hashCode()}. */
+    static int hash(char[] chars, int length) {
+        int h = 0;
+        for (int i = 0; i < length; i++) {
+            h = 31 * h + chars[i];
+        }
+        return h;
+    }
+
     /** 0 for the first word; a bare copy has the position of its hashtag or handle. */
     int position() {
         return position;
@@ -160,6 +197,7 @@ final class Words {
         if (copyPending) {
             copyPending = false;
             System.arraycopy(chars, 1, chars, 0, --length);
+            hash = hash(chars, length);
             return true;
         }
         char[] s = text;
@@ -185,13 +223,18 @@ final class Words {
             firstFolded = 0;
         }
         int n = fold(first, out, 0);
+        // the hash follows the ASCII letters as they are written; anything else (folding, elision) redoes it
+        int h = n == 1 ? out[0] : 0;
+        boolean hashed = n == 1;
         while (i < end) {
             char c = s[i];
             if (c < 0x80 && c != '\'') {
-                if (!ASCII_WORD[c]) {
+                if (!WORD_CHAR[c]) {
                     break;
                 }
-                out[n++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+                char lower = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+                out[n++] = lower;
+                h = 31 * h + lower;
             } else if (c == '\'' || c == '’') {
                 // kept inside a word only, for the elision ("l'oréal") or the word itself ("aujourd'hui")
                 if (i + 1 >= end || !wordChar(s[i + 1])) {
@@ -201,12 +244,14 @@ final class Words {
                     apostrophe = n;
                 }
                 out[n++] = '\''; // how ’ folds
+                h = 31 * h + '\'';
             } else if (wordChar(c)) {
                 char lower = lower(c);
                 if (lower >= 0x80 && firstFolded == Integer.MAX_VALUE) {
                     firstFolded = n;
                 }
                 n = fold(lower, out, n);
+                hashed = false;
             } else {
                 break;
             }
@@ -217,8 +262,10 @@ final class Words {
         if (apostrophe > 0 && firstFolded > apostrophe && elided(apostrophe)) {
             n -= apostrophe + 1;
             System.arraycopy(out, apostrophe + 1, out, 0, n);
+            hashed = false;
         }
         length = n;
+        hash = hashed ? h : hash(out, n);
         copyPending = signFreeCopies && length > 1 && (chars[0] == '#' || chars[0] == '@');
         return true;
     }
@@ -245,9 +292,6 @@ final class Words {
 
     /** Letters, digits, '_' and combining marks (a decomposed "é" stays one word). */
     static boolean wordChar(char c) {
-        if (c < 0x80) {
-            return ASCII_WORD[c];
-        }
-        return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+        return WORD_CHAR[c];
     }
 }

@@ -55,10 +55,23 @@ class WordsTest {
         }
     }
 
+    @Test
+    void metadataValuesCompareWithoutCaseAccentOrSign() {
+        for (String[] row : new String[][]{
+                {"mastodon", "mastodon"}, {"fr", "fr"}, {"jane doe", "jane doe"}, {" @Jane ", "jane"},
+                {"@jane", "jane"}, {"Mastodon", "mastodon"}, {"crème", "creme"}, {"Œuvre\t", "oeuvre"},
+                {"\tfr", "fr"}, {"a\u007Fb", "a\u007Fb"}}) {
+            assertEquals(row[1], Words.keyword(row[0]), row[0]);
+        }
+    }
+
     private static List<String> read(Words words) {
         List<String> out = new ArrayList<>();
         while (words.next()) {
-            out.add(words.position() + ":" + new String(words.chars(), 0, words.length()));
+            String word = new String(words.chars(), 0, words.length());
+            // the hash kept while reading is the one the word tables filed their keys under
+            assertEquals(word.hashCode(), words.hash(), word);
+            out.add(words.position() + ":" + word);
         }
         return out;
     }
