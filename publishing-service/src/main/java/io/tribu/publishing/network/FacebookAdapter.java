@@ -22,7 +22,7 @@ import java.util.Map;
  * comment is refused by Meta (code 10900), which means the first went through.
  */
 @ApplicationScoped
-public class FacebookAdapter implements NetworkAdapter {
+public class FacebookAdapter implements MetaGraphAdapter {
 
     private final NetworkHttp http;
 
@@ -153,20 +153,9 @@ public class FacebookAdapter implements NetworkAdapter {
                 });
     }
 
-    /** Meta's long-lived token exchange, made ahead of the token's expiry (see {@link MetaTokenExchange}). */
     @Override
-    public Uni<io.tribu.publishing.channel.ChannelCredentials> refresh(Account account) {
-        return MetaTokenExchange.exchange(http, account);
-    }
-
-    @Override
-    public boolean refreshable(io.tribu.publishing.channel.ChannelCredentials credentials) {
-        return MetaTokenExchange.possible(credentials);
-    }
-
-    @Override
-    public boolean refreshDue(io.tribu.publishing.channel.ChannelCredentials credentials, java.time.Instant now) {
-        return MetaTokenExchange.due(credentials, now);
+    public NetworkHttp http() {
+        return http;
     }
 
     private HttpRequest.Builder graph(Account account, String path) {

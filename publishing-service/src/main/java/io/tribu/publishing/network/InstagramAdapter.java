@@ -24,7 +24,7 @@ import java.util.Map;
  * caption first (an unpublished container is harmless, it expires after 24 h).
  */
 @ApplicationScoped
-public class InstagramAdapter implements NetworkAdapter {
+public class InstagramAdapter implements MetaGraphAdapter {
 
     private final NetworkHttp http;
 
@@ -202,20 +202,9 @@ public class InstagramAdapter implements NetworkAdapter {
         });
     }
 
-    /** Meta's long-lived token exchange, made ahead of the token's expiry (see {@link MetaTokenExchange}). */
     @Override
-    public Uni<io.tribu.publishing.channel.ChannelCredentials> refresh(Account account) {
-        return MetaTokenExchange.exchange(http, account);
-    }
-
-    @Override
-    public boolean refreshable(io.tribu.publishing.channel.ChannelCredentials credentials) {
-        return MetaTokenExchange.possible(credentials);
-    }
-
-    @Override
-    public boolean refreshDue(io.tribu.publishing.channel.ChannelCredentials credentials, java.time.Instant now) {
-        return MetaTokenExchange.due(credentials, now);
+    public NetworkHttp http() {
+        return http;
     }
 
     private HttpRequest.Builder graph(Account account, String path) {
