@@ -57,8 +57,9 @@ public class DriversService {
     }
 
     /**
-     * The period's packed days, what intake added since (named, with the term's id when it has one) and the id
-     * of the texts' count: read in one statement, so the packer cannot move counts between two reads.
+     * The period's packed days, what intake added since (named, with the term's id when it has one; intake appends,
+     * so a term may come in several rows, all summed) and the id of the texts' count: read in one statement, so the
+     * packer cannot move counts between two reads.
      */
     private static Uni<PeriodTermCounts> periodCounts(String tenant, String brandId, LocalDate firstDay, LocalDate endDay) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""

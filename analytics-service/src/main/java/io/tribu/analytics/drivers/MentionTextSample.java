@@ -57,8 +57,9 @@ public class MentionTextSample {
      * Adds the batch's texts to their hours' samples, then trims each touched hour and label back to the
      * {@code perHour} largest audiences (equal audiences: the smaller mention id stays). The terms of every
      * negative or positive text that enters the sample are added to its day in {@code mention_term}, those of
-     * every text that leaves it taken off, so the day counts always describe the sample. Runs inside the
-     * intake's transaction.
+     * every text that leaves it taken off, so the day counts always describe the sample. Both are new rows
+     * appended (minus ones for the texts that leave): intake never updates nor deletes a count, so it never waits
+     * for the rows {@link TermDayPacker} is folding. Runs inside the intake's transaction.
      */
     public Uni<Void> keep(Mutiny.Session session, List<MentionRecordedReader> events) {
         BatchRows rows = new BatchRows();
@@ -109,33 +110,19 @@ public class MentionTextSample {
                                     delete from mention_text m using ranked r
                                     where r.rank > :cap and m.tenant = r.tenant and m.brand_id = r.brand_id
                                       and m.mention_id = r.mention_id
-                                    returning m.tenant, m.brand_id, m.bucket_start, m.sentiment, m.terms),
-                                taken_off as (
-                                    insert into mention_term (tenant, brand_id, day, term, negative, positive)
-                                    %s
-                                    returning tenant, brand_id, day, term, negative, positive)
-                                select cast(coalesce(jsonb_agg(jsonb_build_object('tenant', tenant, 'brand', brand_id,
-                                                                                  'day', day, 'term', term)), '[]') as text)
-                                from taken_off where negative = 0 and positive = 0""".formatted(termCounts("dropped", -1)),
-                                String.class)
+                                    returning m.tenant, m.brand_id, m.bucket_start, m.sentiment, m.terms)
+                                insert into mention_term (tenant, brand_id, day, term, negative, positive)
+                                %s""".formatted(termCounts("dropped", -1)))
                         .setParameter("rows", rows.json())
                         .setParameter("cap", perHour)
-                        .getSingleResult())
-                // A count that came back to zero has nothing to fold into its day: removed.
-                .chain(emptied -> "[]".equals(emptied) ? Uni.createFrom().item(0) : session.createNativeQuery("""
-                                delete from mention_term t
-                                using jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
-                                      as r(tenant text, brand text, day date, term text)
-                                where t.tenant = r.tenant and t.brand_id = r.brand and t.day = r.day and t.term = r.term
-                                  and t.negative = 0 and t.positive = 0""")
-                        .setParameter("rows", emptied)
                         .executeUpdate())
                 .replaceWithVoid();
     }
 
     /**
-     * The select adding ({@code sign} 1) or taking off (-1) the terms of the texts in {@code texts} to their days,
-     * and each text with terms to the day's term {@code ''}: the count of texts the drivers report.
+     * The select of the rows adding ({@code sign} 1) or taking off (-1) the terms of the texts in {@code texts} to
+     * their days, one per day and term, and each text with terms to the day's term {@code ''}: the count of texts
+     * the drivers report.
      */
     private static String termCounts(String texts, int sign) {
         return """
@@ -143,9 +130,7 @@ public class MentionTextSample {
                        %1$d * count(*) filter (where sentiment = 'negative'), %1$d * count(*) filter (where sentiment = 'positive')
                 from %2$s, unnest(case when cardinality(terms) > 0 then array_append(terms, '') else terms end) as term
                 where sentiment in ('negative', 'positive')
-                group by 1, 2, 3, 4
-                on conflict (tenant, brand_id, day, term) do update
-                set negative = mention_term.negative + excluded.negative, positive = mention_term.positive + excluded.positive"""
+                group by 1, 2, 3, 4"""
                 .formatted(sign, texts);
     }
 

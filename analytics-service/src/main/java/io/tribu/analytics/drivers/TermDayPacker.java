@@ -11,8 +11,9 @@ import org.jboss.logging.Logger;
  * ({@code mention_term_day}: 12-byte entries term id, negative, positive, by id; see {@link PeriodTermCounts}),
  * numbering the terms a brand did not have yet ({@code mention_term_id}), so the drivers read a row per day.
  * One replica packs at a time (an advisory lock), up to {@link #DAYS_PER_RUN} days per run, each in the same
- * transaction as the removal of its folded rows; intake keeps writing meanwhile (its rows wait for the next run),
- * and rows intake holds at that moment are skipped rather than waited for.
+ * transaction as the removal of its folded rows. Intake only appends rows (several per day and term are summed
+ * here), so it never waits for this transaction and its rows not committed yet wait for the next run; rows another
+ * transaction holds (the daily purge) are skipped rather than waited for.
  */
 @ApplicationScoped
 public class TermDayPacker {
@@ -40,8 +41,8 @@ public class TermDayPacker {
                 .chain(locked -> !locked ? Uni.createFrom().item(0) : session.createNativeQuery("""
                                 with picked as (
                                     select distinct tenant, brand_id, day from mention_term limit :days),
-                                -- Rows an intake transaction holds are skipped (left for the next run): the packer never
-                                -- waits for intake, so the two cannot deadlock whatever order each locks its rows in.
+                                -- Rows another transaction holds are skipped (left for the next run): the packer waits for
+                                -- no one, so it cannot deadlock whatever order the others lock their rows in.
                                 moved as (
                                     delete from mention_term t
                                     where t.ctid = any(array(

@@ -1,12 +1,16 @@
 package io.tribu.analytics.drivers;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.ValidatableResponse;
 import io.tribu.analytics.access.TestTokens;
 import io.tribu.analytics.kafka.TestEvents;
 import io.tribu.analytics.mention.MentionEvents;
+import io.tribu.analytics.mention.MentionRecordedReader;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +51,11 @@ class DriversTest {
 
     static final String TOPIC = "tribu.listening.mentions";
     static TestEvents events;
+
+    @Inject
+    MentionTextSample sample;
+    @Inject
+    ObjectMapper json;
 
     @BeforeAll
     static void connect() {
@@ -127,13 +136,25 @@ class DriversTest {
             events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
                     "2026-11-20T10:30:00Z", "negative", "loud" + i, 1000L + i, "Remboursement refusé"));
         }
-        send(brand, 5, "2026-11-20T12:00:00Z", "positive", "p", 10L, "Café délicieux");
+        UUID firstPositive = UUID.randomUUID();
+        events.send(TOPIC, brand, MentionEvents.scored(firstPositive, "soleil", brand,
+                "2026-11-20T12:00:00Z", "positive", "p-first", 10L, "Café délicieux"));
+        send(brand, 4, "2026-11-20T12:00:00Z", "positive", "p", 10L, "Café délicieux");
+        // Replays (same event id; a fresh mention id, so only the event id can tell), then one new event: once it
+        // is counted the replays were read, and they changed nothing (the positive hour has room for a sixth text).
         events.send(TOPIC, brand, MentionEvents.scored(firstSmall, "soleil", brand,
                 "2026-11-20T10:00:00Z", "negative", "small-first", 1L, "Colis perdu, encore"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 45);
+        events.send(TOPIC, brand, MentionEvents.scored(firstPositive, "soleil", brand,
+                "2026-11-20T12:00:00Z", "positive", "p-first", 10L, "Café délicieux"));
+        UUID last = UUID.randomUUID();
+        events.send(TOPIC, brand, MentionEvents.scored(last, "soleil", brand,
+                "2026-11-20T13:00:00Z", "neutral", "last", 1L, "Rien à signaler"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(last));
+        assertEquals(46, total(analyst, brand));
 
         drivers(analyst, brand, "2026-11-20T00:00:00Z", "2026-11-21T00:00:00Z")
                 .body("negativeMentions", equalTo(20)).body("positiveMentions", equalTo(5))
+                .body("positive.find { it.term == 'cafe delicieux' }.positiveMentions", equalTo(5))
                 .body("negative.term", hasItem("remboursement refuse"))
                 .body("negative.find { it.term == 'remboursement' }.negativeMentions", equalTo(20))
                 .body("negative.term", not(hasItem("colis")))
@@ -169,6 +190,17 @@ class DriversTest {
             try (ResultSet result = count.executeQuery()) {
                 result.next();
                 return result.getLong(1);
+            }
+        }
+    }
+
+    /** Whether the event's id is recorded as processed (a brand's events are taken in order). */
+    static boolean processed(UUID eventId) throws Exception {
+        try (Connection connection = database();
+             PreparedStatement find = connection.prepareStatement("select 1 from processed_event where event_id = ?")) {
+            find.setObject(1, eventId);
+            try (ResultSet result = find.executeQuery()) {
+                return result.next();
             }
         }
     }
@@ -314,25 +346,27 @@ class DriversTest {
     }
 
     @Test
-    void thePackerSkipsTheCountsIntakeIsWritingInsteadOfWaitingForThem() throws Exception {
+    void thePackerSkipsTheCountsAnotherTransactionHoldsInsteadOfWaitingForThem() throws Exception {
         String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
         String analyst = TestTokens.token("soleil", "analyst", brand);
         try (Connection holder = database()) {
             holder.setAutoCommit(false);
-            // A count committed, then held by an open transaction as an intake batch would hold it; retried
-            // when the packer folded it in between.
+            // A count committed, then locked by an open transaction as the daily purge's delete would lock it;
+            // retried when the packer folded it in between.
             int held = 0;
             while (held == 0) {
                 try (PreparedStatement insert = holder.prepareStatement("insert into mention_term (tenant, brand_id, day, term, negative, positive) "
-                        + "values ('soleil', ?, date '2026-11-20', 'tenu', 1, 0) on conflict do nothing")) {
+                        + "values ('soleil', ?, date '2026-11-20', 'tenu', 1, 0)")) {
                     insert.setString(1, brand);
                     insert.executeUpdate();
                     holder.commit();
                 }
-                try (PreparedStatement update = holder.prepareStatement(
-                        "update mention_term set negative = negative + 1 where brand_id = ? and term = 'tenu'")) {
-                    update.setString(1, brand);
-                    held = update.executeUpdate();
+                try (PreparedStatement lock = holder.prepareStatement(
+                        "select 1 from mention_term where brand_id = ? and term = 'tenu' for update")) {
+                    lock.setString(1, brand);
+                    try (ResultSet locked = lock.executeQuery()) {
+                        held = locked.next() ? 1 : 0;
+                    }
                 }
             }
             // Meanwhile another day's counts arrive: they are packed, the held count is left for later.
@@ -344,6 +378,52 @@ class DriversTest {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> rows("mention_term", brand) == 0
                 && rows("mention_term_day", brand) == 2);
+    }
+
+    @Test
+    void intakeAddsItsTermCountsWhileThePackerHoldsTheDaysCounts() throws Throwable {
+        String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
+        String analyst = TestTokens.token("soleil", "analyst", brand);
+        send(brand, 20, "2026-11-20T10:00:00Z", "negative", "small", 1L, "Colis perdu, encore");
+        send(brand, 5, "2026-11-20T12:00:00Z", "positive", "p", 10L, "Café délicieux");
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 25);
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows("mention_term", brand) == 0);
+        // Louder than the hour's 20 texts: it enters the sample and one "colis perdu" leaves it.
+        MentionRecordedReader louder = json.readValue(MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+                "2026-11-20T10:30:00Z", "negative", "loud", 1000L, "Colis en retard"), MentionRecordedReader.class);
+        try (Connection packer = database()) {
+            packer.setAutoCommit(false);
+            // Counts of the very terms this intake writes, committed, then taken by an open transaction as the packer
+            // takes a day's counts to fold them (zeros, so they change no answer; retried if the packer folded them).
+            int held = 0;
+            while (held == 0) {
+                try (PreparedStatement insert = packer.prepareStatement("insert into mention_term (tenant, brand_id, day, term, negative, positive) "
+                        + "select 'soleil', ?, date '2026-11-20', term, 0, 0 from unnest(array['colis', 'colis perdu', '']) as term")) {
+                    insert.setString(1, brand);
+                    insert.executeUpdate();
+                    packer.commit();
+                }
+                try (PreparedStatement take = packer.prepareStatement(
+                        "delete from mention_term where brand_id = ? and day = date '2026-11-20'")) {
+                    take.setString(1, brand);
+                    held = take.executeUpdate();
+                }
+            }
+            // Waiting for the packer's transaction would fail here (lock_timeout) instead of hanging the test.
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                    .chain(session -> session.createNativeQuery("set local lock_timeout = '2s'").executeUpdate()
+                            .chain(() -> sample.keep(session, List.of(louder))))));
+            packer.rollback();
+        }
+        // The appended rows (+1 for the louder text, -1 for the one it replaced) sum to the sample, packed or not.
+        for (int read = 0; read < 2; read++) {
+            drivers(analyst, brand, "2026-11-20T00:00:00Z", "2026-11-21T00:00:00Z")
+                    .body("negativeMentions", equalTo(20)).body("positiveMentions", equalTo(5))
+                    .body("negative.find { it.term == 'colis' }.negativeMentions", equalTo(20))
+                    .body("negative.find { it.term == 'colis' }.examples[0].author", equalTo("loud"))
+                    .body("negative.find { it.term == 'colis perdu' }.negativeMentions", equalTo(19));
+            await().atMost(Duration.ofSeconds(30)).until(() -> rows("mention_term", brand) == 0);
+        }
     }
 
     @Test
