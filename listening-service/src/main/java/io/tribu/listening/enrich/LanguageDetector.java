@@ -262,16 +262,10 @@ public final class LanguageDetector {
     }
 
     /**
-     * Lower case; links, e-mail addresses, @mentions, #hashtags, digits and emoji become spaces; runs of
-     * spaces become one, runs of three or more of the same character become two.
-     */
-    static char[] normalize(String text) {
-        return normalize(text, Integer.MAX_VALUE);
-    }
-
-    /**
-     * {@link #normalize(String)} of the text's beginning: at most {@code maxChars} characters, cut back to the last
-     * space when the text goes on (unless the prefix holds no space at all). The text after it is not even read.
+     * The text's beginning, normalised: lower case; links, e-mail addresses, @mentions, #hashtags, digits and emoji
+     * become spaces; runs of spaces become one, runs of three or more of the same character become two. At most
+     * {@code maxChars} characters, cut back to the last space when the text goes on (unless the prefix holds no
+     * space at all); the text after them is not even read.
      */
     static char[] normalize(String text, int maxChars) {
         int n = text.length();
