@@ -4,6 +4,8 @@
 #
 #   listening-service/bench/enrichment-eval.sh            # benchmark, 5-fold cross-validation
 #   listening-service/bench/enrichment-eval.sh --folds 10 # another fold count
+#   listening-service/bench/enrichment-eval.sh --speed    # language accuracy and the speed figures only (no
+#                                                         # sentiment cross-validation)
 #   listening-service/bench/enrichment-eval.sh --train    # retrain the bundled sentiment model from the shared
 #                                                         # sentiment sets, then run the benchmark
 #
@@ -18,6 +20,7 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --folds) folds="$2"; shift 2 ;;
     --train) train=true; shift ;;
+    --speed) folds=speed; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done

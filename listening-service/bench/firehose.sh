@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole listening service, Kafka in to Kafka out with enrichment: pushes mentions into the ingest topic at a
-# fixed rate and measures them arriving on the mentions topic (throughput, latency, service memory); the run
-# uses its own topics and deletes them at the end.
+# fixed rate and measures them arriving on the mentions topic (throughput, latency, service memory and CPU time
+# per mention); the run uses its own topics and deletes them at the end.
 # Starts PostgreSQL and Kafka (./tribu infra up), builds and starts the service on a fresh database
 # listening_bench, runs the driver, stops the service. Not part of the test suite.
 #

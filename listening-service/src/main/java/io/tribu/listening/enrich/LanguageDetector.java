@@ -22,6 +22,14 @@ import opennlp.tools.ml.model.Context;
  * µs. The probabilities are the model's own: same features (distinct lower-cased 1- to 3-grams of the text
  * without links, mentions, hashtags, digits and emoji, runs of a character cut to two), same weights, softmax.
  *
+ * <p>Common n-grams ("e", "th", " de") carry a weight for most of the 103 languages: their weights are kept as
+ * one dense row each and added with a loop the JIT turns into vector instructions; the rare ones (most n-grams,
+ * 1 to 15 languages each) keep a short list of (language, weight) pairs. Scores are summed in {@code float}.
+ *
+ * <p>Only the first {@code maxChars} characters of the normalised text are read, cut at a word boundary: a few
+ * hundred characters are plenty to tell a language, and an article then costs a few hundred n-grams instead of
+ * thousands.
+ *
  * <p>A text with fewer than {@code minLetters} letters, or whose best language has a probability below
  * {@code minConfidence}, is {@link DetectedLanguage#UNDETERMINED}. Immutable: one instance serves all threads.
  */
@@ -31,6 +39,15 @@ public final class LanguageDetector {
     public static final int DEFAULT_MIN_LETTERS = 8;
     /** Below this probability the answer is "und" rather than a guess. */
     public static final double DEFAULT_MIN_CONFIDENCE = 0.5;
+    /** Characters of normalised text read at most: a long tweet (no detected language of the shared sets changed). */
+    public static final int DEFAULT_MAX_CHARS = 300;
+    /**
+     * An n-gram with weights for at least this many languages gets a dense row of 104 floats, added with vector
+     * instructions; below, scattered pairs. A trade between speed and memory (16: +4 MB of heap), not tuned finely.
+     */
+    private static final int DENSE_FROM = 16;
+    /** Slot flag: the n-gram's weights are a dense row. */
+    private static final long DENSE = 0x80;
     /**
      * The model's raw probabilities are nearly flat over its 103 languages (often below 0.05 for the best on a
      * tweet), so its scores are multiplied by this factor before the softmax. The value maximised the likelihood
@@ -50,26 +67,36 @@ public final class LanguageDetector {
 
     private final int minLetters;
     private final double minConfidence;
+    private final int maxChars;
     private final String[] languages;
     private final double[] logPrior;
-    /** Open addressing, two longs a slot: the packed n-gram, then (offset into {@link #entries} << 8 | count). */
+    /**
+     * Open addressing, two longs a slot: the packed n-gram, then (offset << 8 | count) of its sparse pairs in
+     * {@link #entries}, or (offset << 8 | {@link #DENSE}) of its row in {@link #rows}.
+     */
     private final long[] slots;
-    /** Per n-gram, its (outcome, weight) pairs, one int each: the weight's float bits with the outcome in the low 7 bits. */
+    /** Per rare n-gram, its (outcome, weight) pairs, one int each: the weight's float bits with the outcome in the low 7 bits. */
     private final int[] entries;
+    /** Per common n-gram, a weight for every outcome ({@link #width} floats, zeros for the outcomes it has none for). */
+    private final float[] rows;
+    /** Outcomes rounded up to a multiple of 8 (one AVX register of floats), the length of a row and of the score array. */
+    private final int width;
     private final int mask;
 
     public LanguageDetector() {
-        this(DEFAULT_PRIORS, DEFAULT_MIN_LETTERS, DEFAULT_MIN_CONFIDENCE);
+        this(DEFAULT_PRIORS, DEFAULT_MIN_LETTERS, DEFAULT_MIN_CONFIDENCE, DEFAULT_MAX_CHARS);
     }
 
     /**
      * @param priors        relative prior odds per ISO 639-1 code against 1 for every other language of the model
      * @param minLetters    fewer letters than this (after removing links, mentions, hashtags, digits) gives "und"
      * @param minConfidence a best probability below this gives "und"
+     * @param maxChars      characters of normalised text read at most, cut back to the last space
      */
-    public LanguageDetector(Map<String, Double> priors, int minLetters, double minConfidence) {
+    public LanguageDetector(Map<String, Double> priors, int minLetters, double minConfidence, int maxChars) {
         this.minLetters = minLetters;
         this.minConfidence = minConfidence;
+        this.maxChars = maxChars;
         AbstractModel model = load();
         Object[] data = model.getDataStructures();
         Context[] params = (Context[]) data[0];
@@ -91,12 +118,20 @@ public final class LanguageDetector {
         int capacity = Integer.highestOneBit(Math.max(16, predicates.size() * 3 / 2)) << 1; // load at most 2/3
         mask = capacity - 1;
         slots = new long[2 * capacity];
-        int total = 0;
+        width = (outcomeNames.length + 7) & ~7;
+        int sparseTotal = 0;
+        int denseCount = 0;
         for (Context c : params) {
-            total += c.getOutcomes().length;
+            if (c.getOutcomes().length >= DENSE_FROM) {
+                denseCount++;
+            } else {
+                sparseTotal += c.getOutcomes().length;
+            }
         }
-        entries = new int[total];
+        entries = new int[sparseTotal];
+        rows = new float[denseCount * width];
         int next = 0;
+        int nextRow = 0;
         for (Map.Entry<String, ?> e : predicates.entrySet()) {
             long key = pack(e.getKey());
             if (key == 0) {
@@ -108,10 +143,18 @@ public final class LanguageDetector {
             double[] w = c.getParameters();
             int slot = slotOf(key);
             slots[2 * slot] = key;
-            slots[2 * slot + 1] = (long) next << 8 | o.length;
-            for (int k = 0; k < o.length; k++) {
-                // 7 low mantissa bits hold the outcome: a relative error of 2^-16 on the weight
-                entries[next++] = Float.floatToRawIntBits((float) w[k]) & ~0x7F | o[k];
+            if (o.length >= DENSE_FROM) {
+                slots[2 * slot + 1] = (long) nextRow << 8 | DENSE;
+                for (int k = 0; k < o.length; k++) {
+                    rows[nextRow + o[k]] = (float) w[k];
+                }
+                nextRow += width;
+            } else {
+                slots[2 * slot + 1] = (long) next << 8 | o.length;
+                for (int k = 0; k < o.length; k++) {
+                    // 7 low mantissa bits hold the outcome: a relative error of 2^-16 on the weight
+                    entries[next++] = Float.floatToRawIntBits((float) w[k]) & ~0x7F | o[k];
+                }
             }
         }
     }
@@ -121,7 +164,7 @@ public final class LanguageDetector {
         if (text == null) {
             return new DetectedLanguage(DetectedLanguage.UNDETERMINED, 0);
         }
-        char[] normalized = normalize(text);
+        char[] normalized = normalize(text, maxChars);
         int letters = 0;
         for (char c : normalized) {
             if (Character.isLetter(c)) {
@@ -146,7 +189,7 @@ public final class LanguageDetector {
 
     /** The model's probability per language for the text, in the model's outcome order; for tests and benchmarks. */
     double[] probabilities(char[] normalized) {
-        double[] score = new double[languages.length];
+        float[] weights = new float[width];
         int n = normalized.length;
         long[] seen = new long[Integer.highestOneBit(Math.max(8, 3 * n)) << 2];
         int seenMask = seen.length - 1;
@@ -176,15 +219,20 @@ public final class LanguageDetector {
                 }
                 long row = slots[2 * slot + 1];
                 int from = (int) (row >>> 8);
-                int to = from + (int) (row & 0xFF);
-                for (int k = from; k < to; k++) {
-                    int entry = entries[k];
-                    score[entry & 0x7F] += Float.intBitsToFloat(entry & ~0x7F);
+                if ((row & DENSE) != 0) {
+                    addRow(weights, from);
+                } else {
+                    int to = from + (int) (row & 0x7F);
+                    for (int k = from; k < to; k++) {
+                        int entry = entries[k];
+                        weights[entry & 0x7F] += Float.intBitsToFloat(entry & ~0x7F);
+                    }
                 }
             }
         }
+        double[] score = new double[languages.length];
         for (int i = 0; i < score.length; i++) {
-            score[i] = SHARPNESS * score[i] + logPrior[i];
+            score[i] = SHARPNESS * weights[i] + logPrior[i];
         }
         double max = Double.NEGATIVE_INFINITY;
         for (double s : score) {
@@ -201,19 +249,32 @@ public final class LanguageDetector {
         return score;
     }
 
+    /** A plain counted loop over whole rows, which C2 compiles to vector adds. */
+    private void addRow(float[] sum, int from) {
+        float[] r = rows;
+        for (int k = 0; k < sum.length; k++) {
+            sum[k] += r[from + k];
+        }
+    }
+
     String language(int outcome) {
         return languages[outcome];
     }
 
     /**
-     * Lower case; links, e-mail addresses, @mentions, #hashtags, digits and emoji become spaces; runs of
-     * spaces become one, runs of three or more of the same character become two.
+     * The text's beginning, normalised: lower case; links, e-mail addresses, @mentions, #hashtags, digits and emoji
+     * become spaces; runs of spaces become one, runs of three or more of the same character become two. At most
+     * {@code maxChars} characters, cut back to the last space when the text goes on (unless the prefix holds no
+     * space at all); the text after them is not even read.
      */
-    static char[] normalize(String text) {
-        StringBuilder b = new StringBuilder(text.length());
+    static char[] normalize(String text, int maxChars) {
         int n = text.length();
+        // reading stops once the kept characters would surely fill maxChars: whitespace runs collapse, so read
+        // a little more than needed, and cut exactly below
+        long readUntil = 2L * maxChars + 16;
+        StringBuilder b = new StringBuilder((int) Math.min(n, readUntil));
         int i = 0;
-        while (i < n) {
+        while (i < n && b.length() < readUntil) {
             char c = text.charAt(i);
             if (c == 'h' || c == 'H' || c == 'w' || c == 'W') {
                 if (text.regionMatches(true, i, "http://", 0, 7) || text.regionMatches(true, i, "https://", 0, 8)
@@ -247,7 +308,12 @@ public final class LanguageDetector {
         // collapse whitespace and long runs
         char[] out = new char[b.length()];
         int len = 0;
+        boolean wordCut = i < n; // reading stopped early: the last word may be cut
         for (int k = 0; k < b.length(); k++) {
+            if (len == maxChars) {
+                wordCut = !Character.isWhitespace(b.charAt(k));
+                break;
+            }
             char c = b.charAt(k);
             if (Character.isWhitespace(c)) {
                 c = ' ';
@@ -258,6 +324,16 @@ public final class LanguageDetector {
                 continue;
             }
             out[len++] = c;
+        }
+        if (wordCut) {
+            // a word cut in two would add n-grams of no language
+            int space = len;
+            while (space > 0 && out[space - 1] != ' ') {
+                space--;
+            }
+            if (space > 0) {
+                len = space;
+            }
         }
         if (len > 0 && out[len - 1] == ' ') {
             len--;

@@ -163,7 +163,7 @@ final class LexiconSentimentScorer {
     }
 
     private static int matchPhrase(List<Token> tokens, int start, SentimentLexicon lexicon) {
-        int longest = Math.min(lexicon.longestPhrase(), tokens.size() - start);
+        int longest = Math.min(lexicon.longestPhraseFrom(tokens.get(start).key()), tokens.size() - start);
         for (int len = longest; len >= 2; len--) {
             boolean allWords = true;
             for (int k = start; k < start + len && allWords; k++) {

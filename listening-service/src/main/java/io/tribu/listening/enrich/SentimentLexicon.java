@@ -30,21 +30,27 @@ final class SentimentLexicon {
             "istes", "isme", "a", "ai", "as", "era", "erait", "euement", "ieux", "ieuse", "ifiant", "ifiante", "amment",
             "emment"));
 
-    private final Map<String, Double> exact;
-    private final Map<String, Double> prefixes;
-    private final Map<String, Double> stems;
+    private final KeyTable exact;
+    private final KeyTable prefixes;
+    private final KeyTable stems;
     private final Map<String, Double> phrases;
-    private final int longestPhrase;
+    /** Per first word of a fixed expression, the number of words of the longest one it starts. */
+    private final Map<String, Integer> longestPhraseFrom;
     private final int shortestPrefix;
     private final boolean frenchInflections;
 
     private SentimentLexicon(Map<String, Double> exact, Map<String, Double> prefixes, Map<String, Double> stems,
                              Map<String, Double> phrases, boolean frenchInflections) {
-        this.exact = Map.copyOf(exact);
-        this.prefixes = Map.copyOf(prefixes);
-        this.stems = Map.copyOf(stems);
+        this.exact = new KeyTable(exact);
+        this.prefixes = new KeyTable(prefixes);
+        this.stems = new KeyTable(stems);
         this.phrases = Map.copyOf(phrases);
-        this.longestPhrase = phrases.keySet().stream().mapToInt(p -> p.split(" ").length).max().orElse(1);
+        Map<String, Integer> longest = new HashMap<>();
+        for (String p : phrases.keySet()) {
+            String[] words = p.split(" ");
+            longest.merge(words[0], words.length, Math::max);
+        }
+        this.longestPhraseFrom = Map.copyOf(longest);
         this.shortestPrefix = prefixes.keySet().stream().mapToInt(String::length).min().orElse(Integer.MAX_VALUE);
         this.frenchInflections = frenchInflections;
     }
@@ -77,8 +83,12 @@ final class SentimentLexicon {
         return Map.copyOf(out);
     }
 
-    int longestPhrase() {
-        return longestPhrase;
+    /**
+     * The number of words of the longest fixed expression that starts with this key, 1 when none does (most words:
+     * the caller then builds no candidate expression at all).
+     */
+    int longestPhraseFrom(String firstKey) {
+        return longestPhraseFrom.getOrDefault(firstKey, 1);
     }
 
     /** Valence of a fixed expression made of these token keys joined by single spaces, or null. */
@@ -88,51 +98,58 @@ final class SentimentLexicon {
 
     /** Valence of a word given its key, trying the squeezed key for elongated words; 0 when unknown. */
     double valence(Token token) {
-        Double v = lookup(token.key());
-        if (v == null && token.elongated()) {
+        double v = lookup(token.key());
+        if (Double.isNaN(v) && token.elongated()) {
             v = lookup(token.squeezedKey());
         }
-        return v == null ? 0.0 : v;
+        return Double.isNaN(v) ? 0.0 : v;
     }
 
-    Double lookup(String key) {
-        Double v = exact.get(key);
-        if (v != null) {
-            return v;
+    /** Valence of a key, NaN when the lexicon does not know it. Builds no string but on a stem's match. */
+    double lookup(String key) {
+        int slot = exact.find(key);
+        if (slot != KeyTable.ABSENT) {
+            return exact.value(slot);
         }
+        int length = key.length();
+        if (!frenchInflections && length < shortestPrefix && (stems.isEmpty() || length < 3)) {
+            return Double.NaN;
+        }
+        int[] hashOfPrefix = KeyTable.prefixHashes(key);
         if (frenchInflections) {
-            v = inflected(key);
-            if (v != null) {
+            double v = inflected(key, hashOfPrefix);
+            if (!Double.isNaN(v)) {
                 return v;
             }
         }
-        for (int len = key.length(); len >= shortestPrefix; len--) {
-            v = prefixes.get(key.substring(0, len));
-            if (v != null) {
-                return v;
+        for (int len = length; len >= shortestPrefix; len--) {
+            slot = prefixes.find(key, 0, len, "", hashOfPrefix[len]);
+            if (slot != KeyTable.ABSENT) {
+                return prefixes.value(slot);
             }
         }
         if (!stems.isEmpty()) {
-            for (int len = key.length(); len >= 3; len--) {
-                v = stems.get(key.substring(0, len));
-                if (v != null && FRENCH_ENDINGS.contains(key.substring(len))) {
-                    return v;
+            for (int len = length; len >= 3; len--) {
+                slot = stems.find(key, 0, len, "", hashOfPrefix[len]);
+                if (slot != KeyTable.ABSENT && FRENCH_ENDINGS.contains(key.substring(len))) {
+                    return stems.value(slot);
                 }
             }
         }
-        return null;
+        return Double.NaN;
     }
 
-    private Double inflected(String key) {
+    private double inflected(String key, int[] hashOfPrefix) {
         for (String[] rule : FRENCH_INFLECTIONS) {
             if (key.endsWith(rule[0]) && key.length() > rule[0].length() + 1) {
-                Double v = exact.get(key.substring(0, key.length() - rule[0].length()) + rule[1]);
-                if (v != null) {
-                    return v;
+                int stemEnd = key.length() - rule[0].length();
+                int slot = exact.find(key, 0, stemEnd, rule[1], KeyTable.extend(hashOfPrefix[stemEnd], rule[1]));
+                if (slot != KeyTable.ABSENT) {
+                    return exact.value(slot);
                 }
             }
         }
-        return null;
+        return Double.NaN;
     }
 
     /** Feminine and plural endings back to the masculine singular, keys already accent-free. */

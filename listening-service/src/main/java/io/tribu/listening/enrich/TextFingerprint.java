@@ -32,26 +32,74 @@ public record TextFingerprint(long bits) {
         if (words.size() < MIN_WORDS) {
             return new TextFingerprint(0);
         }
-        int[] votes = new int[64];
+        Votes votes = new Votes();
         for (int i = 0; i < words.size(); i++) {
-            vote(votes, hash(words.get(i), "", ""));
+            votes.add(hash(words.get(i), ""));
             if (i + 1 < words.size()) {
-                vote(votes, hash(words.get(i), words.get(i + 1), ""));
+                votes.add(hash(words.get(i), words.get(i + 1)));
             }
         }
-        long bits = 0;
-        for (int b = 0; b < 64; b++) {
-            if (votes[b] > 0) {
-                bits |= 1L << b;
-            }
-        }
+        long bits = votes.majority();
         // 0 means "no fingerprint": a real all-zero SimHash is as likely as any other value, nudge it
         return new TextFingerprint(bits == 0 ? 1 : bits);
     }
 
-    private static void vote(int[] votes, long h) {
-        for (int b = 0; b < 64; b++) {
-            votes[b] += (h >>> b & 1) == 1 ? 1 : -1;
+    /**
+     * Per bit of the fingerprint, how many hashes have it set. Counting bit by bit took 64 steps a hash; here each
+     * byte of a hash adds, through a table, one to eight 8-bit counters packed in a long, so 8 steps a hash, and the
+     * packed counters are emptied into ints before they can overflow.
+     */
+    static final class Votes {
+
+        /** For a byte value, a long whose byte i is bit i of the value. */
+        private static final long[] SPREAD = new long[256];
+
+        static {
+            for (int v = 0; v < 256; v++) {
+                for (int i = 0; i < 8; i++) {
+                    if ((v >>> i & 1) == 1) {
+                        SPREAD[v] |= 1L << (8 * i);
+                    }
+                }
+            }
+        }
+
+        /** packed[k], byte i: hashes since the last flush with bit 8k + i set. */
+        private final long[] packed = new long[8];
+        private final int[] ones = new int[64];
+        private int pending;
+        private int total;
+
+        void add(long hash) {
+            for (int k = 0; k < 8; k++) {
+                packed[k] += SPREAD[(int) (hash >>> (8 * k)) & 0xFF];
+            }
+            total++;
+            if (++pending == 255) {
+                flush();
+            }
+        }
+
+        private void flush() {
+            for (int k = 0; k < 8; k++) {
+                for (int i = 0; i < 8; i++) {
+                    ones[8 * k + i] += (int) (packed[k] >>> (8 * i) & 0xFF);
+                }
+                packed[k] = 0;
+            }
+            pending = 0;
+        }
+
+        /** The bits set in more than half of the hashes (SimHash: +1 per hash with the bit, -1 per hash without). */
+        long majority() {
+            flush();
+            long bits = 0;
+            for (int b = 0; b < 64; b++) {
+                if (2 * ones[b] > total) {
+                    bits |= 1L << b;
+                }
+            }
+            return bits;
         }
     }
 
@@ -78,41 +126,59 @@ public record TextFingerprint(long bits) {
         if (text == null) {
             return words;
         }
-        for (String raw : text.split("\\s+")) {
-            if (raw.isEmpty() || raw.startsWith("@") || raw.startsWith("http://") || raw.startsWith("https://")
-                    || raw.startsWith("www.")) {
+        int n = text.length();
+        int end = 0;
+        while (true) {
+            // the runs between ASCII whitespace, as String.split("\\s+") cuts them
+            int start = end;
+            while (start < n && isSpace(text.charAt(start))) {
+                start++;
+            }
+            if (start == n) {
+                return words;
+            }
+            end = start;
+            while (end < n && !isSpace(text.charAt(end))) {
+                end++;
+            }
+            if (text.startsWith("@", start) || text.startsWith("http://", start) || text.startsWith("https://", start)
+                    || text.startsWith("www.", start)) {
                 continue;
             }
-            if (words.isEmpty() && raw.equalsIgnoreCase("RT")) {
+            if (words.isEmpty() && end - start == 2 && text.regionMatches(true, start, "RT", 0, 2)) {
                 continue;
             }
-            StringBuilder word = new StringBuilder();
-            String folded = Tokenizer.fold(raw);
-            for (int i = 0; i < folded.length(); i++) {
-                char c = folded.charAt(i);
-                if (Character.isLetterOrDigit(c)) {
-                    word.append(c);
-                } else if (word.length() > 0) {
-                    words.add(word.toString());
-                    word.setLength(0);
+            String folded = Tokenizer.fold(text.substring(start, end));
+            int from = -1;
+            for (int i = 0; i <= folded.length(); i++) {
+                boolean inWord = i < folded.length() && Character.isLetterOrDigit(folded.charAt(i));
+                if (inWord && from < 0) {
+                    from = i;
+                } else if (!inWord && from >= 0) {
+                    words.add(folded.substring(from, i));
+                    from = -1;
                 }
             }
-            if (word.length() > 0) {
-                words.add(word.toString());
-            }
         }
-        return words;
     }
 
-    /** FNV-1a over the words, then a SplitMix64 finaliser so every output bit depends on every input bit. */
-    private static long hash(String a, String b, String c) {
+    /** What the regular expression {@code \s} matches. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** FNV-1a over "a b  " (b may be empty), then a SplitMix64 finaliser so every output bit depends on every input bit. */
+    private static long hash(String a, String b) {
         long h = 0xcbf29ce484222325L;
-        for (String w : new String[] {a, b, c}) {
-            for (int i = 0; i < w.length(); i++) {
-                h = (h ^ w.charAt(i)) * 0x100000001b3L;
-            }
-            h = (h ^ ' ') * 0x100000001b3L;
+        for (int i = 0; i < a.length(); i++) {
+            h = (h ^ a.charAt(i)) * 0x100000001b3L;
         }
+        h = (h ^ ' ') * 0x100000001b3L;
+        for (int i = 0; i < b.length(); i++) {
+            h = (h ^ b.charAt(i)) * 0x100000001b3L;
+        }
+        h = (h ^ ' ') * 0x100000001b3L;
+        h = (h ^ ' ') * 0x100000001b3L; // the third, always empty, word of the first version: kept, hashes unchanged
         h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
         h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
         return h ^ (h >>> 31);

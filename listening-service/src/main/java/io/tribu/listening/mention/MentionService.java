@@ -81,7 +81,7 @@ public class MentionService {
     /**
      * Stores the mentions whose source item was not stored before (nor earlier in the list), with their events,
      * inside the caller's transaction; answers those stored. A batch costs one query to tell the new ones, one
-     * hop off the event loop to enrich them all, their story lookups side by side, and one flush.
+     * hop off the event loop to enrich them all, one statement for their stories, and one flush.
      */
     public Uni<List<Mention>> recordAllOnce(List<Heard> heard) {
         return alreadyHeard(heard).chain(known -> {
@@ -118,7 +118,7 @@ public class MentionService {
         // comes back on this context, where the transaction lives; unordered: callers that are themselves blocking
         // tasks of this context (the Kafka ingest) would otherwise wait for their own end
         return vertx.executeBlocking(Uni.createFrom().item(() -> analyse(heard)), false)
-                .call(analysed -> Uni.join().all(analysed.stream().map(a -> findStory(a.mention())).toList()).andFailFast())
+                .call(analysed -> findStories(analysed.stream().map(Analysed::mention).toList()))
                 .call(analysed -> insertAll(analysed.stream().map(Analysed::mention).toList()))
                 .call(analysed -> outbox.appendAll(analysed.stream().map(a -> new Outbox.Pending(mentionsTopic,
                         a.mention().tenant, a.mention().brandId, MentionRecorded.TYPE,
@@ -239,19 +239,20 @@ public class MentionService {
     }
 
     /**
-     * Joins the mention to the story of the earliest near-duplicate published within the window around it; it
+     * Joins each mention to the story of the earliest near-duplicate published within the window around it; it
      * starts its own story otherwise. Only committed mentions are seen: two copies stored by transactions running
      * at once (or by the same transaction) may start two stories; later copies join the earliest.
      */
-    private Uni<Void> findStory(Mention mention) {
-        if (mention.fingerprint == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return stories.ofNearDuplicate(mention.tenant, mention.brandId, new TextFingerprint(mention.fingerprint),
-                        mention.publishedAt.minus(storyWindow), mention.publishedAt.plus(storyWindow))
-                .invoke(story -> {
-                    if (story != null) {
-                        mention.storyId = story;
+    private Uni<Void> findStories(List<Mention> mentions) {
+        List<Mention> fingerprinted = mentions.stream().filter(m -> m.fingerprint != null).toList();
+        return stories.ofNearDuplicates(fingerprinted.stream().map(m -> new Stories.Probe(m.tenant, m.brandId,
+                        new TextFingerprint(m.fingerprint), m.publishedAt.minus(storyWindow), m.publishedAt.plus(storyWindow)))
+                        .toList())
+                .invoke(found -> {
+                    for (int i = 0; i < found.size(); i++) {
+                        if (found.get(i) != null) {
+                            fingerprinted.get(i).storyId = found.get(i);
+                        }
                     }
                 })
                 .replaceWithVoid();

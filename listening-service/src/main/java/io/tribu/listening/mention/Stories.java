@@ -4,45 +4,58 @@ import io.smallrye.mutiny.Uni;
 import io.tribu.listening.enrich.TextFingerprint;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Finds the story a new mention belongs to: near-duplicates (syndicated copies, reposts) share one.
+ * Finds the story each new mention belongs to: near-duplicates (syndicated copies, reposts) share one.
  * Asked straight to the SQL client, outside Hibernate: its native query plans are not cached, which made this
- * once-per-mention lookup the most expensive step of a firehose.
+ * once-per-mention lookup the most expensive step of a firehose. A batch of mentions is one statement (the
+ * mentions as arrays, one lateral lookup each): a firehose chunk of 50 no longer costs 50 statements to the
+ * service and to PostgreSQL.
  */
 @ApplicationScoped
 public class Stories {
 
     // One branch per band, so that each uses its band index: with the bands or-ed, the planner prefers the
     // brand's time index and reads every mention of the window (28 ms instead of 4 ms at 20,000 mentions)
-    private static final String NEAR_DUPLICATE = """
-            select story_id from (
-              select story_id, published_at, id, fingerprint from mention
-                where tenant = $1 and brand_id = $2 and fingerprint is not null and fp_band0 = $5
-                  and published_at between $3 and $4
-              union all select story_id, published_at, id, fingerprint from mention
-                where tenant = $1 and brand_id = $2 and fingerprint is not null and fp_band1 = $6
-                  and published_at between $3 and $4
-              union all select story_id, published_at, id, fingerprint from mention
-                where tenant = $1 and brand_id = $2 and fingerprint is not null and fp_band2 = $7
-                  and published_at between $3 and $4
-              union all select story_id, published_at, id, fingerprint from mention
-                where tenant = $1 and brand_id = $2 and fingerprint is not null and fp_band3 = $8
-                  and published_at between $3 and $4
-              union all select story_id, published_at, id, fingerprint from mention
-                where tenant = $1 and brand_id = $2 and fingerprint is not null and fp_band4 = $9
-                  and published_at between $3 and $4
-            ) candidate
-            where bit_count((fingerprint # $10)::bit(64)) <= $11
-            order by published_at, id
-            limit 1""";
+    private static final String NEAR_DUPLICATES = """
+            select c.i, s.story_id
+            from unnest($1::int[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::int[], $7::int[],
+                        $8::int[], $9::int[], $10::int[], $11::bigint[])
+                 as c(i, tenant, brand_id, lo, hi, b0, b1, b2, b3, b4, fingerprint)
+            cross join lateral (
+              select story_id from (
+                select story_id, published_at, id, fingerprint from mention m
+                  where m.tenant = c.tenant and m.brand_id = c.brand_id and m.fingerprint is not null
+                    and m.fp_band0 = c.b0 and m.published_at between c.lo and c.hi
+                union all select story_id, published_at, id, fingerprint from mention m
+                  where m.tenant = c.tenant and m.brand_id = c.brand_id and m.fingerprint is not null
+                    and m.fp_band1 = c.b1 and m.published_at between c.lo and c.hi
+                union all select story_id, published_at, id, fingerprint from mention m
+                  where m.tenant = c.tenant and m.brand_id = c.brand_id and m.fingerprint is not null
+                    and m.fp_band2 = c.b2 and m.published_at between c.lo and c.hi
+                union all select story_id, published_at, id, fingerprint from mention m
+                  where m.tenant = c.tenant and m.brand_id = c.brand_id and m.fingerprint is not null
+                    and m.fp_band3 = c.b3 and m.published_at between c.lo and c.hi
+                union all select story_id, published_at, id, fingerprint from mention m
+                  where m.tenant = c.tenant and m.brand_id = c.brand_id and m.fingerprint is not null
+                    and m.fp_band4 = c.b4 and m.published_at between c.lo and c.hi
+              ) candidate
+              where bit_count((candidate.fingerprint # c.fingerprint)::bit(64)) <= $12
+              order by published_at, id
+              limit 1) s""";
+
+    /** A mention whose story is wanted: its brand, fingerprint and publication window. */
+    public record Probe(String tenant, String brandId, TextFingerprint fingerprint, Instant from, Instant to) {
+    }
 
     private final Pool client;
 
@@ -51,21 +64,48 @@ public class Stories {
     }
 
     /**
-     * The story of the earliest mention of the brand published within [from, to] whose fingerprint is within
-     * {@link TextFingerprint#MAX_DISTANCE} bits of {@code fingerprint}, or null. The band columns narrow the
-     * candidates through their indexes; PostgreSQL checks the distance, so no candidate row travels. Committed
-     * mentions only: two copies stored at once by two transactions may start two stories, and the next copy
-     * joins the earliest.
+     * For each probe, in order, the story of the earliest mention of its brand published within [from, to] whose
+     * fingerprint is within {@link TextFingerprint#MAX_DISTANCE} bits of its own, or null. The band columns narrow
+     * the candidates through their indexes; PostgreSQL checks the distance, so no candidate row travels. Committed
+     * mentions only: two copies stored at once (by two transactions, or in one batch) may start two stories, and
+     * the next copy joins the earliest.
      */
-    public Uni<UUID> ofNearDuplicate(String tenant, String brandId, TextFingerprint fingerprint,
-                                     Instant from, Instant to) {
-        Tuple parameters = Tuple.of(tenant, brandId, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC))
-                .addInteger(fingerprint.band(0)).addInteger(fingerprint.band(1)).addInteger(fingerprint.band(2))
-                .addInteger(fingerprint.band(3)).addInteger(fingerprint.band(4))
-                .addLong(fingerprint.bits()).addInteger(TextFingerprint.MAX_DISTANCE);
-        return client.preparedQuery(NEAR_DUPLICATE).execute(parameters).map(rows -> {
-            RowIterator<Row> found = rows.iterator();
-            return found.hasNext() ? found.next().getUUID(0) : null;
+    public Uni<List<UUID>> ofNearDuplicates(List<Probe> probes) {
+        int n = probes.size();
+        if (n == 0) {
+            return Uni.createFrom().item(List.of());
+        }
+        Integer[] index = new Integer[n];
+        String[] tenants = new String[n];
+        String[] brands = new String[n];
+        OffsetDateTime[] from = new OffsetDateTime[n];
+        OffsetDateTime[] to = new OffsetDateTime[n];
+        Integer[][] bands = new Integer[TextFingerprint.BANDS][n];
+        Long[] fingerprints = new Long[n];
+        for (int i = 0; i < n; i++) {
+            Probe p = probes.get(i);
+            index[i] = i;
+            tenants[i] = p.tenant();
+            brands[i] = p.brandId();
+            from[i] = p.from().atOffset(ZoneOffset.UTC);
+            to[i] = p.to().atOffset(ZoneOffset.UTC);
+            for (int b = 0; b < TextFingerprint.BANDS; b++) {
+                bands[b][i] = p.fingerprint().band(b);
+            }
+            fingerprints[i] = p.fingerprint().bits();
+        }
+        Tuple parameters = Tuple.tuple().addArrayOfInteger(index).addArrayOfString(tenants).addArrayOfString(brands)
+                .addArrayOfOffsetDateTime(from).addArrayOfOffsetDateTime(to);
+        for (Integer[] band : bands) {
+            parameters.addArrayOfInteger(band);
+        }
+        parameters.addArrayOfLong(fingerprints).addInteger(TextFingerprint.MAX_DISTANCE);
+        return client.preparedQuery(NEAR_DUPLICATES).execute(parameters).map(rows -> {
+            UUID[] story = new UUID[n];
+            for (Row row : rows) {
+                story[row.getInteger(0)] = row.getUUID(1);
+            }
+            return Arrays.asList(story);
         });
     }
 }

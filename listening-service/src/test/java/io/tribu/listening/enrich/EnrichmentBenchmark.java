@@ -27,7 +27,9 @@ public final class EnrichmentBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int folds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        // "speed": language accuracy and speed only, without the sentiment cross-validation (minutes of training)
+        boolean speedOnly = args.length > 0 && args[0].equals("speed");
+        int folds = args.length > 0 && !speedOnly ? Integer.parseInt(args[0]) : 5;
         Path root = SharedData.root().orElseThrow(() -> new IllegalStateException(
                 "shared data not found: run from the repository or set -Dtribu.shared.data=/path/to/shared/data"));
         System.out.println("# Tribu enrichment benchmark — data: " + root + ", Java " + Runtime.version()
@@ -46,7 +48,9 @@ public final class EnrichmentBenchmark {
                 (t1 - t0) / 1_000_000, (heap1 - heap0) / 1e6, (t2 - t1) / 1_000_000, (heap2 - heap1) / 1e6,
                 analyzer.usesTrainedModel());
 
-        sentiment(root, analyzer, folds);
+        if (!speedOnly) {
+            sentiment(root, analyzer, folds);
+        }
         languages(root, detector);
         speed(root, detector, analyzer);
     }
@@ -136,12 +140,22 @@ public final class EnrichmentBenchmark {
             }
         }
         double meanLength = texts.stream().mapToInt(String::length).average().orElse(0);
-        System.out.printf(Locale.ROOT, "%n## Speed, one thread, %d tweets (mean %.0f chars), after warm-up%n", texts.size(), meanLength);
-        System.out.printf(Locale.ROOT, "%-34s %12s %9s %9s %9s%n", "step", "texts/s", "p50 µs", "p99 µs", "max µs");
+        // articles: 30 consecutive tweets of one file, as long as a blog post or an RSS item
+        List<String> articles = new ArrayList<>();
+        for (int from = 0; from + 30 <= texts.size(); from += 30) {
+            articles.add(String.join(" ", texts.subList(from, from + 30)));
+        }
+        double meanArticle = articles.stream().mapToInt(String::length).average().orElse(0);
+        System.out.printf(Locale.ROOT, "%n## Speed, one thread, %d tweets (mean %.0f chars) and %d articles (mean %.0f chars),"
+                + " after warm-up; CPU µs = the thread's CPU time per text (steadier than wall time on a busy machine)%n",
+                texts.size(), meanLength, articles.size(), meanArticle);
+        System.out.printf(Locale.ROOT, "%-34s %12s %9s %9s %9s %9s%n", "step", "texts/s", "CPU µs", "p50 µs", "p99 µs", "max µs");
         measure("language detection", texts, detector::detect);
-        measure("sentiment, rules only", texts, t -> analyzer.analyzeWithRules(t, "en"));
-        measure("sentiment, rules + model", texts, t -> analyzer.analyze(t, "en"));
+        measure("sentiment, rules only (EN)", texts, t -> analyzer.analyzeWithRules(t, "en"));
+        measure("sentiment, rules + model (EN)", texts, t -> analyzer.analyze(t, "en"));
+        measure("sentiment, rules + model (FR)", texts, t -> analyzer.analyze(t, "fr"));
         measure("detect + sentiment (pipeline)", texts, t -> analyzer.analyze(t, detector.detect(t).code()));
+        measure("language detection, articles", articles, detector::detect);
     }
 
     private static void measure(String name, List<String> texts, Consumer<String> step) {
@@ -151,6 +165,8 @@ public final class EnrichmentBenchmark {
         int rounds = 5;
         long[] nanos = new long[texts.size() * rounds];
         int k = 0;
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         for (int round = 0; round < rounds; round++) {
             for (String text : texts) {
@@ -160,9 +176,10 @@ public final class EnrichmentBenchmark {
             }
         }
         long total = System.nanoTime() - start;
+        long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
         Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT, "%-34s %12.0f %9.1f %9.1f %9.1f%n", name, nanos.length / (total / 1e9),
-                nanos[nanos.length / 2] / 1e3, nanos[(int) (nanos.length * 0.99)] / 1e3, nanos[nanos.length - 1] / 1e3);
+        System.out.printf(Locale.ROOT, "%-34s %12.0f %9.1f %9.1f %9.1f %9.1f%n", name, nanos.length / (total / 1e9),
+                cpu / 1e3 / nanos.length, nanos[nanos.length / 2] / 1e3, nanos[(int) (nanos.length * 0.99)] / 1e3, nanos[nanos.length - 1] / 1e3);
     }
 
     private static String cell(Scores s) {

@@ -62,7 +62,7 @@ class LanguageDetectorTest {
 
     @Test
     void withoutPriorsTheFastPathRanksLanguagesExactlyLikeOpenNlp() throws Exception {
-        LanguageDetector noPrior = new LanguageDetector(Map.of(), 0, 0.0);
+        LanguageDetector noPrior = new LanguageDetector(Map.of(), 0, 0.0, Integer.MAX_VALUE);
         LanguageDetectorME openNlp;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("langdetect-183.bin")) {
             openNlp = new LanguageDetectorME(new LanguageDetectorModel(in));
@@ -72,7 +72,7 @@ class LanguageDetectorTest {
                 "Vielen Dank für die schnelle Antwort", "Muchas gracias por la respuesta", "Dziękuję bardzo",
                 "bonjour", "wow", "Damn! MJ died! A true loss.", "C'est pas mal du tout #lyon http://x.y/z"};
         for (String text : texts) {
-            double[] p = noPrior.probabilities(LanguageDetector.normalize(text));
+            double[] p = noPrior.probabilities(LanguageDetector.normalize(text, Integer.MAX_VALUE));
             int best = 0;
             for (int i = 1; i < p.length; i++) {
                 if (p[i] > p[best]) {
@@ -86,8 +86,39 @@ class LanguageDetectorTest {
     }
 
     @Test
+    void onlyTheBeginningOfALongTextIsRead() {
+        String french = "Je suis vraiment déçue par la livraison, le colis est arrivé abîmé et personne ne répond. ";
+        // n-grams count once however often they occur: the English part needs words of its own to outweigh the French
+        String english = """
+                I am really disappointed with the delivery, the parcel arrived damaged and nobody answers. The shop
+                says the courier is responsible, the courier says the shop packed it badly. Meanwhile my daughter's
+                birthday came and went without her present. Would anyone recommend a company that actually keeps its
+                promises? Honestly, this whole experience taught me to check reviews thoroughly before ordering anything
+                online, especially during the holiday season when everybody is overwhelmed and customer service is slow.
+                """;
+        String article = french.repeat(4) + english;
+        assertEquals("fr", DETECTOR.detect(article).code());
+        LanguageDetector wholeText = new LanguageDetector(LanguageDetector.DEFAULT_PRIORS, LanguageDetector.DEFAULT_MIN_LETTERS,
+                LanguageDetector.DEFAULT_MIN_CONFIDENCE, Integer.MAX_VALUE);
+        assertEquals("en", wholeText.detect(article).code());
+    }
+
+    @ParameterizedTest(name = "{0} chars of \"{1}\" -> \"{2}\"")
+    @CsvSource(delimiter = '|', textBlock = """
+            12  | bonjour tout le monde           | bonjour tout
+            11  | bonjour tout le monde           | bonjour
+            7   | bonjour tout le monde           | bonjour
+            3   | bonjour                         | bon
+            10  | Merci @marie    pour tout       | merci pour
+            100 | Merci @marie pour tout          | merci pour tout
+            """)
+    void aLongTextIsCutAtAWordBoundary(int maxChars, String text, String expected) {
+        assertEquals(expected, new String(LanguageDetector.normalize(text, maxChars)));
+    }
+
+    @Test
     void normalisationDropsWhatIsNotLanguage() {
-        assertEquals("merci aa !", new String(LanguageDetector.normalize("Merci @marie #top https://t.co/x 2024 aaaa !")));
-        assertEquals("contact", new String(LanguageDetector.normalize("contact marie@example.org")));
+        assertEquals("merci aa !", new String(LanguageDetector.normalize("Merci @marie #top https://t.co/x 2024 aaaa !", 100)));
+        assertEquals("contact", new String(LanguageDetector.normalize("contact marie@example.org", 100)));
     }
 }

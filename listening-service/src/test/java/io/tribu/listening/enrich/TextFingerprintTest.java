@@ -1,7 +1,12 @@
 package io.tribu.listening.enrich;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,5 +57,33 @@ class TextFingerprintTest {
         }
         assertTrue(a.sameStoryAs(b));
         assertTrue(shared);
+    }
+
+    private static final long MASK = 0x00FF_F0F0_0F0F_FF00L;
+
+    /** The packed counters give the bit-by-bit majority, also past 255 hashes (an article) when they are emptied. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 17, 254, 255, 256, 1_700})
+    void votesAreTheMajorityOfEachBit(int hashes) {
+        Random random = new Random(hashes);
+        TextFingerprint.Votes votes = new TextFingerprint.Votes();
+        int[] balance = new int[64];
+        for (int n = 0; n < hashes; n++) {
+            // bits of the mask set three times in four, the others once in four: majorities both ways
+            long a = random.nextLong();
+            long c = random.nextLong();
+            long h = MASK & (a | c) | ~MASK & (a & c);
+            votes.add(h);
+            for (int b = 0; b < 64; b++) {
+                balance[b] += (h >>> b & 1) == 1 ? 1 : -1;
+            }
+        }
+        long expected = 0;
+        for (int b = 0; b < 64; b++) {
+            if (balance[b] > 0) {
+                expected |= 1L << b;
+            }
+        }
+        assertEquals(expected, votes.majority());
     }
 }

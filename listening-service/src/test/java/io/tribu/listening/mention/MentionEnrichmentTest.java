@@ -134,8 +134,29 @@ class MentionEnrichmentTest {
         assertEquals(breadOriginal, stored.get(2).storyId.toString());
     }
 
+    /** Looked up together, each copy only sees the mentions of its own tenant and brand. */
+    @Test
+    void aCopyHeardForAnotherBrandOrTenantStartsItsOwnStory() throws Throwable {
+        String text = "Le salon de thé de la rue Mercière ouvre une terrasse chauffée avec vue sur la Saône "
+                + "et propose des scones maison le dimanche";
+        String original = record(mention(text, "2026-11-17T08:00:00Z"));
+        String repost = "RT " + text + " https://t.co/s1";
+        List<Mention> stored = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+                mentions.recordAllOnce(List.of(
+                        heard("soleil", "autre-marque", repost, "2026-11-17T09:00:00Z"),
+                        heard("lune", "boulangerie-enrich", repost, "2026-11-17T09:10:00Z"),
+                        heard("soleil", "boulangerie-enrich", repost, "2026-11-17T09:20:00Z")))));
+        assertEquals(stored.get(0).id, stored.get(0).storyId);
+        assertEquals(stored.get(1).id, stored.get(1).storyId);
+        assertEquals(original, stored.get(2).storyId.toString());
+    }
+
     private static MentionService.Heard heard(String text, String publishedAt) {
-        return new MentionService.Heard("soleil", "boulangerie-enrich", new NewMention(null, null, "rss", "post", false,
+        return heard("soleil", "boulangerie-enrich", text, publishedAt);
+    }
+
+    private static MentionService.Heard heard(String tenant, String brandId, String text, String publishedAt) {
+        return new MentionService.Heard(tenant, brandId, new NewMention(null, null, "rss", "post", false,
                 "Lucie", null, text, null, null, Instant.parse(publishedAt)));
     }
 }

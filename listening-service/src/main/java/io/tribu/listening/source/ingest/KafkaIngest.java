@@ -55,18 +55,23 @@ public class KafkaIngest {
 
     private static final Logger LOG = Logger.getLogger(KafkaIngest.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
-    private static final int CHUNK = 50;
 
     private final MentionService mentions;
     private final DeliveryReader deliveries;
     private final Emitter<String> rejected;
     private final ExecutorService transactions;
     private final OutboxRelay relay;
+    private final int chunkSize;
 
     public KafkaIngest(MentionService mentions, DeliveryReader deliveries, OutboxRelay relay,
                        @Channel("ingest-rejected") Emitter<String> rejected,
-                       @ConfigProperty(name = "tribu.ingest.parallel-transactions") int parallelTransactions) {
+                       @ConfigProperty(name = "tribu.ingest.parallel-transactions") int parallelTransactions,
+                       @ConfigProperty(name = "tribu.ingest.chunk-size") int chunkSize) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("tribu.ingest.chunk-size must be at least 1, not " + chunkSize);
+        }
         this.mentions = mentions;
+        this.chunkSize = chunkSize;
         this.deliveries = deliveries;
         this.rejected = rejected;
         this.relay = relay;
@@ -121,13 +126,12 @@ public class KafkaIngest {
             }
         }
         CompletableFuture.allOf(rejections.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        // Several short transactions: Hibernate checks every entity of the session before each query, so one
-        // transaction per 500 mentions costs more than 10 of 50. They run side by side because a mention waits on
-        // a few database round trips, not on the CPU. A crash between chunks re-reads the batch and the chunks
-        // already committed are recognised by their sender ids
+        // Chunks in transactions of their own, side by side: a chunk costs a handful of statements (already heard,
+        // stories, mentions, events) whatever its size, and waits on their round trips, not on the CPU. A crash
+        // between chunks re-reads the batch and the chunks already committed are recognised by their sender ids
         List<CompletableFuture<Void>> chunks = new ArrayList<>();
-        for (int from = 0; from < accepted.size(); from += CHUNK) {
-            List<Accepted> chunk = accepted.subList(from, Math.min(accepted.size(), from + CHUNK));
+        for (int from = 0; from < accepted.size(); from += chunkSize) {
+            List<Accepted> chunk = accepted.subList(from, Math.min(accepted.size(), from + chunkSize));
             chunks.add(CompletableFuture.runAsync(() -> storeAndWait(chunk), transactions));
         }
         try {

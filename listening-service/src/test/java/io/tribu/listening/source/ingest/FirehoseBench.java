@@ -144,10 +144,12 @@ public final class FirehoseBench {
         Random random = new Random(42);
         System.out.printf(Locale.ROOT, "# firehose: %,d mentions/s for %d s (%,d mentions) into %d source(s), run %s%n",
                 rate, seconds, total, sources.size(), run);
-        System.out.println("elapsed_s  sent      received  out/s (10 s)  p50_ms  p99_ms  service_rss_mb");
+        System.out.println("elapsed_s  sent      received  out/s (10 s)  p50_ms  p99_ms  service_rss_mb  cpu_ms/mention (10 s)");
         long start = System.nanoTime();
         long lastReport = start;
         long lastReceived = 0;
+        long cpuAtStart = cpuMillis(servicePid);
+        long[] lastCpu = {cpuAtStart};
         long[] window = new long[60_001];
         int seq = 0;
         long minRss = Long.MAX_VALUE;
@@ -168,7 +170,8 @@ public final class FirehoseBench {
                 long rss = rssMb(servicePid);
                 minRss = Math.min(minRss, rss);
                 maxRss = Math.max(maxRss, rss);
-                lastReceived = report(start, seq, received.get(), lastReceived, latencyMs, window, rss);
+                lastReceived = report(start, seq, received.get(), lastReceived, latencyMs, window, rss,
+                        servicePid, lastCpu);
                 lastReport = System.nanoTime();
             }
         }
@@ -179,7 +182,8 @@ public final class FirehoseBench {
             if (System.nanoTime() - lastReport >= 10_000_000_000L) {
                 long rss = rssMb(servicePid);
                 maxRss = Math.max(maxRss, rss);
-                lastReceived = report(start, seq, received.get(), lastReceived, latencyMs, window, rss);
+                lastReceived = report(start, seq, received.get(), lastReceived, latencyMs, window, rss,
+                        servicePid, lastCpu);
                 lastReport = System.nanoTime();
             }
         }
@@ -188,27 +192,33 @@ public final class FirehoseBench {
         for (int i = 0; i < all.length; i++) {
             all[i] = latencyMs.get(i);
         }
+        long cpu = cpuMillis(servicePid) - cpuAtStart;
         System.out.printf(Locale.ROOT, "%n# result: sent %,d, received %,d (%s), duplicates %d, %.0f mentions/s "
                         + "sustained over %.0f s, latency ingest->event p50 %d ms, p99 %d ms, max %d ms, "
-                        + "service RSS %d..%d MB%n",
+                        + "service RSS %d..%d MB, service CPU %.1f s = %.3f ms per mention received (%.2f cores)%n",
                 total, received.get(), received.get() == total ? "all" : "MISSING " + (total - received.get()),
                 duplicates.get(), received.get() / elapsed, elapsed, percentile(all, 0.50), percentile(all, 0.99),
-                percentile(all, 1.0), minRss == Long.MAX_VALUE ? 0 : minRss, maxRss);
+                percentile(all, 1.0), minRss == Long.MAX_VALUE ? 0 : minRss, maxRss,
+                cpu / 1e3, cpu / (double) Math.max(1, received.get()), cpu / 1e3 / elapsed);
         producer.close();
         reader.interrupt();
     }
 
     private static long report(long start, int sent, long received, long lastReceived, AtomicLongArray histogram,
-                               long[] previous, long rss) {
+                               long[] previous, long rss, long servicePid, long[] lastCpu) {
         long[] window = new long[previous.length];
         for (int i = 0; i < window.length; i++) {
             long now = histogram.get(i);
             window[i] = now - previous[i];
             previous[i] = now;
         }
-        System.out.printf(Locale.ROOT, "%9.0f  %-8d  %-8d  %-12d  %-6d  %-6d  %d%n",
-                (System.nanoTime() - start) / 1e9, sent, received, (received - lastReceived) / 10,
-                percentile(window, 0.50), percentile(window, 0.99), rss);
+        long cpu = cpuMillis(servicePid);
+        long done = received - lastReceived;
+        System.out.printf(Locale.ROOT, "%9.0f  %-8d  %-8d  %-12d  %-6d  %-6d  %-14d  %s%n",
+                (System.nanoTime() - start) / 1e9, sent, received, done / 10,
+                percentile(window, 0.50), percentile(window, 0.99), rss,
+                done == 0 ? "-" : String.format(Locale.ROOT, "%.3f", (cpu - lastCpu[0]) / (double) done));
+        lastCpu[0] = cpu;
         return received;
     }
 
@@ -229,6 +239,21 @@ public final class FirehoseBench {
             }
         }
         return histogram.length - 1;
+    }
+
+    /**
+     * User + system CPU time the service's process used so far (all its threads: event loops, workers, GC, JIT),
+     * from /proc/PID/stat in clock ticks of 10 ms (USER_HZ 100 on Linux).
+     */
+    private static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // the command name, in parentheses, may hold spaces: count fields after its closing parenthesis
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (Exception e) {
+            return 0;
+        }
     }
 
     private static long rssMb(long pid) {
