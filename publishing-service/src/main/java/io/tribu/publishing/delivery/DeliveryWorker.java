@@ -42,14 +42,6 @@ public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
     private static final int RECORD_BATCH = 1000;
-    /**
-     * How long the first answer waits for others before its outcome is recorded (unless a call slot's worth
-     * has gathered). Recording costs a transaction of four or five statements whatever the batch: in a burst,
-     * answers recorded as they came made batches of about 6 (some 75 transactions a second per replica, most of
-     * the database statements), on a machine whose CPU is the limit. The answer's time is kept, so this delays the
-     * row, not {@code published_at}; a crash meanwhile leaves the intents to reconcile, as it did before.
-     */
-    private static final long GATHER_MILLIS = 50;
 
     private final DeliveryLeases leases;
     private final DeliveryCall network;
@@ -71,7 +63,6 @@ public class DeliveryWorker {
     private boolean leasing;
     private boolean intending;
     private boolean recording;
-    private long gatherTimer = -1;
     /** The last lease filled its batch: more may be due within the lookahead. */
     private boolean moreDue;
     private long timer = -1;
@@ -254,34 +245,12 @@ public class DeliveryWorker {
         }));
     }
 
+    /** One batch at a time: the answers arriving while it commits make the next one. */
     private void record() {
-        record(false);
-    }
-
-    /**
-     * One batch at a time: the answers arriving while it commits make the next one. A batch starts once
-     * {@code concurrency} answers wait, or {@code gathered}: {@link #GATHER_MILLIS} after the first one.
-     */
-    private void record(boolean gathered) {
         List<Answered> batch;
         synchronized (this) {
             if (recording || answered.isEmpty()) {
                 return;
-            }
-            if (!gathered && answered.size() < concurrency) {
-                if (gatherTimer < 0) {
-                    gatherTimer = vertx.setTimer(GATHER_MILLIS, id -> {
-                        synchronized (this) {
-                            gatherTimer = -1;
-                        }
-                        record(true);
-                    });
-                }
-                return;
-            }
-            if (gatherTimer >= 0) {
-                vertx.cancelTimer(gatherTimer);
-                gatherTimer = -1;
             }
             batch = new ArrayList<>(answered.subList(0, Math.min(RECORD_BATCH, answered.size())));
             answered.subList(0, batch.size()).clear();
