@@ -8,7 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT=${COUNT:-10000}
 LATENCY_MS=${LATENCY_MS:-20}
-LEASE=${LEASE:-10s}
+# FAKE_LOOPS: event loops of the fake network (1 = the first three rounds' fake, which capped the drain).
+FAKE_LOOPS=${FAKE_LOOPS:-4}
+LEASE=${LEASE:-5s}
 CONCURRENCY=${CONCURRENCY:-16}
 BATCH=${BATCH:-100}
 LOOKAHEAD=${LOOKAHEAD:-3s}
@@ -41,7 +43,7 @@ mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=$WORK/cp.txt -Dmdep.in
 CP="target/test-classes:target/classes:$(cat $WORK/cp.txt)"
 
 echo "== fake network"
-java -Xmx512m -cp "$CP" io.tribu.publishing.bench.BenchFakeMastodon 18099 "$LATENCY_MS" > $WORK/fake.log 2>&1 &
+java -Xmx512m -cp "$CP" io.tribu.publishing.bench.BenchFakeMastodon 18099 "$LATENCY_MS" "$FAKE_LOOPS" > $WORK/fake.log 2>&1 &
 PIDS+=($!)
 
 echo "== 3 replicas (JVM_OPTS: ${JVM_OPTS:-none})"
@@ -77,8 +79,14 @@ java -cp "$CP" io.tribu.publishing.bench.BenchSeed "$JDBC" tribu tribu "$COUNT" 
 # CPU time (clock ticks) of processes, and of the whole machine (busy idle), to tell where the time goes.
 ticks() { local t=0; for p in "$@"; do [[ -r /proc/$p/stat ]] && t=$((t + $(awk '{print $14+$15}' /proc/$p/stat))); done; echo $t; }
 machine() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $5+$6}' /proc/stat; }
+# PostgreSQL: its processes (a backend per pooled connection) plus what its exited children spent; other
+# databases' work of the same server is included.
+postgres() { local t=0 p; for p in $(pgrep -u postgres); do t=$((t + $(awk '{print $14+$15}' /proc/$p/stat 2>/dev/null || echo 0))); done
+  echo $((t + $(awk '{print $16+$17}' /proc/$(pgrep -u postgres -o)/stat))); }
+# Counted from the due instant: before it the machine only waits, and its idle seconds said nothing of the drain.
+sleep "$(awk -v ms=$(( $(date -d "$DUE" +%s%3N) - $(date +%s%3N) )) 'BEGIN { print (ms > 0 ? ms / 1000 : 0) }')"
 read -r BUSY0 IDLE0 <<<"$(machine)"
-REPLICAS0=$(ticks "${REPLICAS[@]}"); FAKE0=$(ticks "${PIDS[0]}"); KILLED_TICKS=0
+REPLICAS0=$(ticks "${REPLICAS[@]}"); FAKE0=$(ticks "${PIDS[0]}"); KILLED_TICKS=0; POSTGRES0=$(postgres)
 
 echo "== deliver (kill -9 replica 2 at half)"
 KILLED=""
@@ -100,8 +108,9 @@ done
 
 read -r BUSY1 IDLE1 <<<"$(machine)"
 HZ=$(getconf CLK_TCK)
-echo "   cpu s during delivery: machine busy $(( (BUSY1 - BUSY0) / HZ )) idle $(( (IDLE1 - IDLE0) / HZ )) (all cores, other users' work included);" \
+echo "   cpu s from the due instant on: machine busy $(( (BUSY1 - BUSY0) / HZ )) idle $(( (IDLE1 - IDLE0) / HZ )) (all cores, other users' work included);" \
   "3 replicas $(( ($(ticks "${REPLICAS[@]}") + KILLED_TICKS - REPLICAS0) / HZ )), fake network $(( ($(ticks "${PIDS[0]}") - FAKE0) / HZ ))," \
+  "PostgreSQL $(( ($(postgres) - POSTGRES0) / HZ ))," \
   "load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== results"
 $PSQL -F ' ' -c "select 'deliveries', count(*), 'published', count(*) filter (where state='published'),
@@ -110,6 +119,8 @@ $PSQL -F ' ' -c "select 'deliveries', count(*), 'published', count(*) filter (wh
 $PSQL -F ' ' -c "select 'lateness_ms p50', round(percentile_cont(0.5) within group (order by extract(epoch from published_at - due_at) * 1000)),
   'p99', round(percentile_cont(0.99) within group (order by extract(epoch from published_at - due_at) * 1000)),
   'max', round(max(extract(epoch from published_at - due_at) * 1000)) from delivery where state = 'published'"
+echo "published per second of lateness (second: count): $($PSQL -c "select string_agg(s || ':' || n, ' ' order by s) from
+  (select floor(extract(epoch from published_at - due_at))::int s, count(*) n from delivery where state = 'published' group by 1) t")"
 $PSQL -F ' ' -c "select 'posts', status, count(*) from post group by status"
 $PSQL -F ' ' -c "select 'events not yet relayed to Kafka (outbox rows)', count(*) from outbox_event"
 $PSQL -F ' ' -c "select 'by replica (last holder unknown after publish): lease owners now', count(distinct lease_owner) from delivery"

@@ -20,15 +20,18 @@ import java.util.Map;
  * called more than once (reconciliations after the kill), POSTs.
  * <p>
  * Not the tests' {@code FakeMastodon} (a JDK HttpServer, a thread per request held for the latency): the
- * bench measures the replicas, so its network runs on one Vert.x event loop with timers, which costs a
- * fraction of the CPU on a machine the replicas share. Run by publishing-service/bench/delivery.sh.
+ * bench measures the replicas, so its network runs on Vert.x event loops with timers, which costs a
+ * fraction of the CPU on a machine the replicas share. {@code loops} event loops (third argument, default 4)
+ * serve it: a single one is one thread competing for the cores with the replicas' dozen event loops, so its
+ * fair share of the CPU, not the replicas, could bound the drain.
+ * Run by publishing-service/bench/delivery.sh.
  */
 public final class BenchFakeMastodon {
 
     private static final JsonObject ACCOUNT = new JsonObject().put("id", "109000000000000001").put("acct", "cafe")
             .put("username", "cafe");
 
-    /** Touched on the one event loop only. */
+    /** Counters and statuses per key, shared by the event loops: guarded by this object's monitor. */
     private final Map<String, JsonObject> byKey = new HashMap<>();
     private final Map<String, Integer> createdPerKey = new HashMap<>();
     private final Map<String, Integer> callsPerKey = new HashMap<>();
@@ -45,15 +48,19 @@ public final class BenchFakeMastodon {
 
     public static void main(String[] args) {
         int port = Integer.parseInt(args[0]);
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+        int loops = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
         BenchFakeMastodon mastodon = new BenchFakeMastodon(vertx, Long.parseLong(args[1]));
-        vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port)).requestHandler(mastodon::handle)
-                .listen().toCompletionStage().toCompletableFuture().join();
+        // One server per event loop on the same port: Vert.x hands the connections out among them.
+        for (int i = 0; i < loops; i++) {
+            vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port)).requestHandler(mastodon::handle)
+                    .listen().toCompletionStage().toCompletableFuture().join();
+        }
         vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port + 1))
                 .requestHandler(request -> request.response().putHeader("Content-Type", "application/json")
                         .end(mastodon.stats().encode()))
                 .listen().toCompletionStage().toCompletableFuture().join();
-        System.out.println("fake mastodon on http://127.0.0.1:" + port + ", stats on :" + (port + 1));
+        System.out.println("fake mastodon on http://127.0.0.1:" + port + " (" + loops + " event loops), stats on :" + (port + 1));
     }
 
     private void handle(HttpServerRequest request) {
@@ -67,7 +74,7 @@ public final class BenchFakeMastodon {
         }
     }
 
-    private void publish(HttpServerRequest request, JsonObject body) {
+    private synchronized void publish(HttpServerRequest request, JsonObject body) {
         posts++;
         String text = body.getString("status", "");
         if (text.isBlank()) {
@@ -95,7 +102,7 @@ public final class BenchFakeMastodon {
                 .put("content", "<p>" + text + "</p>").put("replies_count", 0).put("reblogs_count", 0).put("favourites_count", 0);
     }
 
-    private JsonObject stats() {
+    private synchronized JsonObject stats() {
         return new JsonObject().put("statuses", statuses).put("keys", createdPerKey.size())
                 .put("duplicateKeys", createdPerKey.values().stream().filter(count -> count > 1).count())
                 .put("keysCalledMoreThanOnce", callsPerKey.values().stream().filter(count -> count > 1).count())
