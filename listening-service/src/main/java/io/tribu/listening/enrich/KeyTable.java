@@ -86,15 +86,6 @@ final class KeyTable {
         return hash;
     }
 
-    /** The hash of {@code text.substring(from, to)}. */
-    static int hash(String text, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + text.charAt(i);
-        }
-        return h;
-    }
-
     /** String hashes of short keys differ mostly in their low bits' neighbours: mix them before masking. */
     private static int spread(int h) {
         h *= 0x9E3779B9;
