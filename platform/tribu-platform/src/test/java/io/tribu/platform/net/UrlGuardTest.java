@@ -1,0 +1,68 @@
+package io.tribu.platform.net;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class UrlGuardTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "127.8.9.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254",
+            "100.64.0.1", "0.0.0.0", "192.0.0.8", "198.18.0.1", "240.0.0.1", "255.255.255.255", "224.0.0.1",
+            "::1", "::", "fe80::1", "fd00::1", "::127.0.0.1", "::ffff:127.0.0.1", "::ffff:169.254.169.254"})
+    void internalAddressesAreRefused(String literal) throws UnknownHostException {
+        InetAddress address = InetAddress.getByName(literal);
+        assertFalse(UrlGuard.publicOnly().allows(address), literal);
+        assertTrue(UrlGuard.publicOnly().refusal(URI.create("http://" + (literal.contains(":") ? "[" + literal + "]" : literal) + ":9999/x"))
+                .orElseThrow().contains("internal address"), literal);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"93.184.216.34", "1.1.1.1", "2606:4700:4700::1111"})
+    void publicAddressesAreAllowed(String literal) throws UnknownHostException {
+        assertTrue(UrlGuard.publicOnly().allows(InetAddress.getByName(literal)), literal);
+    }
+
+    @Test
+    void operatorsAllowChosenNetworksOnly() throws UnknownHostException {
+        UrlGuard guard = new UrlGuard(List.of("10.20.0.0/16", " "));
+        assertTrue(guard.allows(InetAddress.getByName("10.20.3.4")));
+        assertFalse(guard.allows(InetAddress.getByName("10.21.3.4")));
+        assertFalse(guard.allows(InetAddress.getByName("127.0.0.1")));
+        assertTrue(UrlGuard.anyAddress().allows(InetAddress.getByName("127.0.0.1")));
+        assertTrue(UrlGuard.anyAddress().allows(InetAddress.getByName("::1")));
+    }
+
+    @Test
+    void onlyHttpUrlsWithAHostAndNoCredentials() {
+        UrlGuard guard = UrlGuard.anyAddress();
+        assertEquals("only http and https URLs can be used", guard.refusal(URI.create("file:///etc/passwd")).orElseThrow());
+        assertEquals("only http and https URLs can be used", guard.refusal(URI.create("gopher://127.0.0.1/")).orElseThrow());
+        assertEquals("the URL has no host", guard.refusal(URI.create("http:///x")).orElseThrow());
+        assertTrue(guard.refusal(URI.create("http://user:pw@127.0.0.1/")).isPresent());
+        assertTrue(guard.refusal(URI.create("https://127.0.0.1:8443/feed")).isEmpty());
+    }
+
+    @Test
+    void theAddressToConnectToIsTheCheckedOne() {
+        assertEquals("127.0.0.1", UrlGuard.anyAddress().allowedAddress("127.0.0.1").getHostAddress());
+        UrlGuard.Refused refused = assertThrows(UrlGuard.Refused.class, () -> UrlGuard.publicOnly().allowedAddress("localhost"));
+        assertTrue(refused.getMessage().contains("internal address"));
+    }
+
+    @Test
+    void malformedBlocksAreRefusedAtStart() {
+        assertThrows(IllegalArgumentException.class, () -> new UrlGuard(List.of("localhost/8")));
+        assertThrows(IllegalArgumentException.class, () -> new UrlGuard(List.of("10.0.0.0/33")));
+    }
+}
