@@ -1,0 +1,135 @@
+package io.tribu.platform.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The probe against a small server that documents two operations: one that refuses bad input as it
+ * should, and one with the defects the probe exists to find.
+ */
+class BadInputProbeTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static HttpServer server;
+
+    private static final String OPENAPI = """
+            {"openapi": "3.1.0", "paths": {
+              "/brands/{brandId}/notes": {"post": {
+                "parameters": [{"name": "brandId", "in": "path", "required": true, "schema": {"type": "string"}}],
+                "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Note"}}}}}},
+              "/brands/{brandId}/sloppy": {"post": {
+                "parameters": [{"name": "brandId", "in": "path", "required": true, "schema": {"type": "string"}},
+                               {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1}}],
+                "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Note"}}}}}}},
+             "components": {"schemas": {"Note": {"type": "object", "required": ["text"],
+               "properties": {"text": {"type": "string", "maxLength": 100},
+                              "kind": {"type": "string", "enum": ["idea", "todo"]}}}}}}""";
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/q/openapi", exchange -> answer(exchange, 200, "application/json", OPENAPI));
+        server.createContext("/brands/b1/notes", BadInputProbeTest::strict);
+        server.createContext("/brands/b1/sloppy", BadInputProbeTest::sloppy);
+        server.createContext("/", exchange -> answer(exchange, 404, "application/problem+json", "{\"status\":404}"));
+        server.start();
+        RestAssured.port = server.getAddress().getPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop(0);
+        RestAssured.reset();
+    }
+
+    /** Refuses whatever is not {"text": short text without NUL or surrogates, "kind": idea|todo}, naming the field. */
+    private static void strict(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        if (body.length > 1 << 20) {
+            answer(exchange, 413, "application/problem+json", "{\"status\":413}");
+            return;
+        }
+        String refused = refusal(body);
+        if (refused != null) {
+            answer(exchange, 400, "application/problem+json", "{\"status\":400,\"violations\":[{\"field\":\"" + refused + "\"}]}");
+        } else {
+            answer(exchange, 201, "application/json", "{}");
+        }
+    }
+
+    private static String refusal(byte[] body) {
+        JsonNode note;
+        try {
+            note = JSON.readTree(new String(body, StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            return "body";
+        }
+        if (note == null || !note.isObject()) {
+            return "body";
+        }
+        JsonNode text = note.path("text");
+        if (!text.isTextual() || text.asText().length() > 100 || text.asText().contains("\u0000")
+                || text.asText().chars().anyMatch(c -> Character.isSurrogate((char) c)) || text.asText().contains("\ufffd")) {
+            return "text";
+        }
+        if (note.has("kind") && !List.of("idea", "todo").contains(note.path("kind").asText()) || note.has("kind") && !note.path("kind").isTextual()) {
+            return "kind";
+        }
+        return null;
+    }
+
+    /** Fails with a 500 on a NUL, answers plain text to malformed JSON, accepts everything else. */
+    private static void sloppy(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (body.contains("\\u0000")) {
+            answer(exchange, 500, "application/problem+json", "{\"status\":500}");
+        } else if (body.startsWith("{\"a\"")) {
+            answer(exchange, 400, "text/plain", "bad");
+        } else {
+            answer(exchange, 201, "application/json", "{}");
+        }
+    }
+
+    private static void answer(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Test
+    void aStrictOperationHoldsAndASloppyOneIsReported() {
+        List<BadInputProbe.Finding> findings = BadInputProbe.withToken("t").pathValue("brandId", "b1").run();
+
+        assertTrue(findings.stream().noneMatch(finding -> finding.operation().equals("POST /brands/{brandId}/notes")),
+                () -> "the strict operation should hold: " + findings);
+        List<BadInputProbe.Finding> sloppy = findings.stream()
+                .filter(finding -> finding.operation().equals("POST /brands/{brandId}/sloppy")).toList();
+        assertTrue(sloppy.stream().anyMatch(finding -> finding.status() == 500 && finding.input().equals("text = a NUL character")), sloppy::toString);
+        assertTrue(sloppy.stream().anyMatch(finding -> finding.input().equals("malformed JSON") && finding.reason().startsWith("not problem+json")), sloppy::toString);
+        assertTrue(sloppy.stream().anyMatch(finding -> finding.input().equals("kind = an unknown enum value") && finding.reason().equals("bad input accepted")), sloppy::toString);
+        assertTrue(sloppy.stream().anyMatch(finding -> finding.input().startsWith("query limit=1.5") && finding.reason().equals("bad input accepted")), sloppy::toString);
+    }
+
+    @Test
+    void skippedAndAcceptedOperationsAreLeftOut() {
+        List<BadInputProbe.Finding> findings = BadInputProbe.withToken("t").pathValue("brandId", "b1")
+                .skip("POST /brands/{brandId}/sloppy").run();
+        assertEquals(List.of(), findings);
+    }
+}
