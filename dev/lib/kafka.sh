@@ -1,16 +1,27 @@
 # shellcheck shell=bash
-# Local Kafka 4.1 for Tribu: one KRaft node acting as broker and controller, in .tribu/kafka,
-# clients on 127.0.0.1:59092, controller on 59093. Sourced by ./tribu.
+# Local Kafka 4.1 for Tribu: one KRaft node acting as broker and controller. Two of them, so that
+# tests never write into the topics a demo reads: the dev broker in .tribu/kafka (clients on
+# 127.0.0.1:59092, controller on 59093) for ./tribu up, and the test broker in .tribu/kafka-test
+# (59094, controller 59095), started empty by ./tribu test. Sourced by ./tribu.
 
 KAFKA_VERSION=4.1.1
-KAFKA_PORT=59092
-KAFKA_CONTROLLER_PORT=59093
-KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
-KAFKA_DIR="$TRIBU_HOME/kafka"
-KAFKA_LIBS="$KAFKA_DIR/libs"
-KAFKA_DATA="$KAFKA_DIR/data"
-KAFKA_CONFIG="$KAFKA_DIR/server.properties"
-KAFKA_LOG="$TRIBU_LOGS/kafka.log"
+KAFKA_LIBS="$TRIBU_HOME/kafka/libs"
+
+# Points every kafka_* function at one broker: dev (the default) or test.
+use_kafka() {
+  case "$1" in
+    dev)
+      KAFKA_NAME=kafka KAFKA_PORT=59092 KAFKA_CONTROLLER_PORT=59093 KAFKA_DIR="$TRIBU_HOME/kafka" ;;
+    test)
+      KAFKA_NAME=kafka-test KAFKA_PORT=59094 KAFKA_CONTROLLER_PORT=59095 KAFKA_DIR="$TRIBU_HOME/kafka-test" ;;
+    *) die "no Kafka broker named $1" ;;
+  esac
+  KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
+  KAFKA_DATA="$KAFKA_DIR/data"
+  KAFKA_CONFIG="$KAFKA_DIR/server.properties"
+  KAFKA_LOG="$TRIBU_LOGS/$KAFKA_NAME.log"
+}
+use_kafka dev
 KAFKA_LOG4J="$TRIBU_ROOT/dev/kafka/log4j2.properties"
 # A dev broker needs little memory; the default (a quarter of RAM) would be gigabytes.
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms128m -Xmx512m}"
@@ -81,8 +92,8 @@ format_kafka_storage() {
   cluster_id="$(kafka_java -Dtribu.log.level=WARN kafka.tools.StorageTool random-uuid)"
   say "formatting Kafka storage in $KAFKA_DATA (cluster id $cluster_id)"
   kafka_java -Dtribu.log.level=WARN kafka.tools.StorageTool format -t "$cluster_id" -c "$KAFKA_CONFIG" \
-    >"$TRIBU_LOGS/kafka-format.log" 2>&1 \
-    || { show_log_tail "$TRIBU_LOGS/kafka-format.log"; die "formatting Kafka storage failed"; }
+    >"$TRIBU_LOGS/$KAFKA_NAME-format.log" 2>&1 \
+    || { show_log_tail "$TRIBU_LOGS/$KAFKA_NAME-format.log"; die "formatting Kafka storage failed"; }
 }
 
 # Runs dev/kafka/KafkaProbe.java with the broker's own client jars (java's single-file launcher).
@@ -99,8 +110,8 @@ start_kafka_broker() {
   started="$(now)"
   say "starting Kafka $KAFKA_VERSION (KRaft broker+controller) on $KAFKA_BOOTSTRAP (log: $KAFKA_LOG)"
   kafka_jvm
-  start_detached kafka "$KAFKA_LOG" "${KAFKA_JVM[@]}" kafka.Kafka "$KAFKA_CONFIG"
-  pid="$(live_pid kafka)"
+  start_detached "$KAFKA_NAME" "$KAFKA_LOG" "${KAFKA_JVM[@]}" kafka.Kafka "$KAFKA_CONFIG"
+  pid="$(live_pid "$KAFKA_NAME")"
   wait_until "Kafka port $KAFKA_PORT" 90 "$pid" "$KAFKA_LOG" port_open "$KAFKA_PORT"
   say "asking Kafka for its cluster metadata (AdminClient)"
   kafka_probe ready "$KAFKA_BOOTSTRAP" 60 | sed 's/^/[tribu] kafka: /' \
@@ -110,8 +121,8 @@ start_kafka_broker() {
 
 kafka_up() {
   local pid
-  if pid="$(live_pid kafka)"; then
-    say "Kafka already running on $KAFKA_BOOTSTRAP (pid $pid); reusing it"
+  if pid="$(live_pid "$KAFKA_NAME")"; then
+    say "Kafka ($KAFKA_NAME) already running on $KAFKA_BOOTSTRAP (pid $pid); reusing it"
     return 0
   fi
   install_kafka
@@ -120,13 +131,13 @@ kafka_up() {
   start_kafka_broker
 }
 
-kafka_down() { stop_detached kafka 60; }
+kafka_down() { stop_detached "$KAFKA_NAME" 60; }
 
 kafka_status() {
   local pid
-  if pid="$(live_pid kafka)"; then
-    say "Kafka       running  $KAFKA_BOOTSTRAP  pid $pid  rss $(group_rss_mb "$pid")"
+  if pid="$(live_pid "$KAFKA_NAME")"; then
+    say "$(printf '%-11s' "$KAFKA_NAME") running  $KAFKA_BOOTSTRAP  pid $pid  rss $(group_rss_mb "$pid")"
   else
-    say "Kafka       stopped"
+    say "$(printf '%-11s' "$KAFKA_NAME") stopped"
   fi
 }
