@@ -33,6 +33,11 @@ public final class Problems {
         return withViolation(INVALID_PARAMETER, field, "query", message);
     }
 
+    /** An unreadable request header. */
+    public static HttpProblem invalidHeader(String header, String message) {
+        return withViolation(INVALID_PARAMETER, header, "header", message);
+    }
+
     /** A field of the body that breaks a rule annotations cannot say. */
     public static HttpProblem invalidBody(String field, String message) {
         return withViolation(INVALID_BODY, field, "body", message);
