@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
+
 @Path("/brands/{brandId}/authors")
 @Authenticated
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
@@ -28,10 +30,12 @@ public class AuthorResource {
 
     private final Caller caller;
     private final AuthorService authors;
+    private final Clock clock;
 
-    public AuthorResource(Caller caller, AuthorService authors) {
+    public AuthorResource(Caller caller, AuthorService authors, Clock clock) {
         this.caller = caller;
         this.authors = authors;
+        this.clock = clock;
     }
 
     @GET
@@ -46,7 +50,7 @@ public class AuthorResource {
                                     @Parameter(description = "Authors per list (1 to 100)", example = "10")
                                     @QueryParam("limit") @DefaultValue("10") String limit) {
         String brand = caller.requireBrand(brandId);
-        ReportingPeriod period = ReportingPeriod.parse(from, to);
+        ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
         int size = ReportingPeriod.count("limit", limit, 1, 100);
         String tenant = caller.tenant();
         return authors.ranked(tenant, brand, period, AuthorService.Ranking.AMBASSADORS, size)

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -37,10 +38,12 @@ public class BestTimeResource {
 
     private final Caller caller;
     private final BestTimeService bestTime;
+    private final Clock clock;
 
-    public BestTimeResource(Caller caller, BestTimeService bestTime) {
+    public BestTimeResource(Caller caller, BestTimeService bestTime, Clock clock) {
         this.caller = caller;
         this.bestTime = bestTime;
+        this.clock = clock;
     }
 
     @GET
@@ -57,7 +60,7 @@ public class BestTimeResource {
             @Parameter(description = "IANA time zone", example = "Europe/Paris") @QueryParam("tz") String tz) {
         String brand = caller.requireBrand(brandId);
         UUID channel = ReportingPeriod.optionalId("channelId", channelId);
-        ReportingPeriod period = ReportingPeriod.parse(from, to, bestTime.history());
+        ReportingPeriod period = ReportingPeriod.parse(from, to, bestTime.history(), clock.instant());
         ZoneId zone = Bucketing.parse(null, tz).zone();
         return bestTime.heatmap(caller.tenant(), brand, period, channel, zone);
     }
@@ -79,7 +82,7 @@ public class BestTimeResource {
         String brand = caller.requireBrand(brandId);
         UUID channel = ReportingPeriod.optionalId("channelId", channelId);
         ZoneId zone = Bucketing.parse(null, tz).zone();
-        Instant start = from == null || from.isBlank() ? Instant.now() : ReportingPeriod.instant("from", from);
+        Instant start = from == null || from.isBlank() ? clock.instant() : ReportingPeriod.instant("from", from);
         Instant end = to == null || to.isBlank() ? start.plus(DEFAULT_WINDOW) : ReportingPeriod.instant("to", to);
         if (!start.isBefore(end)) {
             throw ReportingPeriod.invalid("from", "must be before to");

@@ -6,6 +6,7 @@ import io.tribu.analytics.period.ReportingPeriod;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,13 +26,16 @@ public class BestTimeService {
     private final PostEngagementService engagement;
     private final int minimumPosts;
     private final Duration history;
+    private final Clock clock;
 
     public BestTimeService(PostEngagementService engagement,
                            @ConfigProperty(name = "tribu.best-time.minimum-posts", defaultValue = "3") int minimumPosts,
-                           @ConfigProperty(name = "tribu.best-time.history-days", defaultValue = "90") int historyDays) {
+                           @ConfigProperty(name = "tribu.best-time.history-days", defaultValue = "90") int historyDays,
+                           Clock clock) {
         this.engagement = engagement;
         this.minimumPosts = minimumPosts;
         this.history = Duration.ofDays(historyDays);
+        this.clock = clock;
     }
 
     public Duration history() {
@@ -63,7 +67,7 @@ public class BestTimeService {
      */
     public Uni<BestSlotsView> bestSlots(String tenant, String brandId, UUID channelId, ZoneId zone, Instant from,
                                         Instant to, int count) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         ReportingPeriod past = new ReportingPeriod(now.minus(history), now);
         return scores(tenant, brandId, past, channelId, zone).map(scores -> {
             List<Candidate> candidates = new ArrayList<>();

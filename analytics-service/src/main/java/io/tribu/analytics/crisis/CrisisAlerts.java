@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,14 +39,17 @@ public class CrisisAlerts {
     private final Outbox outbox;
     private final double sensitivity;
     private final long minimumMentions;
+    private final Clock clock;
 
     public CrisisAlerts(CrisisService crises, Outbox outbox,
                         @ConfigProperty(name = "tribu.crisis.sensitivity", defaultValue = "4") double sensitivity,
-                        @ConfigProperty(name = "tribu.crisis.minimum-mentions", defaultValue = "10") long minimumMentions) {
+                        @ConfigProperty(name = "tribu.crisis.minimum-mentions", defaultValue = "10") long minimumMentions,
+                        Clock clock) {
         this.crises = crises;
         this.outbox = outbox;
         this.sensitivity = sensitivity;
         this.minimumMentions = minimumMentions;
+        this.clock = clock;
     }
 
     /** The alert's data; {@code kind} is volume or negative-share. */
@@ -58,7 +62,7 @@ public class CrisisAlerts {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> check() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return Panache.withSession(() -> activeBrands(now))
                 .onItem().transformToMulti(brands -> Multi.createFrom().iterable(brands))
                 .onItem().transformToUniAndConcatenate(brand -> checkBrand(brand[0], brand[1], now))
@@ -117,7 +121,7 @@ public class CrisisAlerts {
                 .setParameter("now", now)
                 .executeUpdate()
                 .chain(inserted -> inserted == 1
-                        ? outbox.append(session, id, TOPIC, tenant, brandId, TYPE,
+                        ? outbox.append(session, id, TOPIC, tenant, brandId, TYPE, now,
                                 new AlertRaised(id, brandId, kind, start, peak, mentions, observed, usual, now, top))
                         .invoke(() -> LOG.infof("Crisis alert %s for %s (%s from %s)", id, brandId, kind, start))
                         .replaceWithVoid()

@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
+
 
 @Path("/brands/{brandId}/crisis")
 @Authenticated
@@ -29,10 +31,12 @@ public class CrisisResource {
 
     private final Caller caller;
     private final CrisisService crises;
+    private final Clock clock;
 
-    public CrisisResource(Caller caller, CrisisService crises) {
+    public CrisisResource(Caller caller, CrisisService crises, Clock clock) {
         this.caller = caller;
         this.crises = crises;
+        this.clock = clock;
     }
 
     @GET
@@ -52,7 +56,7 @@ public class CrisisResource {
                                   @Parameter(description = "Fewest mentions in an hour to count as a crisis", example = "10")
                                   @QueryParam("minimumMentions") @DefaultValue("10") String minimumMentions) {
         String brand = caller.requireBrand(brandId);
-        ReportingPeriod period = ReportingPeriod.parse(from, to);
+        ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
         double spreads = number("sensitivity", sensitivity, 1, 10);
         long minimum = (long) number("minimumMentions", minimumMentions, 1, 1_000_000);
         return crises.assess(caller.tenant(), brand, period, spreads, minimum)

@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
+
 @Path("/brands/{brandId}/sentiment/drivers")
 @Authenticated
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
@@ -28,10 +30,12 @@ public class DriversResource {
 
     private final Caller caller;
     private final DriversService drivers;
+    private final Clock clock;
 
-    public DriversResource(Caller caller, DriversService drivers) {
+    public DriversResource(Caller caller, DriversService drivers, Clock clock) {
         this.caller = caller;
         this.drivers = drivers;
+        this.clock = clock;
     }
 
     @GET
@@ -46,7 +50,7 @@ public class DriversResource {
                                     @Parameter(description = "Terms per side (1 to 100)", example = "15")
                                     @QueryParam("limit") @DefaultValue("15") String limit) {
         String brand = caller.requireBrand(brandId);
-        ReportingPeriod period = ReportingPeriod.parse(from, to);
+        ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
         int terms = ReportingPeriod.count("limit", limit, 1, 100);
         return drivers.drivers(caller.tenant(), brand, period, terms)
                 .map(found -> new DriversView(brand, period.from(), period.to(), found.negativeMentions(),

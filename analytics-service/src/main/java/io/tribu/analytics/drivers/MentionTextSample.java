@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -40,13 +41,16 @@ public class MentionTextSample {
     private final int perHour;
     private final int retentionDays;
     private final int rankedFirst;
+    private final Clock clock;
 
     public MentionTextSample(@ConfigProperty(name = "tribu.mention-texts.per-hour", defaultValue = "20") int perHour,
                              @ConfigProperty(name = "tribu.mention-texts.retention-days", defaultValue = "400") int retentionDays,
-                             @ConfigProperty(name = "tribu.drivers.examples-ranked-first", defaultValue = "2000") int rankedFirst) {
+                             @ConfigProperty(name = "tribu.drivers.examples-ranked-first", defaultValue = "2000") int rankedFirst,
+                             Clock clock) {
         this.perHour = perHour;
         this.retentionDays = retentionDays;
         this.rankedFirst = rankedFirst;
+        this.clock = clock;
     }
 
     public record MentionExample(UUID mentionId, Instant publishedAt, String sentiment, String author, long reach,
@@ -270,7 +274,7 @@ public class MentionTextSample {
     @Scheduled(every = "24h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> purge() {
-        LocalDate firstKept = LocalDate.now(ZoneOffset.UTC).minusDays(retentionDays);
+        LocalDate firstKept = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(retentionDays);
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
                         .createNativeQuery("delete from mention_text where bucket_start < :limit")
                         .setParameter("limit", firstKept.atStartOfDay(ZoneOffset.UTC).toInstant())

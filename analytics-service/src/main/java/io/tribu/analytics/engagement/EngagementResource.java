@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.util.UUID;
 
 @Path("/brands/{brandId}/engagement")
@@ -32,10 +33,12 @@ public class EngagementResource {
 
     private final Caller caller;
     private final PostEngagementService engagement;
+    private final Clock clock;
 
-    public EngagementResource(Caller caller, PostEngagementService engagement) {
+    public EngagementResource(Caller caller, PostEngagementService engagement, Clock clock) {
         this.caller = caller;
         this.engagement = engagement;
+        this.clock = clock;
     }
 
     @GET
@@ -51,7 +54,7 @@ public class EngagementResource {
             @Parameter(description = "hour, day (default) or week", example = "day") @QueryParam("granularity") String granularity,
             @Parameter(description = "IANA time zone of the buckets", example = "Europe/Paris") @QueryParam("tz") String tz) {
         String brand = caller.requireBrand(brandId);
-        ReportingPeriod period = ReportingPeriod.parse(from, to);
+        ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
         UUID channel = ReportingPeriod.optionalId("channelId", channelId);
         Bucketing bucketing = Bucketing.parse(granularity, tz);
         return engagement.series(caller.tenant(), brand, period, channel, bucketing)
@@ -72,7 +75,7 @@ public class EngagementResource {
             @Parameter(description = "only this channel (UUID)") @QueryParam("channelId") String channelId,
             @Parameter(description = "1 to 500, default 50") @QueryParam("limit") String limit) {
         String brand = caller.requireBrand(brandId);
-        ReportingPeriod period = ReportingPeriod.parse(from, to);
+        ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
         UUID channel = ReportingPeriod.optionalId("channelId", channelId);
         int rows = limit == null ? 50 : ReportingPeriod.count("limit", limit, 1, LARGEST_POST_LIST);
         return engagement.posts(caller.tenant(), brand, period, channel, rows)
@@ -92,7 +95,7 @@ public class EngagementResource {
             @Parameter(description = "only this channel (UUID)") @QueryParam("channelId") String channelId,
             @Parameter(description = "channel, contentType or tag", example = "channel") @QueryParam("by") String by) {
         String brand = caller.requireBrand(brandId);
-        ReportingPeriod period = ReportingPeriod.parse(from, to);
+        ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
         UUID channel = ReportingPeriod.optionalId("channelId", channelId);
         PostEngagementService.Dimension dimension = dimension(by);
         return engagement.breakdown(caller.tenant(), brand, period, channel, dimension)

@@ -9,6 +9,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,10 +33,12 @@ public class EventIntake {
 
     private final ObjectMapper json;
     private final DeadLetters deadLetters;
+    private final Clock clock;
 
-    public EventIntake(ObjectMapper json, DeadLetters deadLetters) {
+    public EventIntake(ObjectMapper json, DeadLetters deadLetters, Clock clock) {
         this.json = json;
         this.deadLetters = deadLetters;
+        this.clock = clock;
     }
 
     /** Every event of the batch must be readable by {@code reader}; the others are dead letters. */
@@ -105,20 +108,21 @@ public class EventIntake {
     }
 
     /** Records the batch's event ids; the effect sees only the events not applied before, in batch order. */
-    private static <T extends IncomingEvent> Uni<Void> applyOnce(List<T> events,
-                                                                 BiFunction<Mutiny.Session, List<T>, Uni<Void>> effect) {
+    private <T extends IncomingEvent> Uni<Void> applyOnce(List<T> events,
+                                                          BiFunction<Mutiny.Session, List<T>, Uni<Void>> effect) {
         Map<UUID, T> byId = new LinkedHashMap<>();
         events.forEach(event -> byId.putIfAbsent(event.id(), event));
         String ids = byId.keySet().stream().map(UUID::toString).collect(Collectors.joining(","));
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
                         with recorded as (
                             insert into processed_event (event_id, type, processed_at)
-                            select id, :type, now() from unnest(cast(string_to_array(cast(:ids as text), ',') as uuid[])) as id
+                            select id, :type, :now from unnest(cast(string_to_array(cast(:ids as text), ',') as uuid[])) as id
                             on conflict (event_id) do nothing
                             returning event_id)
                         select cast(event_id as text) from recorded""", String.class)
                 .setParameter("ids", ids)
                 .setParameter("type", events.get(0).type())
+                .setParameter("now", clock.instant())
                 .getResultList()
                 .chain(recorded -> {
                     Set<UUID> fresh = recorded.stream().map(UUID::fromString).collect(Collectors.toSet());

@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
+
 
 @Path("/brands/{brandId}/mention-volume")
 @Authenticated
@@ -28,10 +30,12 @@ public class MentionVolumeResource {
 
     private final Caller caller;
     private final MentionVolumeService volumes;
+    private final Clock clock;
 
-    public MentionVolumeResource(Caller caller, MentionVolumeService volumes) {
+    public MentionVolumeResource(Caller caller, MentionVolumeService volumes, Clock clock) {
         this.caller = caller;
         this.volumes = volumes;
+        this.clock = clock;
     }
 
     @GET
@@ -45,7 +49,7 @@ public class MentionVolumeResource {
             @Parameter(description = "End, exclusive (ISO-8601 instant)", example = "2026-12-01T00:00:00Z")
             @QueryParam("to") String toParam) {
         String brand = caller.requireBrand(brandId);
-        ReportingPeriod period = ReportingPeriod.parse(fromParam, toParam);
+        ReportingPeriod period = ReportingPeriod.parse(fromParam, toParam, clock.instant());
         return volumes.hourly(caller.tenant(), brand, period.from(), period.to())
                 .map(hours -> new MentionVolumeView(brand, period.from(), period.to(),
                         hours.stream().mapToLong(MentionVolumeService.HourlyVolume::mentions).sum(), hours));
@@ -62,7 +66,7 @@ public class MentionVolumeResource {
             @QueryParam("to") String toParam,
             @Parameter(description = "source or language", example = "source") @QueryParam("by") String by) {
         String brand = caller.requireBrand(brandId);
-        ReportingPeriod period = ReportingPeriod.parse(fromParam, toParam);
+        ReportingPeriod period = ReportingPeriod.parse(fromParam, toParam, clock.instant());
         MentionVolumeService.Dimension dimension = dimension(by);
         return volumes.breakdown(caller.tenant(), brand, period.from(), period.to(), dimension)
                 .map(slices -> new MentionBreakdownView(brand, period.from(), period.to(),

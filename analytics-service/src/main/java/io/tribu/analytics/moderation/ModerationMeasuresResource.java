@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -33,10 +34,12 @@ public class ModerationMeasuresResource {
 
     private final Caller caller;
     private final ModerationMeasures measures;
+    private final Clock clock;
 
-    public ModerationMeasuresResource(Caller caller, ModerationMeasures measures) {
+    public ModerationMeasuresResource(Caller caller, ModerationMeasures measures, Clock clock) {
         this.caller = caller;
         this.measures = measures;
+        this.clock = clock;
     }
 
     @GET
@@ -52,7 +55,7 @@ public class ModerationMeasuresResource {
             @Parameter(description = "Response-time target in minutes (1 to 10080)", example = "60")
             @QueryParam("slaMinutes") @DefaultValue("60") String slaMinutes) {
         String brand = caller.requireBrand(brandId);
-        ReportingPeriod period = ReportingPeriod.parse(from, to);
+        ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
         return measures.responseTimes(caller.tenant(), brand, period, Duration.ofMinutes(minutes(slaMinutes)));
     }
 
@@ -63,7 +66,7 @@ public class ModerationMeasuresResource {
     public Uni<Map<String, Long>> decisions(@PathParam("brandId") String brandId,
                                             @QueryParam("from") String from, @QueryParam("to") String to) {
         String brand = caller.requireBrand(brandId);
-        return measures.decisionsByAction(caller.tenant(), brand, ReportingPeriod.parse(from, to));
+        return measures.decisionsByAction(caller.tenant(), brand, ReportingPeriod.parse(from, to, clock.instant()));
     }
 
     private static int minutes(String value) {

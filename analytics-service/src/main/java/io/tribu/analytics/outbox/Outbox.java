@@ -22,11 +22,12 @@ public class Outbox {
     /**
      * Appends the event under a caller-chosen id, so that an event derived from data (an alert for an
      * episode) keeps the same id however many times it is derived; a second append of that id is a no-op.
+     * {@code time} comes from the caller, which read its clock once: an alert's envelope and its detectedAt agree.
      */
     public Uni<Boolean> append(Mutiny.Session session, UUID id, String topic, String tenant, String brandId,
-                               String type, Object data) {
+                               String type, Instant time, Object data) {
         CloudEvent<Object> event = new CloudEvent<>(CloudEvent.SPEC_VERSION, id, CloudEvent.SOURCE, type, brandId,
-                Instant.now(), "application/json", tenant, data);
+                time, "application/json", tenant, data);
         return session.createNativeQuery("""
                         insert into outbox_event (id, topic, message_key, payload, created_at)
                         values (:id, :topic, :key, :payload, :created)

@@ -17,14 +17,14 @@ public record ReportingPeriod(Instant from, Instant to) {
     public static final Duration LONGEST = Duration.ofDays(400);
     public static final URI INVALID_PARAMETER = URI.create("https://tribu.io/problems/invalid-parameter");
 
-    /** Defaults to the 30 days before {@code to}, itself defaulting to now. */
-    public static ReportingPeriod parse(String fromParam, String toParam) {
-        return parse(fromParam, toParam, DEFAULT_LENGTH);
+    /** Defaults to the 30 days before {@code to}, itself defaulting to {@code now}. */
+    public static ReportingPeriod parse(String fromParam, String toParam, Instant now) {
+        return parse(fromParam, toParam, DEFAULT_LENGTH, now);
     }
 
-    /** Defaults to the {@code defaultLength} before {@code to}, itself defaulting to now. */
-    public static ReportingPeriod parse(String fromParam, String toParam, Duration defaultLength) {
-        Instant to = toParam == null ? Instant.now() : instant("to", toParam);
+    /** Defaults to the {@code defaultLength} before {@code to}, itself defaulting to {@code now}. */
+    public static ReportingPeriod parse(String fromParam, String toParam, Duration defaultLength, Instant now) {
+        Instant to = toParam == null ? now : instant("to", toParam);
         Instant from = fromParam == null ? to.minus(defaultLength) : instant("from", fromParam);
         if (!from.isBefore(to)) {
             throw invalid("from", "must be before to");

@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
+
 @Path("/brands/{brandId}/report")
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
@@ -29,10 +31,12 @@ public class ReportResource {
 
     private final Caller caller;
     private final ReportService reports;
+    private final Clock clock;
 
-    public ReportResource(Caller caller, ReportService reports) {
+    public ReportResource(Caller caller, ReportService reports, Clock clock) {
         this.caller = caller;
         this.reports = reports;
+        this.clock = clock;
     }
 
     @GET
@@ -48,7 +52,7 @@ public class ReportResource {
                               @Parameter(example = "Europe/Paris") @QueryParam("tz") String tz,
                               @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         String brand = caller.requireBrand(brandId);
-        ReportingPeriod period = ReportingPeriod.parse(from, to);
+        ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
         Bucketing bucketing = Bucketing.parse("day", tz);
         if (lang != null && !lang.equals("fr") && !lang.equals("en")) {
             throw ReportingPeriod.invalid("lang", "must be fr or en");

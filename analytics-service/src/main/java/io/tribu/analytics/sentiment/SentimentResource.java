@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.util.Locale;
 
 @Path("/brands/{brandId}/sentiment")
@@ -30,10 +31,12 @@ public class SentimentResource {
 
     private final Caller caller;
     private final SentimentService sentiments;
+    private final Clock clock;
 
-    public SentimentResource(Caller caller, SentimentService sentiments) {
+    public SentimentResource(Caller caller, SentimentService sentiments, Clock clock) {
         this.caller = caller;
         this.sentiments = sentiments;
+        this.clock = clock;
     }
 
     @GET
@@ -48,7 +51,7 @@ public class SentimentResource {
             @Parameter(description = "hour, day (default) or week", example = "day") @QueryParam("granularity") String granularity,
             @Parameter(description = "IANA time zone of the buckets", example = "Europe/Paris") @QueryParam("tz") String tz) {
         String brand = caller.requireBrand(brandId);
-        ReportingPeriod period = ReportingPeriod.parse(from, to);
+        ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
         Bucketing bucketing = Bucketing.parse(granularity, tz);
         return sentiments.series(caller.tenant(), brand, period, bucketing)
                 .map(buckets -> {
@@ -77,7 +80,7 @@ public class SentimentResource {
             @QueryParam("to") String to,
             @Parameter(description = "source, language or query", example = "query") @QueryParam("by") String by) {
         String brand = caller.requireBrand(brandId);
-        ReportingPeriod period = ReportingPeriod.parse(from, to);
+        ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
         SentimentService.Dimension dimension = dimension(by);
         return sentiments.breakdown(caller.tenant(), brand, period, dimension)
                 .map(slices -> new SentimentBreakdownView(brand, period.from(), period.to(),

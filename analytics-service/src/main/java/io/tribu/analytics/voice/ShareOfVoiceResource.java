@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
+
 @Path("/brands/{brandId}/share-of-voice")
 @Authenticated
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
@@ -27,10 +29,12 @@ public class ShareOfVoiceResource {
 
     private final Caller caller;
     private final ShareOfVoiceService voices;
+    private final Clock clock;
 
-    public ShareOfVoiceResource(Caller caller, ShareOfVoiceService voices) {
+    public ShareOfVoiceResource(Caller caller, ShareOfVoiceService voices, Clock clock) {
         this.caller = caller;
         this.voices = voices;
+        this.clock = clock;
     }
 
     @GET
@@ -43,7 +47,7 @@ public class ShareOfVoiceResource {
             @Parameter(example = "2026-11-01T00:00:00Z") @QueryParam("from") String from,
             @Parameter(example = "2026-12-01T00:00:00Z") @QueryParam("to") String to) {
         String brand = caller.requireBrand(brandId);
-        ReportingPeriod period = ReportingPeriod.parse(from, to);
+        ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
         return voices.voices(caller.tenant(), brand, brand, period)
                 .map(list -> new ShareOfVoiceView(brand, period.from(), period.to(), list));
     }

@@ -8,10 +8,12 @@ import io.tribu.analytics.access.TestTokens;
 import io.tribu.analytics.engagement.PublishingEvents;
 import io.tribu.analytics.engagement.PublishingEvents.Variant;
 import io.tribu.analytics.kafka.TestEvents;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +44,9 @@ class BestTimeTest {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static TestEvents events;
+
+    @Inject
+    Clock clock;
 
     @BeforeAll
     static void connect() {
@@ -127,7 +132,7 @@ class BestTimeTest {
         String manager = TestTokens.token("soleil", "community-manager", brand);
         UUID channel = UUID.randomUUID();
         UUID otherChannel = UUID.randomUUID();
-        ZonedDateTime today = ZonedDateTime.now(PARIS).truncatedTo(ChronoUnit.DAYS);
+        ZonedDateTime today = clock.instant().atZone(PARIS).truncatedTo(ChronoUnit.DAYS);
         for (int week = 1; week <= 3; week++) {
             ZonedDateTime base = today.minusWeeks(week);
             post("soleil", brand, channel, base.with(TemporalAdjusters.previousOrSame(DayOfWeek.TUESDAY)).withHour(18), 100);
@@ -236,7 +241,7 @@ class BestTimeTest {
         String nord = TestTokens.token("nord", "analyst", brand);
         String soleil = TestTokens.token("soleil", "analyst", brand);
         UUID channel = UUID.randomUUID();
-        ZonedDateTime lastWeek = ZonedDateTime.now(PARIS).truncatedTo(ChronoUnit.DAYS).minusWeeks(1);
+        ZonedDateTime lastWeek = clock.instant().atZone(PARIS).truncatedTo(ChronoUnit.DAYS).minusWeeks(1);
         for (int day = 0; day < 3; day++) {
             post("nord", brand, channel, lastWeek.plusDays(day).withHour(7), 500);
         }

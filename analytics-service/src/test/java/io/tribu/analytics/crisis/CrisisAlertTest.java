@@ -11,6 +11,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.tribu.analytics.access.TestTokens;
 import io.tribu.analytics.kafka.TestEvents;
 import io.tribu.analytics.mention.MentionEvents;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,6 +45,9 @@ class CrisisAlertTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
+    @Inject
+    Clock clock;
+
     static Set<ValidationMessage> violations(JsonNode event) {
         try (InputStream schema = CrisisAlertTest.class.getResourceAsStream("/events/alert-raised.v1.schema.json")) {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema).validate(event);
@@ -61,7 +66,8 @@ class CrisisAlertTest {
     void aBurstOfComplaintsRaisesOneAlertPerKindAndEpisodeWithItsMentions() throws Exception {
         String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
         String analyst = TestTokens.token("soleil", "analyst", brand);
-        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
+        Instant began = clock.instant();
+        Instant hour = began.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
         try (KafkaConsumer<String, String> alerts = consumer(); TestEvents events = new TestEvents()) {
             for (int week = 3; week >= 1; week--) {
                 for (int i = 0; i < 4; i++) {
@@ -90,6 +96,9 @@ class CrisisAlertTest {
                 assertEquals("soleil", alert.get("tenant").asText());
                 assertEquals(alert.get("id").asText(), alert.at("/data/alertId").asText());
                 assertEquals(hour.toString(), alert.at("/data/startedAt").asText());
+                // Stamped with the service's clock, the one this test reads, once per check.
+                assertEquals(alert.at("/data/detectedAt").asText(), alert.get("time").asText());
+                assertTrue(!Instant.parse(alert.get("time").asText()).isBefore(began), alert.get("time").asText());
                 // The check may run while the burst is still arriving: the alert carries the mentions known then.
                 assertTrue(alert.at("/data/topMentions").size() >= 1);
                 assertEquals("negative", alert.at("/data/topMentions/0/sentiment").asText());

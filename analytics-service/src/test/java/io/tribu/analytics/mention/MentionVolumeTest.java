@@ -3,15 +3,19 @@ package io.tribu.analytics.mention;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.path.json.JsonPath;
 import io.tribu.analytics.access.TestTokens;
 import io.tribu.analytics.kafka.TestEvents;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,6 +33,9 @@ class MentionVolumeTest {
 
     static final String TOPIC = "tribu.listening.mentions";
     static TestEvents events;
+
+    @Inject
+    Clock clock;
 
     @BeforeAll
     static void connect() {
@@ -144,6 +151,28 @@ class MentionVolumeTest {
         given().auth().oauth2(analyst).queryParam("by", "mood")
                 .when().get("/brands/" + brand + "/mention-volume/breakdown")
                 .then().statusCode(400).body("violations.field", hasItem("by"));
+    }
+
+    @Test
+    void withoutAPeriodTheThirtyDaysBeforeNowAreCounted() {
+        String brand = freshBrand();
+        String analyst = TestTokens.token("soleil", "analyst", brand);
+        Instant now = clock.instant();
+        events.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, now.minus(Duration.ofDays(31)).toString()));
+        events.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, now.minus(Duration.ofDays(29)).toString()));
+        events.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, now.minus(Duration.ofHours(1)).toString()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(analyst)
+                .queryParam("from", now.minus(Duration.ofDays(32)).toString()).queryParam("to", now.toString())
+                .when().get("/brands/" + brand + "/mention-volume")
+                .then().statusCode(200).extract().jsonPath().getLong("total") == 3);
+
+        JsonPath answer = given().auth().oauth2(analyst)
+                .when().get("/brands/" + brand + "/mention-volume")
+                .then().statusCode(200).extract().jsonPath();
+        Instant to = Instant.parse(answer.getString("to"));
+        assertTrue(!to.isBefore(now) && !to.isAfter(clock.instant()), to.toString());
+        assertEquals(to.minus(Duration.ofDays(30)), Instant.parse(answer.getString("from")));
+        assertEquals(2, answer.getLong("total"));
     }
 
     @Test
