@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -20,9 +21,11 @@ public class ActionOutcomeConsumer {
     private static final Logger LOG = Logger.getLogger(ActionOutcomeConsumer.class);
 
     private final ObjectMapper json;
+    private final Clock clock;
 
-    public ActionOutcomeConsumer(ObjectMapper json) {
+    public ActionOutcomeConsumer(ObjectMapper json, Clock clock) {
         this.json = json;
+        this.clock = clock;
     }
 
     @Incoming("action-outcomes")
@@ -47,10 +50,11 @@ public class ActionOutcomeConsumer {
     Uni<Void> apply(ActionCompletedReader event) {
         ActionCompletedReader.Data data = event.data();
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
-                        insert into processed_event (event_id, type, processed_at) values (:id, :type, now())
+                        insert into processed_event (event_id, type, processed_at) values (:id, :type, :now)
                         on conflict (event_id) do nothing""")
                 .setParameter("id", event.id())
                 .setParameter("type", event.type())
+                .setParameter("now", clock.instant())
                 .executeUpdate()
                 .chain(first -> first == 0 ? Uni.createFrom().item(0) : session.createNativeQuery("""
                                 update network_action set outcome = :outcome, reason = :reason, result_url = :url,

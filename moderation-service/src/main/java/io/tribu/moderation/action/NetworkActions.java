@@ -8,6 +8,7 @@ import io.tribu.moderation.sql.Columns;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -27,10 +28,12 @@ public class NetworkActions {
 
     private final Outbox outbox;
     private final String topic;
+    private final Clock clock;
 
-    public NetworkActions(Outbox outbox, @ConfigProperty(name = "tribu.topics.actions") String topic) {
+    public NetworkActions(Outbox outbox, @ConfigProperty(name = "tribu.topics.actions") String topic, Clock clock) {
         this.outbox = outbox;
         this.topic = topic;
+        this.clock = clock;
     }
 
     /** action: hide, delete or reply; visibility and replyText only for reply. */
@@ -49,7 +52,7 @@ public class NetworkActions {
         if (requests.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<UUID> ids = requests.stream().map(r -> UUID.randomUUID()).toList();
         List<String> failures = requests.stream()
                 .map(r -> r.failure() != null ? r.failure() : target(r.item()) == null ? NO_TARGET : null).toList();

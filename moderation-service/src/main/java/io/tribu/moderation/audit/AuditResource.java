@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -34,10 +35,12 @@ public class AuditResource {
 
     private final Caller caller;
     private final AuditService audit;
+    private final Clock clock;
 
-    public AuditResource(Caller caller, AuditService audit) {
+    public AuditResource(Caller caller, AuditService audit, Clock clock) {
         this.caller = caller;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @GET
@@ -77,8 +80,8 @@ public class AuditResource {
                         : Response.ok(statements, MediaType.APPLICATION_JSON).build());
     }
 
-    private static Instant[] period(String from, String to) {
-        Instant end = to == null ? Instant.now() : InvalidParameter.instant("to", to);
+    private Instant[] period(String from, String to) {
+        Instant end = to == null ? clock.instant() : InvalidParameter.instant("to", to);
         Instant start = from == null ? end.minus(Duration.ofDays(30)) : InvalidParameter.instant("from", from);
         if (!start.isBefore(end)) {
             throw InvalidParameter.of("from", "must be before to");

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -27,11 +28,13 @@ public class CharterBook {
 
     private final ObjectMapper json;
     private final long refreshNanos;
+    private final Clock clock;
     private final Map<String, Cached> compiled = new ConcurrentHashMap<>();
 
-    public CharterBook(ObjectMapper json, @ConfigProperty(name = "tribu.charter.refresh") Duration refresh) {
+    public CharterBook(ObjectMapper json, @ConfigProperty(name = "tribu.charter.refresh") Duration refresh, Clock clock) {
         this.json = json;
         this.refreshNanos = refresh.toNanos();
+        this.clock = clock;
     }
 
     /** The brand's compiled charter, Charter.EMPTY when it has none; must run inside a session. */
@@ -75,7 +78,7 @@ public class CharterBook {
      * caller answers 409. Must run inside a transaction.
      */
     Uni<CharterDocument> save(String tenant, String brandId, int version, String document, String savedBy) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         insert into charter_revision (tenant, brand_id, version, document, saved_by, saved_at)
                         values (:tenant, :brand, :version, cast(cast(:document as text) as jsonb), :by, :at)""")

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -35,12 +36,14 @@ public class DryRun {
     private final CharterBook book;
     private final Classifier classifier;
     private final Vertx vertx;
+    private final Clock clock;
 
-    public DryRun(CharterService charters, CharterBook book, Classifier classifier, Vertx vertx) {
+    public DryRun(CharterService charters, CharterBook book, Classifier classifier, Vertx vertx, Clock clock) {
         this.charters = charters;
         this.book = book;
         this.classifier = classifier;
         this.vertx = vertx;
+        this.clock = clock;
     }
 
     private record Row(UUID id, String text, String source, String kind, String author, String language,
@@ -53,8 +56,7 @@ public class DryRun {
                 : book.latest(tenant, brandId).map(found -> CharterParser.parse(found.orElseThrow(
                         () -> NotFoundProblems.of("Brand " + brandId + " has no charter yet; send one to try")).document(),
                         found.get().version()).charter());
-        Instant now = Instant.now();
-        Instant since = now.minus(Duration.ofDays(days));
+        Instant since = clock.instant().minus(Duration.ofDays(days));
         return charter.chain(c -> items(tenant, brandId, since)
                 .chain(rows -> offences(tenant, brandId, c, since)
                         .chain(offences -> vertx.executeBlocking(Uni.createFrom().item(

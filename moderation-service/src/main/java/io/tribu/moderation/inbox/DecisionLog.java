@@ -7,6 +7,7 @@ import io.tribu.moderation.sql.Columns;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,10 +17,12 @@ class DecisionLog {
 
     private final Outbox outbox;
     private final String topic;
+    private final Clock clock;
 
-    DecisionLog(Outbox outbox, @ConfigProperty(name = "tribu.topics.decisions") String topic) {
+    DecisionLog(Outbox outbox, @ConfigProperty(name = "tribu.topics.decisions") String topic, Clock clock) {
         this.outbox = outbox;
         this.topic = topic;
+        this.clock = clock;
     }
 
     /** A decision with the item it is about. */
@@ -31,7 +34,7 @@ class DecisionLog {
         if (all.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<Outbox.Pending> events = all.stream().map(e -> new Outbox.Pending(topic, e.item().tenant, e.item().brandId,
                 DecisionRecorded.TYPE, event(e.item(), e.decision(), now))).toList();
         return Panache.getSession().chain(session -> session.createNativeQuery("""

@@ -18,6 +18,7 @@ import io.tribu.moderation.sql.Columns;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -48,10 +49,12 @@ public class InboxIntake {
     private final OutboxRelay relay;
     private final ObjectMapper json;
     private final int defaultSlaMinutes;
+    private final Clock clock;
 
     public InboxIntake(Classifier classifier, CharterBook charters, CharterEnforcement enforcement, DecisionLog decisions,
                        NetworkActions networkActions, OutboxRelay relay, ObjectMapper json,
-                       @ConfigProperty(name = "tribu.moderation.default-first-response-sla-minutes") int defaultSlaMinutes) {
+                       @ConfigProperty(name = "tribu.moderation.default-first-response-sla-minutes") int defaultSlaMinutes,
+                       Clock clock) {
         this.classifier = classifier;
         this.charters = charters;
         this.enforcement = enforcement;
@@ -60,6 +63,7 @@ public class InboxIntake {
         this.relay = relay;
         this.json = json;
         this.defaultSlaMinutes = defaultSlaMinutes;
+        this.clock = clock;
     }
 
     /** One interaction judged by its brand's charter, ready to store. */
@@ -95,10 +99,11 @@ public class InboxIntake {
         List<MentionRecordedReader> distinct = List.copyOf(byEvent.values());
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         insert into processed_event (event_id, type, processed_at)
-                        select cast(id as uuid), type, now() from unnest(cast(:ids as text[]), cast(:types as text[])) as t(id, type)
+                        select cast(id as uuid), type, :now from unnest(cast(:ids as text[]), cast(:types as text[])) as t(id, type)
                         on conflict (event_id) do nothing returning event_id""", UUID.class)
                 .setParameter("ids", Columns.of(distinct, MentionRecordedReader::id))
                 .setParameter("types", Columns.of(distinct, MentionRecordedReader::type))
+                .setParameter("now", clock.instant())
                 .getResultList())
                 .map(inserted -> {
             Set<UUID> first = new HashSet<>(inserted);
@@ -133,7 +138,7 @@ public class InboxIntake {
             }
         }
         Map<String, List<Instant>> offences = new HashMap<>();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return Multi.createFrom().iterable(authorsByBrand.entrySet())
                 .onItem().transformToUniAndConcatenate(entry -> {
                     String[] parts = entry.getKey().split("\u0000", 2);
@@ -161,7 +166,7 @@ public class InboxIntake {
             MentionRecordedReader.Data data = event.data();
             String brand = brandKey(event.tenant(), data.brandId());
             Charter charter = byBrand.get(brand);
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             Classification labels = classifier.classify(data.text(), charter.topics());
             String authorKey = brand + '\u0000' + data.author();
             Verdict verdict = enforcement.judge(charter, data, labels, offences.getOrDefault(authorKey, List.of()), now);

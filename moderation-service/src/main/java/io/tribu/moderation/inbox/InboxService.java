@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,10 +35,12 @@ public class InboxService {
 
     private final DecisionLog decisions;
     private final NetworkActions networkActions;
+    private final Clock clock;
 
-    public InboxService(DecisionLog decisions, NetworkActions networkActions) {
+    public InboxService(DecisionLog decisions, NetworkActions networkActions, Clock clock) {
         this.decisions = decisions;
         this.networkActions = networkActions;
+        this.clock = clock;
     }
 
     /** Items matching the filter, newest first, after the cursor; one more than asked tells if a page follows. */
@@ -149,10 +152,10 @@ public class InboxService {
                     // The first decision, whatever it is, is the first response: it stops the SLA clock.
                     // The first hide or delete of the item is its author's offence, a later one adds none.
                     return InboxItem.update("status = ?1, assignee = ?2, version = version + 1, "
-                                    + "firstResponseAt = coalesce(firstResponseAt, current_timestamp) "
-                                    + (action.offence() ? ", offenceAt = coalesce(offenceAt, current_timestamp) " : "")
+                                    + "firstResponseAt = coalesce(firstResponseAt, ?5) "
+                                    + (action.offence() ? ", offenceAt = coalesce(offenceAt, ?5) " : "")
                                     + "where id = ?3 and version = ?4",
-                                    toStatus, assignee, id, request.expectedVersion())
+                                    toStatus, assignee, id, request.expectedVersion(), clock.instant())
                             .chain(updated -> updated == 0
                                     ? Uni.createFrom().failure(staleVersion(item))
                                     : decisions.record(item, decision))

@@ -9,6 +9,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 
 import io.tribu.moderation.sql.Columns;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,9 +18,11 @@ import java.util.List;
 public class Outbox {
 
     private final ObjectMapper json;
+    private final Clock clock;
 
-    public Outbox(ObjectMapper json) {
+    public Outbox(ObjectMapper json, Clock clock) {
         this.json = json;
+        this.clock = clock;
     }
 
     /** One event to append with others in a single statement. */
@@ -32,9 +35,9 @@ public class Outbox {
             return Uni.createFrom().voidItem();
         }
         // Creation times one microsecond apart keep the relay's order (created_at) the list's order.
-        Instant base = Instant.now();
+        Instant base = clock.instant();
         List<CloudEvent<Object>> cloudEvents = events.stream()
-                .map(e -> CloudEvent.of(e.type(), e.tenant(), e.brandId(), e.data())).toList();
+                .map(e -> CloudEvent.of(e.type(), e.tenant(), e.brandId(), e.data(), base)).toList();
         String[] ids = Columns.of(cloudEvents, CloudEvent::id);
         String[] payloads = Columns.of(cloudEvents, this::serialize);
         String[] times = new String[events.size()];

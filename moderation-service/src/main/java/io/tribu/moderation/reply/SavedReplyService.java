@@ -8,7 +8,7 @@ import io.tribu.moderation.inbox.InboxItem;
 import io.tribu.moderation.problem.InvalidParameter;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +17,12 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class SavedReplyService {
+
+    private final Clock clock;
+
+    public SavedReplyService(Clock clock) {
+        this.clock = clock;
+    }
 
     @WithTransaction
     public Uni<SavedReply> add(String tenant, String brandId, SavedReplyRequest request) {
@@ -37,7 +43,7 @@ public class SavedReplyService {
                     reply.name = request.name();
                     reply.language = request.language();
                     reply.text = request.text();
-                    reply.createdAt = Instant.now();
+                    reply.createdAt = clock.instant();
                     return reply.persist();
                 });
     }

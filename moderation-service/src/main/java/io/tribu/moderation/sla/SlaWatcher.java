@@ -8,6 +8,7 @@ import io.tribu.moderation.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,29 +22,32 @@ public class SlaWatcher {
 
     private final Outbox outbox;
     private final String topic;
+    private final Clock clock;
 
-    public SlaWatcher(Outbox outbox, @ConfigProperty(name = "tribu.topics.sla") String topic) {
+    public SlaWatcher(Outbox outbox, @ConfigProperty(name = "tribu.topics.sla") String topic, Clock clock) {
         this.outbox = outbox;
         this.topic = topic;
+        this.clock = clock;
     }
 
     @Scheduled(every = "${tribu.moderation.sla-check-interval}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> reportBreaches() {
+        Instant now = clock.instant();
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
                         select id from inbox_item
-                        where first_response_at is null and sla_breached_at is null and sla_due_at <= now()
+                        where first_response_at is null and sla_breached_at is null and sla_due_at <= :now
                         order by sla_due_at limit 200 for update skip locked""", UUID.class)
+                .setParameter("now", now)
                 .getResultList()
                 // The rows are locked above; the entities are read through the mapping (labels as JSON text).
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<InboxItem>of())
                         : InboxItem.<InboxItem>list("id in ?1 order by slaDueAt", ids))
-                .chain(this::breach)));
+                .chain(overdue -> breach(overdue, now))));
     }
 
-    private Uni<Void> breach(List<InboxItem> overdue) {
-        Instant now = Instant.now();
+    private Uni<Void> breach(List<InboxItem> overdue, Instant now) {
         overdue.forEach(item -> item.slaBreachedAt = now);
         return outbox.appendAll(overdue.stream().map(item -> new Outbox.Pending(topic, item.tenant, item.brandId,
                 SlaBreached.TYPE, new SlaBreached(item.id, item.brandId, item.source, item.kind, item.publishedAt,

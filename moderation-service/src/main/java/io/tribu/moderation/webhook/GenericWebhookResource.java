@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,15 +39,18 @@ public class GenericWebhookResource {
     private final ObjectMapper json;
     private final Validator validator;
     private final Duration replayWindow;
+    private final Clock clock;
 
     public GenericWebhookResource(WebhookChannelService channels, WebhookIntake intake, ObjectMapper json,
                                   Validator validator,
-                                  @ConfigProperty(name = "tribu.webhooks.replay-window") Duration replayWindow) {
+                                  @ConfigProperty(name = "tribu.webhooks.replay-window") Duration replayWindow,
+                                  Clock clock) {
         this.channels = channels;
         this.intake = intake;
         this.json = json;
         this.validator = validator;
         this.replayWindow = replayWindow;
+        this.clock = clock;
     }
 
     @POST
@@ -58,7 +62,7 @@ public class GenericWebhookResource {
                                              @HeaderParam("X-Tribu-Signature") String signature, byte[] body) {
         return channels.find(channelId).chain(channel -> {
             String refusal = channel.isMeta() ? "this channel takes Meta deliveries at /webhooks/meta/" + channel.id
-                    : Signatures.tribuRefusal(channel.signingSecret, timestamp, signature, body, Instant.now(),
+                    : Signatures.tribuRefusal(channel.signingSecret, timestamp, signature, body, clock.instant(),
                     replayWindow);
             if (refusal != null) {
                 return Uni.createFrom().failure(WebhookIntake.refused(refusal));

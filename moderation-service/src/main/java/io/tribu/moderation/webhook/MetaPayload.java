@@ -18,22 +18,23 @@ final class MetaPayload {
     private MetaPayload() {
     }
 
-    static List<Interaction> interactions(JsonNode delivery, WebhookChannel channel) {
+    /** now: the time of an interaction Meta sent without one. */
+    static List<Interaction> interactions(JsonNode delivery, WebhookChannel channel, Instant now) {
         List<Interaction> found = new ArrayList<>();
         for (JsonNode entry : delivery.path("entry")) {
             if (!channel.accountId.equals(entry.path("id").asText())) {
                 continue;
             }
-            Instant entryTime = entry.hasNonNull("time") ? epoch(entry.path("time").asLong()) : Instant.now();
+            Instant entryTime = entry.hasNonNull("time") ? epoch(entry.path("time").asLong()) : now;
             for (JsonNode change : entry.path("changes")) {
                 Interaction comment = "instagram".equals(channel.network)
-                        ? instagramComment(change, entryTime) : pageComment(change);
+                        ? instagramComment(change, entryTime) : pageComment(change, now);
                 if (comment != null) {
                     found.add(comment);
                 }
             }
             for (JsonNode messaging : entry.path("messaging")) {
-                Interaction message = directMessage(messaging, channel);
+                Interaction message = directMessage(messaging, channel, now);
                 if (message != null) {
                     found.add(message);
                 }
@@ -42,7 +43,7 @@ final class MetaPayload {
         return found;
     }
 
-    private static Interaction pageComment(JsonNode change) {
+    private static Interaction pageComment(JsonNode change, Instant now) {
         JsonNode value = change.path("value");
         if (!"feed".equals(change.path("field").asText()) || !"comment".equals(value.path("item").asText())
                 || !"add".equals(value.path("verb").asText()) || value.path("message").asText("").isBlank()) {
@@ -52,7 +53,7 @@ final class MetaPayload {
         boolean reply = value.hasNonNull("parent_id") && !value.path("parent_id").asText().equals(value.path("post_id").asText());
         return new Interaction(commentId, reply ? "reply" : "comment", value.path("from").path("name").asText(null),
                 value.path("message").asText(), "https://www.facebook.com/" + commentId,
-                value.hasNonNull("created_time") ? epoch(value.path("created_time").asLong()) : Instant.now(),
+                value.hasNonNull("created_time") ? epoch(value.path("created_time").asLong()) : now,
                 value.path("post_id").asText(null));
     }
 
@@ -67,7 +68,7 @@ final class MetaPayload {
                 value.path("media").path("id").asText(null));
     }
 
-    private static Interaction directMessage(JsonNode messaging, WebhookChannel channel) {
+    private static Interaction directMessage(JsonNode messaging, WebhookChannel channel, Instant now) {
         JsonNode message = messaging.path("message");
         if (message.isMissingNode() || message.path("is_echo").asBoolean(false)
                 || message.path("text").asText("").isBlank()
@@ -76,7 +77,7 @@ final class MetaPayload {
         }
         return new Interaction(message.path("mid").asText(), "direct-message",
                 channel.network + ":" + messaging.path("sender").path("id").asText(), message.path("text").asText(),
-                null, messaging.hasNonNull("timestamp") ? epoch(messaging.path("timestamp").asLong()) : Instant.now(),
+                null, messaging.hasNonNull("timestamp") ? epoch(messaging.path("timestamp").asLong()) : now,
                 "conversation:" + messaging.path("sender").path("id").asText());
     }
 

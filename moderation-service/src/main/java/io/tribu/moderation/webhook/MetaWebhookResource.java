@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,11 +38,13 @@ public class MetaWebhookResource {
     private final WebhookChannelService channels;
     private final WebhookIntake intake;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    public MetaWebhookResource(WebhookChannelService channels, WebhookIntake intake, ObjectMapper json) {
+    public MetaWebhookResource(WebhookChannelService channels, WebhookIntake intake, ObjectMapper json, Clock clock) {
         this.channels = channels;
         this.intake = intake;
         this.json = json;
+        this.clock = clock;
     }
 
     @GET
@@ -78,7 +81,7 @@ public class MetaWebhookResource {
             } catch (IOException e) {
                 return Uni.createFrom().failure(InvalidParameter.inBody("body", "is not JSON"));
             }
-            return intake.store(channel, channel.network, MetaPayload.interactions(delivery, channel))
+            return intake.store(channel, channel.network, MetaPayload.interactions(delivery, channel, clock.instant()))
                     .map(stored -> Map.of("received", stored));
         });
     }

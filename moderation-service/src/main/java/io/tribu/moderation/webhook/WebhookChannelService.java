@@ -8,7 +8,7 @@ import io.tribu.moderation.problem.InvalidParameter;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +17,12 @@ import java.util.UUID;
 public class WebhookChannelService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Clock clock;
+
+    public WebhookChannelService(Clock clock) {
+        this.clock = clock;
+    }
 
     @WithTransaction
     public Uni<WebhookChannel> add(String tenant, String brandId, WebhookChannelRequest request) {
@@ -42,7 +48,7 @@ public class WebhookChannelService {
                     channel.accountId = meta ? request.accountId() : null;
                     channel.signingSecret = meta ? request.appSecret() : randomToken();
                     channel.verifyToken = meta ? randomToken() : null;
-                    channel.createdAt = Instant.now();
+                    channel.createdAt = clock.instant();
                     return channel.persist();
                 });
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.UUID;
 
 /** Mention events built from the examples listening publishes with its schema (contract drift fails here). */
@@ -46,6 +47,13 @@ final class MentionEvents {
         ObjectNode data = (ObjectNode) event.get("data");
         data.put("text", text);
         data.put("author", author);
+        return event.toString();
+    }
+
+    /** The owned-comment example published at that time. */
+    static String publishedAt(UUID mentionId, String tenant, String brandId, Instant publishedAt) {
+        ObjectNode event = (ObjectNode) readString(event(OWNED_COMMENT_EXAMPLE, UUID.randomUUID(), mentionId, tenant, brandId));
+        ((ObjectNode) event.get("data")).put("publishedAt", publishedAt.toString());
         return event.toString();
     }
 

@@ -12,13 +12,17 @@ import io.tribu.moderation.access.TestTokens;
 import io.tribu.moderation.inbox.Interactions;
 import io.tribu.moderation.outbox.TestEvents;
 import io.tribu.moderation.outbox.TopicReader;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,6 +40,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SlaTest {
 
     static TestEvents events;
+
+    @Inject
+    Clock clock;
 
     @BeforeAll
     static void connect() {
@@ -56,14 +63,16 @@ class SlaTest {
         String brand = freshBrand();
         String cm = TestTokens.token("soleil", "community-manager", brand);
         try (TopicReader breaches = new TopicReader("tribu.moderation.sla")) {
-            // Published on 2026-11-21 18:42 with the default 60-minute target: long overdue.
-            UUID item = Interactions.receivedComment(events, "soleil", brand, cm);
+            // Published two hours ago with the default 60-minute target: an hour overdue.
+            Instant published = clock.instant().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+            String due = published.plus(Duration.ofMinutes(60)).toString();
+            UUID item = Interactions.receivedComment(events, "soleil", brand, cm, published);
 
             ConsumerRecord<String, String> record = breaches
                     .await(r -> r.value().contains(item.toString()), Duration.ofSeconds(20))
                     .orElseThrow(() -> new AssertionError("no breach event"));
             JsonNode event = new ObjectMapper().readTree(record.value());
-            assertEquals("2026-11-21T19:42:00Z", event.at("/data/dueAt").asText());
+            assertEquals(due, event.at("/data/dueAt").asText());
             try (InputStream schema = getClass().getResourceAsStream("/events/sla-breached.v1.schema.json")) {
                 var violations = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                         .getSchema(schema).validate(event);
@@ -72,7 +81,7 @@ class SlaTest {
             assertTrue(breaches.await(r -> r.value().contains(item.toString()), Duration.ofSeconds(4)).isEmpty(),
                     "reported a second time");
             given().auth().oauth2(cm).when().get("/brands/" + brand + "/inbox/" + item)
-                    .then().body("slaBreachedAt", notNullValue()).body("slaDueAt", equalTo("2026-11-21T19:42:00Z"));
+                    .then().body("slaBreachedAt", notNullValue()).body("slaDueAt", equalTo(due));
         }
     }
 
@@ -84,14 +93,22 @@ class SlaTest {
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("firstResponseSlaMinutes", 10080))
                 .when().put("/brands/" + brand + "/sla")
                 .then().statusCode(200).body("firstResponseSlaMinutes", equalTo(10080));
-        UUID item = Interactions.receivedComment(events, "soleil", brand, cm);
+        // Published a day ago: six days to go.
+        Instant published = clock.instant().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+        UUID item = Interactions.receivedComment(events, "soleil", brand, cm, published);
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
         given().auth().oauth2(cm).when().get("/brands/" + brand + "/inbox/" + item)
-                .then().body("slaDueAt", equalTo("2026-11-28T18:42:00Z")).body("slaBreachedAt", nullValue());
+                .then().body("slaDueAt", equalTo(published.plus(Duration.ofDays(7)).toString()))
+                .body("slaBreachedAt", nullValue());
 
-        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("action", "close", "expectedVersion", 0))
+        // The service's clock, not the database's, dates the response (they differ under tribu.clock.offset).
+        Instant before = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String responded = given().auth().oauth2(cm).contentType(ContentType.JSON)
+                .body(Map.of("action", "close", "expectedVersion", 0))
                 .when().post("/brands/" + brand + "/inbox/" + item + "/decisions")
-                .then().statusCode(200).body("firstResponseAt", notNullValue());
+                .then().statusCode(200).extract().path("firstResponseAt");
+        Instant at = Instant.parse(responded);
+        assertTrue(!at.isBefore(before) && !at.isAfter(clock.instant()), () -> "firstResponseAt " + at + " is not now");
     }
 
     @Test

@@ -7,11 +7,13 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.tribu.moderation.access.TestTokens;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class WebhookChannelTest {
 
     static final String APP_SECRET = "3f1c2b9e8d7a6f5e4d3c2b1a09f8e7d6";
+
+    @Inject
+    Clock clock;
 
     static String freshBrand() {
         return "brand-" + UUID.randomUUID().toString().substring(0, 8);
@@ -139,7 +144,7 @@ class WebhookChannelTest {
 
         String review = "{\"id\":\"avis-88412\",\"kind\":\"review\",\"network\":\"trustpilot\",\"author\":\"Marie D.\","
                 + "\"text\":\"Livraison rapide mais emballage abîmé.\",\"publishedAt\":\"2026-11-22T09:30:00Z\"}";
-        long now = Instant.now().getEpochSecond();
+        long now = clock.instant().getEpochSecond();
         signed(path, secret, now, review).then().statusCode(200).body("received", equalTo(1));
         signed(path, secret, now, review).then().statusCode(200);
         signed(path, secret, now - 3600, review).then().statusCode(401)
