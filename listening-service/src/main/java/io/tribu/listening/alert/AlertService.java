@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,12 +44,14 @@ public class AlertService {
     private final Outbox outbox;
     private final AddressGuard addresses;
     private final String alertsTopic;
+    private final Clock clock;
 
     public AlertService(Outbox outbox, AddressGuard addresses,
-                        @ConfigProperty(name = "tribu.topics.alerts") String alertsTopic) {
+                        @ConfigProperty(name = "tribu.topics.alerts") String alertsTopic, Clock clock) {
         this.outbox = outbox;
         this.addresses = addresses;
         this.alertsTopic = alertsTopic;
+        this.clock = clock;
     }
 
     @WithTransaction
@@ -79,7 +82,7 @@ public class AlertService {
         rule.webhookUrl = request.webhookUrl();
         rule.webhookSecret = request.webhookUrl() == null ? null : WebhookSecrets.generate();
         rule.enabled = true;
-        rule.createdAt = Instant.now();
+        rule.createdAt = clock.instant();
         keywordRules.remove(tenant + "\n" + brandId);
         return rule.persist();
     }
@@ -109,7 +112,7 @@ public class AlertService {
                     if (keyword == null) {
                         return Uni.createFrom().voidItem();
                     }
-                    Instant now = Instant.now();
+                    Instant now = clock.instant();
                     return AlertRule.claimTurn(rule.id(), now, rule.cooldownMinutes()).chain(turn -> !turn
                             ? Uni.createFrom().voidItem()
                             : raise(tenant, brandId, rule.id(), rule.hasWebhook(), now, new AlertRaised(
@@ -127,13 +130,13 @@ public class AlertService {
     private Uni<List<KeywordRule>> keywordRules(String tenant, String brandId) {
         String key = tenant + "\n" + brandId;
         CachedRules cached = keywordRules.get(key);
-        if (cached != null && cached.readAt().plus(RULES_TTL).isAfter(Instant.now())) {
+        if (cached != null && cached.readAt().plus(RULES_TTL).isAfter(clock.instant())) {
             return Uni.createFrom().item(cached.rules());
         }
         return AlertRule.enabledKeywordRules(tenant, brandId)
                 .map(rules -> rules.stream().map(r -> new KeywordRule(r.id, r.name, r.type, r.cooldownMinutes,
                         r.webhookUrl != null, r.keywordList())).toList())
-                .invoke(rules -> keywordRules.put(key, new CachedRules(rules, Instant.now())));
+                .invoke(rules -> keywordRules.put(key, new CachedRules(rules, clock.instant())));
     }
 
     /**

@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,11 +42,13 @@ public class AlertWebhookSender {
     private final AddressGuard addresses;
     private final HttpClient http;
     private final Duration timeout;
+    private final Clock clock;
 
     public AlertWebhookSender(AddressGuard addresses,
-                              @ConfigProperty(name = "tribu.alerts.webhook-timeout") Duration timeout) {
+                              @ConfigProperty(name = "tribu.alerts.webhook-timeout") Duration timeout, Clock clock) {
         this.addresses = addresses;
         this.timeout = timeout;
+        this.clock = clock;
         // redirects are not followed: a redirect could lead to an internal address
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -62,14 +65,16 @@ public class AlertWebhookSender {
     }
 
     private Uni<List<Due>> claimDue() {
+        Instant now = clock.instant();
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        update alert a set next_attempt_at = now() + make_interval(secs => :lease)
+                        update alert a set next_attempt_at = :leaseEnd
                         from alert_rule r
-                        where a.id in (select id from alert where webhook_status = 'pending' and next_attempt_at <= now()
+                        where a.id in (select id from alert where webhook_status = 'pending' and next_attempt_at <= :now
                                        order by next_attempt_at limit 20 for update skip locked)
                           and r.id = a.rule_id
                         returning a.id, r.webhook_url, r.webhook_secret, a.payload, a.webhook_attempts""", Object[].class)
-                .setParameter("lease", (double) LEASE.toSeconds())
+                .setParameter("leaseEnd", now.plus(LEASE))
+                .setParameter("now", now)
                 .getResultList()
                 .map(rows -> rows.stream().map(row -> new Due((java.util.UUID) row[0], (String) row[1],
                         (String) row[2], (String) row[3], ((Number) row[4]).intValue())).toList()));
@@ -85,7 +90,7 @@ public class AlertWebhookSender {
         if (refusal != null) {
             return refusal;
         }
-        long timestamp = Instant.now().getEpochSecond();
+        long timestamp = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(timeout)
                 .header("Content-Type", "application/cloudevents+json")
@@ -120,7 +125,7 @@ public class AlertWebhookSender {
                 alert.nextAttemptAt = null;
                 LOG.warnf("Alert %s not delivered after %d attempts: %s", alert.id, alert.webhookAttempts, error);
             } else {
-                alert.nextAttemptAt = Instant.now().plus(backoff(alert.webhookAttempts));
+                alert.nextAttemptAt = clock.instant().plus(backoff(alert.webhookAttempts));
             }
         }).replaceWithVoid();
     }

@@ -5,6 +5,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -19,9 +20,11 @@ public class SpikeWatcher {
     private static final Logger LOG = Logger.getLogger(SpikeWatcher.class);
 
     private final AlertService alerts;
+    private final Clock clock;
 
-    public SpikeWatcher(AlertService alerts) {
+    public SpikeWatcher(AlertService alerts, Clock clock) {
         this.alerts = alerts;
+        this.clock = clock;
     }
 
     @Scheduled(every = "${tribu.alerts.check-interval}", delayed = "5s",
@@ -29,7 +32,7 @@ public class SpikeWatcher {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void checkAll() throws Throwable {
         List<UUID> rules = VertxContextSupport.subscribeAndAwait(alerts::spikeRules);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (UUID rule : rules) {
             boolean raised = VertxContextSupport.subscribeAndAwait(() -> alerts.checkSpike(rule, now));
             if (raised) {

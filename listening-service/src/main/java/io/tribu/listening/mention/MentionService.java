@@ -16,6 +16,7 @@ import io.tribu.listening.enrich.Enrichment;
 import io.tribu.listening.enrich.SearchText;
 import io.tribu.listening.enrich.TextFingerprint;
 import io.vertx.mutiny.core.Vertx;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -44,11 +45,12 @@ public class MentionService {
     private final AlertService alerts;
     private final Stories stories;
     private final QuerySync queries;
+    private final Clock clock;
 
     public MentionService(Outbox outbox, @ConfigProperty(name = "tribu.topics.mentions") String mentionsTopic,
                           Enricher enricher, Vertx vertx,
                           @ConfigProperty(name = "tribu.enrich.story-window") Duration storyWindow,
-                          AlertService alerts, Stories stories, QuerySync queries) {
+                          AlertService alerts, Stories stories, QuerySync queries, Clock clock) {
         this.outbox = outbox;
         this.mentionsTopic = mentionsTopic;
         this.enricher = enricher;
@@ -57,6 +59,7 @@ public class MentionService {
         this.alerts = alerts;
         this.stories = stories;
         this.queries = queries;
+        this.clock = clock;
     }
 
     /** A mention heard for a brand, as the callers hand it over. */
@@ -194,7 +197,7 @@ public class MentionService {
      */
     private List<Analysed> analyse(List<Heard> heard) {
         return heard.stream().map(h -> {
-            Mention mention = toMention(h, enricher.enrich(h.mention().text(), h.mention().language()));
+            Mention mention = toMention(h, enricher.enrich(h.mention().text(), h.mention().language()), clock.instant());
             List<MatchedQuery> matches = queries.matcher().match(new MentionDocument(mention.tenant, mention.brandId,
                     mention.text, mention.language, mention.source, mention.author));
             mention.matchedQueryIds = matches.stream().map(MatchedQuery::id).toArray(UUID[]::new);
@@ -202,7 +205,7 @@ public class MentionService {
         }).toList();
     }
 
-    private static Mention toMention(Heard heard, Enrichment enrichment) {
+    private static Mention toMention(Heard heard, Enrichment enrichment, Instant receivedAt) {
         NewMention said = heard.mention();
         Mention mention = new Mention();
         mention.id = UUID.randomUUID();
@@ -219,7 +222,7 @@ public class MentionService {
         mention.url = said.url();
         mention.language = enrichment.language();
         mention.publishedAt = said.publishedAt();
-        mention.receivedAt = Instant.now();
+        mention.receivedAt = receivedAt;
         if (enrichment.sentiment() != null) {
             mention.sentimentLabel = enrichment.sentiment().label().name().toLowerCase(Locale.ROOT);
             mention.sentimentScore = enrichment.sentiment().score();

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.tribu.listening.sql.Columns;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,13 +16,15 @@ import java.util.List;
 public class Outbox {
 
     private final ObjectMapper json;
+    private final Clock clock;
 
-    public Outbox(ObjectMapper json) {
+    public Outbox(ObjectMapper json, Clock clock) {
         this.json = json;
+        this.clock = clock;
     }
 
     public Uni<OutboxEvent> append(String topic, String tenant, String brandId, String type, Object data) {
-        CloudEvent<Object> event = CloudEvent.of(type, tenant, brandId, data);
+        CloudEvent<Object> event = CloudEvent.of(type, tenant, brandId, clock.instant(), data);
         OutboxEvent row = new OutboxEvent();
         row.id = event.id();
         row.topic = topic;
@@ -41,9 +44,9 @@ public class Outbox {
             return Uni.createFrom().voidItem();
         }
         // Creation times one microsecond apart keep the relay's order (created_at) the list's order.
-        Instant base = Instant.now();
+        Instant base = clock.instant();
         List<CloudEvent<Object>> cloudEvents = events.stream()
-                .map(e -> CloudEvent.of(e.type(), e.tenant(), e.brandId(), e.data())).toList();
+                .map(e -> CloudEvent.of(e.type(), e.tenant(), e.brandId(), base, e.data())).toList();
         String[] times = new String[events.size()];
         for (int i = 0; i < times.length; i++) {
             times[i] = base.plusNanos(i * 1000L).toString();

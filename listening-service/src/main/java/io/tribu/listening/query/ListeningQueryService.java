@@ -6,7 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.tribu.listening.problem.BadRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -14,13 +14,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class ListeningQueryService {
 
+    private final Clock clock;
+
+    public ListeningQueryService(Clock clock) {
+        this.clock = clock;
+    }
+
     @WithTransaction
     public Uni<ListeningQuery> add(String tenant, String brandId, ListeningQueryRequest request) {
         ListeningQuery query = new ListeningQuery();
         query.id = UUID.randomUUID();
         query.tenant = tenant;
         query.brandId = brandId;
-        query.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        query.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return Uni.createFrom().deferred(() -> {
             apply(query, request);
             return query.persist();
@@ -55,7 +61,7 @@ public class ListeningQueryService {
     }
 
     /** Checks what Bean Validation cannot (grammar, competitor name) and copies the request in. */
-    private static void apply(ListeningQuery query, ListeningQueryRequest request) {
+    private void apply(ListeningQuery query, ListeningQueryRequest request) {
         try {
             QueryMatcher.check(request.query());
         } catch (QuerySyntaxException e) {
@@ -74,6 +80,6 @@ public class ListeningQueryService {
         query.subject = request.subject();
         query.competitor = competitor ? competitorName : null;
         query.enabled = request.enabled() == null || request.enabled();
-        query.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        query.updatedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

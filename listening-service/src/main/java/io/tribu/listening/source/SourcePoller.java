@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -33,12 +34,15 @@ public class SourcePoller {
     private final Map<String, SourceConnector> connectors;
     private final MentionService mentions;
     private final int batchSize;
+    private final Clock clock;
 
     public SourcePoller(@All List<SourceConnector> connectors, MentionService mentions,
-                        @ConfigProperty(name = "tribu.sources.poll-batch-size", defaultValue = "20") int batchSize) {
+                        @ConfigProperty(name = "tribu.sources.poll-batch-size", defaultValue = "20") int batchSize,
+                        Clock clock) {
         this.connectors = connectors.stream().collect(Collectors.toMap(SourceConnector::type, Function.identity()));
         this.mentions = mentions;
         this.batchSize = batchSize;
+        this.clock = clock;
     }
 
     @Scheduled(every = "${tribu.sources.poll-tick}", delayed = "2s",
@@ -52,18 +56,20 @@ public class SourcePoller {
     }
 
     private Uni<List<Source>> claimDue() {
+        Instant now = clock.instant();
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select * from source where enabled and type in (:types) and next_poll_at <= now()
+                        select * from source where enabled and type in (:types) and next_poll_at <= :now
                         order by next_poll_at limit :limit for update skip locked""", Source.class)
                 .setParameter("types", List.copyOf(connectors.keySet()))
                 .setParameter("limit", batchSize)
+                .setParameter("now", now)
                 .getResultList()
                 .invoke(claimed -> claimed.forEach(source ->
-                        source.nextPollAt = Instant.now().plusSeconds(source.pollIntervalSeconds))));
+                        source.nextPollAt = now.plusSeconds(source.pollIntervalSeconds))));
     }
 
     void poll(Source claimed) throws Throwable {
-        Instant polledAt = Instant.now();
+        Instant polledAt = clock.instant();
         try {
             Harvest harvest = connectors.get(claimed.type).harvest(claimed, polledAt);
             VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(

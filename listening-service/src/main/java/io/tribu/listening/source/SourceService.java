@@ -9,7 +9,7 @@ import io.tribu.listening.source.webhook.WebhookSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,9 +22,11 @@ public class SourceService {
     static final URI REFUSED_URL = URI.create("https://tribu.io/problems/refused-url");
 
     private final AddressGuard addresses;
+    private final Clock clock;
 
-    public SourceService(AddressGuard addresses) {
+    public SourceService(AddressGuard addresses, Clock clock) {
         this.addresses = addresses;
+        this.clock = clock;
     }
 
     @WithTransaction
@@ -57,7 +59,7 @@ public class SourceService {
                 : "bluesky".equals(request.type()) ? STREAM_POLL_INTERVAL_SECONDS : DEFAULT_POLL_INTERVAL_SECONDS;
         source.ownedChannel = Boolean.TRUE.equals(request.ownedChannel());
         source.enabled = true;
-        source.createdAt = Instant.now();
+        source.createdAt = clock.instant();
         source.nextPollAt = source.createdAt;
         return source.persist();
     }

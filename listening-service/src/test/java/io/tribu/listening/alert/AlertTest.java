@@ -11,9 +11,11 @@ import io.tribu.listening.access.TestTokens;
 import io.tribu.listening.mention.EventSchemas;
 import io.tribu.listening.outbox.TopicReader;
 import io.tribu.listening.source.webhook.WebhookSignature;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,6 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AlertTest {
 
     final ObjectMapper json = new ObjectMapper();
+
+    @Inject
+    Clock clock;
 
     static String token(String brand) {
         return TestTokens.token("soleil", "community-manager", brand);
@@ -73,8 +78,8 @@ class AlertTest {
             String secret = rule.getString("webhookSecret");
             assertTrue(secret != null && !secret.isBlank());
 
-            mention(brand, "On me rappelle que le café est fermé lundi.", Instant.now()); // not the word "rappel"
-            mention(brand, "RAPPEL : lot de capsules retiré de la vente, ne pas consommer", Instant.now());
+            mention(brand, "On me rappelle que le café est fermé lundi.", clock.instant()); // not the word "rappel"
+            mention(brand, "RAPPEL : lot de capsules retiré de la vente, ne pas consommer", clock.instant());
 
             ConsumerRecord<String, String> record = topic
                     .await(r -> r.value().contains(rule.getString("id")), Duration.ofSeconds(20))
@@ -89,6 +94,7 @@ class AlertTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> !receiver.received.isEmpty());
             WebhookReceiver.Received delivery = receiver.received.get(0);
             long timestamp = Long.parseLong(delivery.header("X-Tribu-Timestamp"));
+            assertTrue(Math.abs(clock.instant().getEpochSecond() - timestamp) < 60, "signed at the service's now: " + timestamp);
             assertEquals(WebhookSignature.sign(secret, timestamp, delivery.body()), delivery.header("X-Tribu-Signature"));
             assertEquals(event.at("/data/alertId").asText(), delivery.header("X-Tribu-Delivery"));
             assertEquals(record.value(), delivery.body());
@@ -102,8 +108,8 @@ class AlertTest {
     void theCooldownKeepsAnEpisodeToOneAlert() {
         String brand = "alert-cooldown";
         addRule(brand, Map.of("name", "Intoxication", "type", "keyword", "keywords", List.of("intoxication")));
-        mention(brand, "Intoxication alimentaire après le brunch ?", Instant.now());
-        mention(brand, "Encore un cas d'intoxication signalé", Instant.now());
+        mention(brand, "Intoxication alimentaire après le brunch ?", clock.instant());
+        mention(brand, "Encore un cas d'intoxication signalé", clock.instant());
         awaitRaised(brand, alerts -> alerts.size() == 1);
         given().auth().oauth2(token(brand)).when().get("/brands/" + brand + "/alerts/raised")
                 .then().body("[0].webhookStatus", equalTo("none")).body("[0].mentionId", notNullValue());
@@ -114,7 +120,7 @@ class AlertTest {
     void negativeMentionsFarAboveTheirUsualLevelRaiseASpikeAlert() {
         String spiking = "alert-spike";
         String usual = "alert-usual";
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (String brand : List.of(spiking, usual)) {
             int perWeek = brand.equals(spiking) ? 1 : 3;
             for (int week = 1; week <= 4; week++) {
@@ -146,7 +152,7 @@ class AlertTest {
             receiver.answer(503);
             addRule(brand, Map.of("name", "Grève", "type", "keyword", "keywords", List.of("grève"),
                     "webhookUrl", receiver.url()));
-            mention(brand, "Grève des livreurs ce matin", Instant.now());
+            mention(brand, "Grève des livreurs ce matin", clock.instant());
             awaitRaised(brand, alerts -> alerts.size() == 1
                     && "answered HTTP 503".equals(alerts.get(0).get("lastError")));
             given().auth().oauth2(token(brand)).when().get("/brands/" + brand + "/alerts/raised")

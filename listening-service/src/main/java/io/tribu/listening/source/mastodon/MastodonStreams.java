@@ -20,8 +20,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,6 +49,7 @@ public class MastodonStreams {
     private final AddressGuard addresses;
     private final ObjectMapper json;
     private final boolean enabled;
+    private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER) // every address must pass the guard
             .connectTimeout(Duration.ofSeconds(5))
@@ -56,11 +57,12 @@ public class MastodonStreams {
     private final Map<UUID, Connection> open = new ConcurrentHashMap<>();
 
     public MastodonStreams(MentionService mentions, AddressGuard addresses, ObjectMapper json,
-                           @ConfigProperty(name = "tribu.sources.mastodon.streaming") boolean enabled) {
+                           @ConfigProperty(name = "tribu.sources.mastodon.streaming") boolean enabled, Clock clock) {
         this.mentions = mentions;
         this.addresses = addresses;
         this.json = json;
         this.enabled = enabled;
+        this.clock = clock;
     }
 
     /** Opens a stream for each new Mastodon source, closes those of sources removed, disabled or changed. */
@@ -102,7 +104,7 @@ public class MastodonStreams {
     /** Stores a streamed status; failures are left to the next poll, which reads it again. */
     void store(Source source, String data) {
         try {
-            HeardItem item = MastodonConnector.mentionOf(json.readValue(data, MastodonStatus.class), Instant.now());
+            HeardItem item = MastodonConnector.mentionOf(json.readValue(data, MastodonStatus.class), clock.instant());
             if (item != null) {
                 VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
                         () -> mentions.recordOnce(source.tenant, source.brandId, item.at(source))));

@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -25,12 +25,15 @@ public class WebhookService {
     private final MentionService mentions;
     private final DeliveryReader deliveries;
     private final Duration replayWindow;
+    private final Clock clock;
 
     public WebhookService(MentionService mentions, DeliveryReader deliveries,
-                          @ConfigProperty(name = "tribu.webhooks.replay-window", defaultValue = "5m") Duration replayWindow) {
+                          @ConfigProperty(name = "tribu.webhooks.replay-window", defaultValue = "5m") Duration replayWindow,
+                          Clock clock) {
         this.mentions = mentions;
         this.deliveries = deliveries;
         this.replayWindow = replayWindow;
+        this.clock = clock;
     }
 
     /** Authenticates the delivery by its signature (the source id alone proves nothing), then stores it once. */
@@ -40,7 +43,7 @@ public class WebhookService {
                 .onItem().ifNull().failWith(() -> NotFoundProblems.of("Webhook source " + sourceId + " not found"))
                 .chain(source -> {
                     String refusal = WebhookSignature.refusal(source.webhookSecret, timestamp, signature, body,
-                            Instant.now(), replayWindow);
+                            clock.instant(), replayWindow);
                     if (refusal != null) {
                         return Uni.createFrom().failure(badSignature(refusal));
                     }

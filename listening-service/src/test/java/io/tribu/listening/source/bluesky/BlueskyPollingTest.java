@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,9 @@ class BlueskyPollingTest {
     @Inject
     Vertx vertx;
 
+    @Inject
+    Clock clock;
+
     List<Map<String, Object>> mentionsFrom(String sourceId) {
         return given().auth().oauth2(CM).queryParam("sourceId", sourceId).queryParam("limit", 200)
                 .when().get("/brands/" + BRAND + "/mentions")
@@ -39,7 +43,7 @@ class BlueskyPollingTest {
 
     @Test
     void postsWithTheHashtagAreReadFromTheStreamWithoutGapsNorDuplicates() throws Exception {
-        try (FakeJetstream jetstream = new FakeJetstream(vertx)) {
+        try (FakeJetstream jetstream = new FakeJetstream(vertx, clock)) {
             String source = given().auth().oauth2(CM).contentType(ContentType.JSON)
                     .body(Map.of("type", "bluesky", "url", jetstream.url(), "hashtag", "VeloVert",
                             "pollIntervalSeconds", 1))

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class FakeJetstream implements AutoCloseable {
 
+    private final Clock clock;
     private final HttpServer server;
     private final List<Message> messages = new CopyOnWriteArrayList<>();
     private final List<ServerWebSocket> open = new CopyOnWriteArrayList<>();
@@ -26,8 +28,12 @@ final class FakeJetstream implements AutoCloseable {
     private record Message(long timeUs, String json) {
     }
 
-    /** @param vertx the application's Vert.x in Quarkus tests (a second Vert.x instance there misbehaves) */
-    FakeJetstream(Vertx vertx) throws Exception {
+    /**
+     * @param vertx the application's Vert.x in Quarkus tests (a second Vert.x instance there misbehaves)
+     * @param clock the service's clock: the connector reads up to its now, so Jetstream's times must agree with it
+     */
+    FakeJetstream(Vertx vertx, Clock clock) throws Exception {
+        this.clock = clock;
         server = vertx.createHttpServer().requestHandler(request -> {
             if (!"/subscribe".equals(request.path())) {
                 request.response().setStatusCode(404).end();
@@ -85,7 +91,7 @@ final class FakeJetstream implements AutoCloseable {
     }
 
     private synchronized long nextTime() {
-        lastTimeUs = Math.max(lastTimeUs + 1, ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()));
+        lastTimeUs = Math.max(lastTimeUs + 1, ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant()));
         return lastTimeUs;
     }
 

@@ -6,9 +6,10 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.tribu.listening.access.TestTokens;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,6 +25,9 @@ import static org.hamcrest.Matchers.startsWith;
 class WebhookTest {
 
     static final String CM = TestTokens.token("soleil", "community-manager", "velo-vert");
+
+    @Inject
+    Clock clock;
 
     record WebhookSource(String id, String path, String secret) {
     }
@@ -58,7 +62,7 @@ class WebhookTest {
     @Test
     void aSignedDeliveryIsStoredOnceWhateverTheRedeliveries() {
         WebhookSource source = addWebhook();
-        long now = Instant.now().getEpochSecond();
+        long now = clock.instant().getEpochSecond();
         String id = "review-" + UUID.randomUUID();
 
         String mentionId = deliver(source, review(id), now, source.secret())
@@ -83,7 +87,7 @@ class WebhookTest {
     @Test
     void badStaleOrMissingSignaturesAnswer401() {
         WebhookSource source = addWebhook();
-        long now = Instant.now().getEpochSecond();
+        long now = clock.instant().getEpochSecond();
         deliver(source, review("r-1"), now, "not-the-secret")
                 .statusCode(401).contentType("application/problem+json")
                 .body("type", equalTo("https://tribu.io/problems/bad-signature"));
@@ -99,14 +103,14 @@ class WebhookTest {
     void aSignedButInvalidDeliveryAnswers400NamingTheField() {
         WebhookSource source = addWebhook();
         deliver(source, "{\"id\":\"r-9\",\"text\":\"\",\"publishedAt\":\"2026-11-21T18:42:00Z\",\"kind\":\"tweet\"}",
-                Instant.now().getEpochSecond(), source.secret())
+                clock.instant().getEpochSecond(), source.secret())
                 .statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItem("text"))
                 .body("violations.field", hasItem("kind"));
-        deliver(source, "{not json", Instant.now().getEpochSecond(), source.secret())
+        deliver(source, "{not json", clock.instant().getEpochSecond(), source.secret())
                 .statusCode(400).body("violations.field", hasItem("body"))
                 .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("java")));
-        deliver(source, "{\"id\":\"r-10\",\"text\":\"ok\",\"publishedAt\":\"hier\"}", Instant.now().getEpochSecond(),
+        deliver(source, "{\"id\":\"r-10\",\"text\":\"ok\",\"publishedAt\":\"hier\"}", clock.instant().getEpochSecond(),
                 source.secret())
                 .statusCode(400).body("violations.field", hasItem("publishedAt"))
                 .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("java")));
@@ -116,7 +120,7 @@ class WebhookTest {
     void anUnknownSourceAnswers404() {
         WebhookSource missing = new WebhookSource(UUID.randomUUID().toString(),
                 "/webhooks/sources/" + UUID.randomUUID(), "whsec_x");
-        deliver(missing, review("r-1"), Instant.now().getEpochSecond(), missing.secret()).statusCode(404);
+        deliver(missing, review("r-1"), clock.instant().getEpochSecond(), missing.secret()).statusCode(404);
     }
 
     @Test
