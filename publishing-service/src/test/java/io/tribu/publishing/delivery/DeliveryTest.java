@@ -27,6 +27,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -65,6 +66,8 @@ class DeliveryTest {
     DeliveryLoops loops;
     @Inject
     Vertx vertx;
+    @Inject
+    Clock clock;
 
     @AfterAll
     static void stop() {
@@ -277,7 +280,7 @@ class DeliveryTest {
 
     /** Another replica in this JVM: the same beans, its own lease owner and timetable. */
     DeliveryWorker replica(String owner, int batchSize, Duration lookahead) {
-        return new DeliveryWorker(leases, network, completions, loops, vertx, Optional.of(owner), batchSize, 4, lookahead);
+        return new DeliveryWorker(leases, network, completions, loops, vertx, clock, Optional.of(owner), batchSize, 4, lookahead);
     }
 
     @Test

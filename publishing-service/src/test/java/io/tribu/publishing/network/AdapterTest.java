@@ -7,6 +7,7 @@ import io.tribu.publishing.network.fake.FakeMastodon;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -21,17 +22,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every adapter against a local server speaking its network's API, errors included. */
 class AdapterTest {
 
-    static final NetworkHttp HTTP = new NetworkHttp(new ObjectMapper());
+    static final NetworkHttp HTTP = new NetworkHttp(new ObjectMapper(), Clock.systemUTC());
     static final FakeMastodon MASTODON = new FakeMastodon();
     static final FakeBluesky BLUESKY = new FakeBluesky();
     static final Duration WAIT = Duration.ofSeconds(15);
     /** Fetches from the local fakes (loopback allowed, as in the test profile), files up to 2 MB. */
     static final MediaFetch FETCH = new MediaFetch(java.util.Optional.of(java.util.List.of("127.0.0.0/8")), 2_000_000,
-            Duration.ofSeconds(5));
+            Duration.ofSeconds(5), Clock.systemUTC());
     static final MastodonMedia MASTODON_MEDIA = new MastodonMedia(HTTP, Duration.ofMillis(20), Duration.ofSeconds(2));
 
     final MastodonAdapter mastodon = new MastodonAdapter(HTTP, FETCH, MASTODON_MEDIA);
-    final BlueskyAdapter bluesky = new BlueskyAdapter(HTTP, FETCH);
+    final BlueskyAdapter bluesky = new BlueskyAdapter(HTTP, FETCH, Clock.systemUTC());
 
     static Account mastodonAccount(String token) {
         return new Account(UUID.randomUUID(), MASTODON.baseUrl(), "@cafe@mastodon.example",

@@ -9,6 +9,7 @@ import io.tribu.publishing.network.fake.FakeMediaHost;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ class MediaUploadTest {
     static final FakeLinkedIn LINKEDIN = new FakeLinkedIn();
 
     final MastodonAdapter mastodon = new MastodonAdapter(HTTP, FETCH, MASTODON_MEDIA);
-    final BlueskyAdapter bluesky = new BlueskyAdapter(HTTP, FETCH);
+    final BlueskyAdapter bluesky = new BlueskyAdapter(HTTP, FETCH, Clock.systemUTC());
     final XAdapter x = new XAdapter(HTTP, FETCH);
     final LinkedInAdapter linkedin = new LinkedInAdapter(HTTP, FETCH);
 
@@ -163,7 +164,7 @@ class MediaUploadTest {
 
     @Test
     void withoutAllowedNetworksLoopbackIsNeverAsked() {
-        var production = new MastodonAdapter(HTTP, new MediaFetch(Optional.empty(), 2_000_000, Duration.ofSeconds(5)), MASTODON_MEDIA);
+        var production = new MastodonAdapter(HTTP, new MediaFetch(Optional.empty(), 2_000_000, Duration.ofSeconds(5), Clock.systemUTC()), MASTODON_MEDIA);
         String photo = CDN.file("/private.jpg", "image/jpeg", FakeMediaHost.image(1_000));
         int asked = CDN.requests();
         for (String url : List.of(photo, photo.replace("127.0.0.1", "localhost"), "ftp://cdn.example/a.jpg")) {

@@ -5,6 +5,7 @@ import io.tribu.publishing.network.fake.FakeMastodon;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ class ModerationAdapterTest {
     static final FakeBluesky BLUESKY = new FakeBluesky();
 
     final MastodonAdapter mastodon = new MastodonAdapter(HTTP, AdapterTest.FETCH, AdapterTest.MASTODON_MEDIA);
-    final BlueskyAdapter bluesky = new BlueskyAdapter(HTTP, AdapterTest.FETCH);
+    final BlueskyAdapter bluesky = new BlueskyAdapter(HTTP, AdapterTest.FETCH, Clock.systemUTC());
 
     @AfterAll
     static void stop() {
