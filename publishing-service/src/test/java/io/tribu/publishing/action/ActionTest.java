@@ -247,7 +247,7 @@ class ActionTest {
         }
     }
 
-    /** Claimed by the service's clock, under a lease still running for an hour. */
+    /** Claimed at the service's now, its lease running for another hour. */
     private void insertInFlight(Connection db, ObjectNode request) throws Exception {
         JsonNode data = request.get("data");
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
