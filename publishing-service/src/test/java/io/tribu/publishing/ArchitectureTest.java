@@ -1,10 +1,15 @@
 package io.tribu.publishing;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.AccessTarget;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import jakarta.persistence.Entity;
+
+import java.time.Clock;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -42,4 +47,20 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.apache.kafka..", "org.eclipse.microprofile.reactive.messaging..", "io.smallrye.reactive.messaging..")
             .because("events leave through the transactional outbox, never straight from a request");
+
+    private static final DescribedPredicate<JavaMethodCall> READ_THE_WALL_CLOCK = DescribedPredicate.describe(
+            "read the wall clock", call -> {
+                AccessTarget.MethodCallTarget target = call.getTarget();
+                String owner = target.getOwner().getName();
+                return owner.startsWith("java.time.") && target.getName().equals("now")
+                        && target.getRawParameterTypes().stream().noneMatch(type -> type.isEquivalentTo(Clock.class))
+                        || owner.equals(Clock.class.getName()) && target.getName().startsWith("system")
+                        || owner.equals(System.class.getName()) && target.getName().equals("currentTimeMillis");
+            });
+
+    @ArchTest
+    static final ArchRule nowComesFromTheInjectedClock = noClasses()
+            .should().callMethodWhere(READ_THE_WALL_CLOCK)
+            .because("rules compare with the one injected Clock, which tribu.clock.offset moves in tests; "
+                    + "a wall-clock read would make them disagree");
 }

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -27,15 +28,17 @@ public class ActionIntake {
     static final String INSERT = """
             insert into moderation_action (action_id, event_id, tenant, brand_id, item_id, action, network, target_url,
                    target_external_id, target_author, reply_text, visibility, requested_by, requested_at, next_attempt_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now())
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
             on conflict (action_id) do nothing""";
 
     private final ObjectMapper json;
     private final Pool pool;
+    private final Clock clock;
 
-    public ActionIntake(ObjectMapper json, Pool pool) {
+    public ActionIntake(ObjectMapper json, Pool pool, Clock clock) {
         this.json = json;
         this.pool = pool;
+        this.clock = clock;
     }
 
     @Incoming("moderation-actions")
@@ -64,7 +67,7 @@ public class ActionIntake {
         return pool.preparedQuery(INSERT).execute(Tuple.from(Arrays.asList(data.actionId(), event.id(), event.tenant(),
                         data.brandId(), data.itemId(), data.action(), data.network(), data.targetUrl(), data.targetExternalId(),
                         data.targetAuthor(), data.replyText(), data.visibility(), data.requestedBy(),
-                        data.requestedAt().atOffset(ZoneOffset.UTC))))
+                        data.requestedAt().atOffset(ZoneOffset.UTC), clock.instant().atOffset(ZoneOffset.UTC))))
                 .invoke(rows -> {
                     if (rows.rowCount() == 0) {
                         LOG.debugf("Action %s already taken in: ignored", data.actionId());

@@ -20,6 +20,7 @@ import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -50,13 +51,13 @@ public class ActionWorker {
     static final String CLAIM = """
             with due as (
               select action_id, state as previous from moderation_action
-              where state in ('pending', 'sent-intent') and next_attempt_at <= now()
-                and (lease_until is null or lease_until < now())
+              where state in ('pending', 'sent-intent') and next_attempt_at <= $4
+                and (lease_until is null or lease_until < $4)
               order by next_attempt_at
               limit $1
               for update skip locked)
             update moderation_action a set state = 'sent-intent', lease_owner = $2,
-                   lease_until = now() + $3 * interval '1 millisecond', attempts = a.attempts + 1
+                   lease_until = $3, attempts = a.attempts + 1
             from due where a.action_id = due.action_id
             returning a.*, due.previous = 'sent-intent' as reconciling""";
 
@@ -80,13 +81,14 @@ public class ActionWorker {
     private final Duration lease;
     private final Retries retries;
     private final String topic;
+    private final Clock clock;
 
     public ActionWorker(Pool pool, ChannelService channels, io.tribu.publishing.channel.TokenRefresh tokens, Outbox outbox, Instance<NetworkAdapter> adapters,
                         @ConfigProperty(name = "tribu.delivery.batch-size", defaultValue = "100") int batchSize,
                         @ConfigProperty(name = "tribu.delivery.concurrency", defaultValue = "16") int concurrency,
                         @ConfigProperty(name = "tribu.actions.lease", defaultValue = "60s") Duration lease,
                         Retries retries,
-                        @ConfigProperty(name = "tribu.topics.actions") String topic) {
+                        @ConfigProperty(name = "tribu.topics.actions") String topic, Clock clock) {
         this.pool = pool;
         this.channels = channels;
         this.tokens = tokens;
@@ -98,6 +100,7 @@ public class ActionWorker {
         this.lease = lease;
         this.retries = retries;
         this.topic = topic;
+        this.clock = clock;
     }
 
     @Scheduled(every = "${tribu.actions.tick}", delayed = "1s",
@@ -134,8 +137,9 @@ public class ActionWorker {
     }
 
     Uni<List<Claimed>> claim(String worker) {
+        Instant now = clock.instant();
         return pool.withTransaction(connection -> connection.preparedQuery(CLAIM)
-                .execute(Tuple.of(batchSize, worker, lease.toMillis()))
+                .execute(Tuple.of(batchSize, worker, utc(now.plus(lease)), utc(now)))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(Claimed::of).toList()));
     }
 
@@ -186,7 +190,7 @@ public class ActionWorker {
 
     /** Writes the outcome if the lease is still ours; a worker that lost it leaves the row to the new holder. */
     Uni<Void> record(String worker, Claimed claimed, UUID channelId, Outcome outcome) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return pool.withTransaction(connection -> {
             if (outcome instanceof Outcome.Retry retry && retries.again(outcome, claimed.attempts())) {
                 return connection.preparedQuery("""

@@ -12,7 +12,7 @@ import io.tribu.publishing.post.PostStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -22,10 +22,12 @@ public class ApprovalService {
 
     private final PostHistory history;
     private final DeliveryPlanner deliveries;
+    private final Clock clock;
 
-    public ApprovalService(PostHistory history, DeliveryPlanner deliveries) {
+    public ApprovalService(PostHistory history, DeliveryPlanner deliveries, Clock clock) {
         this.history = history;
         this.deliveries = deliveries;
+        this.clock = clock;
     }
 
     /**
@@ -49,7 +51,7 @@ public class ApprovalService {
                 return Uni.createFrom().failure(PostProblems.conflict("The post is " + post.status + "; "
                         + action.wire() + " applies to a " + action.from().wire() + " post"));
             }
-            if (action == PostAction.SCHEDULE && (post.plannedAt == null || !post.plannedAt.isAfter(Instant.now()))) {
+            if (action == PostAction.SCHEDULE && (post.plannedAt == null || !post.plannedAt.isAfter(clock.instant()))) {
                 return Uni.createFrom().failure(PostProblems.conflict(
                         "Only a post planned in the future can be scheduled; set plannedAt first"));
             }

@@ -8,7 +8,7 @@ import io.tribu.publishing.post.CalendarRange;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.DateTimeException;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +17,12 @@ import jakarta.ws.rs.core.Response;
 /** Reads and changes a brand's settings; every read falls back to the defaults when the brand has no row. */
 @ApplicationScoped
 public class BrandSettings {
+
+    private final Clock clock;
+
+    public BrandSettings(Clock clock) {
+        this.clock = clock;
+    }
 
     /** Runs in the caller's session. */
     public Uni<BrandSetting> of(String tenant, String brandId) {
@@ -56,7 +62,7 @@ public class BrandSettings {
         }
         return of(tenant, brandId).chain(setting -> {
             setting.timezone = zone.getId();
-            setting.updatedAt = Instant.now();
+            setting.updatedAt = clock.instant();
             return setting.persistAndFlush().replaceWith(setting);
         });
     }
@@ -65,7 +71,7 @@ public class BrandSettings {
     public Uni<BrandSetting> changeFeedTokenHash(String tenant, String brandId, String hash) {
         return of(tenant, brandId).chain(setting -> {
             setting.feedTokenHash = hash;
-            setting.updatedAt = Instant.now();
+            setting.updatedAt = clock.instant();
             return setting.persistAndFlush().replaceWith(setting);
         });
     }

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -38,11 +39,13 @@ public class CalendarFeedResource {
     private final SecurityIdentity identity;
     private final Caller caller;
     private final CalendarFeeds feeds;
+    private final Clock clock;
 
-    public CalendarFeedResource(SecurityIdentity identity, Caller caller, CalendarFeeds feeds) {
+    public CalendarFeedResource(SecurityIdentity identity, Caller caller, CalendarFeeds feeds, Clock clock) {
         this.identity = identity;
         this.caller = caller;
         this.feeds = feeds;
+        this.clock = clock;
     }
 
     @GET
@@ -58,7 +61,7 @@ public class CalendarFeedResource {
                               @QueryParam("tz") String tz, @QueryParam("lang") String lang,
                               @QueryParam("campaign") List<String> campaign, @QueryParam("tag") List<String> tag,
                               @Context HttpHeaders headers) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         CalendarService.Query query = new CalendarService.Query(
                 from == null && to == null ? today.minusDays(DAYS_BACK).toString() : from,
                 from == null && to == null ? today.plusDays(DAYS_AHEAD).toString() : to,

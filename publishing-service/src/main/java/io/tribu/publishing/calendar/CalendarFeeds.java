@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -28,10 +28,12 @@ public class CalendarFeeds {
 
     private final BrandSettings settings;
     private final CalendarService calendars;
+    private final Clock clock;
 
-    public CalendarFeeds(BrandSettings settings, CalendarService calendars) {
+    public CalendarFeeds(BrandSettings settings, CalendarService calendars, Clock clock) {
         this.settings = settings;
         this.calendars = calendars;
+        this.clock = clock;
     }
 
     /** A new feed token for the brand (the previous one stops working); only this answer ever holds it. */
@@ -51,7 +53,7 @@ public class CalendarFeeds {
     /** The feed for a bearer caller already checked against the brand. */
     @WithSession
     public Uni<String> feed(String tenant, String brandId, CalendarService.Query query) {
-        return calendars.content(tenant, brandId, query).map(content -> IcsFeed.of(brandId, content, Instant.now()));
+        return calendars.content(tenant, brandId, query).map(content -> IcsFeed.of(brandId, content, clock.instant()));
     }
 
     /** The feed opened by a feed token: the token names the tenant and must be this brand's, else 404. */
@@ -61,7 +63,7 @@ public class CalendarFeeds {
                 .onItem().ifNull().failWith(() -> NotFoundProblems.brand(brandId))
                 .chain((BrandSetting setting) -> setting.brandId.equals(brandId)
                         ? calendars.content(setting.tenant, brandId, query)
-                        .map(content -> IcsFeed.of(brandId, content, Instant.now()))
+                        .map(content -> IcsFeed.of(brandId, content, clock.instant()))
                         : Uni.createFrom().failure(NotFoundProblems.brand(brandId)));
     }
 

@@ -8,6 +8,7 @@ import io.tribu.publishing.campaign.CampaignView;
 import io.tribu.publishing.post.Post;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -33,10 +34,12 @@ public class CalendarService {
 
     private final BrandSettings settings;
     private final CampaignService campaigns;
+    private final Clock clock;
 
-    public CalendarService(BrandSettings settings, CampaignService campaigns) {
+    public CalendarService(BrandSettings settings, CampaignService campaigns, Clock clock) {
         this.settings = settings;
         this.campaigns = campaigns;
+        this.clock = clock;
     }
 
     @WithSession
@@ -47,7 +50,7 @@ public class CalendarService {
     /** Runs in the caller's session (the iCalendar feed shares it). */
     public Uni<Content> content(String tenant, String brandId, Query query) {
         return settings.zone(tenant, brandId, query.tzParam()).chain(zone -> {
-            CalendarWindow window = CalendarWindow.parse(query.fromParam(), query.toParam(), zone);
+            CalendarWindow window = CalendarWindow.parse(query.fromParam(), query.toParam(), zone, clock.instant());
             return Post.inCalendar(tenant, brandId, window.from(), window.to(), query.campaigns(), query.tags(),
                             query.limit())
                     .chain(posts -> campaigns.overlapping(tenant, brandId, window.firstDay(), window.lastDay())

@@ -14,11 +14,12 @@ import java.time.format.DateTimeParseException;
  */
 public record CalendarWindow(ZoneId zone, Instant from, Instant to) {
 
-    public static CalendarWindow parse(String fromParam, String toParam, ZoneId zone) {
+    /** Without bounds: the 31 days from the start of {@code now}'s day in the zone. */
+    public static CalendarWindow parse(String fromParam, String toParam, ZoneId zone, Instant now) {
         Instant from = fromParam == null ? null : bound("from", fromParam, zone);
         Instant to = toParam == null ? null : bound("to", toParam, zone);
         if (from == null) {
-            from = to == null ? LocalDate.now(zone).atStartOfDay(zone).toInstant() : to.minus(CalendarRange.DEFAULT_LENGTH);
+            from = to == null ? LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant() : to.minus(CalendarRange.DEFAULT_LENGTH);
         }
         if (to == null) {
             to = from.plus(CalendarRange.DEFAULT_LENGTH);

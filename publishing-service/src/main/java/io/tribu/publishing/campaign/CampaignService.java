@@ -6,7 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.tribu.publishing.access.NotFoundProblems;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -14,13 +14,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class CampaignService {
 
+    private final Clock clock;
+
+    public CampaignService(Clock clock) {
+        this.clock = clock;
+    }
+
     @WithTransaction
     public Uni<Campaign> create(String tenant, String brandId, CampaignRequest request) {
         Campaign campaign = new Campaign();
         campaign.id = UUID.randomUUID();
         campaign.tenant = tenant;
         campaign.brandId = brandId;
-        campaign.createdAt = Instant.now();
+        campaign.createdAt = clock.instant();
         copy(request, campaign);
         return campaign.persistAndFlush().replaceWith(campaign);
     }

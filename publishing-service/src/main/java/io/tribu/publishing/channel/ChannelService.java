@@ -11,7 +11,7 @@ import io.tribu.publishing.access.NotFoundProblems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,11 +32,13 @@ public class ChannelService {
 
     private final CredentialCipher cipher;
     private final ObjectMapper json;
+    private final Clock clock;
     private final OpenedCredentials opened = new OpenedCredentials(OPENED_KEPT);
 
-    public ChannelService(CredentialCipher cipher, ObjectMapper json) {
+    public ChannelService(CredentialCipher cipher, ObjectMapper json, Clock clock) {
         this.cipher = cipher;
         this.json = json;
+        this.clock = clock;
     }
 
     @WithTransaction
@@ -49,7 +51,7 @@ public class ChannelService {
         channel.tenant = tenant;
         channel.brandId = brandId;
         channel.createdBy = actor;
-        channel.createdAt = Instant.now();
+        channel.createdAt = clock.instant();
         apply(channel, request);
         return Channel.count("tenant = ?1 and brandId = ?2 and network = ?3 and handle = ?4", tenant, brandId,
                         channel.network, channel.handle)
@@ -100,7 +102,7 @@ public class ChannelService {
     /** New tokens after a refresh, sealed with the active key. Runs in the caller's transaction. */
     public Uni<Void> replaceCredentials(UUID channelId, ChannelCredentials credentials) {
         return Channel.update("credentials = ?1, updatedAt = ?2 where id = ?3",
-                cipher.seal(write(credentials), Channel.sealContext(channelId)), Instant.now(), channelId)
+                cipher.seal(write(credentials), Channel.sealContext(channelId)), clock.instant(), channelId)
                 .replaceWithVoid();
     }
 
@@ -132,7 +134,7 @@ public class ChannelService {
         channel.handle = request.handle().strip();
         channel.baseUrl = request.baseUrl() == null ? PUBLIC_API.get(request.network())
                 : request.baseUrl().replaceAll("/$", "");
-        channel.updatedAt = Instant.now();
+        channel.updatedAt = clock.instant();
         if (request.credentials() != null) {
             channel.credentials = cipher.seal(write(request.credentials()), channel.sealContext());
         }

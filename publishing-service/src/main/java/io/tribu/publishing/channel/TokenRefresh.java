@@ -11,6 +11,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.function.Function;
 
 /**
@@ -33,16 +35,19 @@ public class TokenRefresh {
     private final ChannelService channels;
     private final CredentialCipher cipher;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final Clock clock;
 
-    public TokenRefresh(Pool pool, ChannelService channels, CredentialCipher cipher, com.fasterxml.jackson.databind.ObjectMapper json) {
+    public TokenRefresh(Pool pool, ChannelService channels, CredentialCipher cipher, com.fasterxml.jackson.databind.ObjectMapper json,
+                        Clock clock) {
         this.pool = pool;
         this.channels = channels;
         this.cipher = cipher;
         this.json = json;
+        this.clock = clock;
     }
 
     public Uni<Outcome> call(NetworkAdapter adapter, Account account, Function<Account, Uni<Outcome>> call) {
-        if (adapter.refreshDue(account.credentials(), java.time.Instant.now())) {
+        if (adapter.refreshDue(account.credentials(), clock.instant())) {
             return adapter.refresh(account)
                     .chain(fresh -> fresh == null ? Uni.createFrom().item(account) : store(account, fresh).replaceWith(with(account, fresh)))
                     .onFailure().recoverWithItem(failure -> {
@@ -79,8 +84,8 @@ public class TokenRefresh {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        return pool.preparedQuery("update channel set credentials = $1, updated_at = now() where id = $2")
-                .execute(Tuple.of(sealed, account.channelId())).replaceWithVoid();
+        return pool.preparedQuery("update channel set credentials = $1, updated_at = $2 where id = $3")
+                .execute(Tuple.of(sealed, clock.instant().atOffset(ZoneOffset.UTC), account.channelId())).replaceWithVoid();
     }
 
     private Uni<ChannelCredentials> current(Account account) {

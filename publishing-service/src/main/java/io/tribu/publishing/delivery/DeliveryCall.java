@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -24,10 +24,12 @@ public class DeliveryCall {
     private final ChannelService channels;
     private final TokenRefresh tokens;
     private final Map<String, NetworkAdapter> adapters;
+    private final Clock clock;
 
-    public DeliveryCall(ChannelService channels, TokenRefresh tokens, Instance<NetworkAdapter> adapters) {
+    public DeliveryCall(ChannelService channels, TokenRefresh tokens, Instance<NetworkAdapter> adapters, Clock clock) {
         this.channels = channels;
         this.tokens = tokens;
+        this.clock = clock;
         this.adapters = adapters.stream().collect(Collectors.toMap(adapter -> adapter.network().wire(), Function.identity()));
     }
 
@@ -46,10 +48,10 @@ public class DeliveryCall {
                 .chain(account -> tokens.call(adapter, account, current -> adapter.publish(current, delivery.text(),
                         delivery.media(), delivery.id().toString(), delivery.mayExist())))
                 .onFailure().recoverWithItem(failure -> new Outcome.Retry(null, "delivery failed: " + failure.getMessage()))
-                .map(outcome -> new Answered(delivery, outcome, Instant.now()));
+                .map(outcome -> new Answered(delivery, outcome, clock.instant()));
     }
 
-    private static Uni<Answered> answered(Leased delivery, Outcome outcome) {
-        return Uni.createFrom().item(new Answered(delivery, outcome, Instant.now()));
+    private Uni<Answered> answered(Leased delivery, Outcome outcome) {
+        return Uni.createFrom().item(new Answered(delivery, outcome, clock.instant()));
     }
 }

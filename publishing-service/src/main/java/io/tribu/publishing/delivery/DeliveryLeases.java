@@ -7,7 +7,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,8 +42,8 @@ public class DeliveryLeases {
             with due as (
               select d.id, d.post_id, d.state as previous from delivery d join post p on p.id = d.post_id
               where d.state in ('pending', 'leased', 'sent-intent')
-                and d.next_attempt_at <= now() + $4 * interval '1 millisecond'
-                and (d.state = 'pending' or d.lease_until < now())
+                and d.next_attempt_at <= $4
+                and (d.state = 'pending' or d.lease_until < $5)
                 and p.status in ('scheduled', 'publishing')
               order by d.next_attempt_at
               limit $1
@@ -47,7 +51,7 @@ public class DeliveryLeases {
             moved as (
               update post set status = 'publishing' where id in (select post_id from due) and status = 'scheduled')
             update delivery d set state = case when due.previous = 'sent-intent' then 'sent-intent' else 'leased' end,
-                   lease_owner = $2, lease_until = now() + $3 * interval '1 millisecond'
+                   lease_owner = $2, lease_until = $3
             from due, channel c
             where d.id = due.id and c.id = d.channel_id
             returning d.id, d.tenant, d.brand_id, d.post_id, d.channel_id, d.network, d.text, d.media, d.due_at,
@@ -55,17 +59,21 @@ public class DeliveryLeases {
                       c.base_url, c.handle, c.credentials""";
 
     private final Pool pool;
+    private final Clock clock;
     private final Duration lease;
 
-    public DeliveryLeases(Pool pool, @ConfigProperty(name = "tribu.delivery.lease", defaultValue = "5s") Duration lease) {
+    public DeliveryLeases(Pool pool, Clock clock,
+                          @ConfigProperty(name = "tribu.delivery.lease", defaultValue = "5s") Duration lease) {
         this.pool = pool;
+        this.clock = clock;
         this.lease = lease;
     }
 
     /** Up to {@code limit} deliveries due before now + {@code lookahead}, earliest first, leased to {@code owner}. */
     Uni<List<Leased>> lease(String owner, Duration lookahead, int limit) {
+        Instant now = clock.instant();
         return pool.preparedQuery(LEASE)
-                .execute(Tuple.of(limit, owner, lease.toMillis(), lookahead.toMillis()))
+                .execute(Tuple.of(limit, owner, utc(now.plus(lease)), utc(now.plus(lookahead)), utc(now)))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(Leased::of).toList());
     }
 
@@ -83,9 +91,9 @@ public class DeliveryLeases {
                           select id from delivery where id = any($1) and lease_owner = $2 and state in ('leased', 'sent-intent')
                           for update skip locked),
                         renewed as (
-                          update delivery d set lease_until = now() + $3 * interval '1 millisecond' from free where d.id = free.id)
+                          update delivery d set lease_until = $3 from free where d.id = free.id)
                         select id from delivery where id = any($1) and lease_owner = $2 and state in ('leased', 'sent-intent')""")
-                .execute(Tuple.of(ids.toArray(UUID[]::new), owner, lease.toMillis()))
+                .execute(Tuple.of(ids.toArray(UUID[]::new), owner, leaseUntil()))
                 .map(rows -> {
                     Set<UUID> held = new HashSet<>();
                     rows.forEach(row -> held.add(row.getUUID("id")));
@@ -110,10 +118,10 @@ public class DeliveryLeases {
     Uni<Map<UUID, Integer>> intend(String owner, Collection<UUID> ids) {
         return pool.preparedQuery("""
                         update delivery set state = 'sent-intent', attempts = attempts + 1,
-                               lease_until = now() + $3 * interval '1 millisecond'
+                               lease_until = $3
                         where id = any($1) and lease_owner = $2 and state in ('leased', 'sent-intent')
                         returning id, attempts""")
-                .execute(Tuple.of(ids.toArray(UUID[]::new), owner, lease.toMillis()))
+                .execute(Tuple.of(ids.toArray(UUID[]::new), owner, leaseUntil()))
                 .map(rows -> {
                     Map<UUID, Integer> attempts = new HashMap<>();
                     for (Row row : rows) {
@@ -121,5 +129,13 @@ public class DeliveryLeases {
                     }
                     return attempts;
                 });
+    }
+
+    private OffsetDateTime leaseUntil() {
+        return utc(clock.instant().plus(lease));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -48,6 +49,7 @@ public class DeliveryWorker {
     private final Completions completions;
     private final DeliveryLoops loops;
     private final Vertx vertx;
+    private final Clock clock;
     private final String owner;
     private final int batchSize;
     private final int concurrency;
@@ -69,6 +71,7 @@ public class DeliveryWorker {
     private Instant timerAt;
 
     public DeliveryWorker(DeliveryLeases leases, DeliveryCall network, Completions completions, DeliveryLoops loops, Vertx vertx,
+                          Clock clock,
                           @ConfigProperty(name = "tribu.delivery.worker-id") Optional<String> workerId,
                           @ConfigProperty(name = "tribu.delivery.batch-size", defaultValue = "100") int batchSize,
                           @ConfigProperty(name = "tribu.delivery.concurrency", defaultValue = "16") int concurrency,
@@ -78,6 +81,7 @@ public class DeliveryWorker {
         this.completions = completions;
         this.loops = loops;
         this.vertx = vertx;
+        this.clock = clock;
         this.owner = workerId.orElseGet(() -> hostName() + "-" + UUID.randomUUID().toString().substring(0, 8));
         this.batchSize = batchSize;
         this.concurrency = concurrency;
@@ -167,7 +171,7 @@ public class DeliveryWorker {
         boolean refill;
         synchronized (this) {
             if (!intending && ready.size() < concurrency) {
-                due = timetable.takeDue(Instant.now(), concurrency);
+                due = timetable.takeDue(clock.instant(), concurrency);
                 intending = !due.isEmpty();
             }
             while (calling < concurrency && !ready.isEmpty()) {
@@ -190,7 +194,7 @@ public class DeliveryWorker {
     /** A timer for the earliest waiting delivery still in the future; earlier ones are moved by the work in flight. */
     private void arm() {
         Optional<Instant> next = timetable.next();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (next.isEmpty() || !next.get().isAfter(now) || (timerAt != null && !timerAt.isAfter(next.get()))) {
             return;
         }

@@ -19,8 +19,10 @@ import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
@@ -45,12 +47,12 @@ public class EngagementCollector {
     static final String TAKE = """
             with due as (
               select d.id from delivery d
-              where d.state = 'published' and d.published_at > now() - $1 * interval '1 millisecond'
-                and (d.engagement_collected_at is null or d.engagement_collected_at < now() - $2 * interval '1 millisecond')
+              where d.state = 'published' and d.published_at > $1
+                and (d.engagement_collected_at is null or d.engagement_collected_at < $2)
               order by d.engagement_collected_at nulls first
               limit 200
               for update skip locked)
-            update delivery d set engagement_collected_at = now() from due, post p, channel c
+            update delivery d set engagement_collected_at = $3 from due, post p, channel c
             where d.id = due.id and p.id = d.post_id and c.id = d.channel_id
             returning d.id, d.tenant, d.brand_id, d.post_id, d.channel_id, d.network, d.external_id, d.url, d.published_at,
                       d.text, d.media, p.tags, c.base_url, c.handle, c.credentials""";
@@ -68,11 +70,12 @@ public class EngagementCollector {
     private final Duration interval;
     private final Duration window;
     private final String topic;
+    private final Clock clock;
 
     public EngagementCollector(Pool pool, ChannelService channels, Outbox outbox, Instance<NetworkAdapter> adapters,
                                @ConfigProperty(name = "tribu.engagement.interval") Duration interval,
                                @ConfigProperty(name = "tribu.engagement.window") Duration window,
-                               @ConfigProperty(name = "tribu.topics.engagement") String topic) {
+                               @ConfigProperty(name = "tribu.topics.engagement") String topic, Clock clock) {
         this.pool = pool;
         this.channels = channels;
         this.outbox = outbox;
@@ -80,14 +83,16 @@ public class EngagementCollector {
         this.interval = interval;
         this.window = window;
         this.topic = topic;
+        this.clock = clock;
     }
 
     @Scheduled(every = "${tribu.engagement.tick}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> tick() {
+        Instant now = clock.instant();
         return pool.withTransaction(connection -> connection.preparedQuery(TAKE)
-                        .execute(Tuple.of(window.toMillis(), interval.toMillis()))
+                        .execute(Tuple.of(utc(now.minus(window)), utc(now.minus(interval)), utc(now)))
                         .map(rows -> StreamSupport.stream(rows.spliterator(), false).toList()))
                 .chain(rows -> Multi.createFrom().iterable(rows)
                         .onItem().transformToUni(this::collect).merge(8)
@@ -122,17 +127,21 @@ public class EngagementCollector {
                             channelId, row.getString("network"), row.getString("external_id"), row.getString("url"),
                             contentType(row.getString("text"), MediaUrls.read(row.getString("media"))),
                             Arrays.asList(row.getArrayOfStrings("tags")),
-                            row.getOffsetDateTime("published_at").toInstant(), Instant.now(),
+                            row.getOffsetDateTime("published_at").toInstant(), clock.instant(),
                             counts.likes(), counts.comments(), counts.shares(), counts.impressions());
                     OutboxEvent event = outbox.build(topic, row.getString("tenant"), row.getString("brand_id"), TYPE, data);
                     return pool.preparedQuery("insert into outbox_event (id, topic, message_key, payload, created_at) "
                                     + "values ($1, $2, $3, $4, $5)")
                             .execute(Tuple.of(event.id, event.topic, event.messageKey, event.payload,
-                                    event.createdAt.atOffset(ZoneOffset.UTC)))
+                                    utc(event.createdAt)))
                             .replaceWithVoid();
                 })
                 .onFailure().invoke(failure -> LOG.infof("Engagement of delivery %s not read this time: %s",
                         row.getUUID("id"), failure.getMessage()))
                 .onFailure().recoverWithNull();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -48,10 +48,12 @@ public class BlueskyAdapter implements NetworkAdapter {
 
     private final NetworkHttp http;
     private final MediaFetch fetch;
+    private final Clock clock;
 
-    public BlueskyAdapter(NetworkHttp http, MediaFetch fetch) {
+    public BlueskyAdapter(NetworkHttp http, MediaFetch fetch, Clock clock) {
         this.http = http;
         this.fetch = fetch;
+        this.clock = clock;
     }
 
     @Override
@@ -148,7 +150,7 @@ public class BlueskyAdapter implements NetworkAdapter {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("$type", COLLECTION);
         record.put("text", text);
-        record.put("createdAt", Instant.now().toString());
+        record.put("createdAt", clock.instant().toString());
         if (embed != null) {
             record.put("embed", embed);
         }
@@ -248,7 +250,7 @@ public class BlueskyAdapter implements NetworkAdapter {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("$type", COLLECTION);
         record.put("text", text);
-        record.put("createdAt", Instant.now().toString());
+        record.put("createdAt", clock.instant().toString());
         record.put("reply", Map.of("root", Map.of("uri", post.rootUri(), "cid", post.rootCid()),
                 "parent", Map.of("uri", post.uri(), "cid", post.cid())));
         var request = xrpc(account, session, "com.atproto.repo.createRecord")
@@ -332,7 +334,7 @@ public class BlueskyAdapter implements NetworkAdapter {
             Map<String, Object> gate = new LinkedHashMap<>();
             gate.put("$type", THREADGATE);
             gate.put("post", post.rootUri());
-            gate.put("createdAt", Instant.now().toString());
+            gate.put("createdAt", clock.instant().toString());
             java.util.LinkedHashSet<String> hiddenReplies = new java.util.LinkedHashSet<>();
             if (response.statusCode() == 200) {
                 JsonNode existing = body.path("value");
@@ -440,7 +442,7 @@ public class BlueskyAdapter implements NetworkAdapter {
     }
 
     /** An expired session is retried with a new one; otherwise the common mapping. */
-    private static Outcome failure(HttpResponse<String> response, JsonNode body) {
+    private static Outcome failure(ReceivedResponse response, JsonNode body) {
         if ("ExpiredToken".equals(body.path("error").asText())) {
             return new Outcome.Retry(null, reason(body, response));
         }

@@ -131,7 +131,7 @@ public class FacebookAdapter implements MetaGraphAdapter {
                 .onFailure().recoverWithItem(Refusal::recover);
     }
 
-    private Outcome success(java.net.http.HttpResponse<String> response) {
+    private Outcome success(ReceivedResponse response) {
         JsonNode answer = http.read(response);
         return response.statusCode() == 200 && answer.path("success").asBoolean(false)
                 ? new Outcome.Published(null, null) : GraphAnswers.failure(response, answer);

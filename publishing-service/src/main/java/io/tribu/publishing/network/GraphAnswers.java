@@ -31,14 +31,14 @@ final class GraphAnswers {
         return body.path("error").path("code").asInt(0);
     }
 
-    static Outcome failure(HttpResponse<String> response, JsonNode body) {
+    static Outcome failure(ReceivedResponse response, JsonNode body) {
         int code = code(body);
         String reason = reason(body, response);
         if (code == 190 || code == 102) {
             return new Outcome.AuthExpired(reason);
         }
         if (RATE_LIMITS.contains(code) || (code >= 80001 && code <= 80014) || code == 1 || code == 2) {
-            return new Outcome.Retry(HttpAnswers.retryAfter(response, null), reason);
+            return new Outcome.Retry(HttpAnswers.retryAfter(response, null, response.receivedAt()), reason);
         }
         if (code == 506) {
             return new Outcome.Permanent("duplicate post refused by the network: " + reason);

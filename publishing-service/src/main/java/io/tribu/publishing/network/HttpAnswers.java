@@ -18,7 +18,7 @@ final class HttpAnswers {
      * Retry-After as seconds or as an HTTP date; else a reset header giving the epoch second the
      * rate-limit window reopens (Bluesky {@code RateLimit-Reset}, X {@code x-rate-limit-reset}).
      */
-    static Duration retryAfter(HttpResponse<?> response, String resetHeader) {
+    static Duration retryAfter(HttpResponse<?> response, String resetHeader, Instant receivedAt) {
         Optional<String> header = response.headers().firstValue("Retry-After");
         if (header.isPresent()) {
             String value = header.get().trim();
@@ -26,7 +26,7 @@ final class HttpAnswers {
                 return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
             } catch (NumberFormatException notSeconds) {
                 try {
-                    return positive(Duration.between(Instant.now(),
+                    return positive(Duration.between(receivedAt,
                             ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()));
                 } catch (DateTimeParseException unreadable) {
                     return null;
@@ -37,7 +37,7 @@ final class HttpAnswers {
             Optional<String> reset = response.headers().firstValue(resetHeader);
             if (reset.isPresent()) {
                 try {
-                    return positive(Duration.between(Instant.now(), Instant.ofEpochSecond(Long.parseLong(reset.get().trim()))));
+                    return positive(Duration.between(receivedAt, Instant.ofEpochSecond(Long.parseLong(reset.get().trim()))));
                 } catch (NumberFormatException unreadable) {
                     return null;
                 }
@@ -51,13 +51,13 @@ final class HttpAnswers {
     }
 
     /** Common mapping of failures: 401 token refused, 429 and 5xx later, any other 4xx refused for good. */
-    static Outcome failure(HttpResponse<?> response, String reason, String resetHeader) {
+    static Outcome failure(ReceivedResponse response, String reason, String resetHeader) {
         int status = response.statusCode();
         if (status == 401) {
             return new Outcome.AuthExpired(reason);
         }
         if (status == 429 || status >= 500) {
-            return new Outcome.Retry(retryAfter(response, resetHeader), status + " " + reason);
+            return new Outcome.Retry(retryAfter(response, resetHeader, response.receivedAt()), status + " " + reason);
         }
         return new Outcome.Permanent(reason);
     }

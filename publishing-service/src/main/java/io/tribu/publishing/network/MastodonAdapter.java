@@ -5,7 +5,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -91,7 +90,7 @@ public class MastodonAdapter implements NetworkAdapter {
                 .onFailure().recoverWithItem(Refusal::recover);
     }
 
-    private Outcome outcome(HttpResponse<String> response) {
+    private Outcome outcome(ReceivedResponse response) {
         JsonNode body = http.read(response);
         if (response.statusCode() == 200) {
             return new Outcome.Published(body.path("id").asText(), body.path("url").asText(null));
@@ -194,7 +193,7 @@ public class MastodonAdapter implements NetworkAdapter {
                 .header("Authorization", "Bearer " + account.credentials().accessToken());
     }
 
-    private Outcome failure(HttpResponse<String> response) {
+    private Outcome failure(ReceivedResponse response) {
         return HttpAnswers.failure(response, http.read(response).path("error").asText("HTTP " + response.statusCode()), null);
     }
 }

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
@@ -77,7 +76,7 @@ public class MastodonMedia {
     }
 
     /** Mastodon errors: {"error": "Validation failed: File content type is invalid"}. */
-    private Outcome failure(MediaFetch.Medium medium, HttpResponse<String> response) {
+    private Outcome failure(MediaFetch.Medium medium, ReceivedResponse response) {
         String reason = "medium " + medium.index() + ": " + http.read(response).path("error").asText("HTTP " + response.statusCode());
         return HttpAnswers.failure(response, reason, null);
     }

@@ -12,6 +12,7 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,15 +56,17 @@ public class MediaFetch {
     private final long maxBytes;
     private final Duration timeout;
     private final HttpClient client;
+    private final Clock clock;
 
     @Inject
     public MediaFetch(@ConfigProperty(name = "tribu.media.allowed-private-networks") Optional<List<String>> allowedPrivateNetworks,
                       @ConfigProperty(name = "tribu.media.max-bytes") long maxBytes,
-                      @ConfigProperty(name = "tribu.media.fetch-timeout") Duration timeout) {
+                      @ConfigProperty(name = "tribu.media.fetch-timeout") Duration timeout, Clock clock) {
         this.guard = new AddressGuard(allowedPrivateNetworks.orElse(List.of()));
         this.maxBytes = maxBytes;
         this.timeout = timeout;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.clock = clock;
     }
 
     /** The media in order, one download at a time (a post's media are few; memory is what they cost). */
@@ -126,7 +129,7 @@ public class MediaFetch {
         }
         String reason = prefix(index) + "its server answered HTTP " + status;
         return Uni.createFrom().failure(new Refusal(status >= 500 || status == 429
-                ? new Outcome.Retry(HttpAnswers.retryAfter(response, null), reason) : new Outcome.Permanent(reason)));
+                ? new Outcome.Retry(HttpAnswers.retryAfter(response, null, clock.instant()), reason) : new Outcome.Permanent(reason)));
     }
 
     /** Every address of the host must be allowed: the client may connect to any of them. */

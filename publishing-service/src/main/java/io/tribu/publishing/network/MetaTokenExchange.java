@@ -47,7 +47,7 @@ final class MetaTokenExchange {
             if (response.statusCode() != 200 || !answer.hasNonNull("access_token")) {
                 throw new RefreshRefused(GraphAnswers.reason(answer, response));
             }
-            Instant expiresAt = answer.has("expires_in") ? Instant.now().plusSeconds(answer.path("expires_in").asLong()) : null;
+            Instant expiresAt = answer.has("expires_in") ? response.receivedAt().plusSeconds(answer.path("expires_in").asLong()) : null;
             return credentials.refreshed(answer.path("access_token").asText(), null, expiresAt);
         });
     }

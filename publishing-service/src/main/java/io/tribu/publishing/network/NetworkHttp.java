@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -37,11 +38,13 @@ public class NetworkHttp {
 
     private final HttpClient client;
     private final ObjectMapper json;
+    private final Clock clock;
 
     @Inject
-    public NetworkHttp(ObjectMapper json, Vertx vertx,
+    public NetworkHttp(ObjectMapper json, Vertx vertx, Clock clock,
                        @ConfigProperty(name = "tribu.network.connections-per-host") int connectionsPerHost) {
         this.json = json;
+        this.clock = clock;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                         .setConnectTimeout((int) TIMEOUT.toMillis())
                         .setKeepAlive(true)
@@ -50,17 +53,17 @@ public class NetworkHttp {
     }
 
     /** Outside CDI (adapter tests): a Vert.x of its own. */
-    public NetworkHttp(ObjectMapper json) {
-        this(json, Vertx.vertx(), CONNECTIONS_PER_HOST);
+    public NetworkHttp(ObjectMapper json, Clock clock) {
+        this(json, Vertx.vertx(), clock, CONNECTIONS_PER_HOST);
     }
 
-    Uni<HttpResponse<String>> send(HttpRequest request) {
+    Uni<ReceivedResponse> send(HttpRequest request) {
         return Uni.createFrom().completionStage(() -> RequestBody.of(request)
                 .compose(body -> exchange(request, body))
                 .toCompletionStage());
     }
 
-    private Future<HttpResponse<String>> exchange(HttpRequest request, Buffer body) {
+    private Future<ReceivedResponse> exchange(HttpRequest request, Buffer body) {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.valueOf(request.method()))
                 .setAbsoluteURI(request.uri().toString())
@@ -69,7 +72,7 @@ public class NetworkHttp {
         request.headers().map().forEach((name, values) -> values.forEach(value -> options.addHeader(name, value)));
         return client.request(options)
                 .compose(outgoing -> body == null ? outgoing.send() : outgoing.send(body))
-                .compose(incoming -> incoming.body().map(received -> ReceivedResponse.of(request, incoming, received)));
+                .compose(incoming -> incoming.body().map(received -> ReceivedResponse.of(request, incoming, received, clock.instant())));
     }
 
     HttpRequest.Builder request(String url) {

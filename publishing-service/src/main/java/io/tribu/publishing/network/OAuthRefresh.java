@@ -48,7 +48,7 @@ final class OAuthRefresh {
                 throw new RefreshRefused(answer.path("error").asText("HTTP " + response.statusCode())
                         + (answer.has("error_description") ? ": " + answer.path("error_description").asText() : ""));
             }
-            Instant expiresAt = answer.has("expires_in") ? Instant.now().plusSeconds(answer.path("expires_in").asLong()) : null;
+            Instant expiresAt = answer.has("expires_in") ? response.receivedAt().plusSeconds(answer.path("expires_in").asLong()) : null;
             return credentials.refreshed(answer.path("access_token").asText(), answer.path("refresh_token").asText(null), expiresAt);
         });
     }

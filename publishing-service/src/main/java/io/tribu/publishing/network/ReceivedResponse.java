@@ -13,6 +13,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ import java.util.TreeMap;
 /**
  * A Vert.x answer as the JDK's {@link HttpResponse}, the type the adapters read: status, headers (looked
  * up ignoring case) and the body decoded with the charset of its {@code Content-Type}, else UTF-8, as
- * {@code BodyHandlers.ofString()} does.
+ * {@code BodyHandlers.ofString()} does. {@code receivedAt} is read from the service's clock: a Retry-After
+ * date and a token's lifetime count from it.
  */
 final class ReceivedResponse implements HttpResponse<String> {
 
@@ -30,19 +32,21 @@ final class ReceivedResponse implements HttpResponse<String> {
     private final int status;
     private final HttpHeaders headers;
     private final String body;
+    private final Instant receivedAt;
 
-    private ReceivedResponse(HttpRequest request, int status, HttpHeaders headers, String body) {
+    private ReceivedResponse(HttpRequest request, int status, HttpHeaders headers, String body, Instant receivedAt) {
         this.request = request;
         this.status = status;
         this.headers = headers;
         this.body = body;
+        this.receivedAt = receivedAt;
     }
 
-    static ReceivedResponse of(HttpRequest request, HttpClientResponse incoming, Buffer body) {
+    static ReceivedResponse of(HttpRequest request, HttpClientResponse incoming, Buffer body, Instant receivedAt) {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         incoming.headers().forEach(header -> headers.computeIfAbsent(header.getKey(), name -> new ArrayList<>()).add(header.getValue()));
         return new ReceivedResponse(request, incoming.statusCode(), HttpHeaders.of(headers, (name, value) -> true),
-                body.toString(charset(incoming.getHeader("Content-Type"))));
+                body.toString(charset(incoming.getHeader("Content-Type"))), receivedAt);
     }
 
     private static Charset charset(String contentType) {
@@ -59,6 +63,10 @@ final class ReceivedResponse implements HttpResponse<String> {
             }
         }
         return StandardCharsets.UTF_8;
+    }
+
+    Instant receivedAt() {
+        return receivedAt;
     }
 
     @Override

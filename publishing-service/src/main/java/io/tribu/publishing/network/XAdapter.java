@@ -252,7 +252,7 @@ public class XAdapter implements NetworkAdapter {
         return detail.isEmpty() ? "HTTP " + response.statusCode() : detail;
     }
 
-    private static Outcome failure(HttpResponse<String> response, JsonNode answer) {
+    private static Outcome failure(ReceivedResponse response, JsonNode answer) {
         return HttpAnswers.failure(response, reason(answer, response), RESET_HEADER);
     }
 }

@@ -19,8 +19,8 @@ public record CloudEvent<T>(String specversion, UUID id, String source, String t
     public static final String SPEC_VERSION = "1.0";
     public static final String SOURCE = "/tribu/publishing";
 
-    static <T> CloudEvent<T> of(String type, String tenant, String brandId, T data) {
-        return new CloudEvent<>(SPEC_VERSION, UUID.randomUUID(), SOURCE, type, brandId, Instant.now(),
+    static <T> CloudEvent<T> of(String type, String tenant, String brandId, Instant time, T data) {
+        return new CloudEvent<>(SPEC_VERSION, UUID.randomUUID(), SOURCE, type, brandId, time,
                 "application/json", tenant, data);
     }
 }

@@ -18,14 +18,14 @@ public record CalendarRange(Instant from, Instant to) {
     public static final URI INVALID_PARAMETER = URI.create("https://tribu.io/problems/invalid-parameter");
 
     /**
-     * Defaults to the 31 days from now: a calendar looks ahead. With only {@code to}, the 31 days
+     * Defaults to the 31 days from {@code now}: a calendar looks ahead. With only {@code to}, the 31 days
      * before it; with only {@code from}, the 31 days after it.
      */
-    public static CalendarRange parse(String fromParam, String toParam) {
+    public static CalendarRange parse(String fromParam, String toParam, Instant now) {
         Instant from = fromParam == null ? null : instant("from", fromParam);
         Instant to = toParam == null ? null : instant("to", toParam);
         if (from == null) {
-            from = to == null ? Instant.now() : to.minus(DEFAULT_LENGTH);
+            from = to == null ? now : to.minus(DEFAULT_LENGTH);
         }
         if (to == null) {
             to = from.plus(DEFAULT_LENGTH);

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +15,12 @@ import java.util.UUID;
 public class PostHistory {
 
     public record Line(String actor, String action, String fromStatus, String toStatus, String comment, Instant at) {
+    }
+
+    private final Clock clock;
+
+    public PostHistory(Clock clock) {
+        this.clock = clock;
     }
 
     public Uni<Void> append(Post post, String actor, String action, String fromStatus, String comment) {
@@ -28,7 +35,7 @@ public class PostHistory {
                 .setParameter("from", fromStatus)
                 .setParameter("to", post.status)
                 .setParameter("comment", comment)
-                .setParameter("at", Instant.now())
+                .setParameter("at", clock.instant())
                 .executeUpdate()
                 .replaceWithVoid());
     }

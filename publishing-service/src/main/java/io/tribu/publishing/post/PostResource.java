@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.util.UUID;
 
 @Path("/brands/{brandId}/posts")
@@ -66,10 +67,12 @@ public class PostResource {
 
     private final Caller caller;
     private final PostService posts;
+    private final Clock clock;
 
-    public PostResource(Caller caller, PostService posts) {
+    public PostResource(Caller caller, PostService posts, Clock clock) {
         this.caller = caller;
         this.posts = posts;
+        this.clock = clock;
     }
 
     @POST
@@ -149,7 +152,7 @@ public class PostResource {
             @Parameter(description = "At most this many posts", example = "200")
             @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(500) int limit) {
         String brand = caller.requireBrand(brandId);
-        CalendarRange range = CalendarRange.parse(fromParam, toParam);
+        CalendarRange range = CalendarRange.parse(fromParam, toParam, clock.instant());
         return posts.planned(caller.tenant(), brand, range.from(), range.to(), limit)
                 .map(found -> new CalendarView(brand, range.from(), range.to(),
                         found.stream().map(PostView::of).toList()));

@@ -11,6 +11,7 @@ import io.tribu.publishing.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,12 +22,14 @@ public class PostService {
     private final Outbox outbox;
     private final PostHistory history;
     private final String postsTopic;
+    private final Clock clock;
 
     public PostService(Outbox outbox, PostHistory history,
-                       @ConfigProperty(name = "tribu.topics.posts") String postsTopic) {
+                       @ConfigProperty(name = "tribu.topics.posts") String postsTopic, Clock clock) {
         this.outbox = outbox;
         this.history = history;
         this.postsTopic = postsTopic;
+        this.clock = clock;
     }
 
     /** Stores the draft and its event in one transaction, so neither exists without the other. */
@@ -44,7 +47,7 @@ public class PostService {
                 post.variants.add(new PostVariant(variant.network().wire(), variant.text(), variant.media())));
         post.campaignId = draft.campaignId();
         post.createdBy = author;
-        post.createdAt = Instant.now();
+        post.createdAt = clock.instant();
         // Flushed first: the history line below is a native insert referencing the post row.
         return requireCampaign(tenant, brandId, draft.campaignId())
                 .chain(() -> post.<Post>persistAndFlush())

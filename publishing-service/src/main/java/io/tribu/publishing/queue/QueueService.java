@@ -17,6 +17,7 @@ import io.tribu.publishing.post.PostProblems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,11 +44,13 @@ public class QueueService {
     private final BrandSettings settings;
     private final ApprovalService approvals;
     private final BestTime bestTime;
+    private final Clock clock;
 
-    public QueueService(BrandSettings settings, ApprovalService approvals, BestTime bestTime) {
+    public QueueService(BrandSettings settings, ApprovalService approvals, BestTime bestTime, Clock clock) {
         this.settings = settings;
         this.approvals = approvals;
         this.bestTime = bestTime;
+        this.clock = clock;
     }
 
     @WithSession
@@ -81,7 +84,7 @@ public class QueueService {
                 ? Panache.withSession(() -> resolveChannel(tenant, brandId, postId, request.channelId())
                         .chain(channel -> settings.of(tenant, brandId).map(setting -> Map.entry(channel, setting.timezone))))
                 .chain(found -> {
-                    Instant now = Instant.now();
+                    Instant now = clock.instant();
                     return bestTime.slots(brandId, found.getKey().id, now, now.plus(BEST_WINDOW),
                             ZoneId.of(found.getValue()), bearer);
                 })
@@ -95,7 +98,7 @@ public class QueueService {
     }
 
     private Uni<Instant> chooseSlot(String tenant, String brandId, Channel channel, List<Instant> best) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return settings.of(tenant, brandId).chain(setting -> QueueSlot.<QueueSlot>list("channelId", channel.id)
                 .chain(slots -> taken(channel.id, now).map(taken -> {
                     Instant advised = best.stream().filter(at -> at.isAfter(now.plusSeconds(60)))
@@ -162,7 +165,7 @@ public class QueueService {
     }
 
     private Uni<QueueView> view(String tenant, String brandId, UUID channelId) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return settings.of(tenant, brandId).chain(setting -> QueueSlot.<QueueSlot>list("channelId", channelId)
                 .chain(slots -> taken(channelId, now).map(taken -> {
                     ZoneId zone = ZoneId.of(setting.timezone);

@@ -13,6 +13,7 @@ import io.tribu.publishing.network.fake.FakeMastodon;
 import io.tribu.publishing.outbox.EventSchemas;
 import io.tribu.publishing.outbox.TopicReader;
 import io.tribu.publishing.post.Drafts;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,7 +28,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -45,6 +49,9 @@ class ActionTest {
     static final FakeBluesky BLUESKY = new FakeBluesky();
     static final ObjectMapper JSON = new ObjectMapper();
     static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    Clock clock;
 
     @AfterAll
     static void stop() {
@@ -187,8 +194,9 @@ class ActionTest {
                 .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         try (TopicReader events = new TopicReader("tribu.publishing.actions")) {
             try (Connection db = database(); PreparedStatement expire = db.prepareStatement(
-                    "update moderation_action set lease_until = now() - interval '1 second' where action_id = ?")) {
-                expire.setObject(1, UUID.fromString(actionId));
+                    "update moderation_action set lease_until = ? where action_id = ?")) {
+                expire.setObject(1, clock.instant().minusSeconds(1).atOffset(ZoneOffset.UTC));
+                expire.setObject(2, UUID.fromString(actionId));
                 expire.executeUpdate();
             }
             JsonNode done = completed(events, request);
@@ -239,14 +247,16 @@ class ActionTest {
         }
     }
 
-    private static void insertInFlight(Connection db, ObjectNode request) throws Exception {
+    /** Claimed at the service's now, its lease running for another hour. */
+    private void insertInFlight(Connection db, ObjectNode request) throws Exception {
         JsonNode data = request.get("data");
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         try (PreparedStatement insert = db.prepareStatement("""
                 insert into moderation_action (action_id, event_id, tenant, brand_id, item_id, action, network, target_url,
                        target_author, reply_text, visibility, requested_by, requested_at, state, attempts, next_attempt_at,
                        lease_owner, lease_until)
-                values (?, ?, 'soleil', ?, ?, 'reply', 'mastodon', ?, ?, ?, 'public', 'camille', now(), 'sent-intent', 1, now(),
-                        'crashed-worker', now() + interval '1 hour')""")) {
+                values (?, ?, 'soleil', ?, ?, 'reply', 'mastodon', ?, ?, ?, 'public', 'camille', ?, 'sent-intent', 1, ?,
+                        'crashed-worker', ?)""")) {
             insert.setObject(1, UUID.fromString(data.get("actionId").asText()));
             insert.setObject(2, UUID.fromString(request.get("id").asText()));
             insert.setString(3, data.get("brandId").asText());
@@ -254,6 +264,9 @@ class ActionTest {
             insert.setString(5, data.get("targetUrl").asText());
             insert.setString(6, data.get("targetAuthor").asText());
             insert.setString(7, data.get("replyText").asText());
+            insert.setObject(8, now);
+            insert.setObject(9, now);
+            insert.setObject(10, now.plusHours(1));
             insert.executeUpdate();
         }
     }

@@ -6,9 +6,10 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.tribu.publishing.access.TestTokens;
 import io.tribu.publishing.post.Drafts;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class ApprovalTest {
 
-    static String future() {
-        return Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+    @Inject
+    Clock clock;
+
+    String future() {
+        return clock.instant().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     record Team(String brand, String cm, String approver, String analyst) {

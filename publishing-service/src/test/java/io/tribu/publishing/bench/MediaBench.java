@@ -15,6 +15,7 @@ import io.tribu.publishing.network.fake.FakeMastodon;
 import io.tribu.publishing.network.fake.FakeMediaHost;
 
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,8 +47,9 @@ public final class MediaBench {
         int concurrency = Integer.parseInt(env("CONCURRENCY", "16"));
         int warmup = Integer.parseInt(env("WARMUP", "100"));
 
-        NetworkHttp http = new NetworkHttp(new ObjectMapper());
-        MediaFetch fetch = new MediaFetch(java.util.Optional.of(List.of("127.0.0.0/8")), 16_777_216, Duration.ofSeconds(30));
+        NetworkHttp http = new NetworkHttp(new ObjectMapper(), Clock.systemUTC());
+        MediaFetch fetch = new MediaFetch(java.util.Optional.of(List.of("127.0.0.0/8")), 16_777_216, Duration.ofSeconds(30),
+                Clock.systemUTC());
         try (FakeMediaHost cdn = new FakeMediaHost(); FakeMastodon mastodon = new FakeMastodon(); FakeBluesky bluesky = new FakeBluesky()) {
             List<String> urls = new ArrayList<>();
             for (int i = 0; i < media; i++) {
@@ -56,7 +58,7 @@ public final class MediaBench {
             NetworkAdapter adapter;
             Account account;
             if (network.equals("bluesky")) {
-                adapter = new BlueskyAdapter(http, fetch);
+                adapter = new BlueskyAdapter(http, fetch, Clock.systemUTC());
                 account = new Account(UUID.randomUUID(), bluesky.baseUrl(), FakeBluesky.IDENTIFIER,
                         new ChannelCredentials(null, null, null, FakeBluesky.IDENTIFIER, FakeBluesky.APP_PASSWORD));
             } else {

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,14 +32,16 @@ class CompletionsTest {
 
     @Inject
     Completions completions;
+    @Inject
+    Clock clock;
 
     @Test
     void aBatchOfOutcomesIsRecordedOnceByTheHolderWithOneEventEach() throws Exception {
-        DeliveryTest.Brand brand = DeliveryTest.Brand.onMastodon();
+        DeliveryTest.Brand brand = DeliveryTest.Brand.onMastodon(clock);
         Leased published = intended(brand.scheduled(Duration.ofHours(1), Map.of("mastodon", "Publié")));
         Leased refused = intended(brand.scheduled(Duration.ofHours(1), Map.of("mastodon", "Refusé")));
         Leased later = intended(brand.scheduled(Duration.ofHours(1), Map.of("mastodon", "Plus tard")));
-        Instant answeredAt = Instant.now();
+        Instant answeredAt = clock.instant();
         List<Answered> batch = List.of(
                 new Answered(published, new Outcome.Published("113650471869034999", "https://mastodon.example/@cafe/1"), answeredAt),
                 new Answered(refused, new Outcome.Permanent("Validation failed: Text character limit of 500 exceeded"), answeredAt),
@@ -69,12 +73,13 @@ class CompletionsTest {
     }
 
     /** The post's delivery as a worker holds it once its intent is recorded (lease owner "holder", first attempt). */
-    private static Leased intended(String post) throws Exception {
+    private Leased intended(String post) throws Exception {
         try (Connection db = DeliveryTest.database(); PreparedStatement update = db.prepareStatement("""
                 update delivery set state = 'sent-intent', attempts = 1, lease_owner = 'holder',
-                       lease_until = now() + interval '1 hour' where post_id = ?
+                       lease_until = ? where post_id = ?
                 returning id, tenant, brand_id, channel_id, text, due_at""")) {
-            update.setObject(1, UUID.fromString(post));
+            update.setObject(1, clock.instant().plus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC));
+            update.setObject(2, UUID.fromString(post));
             try (ResultSet row = update.executeQuery()) {
                 row.next();
                 Instant due = row.getTimestamp("due_at").toInstant();

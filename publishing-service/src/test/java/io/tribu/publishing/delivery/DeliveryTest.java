@@ -27,8 +27,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,6 +67,8 @@ class DeliveryTest {
     DeliveryLoops loops;
     @Inject
     Vertx vertx;
+    @Inject
+    Clock clock;
 
     @AfterAll
     static void stop() {
@@ -72,16 +76,17 @@ class DeliveryTest {
         BLUESKY.close();
     }
 
-    record Brand(String id, String cm, String approver) {
-        static Brand fresh() {
+    /** A brand whose posts are planned by {@code clock}, the service's. */
+    record Brand(String id, String cm, String approver, Clock clock) {
+        static Brand fresh(Clock clock) {
             String brand = Drafts.freshBrand();
             return new Brand(brand, TestTokens.token("soleil", "community-manager", brand),
-                    TestTokens.token("soleil", "client-approver", brand));
+                    TestTokens.token("soleil", "client-approver", brand), clock);
         }
 
         /** A fresh brand with a channel on the fake Mastodon. */
-        static Brand onMastodon() {
-            Brand brand = fresh();
+        static Brand onMastodon(Clock clock) {
+            Brand brand = fresh(clock);
             brand.connectMastodon(FakeMastodon.TOKEN);
             return brand;
         }
@@ -98,7 +103,7 @@ class DeliveryTest {
 
         /** A post through the workflow to scheduled, due in {@code in}. */
         String scheduled(Duration in, Map<String, String> texts) {
-            String plannedAt = Instant.now().plus(in).truncatedTo(ChronoUnit.MILLIS).toString();
+            String plannedAt = clock.instant().plus(in).truncatedTo(ChronoUnit.MILLIS).toString();
             List<Map<String, String>> variants = new ArrayList<>();
             texts.forEach((network, text) -> variants.add(Map.of("network", network, "text", text)));
             String post = given().auth().oauth2(cm).contentType(ContentType.JSON)
@@ -123,7 +128,7 @@ class DeliveryTest {
 
     @Test
     void aDuePostIsPublishedOnceOnEachChannelWithAnEvent() throws Exception {
-        Brand brand = Brand.onMastodon();
+        Brand brand = Brand.onMastodon(clock);
         brand.connect(Map.of("network", "bluesky", "handle", FakeBluesky.IDENTIFIER, "baseUrl", BLUESKY.baseUrl(),
                 "credentials", Map.of("identifier", FakeBluesky.IDENTIFIER, "appPassword", FakeBluesky.APP_PASSWORD)));
         try (TopicReader events = new TopicReader("tribu.publishing.posts")) {
@@ -156,7 +161,7 @@ class DeliveryTest {
 
     @Test
     void rateLimitedAndFailingNetworksAreRetriedHonouringRetryAfter() throws Exception {
-        Brand brand = Brand.onMastodon();
+        Brand brand = Brand.onMastodon(clock);
         MASTODON.script("/api/v1/statuses", 429, Map.of("Retry-After", "2"), "{\"error\":\"Too many requests\"}");
         MASTODON.script("/api/v1/statuses", 503, Map.of(), "");
         String post = brand.scheduled(Duration.ofSeconds(8), Map.of("mastodon", "Retry me"));
@@ -171,7 +176,7 @@ class DeliveryTest {
 
     @Test
     void aRefusedTokenFailsTheDeliveryWithTheNetworksReason() throws Exception {
-        Brand brand = Brand.fresh();
+        Brand brand = Brand.fresh(clock);
         brand.connectMastodon("revoked-token");
         try (TopicReader events = new TopicReader("tribu.publishing.posts")) {
             String post = brand.scheduled(Duration.ofSeconds(8), Map.of("mastodon", "Never seen"));
@@ -189,7 +194,7 @@ class DeliveryTest {
 
     @Test
     void anIntentLeftByACrashedReplicaIsReconciledNotPostedAgain() throws Exception {
-        Brand brand = Brand.onMastodon();
+        Brand brand = Brand.onMastodon(clock);
         String post = brand.scheduled(Duration.ofSeconds(8), Map.of("mastodon", "Crash test"));
         String delivery = deliveryOf(post);
         // A replica claimed it, called Mastodon (which created the status) and died before recording it.
@@ -200,7 +205,7 @@ class DeliveryTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"Crash test\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, created.statusCode());
         sql("update delivery set state = 'sent-intent', attempts = 1, lease_owner = 'replica-killed', "
-                + "lease_until = now() - interval '1 second' where id = ?", delivery);
+                + "lease_until = ? where id = ?", delivery, clock.instant().minusSeconds(1));
         sql("update post set status = 'publishing' where id = ?", post);
 
         await().atMost(WAIT).until(() -> brand.status(post).equals("published"));
@@ -213,7 +218,8 @@ class DeliveryTest {
 
     @Test
     void aPostIsLeasedAheadThenCalledAtItsInstantNotBefore() throws Exception {
-        Brand brand = Brand.onMastodon();
+        MASTODON.stampWith(clock);
+        Brand brand = Brand.onMastodon(clock);
         String post = brand.scheduled(Duration.ofSeconds(10), Map.of("mastodon", "Pile à l'heure"));
         Instant due = (Instant) deliveries(post).get(0).get("due_at");
         String delivery = deliveryOf(post);
@@ -221,12 +227,12 @@ class DeliveryTest {
         // Within the lookahead (3 s in tests) the lease is taken, the network not yet called.
         await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
                 .until(() -> deliveries(post).get(0).get("state").equals("leased"));
-        assertTrue(Instant.now().isBefore(due), "leased before its instant");
+        assertTrue(clock.instant().isBefore(due), "leased before its instant");
         assertEquals(0, MASTODON.callsFor(delivery));
 
         await().atMost(WAIT).until(() -> brand.status(post).equals("published"));
-        long calledAt = MASTODON.firstSeenAt().get(delivery);
-        assertTrue(calledAt >= due.toEpochMilli(), "called " + (due.toEpochMilli() - calledAt) + " ms before its instant");
+        Instant calledAt = MASTODON.firstSeenAt().get(delivery);
+        assertTrue(!calledAt.isBefore(due), "called " + Duration.between(calledAt, due) + " before its instant");
         Instant published = (Instant) deliveries(post).get(0).get("published_at");
         // Fired by a timer at the instant: no tick to wait for, no database work left but the intent.
         assertTrue(Duration.between(due, published).compareTo(Duration.ofSeconds(2)) < 0, "late by " + Duration.between(due, published));
@@ -235,19 +241,19 @@ class DeliveryTest {
 
     @Test
     void aLeaseIsTakenOverOnlyOnceItExpiredAndWithoutIntentIsCalledPlainly() throws Exception {
-        Brand brand = Brand.onMastodon();
+        Brand brand = Brand.onMastodon(clock);
         String post = brand.scheduled(Duration.ofHours(1), Map.of("mastodon", "Repris par un autre"));
         String delivery = deliveryOf(post);
         // Another replica leased it ahead; it is due now.
-        sql("update delivery set state = 'leased', lease_owner = 'replica-other', lease_until = now() + interval '1 hour', "
-                + "next_attempt_at = now() where id = ?", delivery);
+        sql("update delivery set state = 'leased', lease_owner = 'replica-other', lease_until = ?, next_attempt_at = ? "
+                + "where id = ?", delivery, clock.instant().plus(Duration.ofHours(1)), clock.instant());
         sql("update post set status = 'publishing' where id = ?", post);
         Thread.sleep(2000);
         assertEquals("leased", deliveries(post).get(0).get("state"), "a lease still running is left to its holder");
         assertEquals(0, MASTODON.callsFor(delivery));
 
         // The holder was killed before the instant: its lease runs out unrenewed.
-        sql("update delivery set lease_until = now() - interval '1 second' where id = ?", delivery);
+        sql("update delivery set lease_until = ? where id = ?", delivery, clock.instant().minusSeconds(1));
         await().atMost(WAIT).until(() -> brand.status(post).equals("published"));
         Map<String, Object> row = deliveries(post).get(0);
         assertEquals(1, row.get("attempts"), "the killed holder had not called: a first attempt, not a reconciliation");
@@ -256,14 +262,14 @@ class DeliveryTest {
 
     @Test
     void competingWorkersCallTheNetworkOncePerDelivery() throws Exception {
-        Brand brand = Brand.onMastodon();
+        Brand brand = Brand.onMastodon(clock);
         List<String> posts = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             posts.add(brand.scheduled(Duration.ofHours(1), Map.of("mastodon", "Post " + i)));
         }
         // All due at once; two more replicas (other lease owners, small batches) race this one.
         for (String post : posts) {
-            sql("update delivery set next_attempt_at = now() where post_id = ?", post);
+            sql("update delivery set next_attempt_at = ? where post_id = ?", post, clock.instant());
         }
         DeliveryWorker b = replica("worker-b", 5, Duration.ofSeconds(3));
         DeliveryWorker c = replica("worker-c", 5, Duration.ofSeconds(3));
@@ -277,12 +283,12 @@ class DeliveryTest {
 
     /** Another replica in this JVM: the same beans, its own lease owner and timetable. */
     DeliveryWorker replica(String owner, int batchSize, Duration lookahead) {
-        return new DeliveryWorker(leases, network, completions, loops, vertx, Optional.of(owner), batchSize, 4, lookahead);
+        return new DeliveryWorker(leases, network, completions, loops, vertx, clock, Optional.of(owner), batchSize, 4, lookahead);
     }
 
     @Test
     void aReplicaStoppingGivesBackWhatItLeasedAheadForOthersToTakeAtOnce() throws Exception {
-        Brand brand = Brand.onMastodon();
+        Brand brand = Brand.onMastodon(clock);
         String post = brand.scheduled(Duration.ofMinutes(30), Map.of("mastodon", "Rendu avant l'heure"));
         String delivery = deliveryOf(post);
         DeliveryWorker stopping = replica("worker-stopping", 1000, Duration.ofHours(1));
@@ -299,9 +305,9 @@ class DeliveryTest {
 
     @Test
     void schedulingNeedsAChannelForEveryNetwork() {
-        Brand brand = Brand.fresh();
+        Brand brand = Brand.fresh(clock);
         String post = given().auth().oauth2(brand.cm()).contentType(ContentType.JSON)
-                .body(Map.of("title", "Sans canal", "plannedAt", Instant.now().plus(1, ChronoUnit.DAYS).toString(),
+                .body(Map.of("title", "Sans canal", "plannedAt", clock.instant().plus(1, ChronoUnit.DAYS).toString(),
                         "variants", List.of(Map.of("network", "bluesky", "text", "Bonjour"))))
                 .when().post("/brands/" + brand.id() + "/posts").then().statusCode(201).extract().path("id");
         brand.move(brand.cm(), post, "submit");
@@ -341,9 +347,13 @@ class DeliveryTest {
         }
     }
 
-    static void sql(String update, String id) throws Exception {
+    /** Runs {@code update} with its parameters in order: the instants {@code at}, then the row's id. */
+    static void sql(String update, String id, Instant... at) throws Exception {
         try (Connection db = database(); PreparedStatement statement = db.prepareStatement(update)) {
-            statement.setObject(1, UUID.fromString(id));
+            for (int i = 0; i < at.length; i++) {
+                statement.setObject(i + 1, at[i].atOffset(ZoneOffset.UTC));
+            }
+            statement.setObject(at.length + 1, UUID.fromString(id));
             statement.executeUpdate();
         }
     }

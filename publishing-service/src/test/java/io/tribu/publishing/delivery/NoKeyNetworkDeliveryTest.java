@@ -4,12 +4,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.tribu.publishing.network.fake.FakeX;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +26,9 @@ class NoKeyNetworkDeliveryTest {
 
     static final FakeX X = new FakeX();
 
+    @Inject
+    Clock clock;
+
     @AfterAll
     static void stop() {
         X.close();
@@ -31,7 +36,7 @@ class NoKeyNetworkDeliveryTest {
 
     @Test
     void aWriteThatWentThroughBeforeA503IsFoundOnTheRetryNotPostedAgain() throws Exception {
-        DeliveryTest.Brand brand = DeliveryTest.Brand.fresh();
+        DeliveryTest.Brand brand = DeliveryTest.Brand.fresh(clock);
         brand.connect(Map.of("network", "x", "handle", "@cafelumiere", "baseUrl", X.baseUrl(),
                 "credentials", Map.of("accessToken", FakeX.TOKEN)));
         String text = "Chocolat chaud offert ce soir " + UUID.randomUUID();

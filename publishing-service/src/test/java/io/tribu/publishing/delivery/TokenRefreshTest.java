@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +40,8 @@ class TokenRefreshTest {
 
     @Inject
     ChannelService channels;
+    @Inject
+    Clock clock;
 
     @AfterAll
     static void stop() {
@@ -49,7 +52,7 @@ class TokenRefreshTest {
 
     @Test
     void anExpiredXTokenIsRefreshedStoredSealedAndThePostPublished() throws Exception {
-        DeliveryTest.Brand brand = DeliveryTest.Brand.fresh();
+        DeliveryTest.Brand brand = DeliveryTest.Brand.fresh(clock);
         String refresh = X.issueRefreshToken();
         brand.connect(Map.of("network", "x", "handle", "@cafelumiere", "baseUrl", X.baseUrl(),
                 "credentials", Map.of("accessToken", "expired-x-token", "refreshToken", refresh, "clientId", FakeX.CLIENT_ID)));
@@ -67,7 +70,7 @@ class TokenRefreshTest {
 
     @Test
     void aRefusedRefreshFailsTheDeliveryAskingToReconnect() throws Exception {
-        DeliveryTest.Brand brand = DeliveryTest.Brand.fresh();
+        DeliveryTest.Brand brand = DeliveryTest.Brand.fresh(clock);
         brand.connect(Map.of("network", "linkedin", "handle", FakeLinkedIn.ORGANIZATION, "baseUrl", LINKEDIN.baseUrl(),
                 "credentials", Map.of("accessToken", "expired", "refreshToken", "revoked-refresh",
                         "clientId", FakeLinkedIn.CLIENT_ID, "clientSecret", FakeLinkedIn.CLIENT_SECRET)));
@@ -86,9 +89,9 @@ class TokenRefreshTest {
 
     @Test
     void aMetaTokenCloseToItsExpiryIsExchangedBeforePublishing() throws Exception {
-        DeliveryTest.Brand brand = DeliveryTest.Brand.fresh();
+        DeliveryTest.Brand brand = DeliveryTest.Brand.fresh(clock);
         brand.connect(Map.of("network", "facebook", "handle", FakeGraph.PAGE, "baseUrl", GRAPH.baseUrl(),
-                "credentials", Map.of("accessToken", FakeGraph.TOKEN, "expiresAt", java.time.Instant.now().plus(Duration.ofDays(2)).toString(),
+                "credentials", Map.of("accessToken", FakeGraph.TOKEN, "expiresAt", clock.instant().plus(Duration.ofDays(2)).toString(),
                         "clientId", FakeGraph.APP_ID, "clientSecret", FakeGraph.APP_SECRET)));
         String post = brand.scheduled(Duration.ofSeconds(6), Map.of("facebook", "Galette des rois " + UUID.randomUUID()));
         await().atMost(Duration.ofSeconds(60)).until(() -> brand.status(post).equals("published"));
@@ -97,15 +100,15 @@ class TokenRefreshTest {
         ChannelCredentials now = channels.credentialsOf(stored.id(), stored.sealed());
         assertNotEquals(FakeGraph.TOKEN, now.accessToken(), "exchanged for a new long-lived token");
         assertTrue(GRAPH.accepts(now.accessToken()));
-        assertTrue(now.expiresAt().isAfter(java.time.Instant.now().plus(Duration.ofDays(59))), now.expiresAt().toString());
+        assertTrue(now.expiresAt().isAfter(clock.instant().plus(Duration.ofDays(59))), now.expiresAt().toString());
         assertEquals(FakeGraph.APP_SECRET, now.clientSecret());
     }
 
     @Test
     void aRefusedMetaExchangeStillPublishesWithTheWorkingToken() throws Exception {
-        DeliveryTest.Brand brand = DeliveryTest.Brand.fresh();
+        DeliveryTest.Brand brand = DeliveryTest.Brand.fresh(clock);
         brand.connect(Map.of("network", "facebook", "handle", FakeGraph.PAGE, "baseUrl", GRAPH.baseUrl(),
-                "credentials", Map.of("accessToken", FakeGraph.TOKEN, "expiresAt", java.time.Instant.now().plus(Duration.ofDays(2)).toString(),
+                "credentials", Map.of("accessToken", FakeGraph.TOKEN, "expiresAt", clock.instant().plus(Duration.ofDays(2)).toString(),
                         "clientId", FakeGraph.APP_ID, "clientSecret", "revoked-secret")));
         String post = brand.scheduled(Duration.ofSeconds(6), Map.of("facebook", "Crêpes " + UUID.randomUUID()));
         await().atMost(Duration.ofSeconds(60)).until(() -> brand.status(post).equals("published"));

@@ -11,11 +11,12 @@ import io.tribu.publishing.network.fake.FakeMastodon;
 import io.tribu.publishing.outbox.EventSchemas;
 import io.tribu.publishing.outbox.TopicReader;
 import io.tribu.publishing.post.Drafts;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EngagementCollectorTest {
 
     static final FakeMastodon MASTODON = new FakeMastodon();
+
+    @Inject
+    Clock clock;
 
     @AfterAll
     static void stop() {
@@ -47,7 +51,7 @@ class EngagementCollectorTest {
                 .when().post("/brands/" + brand + "/channels").then().statusCode(201);
         try (TopicReader events = new TopicReader("tribu.publishing.engagement")) {
             String post = given().auth().oauth2(cm).contentType(ContentType.JSON)
-                    .body(Map.of("title", "Engagement", "plannedAt", Instant.now().plus(8, ChronoUnit.SECONDS).toString(),
+                    .body(Map.of("title", "Engagement", "plannedAt", clock.instant().plus(8, ChronoUnit.SECONDS).toString(),
                             "tags", List.of("noel"), "variants", List.of(Map.of("network", "mastodon", "text", "Bonjour"))))
                     .when().post("/brands/" + brand + "/posts").then().statusCode(201).extract().path("id");
             for (Object[] move : new Object[][]{{cm, "submit"}, {approver, "approve"}, {cm, "schedule"}}) {

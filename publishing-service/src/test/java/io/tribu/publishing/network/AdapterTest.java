@@ -7,8 +7,10 @@ import io.tribu.publishing.network.fake.FakeMastodon;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
@@ -21,17 +23,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every adapter against a local server speaking its network's API, errors included. */
 class AdapterTest {
 
-    static final NetworkHttp HTTP = new NetworkHttp(new ObjectMapper());
+    /** The adapters' clock, fixed: the waits a network asks for are then exact. */
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-24T17:00:00Z"), ZoneOffset.UTC);
+    static final NetworkHttp HTTP = new NetworkHttp(new ObjectMapper(), CLOCK);
     static final FakeMastodon MASTODON = new FakeMastodon();
     static final FakeBluesky BLUESKY = new FakeBluesky();
     static final Duration WAIT = Duration.ofSeconds(15);
     /** Fetches from the local fakes (loopback allowed, as in the test profile), files up to 2 MB. */
     static final MediaFetch FETCH = new MediaFetch(java.util.Optional.of(java.util.List.of("127.0.0.0/8")), 2_000_000,
-            Duration.ofSeconds(5));
+            Duration.ofSeconds(5), CLOCK);
     static final MastodonMedia MASTODON_MEDIA = new MastodonMedia(HTTP, Duration.ofMillis(20), Duration.ofSeconds(2));
 
     final MastodonAdapter mastodon = new MastodonAdapter(HTTP, FETCH, MASTODON_MEDIA);
-    final BlueskyAdapter bluesky = new BlueskyAdapter(HTTP, FETCH);
+    final BlueskyAdapter bluesky = new BlueskyAdapter(HTTP, FETCH, CLOCK);
 
     static Account mastodonAccount(String token) {
         return new Account(UUID.randomUUID(), MASTODON.baseUrl(), "@cafe@mastodon.example",
@@ -75,11 +79,11 @@ class AdapterTest {
                 mastodon.publish(account, "x", UUID.randomUUID().toString()).await().atMost(WAIT));
         assertEquals(Duration.ofSeconds(42), limited.after());
 
-        String inAMinute = ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(60).format(DateTimeFormatter.RFC_1123_DATE_TIME);
+        String inAMinute = CLOCK.instant().plusSeconds(60).atZone(ZoneOffset.UTC).format(DateTimeFormatter.RFC_1123_DATE_TIME);
         MASTODON.script("/api/v1/statuses", 503, Map.of("Retry-After", inAMinute), "");
         Outcome.Retry unavailable = assertInstanceOf(Outcome.Retry.class,
                 mastodon.publish(account, "x", UUID.randomUUID().toString()).await().atMost(WAIT));
-        assertTrue(unavailable.after().toSeconds() > 50 && unavailable.after().toSeconds() <= 60, unavailable.toString());
+        assertEquals(Duration.ofSeconds(60), unavailable.after());
 
         MASTODON.script("/api/v1/statuses", 502, Map.of(), "<html>Bad gateway</html>");
         assertNull(assertInstanceOf(Outcome.Retry.class,
@@ -120,12 +124,12 @@ class AdapterTest {
         assertInstanceOf(Outcome.AuthExpired.class,
                 bluesky.publish(blueskyAccount("wrong"), "x", UUID.randomUUID().toString()).await().atMost(WAIT));
         Account account = blueskyAccount(FakeBluesky.APP_PASSWORD);
-        long reset = java.time.Instant.now().getEpochSecond() + 30;
+        long reset = CLOCK.instant().getEpochSecond() + 30;
         BLUESKY.script("createRecord", 429, Map.of("RateLimit-Reset", Long.toString(reset)),
                 "{\"error\":\"RateLimitExceeded\",\"message\":\"Rate Limit Exceeded\"}");
         Outcome.Retry limited = assertInstanceOf(Outcome.Retry.class,
                 bluesky.publish(account, "x", UUID.randomUUID().toString()).await().atMost(WAIT));
-        assertTrue(limited.after().toSeconds() >= 28 && limited.after().toSeconds() <= 30, limited.toString());
+        assertEquals(Duration.ofSeconds(30), limited.after());
 
         BLUESKY.script("createRecord", 500, Map.of(), "{\"error\":\"InternalServerError\"}");
         assertInstanceOf(Outcome.Retry.class, bluesky.publish(account, "x", UUID.randomUUID().toString()).await().atMost(WAIT));

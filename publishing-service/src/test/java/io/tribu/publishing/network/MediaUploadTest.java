@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import static io.tribu.publishing.network.AdapterTest.CLOCK;
 import static io.tribu.publishing.network.AdapterTest.FETCH;
 import static io.tribu.publishing.network.AdapterTest.HTTP;
 import static io.tribu.publishing.network.AdapterTest.MASTODON_MEDIA;
@@ -36,7 +37,7 @@ class MediaUploadTest {
     static final FakeLinkedIn LINKEDIN = new FakeLinkedIn();
 
     final MastodonAdapter mastodon = new MastodonAdapter(HTTP, FETCH, MASTODON_MEDIA);
-    final BlueskyAdapter bluesky = new BlueskyAdapter(HTTP, FETCH);
+    final BlueskyAdapter bluesky = new BlueskyAdapter(HTTP, FETCH, CLOCK);
     final XAdapter x = new XAdapter(HTTP, FETCH);
     final LinkedInAdapter linkedin = new LinkedInAdapter(HTTP, FETCH);
 
@@ -163,7 +164,7 @@ class MediaUploadTest {
 
     @Test
     void withoutAllowedNetworksLoopbackIsNeverAsked() {
-        var production = new MastodonAdapter(HTTP, new MediaFetch(Optional.empty(), 2_000_000, Duration.ofSeconds(5)), MASTODON_MEDIA);
+        var production = new MastodonAdapter(HTTP, new MediaFetch(Optional.empty(), 2_000_000, Duration.ofSeconds(5), CLOCK), MASTODON_MEDIA);
         String photo = CDN.file("/private.jpg", "image/jpeg", FakeMediaHost.image(1_000));
         int asked = CDN.requests();
         for (String url : List.of(photo, photo.replace("127.0.0.1", "localhost"), "ftp://cdn.example/a.jpg")) {
@@ -201,7 +202,7 @@ class MediaUploadTest {
                 List.of(CDN.file("/sky.jpg", "image/jpeg", FakeMediaHost.image(10)), CDN.file("/sky.mp4", "video/mp4", FakeMediaHost.image(10)))));
         assertEquals("medium 2: Bluesky posts embed images only, this is video/mp4", video.reason());
 
-        BLUESKY.script("uploadBlob", 429, Map.of("RateLimit-Reset", Long.toString(java.time.Instant.now().getEpochSecond() + 20)),
+        BLUESKY.script("uploadBlob", 429, Map.of("RateLimit-Reset", Long.toString(CLOCK.instant().getEpochSecond() + 20)),
                 "{\"error\":\"RateLimitExceeded\",\"message\":\"Rate Limit Exceeded\"}");
         assertInstanceOf(Outcome.Retry.class, toBluesky(UUID.randomUUID().toString(), List.of(CDN.url("/sky.jpg"))));
         assertEquals(records, BLUESKY.records());
@@ -238,7 +239,7 @@ class MediaUploadTest {
                 + "\"title\":\"Invalid Request\",\"detail\":\"One or more parameters to your request was invalid.\"}");
         assertEquals("medium 1: media type unrecognized.", assertInstanceOf(Outcome.Permanent.class,
                 x.publish(xAccount(), "Refusée " + UUID.randomUUID(), List.of(a), "k2", false).await().atMost(WAIT)).reason());
-        X.script("/2/media/upload", 429, Map.of("x-rate-limit-reset", Long.toString(java.time.Instant.now().getEpochSecond() + 60)), "{}");
+        X.script("/2/media/upload", 429, Map.of("x-rate-limit-reset", Long.toString(CLOCK.instant().getEpochSecond() + 60)), "{}");
         assertInstanceOf(Outcome.Retry.class, x.publish(xAccount(), "Plus tard " + UUID.randomUUID(), List.of(a), "k3", false)
                 .await().atMost(WAIT));
         assertEquals(posts, X.postRequests(), "no post without its images");

@@ -25,7 +25,7 @@ class ModerationAdapterTest {
     static final FakeBluesky BLUESKY = new FakeBluesky();
 
     final MastodonAdapter mastodon = new MastodonAdapter(HTTP, AdapterTest.FETCH, AdapterTest.MASTODON_MEDIA);
-    final BlueskyAdapter bluesky = new BlueskyAdapter(HTTP, AdapterTest.FETCH);
+    final BlueskyAdapter bluesky = new BlueskyAdapter(HTTP, AdapterTest.FETCH, AdapterTest.CLOCK);
 
     @AfterAll
     static void stop() {
@@ -193,9 +193,9 @@ class ModerationAdapterTest {
         String theirs = BLUESKY.othersPost("did:plc:someone", "someone.bsky.social", "3lsome000001", "Hello", null, null);
         assertInstanceOf(Outcome.Permanent.class, bluesky.delete(blueskyAccount(), new Interaction(null, theirs, null)).await().atMost(WAIT));
         BLUESKY.script("com.atproto.repo.deleteRecord", 429, Map.of("RateLimit-Reset",
-                Long.toString(java.time.Instant.now().plusSeconds(60).getEpochSecond())), "{\"error\":\"RateLimitExceeded\"}");
+                Long.toString(AdapterTest.CLOCK.instant().plusSeconds(60).getEpochSecond())), "{\"error\":\"RateLimitExceeded\"}");
         Outcome.Retry limited = assertInstanceOf(Outcome.Retry.class,
                 bluesky.delete(blueskyAccount(), new Interaction(null, BLUESKY.ownPost("3lbrandoops02", "x"), null)).await().atMost(WAIT));
-        assertTrue(limited.after().toSeconds() > 50, limited.toString());
+        assertEquals(Duration.ofSeconds(60), limited.after());
     }
 }

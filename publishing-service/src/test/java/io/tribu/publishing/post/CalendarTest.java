@@ -4,8 +4,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.tribu.publishing.access.TestTokens;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -23,6 +25,9 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class CalendarTest {
+
+    @Inject
+    Clock clock;
 
     static String planned(String token, String brand, String plannedAt) {
         return create(token, brand, draft(plannedAt, variant("mastodon", "Post du " + plannedAt)));
@@ -53,7 +58,7 @@ class CalendarTest {
     void defaultsToTheNextThirtyOneDays() {
         String brand = freshBrand();
         String cm = TestTokens.token("soleil", "community-manager", brand);
-        Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Instant tomorrow = clock.instant().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         String soon = planned(cm, brand, tomorrow.toString());
         planned(cm, brand, tomorrow.plus(40, ChronoUnit.DAYS).toString());
 

@@ -6,9 +6,11 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.tribu.publishing.access.TestTokens;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -78,11 +80,14 @@ class QueueTest {
         }
     }
 
-    /** The first {@code count} instants of 09:00 and 18:00 Paris time after now, computed independently. */
-    static List<String> nextTwiceADay(int count) {
-        Instant now = Instant.now();
+    @Inject
+    Clock clock;
+
+    /** The first {@code count} instants of 09:00 and 18:00 Paris time after the service's now, computed independently. */
+    List<String> nextTwiceADay(int count) {
+        Instant now = clock.instant();
         List<String> found = new ArrayList<>();
-        for (LocalDate day = LocalDate.now(PARIS); found.size() < count; day = day.plusDays(1)) {
+        for (LocalDate day = LocalDate.ofInstant(now, PARIS); found.size() < count; day = day.plusDays(1)) {
             for (LocalTime time : List.of(LocalTime.of(9, 0), LocalTime.of(18, 0))) {
                 Instant at = ZonedDateTime.of(day, time, PARIS).toInstant();
                 if (at.isAfter(now) && found.size() < count) {
@@ -164,10 +169,12 @@ class QueueTest {
         Team team = Team.fresh();
         team.putQueue(TWICE_A_DAY).statusCode(200);
         Instant taken = Instant.parse(nextTwiceADay(1).get(0));
-        Instant evening = ZonedDateTime.of(LocalDate.now(PARIS).plusDays(2), LocalTime.of(19, 15), PARIS).toInstant();
+        Instant evening = ZonedDateTime.of(LocalDate.ofInstant(clock.instant(), PARIS).plusDays(2), LocalTime.of(19, 15), PARIS)
+                .toInstant();
         team.schedule(team.approvedPost(), "next").statusCode(200).body("plannedAt", equalTo(taken.toString()));
 
-        FakeAnalytics.propose(List.of(Instant.now().minus(Duration.ofHours(1)), taken, evening));
+        FakeAnalytics.propose(List.of(clock.instant().minus(Duration.ofHours(1)), taken, evening));
+        Instant asking = clock.instant();
         team.schedule(team.approvedPost(), "best").statusCode(200).body("plannedAt", equalTo(evening.toString()));
 
         FakeAnalytics.Request asked = FakeAnalytics.lastRequest();
@@ -176,7 +183,9 @@ class QueueTest {
         assertEquals(team.channel, asked.query().get("channelId"));
         assertEquals("3", asked.query().get("count"));
         assertEquals("Europe/Paris", asked.query().get("tz"));
-        assertTrue(Instant.parse(asked.query().get("from")).isBefore(Instant.parse(asked.query().get("to"))));
+        Instant from = Instant.parse(asked.query().get("from"));
+        assertTrue(!from.isBefore(asking) && !from.isAfter(clock.instant()), "asked from the service's now: " + from);
+        assertEquals(from.plus(QueueService.BEST_WINDOW), Instant.parse(asked.query().get("to")));
     }
 
     @Test

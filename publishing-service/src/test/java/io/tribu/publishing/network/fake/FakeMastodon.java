@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,7 +33,8 @@ public class FakeMastodon extends FakeNetwork {
     private final Map<String, Map<String, Object>> byKey = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> byId = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> created = new ConcurrentHashMap<>();
-    private final Map<String, Long> firstSeenAt = new ConcurrentHashMap<>();
+    private final Map<String, Instant> firstSeenAt = new ConcurrentHashMap<>();
+    private volatile Clock clock = Clock.systemUTC();
     private final AtomicInteger requests = new AtomicInteger();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final java.util.Set<String> muted = ConcurrentHashMap.newKeySet();
@@ -88,7 +91,7 @@ public class FakeMastodon extends FakeNetwork {
             Map<String, Object> status = key == null ? newStatus(text)
                     : byKey.computeIfAbsent(key, k -> {
                         created.computeIfAbsent(k, c -> new AtomicInteger()).incrementAndGet();
-                        firstSeenAt.put(k, System.currentTimeMillis());
+                        firstSeenAt.put(k, clock.instant());
                         Map<String, Object> made = newStatus(text, inReplyTo, body.path("visibility").asText("public"));
                         made.put("media_attachments", media);
                         return made;
@@ -248,7 +251,12 @@ public class FakeMastodon extends FakeNetwork {
         return requests.get();
     }
 
-    public Map<String, Long> firstSeenAt() {
+    /** The clock {@link #firstSeenAt} reads: the service's, to compare with the instants it planned. */
+    public void stampWith(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Map<String, Instant> firstSeenAt() {
         return firstSeenAt;
     }
 }
