@@ -57,6 +57,7 @@ public final class BadInputProbe {
     private final Set<String> skipped = new HashSet<>();
     private final Map<String, Set<Integer>> acceptedStatuses = new HashMap<>();
     private Consumer<String> progress = line -> { };
+    private java.time.Clock clock = java.time.Clock.systemUTC();
 
     private BadInputProbe(String token) {
         this.token = token;
@@ -85,6 +86,12 @@ public final class BadInputProbe {
      */
     public BadInputProbe accepting(String operation, Integer... statuses) {
         acceptedStatuses.computeIfAbsent(operation, key -> new HashSet<>()).addAll(List.of(statuses));
+        return this;
+    }
+
+    /** The service's clock: plausible dates and times are an hour after its "now", whatever offset it runs with. */
+    public BadInputProbe clock(java.time.Clock clock) {
+        this.clock = clock;
         return this;
     }
 
@@ -252,7 +259,7 @@ public final class BadInputProbe {
                     continue;
                 }
                 for (Map.Entry<String, JsonNode> bad : badValues(schema).entrySet()) {
-                    ObjectNode mutated = (ObjectNode) plausible(body, 0);
+                    ObjectNode mutated = (ObjectNode) plausible(body, 0, clock.instant());
                     mutated.set(property.getKey(), bad.getValue());
                     requests++;
                     check(findings, property.getKey() + " = " + bad.getKey(), property.getKey(),
@@ -263,7 +270,7 @@ public final class BadInputProbe {
         }
 
         private byte[] validBody() {
-            return body == null ? null : bytes(plausible(body, 0));
+            return body == null ? null : bytes(plausible(body, 0, clock.instant()));
         }
 
         private Response send(Map<String, String> pathOverrides, Map<String, String> query, byte[] payload) {
@@ -312,7 +319,7 @@ public final class BadInputProbe {
     }
 
     /** A plausible value for a schema: required properties filled, the first enum value, the minimum. */
-    static JsonNode plausible(JsonNode schema, int depth) {
+    static JsonNode plausible(JsonNode schema, int depth, java.time.Instant now) {
         if (schema.has("example") && depth > 0) {
             return schema.path("example");
         }
@@ -326,7 +333,7 @@ public final class BadInputProbe {
                 if (depth < 6) {
                     for (JsonNode required : schema.path("required")) {
                         JsonNode property = schema.path("properties").path(required.asText());
-                        object.set(required.asText(), plausible(property.isMissingNode() ? NODES.objectNode() : property, depth + 1));
+                        object.set(required.asText(), plausible(property.isMissingNode() ? NODES.objectNode() : property, depth + 1, now));
                     }
                 }
                 return object;
@@ -334,7 +341,7 @@ public final class BadInputProbe {
                 ArrayNode array = NODES.arrayNode();
                 int items = Math.max(0, schema.path("minItems").asInt(0));
                 for (int i = 0; i < items && depth < 6; i++) {
-                    array.add(plausible(schema.path("items"), depth + 1));
+                    array.add(plausible(schema.path("items"), depth + 1, now));
                 }
                 return array;
             case "integer":
@@ -344,14 +351,14 @@ public final class BadInputProbe {
             case "boolean":
                 return NODES.booleanNode(true);
             default:
-                return NODES.textNode(plausibleString(schema));
+                return NODES.textNode(plausibleString(schema, now));
         }
     }
 
-    private static String plausibleString(JsonNode schema) {
+    private static String plausibleString(JsonNode schema, java.time.Instant now) {
         return switch (schema.path("format").asText("")) {
-            case "date-time" -> java.time.Instant.now().plusSeconds(3600).toString();
-            case "date" -> java.time.LocalDate.now().plusDays(1).toString();
+            case "date-time" -> now.plusSeconds(3600).toString();
+            case "date" -> java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(1).toString();
             case "uuid" -> UUID.randomUUID().toString();
             case "uri", "url" -> "https://example.com/x";
             case "email" -> "someone@example.com";
@@ -393,7 +400,7 @@ public final class BadInputProbe {
                 bad.put("a string", NODES.textNode("x"));
                 ArrayNode many = NODES.arrayNode();
                 for (int i = 0; i < 100_000; i++) {
-                    many.add(plausible(schema.path("items"), 1));
+                    many.add(plausible(schema.path("items"), 1, java.time.Instant.EPOCH));
                 }
                 bad.put("100,000 items", many);
             }
