@@ -30,6 +30,24 @@ post_mention() {
   printf '%s\n' "[demo-data] $brand <- $author: $text"
 }
 
+# post_comment TOKEN BRAND AUTHOR TEXT: a comment on one of the brand's own Mastodon accounts, an
+# hour ago (ownedChannel: moderation puts it in the inbox).
+post_comment() {
+  local token="$1" brand="$2" author="$3" text="$4" body status at
+  at="$(date -u -d '1 hour ago' +%Y-%m-%dT%H:%M:%SZ)"
+  body="$(jq -n --arg author "$author" --arg text "$text" --arg at "$at" \
+    '{source: "mastodon", kind: "comment", ownedChannel: true, author: $author, text: $text, publishedAt: $at}')"
+  status="$(curl -sS -o /tmp/tribu-demo-response.$$ -w '%{http_code}' -X POST \
+    "$LISTENING_URL/brands/$brand/mentions" \
+    -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "$body")"
+  if [[ "$status" != 201 ]]; then
+    cat /tmp/tribu-demo-response.$$ >&2; rm -f /tmp/tribu-demo-response.$$
+    fail "POST /brands/$brand/mentions (owned comment) answered $status, expected 201"
+  fi
+  rm -f /tmp/tribu-demo-response.$$
+  printf '%s\n' "[demo-data] $brand <- $author (own account): $text"
+}
+
 main() {
   require_listening_up
   local camille noe
@@ -50,7 +68,16 @@ main() {
     2026-11-20T11:20:00Z "Les spéculoos de Biscuits du Nord, une tuerie avec le café !"
   post_mention "$noe" biscuits-nord "Peter J." "https://snacks.example.com/biscuits-nord-review" \
     2026-11-20T16:40:00Z "Biscuits Nord ginger cookies: too sweet for me, nice packaging though."
-  printf '%s\n' "[demo-data] 7 demo mentions recorded"
+  # Comments heard on the brands' own accounts: they fill the console's inbox (moderation).
+  post_comment "$camille" cafe-lumiere "@julien@piaille.fr" \
+    "Toujours pas livré, ma commande de café en grains date de dix jours…"
+  post_comment "$camille" cafe-lumiere "@sam@mastodon.example" \
+    "Do you have oat milk now? Asking for the whole office."
+  post_comment "$camille" velo-vert "@claire.v@piaille.fr" \
+    "Mon vélo cargo fait un bruit bizarre depuis la révision, qui peut m'aider ?"
+  post_comment "$noe" biscuits-nord "@ben@mastodon.example" \
+    "Where can I buy the ginger cookies in Lille?"
+  printf '%s\n' "[demo-data] 7 demo mentions and 4 comments on the brands' own accounts recorded"
 }
 
 main "$@"

@@ -42,7 +42,7 @@ build_needed() {
     [[ -n "$(find "$TRIBU_ROOT/pom.xml" "$(service_dir "$name")/pom.xml" "$(service_dir "$name")/src" \
               -newer "$jar" -type f -print -quit 2>/dev/null)" ]] && return 0
   done
-  return 1
+  console_build_needed
 }
 
 # Maven is quiet (-q) to keep its noise in the log, so a ticker shows that it is still working.
@@ -53,7 +53,7 @@ build_services() {
   fi
   local log="$TRIBU_LOGS/build.log" started pid
   started="$(now)"
-  say "building the services: mvn -B -q package -DskipTests (log: $log)"
+  say "building the services and the console: mvn -B -q package -DskipTests (log: $log)"
   (cd "$TRIBU_ROOT" && mvn -B -q -ntp package -DskipTests) >"$log" 2>&1 &
   pid=$!
   printf '%s' "[tribu] building "
@@ -150,6 +150,7 @@ print_service_urls() {
   cat <<EOF
 
 Tribu is up.
+  console              $CONSOLE_URL   sign in as camille / $DEMO_PASSWORD (or alice anna claire nora noe)
 EOF
   for entry in $(selected_services); do
     name="${entry%%:*}"
