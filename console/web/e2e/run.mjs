@@ -92,7 +92,7 @@ async function signIn(browser, user) {
 
 async function signOut(page) {
   await page.click('[data-testid=sign-out]');
-  await page.waitForURL(`${CONSOLE}/signed-out.html`, { timeout: 30_000 });
+  await page.waitForURL((url) => url.pathname === "/signed-out.html", { timeout: 30_000 });
   // The provider's session ended too: coming back asks for the password again.
   await page.goto(CONSOLE);
   await page.waitForSelector('#username', { timeout: 30_000 });
@@ -120,7 +120,7 @@ try {
   await step('camille signs in, sees her brands, reads the inbox, sees HTML as text, signs out', async () => {
     const { context, page, problems } = await signIn(browser, 'camille');
     current = page;
-    check((await page.textContent('[data-testid=who]')).includes('camille'), 'who is signed in');
+    check(/camille/i.test(await page.textContent('[data-testid=who]')), 'who is signed in');
     check((await page.textContent('[data-testid=who]')).includes('community manager'), 'her role');
     check((await page.textContent('[data-testid=agency]')) === 'soleil', 'her agency');
     const brands = await page.$$eval('[data-testid=brand-switcher] option', (os) => os.map((o) => o.value));
