@@ -50,10 +50,24 @@ async function seedHostileComment() {
   // Listening → Kafka → moderation's inbox: wait until it is there.
   for (let i = 0; i < 60; i++) {
     const inbox = await fetch(`${MODERATION}/brands/cafe-lumiere/inbox?limit=50`, { headers: bearer });
-    if (inbox.ok && (await inbox.json()).items.some((item) => item.text === text)) return { marker, text };
+    const found = inbox.ok ? (await inbox.json()).items.find((item) => item.text === text) : undefined;
+    if (found) return { marker, text, id: found.id };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error('the comment did not reach the inbox within 30 s');
+}
+
+/** Someone else decides on the item (through moderation directly), so the version on screen is stale. */
+async function decideBehindTheBack(id) {
+  const bearer = { Authorization: `Bearer ${await token('alice')}` };
+  const itemUrl = `${MODERATION}/brands/cafe-lumiere/inbox/${id}`;
+  const item = await (await fetch(itemUrl, { headers: bearer })).json();
+  const response = await fetch(`${itemUrl}/decisions`, {
+    method: 'POST',
+    headers: { ...bearer, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ action: 'assign', assignee: 'alice', expectedVersion: item.version }),
+  });
+  check(response.ok, `alice's decision: ${response.status} ${await response.text()}`);
 }
 
 async function audit(page, screen) {
@@ -117,7 +131,7 @@ try {
     seeded = await seedHostileComment();
   });
 
-  await step('camille signs in, sees her brands, reads the inbox, sees HTML as text, signs out', async () => {
+  await step('camille signs in, sees her brands, reads the inbox, sees HTML as text, meets a 409, hides, signs out', async () => {
     const { context, page, problems } = await signIn(browser, 'camille');
     current = page;
     check(/camille/i.test(await page.textContent('[data-testid=who]')), 'who is signed in');
@@ -137,7 +151,15 @@ try {
     check((await page.locator('b', { hasText: seeded.marker }).count()) === 0, 'no <b> made from an author name');
     await audit(page, 'inbox item');
     await page.screenshot({ path: `${SHOTS}item.png`, fullPage: true });
-    // Hide it: a state-changing call through the console (CSRF header, the user's token).
+    // Alice assigns it meanwhile: camille's hide answers 409, the page says so and reloads the item.
+    await decideBehindTheBack(seeded.id);
+    await page.click('text=Hide on the network');
+    await page.waitForSelector('[data-testid=stale]', { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid=detail-status]')?.textContent === 'Assigned');
+    await audit(page, 'stale version explained');
+    await page.screenshot({ path: `${SHOTS}stale.png`, fullPage: true });
+    // Hide it again, on the version now on screen: a state-changing call through the console
+    // (CSRF header, the user's token).
     await page.click('text=Hide on the network');
     await page.waitForSelector('[role=status]', { timeout: 15_000 });
     check((await page.textContent('[data-testid=detail-status]')) === 'Hidden', 'the item is hidden');
