@@ -50,6 +50,7 @@ export function ItemDetail({ base, itemId, canAct, onChanged }: {
       if (e instanceof ApiError && e.problem.status === 409 && e.problem.type === STALE) {
         setStale(true);
         await reload();
+        onChanged();
       } else {
         setError(e);
       }
