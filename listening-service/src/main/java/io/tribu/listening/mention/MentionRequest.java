@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -27,6 +28,7 @@ public record MentionRequest(
         @Size(max = 2048) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url,
         @Schema(examples = "fr", description = "ISO 639-1 code when the source knows it")
         @Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 code such as fr or en") String language,
-        @Schema(examples = "2026-11-20T10:00:00Z")
+        @Schema(implementation = String.class, type = SchemaType.STRING, format = "date-time", examples = "2026-11-20T10:00:00Z",
+                description = "ISO-8601 instant, year 0001 to 9999")
         @NotNull Instant publishedAt) {
 }
