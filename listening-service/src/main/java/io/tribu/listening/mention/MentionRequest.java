@@ -15,7 +15,11 @@ public record MentionRequest(
         @Schema(examples = "rss", description = "Where the mention was heard: rss, mastodon, bluesky, webhook, ...")
         @NotBlank @Pattern(regexp = "[a-z0-9-]{1,32}", message = "must be 1 to 32 lowercase letters, digits or dashes")
         String source,
-        @Schema(examples = "comment", defaultValue = "post")
+        @Schema(examples = "https://blog.example.fr/cafe-lumiere#comment-42",
+                description = "The item's id where it was heard: a mention with the same source and externalId is stored "
+                        + "once per brand; recording it again answers 200 with the mention stored first")
+        @Size(min = 1, max = 200) String externalId,
+        @Schema(examples = "comment", defaultValue = "post", enumeration = {"post", "comment", "reply", "direct-message", "review"})
         @Pattern(regexp = "post|comment|reply|direct-message|review",
                 message = "must be one of post, comment, reply, direct-message, review") String kind,
         @Schema(description = "True when the mention was posted on one of the brand's own accounts (moderation inbox)")

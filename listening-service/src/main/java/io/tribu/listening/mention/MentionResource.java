@@ -54,26 +54,42 @@ public class MentionResource {
 
     private final Caller caller;
     private final MentionService mentions;
+    private final Idempotency idempotency;
 
-    public MentionResource(Caller caller, MentionService mentions) {
+    public MentionResource(Caller caller, MentionService mentions, Idempotency idempotency) {
         this.caller = caller;
         this.mentions = mentions;
+        this.idempotency = idempotency;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
     @Operation(summary = "Record a mention of the brand",
-            description = "Stores the mention and emits a tribu.listening.mention.recorded.v1 event.")
+            description = "Stores the mention and emits a tribu.listening.mention.recorded.v1 event. A retry with the same "
+                    + "Idempotency-Key and body answers the first answer again (Idempotent-Replayed: true); a mention whose "
+                    + "source and externalId were recorded before answers 200 with that mention, and stores nothing.")
+    @APIResponse(responseCode = "201", description = "Recorded; Location is the mention",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MentionView.class)))
+    @APIResponse(responseCode = "200", description = "This source and externalId were recorded before: the mention stored then",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MentionView.class)))
     public Uni<Response> record(@PathParam("brandId") String brandId,
+                                @Parameter(description = "Any unique value (a UUID): a retry with the same key and body "
+                                        + "answers the first answer again") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                 @Valid @NotNull MentionRequest request,
                                 @Context UriInfo uriInfo) {
         String brand = caller.requireBrand(brandId);
-        return mentions.record(caller.tenant(), brand, NewMention.of(request))
-                .map(stored -> Response
-                        .created(uriInfo.getAbsolutePathBuilder().path(stored.id.toString()).build())
-                        .entity(MentionView.of(stored))
-                        .build());
+        String tenant = caller.tenant();
+        return idempotency.once(tenant, idempotencyKey, Map.of("brandId", brand, "mention", request), 201,
+                        (MentionView view) -> location(uriInfo, view.id()),
+                        () -> mentions.recordFromApi(tenant, brand, NewMention.of(request)).map(MentionView::of))
+                .onFailure(MentionService.AlreadyRecorded.class).recoverWithItem(failure ->
+                        Response.ok(MentionView.of(((MentionService.AlreadyRecorded) failure).mention()))
+                                .location(location(uriInfo, ((MentionService.AlreadyRecorded) failure).mention().id)).build());
+    }
+
+    private static URI location(UriInfo uriInfo, UUID id) {
+        return uriInfo.getAbsolutePathBuilder().path(id.toString()).build();
     }
 
     @GET
