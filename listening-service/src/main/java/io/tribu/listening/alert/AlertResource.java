@@ -5,6 +5,13 @@ import io.smallrye.mutiny.Uni;
 import io.tribu.listening.access.Caller;
 import io.tribu.listening.access.NotFoundProblems;
 import io.tribu.listening.access.Roles;
+import io.tribu.platform.idempotency.Idempotency;
+import jakarta.ws.rs.HeaderParam;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import java.util.Map;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -39,10 +46,12 @@ public class AlertResource {
 
     private final Caller caller;
     private final AlertService alerts;
+    private final Idempotency idempotency;
 
-    public AlertResource(Caller caller, AlertService alerts) {
+    public AlertResource(Caller caller, AlertService alerts, Idempotency idempotency) {
         this.caller = caller;
         this.alerts = alerts;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -50,13 +59,19 @@ public class AlertResource {
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
     @Operation(summary = "Add an alert rule to the brand",
             description = "Each alert is a tribu.listening.alert.raised.v1 event and, when webhookUrl is set, a signed "
-                    + "POST to it; the answer carries the webhook signing secret, shown only once.")
-    public Uni<Response> add(@PathParam("brandId") String brandId, @Valid @NotNull AlertRuleRequest request,
-                             @Context UriInfo uriInfo) {
+                    + "POST to it; the answer carries the webhook signing secret, shown only once (and again to a retry "
+                    + "with the same Idempotency-Key and body, within 24 hours).")
+    @APIResponse(responseCode = "201", description = "Added; Location is the rule",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AlertRuleView.class)))
+    public Uni<Response> add(@PathParam("brandId") String brandId,
+                             @Parameter(description = "Any unique value (a UUID): a retry with the same key and body answers the first answer again")
+                             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                             @Valid @NotNull AlertRuleRequest request, @Context UriInfo uriInfo) {
         String brand = caller.requireBrand(brandId);
-        return alerts.add(caller.tenant(), brand, request)
-                .map(rule -> Response.created(uriInfo.getAbsolutePathBuilder().path(rule.id.toString()).build())
-                        .entity(AlertRuleView.created(rule)).build());
+        String tenant = caller.tenant();
+        return idempotency.once(tenant, idempotencyKey, Map.of("brandId", brand, "rule", request), 201,
+                (AlertRuleView view) -> uriInfo.getAbsolutePathBuilder().path(view.id().toString()).build(),
+                () -> alerts.add(tenant, brand, request).map(AlertRuleView::created));
     }
 
     @GET
@@ -71,6 +86,7 @@ public class AlertResource {
     @Path("/{ruleId}")
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
     @Operation(summary = "Remove an alert rule and its alerts")
+    @APIResponse(responseCode = "204", description = "Removed")
     public Uni<Response> remove(@PathParam("brandId") String brandId, @PathParam("ruleId") UUID ruleId) {
         String brand = caller.requireBrand(brandId);
         return alerts.remove(caller.tenant(), brand, ruleId).map(removed -> {

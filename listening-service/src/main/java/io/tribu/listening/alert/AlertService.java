@@ -7,12 +7,13 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tribu.listening.outbox.Outbox;
 import io.tribu.listening.problem.BadRequest;
-import io.tribu.listening.source.AddressGuard;
+import io.tribu.listening.source.UrlGuards;
+import io.tribu.platform.net.UrlGuard;
+import io.tribu.platform.problem.Problems;
 import io.tribu.listening.source.webhook.WebhookSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +27,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class AlertService {
 
-    static final URI REFUSED_URL = URI.create("https://tribu.io/problems/refused-url");
     /** The spike baseline: the same hour of the week over this many previous weeks. */
     static final int BASELINE_WEEKS = 4;
 
@@ -42,11 +42,11 @@ public class AlertService {
 
     private final Map<String, CachedRules> keywordRules = new ConcurrentHashMap<>();
     private final Outbox outbox;
-    private final AddressGuard addresses;
+    private final UrlGuard addresses;
     private final String alertsTopic;
     private final Clock clock;
 
-    public AlertService(Outbox outbox, AddressGuard addresses,
+    public AlertService(Outbox outbox, UrlGuard addresses,
                         @ConfigProperty(name = "tribu.topics.alerts") String alertsTopic, Clock clock) {
         this.outbox = outbox;
         this.addresses = addresses;
@@ -59,12 +59,12 @@ public class AlertService {
         boolean keyword = AlertRule.KEYWORD.equals(request.type());
         if (keyword && (request.keywords() == null || request.keywords().isEmpty())) {
             return Uni.createFrom().failure(
-                    BadRequest.field(BadRequest.INVALID_BODY, "keywords", "is required for a keyword alert"));
+                    Problems.invalidBody("keywords", "is required for a keyword alert"));
         }
         if (request.webhookUrl() != null) {
-            String refusal = addresses.refusal(URI.create(request.webhookUrl()));
+            String refusal = addresses.refusal(UrlGuards.parse("webhookUrl", request.webhookUrl())).orElse(null);
             if (refusal != null) {
-                return Uni.createFrom().failure(BadRequest.field(REFUSED_URL, "webhookUrl", refusal));
+                return Uni.createFrom().failure(BadRequest.refusedUrl("webhookUrl", refusal));
             }
         }
         AlertRule rule = new AlertRule();

@@ -4,7 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
-import io.tribu.listening.source.AddressGuard;
+import io.tribu.platform.net.UrlGuard;
 import io.tribu.listening.source.webhook.WebhookSignature;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -39,12 +39,12 @@ public class AlertWebhookSender {
     record Due(java.util.UUID alertId, String url, String secret, String payload, int attempts) {
     }
 
-    private final AddressGuard addresses;
+    private final UrlGuard addresses;
     private final HttpClient http;
     private final Duration timeout;
     private final Clock clock;
 
-    public AlertWebhookSender(AddressGuard addresses,
+    public AlertWebhookSender(UrlGuard addresses,
                               @ConfigProperty(name = "tribu.alerts.webhook-timeout") Duration timeout, Clock clock) {
         this.addresses = addresses;
         this.timeout = timeout;
@@ -86,7 +86,7 @@ public class AlertWebhookSender {
             return "the rule has no webhook any more";
         }
         URI url = URI.create(delivery.url());
-        String refusal = addresses.refusal(url);
+        String refusal = addresses.refusal(url).orElse(null);
         if (refusal != null) {
             return refusal;
         }

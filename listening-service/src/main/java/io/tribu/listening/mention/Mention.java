@@ -41,6 +41,9 @@ public class Mention extends PanacheEntityBase {
     public UUID sourceId;
     @Column(name = "external_id")
     public String externalId;
+    /** Recorded through the API (not heard by a source): its external id is unique per tenant, brand and source. */
+    @Column(name = "recorded_via_api")
+    public boolean recordedViaApi;
     /** negative, neutral or positive; null for languages without sentiment analysis. */
     @Column(name = "sentiment_label")
     public String sentimentLabel;
@@ -76,6 +79,12 @@ public class Mention extends PanacheEntityBase {
     static Uni<List<HeardItem>> heardAmong(List<UUID> sourceIds, List<String> externalIds) {
         return find("sourceId in ?1 and externalId in ?2", sourceIds, externalIds)
                 .project(HeardItem.class).list();
+    }
+
+    /** The mention recorded through the API with this external id for the brand and source, or null. */
+    static Uni<Mention> recordedViaApi(String tenant, String brandId, String source, String externalId) {
+        return find("tenant = ?1 and brandId = ?2 and source = ?3 and externalId = ?4 and recordedViaApi = true",
+                tenant, brandId, source, externalId).firstResult();
     }
 
     static Uni<List<Mention>> latest(String tenant, String brandId, UUID sourceId, int limit) {

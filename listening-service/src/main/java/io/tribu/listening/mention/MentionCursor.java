@@ -1,6 +1,7 @@
 package io.tribu.listening.mention;
 
-import io.tribu.listening.problem.BadRequest;
+import io.tribu.listening.json.StrictValues;
+import io.tribu.platform.problem.Problems;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,9 +26,13 @@ record MentionCursor(Instant publishedAt, UUID id) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             int bar = raw.indexOf('|');
-            return new MentionCursor(Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
+            Instant publishedAt = Instant.parse(raw.substring(0, bar));
+            if (!StrictValues.isStorable(publishedAt)) {
+                throw new IllegalArgumentException("out of range");
+            }
+            return new MentionCursor(publishedAt, UUID.fromString(raw.substring(bar + 1)));
         } catch (RuntimeException e) {
-            throw BadRequest.parameter("cursor", "is not a cursor returned by this API");
+            throw Problems.invalidParameter("cursor", "is not a cursor returned by this API");
         }
     }
 }

@@ -31,7 +31,19 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import jakarta.validation.constraints.Pattern;
-import io.tribu.listening.problem.BadRequest;
+import io.tribu.listening.json.StorableText;
+import io.tribu.listening.json.StrictValues;
+import io.tribu.platform.idempotency.Idempotency;
+import io.tribu.platform.problem.Problems;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.HeaderParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import java.net.URI;
+import java.util.Map;
 
 @Path("/brands/{brandId}/mentions")
 @Authenticated
@@ -42,26 +54,42 @@ public class MentionResource {
 
     private final Caller caller;
     private final MentionService mentions;
+    private final Idempotency idempotency;
 
-    public MentionResource(Caller caller, MentionService mentions) {
+    public MentionResource(Caller caller, MentionService mentions, Idempotency idempotency) {
         this.caller = caller;
         this.mentions = mentions;
+        this.idempotency = idempotency;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
     @Operation(summary = "Record a mention of the brand",
-            description = "Stores the mention and emits a tribu.listening.mention.recorded.v1 event.")
+            description = "Stores the mention and emits a tribu.listening.mention.recorded.v1 event. A retry with the same "
+                    + "Idempotency-Key and body answers the first answer again (Idempotent-Replayed: true); a mention whose "
+                    + "source and externalId were recorded before answers 200 with that mention, and stores nothing.")
+    @APIResponse(responseCode = "201", description = "Recorded; Location is the mention",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MentionView.class)))
+    @APIResponse(responseCode = "200", description = "This source and externalId were recorded before: the mention stored then",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MentionView.class)))
     public Uni<Response> record(@PathParam("brandId") String brandId,
+                                @Parameter(description = "Any unique value (a UUID): a retry with the same key and body "
+                                        + "answers the first answer again") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                 @Valid @NotNull MentionRequest request,
                                 @Context UriInfo uriInfo) {
         String brand = caller.requireBrand(brandId);
-        return mentions.record(caller.tenant(), brand, NewMention.of(request))
-                .map(stored -> Response
-                        .created(uriInfo.getAbsolutePathBuilder().path(stored.id.toString()).build())
-                        .entity(MentionView.of(stored))
-                        .build());
+        String tenant = caller.tenant();
+        return idempotency.once(tenant, idempotencyKey, Map.of("brandId", brand, "mention", request), 201,
+                        (MentionView view) -> location(uriInfo, view.id()),
+                        () -> mentions.recordFromApi(tenant, brand, NewMention.of(request)).map(MentionView::of))
+                .onFailure(MentionService.AlreadyRecorded.class).recoverWithItem(failure ->
+                        Response.ok(MentionView.of(((MentionService.AlreadyRecorded) failure).mention()))
+                                .location(location(uriInfo, ((MentionService.AlreadyRecorded) failure).mention().id)).build());
+    }
+
+    private static URI location(UriInfo uriInfo, UUID id) {
+        return uriInfo.getAbsolutePathBuilder().path(id.toString()).build();
     }
 
     @GET
@@ -86,23 +114,30 @@ public class MentionResource {
                     + "mention). query=<listening query id> keeps the mentions that query matched when they were stored. "
                     + "Pass nextCursor back as cursor for the following page.")
     public Uni<MentionPage> search(@PathParam("brandId") String brandId,
-                                   @QueryParam("q") String text,
+                                   @QueryParam("q") @Size(max = 1000) @StorableText String text,
                                    @QueryParam("sentiment") @Pattern(regexp = "negative|neutral|positive",
                                            message = "must be negative, neutral or positive") String sentiment,
                                    @QueryParam("language") @Pattern(regexp = "[a-z]{2}",
                                            message = "must be an ISO 639-1 code such as fr or en") String language,
-                                   @QueryParam("source") String source,
+                                   @QueryParam("source") @Pattern(regexp = "[a-z0-9-]{1,32}",
+                                           message = "must be 1 to 32 lowercase letters, digits or dashes") String source,
+                                   @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time"))
                                    @QueryParam("from") String from,
+                                   @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time"))
                                    @QueryParam("to") String to,
-                                   @QueryParam("stories") @DefaultValue("false") boolean stories,
+                                   @Parameter(schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                                   @QueryParam("stories") @DefaultValue("false")
+                                   @Pattern(regexp = "true|false", message = "must be true or false") String stories,
+                                   @Parameter(description = "id of one of the brand's listening queries",
+                                           schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                                    @QueryParam("query") String queryId,
                                    @QueryParam("cursor") String cursor,
                                    @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         String brand = caller.requireBrand(brandId);
         MentionFilter filter = new MentionFilter(text == null || text.isBlank() ? null : text, sentiment, language,
-                source, instant("from", from), instant("to", to), stories, queryId(queryId));
+                source, instant("from", from), instant("to", to), Boolean.parseBoolean(stories), queryId(queryId));
         if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
-            throw BadRequest.parameter("to", "must be after from");
+            throw Problems.invalidParameter("to", "must be after from");
         }
         return mentions.search(caller.tenant(), brand, filter, MentionCursor.decode(cursor), limit);
     }
@@ -114,7 +149,7 @@ public class MentionResource {
         try {
             return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
-            throw BadRequest.parameter("query", "must be the id (UUID) of one of the brand's listening queries");
+            throw Problems.invalidParameter("query", "must be the id (UUID) of one of the brand's listening queries");
         }
     }
 
@@ -122,11 +157,16 @@ public class MentionResource {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw BadRequest.parameter(name, "must be an ISO-8601 instant such as 2026-11-20T10:00:00Z");
+            throw Problems.invalidParameter(name, "must be an ISO-8601 instant such as 2026-11-20T10:00:00Z");
         }
+        if (!StrictValues.isStorable(instant)) {
+            throw Problems.invalidParameter(name, "must be an instant between the years 0001 and 9999");
+        }
+        return instant;
     }
 
     @GET

@@ -15,6 +15,8 @@ import io.tribu.listening.enrich.Enricher;
 import io.tribu.listening.enrich.Enrichment;
 import io.tribu.listening.enrich.SearchText;
 import io.tribu.listening.enrich.TextFingerprint;
+import io.tribu.listening.json.StrictValues;
+import io.tribu.listening.problem.Outages;
 import io.vertx.mutiny.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,6 +72,40 @@ public class MentionService {
     @WithTransaction
     public Uni<Mention> record(String tenant, String brandId, NewMention heard) {
         return store(List.of(new Heard(tenant, brandId, heard))).map(stored -> stored.get(0));
+    }
+
+    /** The mention stored first under the same (tenant, brand, source, externalId): nothing was stored again. */
+    public static final class AlreadyRecorded extends RuntimeException {
+        private final transient Mention mention;
+
+        AlreadyRecorded(Mention mention) {
+            super("already recorded as " + mention.id, null, false, false);
+            this.mention = mention;
+        }
+
+        public Mention mention() {
+            return mention;
+        }
+    }
+
+    /**
+     * Stores a mention recorded through the API, with its event, in one transaction. One that carries an
+     * externalId already recorded for the brand and source stores nothing and fails with {@link AlreadyRecorded}:
+     * found before storing, or (two requests at once) by the unique index, after which the first one is read.
+     */
+    public Uni<Mention> recordFromApi(String tenant, String brandId, NewMention heard) {
+        Uni<Mention> stored = Panache.withTransaction(() -> (heard.externalId() == null
+                ? Uni.createFrom().<Mention>nullItem()
+                : Mention.recordedViaApi(tenant, brandId, heard.source(), heard.externalId()))
+                .chain(existing -> existing != null
+                        ? Uni.createFrom().failure(new AlreadyRecorded(existing))
+                        : store(List.of(new Heard(tenant, brandId, heard))).map(list -> list.get(0))));
+        if (heard.externalId() == null) {
+            return stored;
+        }
+        return stored.onFailure(Outages::isUniqueViolation).recoverWithUni(failure -> Panache.withSession(
+                        () -> Mention.recordedViaApi(tenant, brandId, heard.source(), heard.externalId()))
+                .chain(existing -> Uni.createFrom().failure(existing == null ? failure : new AlreadyRecorded(existing))));
     }
 
     /**
@@ -139,13 +175,14 @@ public class MentionService {
                         insert into mention (id, tenant, brand_id, source, kind, owned_channel, author, author_reach, text, url,
                                              language, published_at, received_at, source_id, external_id, sentiment_label,
                                              sentiment_score, story_id, fingerprint, fp_band0, fp_band1, fp_band2, fp_band3,
-                                             fp_band4, search_text, matched_query_ids)
+                                             fp_band4, search_text, matched_query_ids, recorded_via_api)
                         select cast(id as uuid), tenant, brand_id, source, kind, cast(owned_channel as boolean), author,
                                cast(author_reach as bigint), text, url, language, cast(published_at as timestamptz),
                                cast(received_at as timestamptz), cast(source_id as uuid), external_id, sentiment_label,
                                cast(sentiment_score as double precision), cast(story_id as uuid), cast(fingerprint as bigint),
                                cast(fp_band0 as int), cast(fp_band1 as int), cast(fp_band2 as int), cast(fp_band3 as int),
-                               cast(fp_band4 as int), search_text, cast(matched_query_ids as uuid[])
+                               cast(fp_band4 as int), search_text, cast(matched_query_ids as uuid[]),
+                               cast(recorded_via_api as boolean)
                         from unnest(cast(:ids as text[]), cast(:tenants as text[]), cast(:brands as text[]),
                                     cast(:sources as text[]), cast(:kinds as text[]), cast(:owned as text[]),
                                     cast(:authors as text[]), cast(:reaches as text[]), cast(:texts as text[]),
@@ -154,11 +191,11 @@ public class MentionService {
                                     cast(:sentiments as text[]), cast(:scores as text[]), cast(:stories as text[]),
                                     cast(:fingerprints as text[]), cast(:band0 as text[]), cast(:band1 as text[]),
                                     cast(:band2 as text[]), cast(:band3 as text[]), cast(:band4 as text[]),
-                                    cast(:searchTexts as text[]), cast(:matched as text[]))
+                                    cast(:searchTexts as text[]), cast(:matched as text[]), cast(:viaApi as text[]))
                              as t(id, tenant, brand_id, source, kind, owned_channel, author, author_reach, text, url, language,
                                   published_at, received_at, source_id, external_id, sentiment_label, sentiment_score,
                                   story_id, fingerprint, fp_band0, fp_band1, fp_band2, fp_band3, fp_band4, search_text,
-                                  matched_query_ids)""")
+                                  matched_query_ids, recorded_via_api)""")
                 .setParameter("ids", Columns.of(mentions, m -> m.id))
                 .setParameter("tenants", Columns.of(mentions, m -> m.tenant))
                 .setParameter("brands", Columns.of(mentions, m -> m.brandId))
@@ -184,6 +221,7 @@ public class MentionService {
                 .setParameter("band3", Columns.of(mentions, m -> m.fpBand3))
                 .setParameter("band4", Columns.of(mentions, m -> m.fpBand4))
                 .setParameter("searchTexts", Columns.of(mentions, m -> m.searchText))
+                .setParameter("viaApi", Columns.of(mentions, m -> m.recordedViaApi))
                 // a PostgreSQL array literal per row: unnest would flatten an array of arrays
                 .setParameter("matched", Columns.of(mentions, m -> Arrays.stream(m.matchedQueryIds)
                         .map(UUID::toString).collect(Collectors.joining(",", "{", "}"))))
@@ -207,27 +245,29 @@ public class MentionService {
 
     private static Mention toMention(Heard heard, Enrichment enrichment, Instant receivedAt) {
         NewMention said = heard.mention();
+        boolean viaApi = said.sourceId() == null;
         Mention mention = new Mention();
         mention.id = UUID.randomUUID();
         mention.tenant = heard.tenant();
         mention.brandId = heard.brandId();
         mention.sourceId = said.sourceId();
-        mention.externalId = said.externalId();
-        mention.source = said.source();
+        mention.externalId = StrictValues.cleaned(said.externalId());
+        mention.recordedViaApi = viaApi;
+        mention.source = StrictValues.cleaned(said.source());
         mention.kind = said.kind();
         mention.ownedChannel = said.ownedChannel();
-        mention.author = said.author();
+        mention.author = StrictValues.cleaned(said.author());
         mention.authorReach = said.authorReach();
-        mention.text = said.text();
-        mention.url = said.url();
-        mention.language = enrichment.language();
+        mention.text = StrictValues.cleaned(said.text());
+        mention.url = StrictValues.cleaned(said.url());
+        mention.language = StrictValues.cleaned(enrichment.language());
         mention.publishedAt = said.publishedAt();
         mention.receivedAt = receivedAt;
         if (enrichment.sentiment() != null) {
             mention.sentimentLabel = enrichment.sentiment().label().name().toLowerCase(Locale.ROOT);
             mention.sentimentScore = enrichment.sentiment().score();
         }
-        mention.searchText = SearchText.of(said.text());
+        mention.searchText = SearchText.of(mention.text);
         TextFingerprint fingerprint = enrichment.fingerprint();
         if (fingerprint.isUsable()) {
             mention.fingerprint = fingerprint.bits();

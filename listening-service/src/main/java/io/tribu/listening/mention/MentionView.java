@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.UUID;
 
 /** A mention as the API shows it. */
-public record MentionView(UUID id, String brandId, String source, String kind,
+public record MentionView(UUID id, String brandId, String source, String externalId, String kind,
                           boolean ownedChannel, String author, Long authorReach, String text, String url,
                           String language, Instant publishedAt, Instant receivedAt,
                           MentionRecorded.SentimentData sentiment, UUID storyId, List<UUID> matchedQueryIds) {
 
     static MentionView of(Mention mention) {
-        return new MentionView(mention.id, mention.brandId, mention.source, mention.kind,
+        return new MentionView(mention.id, mention.brandId, mention.source, mention.externalId, mention.kind,
                 mention.ownedChannel, mention.author, mention.authorReach, mention.text,
                 mention.url, mention.language, mention.publishedAt, mention.receivedAt,
                 mention.sentimentLabel == null ? null

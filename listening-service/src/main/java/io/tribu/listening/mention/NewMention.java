@@ -11,7 +11,7 @@ public record NewMention(UUID sourceId, String externalId, String source, String
                          String author, Long authorReach, String text, String url, String language, Instant publishedAt) {
 
     static NewMention of(MentionRequest request) {
-        return new NewMention(null, null, request.source(), request.kind() == null ? "post" : request.kind(),
+        return new NewMention(null, request.externalId(), request.source(), request.kind() == null ? "post" : request.kind(),
                 Boolean.TRUE.equals(request.ownedChannel()), request.author(), null, request.text(), request.url(),
                 request.language(), request.publishedAt());
     }

@@ -1,31 +1,27 @@
 package io.tribu.listening.problem;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.tribu.platform.problem.Problems;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-/** 400 answers built by hand (checks Bean Validation cannot express), shaped like the library's. */
+/**
+ * The 400 answers of this service that the platform's {@link Problems} does not build: a URL the SSRF guard
+ * refuses, and several violations at once.
+ */
 public final class BadRequest {
 
-    public static final URI INVALID_BODY = URI.create("https://tribu.io/problems/invalid-body");
+    public static final URI REFUSED_URL = URI.create("https://tribu.io/problems/refused-url");
 
     private BadRequest() {
     }
 
-    /** One field of the body is wrong. */
-    public static HttpProblem field(URI type, String field, String message) {
-        return of(type, field + ": " + message, List.of(Map.of("field", field, "in", "body", "message", message)));
-    }
-
-    public static final URI INVALID_PARAMETER = URI.create("https://tribu.io/problems/invalid-parameter");
-
-    /** One query parameter is wrong. */
-    public static HttpProblem parameter(String name, String message) {
-        return of(INVALID_PARAMETER, name + ": " + message,
-                List.of(Map.of("field", name, "in", "query", "message", message)));
+    /** A URL that may not be used (internal address, other scheme, unresolvable host), on the body field {@code field}. */
+    public static HttpProblem refusedUrl(String field, String reason) {
+        return of(REFUSED_URL, field + ": " + reason, List.of(Problems.violation(field, "body", reason)));
     }
 
     public static HttpProblem of(URI type, String detail, List<Map<String, String>> violations) {

@@ -5,6 +5,13 @@ import io.smallrye.mutiny.Uni;
 import io.tribu.listening.access.Caller;
 import io.tribu.listening.access.NotFoundProblems;
 import io.tribu.listening.access.Roles;
+import io.tribu.platform.idempotency.Idempotency;
+import jakarta.ws.rs.HeaderParam;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import java.util.Map;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,11 +44,13 @@ public class ListeningQueryResource {
     private final Caller caller;
     private final ListeningQueryService queries;
     private final QuerySync sync;
+    private final Idempotency idempotency;
 
-    public ListeningQueryResource(Caller caller, ListeningQueryService queries, QuerySync sync) {
+    public ListeningQueryResource(Caller caller, ListeningQueryService queries, QuerySync sync, Idempotency idempotency) {
         this.caller = caller;
         this.queries = queries;
         this.sync = sync;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -49,13 +58,19 @@ public class ListeningQueryResource {
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
     @Operation(summary = "Save a listening query of the brand",
             description = "A syntax error answers 400 with the 1-based position and what was expected.")
-    public Uni<Response> add(@PathParam("brandId") String brandId, @Valid @NotNull ListeningQueryRequest request,
-                             @Context UriInfo uriInfo) {
+    @APIResponse(responseCode = "201", description = "Saved; Location is the query",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListeningQueryView.class)))
+    public Uni<Response> add(@PathParam("brandId") String brandId,
+                             @Parameter(description = "Any unique value (a UUID): a retry with the same key and body answers the first answer again")
+                             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                             @Valid @NotNull ListeningQueryRequest request, @Context UriInfo uriInfo) {
         String brand = caller.requireBrand(brandId);
-        return queries.add(caller.tenant(), brand, request)
-                .invoke(sync::saved) // committed: matched from the next mention on
-                .map(query -> Response.created(uriInfo.getAbsolutePathBuilder().path(query.id.toString()).build())
-                        .entity(ListeningQueryView.of(query)).build());
+        String tenant = caller.tenant();
+        return idempotency.once(tenant, idempotencyKey, Map.of("brandId", brand, "query", request), 201,
+                (ListeningQueryView view) -> uriInfo.getAbsolutePathBuilder().path(view.id().toString()).build(),
+                () -> queries.add(tenant, brand, request)
+                        .invoke(sync::saved) // committed: matched from the next mention on
+                        .map(ListeningQueryView::of));
     }
 
     @GET
@@ -96,6 +111,7 @@ public class ListeningQueryResource {
     @Path("/{queryId}")
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
     @Operation(summary = "Delete a listening query")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Response> remove(@PathParam("brandId") String brandId, @PathParam("queryId") UUID queryId) {
         String brand = caller.requireBrand(brandId);
         return queries.remove(caller.tenant(), brand, queryId).map(removed -> {

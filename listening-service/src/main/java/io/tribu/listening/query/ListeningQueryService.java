@@ -3,7 +3,7 @@ package io.tribu.listening.query;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.tribu.listening.problem.BadRequest;
+import io.tribu.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -70,10 +70,10 @@ public class ListeningQueryService {
         boolean competitor = ListeningQuery.COMPETITOR.equals(request.subject());
         String competitorName = request.competitor() == null ? null : request.competitor().strip();
         if (competitor && (competitorName == null || competitorName.isEmpty())) {
-            throw BadRequest.field(BadRequest.INVALID_BODY, "competitor", "is required when subject is competitor");
+            throw Problems.invalidBody("competitor", "is required when subject is competitor");
         }
         if (!competitor && competitorName != null) {
-            throw BadRequest.field(BadRequest.INVALID_BODY, "competitor", "must be absent when subject is brand");
+            throw Problems.invalidBody("competitor", "must be absent when subject is brand");
         }
         query.name = request.name().strip();
         query.query = request.query().strip();

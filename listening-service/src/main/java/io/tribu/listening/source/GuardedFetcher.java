@@ -1,5 +1,6 @@
 package io.tribu.listening.source;
 
+import io.tribu.platform.net.UrlGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -14,7 +15,7 @@ import java.util.Set;
 
 /**
  * Conditional GET of a source's URL (If-None-Match / If-Modified-Since). Redirects are followed by hand so
- * that every hop passes the {@link AddressGuard}; bodies are capped so a hostile feed cannot
+ * that every hop passes the {@link UrlGuard}; bodies are capped so a hostile feed cannot
  * exhaust memory. Blocking: call it from a worker thread.
  */
 @ApplicationScoped
@@ -23,12 +24,12 @@ public class GuardedFetcher {
     static final int MAX_REDIRECTS = 5;
     static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
-    private final AddressGuard addresses;
+    private final UrlGuard addresses;
     private final HttpClient http;
     private final Duration timeout;
     private final int maxBytes;
 
-    public GuardedFetcher(AddressGuard addresses,
+    public GuardedFetcher(UrlGuard addresses,
                        @ConfigProperty(name = "tribu.sources.fetch-timeout", defaultValue = "15s") Duration timeout,
                        @ConfigProperty(name = "tribu.sources.max-feed-bytes", defaultValue = "5242880") int maxBytes) {
         this.addresses = addresses;
@@ -43,7 +44,7 @@ public class GuardedFetcher {
     public FetchResponse fetch(URI url, String etag, String lastModified) throws IOException, InterruptedException {
         URI target = url;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            String refusal = addresses.refusal(target);
+            String refusal = addresses.refusal(target).orElse(null);
             if (refusal != null) {
                 throw new SourceException("refused " + target + ": " + refusal);
             }

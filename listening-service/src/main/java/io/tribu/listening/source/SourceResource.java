@@ -4,6 +4,13 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.tribu.listening.access.Caller;
 import io.tribu.listening.access.Roles;
+import io.tribu.platform.idempotency.Idempotency;
+import jakarta.ws.rs.HeaderParam;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import java.util.Map;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,10 +41,12 @@ public class SourceResource {
 
     private final Caller caller;
     private final SourceService sources;
+    private final Idempotency idempotency;
 
-    public SourceResource(Caller caller, SourceService sources) {
+    public SourceResource(Caller caller, SourceService sources, Idempotency idempotency) {
         this.caller = caller;
         this.sources = sources;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -45,13 +54,19 @@ public class SourceResource {
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
     @Operation(summary = "Listen to a new source for the brand",
             description = "rss: the URL must be public, internal addresses are refused (400); polling starts at once. "
-                    + "webhook: the answer carries the path to deliver to and the signing secret, shown only once.")
-    public Uni<Response> add(@PathParam("brandId") String brandId, @Valid @NotNull SourceRequest request,
-                             @Context UriInfo uriInfo) {
+                    + "webhook: the answer carries the path to deliver to and the signing secret, shown only once "
+                    + "(and again to a retry with the same Idempotency-Key and body, within 24 hours).")
+    @APIResponse(responseCode = "201", description = "Listening; Location is the source",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
+    public Uni<Response> add(@PathParam("brandId") String brandId,
+                             @Parameter(description = "Any unique value (a UUID): a retry with the same key and body answers the first answer again")
+                             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                             @Valid @NotNull SourceRequest request, @Context UriInfo uriInfo) {
         String brand = caller.requireBrand(brandId);
-        return sources.add(caller.tenant(), brand, request)
-                .map(source -> Response.created(uriInfo.getAbsolutePathBuilder().path(source.id.toString()).build())
-                        .entity(SourceView.created(source)).build());
+        String tenant = caller.tenant();
+        return idempotency.once(tenant, idempotencyKey, Map.of("brandId", brand, "source", request), 201,
+                (SourceView view) -> uriInfo.getAbsolutePathBuilder().path(view.id().toString()).build(),
+                () -> sources.add(tenant, brand, request).map(SourceView::created));
     }
 
     @GET
@@ -75,6 +90,7 @@ public class SourceResource {
     @Path("/{sourceId}")
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
     @Operation(summary = "Stop listening to a source (its mentions stay)")
+    @APIResponse(responseCode = "204", description = "Removed")
     public Uni<Response> remove(@PathParam("brandId") String brandId, @PathParam("sourceId") UUID sourceId) {
         String brand = caller.requireBrand(brandId);
         return sources.remove(caller.tenant(), brand, sourceId).replaceWith(Response.noContent().build());

@@ -5,10 +5,11 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tribu.listening.access.NotFoundProblems;
 import io.tribu.listening.problem.BadRequest;
+import io.tribu.platform.net.UrlGuard;
+import io.tribu.platform.problem.Problems;
 import io.tribu.listening.source.webhook.WebhookSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -19,12 +20,11 @@ public class SourceService {
     static final int DEFAULT_POLL_INTERVAL_SECONDS = 900;
     /** A stream read from a cursor: short polls keep the delay low, each reads only what is new. */
     static final int STREAM_POLL_INTERVAL_SECONDS = 10;
-    static final URI REFUSED_URL = URI.create("https://tribu.io/problems/refused-url");
 
-    private final AddressGuard addresses;
+    private final UrlGuard addresses;
     private final Clock clock;
 
-    public SourceService(AddressGuard addresses, Clock clock) {
+    public SourceService(UrlGuard addresses, Clock clock) {
         this.addresses = addresses;
         this.clock = clock;
     }
@@ -34,17 +34,17 @@ public class SourceService {
         boolean polled = !"webhook".equals(request.type());
         if (polled && (request.url() == null || request.url().isBlank())) {
             return Uni.createFrom().failure(
-                    BadRequest.field(BadRequest.INVALID_BODY, "url", "is required for an " + request.type() + " source"));
+                    Problems.invalidBody("url", "is required for an " + request.type() + " source"));
         }
         boolean tagged = "mastodon".equals(request.type()) || "bluesky".equals(request.type());
         if (tagged && request.hashtag() == null) {
             return Uni.createFrom().failure(
-                    BadRequest.field(BadRequest.INVALID_BODY, "hashtag", "is required for a " + request.type() + " source"));
+                    Problems.invalidBody("hashtag", "is required for a " + request.type() + " source"));
         }
         if (polled) {
-            String refusal = addresses.refusal(URI.create(request.url()));
+            String refusal = addresses.refusal(UrlGuards.parse("url", request.url())).orElse(null);
             if (refusal != null) {
-                return Uni.createFrom().failure(BadRequest.field(REFUSED_URL, "url", refusal));
+                return Uni.createFrom().failure(BadRequest.refusedUrl("url", refusal));
             }
         }
         Source source = new Source();

@@ -30,7 +30,7 @@ class GuardedFetcherTest {
     }
 
     GuardedFetcher fetcher(boolean allowPrivate, int maxBytes) {
-        return new GuardedFetcher(new AddressGuard(allowPrivate), Duration.ofSeconds(5), maxBytes);
+        return new GuardedFetcher(new UrlGuards().urlGuard(allowPrivate), Duration.ofSeconds(5), maxBytes);
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.tribu.listening.source.bluesky;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tribu.listening.source.AddressGuard;
+import io.tribu.platform.net.UrlGuard;
 import io.tribu.listening.source.GuardedFetcher;
 import io.tribu.listening.source.Harvest;
 import io.tribu.listening.source.HeardItem;
@@ -40,11 +40,11 @@ public class BlueskyConnector implements SourceConnector {
     static final Duration MAX_READ = Duration.ofSeconds(20);
     private static final Pattern TIME_US = Pattern.compile("\"time_us\"\\s*:\\s*(\\d+)");
 
-    private final AddressGuard addresses;
+    private final UrlGuard addresses;
     private final ObjectMapper json;
     private final JetstreamReader reader;
 
-    public BlueskyConnector(AddressGuard addresses, ObjectMapper json,
+    public BlueskyConnector(UrlGuard addresses, ObjectMapper json,
                             @ConfigProperty(name = "tribu.sources.fetch-timeout") Duration timeout) {
         this.addresses = addresses;
         this.json = json;
@@ -59,7 +59,7 @@ public class BlueskyConnector implements SourceConnector {
     @Override
     public Harvest harvest(Source source, Instant now) throws IOException, InterruptedException {
         URI instance = URI.create(source.url);
-        String refusal = addresses.refusal(instance);
+        String refusal = addresses.refusal(instance).orElse(null);
         if (refusal != null) {
             throw new GuardedFetcher.SourceException(refusal);
         }

@@ -22,6 +22,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tribu.listening.mention.MentionService;
 import io.tribu.listening.outbox.OutboxRelay;
+import io.tribu.listening.problem.Outages;
 import io.tribu.listening.mention.NewMention;
 import io.tribu.listening.source.Source;
 import io.tribu.listening.source.webhook.DeliveryReader;
@@ -47,14 +48,23 @@ import java.util.stream.Collectors;
  * as a webhook delivery. Kafka's own access control stands for the signature. Records are taken in batches; short
  * transactions store a batch's new mentions and their events, and the batch is acknowledged only after they
  * committed. A record whose sender id was seen before for that source stores nothing (redelivery). A record
- * that cannot be a mention (unknown source, bad JSON, missing field) goes to {@code tribu.listening.ingest.dlq}
- * with the reason in a header, and never blocks the others.
+ * that cannot be a mention (unknown source, bad JSON, missing field, text holding a NUL) goes to
+ * {@code tribu.listening.ingest.dlq} with the reason in a header, and never blocks the others.
+ *
+ * <p>A chunk that fails to store is tried {@link #CHUNK_ATTEMPTS} times; then its records are stored one by
+ * one, and a record that still fails on its own (a poison: something PostgreSQL refuses that the checks let
+ * through) is dead-lettered with the error, so the records behind it are stored and the partition moves on.
+ * An outage (the database or the broker cannot be reached) is no poison: the batch waits, unacknowledged,
+ * and is retried with backoff until it can be stored.
  */
 @ApplicationScoped
 public class KafkaIngest {
 
     private static final Logger LOG = Logger.getLogger(KafkaIngest.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    /** Tries of a chunk before its records are stored one by one; and of a record alone before it is dead-lettered. */
+    static final int CHUNK_ATTEMPTS = 3;
+    static final String REJECTION_HEADER = "tribu-rejection";
 
     private final MentionService mentions;
     private final DeliveryReader deliveries;
@@ -84,7 +94,7 @@ public class KafkaIngest {
     }
 
     /** A record read and checked, ready to store. */
-    private record Accepted(Source source, WebhookDelivery delivery) {
+    private record Accepted(Source source, WebhookDelivery delivery, KafkaRecord<String, String> record) {
     }
 
     @Incoming("ingest")
@@ -114,18 +124,20 @@ public class KafkaIngest {
         List<Accepted> accepted = new ArrayList<>();
         List<CompletableFuture<Void>> rejections = new ArrayList<>();
         for (KafkaRecord<String, String> record : records) {
-            Source source = sources.get(record.getKey());
+            Source source = record.getKey() == null ? null : sources.get(record.getKey());
             if (source == null) {
                 rejections.add(reject(record, "key: is not the id of an enabled webhook source"));
                 continue;
             }
             try {
-                accepted.add(new Accepted(source, deliveries.read(record.getPayload())));
+                accepted.add(new Accepted(source, deliveries.read(record.getPayload()), record));
             } catch (HttpProblem problem) {
                 rejections.add(reject(record, reasonOf(problem)));
+            } catch (RuntimeException unreadable) {
+                rejections.add(reject(record, "body: cannot be read (" + unreadable.getClass().getSimpleName() + ")"));
             }
         }
-        CompletableFuture.allOf(rejections.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        awaitSent(rejections);
         // Chunks in transactions of their own, side by side: a chunk costs a handful of statements (already heard,
         // stories, mentions, events) whatever its size, and waits on their round trips, not on the CPU. A crash
         // between chunks re-reads the batch and the chunks already committed are recognised by their sender ids
@@ -141,12 +153,66 @@ public class KafkaIngest {
         }
     }
 
+    /**
+     * Stores the chunk, trying it a few times; a chunk that keeps failing, not for an outage, is stored record by
+     * record and the records that fail alone are dead-lettered. An outage fails the whole batch (retried later).
+     */
     private void storeAndWait(List<Accepted> chunk) {
+        Throwable failure = tryStoring(chunk, CHUNK_ATTEMPTS);
+        if (failure == null) {
+            return;
+        }
+        LOG.warnf(failure, "Ingest chunk of %d failed %d times; storing its records one by one", chunk.size(), CHUNK_ATTEMPTS);
+        List<CompletableFuture<Void>> rejections = new ArrayList<>();
+        for (Accepted record : chunk) {
+            Throwable alone = chunk.size() == 1 ? failure : tryStoring(List.of(record), CHUNK_ATTEMPTS);
+            if (alone != null) {
+                LOG.warnf("Ingest record %s/%s dead-lettered: %s", record.source().id, record.delivery().id(), alone);
+                rejections.add(reject(record.record(), "not stored: " + describe(alone)));
+            }
+        }
         try {
-            VertxContextSupport.subscribeAndAwait(() -> store(chunk));
-        } catch (Throwable e) {
+            awaitSent(rejections);
+        } catch (Exception e) {
             throw new CompletionException(e);
         }
+    }
+
+    /** Null when stored, else the last failure; an outage is thrown at once (the batch waits for the database). */
+    private Throwable tryStoring(List<Accepted> chunk, int attempts) {
+        Throwable last = null;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            try {
+                VertxContextSupport.subscribeAndAwait(() -> store(chunk));
+                return null;
+            } catch (Throwable e) {
+                if (Outages.isOutage(e)) {
+                    throw new CompletionException(e);
+                }
+                last = e;
+                try {
+                    Thread.sleep(100L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new CompletionException(interrupted);
+                }
+            }
+        }
+        return last;
+    }
+
+    /** The innermost message: PostgreSQL's error for a refused row, without the wrappers' prefixes. */
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.length() > 500 ? message.substring(0, 500) + "…" : message;
+    }
+
+    private static void awaitSent(List<CompletableFuture<Void>> rejections) throws Exception {
+        CompletableFuture.allOf(rejections.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
     }
 
     @PreDestroy
@@ -180,7 +246,7 @@ public class KafkaIngest {
         Message<String> message = Message.of(record.getPayload() == null ? "" : record.getPayload())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withKey(record.getKey())
-                        .withHeaders(new RecordHeaders().add("tribu-rejection", reason.getBytes(StandardCharsets.UTF_8)))
+                        .withHeaders(new RecordHeaders().add(REJECTION_HEADER, reason.getBytes(StandardCharsets.UTF_8)))
                         .build())
                 .withAck(() -> {
                     sent.complete(null);

@@ -5,7 +5,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
 import io.tribu.listening.mention.MentionService;
-import io.tribu.listening.source.AddressGuard;
+import io.tribu.platform.net.UrlGuard;
 import io.tribu.listening.source.HeardItem;
 import io.tribu.listening.source.Source;
 import jakarta.annotation.PreDestroy;
@@ -46,7 +46,7 @@ public class MastodonStreams {
     private static final Duration LAST_RETRY = Duration.ofMinutes(5);
 
     private final MentionService mentions;
-    private final AddressGuard addresses;
+    private final UrlGuard addresses;
     private final ObjectMapper json;
     private final boolean enabled;
     private final Clock clock;
@@ -56,7 +56,7 @@ public class MastodonStreams {
             .build();
     private final Map<UUID, Connection> open = new ConcurrentHashMap<>();
 
-    public MastodonStreams(MentionService mentions, AddressGuard addresses, ObjectMapper json,
+    public MastodonStreams(MentionService mentions, UrlGuard addresses, ObjectMapper json,
                            @ConfigProperty(name = "tribu.sources.mastodon.streaming") boolean enabled, Clock clock) {
         this.mentions = mentions;
         this.addresses = addresses;
@@ -173,7 +173,7 @@ public class MastodonStreams {
         /** Reads the stream until it ends; true when it was connected. */
         private boolean listen() throws IOException, InterruptedException {
             URI url = hashtagStream(source);
-            String refusal = streams.addresses.refusal(url);
+            String refusal = streams.addresses.refusal(url).orElse(null);
             if (refusal != null) {
                 throw new IOException("refused " + url + ": " + refusal);
             }

@@ -1,21 +1,25 @@
 package io.tribu.listening.source.webhook;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.tribu.listening.problem.BadRequest;
+import io.tribu.platform.json.StrictJson;
+import io.tribu.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import java.util.Comparator;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Reads one pushed mention (webhook body or Kafka ingest record) and checks it; a bad one is a 400 problem naming
- * the field, never a Java type.
+ * the field, never a Java type. The service's JSON rules apply (the platform's StrictJson): no coercion of
+ * scalars, and text holding a NUL or an unpaired surrogate, which PostgreSQL cannot store, is refused.
  */
 @ApplicationScoped
 public class DeliveryReader {
@@ -29,25 +33,34 @@ public class DeliveryReader {
     }
 
     public WebhookDelivery read(String body) {
+        if (body == null || body.isBlank()) {
+            throw Problems.invalidBody("body", "must be a JSON object");
+        }
         WebhookDelivery delivery;
         try {
             delivery = json.readValue(body, WebhookDelivery.class);
-        } catch (MismatchedInputException e) {
+        } catch (JsonMappingException e) {
             String field = e.getPath().stream().map(reference -> reference.getFieldName() != null
                     ? reference.getFieldName() : "[" + reference.getIndex() + "]").collect(Collectors.joining("."));
-            throw BadRequest.field(BadRequest.INVALID_BODY, field.isEmpty() ? "body" : field,
-                    field.isEmpty() ? "must be a JSON object" : "has a value of the wrong type or format");
+            if (field.isEmpty()) {
+                throw Problems.invalidBody("body", "must be a JSON object");
+            }
+            throw Problems.invalidBody(field, e instanceof StrictJson.InvalidTextException
+                    ? e.getOriginalMessage() : "has a value of the wrong type or format");
         } catch (JsonProcessingException e) {
             // Jackson's own message names Java types: say where the JSON breaks instead.
-            throw BadRequest.field(BadRequest.INVALID_BODY, "body", "is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            JsonLocation at = e.getLocation();
+            throw Problems.invalidBody("body", "is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+        }
+        if (delivery == null) {
+            throw Problems.invalidBody("body", "must be a JSON object");
         }
         Set<ConstraintViolation<WebhookDelivery>> violations = validator.validate(delivery);
         if (!violations.isEmpty()) {
-            throw BadRequest.of(BadRequest.INVALID_BODY, "The delivery is not a valid mention", violations.stream()
+            throw BadRequest.of(Problems.INVALID_BODY, "The delivery is not a valid mention", violations.stream()
                     .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
-                    .map(violation -> Map.of("field", violation.getPropertyPath().toString(), "in", "body",
-                            "message", violation.getMessage()))
+                    .map(violation -> Problems.violation(violation.getPropertyPath().toString(), "body", violation.getMessage()))
                     .toList());
         }
         return delivery;

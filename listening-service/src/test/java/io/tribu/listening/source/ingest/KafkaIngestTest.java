@@ -12,6 +12,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,7 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +44,56 @@ class KafkaIngestTest {
         return given().auth().oauth2(CM).queryParam("sourceId", sourceId).queryParam("limit", 200)
                 .when().get("/brands/" + BRAND + "/mentions")
                 .then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    @Inject
+    Pool database;
+
+    static String header(ConsumerRecord<String, String> record) {
+        return new String(record.headers().lastHeader("tribu-rejection").value(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Issue 18: a record PostgreSQL refuses held its partition forever (the batch retried without end, the records
+     * behind it never stored). Two poisons between good records: one whose text holds a NUL (refused when read),
+     * one the database refuses (a check constraint this test adds stands for whatever the checks let through).
+     */
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopicAndThePartitionMovesOn() throws Exception {
+        String source = given().auth().oauth2(CM).contentType(ContentType.JSON).body(Map.of("type", "webhook"))
+                .when().post("/brands/" + BRAND + "/sources")
+                .then().statusCode(201).extract().path("id");
+        database.query("alter table mention add constraint ingest_test_poison "
+                + "check (position('poison-refused-by-postgresql' in text) = 0) not valid").execute().await().indefinitely();
+        try (TopicReader dlq = new TopicReader("tribu.listening.ingest.dlq");
+             KafkaProducer<String, String> producer = producer()) {
+            String at = "\"publishedAt\":\"2026-11-22T08:00:00Z\"";
+            producer.send(new ProducerRecord<>("tribu.listening.ingest", source, "{\"id\":\"good-1\",\"text\":\"Vélo Vert, top\"," + at + "}"));
+            producer.send(new ProducerRecord<>("tribu.listening.ingest", source, "{\"id\":\"nul\",\"text\":\"Vélo\\u0000Vert\"," + at + "}"));
+            producer.send(new ProducerRecord<>("tribu.listening.ingest", source,
+                    "{\"id\":\"refused\",\"text\":\"poison-refused-by-postgresql\"," + at + "}"));
+            producer.send(new ProducerRecord<>("tribu.listening.ingest", source, "{\"id\":\"good-2\",\"text\":\"Vélo Vert, encore\"," + at + "}"));
+            producer.flush();
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> mentionsFrom(source).size() == 2);
+            Map<String, ConsumerRecord<String, String>> dead = new java.util.HashMap<>();
+            dlq.await(r -> {
+                if (source.equals(r.key())) {
+                    dead.put(r.value().contains("\"nul\"") ? "nul" : r.value().contains("\"refused\"") ? "refused" : "?", r);
+                }
+                return dead.containsKey("nul") && dead.containsKey("refused");
+            }, Duration.ofSeconds(30)).orElseThrow(() -> new AssertionError("dead-letter topic: " + dead.keySet()));
+            assertEquals("text: must not contain a NUL character (\\u0000)", header(dead.get("nul")));
+            assertTrue(header(dead.get("refused")).startsWith("not stored: "), header(dead.get("refused")));
+            assertTrue(header(dead.get("refused")).contains("ingest_test_poison"), header(dead.get("refused")));
+            assertTrue(dead.get("refused").value().contains("poison-refused-by-postgresql"), "the record as it came");
+            assertEquals(List.of("Vélo Vert, encore", "Vélo Vert, top"),
+                    mentionsFrom(source).stream().map(m -> (String) m.get("text")).sorted().toList());
+        } finally {
+            database.query("alter table mention drop constraint ingest_test_poison").execute().await().indefinitely();
+        }
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test

@@ -116,6 +116,26 @@ class WebhookTest {
                 .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("java")));
     }
 
+    /** Issue 18: a NUL (escaped in the JSON) answered 500, and the sender retried forever. */
+    @Test
+    void aSignedDeliveryWhoseTextCannotBeStoredAnswers400NamingTheFieldAndStoresNothing() {
+        WebhookSource source = addWebhook();
+        long now = clock.instant().getEpochSecond();
+        for (String[] bad : new String[][] {
+                {"text", "{\"id\":\"nul-1\",\"text\":\"Vélo\\u0000Vert\",\"publishedAt\":\"2026-11-21T18:42:00Z\"}"},
+                {"author", "{\"id\":\"nul-2\",\"text\":\"ok\",\"author\":\"\\ud800\",\"publishedAt\":\"2026-11-21T18:42:00Z\"}"},
+                {"id", "{\"id\":\"nul\\u0000-3\",\"text\":\"ok\",\"publishedAt\":\"2026-11-21T18:42:00Z\"}"},
+                {"publishedAt", "{\"id\":\"nul-4\",\"text\":\"ok\",\"publishedAt\":\"+300000-01-01T00:00:00Z\"}"},
+                {"publishedAt", "{\"id\":\"nul-5\",\"text\":\"ok\",\"publishedAt\":1763750520}"},
+                {"body", "null"}}) {
+            deliver(source, bad[1], now, source.secret())
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", hasItem(bad[0]));
+        }
+        given().auth().oauth2(CM).queryParam("sourceId", source.id())
+                .when().get("/brands/velo-vert/mentions").then().statusCode(200).body("size()", equalTo(0));
+    }
+
     @Test
     void anUnknownSourceAnswers404() {
         WebhookSource missing = new WebhookSource(UUID.randomUUID().toString(),

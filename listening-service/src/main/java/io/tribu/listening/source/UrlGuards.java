@@ -1,0 +1,36 @@
+package io.tribu.listening.source;
+
+import io.tribu.platform.net.UrlGuard;
+import io.tribu.platform.problem.Problems;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.URI;
+
+/**
+ * The platform's SSRF guard for every URL this service fetches or posts to on a user's behalf (feeds, Mastodon and
+ * Jetstream instances, alert webhooks): public addresses only, unless {@code tribu.sources.allow-private-addresses}
+ * (dev and tests, for local fakes) allows any.
+ */
+public class UrlGuards {
+
+    @Produces
+    @Singleton
+    UrlGuard urlGuard(@ConfigProperty(name = "tribu.sources.allow-private-addresses") boolean allowPrivateAddresses) {
+        return allowPrivateAddresses ? UrlGuard.anyAddress() : UrlGuard.publicOnly();
+    }
+
+    /** The URL of a body field, or a 400 naming the field when it is not one (a stray character, an unclosed [). */
+    public static URI parse(String field, String url) {
+        try {
+            URI parsed = new URI(url);
+            if (parsed.getHost() == null) {
+                throw Problems.invalidBody(field, "must be an absolute http(s) URL with a host");
+            }
+            return parsed;
+        } catch (java.net.URISyntaxException e) {
+            throw Problems.invalidBody(field, "is not a valid URL: " + e.getReason());
+        }
+    }
+}
