@@ -1,6 +1,6 @@
 package io.tribu.listening.mention;
 
-import io.tribu.listening.json.StrictValues;
+import io.tribu.platform.json.StrictJson;
 import io.tribu.platform.problem.Problems;
 
 import java.nio.charset.StandardCharsets;
@@ -27,7 +27,7 @@ record MentionCursor(Instant publishedAt, UUID id) {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             int bar = raw.indexOf('|');
             Instant publishedAt = Instant.parse(raw.substring(0, bar));
-            if (!StrictValues.isStorable(publishedAt)) {
+            if (!StrictJson.isStorable(publishedAt)) {
                 throw new IllegalArgumentException("out of range");
             }
             return new MentionCursor(publishedAt, UUID.fromString(raw.substring(bar + 1)));

@@ -31,8 +31,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import jakarta.validation.constraints.Pattern;
-import io.tribu.listening.json.StorableText;
-import io.tribu.listening.json.StrictValues;
+import io.tribu.platform.json.StorableText;
+import io.tribu.platform.json.StrictJson;
 import io.tribu.platform.idempotency.Idempotency;
 import io.tribu.platform.problem.Problems;
 import jakarta.validation.constraints.Size;
@@ -163,7 +163,7 @@ public class MentionResource {
         } catch (DateTimeParseException e) {
             throw Problems.invalidParameter(name, "must be an ISO-8601 instant such as 2026-11-20T10:00:00Z");
         }
-        if (!StrictValues.isStorable(instant)) {
+        if (!StrictJson.isStorable(instant)) {
             throw Problems.invalidParameter(name, "must be an instant between the years 0001 and 9999");
         }
         return instant;

@@ -22,7 +22,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tribu.listening.mention.MentionService;
 import io.tribu.listening.outbox.OutboxRelay;
-import io.tribu.listening.problem.Outages;
+import io.tribu.platform.problem.Outages;
 import io.tribu.listening.mention.NewMention;
 import io.tribu.listening.source.Source;
 import io.tribu.listening.source.webhook.DeliveryReader;

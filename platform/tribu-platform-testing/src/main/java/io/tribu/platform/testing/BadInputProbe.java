@@ -184,6 +184,25 @@ public final class BadInputProbe {
         return node;
     }
 
+    /** The schema with every {@code $ref} below it replaced by what it points to (cycles cut at depth 6). */
+    static JsonNode inline(JsonNode document, JsonNode schema, int depth) {
+        JsonNode resolved = resolve(document, schema);
+        if (!resolved.isObject() || depth > 6) {
+            return resolved;
+        }
+        ObjectNode copy = ((ObjectNode) resolved).deepCopy();
+        JsonNode properties = copy.path("properties");
+        if (properties.isObject()) {
+            ObjectNode inlined = NODES.objectNode();
+            properties.fields().forEachRemaining(property -> inlined.set(property.getKey(), inline(document, property.getValue(), depth + 1)));
+            copy.set("properties", inlined);
+        }
+        if (copy.has("items")) {
+            copy.set("items", inline(document, copy.path("items"), depth + 1));
+        }
+        return copy;
+    }
+
     private static JsonNode read(String text) {
         try {
             return JSON.readTree(text);
@@ -206,7 +225,7 @@ public final class BadInputProbe {
             this.method = method;
             this.template = template;
             this.parameters = parameters;
-            this.body = body;
+            this.body = body == null ? null : inline(document, body, 0);
             this.document = document;
         }
 

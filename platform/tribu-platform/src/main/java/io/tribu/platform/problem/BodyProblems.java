@@ -35,14 +35,22 @@ public class BodyProblems {
         return wrongValue(e, uriInfo);
     }
 
-    /** Malformed JSON (a missing brace, a stray comma, nesting too deep): the reader gives up with a bare 400. */
+    /**
+     * Malformed JSON (a missing brace, a stray comma, nesting too deep): the reader gives up with a bare
+     * 400. Never answers null (Quarkus REST would send a 204): other failures keep their status.
+     */
     @ServerExceptionMapper(priority = BEFORE_LIBRARY_MAPPERS)
     public Response malformed(WebApplicationException e, UriInfo uriInfo) {
         if (!(e.getCause() instanceof JsonProcessingException parse)) {
-            return null;
+            return ErrorProblems.fromJaxRs(e, uriInfo);
         }
         if (parse instanceof MismatchedInputException mismatch) {
             return wrongValue(mismatch, uriInfo);
+        }
+        if (parse instanceof JsonMappingException mapping && !field(mapping.getPath()).isEmpty()) {
+            String field = field(mapping.getPath());
+            return Problems.response(Problems.badRequest(field + ": has a value that cannot be read",
+                    Problems.violation(field, "body", "has a value that cannot be read")), uriInfo);
         }
         JsonLocation at = parse.getLocation();
         String message = "is not valid JSON" + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");

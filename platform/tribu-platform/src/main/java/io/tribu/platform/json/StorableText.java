@@ -1,6 +1,5 @@
-package io.tribu.listening.json;
+package io.tribu.platform.json;
 
-import io.tribu.platform.json.StrictJson;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

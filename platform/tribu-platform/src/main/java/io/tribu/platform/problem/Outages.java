@@ -1,12 +1,12 @@
-package io.tribu.listening.problem;
+package io.tribu.platform.problem;
 
 import java.net.ConnectException;
 import java.util.Set;
 
 /**
  * Whether a failure means "cannot reach the database or the broker now" (wait and retry: nothing is wrong with
- * the data) rather than "this data cannot be stored" (a poison, which retrying never fixes). The same failures
- * as the platform's UnavailableProblems (whose test is not public), plus PostgreSQL's own transient errors.
+ * the data) rather than "this data cannot be stored" (a poison, which retrying never fixes): refused
+ * connections and timeouts, and PostgreSQL's own transient errors.
  */
 public final class Outages {
 
@@ -55,8 +55,14 @@ public final class Outages {
         if (failure instanceof io.vertx.pgclient.PgException pg) {
             return pg.getSqlState();
         }
-        if (failure instanceof org.hibernate.JDBCException jdbc) {
-            return jdbc.getSQLState();
+        if (failure.getClass().getName().startsWith("org.hibernate.")) {
+            // Hibernate's JDBCException, read without making the platform depend on Hibernate
+            try {
+                Object state = failure.getClass().getMethod("getSQLState").invoke(failure);
+                return state instanceof String text ? text : null;
+            } catch (ReflectiveOperationException e) {
+                return null;
+            }
         }
         if (failure instanceof java.sql.SQLException sql) {
             return sql.getSQLState();

@@ -1,6 +1,5 @@
-package io.tribu.listening.problem;
+package io.tribu.platform.problem;
 
-import io.tribu.platform.problem.UnavailableProblems;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.ServerErrorException;
 import jakarta.ws.rs.WebApplicationException;
@@ -13,32 +12,29 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Two gaps of the platform's mappers, closed for this service (OutageTest, BadInputTest):
+ * What is left when no closer mapper answered, as problem+json:
  * <ul>
- *   <li>{@link UnavailableProblems} maps {@code Throwable}; the problem library's mapper of {@code Exception} is
- *       closer to every exception, so a database outage answered 500. This maps {@code Exception}: 503 with
- *       Retry-After for an outage (the platform's own answer), else the 500 problem the library gave.</li>
- *   <li>{@code BodyProblems} maps every {@code WebApplicationException} and returns null for those that are not
- *       about JSON; a null answer is sent as 204 No Content, so a 415 or a 405 became a 204. The 4xx and 5xx
- *       exceptions JAX-RS throws are mapped here, closer than {@code WebApplicationException}.</li>
+ *   <li>a failure because the database (or another dependency) cannot be reached answers 503 with
+ *       {@code Retry-After}: the client did nothing wrong, nothing changed, it may try again; any other
+ *       failure answers a 500 problem that leaks no class name. It maps {@code Exception}, not
+ *       {@code Throwable}: the problem library's {@code Exception} mapper would be closer.</li>
+ *   <li>the 4xx and 5xx exceptions JAX-RS throws (415, 405, 406...) keep their status and headers
+ *       (Allow for a 405) with a problem body.</li>
  * </ul>
- * A mapper answering null is never an option: nothing falls through to the next one.
+ * A mapper answering null is never an option in Quarkus REST: the answer is sent as 204 No Content.
  */
-public class FallbackProblems {
+public class ErrorProblems {
 
-    private static final Logger LOG = Logger.getLogger(FallbackProblems.class);
+    private static final Logger LOG = Logger.getLogger(ErrorProblems.class);
     private static final int BEFORE_LIBRARY_MAPPERS = 1;
 
-    private final UnavailableProblems unavailable = new UnavailableProblems();
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper(priority = BEFORE_LIBRARY_MAPPERS)
     public Response failure(Exception e, UriInfo uriInfo) {
         if (Outages.isOutage(e)) {
-            Response outage = unavailable.unavailable(e, uriInfo);
-            if (outage != null) {
-                LOG.warnf("%s %s: a dependency cannot be reached (%s)", "503", uriInfo.getRequestUri().getRawPath(), e);
-                return outage;
-            }
+            LOG.warnf("503 %s: a dependency cannot be reached (%s)", uriInfo.getRequestUri().getRawPath(), e);
+            return unavailable(uriInfo.getRequestUri().getRawPath());
         }
         LOG.errorf(e, "500 %s", uriInfo.getRequestUri().getRawPath());
         return problem(500, null, uriInfo);
@@ -54,7 +50,7 @@ public class FallbackProblems {
         return fromJaxRs(e, uriInfo);
     }
 
-    private static Response fromJaxRs(WebApplicationException e, UriInfo uriInfo) {
+    static Response fromJaxRs(WebApplicationException e, UriInfo uriInfo) {
         Response given = e.getResponse();
         Response.ResponseBuilder answer = Response.fromResponse(problem(given.getStatus(), e.getMessage(), uriInfo));
         // keep what the exception says about the request (Allow for a 405), not its entity
@@ -77,5 +73,15 @@ public class FallbackProblems {
         }
         problem.put("instance", uriInfo.getRequestUri().getRawPath());
         return Response.status(status).type("application/problem+json").entity(problem).build();
+    }
+
+    static Response unavailable(String instance) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", Problems.UNAVAILABLE.toString());
+        problem.put("title", "Service Unavailable");
+        problem.put("status", 503);
+        problem.put("detail", "A dependency of this service cannot be reached; nothing was changed. Try again in a few seconds.");
+        problem.put("instance", instance);
+        return Response.status(503).type("application/problem+json").header("Retry-After", RETRY_AFTER_SECONDS).entity(problem).build();
     }
 }

@@ -1,4 +1,4 @@
-package io.tribu.listening.problem;
+package io.tribu.platform.problem;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
