@@ -65,6 +65,6 @@ public class DriversResource {
         int terms = ReportingPeriod.count("limit", limit, 1, 100);
         return drivers.drivers(caller.tenant(), brand, period, terms)
                 .map(found -> new DriversView(brand, period.from(), period.to(), found.negativeMentions(),
-                        found.positiveMentions(), found.negative(), found.positive()));
+                        found.positiveMentions(), found.negative(), found.positive(), found.insufficientData()));
     }
 }

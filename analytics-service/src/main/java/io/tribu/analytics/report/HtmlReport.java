@@ -1,6 +1,7 @@
 package io.tribu.analytics.report;
 
 import io.tribu.analytics.author.AuthorService;
+import io.tribu.analytics.drivers.DriverAnalysis;
 import io.tribu.analytics.drivers.DriversService;
 import io.tribu.analytics.engagement.EngagementFigures;
 import io.tribu.analytics.engagement.PostEngagementService;
@@ -52,6 +53,7 @@ final class HtmlReport {
         html.append("<section><h2>").append(esc(words.get("voice"))).append("</h2>").append(voiceBars(report.voices(), words))
                 .append("</section>");
         html.append("<section><h2>").append(esc(words.get("drivers"))).append("</h2>")
+                .append(thinSample(report.drivers().insufficientData(), words))
                 .append(terms(words.get("negativeTerms"), report.drivers().negative(), words))
                 .append(terms(words.get("positiveTerms"), report.drivers().positive(), words)).append("</section>");
         html.append("<section><h2>").append(esc(words.get("ambassadors"))).append("</h2>").append(authors(report.ambassadors(), words))
@@ -132,6 +134,12 @@ final class HtmlReport {
                     185 + voice.share() * 300, i * row + 14, voice.share() * 100, voice.mentions()));
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** Why the terms may be few: too few sampled texts on a side. */
+    private static String thinSample(DriverAnalysis.InsufficientData thin, ReportLabels words) {
+        return thin == null ? "" : "<p>" + esc(String.format(Locale.ROOT, words.get("thinSample"), thin.negativeMentions(),
+                thin.positiveMentions(), thin.needed())) + "</p>";
     }
 
     private static String terms(String title, List<DriversService.Term> terms, ReportLabels words) {
