@@ -31,13 +31,13 @@ final class HtmlReport {
         StringBuilder html = new StringBuilder(16_384);
         SentimentCounts total = total(report.days());
         html.append("<!DOCTYPE html><html lang=\"").append(words.language()).append("\"><head><meta charset=\"utf-8\">")
-                .append("<title>").append(esc(words.get("title") + " — " + report.brandId())).append("</title><style>")
+                .append("<title>").append(esc(words.get("title") + " — " + report.brandName())).append("</title><style>")
                 .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}h1{margin-bottom:0}")
                 .append("table{border-collapse:collapse;margin:.5em 0}td,th{border-bottom:1px solid #ddd;padding:.25em .6em;text-align:left}")
                 .append(".kpi{display:inline-block;margin-right:2em}.kpi b{display:block;font-size:1.6em}")
                 .append("section{page-break-inside:avoid;margin-top:1.5em}@media print{body{margin:0}}")
                 .append("</style></head><body>");
-        html.append("<h1>").append(esc(words.get("title"))).append(" — ").append(esc(report.brandId())).append("</h1>")
+        html.append("<h1>").append(esc(words.get("title"))).append(" — ").append(esc(report.brandName())).append("</h1>")
                 .append("<p>").append(esc(words.get("period"))).append(": ").append(esc(day(report.period().from(), report)))
                 .append(" → ").append(esc(day(report.period().to(), report))).append(" (").append(esc(report.bucketing().zone().getId()))
                 .append(")</p>");
