@@ -41,7 +41,8 @@ class QueryParametersTest {
     @Test
     void instantsBeyondTheYear9999OrBefore1970() {
         for (String measure : MEASURES) {
-            refused(measure, Map.of("from", "+999999-01-01T00:00:00Z", "to", "+999999-01-02T00:00:00Z"), "to");
+            refused(measure, Map.of("from", "+999999-01-01T00:00:00Z"), "from");
+            refused(measure, Map.of("to", "+999999-01-02T00:00:00Z"), "to");
             refused(measure, Map.of("from", "1969-12-31T00:00:00Z", "to", "1970-01-02T00:00:00Z"), "from");
         }
         refused("sentiment", Map.of("from", "9999-12-01T00:00:00Z", "to", "+10000-01-01T00:00:00Z"), "to");

@@ -33,6 +33,8 @@ class ReportTest {
         try (TestEvents events = new TestEvents()) {
             events.send("tribu.listening.mentions", brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
                     "2026-11-20T10:00:00Z", "negative", "<script>alert(1)</script>", 10L, "Livraison <b>en retard</b>",
+                    // About the brand and a competitor: the author is a detractor of the brand, Grain d'Or a party.
+                    new MentionEvents.Query(UUID.randomUUID(), "Marque", null),
                     new MentionEvents.Query(UUID.randomUUID(), "Rivaux", "Grain d'Or")));
             events.send("tribu.listening.mentions", brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
                     "2026-11-21T10:00:00Z", "positive", "Marie", 1000L, "Café délicieux"));
