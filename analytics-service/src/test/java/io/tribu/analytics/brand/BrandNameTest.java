@@ -115,6 +115,9 @@ class BrandNameTest {
                     .then().statusCode(400).contentType(startsWith("application/problem+json"))
                     .body("violations.field", hasItem("name"));
         }
+        given().auth().oauth2(admin).contentType("text/plain").body("Café Lumière")
+                .when().put("/brands/" + brand + "/name")
+                .then().statusCode(415).contentType(startsWith("application/problem+json"));
         // Nothing was stored from a refused request.
         given().auth().oauth2(admin).when().get("/brands/" + brand + "/name").then().body("name", nullValue());
         rename(admin, brand, "{\"name\": \"" + "x".repeat(100) + "\"}", 200);
