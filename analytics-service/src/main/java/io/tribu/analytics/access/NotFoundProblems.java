@@ -1,14 +1,11 @@
 package io.tribu.analytics.access;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.tribu.platform.problem.Problems;
 import jakarta.ws.rs.core.Response;
-
-import java.net.URI;
 
 /** 404 answers; the same shape whether the row is missing or belongs to someone else. */
 public final class NotFoundProblems {
-
-    public static final URI TYPE = URI.create("https://tribu.io/problems/not-found");
 
     private NotFoundProblems() {
     }
@@ -19,7 +16,7 @@ public final class NotFoundProblems {
 
     public static HttpProblem of(String detail) {
         return HttpProblem.builder()
-                .withType(TYPE)
+                .withType(Problems.NOT_FOUND)
                 .withStatus(Response.Status.NOT_FOUND)
                 .withTitle("Not Found")
                 .withDetail(detail)

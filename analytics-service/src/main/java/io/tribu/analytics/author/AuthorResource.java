@@ -20,12 +20,22 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
+import io.tribu.analytics.api.AnalyticsApi;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/brands/{brandId}/authors")
 @Authenticated
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
 @Tag(name = "Authors")
 @SecurityRequirement(name = "oidc")
+@APIResponse(responseCode = "400", ref = AnalyticsApi.BAD_REQUEST)
+@APIResponse(responseCode = "401", ref = AnalyticsApi.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = AnalyticsApi.FORBIDDEN)
+@APIResponse(responseCode = "404", ref = AnalyticsApi.NOT_FOUND)
+@APIResponse(responseCode = "406", ref = AnalyticsApi.NOT_ACCEPTABLE)
+@APIResponse(responseCode = "503", ref = AnalyticsApi.UNAVAILABLE)
 public class AuthorResource {
 
     private final Caller caller;
@@ -40,14 +50,15 @@ public class AuthorResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @APIResponse(responseCode = "200", description = "The measure, as JSON or CSV (`Accept: text/csv` or `format=csv`)")
     @Operation(summary = "Ambassadors, detractors and influencers of the brand",
             description = "Ambassadors: most positive mentions, then largest reach. Detractors: most negative mentions, "
                     + "then largest reach. Influencers: largest reach. Counted per UTC day: the period covers the whole "
                     + "UTC days it touches.")
     public Uni<AuthorsView> authors(@PathParam("brandId") String brandId,
-                                    @Parameter(example = "2026-11-01T00:00:00Z") @QueryParam("from") String from,
-                                    @Parameter(example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,
-                                    @Parameter(description = "Authors per list (1 to 100)", example = "10")
+                                    @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: 30 days before `to`)", example = "2026-11-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+                                    @Parameter(description = "End, exclusive: an ISO-8601 instant (default: now)", example = "2026-12-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+                                    @Parameter(description = "Authors per list", example = "10", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10"))
                                     @QueryParam("limit") @DefaultValue("10") String limit) {
         String brand = caller.requireBrand(brandId);
         ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());

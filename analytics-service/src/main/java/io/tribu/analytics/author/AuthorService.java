@@ -13,7 +13,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Who speaks of the brand. Ambassadors: most positive mentions, then the largest audience;
+ * Who speaks of the brand: only mentions about the brand itself count (not those that matched competitors' queries
+ * only: praising a competitor does not make an ambassador of the brand). Ambassadors: most positive mentions, then
+ * the largest audience;
  * detractors: most negative mentions, then the largest audience; influencers: the largest audience
  * among authors with at least one mention. Reach is the largest follower count seen in the period.
  */
@@ -25,7 +27,7 @@ public class AuthorService {
         BatchRows rows = new BatchRows();
         for (MentionRecordedReader event : events) {
             MentionRecordedReader.Data data = event.data();
-            if (data.author() == null || data.author().isBlank()) {
+            if (data.author() == null || data.author().isBlank() || !data.aboutBrand()) {
                 continue;
             }
             String label = data.sentimentLabel();

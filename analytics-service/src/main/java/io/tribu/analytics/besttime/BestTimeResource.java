@@ -24,12 +24,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
+import io.tribu.analytics.api.AnalyticsApi;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/brands/{brandId}")
 @Authenticated
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
 @Tag(name = "Best time to post")
 @SecurityRequirement(name = "oidc")
+@APIResponse(responseCode = "400", ref = AnalyticsApi.BAD_REQUEST)
+@APIResponse(responseCode = "401", ref = AnalyticsApi.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = AnalyticsApi.FORBIDDEN)
+@APIResponse(responseCode = "404", ref = AnalyticsApi.NOT_FOUND)
+@APIResponse(responseCode = "406", ref = AnalyticsApi.NOT_ACCEPTABLE)
+@APIResponse(responseCode = "503", ref = AnalyticsApi.UNAVAILABLE)
 public class BestTimeResource {
 
     static final Duration DEFAULT_WINDOW = Duration.ofDays(7);
@@ -49,15 +59,16 @@ public class BestTimeResource {
     @GET
     @Path("/best-time")
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @APIResponse(responseCode = "200", description = "The measure, as JSON or CSV (`Accept: text/csv` or `format=csv`)")
     @Operation(summary = "Day-of-week x hour heatmap of engagement per post",
             description = "For posts published in [from, to) (default: the 90 days before now), per local day of "
                     + "week and hour in `tz`: posts and their average engagement, and the smoothed score best-slots ranks by.")
     public Uni<HeatmapView> heatmap(
             @PathParam("brandId") String brandId,
-            @Parameter(description = "only this channel (UUID); else the whole brand") @QueryParam("channelId") String channelId,
-            @Parameter(example = "2026-08-01T00:00:00Z") @QueryParam("from") String from,
-            @Parameter(example = "2026-11-01T00:00:00Z") @QueryParam("to") String to,
-            @Parameter(description = "IANA time zone", example = "Europe/Paris") @QueryParam("tz") String tz) {
+            @Parameter(description = "only this channel; else the whole brand", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("channelId") String channelId,
+            @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: 90 days before `to`)", example = "2026-08-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+            @Parameter(description = "End, exclusive: an ISO-8601 instant (default: now)", example = "2026-11-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+            @Parameter(description = "IANA time zone (default Europe/Paris)", example = "Europe/Paris", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("tz") String tz) {
         String brand = caller.requireBrand(brandId);
         UUID channel = ReportingPeriod.optionalId("channelId", channelId);
         ReportingPeriod period = ReportingPeriod.parse(from, to, bestTime.history(), clock.instant());
@@ -68,17 +79,18 @@ public class BestTimeResource {
     @GET
     @Path("/best-slots")
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @APIResponse(responseCode = "200", description = "The measure, as JSON or CSV (`Accept: text/csv` or `format=csv`)")
     @Operation(summary = "The best hour slots to post on a channel in [from, to)",
             description = "Concrete local whole hours of `tz` in [from, to) (default now to 7 days later, at most 31 "
                     + "days), ranked by the heatmap score of their day of week and hour over the last 90 days; "
                     + "`basis` says whether the channel's, the brand's or the default common-hours data scored them.")
     public Uni<BestSlotsView> bestSlots(
             @PathParam("brandId") String brandId,
-            @Parameter(description = "the channel (UUID); else the whole brand") @QueryParam("channelId") String channelId,
-            @Parameter(example = "2026-11-24T00:00:00Z") @QueryParam("from") String from,
-            @Parameter(example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,
-            @Parameter(description = "1 to 50, default 5") @QueryParam("count") String count,
-            @Parameter(description = "IANA time zone", example = "Europe/Paris") @QueryParam("tz") String tz) {
+            @Parameter(description = "the channel; else the whole brand", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("channelId") String channelId,
+            @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: now)", example = "2026-11-24T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+            @Parameter(description = "End, exclusive: an ISO-8601 instant (default: 7 days after `from`; at most 31 days after it)", example = "2026-12-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+            @Parameter(description = "How many slots", example = "5", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50", defaultValue = "5")) @QueryParam("count") String count,
+            @Parameter(description = "IANA time zone (default Europe/Paris)", example = "Europe/Paris", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("tz") String tz) {
         String brand = caller.requireBrand(brandId);
         UUID channel = ReportingPeriod.optionalId("channelId", channelId);
         ZoneId zone = Bucketing.parse(null, tz).zone();

@@ -29,6 +29,22 @@ public final class DriverAnalysis {
     static final double SIGNIFICANT_Z = 1.645;
     /** A term must appear in at least this many mentions to be a driver. */
     static final int MINIMUM_MENTIONS = 2;
+    /**
+     * Sampled texts each side needs before an empty (or short) list means "nothing sets them apart" rather than
+     * "too few texts to tell": with two sides of 5 texts, a term must be in every text of its side and none of the
+     * other to pass the test; with 10 a side, in about half of them.
+     */
+    public static final int SAMPLE_NEEDED = 10;
+
+    /** Why the lists may say little: the sampled texts of each side, against the {@link #SAMPLE_NEEDED} of each. */
+    public record InsufficientData(int negativeMentions, int positiveMentions, int needed) {
+    }
+
+    /** Null when both sides have the texts needed. */
+    public static InsufficientData insufficientData(int negativeMentions, int positiveMentions) {
+        return negativeMentions < SAMPLE_NEEDED || positiveMentions < SAMPLE_NEEDED
+                ? new InsufficientData(negativeMentions, positiveMentions, SAMPLE_NEEDED) : null;
+    }
 
     /**
      * What the score reads: how many negative and positive mentions hold each term ({@code [negative, positive]})

@@ -20,12 +20,22 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
+import io.tribu.analytics.api.AnalyticsApi;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/brands/{brandId}/sentiment/drivers")
 @Authenticated
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
 @Tag(name = "Sentiment")
 @SecurityRequirement(name = "oidc")
+@APIResponse(responseCode = "400", ref = AnalyticsApi.BAD_REQUEST)
+@APIResponse(responseCode = "401", ref = AnalyticsApi.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = AnalyticsApi.FORBIDDEN)
+@APIResponse(responseCode = "404", ref = AnalyticsApi.NOT_FOUND)
+@APIResponse(responseCode = "406", ref = AnalyticsApi.NOT_ACCEPTABLE)
+@APIResponse(responseCode = "503", ref = AnalyticsApi.UNAVAILABLE)
 public class DriversResource {
 
     private final Caller caller;
@@ -40,20 +50,21 @@ public class DriversResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @APIResponse(responseCode = "200", description = "The measure, as JSON or CSV (`Accept: text/csv` or `format=csv`)")
     @Operation(summary = "Why mentions are negative or positive: the terms that set them apart",
             description = "Words and bigrams (French and English, accents folded, stop words removed) ranked by the "
                     + "z-score of their log-odds ratio between negative and positive mentions, with an informative "
                     + "Dirichlet prior; up to 3 example mentions each, largest audience first.")
     public Uni<DriversView> drivers(@PathParam("brandId") String brandId,
-                                    @Parameter(example = "2026-11-01T00:00:00Z") @QueryParam("from") String from,
-                                    @Parameter(example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,
-                                    @Parameter(description = "Terms per side (1 to 100)", example = "15")
+                                    @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: 30 days before `to`)", example = "2026-11-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+                                    @Parameter(description = "End, exclusive: an ISO-8601 instant (default: now)", example = "2026-12-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+                                    @Parameter(description = "Terms per side", example = "15", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "15"))
                                     @QueryParam("limit") @DefaultValue("15") String limit) {
         String brand = caller.requireBrand(brandId);
         ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
         int terms = ReportingPeriod.count("limit", limit, 1, 100);
         return drivers.drivers(caller.tenant(), brand, period, terms)
                 .map(found -> new DriversView(brand, period.from(), period.to(), found.negativeMentions(),
-                        found.positiveMentions(), found.negative(), found.positive()));
+                        found.positiveMentions(), found.negative(), found.positive(), found.insufficientData()));
     }
 }

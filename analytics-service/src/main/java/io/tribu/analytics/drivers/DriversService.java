@@ -35,7 +35,9 @@ public class DriversService {
                        List<MentionTextSample.MentionExample> examples) {
     }
 
-    public record Drivers(int negativeMentions, int positiveMentions, List<Term> negative, List<Term> positive) {
+    /** {@code insufficientData} says, when not null, that a side had too few sampled texts for the lists to say much. */
+    public record Drivers(int negativeMentions, int positiveMentions, List<Term> negative, List<Term> positive,
+                          DriverAnalysis.InsufficientData insufficientData) {
     }
 
     @WithSession
@@ -53,7 +55,8 @@ public class DriversService {
                                 found.positive().stream().map(DriverAnalysis.Driver::term).toList(), EXAMPLES_PER_TERM)
                         .map(examples -> new Drivers(found.negativeMentions(), found.positiveMentions(),
                                 withExamples(found.negative(), examples.negative()),
-                                withExamples(found.positive(), examples.positive()))));
+                                withExamples(found.positive(), examples.positive()),
+                                DriverAnalysis.insufficientData(found.negativeMentions(), found.positiveMentions()))));
     }
 
     /**

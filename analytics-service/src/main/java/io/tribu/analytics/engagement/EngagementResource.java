@@ -21,12 +21,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
 import java.util.UUID;
+import io.tribu.analytics.api.AnalyticsApi;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/brands/{brandId}/engagement")
 @Authenticated
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
 @Tag(name = "Engagement")
 @SecurityRequirement(name = "oidc")
+@APIResponse(responseCode = "400", ref = AnalyticsApi.BAD_REQUEST)
+@APIResponse(responseCode = "401", ref = AnalyticsApi.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = AnalyticsApi.FORBIDDEN)
+@APIResponse(responseCode = "404", ref = AnalyticsApi.NOT_FOUND)
+@APIResponse(responseCode = "406", ref = AnalyticsApi.NOT_ACCEPTABLE)
+@APIResponse(responseCode = "503", ref = AnalyticsApi.UNAVAILABLE)
 public class EngagementResource {
 
     static final int LARGEST_POST_LIST = 500;
@@ -43,16 +53,17 @@ public class EngagementResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @APIResponse(responseCode = "200", description = "The measure, as JSON or CSV (`Accept: text/csv` or `format=csv`)")
     @Operation(summary = "Engagement of the brand's posts over time, by publication time",
             description = "Per hour, day or week in the time zone `tz`: posts published, likes, comments, shares, "
                     + "impressions, engagement (likes + comments + shares), average per post and engagement rate.")
     public Uni<EngagementSeriesView> series(
             @PathParam("brandId") String brandId,
-            @Parameter(example = "2026-11-01T00:00:00Z") @QueryParam("from") String from,
-            @Parameter(example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,
-            @Parameter(description = "only this channel (UUID)") @QueryParam("channelId") String channelId,
-            @Parameter(description = "hour, day (default) or week", example = "day") @QueryParam("granularity") String granularity,
-            @Parameter(description = "IANA time zone of the buckets", example = "Europe/Paris") @QueryParam("tz") String tz) {
+            @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: 30 days before `to`)", example = "2026-11-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+            @Parameter(description = "End, exclusive: an ISO-8601 instant (default: now)", example = "2026-12-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+            @Parameter(description = "only this channel", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("channelId") String channelId,
+            @Parameter(description = "Bucket size", example = "day", schema = @Schema(type = SchemaType.STRING, enumeration = {"hour", "day", "week"}, defaultValue = "day")) @QueryParam("granularity") String granularity,
+            @Parameter(description = "IANA time zone (default Europe/Paris)", example = "Europe/Paris", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("tz") String tz) {
         String brand = caller.requireBrand(brandId);
         ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
         UUID channel = ReportingPeriod.optionalId("channelId", channelId);
@@ -65,15 +76,16 @@ public class EngagementResource {
     @GET
     @Path("/posts")
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @APIResponse(responseCode = "200", description = "The measure, as JSON or CSV (`Accept: text/csv` or `format=csv`)")
     @Operation(summary = "The brand's posts published in the period, most engaging first",
             description = "One row per post variant (post x channel) with its latest collected counts; variants "
                     + "not collected yet come last with null counts.")
     public Uni<PostEngagementView> posts(
             @PathParam("brandId") String brandId,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @Parameter(description = "only this channel (UUID)") @QueryParam("channelId") String channelId,
-            @Parameter(description = "1 to 500, default 50") @QueryParam("limit") String limit) {
+            @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: 30 days before `to`)", example = "2026-11-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+            @Parameter(description = "End, exclusive: an ISO-8601 instant (default: now)", example = "2026-12-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+            @Parameter(description = "only this channel", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("channelId") String channelId,
+            @Parameter(description = "Post variants", example = "50", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit) {
         String brand = caller.requireBrand(brandId);
         ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
         UUID channel = ReportingPeriod.optionalId("channelId", channelId);
@@ -85,15 +97,16 @@ public class EngagementResource {
     @GET
     @Path("/breakdown")
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @APIResponse(responseCode = "200", description = "The measure, as JSON or CSV (`Accept: text/csv` or `format=csv`)")
     @Operation(summary = "Engagement per channel, content type or tag",
             description = "Posts, totals, average engagement per post and engagement rate per slice, largest "
                     + "engagement first. A post with two tags counts under each.")
     public Uni<EngagementBreakdownView> breakdown(
             @PathParam("brandId") String brandId,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @Parameter(description = "only this channel (UUID)") @QueryParam("channelId") String channelId,
-            @Parameter(description = "channel, contentType or tag", example = "channel") @QueryParam("by") String by) {
+            @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: 30 days before `to`)", example = "2026-11-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+            @Parameter(description = "End, exclusive: an ISO-8601 instant (default: now)", example = "2026-12-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+            @Parameter(description = "only this channel", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("channelId") String channelId,
+            @Parameter(required = true, description = "The slices", example = "channel", schema = @Schema(type = SchemaType.STRING, enumeration = {"channel", "contentType", "tag"})) @QueryParam("by") String by) {
         String brand = caller.requireBrand(brandId);
         ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
         UUID channel = ReportingPeriod.optionalId("channelId", channelId);

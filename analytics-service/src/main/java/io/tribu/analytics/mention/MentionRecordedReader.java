@@ -49,6 +49,15 @@ public record MentionRecordedReader(UUID id, String type, String subject, String
                     : matchedQueries.stream().filter(query -> query != null && query.id() != null).toList();
         }
 
+        /**
+         * Whether the mention speaks of the brand itself: it matched one of the brand's own queries, or no query at all
+         * (comments on the brand's own accounts, events older than queries). Only competitors' queries: it does not.
+         */
+        public boolean aboutBrand() {
+            List<MatchedQuery> matched = queries();
+            return matched.isEmpty() || matched.stream().anyMatch(query -> !query.aboutCompetitor());
+        }
+
         public long reach() {
             return authorReach == null || authorReach < 0 ? 0L : authorReach;
         }

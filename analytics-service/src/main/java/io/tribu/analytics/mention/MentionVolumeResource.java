@@ -19,6 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
+import io.tribu.analytics.api.AnalyticsApi;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 
 @Path("/brands/{brandId}/mention-volume")
@@ -26,6 +30,12 @@ import java.time.Clock;
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
 @Tag(name = "Mention volume")
 @SecurityRequirement(name = "oidc")
+@APIResponse(responseCode = "400", ref = AnalyticsApi.BAD_REQUEST)
+@APIResponse(responseCode = "401", ref = AnalyticsApi.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = AnalyticsApi.FORBIDDEN)
+@APIResponse(responseCode = "404", ref = AnalyticsApi.NOT_FOUND)
+@APIResponse(responseCode = "406", ref = AnalyticsApi.NOT_ACCEPTABLE)
+@APIResponse(responseCode = "503", ref = AnalyticsApi.UNAVAILABLE)
 public class MentionVolumeResource {
 
     private final Caller caller;
@@ -40,14 +50,13 @@ public class MentionVolumeResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @APIResponse(responseCode = "200", description = "The measure, as JSON or CSV (`Accept: text/csv` or `format=csv`)")
     @Operation(summary = "Mentions of the brand per hour",
             description = "Counts mention events by the hour they were published (UTC). Defaults to the last 30 days.")
     public Uni<MentionVolumeView> volume(
             @PathParam("brandId") String brandId,
-            @Parameter(description = "Start, inclusive (ISO-8601 instant)", example = "2026-11-01T00:00:00Z")
-            @QueryParam("from") String fromParam,
-            @Parameter(description = "End, exclusive (ISO-8601 instant)", example = "2026-12-01T00:00:00Z")
-            @QueryParam("to") String toParam) {
+            @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: 30 days before `to`)", example = "2026-11-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String fromParam,
+            @Parameter(description = "End, exclusive: an ISO-8601 instant (default: now)", example = "2026-12-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String toParam) {
         String brand = caller.requireBrand(brandId);
         ReportingPeriod period = ReportingPeriod.parse(fromParam, toParam, clock.instant());
         return volumes.hourly(caller.tenant(), brand, period.from(), period.to())
@@ -58,13 +67,14 @@ public class MentionVolumeResource {
     @GET
     @Path("/breakdown")
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @APIResponse(responseCode = "200", description = "The measure, as JSON or CSV (`Accept: text/csv` or `format=csv`)")
     @Operation(summary = "Mentions and reach of the brand by source or by language",
             description = "Reach sums the authors' followers where the source gives them; language 'und' is unknown.")
     public Uni<MentionBreakdownView> breakdown(
             @PathParam("brandId") String brandId,
-            @QueryParam("from") String fromParam,
-            @QueryParam("to") String toParam,
-            @Parameter(description = "source or language", example = "source") @QueryParam("by") String by) {
+            @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: 30 days before `to`)", example = "2026-11-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String fromParam,
+            @Parameter(description = "End, exclusive: an ISO-8601 instant (default: now)", example = "2026-12-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String toParam,
+            @Parameter(required = true, description = "The slices", example = "source", schema = @Schema(type = SchemaType.STRING, enumeration = {"source", "language"})) @QueryParam("by") String by) {
         String brand = caller.requireBrand(brandId);
         ReportingPeriod period = ReportingPeriod.parse(fromParam, toParam, clock.instant());
         MentionVolumeService.Dimension dimension = dimension(by);

@@ -22,12 +22,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import io.tribu.analytics.api.AnalyticsApi;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/brands/{brandId}/moderation")
 @Authenticated
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
 @Tag(name = "Moderation measures")
 @SecurityRequirement(name = "oidc")
+@APIResponse(responseCode = "400", ref = AnalyticsApi.BAD_REQUEST)
+@APIResponse(responseCode = "401", ref = AnalyticsApi.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = AnalyticsApi.FORBIDDEN)
+@APIResponse(responseCode = "404", ref = AnalyticsApi.NOT_FOUND)
+@APIResponse(responseCode = "406", ref = AnalyticsApi.NOT_ACCEPTABLE)
+@APIResponse(responseCode = "503", ref = AnalyticsApi.UNAVAILABLE)
 public class ModerationMeasuresResource {
 
     static final int LONGEST_SLA_MINUTES = 7 * 24 * 60;
@@ -45,14 +55,15 @@ public class ModerationMeasuresResource {
     @GET
     @Path("/response-times")
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @APIResponse(responseCode = "200", description = "The measure, as JSON or CSV (`Accept: text/csv` or `format=csv`)")
     @Operation(summary = "Time to first response and SLA attainment",
             description = "For interactions posted in [from, to): median, 90th percentile and average seconds "
                     + "until the first moderation decision, and the share answered within slaMinutes.")
     public Uni<ResponseTimes> responseTimes(
             @PathParam("brandId") String brandId,
-            @Parameter(example = "2026-11-01T00:00:00Z") @QueryParam("from") String from,
-            @Parameter(example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,
-            @Parameter(description = "Response-time target in minutes (1 to 10080)", example = "60")
+            @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: 30 days before `to`)", example = "2026-11-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+            @Parameter(description = "End, exclusive: an ISO-8601 instant (default: now)", example = "2026-12-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+            @Parameter(description = "Response-time target in minutes", example = "60", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10080", defaultValue = "60"))
             @QueryParam("slaMinutes") @DefaultValue("60") String slaMinutes) {
         String brand = caller.requireBrand(brandId);
         ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
@@ -62,9 +73,11 @@ public class ModerationMeasuresResource {
     @GET
     @Path("/decisions")
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @APIResponse(responseCode = "200", description = "The measure, as JSON or CSV (`Accept: text/csv` or `format=csv`)")
     @Operation(summary = "Moderation decisions in [from, to), by action")
     public Uni<Map<String, Long>> decisions(@PathParam("brandId") String brandId,
-                                            @QueryParam("from") String from, @QueryParam("to") String to) {
+                                            @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: 30 days before `to`)", example = "2026-11-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+                                            @Parameter(description = "End, exclusive: an ISO-8601 instant (default: now)", example = "2026-12-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to) {
         String brand = caller.requireBrand(brandId);
         return measures.decisionsByAction(caller.tenant(), brand, ReportingPeriod.parse(from, to, clock.instant()));
     }

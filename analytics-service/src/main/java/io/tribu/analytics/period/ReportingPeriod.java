@@ -1,21 +1,25 @@
 package io.tribu.analytics.period;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import jakarta.ws.rs.core.Response;
+import io.tribu.platform.problem.Problems;
 
-import java.net.URI;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** The [from, to) period a measure covers, read from the query string with clear 400s. */
 public record ReportingPeriod(Instant from, Instant to) {
 
     public static final Duration DEFAULT_LENGTH = Duration.ofDays(30);
     public static final Duration LONGEST = Duration.ofDays(400);
-    public static final URI INVALID_PARAMETER = URI.create("https://tribu.io/problems/invalid-parameter");
+    /** Instants PostgreSQL, the time zones and the day arithmetic all take; anything else is a typing slip. */
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+    private static final Pattern CANONICAL_UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /** Defaults to the 30 days before {@code to}, itself defaulting to {@code now}. */
     public static ReportingPeriod parse(String fromParam, String toParam, Instant now) {
@@ -36,11 +40,16 @@ public record ReportingPeriod(Instant from, Instant to) {
     }
 
     public static Instant instant(String field, String value) {
+        Instant instant;
         try {
-            return Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw invalid(field, "must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw invalid(field, "must be between " + EARLIEST + " and " + LATEST);
+        }
+        return instant;
     }
 
     /** A whole number query parameter within bounds, or a 400 naming it. */
@@ -56,25 +65,33 @@ public record ReportingPeriod(Instant from, Instant to) {
         throw invalid(field, "must be a whole number from " + min + " to " + max);
     }
 
+    /** A decimal number query parameter within bounds (no NaN, no hexadecimal, no Java suffix), or a 400 naming it. */
+    public static double number(String field, String value, double min, double max) {
+        try {
+            BigDecimal number = new BigDecimal(value);
+            if (number.compareTo(BigDecimal.valueOf(min)) >= 0 && number.compareTo(BigDecimal.valueOf(max)) <= 0) {
+                return number.doubleValue();
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw invalid(field, "must be a number from " + BigDecimal.valueOf(min).stripTrailingZeros().toPlainString()
+                + " to " + BigDecimal.valueOf(max).stripTrailingZeros().toPlainString());
+    }
+
     /** An optional id query parameter (absent or blank: null), or a 400 naming it. */
-    public static java.util.UUID optionalId(String field, String value) {
+    public static UUID optionalId(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return java.util.UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
+        if (!CANONICAL_UUID.matcher(value.strip()).matches()) {
             throw invalid(field, "must be a UUID such as 3a9c7e1f-5b2d-4c8a-9e6f-0d4b2a8c6e1f");
         }
+        return UUID.fromString(value.strip());
     }
 
+    /** An unreadable query parameter: the platform's invalid-parameter problem. */
     public static HttpProblem invalid(String field, String message) {
-        return HttpProblem.builder()
-                .withType(INVALID_PARAMETER)
-                .withStatus(Response.Status.BAD_REQUEST)
-                .withTitle("Bad Request")
-                .withDetail(field + ": " + message)
-                .with("violations", List.of(Map.of("field", field, "in", "query", "message", message)))
-                .build();
+        return Problems.invalidParameter(field, message);
     }
 }

@@ -1,6 +1,7 @@
 package io.tribu.analytics.report;
 
 import io.tribu.analytics.author.AuthorService;
+import io.tribu.analytics.drivers.DriverAnalysis;
 import io.tribu.analytics.drivers.DriversService;
 import io.tribu.analytics.engagement.EngagementFigures;
 import io.tribu.analytics.engagement.PostEngagementService;
@@ -30,13 +31,13 @@ final class HtmlReport {
         StringBuilder html = new StringBuilder(16_384);
         SentimentCounts total = total(report.days());
         html.append("<!DOCTYPE html><html lang=\"").append(words.language()).append("\"><head><meta charset=\"utf-8\">")
-                .append("<title>").append(esc(words.get("title") + " — " + report.brandId())).append("</title><style>")
+                .append("<title>").append(esc(words.get("title") + " — " + report.brandName())).append("</title><style>")
                 .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}h1{margin-bottom:0}")
                 .append("table{border-collapse:collapse;margin:.5em 0}td,th{border-bottom:1px solid #ddd;padding:.25em .6em;text-align:left}")
                 .append(".kpi{display:inline-block;margin-right:2em}.kpi b{display:block;font-size:1.6em}")
                 .append("section{page-break-inside:avoid;margin-top:1.5em}@media print{body{margin:0}}")
                 .append("</style></head><body>");
-        html.append("<h1>").append(esc(words.get("title"))).append(" — ").append(esc(report.brandId())).append("</h1>")
+        html.append("<h1>").append(esc(words.get("title"))).append(" — ").append(esc(report.brandName())).append("</h1>")
                 .append("<p>").append(esc(words.get("period"))).append(": ").append(esc(day(report.period().from(), report)))
                 .append(" → ").append(esc(day(report.period().to(), report))).append(" (").append(esc(report.bucketing().zone().getId()))
                 .append(")</p>");
@@ -52,6 +53,7 @@ final class HtmlReport {
         html.append("<section><h2>").append(esc(words.get("voice"))).append("</h2>").append(voiceBars(report.voices(), words))
                 .append("</section>");
         html.append("<section><h2>").append(esc(words.get("drivers"))).append("</h2>")
+                .append(thinSample(report.drivers().insufficientData(), words))
                 .append(terms(words.get("negativeTerms"), report.drivers().negative(), words))
                 .append(terms(words.get("positiveTerms"), report.drivers().positive(), words)).append("</section>");
         html.append("<section><h2>").append(esc(words.get("ambassadors"))).append("</h2>").append(authors(report.ambassadors(), words))
@@ -132,6 +134,12 @@ final class HtmlReport {
                     185 + voice.share() * 300, i * row + 14, voice.share() * 100, voice.mentions()));
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** Why the terms may be few: too few sampled texts on a side. */
+    private static String thinSample(DriverAnalysis.InsufficientData thin, ReportLabels words) {
+        return thin == null ? "" : "<p>" + esc(String.format(Locale.ROOT, words.get("thinSample"), thin.negativeMentions(),
+                thin.positiveMentions(), thin.needed())) + "</p>";
     }
 
     private static String terms(String title, List<DriversService.Term> terms, ReportLabels words) {

@@ -23,7 +23,9 @@ record ReportLabels(Map<String, String> words) {
             Map.entry("topPosts", "Publications les plus engageantes"), Map.entry("published", "Publiée le"),
             Map.entry("network", "Réseau"), Map.entry("contentType", "Type"), Map.entry("link", "Lien"),
             Map.entry("byChannel", "Par canal"), Map.entry("channel", "Canal"),
-            Map.entry("averageEngagement", "Engagement moyen"));
+            Map.entry("averageEngagement", "Engagement moyen"),
+            Map.entry("thinSample", "Trop peu de mentions pour en tirer des termes sûrs (négatives : %d, positives : %d "
+                    + "dans l'échantillon ; il en faut %d de chaque côté)."));
     private static final Map<String, String> EN = Map.ofEntries(
             Map.entry("title", "Brand report"), Map.entry("period", "Period"),
             Map.entry("mentions", "Mentions"), Map.entry("reach", "Reach"), Map.entry("net", "Net sentiment"),
@@ -41,7 +43,9 @@ record ReportLabels(Map<String, String> words) {
             Map.entry("topPosts", "Most engaging posts"), Map.entry("published", "Published"),
             Map.entry("network", "Network"), Map.entry("contentType", "Type"), Map.entry("link", "Link"),
             Map.entry("byChannel", "By channel"), Map.entry("channel", "Channel"),
-            Map.entry("averageEngagement", "Average engagement"));
+            Map.entry("averageEngagement", "Average engagement"),
+            Map.entry("thinSample", "Too few mentions to tell terms apart with confidence (negative: %d, positive: %d "
+                    + "in the sample; %d needed on each side)."));
 
     /** {@code lang} parameter first, then the Accept-Language header; English by default. */
     static ReportLabels of(String lang, String acceptLanguage) {

@@ -21,12 +21,22 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
+import io.tribu.analytics.api.AnalyticsApi;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/brands/{brandId}/report")
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
 @Tag(name = "Report")
 @SecurityRequirement(name = "oidc")
+@APIResponse(responseCode = "400", ref = AnalyticsApi.BAD_REQUEST)
+@APIResponse(responseCode = "401", ref = AnalyticsApi.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = AnalyticsApi.FORBIDDEN)
+@APIResponse(responseCode = "404", ref = AnalyticsApi.NOT_FOUND)
+@APIResponse(responseCode = "406", ref = AnalyticsApi.NOT_ACCEPTABLE)
+@APIResponse(responseCode = "503", ref = AnalyticsApi.UNAVAILABLE)
 public class ReportResource {
 
     private final Caller caller;
@@ -41,15 +51,16 @@ public class ReportResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @APIResponse(responseCode = "200", description = "The report (HTML)")
     @Operation(summary = "Printable brand report for a period (HTML with inline SVG charts, no script)",
             description = "Key figures, mentions per day by sentiment, share of voice, sentiment drivers, ambassadors, "
                     + "detractors, crisis episodes and the engagement of the posts published in the period (totals, "
                     + "most engaging posts, per channel). Labels in French or English (`lang`, else Accept-Language).")
     public Uni<String> report(@PathParam("brandId") String brandId,
-                              @Parameter(example = "2026-11-01T00:00:00Z") @QueryParam("from") String from,
-                              @Parameter(example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,
-                              @Parameter(description = "fr or en", example = "fr") @QueryParam("lang") String lang,
-                              @Parameter(example = "Europe/Paris") @QueryParam("tz") String tz,
+                              @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: 30 days before `to`)", example = "2026-11-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+                              @Parameter(description = "End, exclusive: an ISO-8601 instant (default: now)", example = "2026-12-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+                              @Parameter(description = "Language of the labels (default: Accept-Language, else English)", example = "fr", schema = @Schema(type = SchemaType.STRING, enumeration = {"fr", "en"})) @QueryParam("lang") String lang,
+                              @Parameter(description = "IANA time zone (default Europe/Paris)", example = "Europe/Paris", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("tz") String tz,
                               @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         String brand = caller.requireBrand(brandId);
         ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());

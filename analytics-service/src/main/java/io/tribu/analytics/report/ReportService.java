@@ -2,6 +2,7 @@ package io.tribu.analytics.report;
 
 import io.smallrye.mutiny.Uni;
 import io.tribu.analytics.author.AuthorService;
+import io.tribu.analytics.brand.BrandNameService;
 import io.tribu.analytics.crisis.CrisisService;
 import io.tribu.analytics.drivers.DriversService;
 import io.tribu.analytics.engagement.EngagementFigures;
@@ -26,18 +27,22 @@ public class ReportService {
     private final AuthorService authors;
     private final CrisisService crises;
     private final PostEngagementService engagement;
+    private final BrandNameService names;
 
     public ReportService(SentimentService sentiments, ShareOfVoiceService voices, DriversService drivers,
-                         AuthorService authors, CrisisService crises, PostEngagementService engagement) {
+                         AuthorService authors, CrisisService crises, PostEngagementService engagement,
+                         BrandNameService names) {
         this.sentiments = sentiments;
         this.voices = voices;
         this.drivers = drivers;
         this.authors = authors;
         this.crises = crises;
         this.engagement = engagement;
+        this.names = names;
     }
 
-    public record Report(String brandId, ReportingPeriod period, Bucketing bucketing, List<SentimentService.Bucket> days,
+    /** {@code brandName}: the name the agency gave the brand, else its id. */
+    public record Report(String brandId, String brandName, ReportingPeriod period, Bucketing bucketing, List<SentimentService.Bucket> days,
                          List<ShareOfVoiceService.Voice> voices, DriversService.Drivers drivers,
                          List<AuthorService.Author> ambassadors, List<AuthorService.Author> detractors,
                          CrisisService.Assessment crises, Engagement engagement) {
@@ -49,15 +54,15 @@ public class ReportService {
     }
 
     public Uni<Report> report(String tenant, String brandId, ReportingPeriod period, Bucketing bucketing) {
-        return sentiments.series(tenant, brandId, period, bucketing)
-                .chain(days -> voices.voices(tenant, brandId, brandId, period)
+        return names.displayName(tenant, brandId).chain(brandName -> sentiments.series(tenant, brandId, period, bucketing)
+                .chain(days -> voices.voices(tenant, brandId, brandName, period)
                 .chain(voiceList -> authors.ranked(tenant, brandId, period, AuthorService.Ranking.AMBASSADORS, 5)
                 .chain(ambassadors -> authors.ranked(tenant, brandId, period, AuthorService.Ranking.DETRACTORS, 5)
                 .chain(detractors -> crises.assess(tenant, brandId, period, 4, 10)
                 .chain(assessment -> drivers.drivers(tenant, brandId, period, 8)
                 .chain(found -> engagement(tenant, brandId, period, bucketing)
-                .map(posts -> new Report(brandId, period, bucketing, days, voiceList, found, ambassadors,
-                        detractors, assessment, posts))))))));
+                .map(posts -> new Report(brandId, brandName, period, bucketing, days, voiceList, found, ambassadors,
+                        detractors, assessment, posts)))))))));
     }
 
     private Uni<Engagement> engagement(String tenant, String brandId, ReportingPeriod period, Bucketing bucketing) {

@@ -21,12 +21,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
 import java.util.Locale;
+import io.tribu.analytics.api.AnalyticsApi;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/brands/{brandId}/sentiment")
 @Authenticated
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
 @Tag(name = "Sentiment")
 @SecurityRequirement(name = "oidc")
+@APIResponse(responseCode = "400", ref = AnalyticsApi.BAD_REQUEST)
+@APIResponse(responseCode = "401", ref = AnalyticsApi.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = AnalyticsApi.FORBIDDEN)
+@APIResponse(responseCode = "404", ref = AnalyticsApi.NOT_FOUND)
+@APIResponse(responseCode = "406", ref = AnalyticsApi.NOT_ACCEPTABLE)
+@APIResponse(responseCode = "503", ref = AnalyticsApi.UNAVAILABLE)
 public class SentimentResource {
 
     private final Caller caller;
@@ -41,15 +51,16 @@ public class SentimentResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @APIResponse(responseCode = "200", description = "The measure, as JSON or CSV (`Accept: text/csv` or `format=csv`)")
     @Operation(summary = "Volume, reach and sentiment of the brand's mentions over time",
             description = "Per hour, day or week in the time zone `tz`: mentions, reach, positive / neutral / negative / "
                     + "unscored counts and net sentiment (positive − negative) / scored mentions.")
     public Uni<SentimentView> series(
             @PathParam("brandId") String brandId,
-            @Parameter(example = "2026-11-01T00:00:00+01:00") @QueryParam("from") String from,
-            @Parameter(example = "2026-12-01T00:00:00+01:00") @QueryParam("to") String to,
-            @Parameter(description = "hour, day (default) or week", example = "day") @QueryParam("granularity") String granularity,
-            @Parameter(description = "IANA time zone of the buckets", example = "Europe/Paris") @QueryParam("tz") String tz) {
+            @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: 30 days before `to`)", example = "2026-11-01T00:00:00+01:00", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+            @Parameter(description = "End, exclusive: an ISO-8601 instant (default: now)", example = "2026-12-01T00:00:00+01:00", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+            @Parameter(description = "Bucket size", example = "day", schema = @Schema(type = SchemaType.STRING, enumeration = {"hour", "day", "week"}, defaultValue = "day")) @QueryParam("granularity") String granularity,
+            @Parameter(description = "IANA time zone (default Europe/Paris)", example = "Europe/Paris", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("tz") String tz) {
         String brand = caller.requireBrand(brandId);
         ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
         Bucketing bucketing = Bucketing.parse(granularity, tz);
@@ -72,13 +83,14 @@ public class SentimentResource {
     @GET
     @Path("/breakdown")
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @APIResponse(responseCode = "200", description = "The measure, as JSON or CSV (`Accept: text/csv` or `format=csv`)")
     @Operation(summary = "Sentiment of the brand's mentions by source, language or listening query",
             description = "A mention matching several queries counts under each of them.")
     public Uni<SentimentBreakdownView> breakdown(
             @PathParam("brandId") String brandId,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @Parameter(description = "source, language or query", example = "query") @QueryParam("by") String by) {
+            @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: 30 days before `to`)", example = "2026-11-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+            @Parameter(description = "End, exclusive: an ISO-8601 instant (default: now)", example = "2026-12-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+            @Parameter(required = true, description = "The slices", example = "source", schema = @Schema(type = SchemaType.STRING, enumeration = {"source", "language", "query"})) @QueryParam("by") String by) {
         String brand = caller.requireBrand(brandId);
         ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
         SentimentService.Dimension dimension = dimension(by);

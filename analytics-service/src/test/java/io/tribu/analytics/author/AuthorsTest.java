@@ -81,6 +81,38 @@ class AuthorsTest {
     }
 
     @Test
+    void onlyAuthorsWhoWroteAboutTheBrandItselfRankForIt() {
+        String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
+        String analyst = TestTokens.token("soleil", "analyst", brand);
+        MentionEvents.Query own = new MentionEvents.Query(UUID.randomUUID(), "Café Lumière", null);
+        MentionEvents.Query rival = new MentionEvents.Query(UUID.randomUUID(), "Concurrents", "Grain d'Or");
+        // Loud and glowing, but only ever about the competitor: no ambassador, detractor nor influencer of the brand.
+        for (int i = 0; i < 3; i++) {
+            events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T1" + i + ":00:00Z",
+                    "positive", "Fan de Grain d'Or", 90_000L, "Grain d'Or est génial", rival));
+        }
+        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T14:00:00Z",
+                "negative", "Fan de Grain d'Or", 90_000L, "Grain d'Or a changé", rival));
+        // About both: it speaks of the brand, so it counts.
+        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T15:00:00Z",
+                "positive", "Comparatrice", 500L, "Café Lumière bat Grain d'Or", own, rival));
+        // A comment on the brand's own page matches no query: about the brand.
+        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T16:00:00Z",
+                "positive", "Habituée", 20L, "Merci pour l'accueil"));
+        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T17:00:00Z",
+                "negative", "Déçu", 10L, "Café Lumière, trop cher", own));
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 7);
+
+        given().auth().oauth2(analyst)
+                .queryParam("from", "2026-11-20T00:00:00Z").queryParam("to", "2026-11-21T00:00:00Z")
+                .when().get("/brands/" + brand + "/authors")
+                .then().statusCode(200)
+                .body("ambassadors.author", contains("Comparatrice", "Habituée"))
+                .body("detractors.author", contains("Déçu"))
+                .body("influencers.author", contains("Comparatrice", "Habituée", "Déçu"));
+    }
+
+    @Test
     void isolationAndBadInput() {
         String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
         String nord = TestTokens.token("nord", "analyst", brand);

@@ -41,6 +41,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -120,7 +121,37 @@ class DriversTest {
                 // Largest audience first.
                 .body("negative.find { it.term == 'retard' }.examples[0].author", equalTo("n9"))
                 .body("negative.find { it.term == 'retard' }.examples.sentiment", everyItem(equalTo("negative")))
-                .body("negative.size()", lessThanOrEqualTo(15));
+                .body("negative.size()", lessThanOrEqualTo(15))
+                .body("insufficientData", nullValue());
+    }
+
+    @Test
+    void tooFewMentionsToTellSaysSoInsteadOfAnEmptyAnswer() {
+        String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
+        String analyst = TestTokens.token("soleil", "analyst", brand);
+        // Three texts a side, each side saying the same thing: no term can pass the test with so few, and the answer,
+        // empty, says why.
+        send(brand, 3, "2026-11-20T10:00:00Z", "negative", "n", 1L, "Livraison en retard");
+        send(brand, 3, "2026-11-20T11:00:00Z", "positive", "p", 1L, "Accueil chaleureux");
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 6);
+        drivers(analyst, brand, "2026-11-20T00:00:00Z", "2026-11-21T00:00:00Z")
+                .body("negative.size()", equalTo(0)).body("positive.size()", equalTo(0))
+                .body("insufficientData.negativeMentions", equalTo(3))
+                .body("insufficientData.positiveMentions", equalTo(3))
+                .body("insufficientData.needed", equalTo(DriverAnalysis.SAMPLE_NEEDED));
+
+        // A lopsided sample may still name drivers, flagged all the same: 3 negative texts against 12 positive ones.
+        send(brand, 9, "2026-11-20T12:00:00Z", "positive", "q", 1L, "Accueil chaleureux");
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 15);
+        drivers(analyst, brand, "2026-11-20T00:00:00Z", "2026-11-21T00:00:00Z")
+                .body("negative.term", hasItem("retard"))
+                .body("insufficientData.negativeMentions", equalTo(3))
+                .body("insufficientData.positiveMentions", equalTo(12));
+        // A period with nothing at all says so too.
+        drivers(analyst, brand, "2026-10-01T00:00:00Z", "2026-10-02T00:00:00Z")
+                .body("negative.size()", equalTo(0)).body("positive.size()", equalTo(0))
+                .body("insufficientData.negativeMentions", equalTo(0))
+                .body("insufficientData.positiveMentions", equalTo(0));
     }
 
     @Test

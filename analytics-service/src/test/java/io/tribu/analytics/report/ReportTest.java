@@ -33,6 +33,8 @@ class ReportTest {
         try (TestEvents events = new TestEvents()) {
             events.send("tribu.listening.mentions", brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
                     "2026-11-20T10:00:00Z", "negative", "<script>alert(1)</script>", 10L, "Livraison <b>en retard</b>",
+                    // About the brand and a competitor: the author is a detractor of the brand, Grain d'Or a party.
+                    new MentionEvents.Query(UUID.randomUUID(), "Marque", null),
                     new MentionEvents.Query(UUID.randomUUID(), "Rivaux", "Grain d'Or")));
             events.send("tribu.listening.mentions", brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
                     "2026-11-21T10:00:00Z", "positive", "Marie", 1000L, "Café délicieux"));
@@ -48,7 +50,9 @@ class ReportTest {
                 .body(allOf(startsWith("<!DOCTYPE html>"), containsString("<html lang=\"fr\">"),
                         containsString("Rapport de marque"), containsString("Part de voix"), containsString("<svg"),
                         containsString("Grain d&#39;Or"), containsString("&lt;script&gt;alert(1)&lt;/script&gt;"),
-                        not(containsString("<script>")), containsString("Ambassadeurs")));
+                        not(containsString("<script>")), containsString("Ambassadeurs"),
+                        // One negative and one positive mention: too few for drivers, and the report says so.
+                        containsString("Trop peu de mentions pour en tirer des termes sûrs (négatives : 1, positives : 1 dans")));
         given().auth().oauth2(analyst).header("Accept-Language", "en-GB,en;q=0.8")
                 .queryParam("from", "2026-11-19T23:00:00Z").queryParam("to", "2026-11-22T23:00:00Z")
                 .when().get("/brands/" + brand + "/report")
