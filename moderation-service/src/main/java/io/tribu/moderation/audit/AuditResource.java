@@ -4,7 +4,8 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.tribu.moderation.access.Caller;
 import io.tribu.moderation.access.Roles;
-import io.tribu.moderation.problem.InvalidParameter;
+import io.tribu.moderation.problem.QueryValues;
+import io.tribu.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -81,20 +82,20 @@ public class AuditResource {
     }
 
     private Instant[] period(String from, String to) {
-        Instant end = to == null ? clock.instant() : InvalidParameter.instant("to", to);
-        Instant start = from == null ? end.minus(Duration.ofDays(30)) : InvalidParameter.instant("from", from);
+        Instant end = to == null ? clock.instant() : QueryValues.instant("to", to);
+        Instant start = from == null ? end.minus(Duration.ofDays(30)) : QueryValues.instant("from", from);
         if (!start.isBefore(end)) {
-            throw InvalidParameter.of("from", "must be before to");
+            throw Problems.invalidParameter("from", "must be before to");
         }
         if (Duration.between(start, end).compareTo(LONGEST) > 0) {
-            throw InvalidParameter.of("to", "the period must be at most 366 days");
+            throw Problems.invalidParameter("to", "the period must be at most 366 days");
         }
         return new Instant[] {start, end};
     }
 
     private static boolean csv(String format) {
         if (!format.equals("json") && !format.equals("csv")) {
-            throw InvalidParameter.of("format", "must be json or csv");
+            throw Problems.invalidParameter("format", "must be json or csv");
         }
         return format.equals("csv");
     }

@@ -5,7 +5,8 @@ import io.smallrye.mutiny.Uni;
 import io.tribu.moderation.classify.Classification;
 import io.tribu.moderation.access.Caller;
 import io.tribu.moderation.access.Roles;
-import io.tribu.moderation.problem.InvalidParameter;
+import io.tribu.moderation.problem.QueryValues;
+import io.tribu.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -68,7 +69,7 @@ public class InboxResource {
                                  @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         String brand = caller.requireBrand(brandId);
         InboxFilter filter = new InboxFilter(status == null ? null : status(status), source, assignee,
-                InvalidParameter.instant("from", from), InvalidParameter.instant("to", to), label == null ? null : label(label),
+                QueryValues.instant("from", from), QueryValues.instant("to", to), label == null ? null : label(label),
                 sentiment == null ? null : sentiment(sentiment), thread);
         return inbox.search(caller.tenant(), brand, filter, InboxCursor.decode(cursor), limit);
     }
@@ -108,14 +109,14 @@ public class InboxResource {
 
     private static String label(String value) {
         if (!Classification.NAMES.contains(value)) {
-            throw InvalidParameter.of("label", "must be one of " + String.join(", ", Classification.NAMES.stream().sorted().toList()));
+            throw Problems.invalidParameter("label", "must be one of " + String.join(", ", Classification.NAMES.stream().sorted().toList()));
         }
         return value;
     }
 
     private static String sentiment(String value) {
         if (!java.util.Set.of("positive", "neutral", "negative").contains(value)) {
-            throw InvalidParameter.of("sentiment", "must be one of positive, neutral, negative");
+            throw Problems.invalidParameter("sentiment", "must be one of positive, neutral, negative");
         }
         return value;
     }
@@ -125,7 +126,7 @@ public class InboxResource {
             return InboxStatus.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             String allowed = String.join(", ", Arrays.stream(InboxStatus.values()).map(InboxStatus::wire).toList());
-            throw InvalidParameter.of("status", "must be one of " + allowed);
+            throw Problems.invalidParameter("status", "must be one of " + allowed);
         }
     }
 }

@@ -4,7 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.tribu.moderation.access.Caller;
 import io.tribu.moderation.access.Roles;
-import io.tribu.moderation.problem.InvalidParameter;
+import io.tribu.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -82,12 +82,12 @@ public class SavedReplyResource {
 
     private static UUID uuid(String field, String value) {
         if (value == null) {
-            throw InvalidParameter.of(field, "is required");
+            throw Problems.invalidParameter(field, "is required");
         }
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw InvalidParameter.of(field, "must be a UUID");
+            throw Problems.invalidParameter(field, "must be a UUID");
         }
     }
 }

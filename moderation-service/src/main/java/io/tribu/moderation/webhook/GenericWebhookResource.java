@@ -2,7 +2,7 @@ package io.tribu.moderation.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.tribu.moderation.problem.InvalidParameter;
+import io.tribu.platform.problem.Problems;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -71,7 +71,7 @@ public class GenericWebhookResource {
             try {
                 delivery = json.readValue(body, GenericDelivery.class);
             } catch (IOException e) {
-                return Uni.createFrom().failure(InvalidParameter.inBody("body", "is not a JSON interaction"));
+                return Uni.createFrom().failure(Problems.invalidBody("body", "is not a JSON interaction"));
             }
             Set<ConstraintViolation<GenericDelivery>> violations = validator.validate(delivery);
             if (!violations.isEmpty()) {

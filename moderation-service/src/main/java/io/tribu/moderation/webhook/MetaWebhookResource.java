@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smallrye.mutiny.Uni;
-import io.tribu.moderation.problem.InvalidParameter;
+import io.tribu.platform.problem.Problems;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -79,7 +79,7 @@ public class MetaWebhookResource {
             try {
                 delivery = json.readTree(body);
             } catch (IOException e) {
-                return Uni.createFrom().failure(InvalidParameter.inBody("body", "is not JSON"));
+                return Uni.createFrom().failure(Problems.invalidBody("body", "is not JSON"));
             }
             return intake.store(channel, channel.network, MetaPayload.interactions(delivery, channel, clock.instant()))
                     .map(stored -> Map.of("received", stored));
