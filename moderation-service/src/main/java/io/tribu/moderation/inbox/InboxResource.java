@@ -9,11 +9,9 @@ import io.tribu.moderation.problem.QueryValues;
 import io.tribu.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,6 +20,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -51,27 +51,37 @@ public class InboxResource {
     @Operation(summary = "Search the brand's inbox, newest first",
             description = "Filters combine; pass nextCursor back as cursor for the following page.")
     public Uni<InboxPage> search(@PathParam("brandId") String brandId,
-                                 @Parameter(description = "new, assigned, replied, hidden, deleted, escalated or closed")
+                                 @Parameter(description = "Status of the items", schema = @Schema(type = SchemaType.STRING,
+                                         enumeration = {"new", "assigned", "replied", "hidden", "deleted", "escalated", "closed"}))
                                  @QueryParam("status") String status,
                                  @Parameter(description = "Channel the interaction came from", example = "mastodon")
-                                 @QueryParam("source") String source,
-                                 @Parameter(example = "camille") @QueryParam("assignee") String assignee,
-                                 @Parameter(description = "Published at or after (ISO-8601)") @QueryParam("from") String from,
-                                 @Parameter(description = "Published before (ISO-8601)") @QueryParam("to") String to,
-                                 @Parameter(description = "Classifier label the item carries: toxicity, insult, threat, "
-                                         + "identity_hate, spam, scam, personal_data or off_topic", example = "insult")
+                                 @QueryParam("source") @Size(max = 200) String source,
+                                 @Parameter(example = "camille") @QueryParam("assignee") @Size(max = 200) String assignee,
+                                 @Parameter(description = "Published at or after (ISO-8601)",
+                                         schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                                 @QueryParam("from") String from,
+                                 @Parameter(description = "Published before (ISO-8601)",
+                                         schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                                 @QueryParam("to") String to,
+                                 @Parameter(description = "Classifier label the item carries", example = "insult",
+                                         schema = @Schema(type = SchemaType.STRING, enumeration = {"toxicity", "insult", "threat",
+                                                 "identity_hate", "spam", "scam", "personal_data", "off_topic"}))
                                  @QueryParam("label") String label,
-                                 @Parameter(description = "positive, neutral or negative", example = "negative")
+                                 @Parameter(description = "Listening's sentiment", example = "negative",
+                                         schema = @Schema(type = SchemaType.STRING, enumeration = {"positive", "neutral", "negative"}))
                                  @QueryParam("sentiment") String sentiment,
                                  @Parameter(description = "The conversation: the post commented on, or conversation:<author id>")
-                                 @QueryParam("thread") String thread,
-                                 @QueryParam("cursor") String cursor,
-                                 @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+                                 @QueryParam("thread") @Size(max = 200) String thread,
+                                 @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") @Size(max = 200) String cursor,
+                                 @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                                         maximum = "200", defaultValue = "50"))
+                                 @QueryParam("limit") String limit) {
         String brand = caller.requireBrand(brandId);
+        int pageSize = QueryValues.integer("limit", limit, 50, 1, 200);
         InboxFilter filter = new InboxFilter(status == null ? null : status(status), source, assignee,
                 QueryValues.instant("from", from), QueryValues.instant("to", to), label == null ? null : label(label),
                 sentiment == null ? null : sentiment(sentiment), thread);
-        return inbox.search(caller.tenant(), brand, filter, InboxCursor.decode(cursor), limit);
+        return inbox.search(caller.tenant(), brand, filter, InboxCursor.decode(cursor), pageSize);
     }
 
     @GET

@@ -11,6 +11,25 @@ public final class QueryValues {
     private QueryValues() {
     }
 
+    /**
+     * An optional integer parameter from min to max, the fallback when absent. Read here rather than by JAX-RS, which
+     * answers an unreadable number ("abc", "1.5") with a 404 naming nothing.
+     */
+    public static int integer(String field, String value, int fallback, int min, int max) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw Problems.invalidParameter(field, "must be an integer from " + min + " to " + max);
+    }
+
     /** An optional ISO-8601 instant parameter. */
     public static Instant instant(String field, String value) {
         if (value == null) {
