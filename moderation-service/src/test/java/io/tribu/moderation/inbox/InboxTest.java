@@ -172,6 +172,14 @@ class InboxTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItem("expectedVersion"))
                 .body(org.hamcrest.Matchers.not(containsString("java.")));
+        // Decimals and out-of-range integers are refused, never truncated (1.5 was read as version 1).
+        for (String version : List.of("1.5", "0.0", "99999999999999999999999")) {
+            given().auth().oauth2(cm).contentType(ContentType.JSON)
+                    .body("{\"action\":\"close\",\"expectedVersion\":" + version + "}")
+                    .when().post(path)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", equalTo(List.of("expectedVersion")));
+        }
         given().auth().oauth2(cm).when().get("/brands/" + brand + "/inbox?status=lost")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItem("status"));
