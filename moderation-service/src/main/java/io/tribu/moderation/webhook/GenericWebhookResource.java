@@ -1,7 +1,10 @@
 package io.tribu.moderation.webhook;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.smallrye.mutiny.Uni;
+import io.tribu.platform.json.StrictJson;
 import io.tribu.platform.problem.Problems;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -70,6 +73,13 @@ public class GenericWebhookResource {
             GenericDelivery delivery;
             try {
                 delivery = json.readValue(body, GenericDelivery.class);
+            } catch (StrictJson.InvalidTextException e) {
+                // A NUL or an unpaired surrogate: the sender controls its payload and can send it again, fixed.
+                return Uni.createFrom().failure(Problems.invalidBody(field(e), e.getOriginalMessage()));
+            } catch (MismatchedInputException e) {
+                String field = field(e);
+                return Uni.createFrom().failure(field.isEmpty() ? Problems.invalidBody("body", "must be a JSON object")
+                        : Problems.invalidBody(field, expected(e.getTargetType())));
             } catch (IOException e) {
                 return Uni.createFrom().failure(Problems.invalidBody("body", "is not a JSON interaction"));
             }
@@ -80,5 +90,25 @@ public class GenericWebhookResource {
             return intake.store(channel, delivery.network() == null ? "webhook" : delivery.network(),
                     List.of(delivery.interaction())).map(stored -> Map.of("received", stored));
         });
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == String.class) {
+            return "must be a string";
+        }
+        return type == Instant.class ? "must be an ISO-8601 instant such as 2026-11-22T09:30:00Z" : "has a value of the wrong type";
+    }
+
+    /** The JSON path of the value at fault: text, or a nested one such as a.b[0]. */
+    private static String field(MismatchedInputException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
     }
 }

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -67,8 +68,8 @@ public class MetaWebhookResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A signed delivery of comments and messages; stored before the 200")
-    public Uni<Map<String, Integer>> deliver(@PathParam("channelId") UUID channelId,
-                                             @HeaderParam("X-Hub-Signature-256") String signature, byte[] body) {
+    public Uni<Map<String, Object>> deliver(@PathParam("channelId") UUID channelId,
+                                            @HeaderParam("X-Hub-Signature-256") String signature, byte[] body) {
         return channels.find(channelId).chain(channel -> {
             String refusal = channel.isMeta() ? Signatures.metaRefusal(channel.signingSecret, signature, body)
                     : "this channel takes generic deliveries at /webhooks/generic/" + channel.id;
@@ -81,8 +82,10 @@ public class MetaWebhookResource {
             } catch (IOException e) {
                 return Uni.createFrom().failure(Problems.invalidBody("body", "is not JSON"));
             }
+            List<Map<String, String>> repaired = MetaText.repair(delivery);
             return intake.store(channel, channel.network, MetaPayload.interactions(delivery, channel, clock.instant()))
-                    .map(stored -> Map.of("received", stored));
+                    .map(stored -> repaired.isEmpty() ? Map.<String, Object>of("received", stored)
+                            : Map.<String, Object>of("received", stored, "repaired", repaired));
         });
     }
 }
