@@ -6,6 +6,7 @@ import io.tribu.moderation.classify.Classification;
 import io.tribu.moderation.access.Caller;
 import io.tribu.moderation.access.Roles;
 import io.tribu.moderation.problem.QueryValues;
+import io.tribu.platform.idempotency.Idempotency;
 import io.tribu.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -13,16 +14,20 @@ import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,10 +45,12 @@ public class InboxResource {
 
     private final Caller caller;
     private final InboxService inbox;
+    private final Idempotency idempotency;
 
-    public InboxResource(Caller caller, InboxService inbox) {
+    public InboxResource(Caller caller, InboxService inbox, Idempotency idempotency) {
         this.caller = caller;
         this.inbox = inbox;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -108,13 +115,26 @@ public class InboxResource {
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
     @Operation(summary = "Decide on an inbox item (assign, escalate, close, reopen, approve, hide, delete, reply)",
             description = "Recorded in the audit trail and emitted as tribu.moderation.decision.recorded.v1. "
-                    + "hide, delete and reply are asked of publishing (tribu.moderation.action.requested.v1); "
-                    + "the item's actions show the outcome once publishing confirms it. "
-                    + "A stale expectedVersion answers 409: someone else decided first.")
-    public Uni<InboxItemView> decide(@PathParam("brandId") String brandId, @PathParam("itemId") UUID itemId,
-                                     @Valid @NotNull DecisionRequest request) {
+                    + "hide, delete and reply are asked of publishing (tribu.moderation.action.requested.v1): the item "
+                    + "keeps its status, its networkAction says requested, and it becomes hidden, deleted or replied (its "
+                    + "first response dated) once publishing reports the action done; failed leaves it as it was, with "
+                    + "the reason. onNetwork false records one the moderator did by hand: the status changes at once. "
+                    + "A stale expectedVersion answers 409: someone else decided first. With an Idempotency-Key, a "
+                    + "retried request gets the first answer again and records nothing twice.")
+    @APIResponse(responseCode = "200", description = "The item after the decision",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InboxItemView.class)))
+    @APIResponse(responseCode = "409", description = "stale-version: someone else decided first (currentVersion); "
+            + "or idempotency-key-in-progress: the same key is still being processed")
+    @APIResponse(responseCode = "422", description = "idempotency-key-reused: the key was used for another request")
+    public Uni<Response> decide(@PathParam("brandId") String brandId, @PathParam("itemId") UUID itemId,
+                                @Parameter(description = "Any unique value (a UUID): a retry with the same key and body "
+                                        + "gets the first answer again (Idempotent-Replayed: true)")
+                                @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                @Valid @NotNull DecisionRequest request) {
         String brand = caller.requireBrand(brandId);
-        return inbox.decide(caller.tenant(), brand, itemId, caller.userName(), request);
+        String tenant = caller.tenant();
+        return idempotency.once(tenant, idempotencyKey, Map.of("brandId", brand, "itemId", itemId, "decision", request),
+                200, null, () -> inbox.decide(tenant, brand, itemId, caller.userName(), request));
     }
 
     private static String label(String value) {

@@ -241,4 +241,31 @@ class WebhookChannelTest {
                 .then().statusCode(400).body("violations.field", equalTo(List.of("text")));
         assertEquals(0, inbox(admin, brand).size(), "nothing stored from a refused delivery");
     }
+
+    @Test
+    void aRetriedConnectionWithItsIdempotencyKeyGetsTheSameChannelAndSecret() {
+        String brand = freshBrand();
+        String admin = TestTokens.token("soleil", "admin", brand);
+        String key = UUID.randomUUID().toString();
+        ExtractableResponse<Response> first = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(Map.of("network", "generic"))
+                .when().post("/brands/" + brand + "/webhook-channels").then().statusCode(201).extract();
+        given().auth().oauth2(admin).contentType(ContentType.JSON).header("Idempotency-Key", key).body(Map.of("network", "generic"))
+                .when().post("/brands/" + brand + "/webhook-channels")
+                .then().statusCode(201).header("Idempotent-Replayed", equalTo("true"))
+                .body("id", equalTo(first.path("id")))
+                .body("signingSecret", equalTo(first.path("signingSecret")));
+        given().auth().oauth2(admin).when().get("/brands/" + brand + "/webhook-channels")
+                .then().statusCode(200).body("size()", equalTo(1));
+        // The key is the agency's: another agency using the same one creates its own channel.
+        given().auth().oauth2(TestTokens.token("nord", "admin", brand)).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(Map.of("network", "generic"))
+                .when().post("/brands/" + brand + "/webhook-channels")
+                .then().statusCode(201).header("Idempotent-Replayed", nullValue()).body("id", not(equalTo(first.path("id"))));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).header("Idempotency-Key", "k".repeat(300))
+                .body(Map.of("network", "generic"))
+                .when().post("/brands/" + brand + "/webhook-channels")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("Idempotency-Key"));
+    }
 }
