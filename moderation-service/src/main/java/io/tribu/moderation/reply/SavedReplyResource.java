@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -83,6 +84,7 @@ public class SavedReplyResource {
     @Path("/{replyId}")
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
     @Operation(summary = "Delete a saved reply")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Response> remove(@PathParam("brandId") String brandId, @PathParam("replyId") UUID replyId) {
         String brand = caller.requireBrand(brandId);
         return replies.remove(caller.tenant(), brand, replyId).replaceWith(Response.noContent().build());
@@ -93,6 +95,8 @@ public class SavedReplyResource {
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
     @Operation(summary = "The reply filled in for one inbox item (author, brand, the calling moderator)")
     public Uni<RenderedReply> render(@PathParam("brandId") String brandId, @PathParam("replyId") UUID replyId,
+                                     @Parameter(description = "The inbox item to answer", required = true,
+                                             schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                                      @QueryParam("itemId") String itemId) {
         String brand = caller.requireBrand(brandId);
         return replies.render(caller.tenant(), brand, replyId, uuid("itemId", itemId), caller.userName());

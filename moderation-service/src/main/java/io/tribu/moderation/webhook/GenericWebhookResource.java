@@ -18,6 +18,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
@@ -59,10 +63,17 @@ public class GenericWebhookResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A signed interaction (GenericDelivery JSON); stored before the 200")
+    @Operation(summary = "A signed interaction; stored before the 200",
+            description = "X-Tribu-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + \".\" + raw body)>, X-Tribu-Timestamp "
+                    + "in Unix seconds within the replay window. A redelivery of the same id stores nothing.")
+    @APIResponse(responseCode = "200", description = "Stored (received: 1)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Received.class)))
     public Uni<Map<String, Integer>> deliver(@PathParam("channelId") UUID channelId,
                                              @HeaderParam("X-Tribu-Timestamp") String timestamp,
-                                             @HeaderParam("X-Tribu-Signature") String signature, byte[] body) {
+                                             @HeaderParam("X-Tribu-Signature") String signature,
+                                             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                                     schema = @Schema(implementation = GenericDelivery.class)))
+                                             byte[] body) {
         return channels.find(channelId).chain(channel -> {
             String refusal = channel.isMeta() ? "this channel takes Meta deliveries at /webhooks/meta/" + channel.id
                     : Signatures.tribuRefusal(channel.signingSecret, timestamp, signature, body, clock.instant(),
@@ -110,5 +121,10 @@ public class GenericWebhookResource {
             }
         }
         return field.toString();
+    }
+
+    /** The answer to a delivery. */
+    @Schema(name = "GenericDeliveryReceived")
+    record Received(@Schema(description = "1: the interaction is in the inbox (a redelivery adds nothing)") int received) {
     }
 }

@@ -83,6 +83,7 @@ public class WebhookChannelResource {
     @Path("/{channelId}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Disconnect a webhook channel: its deliveries are refused from now on")
+    @APIResponse(responseCode = "204", description = "Disconnected")
     public Uni<Response> remove(@PathParam("brandId") String brandId, @PathParam("channelId") UUID channelId) {
         String brand = caller.requireBrand(brandId);
         return channels.remove(caller.tenant(), brand, channelId).replaceWith(Response.noContent().build());
