@@ -13,7 +13,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -57,6 +56,5 @@ class ObservabilityTest {
         given().when().get("/q/openapi?format=json")
                 .then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/brands/{brandId}/inbox"));
-        assertEquals(4, CHANNELS.size());
     }
 }
