@@ -3,12 +3,14 @@ package io.tribu.moderation.access;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.core.Response;
 
+import io.tribu.platform.problem.Problems;
+
 import java.net.URI;
 
 /** 404 answers; the same shape whether the row is missing or belongs to someone else. */
 public final class NotFoundProblems {
 
-    public static final URI TYPE = URI.create("https://tribu.io/problems/not-found");
+    public static final URI TYPE = Problems.NOT_FOUND;
 
     private NotFoundProblems() {
     }

@@ -3,6 +3,8 @@ package io.tribu.moderation.action;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tribu.moderation.inbox.DecisionAction;
+import io.tribu.moderation.inbox.InboxStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -10,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Shows on the inbox item what publishing did with a requested action. Idempotent (processed_event in the
@@ -46,7 +49,12 @@ public class ActionOutcomeConsumer {
                 .onFailure().recoverWithUni(failure -> nack(message, failure));
     }
 
-    /** Only a request still waiting takes the outcome: a replay, or another action's outcome, changes nothing. */
+    /**
+     * Only a request still waiting takes the outcome: a replay, or another action's outcome, changes nothing. done
+     * makes the item hidden, deleted or replied (unless it already stands stronger, e.g. deleted) and, if nothing
+     * answered it before, dates its first response at the network's completion: the SLA clock stops on a confirmed
+     * answer. failed leaves the item where it was, the reason on its network action, and the SLA clock running.
+     */
     Uni<Void> apply(ActionCompletedReader event) {
         ActionCompletedReader.Data data = event.data();
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
@@ -56,16 +64,30 @@ public class ActionOutcomeConsumer {
                 .setParameter("type", event.type())
                 .setParameter("now", clock.instant())
                 .executeUpdate()
-                .chain(first -> first == 0 ? Uni.createFrom().item(0) : session.createNativeQuery("""
+                .chain(first -> first == 0 ? Uni.createFrom().item(List.<Object[]>of()) : session.createNativeQuery("""
                                 update network_action set outcome = :outcome, reason = :reason, result_url = :url,
                                        completed_at = :at
-                                where id = :id and tenant = :tenant and outcome = 'requested'""")
+                                where id = :id and tenant = :tenant and outcome = 'requested'
+                                returning item_id, action""", Object[].class)
                         .setParameter("outcome", data.outcome())
                         .setParameter("reason", data.reason())
                         .setParameter("url", data.resultUrl())
                         .setParameter("at", data.completedAt())
                         .setParameter("id", data.actionId())
                         .setParameter("tenant", event.tenant())
+                        .getResultList())
+                .chain(settled -> settled.isEmpty() || !"done".equals(data.outcome()) ? Uni.createFrom().item(0)
+                        : session.createNativeQuery("""
+                                update inbox_item set version = version + 1,
+                                       status = case when array_position(cast(:strength as text[]), status)
+                                                          < array_position(cast(:strength as text[]), :confirmed)
+                                                     then :confirmed else status end,
+                                       first_response_at = coalesce(first_response_at, :at)
+                                where id = :item""")
+                        .setParameter("strength", InboxStatus.BY_STRENGTH.toArray(String[]::new))
+                        .setParameter("confirmed", DecisionAction.confirmedStatus((String) settled.get(0)[1]))
+                        .setParameter("at", data.completedAt())
+                        .setParameter("item", settled.get(0)[0])
                         .executeUpdate())))
                 .replaceWithVoid();
     }

@@ -56,6 +56,11 @@ public class NetworkActions {
         List<UUID> ids = requests.stream().map(r -> UUID.randomUUID()).toList();
         List<String> failures = requests.stream()
                 .map(r -> r.failure() != null ? r.failure() : target(r.item()) == null ? NO_TARGET : null).toList();
+        // Request times one microsecond apart keep an item's actions in the order they were asked for.
+        String[] times = new String[requests.size()];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = now.plusNanos(i * 1000L).toString();
+        }
         List<Outbox.Pending> events = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             Request r = requests.get(i);
@@ -70,14 +75,15 @@ public class NetworkActions {
                         insert into network_action (id, decision_id, item_id, tenant, brand_id, action, visibility, reply_text,
                                                     requested_by, requested_at, outcome, reason, completed_at)
                         select cast(id as uuid), cast(decision as uuid), cast(item as uuid), tenant, brand, action, visibility,
-                               reply, requested_by, :at, case when reason is null then 'requested' else 'failed' end, reason,
-                               case when reason is null then null else cast(:at as timestamptz) end
+                               reply, requested_by, cast(at as timestamptz),
+                               case when reason is null then 'requested' else 'failed' end, reason,
+                               case when reason is null then null else cast(at as timestamptz) end
                         from unnest(cast(:ids as text[]), cast(:decisions as text[]), cast(:items as text[]),
                                     cast(:tenants as text[]), cast(:brands as text[]), cast(:actions as text[]),
                                     cast(:visibilities as text[]), cast(:replies as text[]), cast(:requesters as text[]),
-                                    cast(:reasons as text[]))
-                             as t(id, decision, item, tenant, brand, action, visibility, reply, requested_by, reason)""")
-                .setParameter("at", now)
+                                    cast(:reasons as text[]), cast(:times as text[]))
+                             as t(id, decision, item, tenant, brand, action, visibility, reply, requested_by, reason, at)""")
+                .setParameter("times", times)
                 .setParameter("ids", Columns.of(ids, id -> id))
                 .setParameter("decisions", Columns.of(requests, Request::decisionId))
                 .setParameter("items", Columns.of(requests, r -> r.item().id))
@@ -100,7 +106,7 @@ public class NetworkActions {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select item_id, id, action, visibility, requested_by, requested_at, outcome, reason, result_url,
                                completed_at
-                        from network_action where item_id in (:items) order by requested_at""", Object[].class)
+                        from network_action where item_id in (:items) order by requested_at, id""", Object[].class)
                 .setParameter("items", itemIds)
                 .getResultList())
                 .map(rows -> {

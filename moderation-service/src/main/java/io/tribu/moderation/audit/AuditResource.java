@@ -4,7 +4,8 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.tribu.moderation.access.Caller;
 import io.tribu.moderation.access.Roles;
-import io.tribu.moderation.problem.InvalidParameter;
+import io.tribu.moderation.problem.QueryValues;
+import io.tribu.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -50,10 +55,16 @@ public class AuditResource {
             description = "from/to: ISO-8601 instants, default the last 30 days, at most 366 days. format=csv for a "
                     + "spreadsheet. Each entry says who or which rule (and charter version), what, why, the evidence "
                     + "(classifier scores), the status before and after, and the network outcome.")
+    @APIResponse(responseCode = "200", description = "The decisions, oldest first (format=csv: a spreadsheet)", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEntry.class)),
+            @Content(mediaType = "text/csv")})
     public Uni<Response> decisions(@PathParam("brandId") String brandId,
-                                   @Parameter(description = "Decided at or after (ISO-8601)") @QueryParam("from") String from,
-                                   @Parameter(description = "Decided before (ISO-8601)") @QueryParam("to") String to,
-                                   @Parameter(description = "json or csv") @QueryParam("format") @DefaultValue("json") String format) {
+                                   @Parameter(description = "Decided at or after (ISO-8601; default 30 days before to)",
+                                           schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+                                   @Parameter(description = "Decided before (ISO-8601; default now)",
+                                           schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+                                   @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"}, defaultValue = "json"))
+                                   @QueryParam("format") @DefaultValue("json") String format) {
         String brand = caller.requireBrand(brandId);
         Instant[] period = period(from, to);
         boolean csv = csv(format);
@@ -68,8 +79,15 @@ public class AuditResource {
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
     @Operation(summary = "A statement of reasons for each removal or restriction (EU Digital Services Act, art. 17)",
             description = "One per hide (visibility restriction) or delete (removal) decided in the period.")
+    @APIResponse(responseCode = "200", description = "The statements, oldest first (format=csv: a spreadsheet)", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = StatementOfReasons.class)),
+            @Content(mediaType = "text/csv")})
     public Uni<Response> statements(@PathParam("brandId") String brandId,
-                                    @QueryParam("from") String from, @QueryParam("to") String to,
+                                    @Parameter(description = "Decided at or after (ISO-8601; default 30 days before to)",
+                                            schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+                                    @Parameter(description = "Decided before (ISO-8601; default now)",
+                                            schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+                                    @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"}, defaultValue = "json"))
                                     @QueryParam("format") @DefaultValue("json") String format) {
         String brand = caller.requireBrand(brandId);
         Instant[] period = period(from, to);
@@ -81,20 +99,20 @@ public class AuditResource {
     }
 
     private Instant[] period(String from, String to) {
-        Instant end = to == null ? clock.instant() : InvalidParameter.instant("to", to);
-        Instant start = from == null ? end.minus(Duration.ofDays(30)) : InvalidParameter.instant("from", from);
+        Instant end = to == null ? clock.instant() : QueryValues.instant("to", to);
+        Instant start = from == null ? end.minus(Duration.ofDays(30)) : QueryValues.instant("from", from);
         if (!start.isBefore(end)) {
-            throw InvalidParameter.of("from", "must be before to");
+            throw Problems.invalidParameter("from", "must be before to");
         }
         if (Duration.between(start, end).compareTo(LONGEST) > 0) {
-            throw InvalidParameter.of("to", "the period must be at most 366 days");
+            throw Problems.invalidParameter("to", "the period must be at most 366 days");
         }
         return new Instant[] {start, end};
     }
 
     private static boolean csv(String format) {
         if (!format.equals("json") && !format.equals("csv")) {
-            throw InvalidParameter.of("format", "must be json or csv");
+            throw Problems.invalidParameter("format", "must be json or csv");
         }
         return format.equals("csv");
     }

@@ -2,6 +2,7 @@ package io.tribu.moderation.charter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tribu.moderation.classify.Classification;
+import io.tribu.platform.json.StrictJson;
 
 import java.time.DateTimeException;
 import java.time.LocalTime;
@@ -28,13 +29,18 @@ public final class CharterParser {
     static final int MAX_DEPTH = 8;
     static final int MAX_LIST = 500;
     static final int MAX_REGEX = 500;
+    /** Each word, topic, channel, kind or language of a list. */
+    static final int MAX_LIST_ITEM = 200;
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
-    private static final Set<String> ROOT_FIELDS = Set.of("timezone", "topics", "rules");
-    private static final Set<String> RULE_FIELDS = Set.of("id", "name", "priority", "enabled", "stopAfterMatch", "when", "then");
-    private static final Set<String> ACTION_FIELDS = Set.of("action", "savedReplyId", "visibility", "assignee", "tags");
-    private static final Set<String> CONDITIONS = Set.of("all", "any", "not", "label", "keywords", "regex", "sentiment",
+    static final Set<String> ROOT_FIELDS = Set.of("timezone", "topics", "rules");
+    static final Set<String> RULE_FIELDS = Set.of("id", "name", "priority", "enabled", "stopAfterMatch", "when", "then");
+    static final Set<String> ACTION_FIELDS = Set.of("action", "savedReplyId", "visibility", "assignee", "tags");
+    static final Set<String> CONDITIONS = Set.of("all", "any", "not", "label", "keywords", "regex", "sentiment",
             "language", "channel", "kind", "repeatOffender", "timeOfDay");
+    static final Set<String> LABEL_FIELDS = Set.of("name", "minScore");
+    static final Set<String> REPEAT_OFFENDER_FIELDS = Set.of("minPrevious", "withinDays");
+    static final Set<String> TIME_OF_DAY_FIELDS = Set.of("from", "to");
     private static final Set<String> SENTIMENTS = Set.of("positive", "neutral", "negative");
 
     private final List<Violation> violations = new ArrayList<>();
@@ -63,9 +69,10 @@ public final class CharterParser {
         unknownFields(root, "", ROOT_FIELDS);
         ZoneId zone = ZoneId.of("UTC");
         JsonNode tz = root.get("timezone");
-        if (tz != null && !tz.isNull()) {
+        String zoneName = tz == null || tz.isNull() ? null : text(tz, "timezone");
+        if (zoneName != null) {
             try {
-                zone = ZoneId.of(text(tz, "timezone"));
+                zone = ZoneId.of(zoneName);
             } catch (DateTimeException e) {
                 violation("timezone", "must be an IANA time zone such as Europe/Paris");
             }
@@ -294,7 +301,7 @@ public final class CharterParser {
             violation(path, "must be an object such as {\"name\": \"insult\", \"minScore\": 0.7}");
             return null;
         }
-        unknownFields(value, path, Set.of("name", "minScore"));
+        unknownFields(value, path, LABEL_FIELDS);
         String name = requiredText(value, path, "name");
         if (name != null && !Classification.NAMES.contains(name)) {
             violation(path + ".name", "must be one of " + String.join(", ", Classification.NAMES.stream().sorted().toList()));
@@ -334,7 +341,7 @@ public final class CharterParser {
             violation(path, "must be an object such as {\"minPrevious\": 2, \"withinDays\": 30}");
             return null;
         }
-        unknownFields(value, path, Set.of("minPrevious", "withinDays"));
+        unknownFields(value, path, REPEAT_OFFENDER_FIELDS);
         Integer min = integer(value, path, "minPrevious", 1, 1000);
         Integer days = integer(value, path, "withinDays", 1, 365);
         return min == null || days == null ? null : new Condition.RepeatOffender(min, days);
@@ -345,7 +352,7 @@ public final class CharterParser {
             violation(path, "must be an object such as {\"from\": \"22:00\", \"to\": \"07:00\"}");
             return null;
         }
-        unknownFields(value, path, Set.of("from", "to"));
+        unknownFields(value, path, TIME_OF_DAY_FIELDS);
         LocalTime from = time(value, path, "from");
         LocalTime to = time(value, path, "to");
         if (from != null && from.equals(to)) {
@@ -397,6 +404,10 @@ public final class CharterParser {
             JsonNode item = value.get(i);
             if (!item.isTextual() || item.asText().isBlank()) {
                 violation(path + "[" + i + "]", "must be a non-blank string");
+            } else if (item.asText().length() > MAX_LIST_ITEM) {
+                violation(path + "[" + i + "]", "must be at most " + MAX_LIST_ITEM + " characters");
+            } else if (StrictJson.refusal(item.asText()) != null) {
+                violation(path + "[" + i + "]", StrictJson.refusal(item.asText()));
             } else {
                 out.add(item.asText().strip());
             }
@@ -430,9 +441,15 @@ public final class CharterParser {
         return text;
     }
 
+    /** A string value; one PostgreSQL could not store as it is (NUL, unpaired surrogate) is refused. */
     private String text(JsonNode value, String path) {
         if (!value.isTextual()) {
             violation(path, "must be a string");
+            return null;
+        }
+        String refusal = StrictJson.refusal(value.asText());
+        if (refusal != null) {
+            violation(path, refusal);
             return null;
         }
         return value.asText();

@@ -1,7 +1,7 @@
 package io.tribu.moderation.charter;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.tribu.moderation.problem.InvalidParameter;
+import io.tribu.platform.problem.Problems;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
@@ -20,7 +20,7 @@ final class CharterProblems {
     static HttpProblem invalid(List<Violation> violations) {
         Violation first = violations.get(0);
         return HttpProblem.builder()
-                .withType(InvalidParameter.INVALID_BODY)
+                .withType(Problems.INVALID_BODY)
                 .withStatus(Response.Status.BAD_REQUEST)
                 .withTitle("Bad Request")
                 .withDetail("The charter has " + violations.size() + " problem(s); first: " + first.field() + ": " + first.message())

@@ -23,12 +23,11 @@ import java.util.UUID;
 /**
  * Judges a new interaction by the brand's charter: which rules match, and the decisions their actions make,
  * each by rule:&lt;id&gt;. The item ends in the strongest status asked for (deleted > hidden > escalated > replied >
- * assigned > closed); tags add up. Pure: storing the verdict is the intake's job.
+ * assigned > closed), hide, delete and reply once publishing confirms them; tags add up. Pure: storing the verdict
+ * is the intake's job.
  */
 @ApplicationScoped
 class CharterEnforcement {
-
-    private static final List<String> STRENGTH = List.of("new", "closed", "assigned", "replied", "escalated", "hidden", "deleted");
 
     private final ObjectMapper json;
 
@@ -52,7 +51,8 @@ class CharterEnforcement {
             String details = details(rule, charter, labels);
             for (RuleAction action : rule.then()) {
                 DecisionAction decided = DecisionAction.valueOf(action.type().name());
-                String to = decided.result() == null ? status : stronger(status, decided.result().wire());
+                // hide, delete and reply wait for publishing's confirmation to change the status.
+                String to = decided.result() == null || decided.onNetwork() ? status : InboxStatus.stronger(status, decided.result().wire());
                 if (action.type() == RuleAction.Type.ASSIGN) {
                     assignee = action.assignee();
                 }
@@ -74,10 +74,6 @@ class CharterEnforcement {
                 sentiment == null ? null : sentiment.score(), data.language(), data.source(),
                 data.kind() == null ? "comment" : data.kind(), data.author(), offences, at,
                 at.atZone(charter.timezone()).toLocalTime());
-    }
-
-    private static String stronger(String current, String next) {
-        return STRENGTH.indexOf(next) >= STRENGTH.indexOf(current) ? next : current;
     }
 
     /** The evidence kept with an automatic decision: which rule of which version, on which scores. */

@@ -44,4 +44,13 @@ public enum DecisionAction {
     static DecisionAction fromWire(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }
+
+    /** The status a network action (hide, delete, reply) leads to once publishing confirms it. */
+    public static String confirmedStatus(String networkAction) {
+        DecisionAction action = fromWire(networkAction);
+        if (!action.onNetwork()) {
+            throw new IllegalArgumentException(networkAction + " is not a network action");
+        }
+        return action.result().wire();
+    }
 }

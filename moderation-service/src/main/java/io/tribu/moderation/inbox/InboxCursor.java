@@ -1,6 +1,6 @@
 package io.tribu.moderation.inbox;
 
-import io.tribu.moderation.problem.InvalidParameter;
+import io.tribu.platform.problem.Problems;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -27,7 +27,7 @@ public record InboxCursor(Instant publishedAt, UUID id) {
             int bar = raw.indexOf('|');
             return new InboxCursor(Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
         } catch (RuntimeException e) {
-            throw InvalidParameter.of("cursor", "is not a cursor returned by this API");
+            throw Problems.invalidParameter("cursor", "is not a cursor returned by this API");
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tribu.moderation.action.NetworkActionView;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,12 +13,23 @@ import java.util.UUID;
 
 /**
  * labels: classifier name -> {score, evidence}, only the labels present (score >= 0.5). actions: what was
- * asked of the network (hide, delete, reply) and its outcome once publishing confirmed it.
+ * asked of the network (hide, delete, reply) and its outcome once publishing reported it; networkAction: the one
+ * that says where the item stands on the network (the oldest still requested, else the latest), null when none.
+ * A hide, delete or reply changes status and firstResponseAt only once publishing reports it done.
  */
+@Schema(name = "InboxItem")
 public record InboxItemView(UUID id, String brandId, String source, String kind, String author, String text,
-                            String url, String thread, String language, String sentiment, Double sentimentScore, String status,
+                            String url, String thread, String language, String sentiment, Double sentimentScore,
+                            @Schema(enumeration = {"new", "assigned", "replied", "hidden", "deleted", "escalated", "closed"})
+                            String status,
                             String assignee, List<String> tags, Instant publishedAt, Instant receivedAt, long version,
-                            Instant firstResponseAt, Instant slaDueAt, Instant slaBreachedAt, JsonNode labels,
+                            @Schema(description = "When the item was first answered: a decision settled at once, or a "
+                                    + "hide, delete or reply once publishing reported it done; null while unanswered")
+                            Instant firstResponseAt, Instant slaDueAt, Instant slaBreachedAt,
+                            @Schema(description = "Classifier labels present: name -> {score, evidence}") JsonNode labels,
+                            @Schema(description = "The network action the item waits for (outcome requested), else the "
+                                    + "latest one; null when nothing was asked of the network")
+                            NetworkActionView networkAction,
                             List<NetworkActionView> actions) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,7 +38,8 @@ public record InboxItemView(UUID id, String brandId, String source, String kind,
         return new InboxItemView(item.id, item.brandId, item.source, item.kind, item.author, item.text, item.url,
                 item.thread, item.language, item.sentiment, item.sentimentScore, item.status, item.assignee,
                 item.tags == null ? List.of() : List.of(item.tags), item.publishedAt, item.receivedAt, item.version,
-                item.firstResponseAt, item.slaDueAt, item.slaBreachedAt, labels(item.labels), actions);
+                item.firstResponseAt, item.slaDueAt, item.slaBreachedAt, labels(item.labels),
+                NetworkActionView.current(actions), actions);
     }
 
     private static JsonNode labels(String json) {

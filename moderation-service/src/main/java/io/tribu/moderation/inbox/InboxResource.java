@@ -5,23 +5,29 @@ import io.smallrye.mutiny.Uni;
 import io.tribu.moderation.classify.Classification;
 import io.tribu.moderation.access.Caller;
 import io.tribu.moderation.access.Roles;
-import io.tribu.moderation.problem.InvalidParameter;
+import io.tribu.moderation.problem.QueryValues;
+import io.tribu.platform.idempotency.Idempotency;
+import io.tribu.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,10 +45,12 @@ public class InboxResource {
 
     private final Caller caller;
     private final InboxService inbox;
+    private final Idempotency idempotency;
 
-    public InboxResource(Caller caller, InboxService inbox) {
+    public InboxResource(Caller caller, InboxService inbox, Idempotency idempotency) {
         this.caller = caller;
         this.inbox = inbox;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -50,27 +58,37 @@ public class InboxResource {
     @Operation(summary = "Search the brand's inbox, newest first",
             description = "Filters combine; pass nextCursor back as cursor for the following page.")
     public Uni<InboxPage> search(@PathParam("brandId") String brandId,
-                                 @Parameter(description = "new, assigned, replied, hidden, deleted, escalated or closed")
+                                 @Parameter(description = "Status of the items", schema = @Schema(type = SchemaType.STRING,
+                                         enumeration = {"new", "assigned", "replied", "hidden", "deleted", "escalated", "closed"}))
                                  @QueryParam("status") String status,
                                  @Parameter(description = "Channel the interaction came from", example = "mastodon")
-                                 @QueryParam("source") String source,
-                                 @Parameter(example = "camille") @QueryParam("assignee") String assignee,
-                                 @Parameter(description = "Published at or after (ISO-8601)") @QueryParam("from") String from,
-                                 @Parameter(description = "Published before (ISO-8601)") @QueryParam("to") String to,
-                                 @Parameter(description = "Classifier label the item carries: toxicity, insult, threat, "
-                                         + "identity_hate, spam, scam, personal_data or off_topic", example = "insult")
+                                 @QueryParam("source") @Size(max = 200) String source,
+                                 @Parameter(example = "camille") @QueryParam("assignee") @Size(max = 200) String assignee,
+                                 @Parameter(description = "Published at or after (ISO-8601)",
+                                         schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                                 @QueryParam("from") String from,
+                                 @Parameter(description = "Published before (ISO-8601)",
+                                         schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                                 @QueryParam("to") String to,
+                                 @Parameter(description = "Classifier label the item carries", example = "insult",
+                                         schema = @Schema(type = SchemaType.STRING, enumeration = {"toxicity", "insult", "threat",
+                                                 "identity_hate", "spam", "scam", "personal_data", "off_topic"}))
                                  @QueryParam("label") String label,
-                                 @Parameter(description = "positive, neutral or negative", example = "negative")
+                                 @Parameter(description = "Listening's sentiment", example = "negative",
+                                         schema = @Schema(type = SchemaType.STRING, enumeration = {"positive", "neutral", "negative"}))
                                  @QueryParam("sentiment") String sentiment,
                                  @Parameter(description = "The conversation: the post commented on, or conversation:<author id>")
-                                 @QueryParam("thread") String thread,
-                                 @QueryParam("cursor") String cursor,
-                                 @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+                                 @QueryParam("thread") @Size(max = 200) String thread,
+                                 @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") @Size(max = 200) String cursor,
+                                 @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                                         maximum = "200", defaultValue = "50"))
+                                 @QueryParam("limit") String limit) {
         String brand = caller.requireBrand(brandId);
+        int pageSize = QueryValues.integer("limit", limit, 50, 1, 200);
         InboxFilter filter = new InboxFilter(status == null ? null : status(status), source, assignee,
-                InvalidParameter.instant("from", from), InvalidParameter.instant("to", to), label == null ? null : label(label),
+                QueryValues.instant("from", from), QueryValues.instant("to", to), label == null ? null : label(label),
                 sentiment == null ? null : sentiment(sentiment), thread);
-        return inbox.search(caller.tenant(), brand, filter, InboxCursor.decode(cursor), limit);
+        return inbox.search(caller.tenant(), brand, filter, InboxCursor.decode(cursor), pageSize);
     }
 
     @GET
@@ -97,25 +115,38 @@ public class InboxResource {
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
     @Operation(summary = "Decide on an inbox item (assign, escalate, close, reopen, approve, hide, delete, reply)",
             description = "Recorded in the audit trail and emitted as tribu.moderation.decision.recorded.v1. "
-                    + "hide, delete and reply are asked of publishing (tribu.moderation.action.requested.v1); "
-                    + "the item's actions show the outcome once publishing confirms it. "
-                    + "A stale expectedVersion answers 409: someone else decided first.")
-    public Uni<InboxItemView> decide(@PathParam("brandId") String brandId, @PathParam("itemId") UUID itemId,
-                                     @Valid @NotNull DecisionRequest request) {
+                    + "hide, delete and reply are asked of publishing (tribu.moderation.action.requested.v1): the item "
+                    + "keeps its status, its networkAction says requested, and it becomes hidden, deleted or replied (its "
+                    + "first response dated) once publishing reports the action done; failed leaves it as it was, with "
+                    + "the reason. onNetwork false records one the moderator did by hand: the status changes at once. "
+                    + "A stale expectedVersion answers 409: someone else decided first. With an Idempotency-Key, a "
+                    + "retried request gets the first answer again and records nothing twice.")
+    @APIResponse(responseCode = "200", description = "The item after the decision",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InboxItemView.class)))
+    @APIResponse(responseCode = "409", description = "stale-version: someone else decided first (currentVersion); "
+            + "or idempotency-key-in-progress: the same key is still being processed")
+    @APIResponse(responseCode = "422", description = "idempotency-key-reused: the key was used for another request")
+    public Uni<Response> decide(@PathParam("brandId") String brandId, @PathParam("itemId") UUID itemId,
+                                @Parameter(description = "Any unique value (a UUID): a retry with the same key and body "
+                                        + "gets the first answer again (Idempotent-Replayed: true)")
+                                @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                @Valid @NotNull DecisionRequest request) {
         String brand = caller.requireBrand(brandId);
-        return inbox.decide(caller.tenant(), brand, itemId, caller.userName(), request);
+        String tenant = caller.tenant();
+        return idempotency.once(tenant, idempotencyKey, Map.of("brandId", brand, "itemId", itemId, "decision", request),
+                200, null, () -> inbox.decide(tenant, brand, itemId, caller.userName(), request));
     }
 
     private static String label(String value) {
         if (!Classification.NAMES.contains(value)) {
-            throw InvalidParameter.of("label", "must be one of " + String.join(", ", Classification.NAMES.stream().sorted().toList()));
+            throw Problems.invalidParameter("label", "must be one of " + String.join(", ", Classification.NAMES.stream().sorted().toList()));
         }
         return value;
     }
 
     private static String sentiment(String value) {
         if (!java.util.Set.of("positive", "neutral", "negative").contains(value)) {
-            throw InvalidParameter.of("sentiment", "must be one of positive, neutral, negative");
+            throw Problems.invalidParameter("sentiment", "must be one of positive, neutral, negative");
         }
         return value;
     }
@@ -125,7 +156,7 @@ public class InboxResource {
             return InboxStatus.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             String allowed = String.join(", ", Arrays.stream(InboxStatus.values()).map(InboxStatus::wire).toList());
-            throw InvalidParameter.of("status", "must be one of " + allowed);
+            throw Problems.invalidParameter("status", "must be one of " + allowed);
         }
     }
 }

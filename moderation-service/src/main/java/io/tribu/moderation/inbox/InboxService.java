@@ -133,11 +133,15 @@ public class InboxService {
     /**
      * Applies a decision if the item is still at the version the moderator saw. The conditional
      * update makes concurrent decisions race-free: exactly one matches the version, the others get 409.
-     * hide, delete and reply are also requested from publishing, in the same transaction.
+     * hide, delete and reply are asked of publishing in the same transaction and leave the status as it is: the
+     * item becomes hidden, deleted or replied, and its first response is dated, once publishing confirms it
+     * ({@link io.tribu.moderation.action.ActionOutcomeConsumer}). Done by hand on the network (onNetwork false),
+     * they change the status at once.
      */
     @WithTransaction
     public Uni<InboxItemView> decide(String tenant, String brandId, UUID id, String actor, DecisionRequest request) {
         DecisionAction action = DecisionAction.fromWire(request.action());
+        boolean asksNetwork = action.onNetwork() && request.asksNetwork();
         return InboxItem.<InboxItem>find("id = ?1 and tenant = ?2 and brandId = ?3", id, tenant, brandId).firstResult()
                 .onItem().ifNull().failWith(() -> NotFoundProblems.of("Inbox item " + id + " not found"))
                 .chain(item -> {
@@ -145,21 +149,23 @@ public class InboxService {
                         return Uni.createFrom().failure(staleVersion(item));
                     }
                     String fromStatus = item.status;
-                    String toStatus = action.result().wire();
+                    String toStatus = asksNetwork ? fromStatus : action.result().wire();
                     String assignee = action == DecisionAction.ASSIGN ? request.assignee() : item.assignee;
                     Decision decision = new Decision(UUID.randomUUID(), actor, action.wire(), fromStatus, toStatus,
                             assignee, request.reason(), null, null, null);
-                    // The first decision, whatever it is, is the first response: it stops the SLA clock.
-                    // The first hide or delete of the item is its author's offence, a later one adds none.
-                    return InboxItem.update("status = ?1, assignee = ?2, version = version + 1, "
-                                    + "firstResponseAt = coalesce(firstResponseAt, ?5) "
-                                    + (action.offence() ? ", offenceAt = coalesce(offenceAt, ?5) " : "")
-                                    + "where id = ?3 and version = ?4",
-                                    toStatus, assignee, id, request.expectedVersion(), clock.instant())
+                    // A decision settled here is the first response: it stops the SLA clock. One asked of the network
+                    // stops it when publishing confirms it. The first hide or delete of the item is its author's
+                    // offence (the moderator's judgement, whatever the network does), a later one adds none.
+                    return InboxItem.update("status = :status, assignee = :assignee, version = version + 1"
+                                    + (asksNetwork ? "" : ", firstResponseAt = coalesce(firstResponseAt, :now)")
+                                    + (action.offence() ? ", offenceAt = coalesce(offenceAt, :now)" : "")
+                                    + " where id = :id and version = :version",
+                                    withNow(Parameters.with("status", toStatus).and("assignee", assignee).and("id", id)
+                                            .and("version", request.expectedVersion()), asksNetwork && !action.offence()))
                             .chain(updated -> updated == 0
                                     ? Uni.createFrom().failure(staleVersion(item))
                                     : decisions.record(item, decision))
-                            .chain(() -> action.onNetwork()
+                            .chain(() -> asksNetwork
                                     ? networkActions.request(item, decision.id(), action.wire(),
                                             action == DecisionAction.REPLY ? request.visibilityOrDefault() : null,
                                             request.replyText(), actor).replaceWithVoid()
@@ -168,6 +174,11 @@ public class InboxService {
                             .call(fresh -> Panache.getSession().chain(session -> session.refresh(fresh)))
                             .chain(this::view);
                 });
+    }
+
+    /** Binds :now unless the statement does not use it (HQL refuses unused parameters). */
+    private Parameters withNow(Parameters parameters, boolean unused) {
+        return unused ? parameters : parameters.and("now", clock.instant());
     }
 
     private static HttpProblem staleVersion(InboxItem item) {

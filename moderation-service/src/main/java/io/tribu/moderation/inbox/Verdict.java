@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * What the charter decided for a new interaction: the decisions in order (each with the rule action behind it),
- * and the item's resulting status, assignee and tags. An empty verdict leaves the item new.
+ * and the item's resulting status, assignee and tags. An empty verdict leaves the item new. hide, delete and reply
+ * are asked of publishing and leave the status as the other actions made it until publishing confirms them.
  */
 record Verdict(List<Step> steps, String status, String assignee, List<String> tags) {
 
@@ -20,13 +21,16 @@ record Verdict(List<Step> steps, String status, String assignee, List<String> ta
 
     static final Verdict NONE = new Verdict(List.of(), InboxStatus.NEW.wire(), null, List.of());
 
-    /** Any decision but a tag is a response: it stops the SLA clock. */
+    /**
+     * A decision settled at once (assign, escalate, approve...) is a response: it stops the SLA clock. A tag is
+     * none, and a network action stops it only once publishing confirms it.
+     */
     boolean responded() {
-        return steps.stream().anyMatch(s -> s.action().type() != RuleAction.Type.TAG);
+        return steps.stream().anyMatch(s -> s.action().type() != RuleAction.Type.TAG && !s.onNetwork());
     }
 
-    /** A hide or delete: counts as an offence of the author for later interactions. */
+    /** A hide or delete decided: counts as an offence of the author for later interactions. */
     boolean offence() {
-        return status.equals(InboxStatus.HIDDEN.wire()) || status.equals(InboxStatus.DELETED.wire());
+        return steps.stream().anyMatch(s -> s.action().type() == RuleAction.Type.HIDE || s.action().type() == RuleAction.Type.DELETE);
     }
 }

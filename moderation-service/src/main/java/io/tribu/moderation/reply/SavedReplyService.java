@@ -5,7 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tribu.moderation.access.NotFoundProblems;
 import io.tribu.moderation.inbox.InboxItem;
-import io.tribu.moderation.problem.InvalidParameter;
+import io.tribu.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -28,13 +28,13 @@ public class SavedReplyService {
     public Uni<SavedReply> add(String tenant, String brandId, SavedReplyRequest request) {
         Set<String> unknown = ReplyTemplate.unknownVariables(request.text());
         if (!unknown.isEmpty()) {
-            return Uni.createFrom().failure(InvalidParameter.inBody("text", "unknown variable(s) " + String.join(", ", unknown)
+            return Uni.createFrom().failure(Problems.invalidBody("text", "unknown variable(s) " + String.join(", ", unknown)
                     + "; use " + String.join(", ", ReplyTemplate.VARIABLES.stream().sorted().map(v -> "{{" + v + "}}").toList())));
         }
         return SavedReply.count("tenant = ?1 and brandId = ?2 and name = ?3", tenant, brandId, request.name())
                 .chain(existing -> {
                     if (existing > 0) {
-                        return Uni.createFrom().failure(InvalidParameter.inBody("name", "a saved reply with this name already exists"));
+                        return Uni.createFrom().failure(Problems.invalidBody("name", "a saved reply with this name already exists"));
                     }
                     SavedReply reply = new SavedReply();
                     reply.id = UUID.randomUUID();

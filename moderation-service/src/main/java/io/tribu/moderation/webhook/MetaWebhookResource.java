@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smallrye.mutiny.Uni;
-import io.tribu.moderation.problem.InvalidParameter;
+import io.tribu.platform.problem.Problems;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -16,11 +16,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -50,6 +56,9 @@ public class MetaWebhookResource {
     @GET
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "Meta's subscription handshake: answers the challenge when the verify token matches")
+    @APIResponse(responseCode = "200", description = "hub.challenge, as text",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "403", description = "bad-verify-token: hub.mode is not subscribe or the token is not the channel's")
     public Uni<String> verify(@PathParam("channelId") UUID channelId, @QueryParam("hub.mode") String mode,
                               @QueryParam("hub.verify_token") String token, @QueryParam("hub.challenge") String challenge) {
         return channels.find(channelId).map(channel -> {
@@ -66,9 +75,17 @@ public class MetaWebhookResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A signed delivery of comments and messages; stored before the 200")
-    public Uni<Map<String, Integer>> deliver(@PathParam("channelId") UUID channelId,
-                                             @HeaderParam("X-Hub-Signature-256") String signature, byte[] body) {
+    @Operation(summary = "A signed delivery of comments and messages; stored before the 200",
+            description = "X-Hub-Signature-256: sha256=<hex HMAC-SHA256(app secret, raw body)>. Text PostgreSQL cannot "
+                    + "store (a NUL, an unpaired surrogate) is stored with U+FFFD in its place and listed in repaired: "
+                    + "the delivery is acknowledged, so that Meta does not resend it and no interaction is lost.")
+    @APIResponse(responseCode = "200", description = "Stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MetaDeliverySpec.Received.class)))
+    public Uni<Map<String, Object>> deliver(@PathParam("channelId") UUID channelId,
+                                            @HeaderParam("X-Hub-Signature-256") String signature,
+                                            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                                    schema = @Schema(implementation = MetaDeliverySpec.class)))
+                                            byte[] body) {
         return channels.find(channelId).chain(channel -> {
             String refusal = channel.isMeta() ? Signatures.metaRefusal(channel.signingSecret, signature, body)
                     : "this channel takes generic deliveries at /webhooks/generic/" + channel.id;
@@ -79,10 +96,12 @@ public class MetaWebhookResource {
             try {
                 delivery = json.readTree(body);
             } catch (IOException e) {
-                return Uni.createFrom().failure(InvalidParameter.inBody("body", "is not JSON"));
+                return Uni.createFrom().failure(Problems.invalidBody("body", "is not JSON"));
             }
+            List<Map<String, String>> repaired = MetaText.repair(delivery);
             return intake.store(channel, channel.network, MetaPayload.interactions(delivery, channel, clock.instant()))
-                    .map(stored -> Map.of("received", stored));
+                    .map(stored -> repaired.isEmpty() ? Map.<String, Object>of("received", stored)
+                            : Map.<String, Object>of("received", stored, "repaired", repaired));
         });
     }
 }

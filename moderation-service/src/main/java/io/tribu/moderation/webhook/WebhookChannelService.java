@@ -4,7 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tribu.moderation.access.NotFoundProblems;
-import io.tribu.moderation.problem.InvalidParameter;
+import io.tribu.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.security.SecureRandom;
@@ -28,16 +28,16 @@ public class WebhookChannelService {
     public Uni<WebhookChannel> add(String tenant, String brandId, WebhookChannelRequest request) {
         boolean meta = !"generic".equals(request.network());
         if (meta && request.accountId() == null) {
-            return Uni.createFrom().failure(InvalidParameter.inBody("accountId", "is required for " + request.network()));
+            return Uni.createFrom().failure(Problems.invalidBody("accountId", "is required for " + request.network()));
         }
         if (meta && request.appSecret() == null) {
-            return Uni.createFrom().failure(InvalidParameter.inBody("appSecret", "is required for " + request.network()));
+            return Uni.createFrom().failure(Problems.invalidBody("appSecret", "is required for " + request.network()));
         }
         return WebhookChannel.count("tenant = ?1 and brandId = ?2 and network = ?3 and accountId = ?4",
                         tenant, brandId, request.network(), request.accountId())
                 .chain(existing -> {
                     if (meta && existing > 0) {
-                        return Uni.createFrom().failure(InvalidParameter.inBody("accountId",
+                        return Uni.createFrom().failure(Problems.invalidBody("accountId",
                                 "this " + request.network() + " account is already connected to the brand"));
                     }
                     WebhookChannel channel = new WebhookChannel();

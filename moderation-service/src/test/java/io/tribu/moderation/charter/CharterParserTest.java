@@ -152,4 +152,24 @@ class CharterParserTest {
         assertEquals(3, result.charter().version());
         assertNotNull(result.savedReplies().get("rules[0].then[0].savedReplyId"));
     }
+
+    @Test
+    void aTimezoneThatIsNotAStringIsAViolationNamingIt() {
+        for (String timezone : List.of("5", "['Europe/Paris']", "{}")) {
+            List<Violation> found = violations("{'timezone': " + timezone + ", 'rules': []}");
+            assertEquals(List.of(new Violation("timezone", "must be a string")), found, timezone);
+        }
+    }
+
+    @Test
+    void textPostgresqlCannotStoreIsAViolationWhereverItIs() {
+        List<Violation> found = violations("""
+                {'topics': ['caf\\u0000e'], 'rules': [{'id': 'a', 'name': 'A\\ud800', 'when': {'regex': 'x'},
+                  'then': [{'action': 'tag', 'tags': ['%s']}]}]}""".formatted("t".repeat(51)));
+        assertEquals(List.of("topics[0]", "rules[0].name", "rules[0].then[0].tags[0]"), found.stream().map(Violation::field).toList());
+        assertTrue(found.get(0).message().contains("NUL"), found::toString);
+        assertTrue(found.get(1).message().contains("unpaired surrogate"), found::toString);
+        assertEquals("must be at most 200 characters",
+                violations("{'topics': ['" + "x".repeat(201) + "'], 'rules': []}").get(0).message());
+    }
 }

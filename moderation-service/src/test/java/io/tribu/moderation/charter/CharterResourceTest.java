@@ -166,4 +166,51 @@ class CharterResourceTest {
         given().auth().oauth2(analyst).when().get("/brands/" + brand + "/audit").then().statusCode(200)
                 .body("", equalTo(List.of()));
     }
+
+    @Test
+    void aDryRunWithoutABodyReplaysTheSavedCharterHoweverTheRequestIsWritten() {
+        String brand = freshBrand();
+        String cm = TestTokens.token("soleil", "community-manager", brand);
+        Interactions.receivedComment(events, "soleil", brand, cm, "Espèce de connard", "@troll");
+        String path = "/brands/" + brand + "/charter/dry-run";
+        // No charter yet: 404 problem, whether the client sends a Content-Type or not.
+        given().auth().oauth2(cm).when().post(path).then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(cm).contentType(ContentType.JSON).when().post(path)
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("https://tribu.io/problems/not-found"));
+
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(HIDE_INSULTS).when().put("/brands/" + brand + "/charter")
+                .then().statusCode(200);
+        given().auth().oauth2(cm).when().post(path).then().statusCode(200).body("charterVersion", equalTo(1)).body("matched", equalTo(1));
+        given().auth().oauth2(cm).contentType(ContentType.JSON).when().post(path)
+                .then().statusCode(200).body("charterVersion", equalTo(1)).body("matched", equalTo(1));
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body("  ").when().post(path + "?days=2")
+                .then().statusCode(200).body("charterVersion", equalTo(1)).body("days", equalTo(2));
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body("{\"rules\": ").when().post(path)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].message", containsString("is not valid JSON (line 1"));
+        given().auth().oauth2(cm).when().post(path + "?days=abc")
+                .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("days"));
+    }
+
+    @Test
+    void aTimezoneThatIsNotTextAnswers400NamingIt() {
+        String brand = freshBrand();
+        String cm = TestTokens.token("soleil", "community-manager", brand);
+        for (String timezone : List.of("1", "[\"Europe/Paris\"]")) {
+            String charter = "{\"timezone\": " + timezone + ", \"rules\": []}";
+            given().auth().oauth2(cm).contentType(ContentType.JSON).body(charter).when().put("/brands/" + brand + "/charter")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", equalTo(List.of("timezone")));
+            given().auth().oauth2(cm).contentType(ContentType.JSON).body(charter).when().post("/brands/" + brand + "/charter/dry-run")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", equalTo(List.of("timezone")));
+        }
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body("{\"rules\": [{\"id\": \"a\", \"name\": \"x\\u0000\", "
+                        + "\"when\": {\"regex\": \"x\"}, \"then\": [{\"action\": \"hide\"}]}]}")
+                .when().put("/brands/" + brand + "/charter")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("rules[0].name")));
+        given().auth().oauth2(cm).when().get("/brands/" + brand + "/charter").then().statusCode(404);
+    }
 }

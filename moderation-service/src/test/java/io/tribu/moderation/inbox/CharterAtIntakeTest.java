@@ -84,8 +84,9 @@ class CharterAtIntakeTest {
 
         try (TopicReader actions = new TopicReader("tribu.moderation.actions")) {
             UUID insult = Interactions.receivedComment(events, "soleil", brand, cm, "Espèce de connard, rendez l'argent", "@troll");
+            // The hide and the reply wait for publishing: the item stays new meanwhile.
             Map<String, Object> hidden = item(cm, brand, insult);
-            assertEquals("hidden", hidden.get("status"));
+            assertEquals("new", hidden.get("status"));
             assertEquals(List.of("insulte"), hidden.get("tags"));
             List<Map<String, Object>> asked = (List<Map<String, Object>>) hidden.get("actions");
             assertEquals(List.of("hide", "reply"), asked.stream().map(a -> a.get("action")).toList());
@@ -112,7 +113,8 @@ class CharterAtIntakeTest {
                     .when().get("/brands/" + brand + "/inbox/" + insult).then().statusCode(200)
                     .body("actions.find { it.action == 'hide' }.outcome", equalTo("done"))
                     .body("actions.find { it.action == 'reply' }.outcome", equalTo("failed"))
-                    .body("actions.find { it.action == 'reply' }.reason", equalTo("the author blocked the page")));
+                    .body("actions.find { it.action == 'reply' }.reason", equalTo("the author blocked the page"))
+                    .body("status", equalTo("hidden")));
 
             // The same author again: a repeat offender now, and the refund request is assigned.
             UUID again = Interactions.receivedComment(events, "soleil", brand, cm, "Je veux un remboursement", "@troll");

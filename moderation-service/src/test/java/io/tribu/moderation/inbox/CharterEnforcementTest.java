@@ -33,6 +33,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The charter applied as interactions arrive through Kafka, down to publishing's confirmation. */
@@ -92,12 +94,15 @@ class CharterEnforcementTest {
             // A negative comment without insult goes on to the next rule.
             UUID complaint = Interactions.receivedComment(events, "soleil", brand, cm, "Trois semaines que j'attends ma commande", "@lea@piaille.fr");
 
+            // Hide and reply are asked of publishing: the item stays new until it confirms them.
             JsonPath hidden = item(cm, brand, insult);
-            assertEquals("hidden", hidden.getString("status"));
+            assertEquals("new", hidden.getString("status"));
             assertEquals(List.of("insulte"), hidden.getList("tags"));
             assertEquals(3, hidden.getInt("version"));
             assertEquals(List.of("hide", "reply"), hidden.getList("actions.action"));
             assertEquals(List.of("requested", "requested"), hidden.getList("actions.outcome"));
+            assertEquals("hide", hidden.getString("networkAction.action"));
+            assertNull(hidden.get("firstResponseAt"));
             assertEquals("negative", hidden.getString("sentiment"));
             JsonPath assigned = item(cm, brand, complaint);
             assertEquals("assigned", assigned.getString("status"));
@@ -131,12 +136,15 @@ class CharterEnforcementTest {
             events.send("tribu.publishing.actions", brand, done);
             events.send("tribu.publishing.actions", brand, completed(brand, actionId, insult, "failed", "too late"));
             await().atMost(Duration.ofSeconds(20)).until(() -> "done".equals(item(cm, brand, insult).getString("actions[0].outcome")));
+            assertEquals("hidden", item(cm, brand, insult).getString("status"));
+            assertNotNull(item(cm, brand, insult).get("firstResponseAt"));
             String replyActionId = replyEvent.at("/data/actionId").asText();
             events.send("tribu.publishing.actions", brand, completed(brand, replyActionId, insult, "failed", "403 recipient does not accept DMs"));
             await().atMost(Duration.ofSeconds(20)).until(() -> "failed".equals(item(cm, brand, insult).getString("actions[1].outcome")));
             JsonPath settled = item(cm, brand, insult);
             assertEquals("done", settled.getString("actions[0].outcome"));
             assertEquals("403 recipient does not accept DMs", settled.getString("actions[1].reason"));
+            assertEquals("hidden", settled.getString("status"), "a failed reply takes nothing from the done hide");
         }
 
         // The audit trail keeps who (which rule and version), what, why and the scores.
@@ -174,8 +182,9 @@ class CharterEnforcementTest {
         UUID second = Interactions.receivedComment(events, "soleil", brand, cm, "Bande de connards", "@troll");
         UUID third = Interactions.receivedComment(events, "soleil", brand, cm, "Bonjour, je voulais dire merci", "@troll");
         UUID other = Interactions.receivedComment(events, "soleil", brand, cm, "Bonjour, merci", "@lea");
-        assertEquals("hidden", item(cm, brand, first).getString("status"));
-        assertEquals("hidden", item(cm, brand, second).getString("status"));
+        // Hides decided (publishing has not confirmed them here): offences all the same.
+        assertEquals("hide", item(cm, brand, first).getString("networkAction.action"));
+        assertEquals("hide", item(cm, brand, second).getString("networkAction.action"));
         assertEquals("escalated", item(cm, brand, third).getString("status"));
         assertEquals("new", item(cm, brand, other).getString("status"));
     }
@@ -190,15 +199,16 @@ class CharterEnforcementTest {
                    'when': {'repeatOffender': {'minPrevious': 2, 'withinDays': 30}}, 'then': [{'action': 'escalate'}]},
                   {'id': 'hide-insults', 'name': 'Masquer', 'priority': 2, 'when': {'label': {'name': 'insult'}},
                    'then': [{'action': 'hide'}, {'action': 'tag', 'tags': ['insulte']}, {'action': 'assign', 'assignee': 'camille'}]}]}""");
-        // Three decisions leave the item hidden: still one hidden item, so not yet a repeat offender.
+        // Three decisions on one item, a hide among them: one offence, so not yet a repeat offender.
         UUID insult = Interactions.receivedComment(events, "soleil", brand, cm, "Espèce d'abruti", "@troll");
-        assertEquals("hidden", item(cm, brand, insult).getString("status"));
+        assertEquals("assigned", item(cm, brand, insult).getString("status"));
+        assertEquals("hide", item(cm, brand, insult).getString("networkAction.action"));
         UUID polite = Interactions.receivedComment(events, "soleil", brand, cm, "Bonjour, une question", "@troll");
         assertEquals("new", item(cm, brand, polite).getString("status"));
         // A moderator hides that one: the author's second hidden item.
         given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("action", "hide", "expectedVersion", 0))
                 .when().post("/brands/" + brand + "/inbox/" + polite + "/decisions")
-                .then().statusCode(200).body("status", equalTo("hidden"));
+                .then().statusCode(200).body("status", equalTo("new")).body("networkAction.action", equalTo("hide"));
         UUID third = Interactions.receivedComment(events, "soleil", brand, cm, "Bonjour, encore moi", "@troll");
         assertEquals("escalated", item(cm, brand, third).getString("status"));
     }
@@ -213,7 +223,8 @@ class CharterEnforcementTest {
                     .body(Map.of("action", "reply", "replyText", "Bonjour Léa, nous regardons.", "expectedVersion", 0))
                     .when().post("/brands/" + brand + "/inbox/" + item + "/decisions")
                     .then().statusCode(200)
-                    .body("status", equalTo("replied"))
+                    .body("status", equalTo("new"))
+                    .body("networkAction.outcome", equalTo("requested"))
                     .body("actions[0].action", equalTo("reply"))
                     .body("actions[0].visibility", equalTo("public"))
                     .body("actions[0].requestedBy", equalTo("community-manager@soleil"));

@@ -172,6 +172,14 @@ class InboxTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItem("expectedVersion"))
                 .body(org.hamcrest.Matchers.not(containsString("java.")));
+        // Decimals and out-of-range integers are refused, never truncated (1.5 was read as version 1).
+        for (String version : List.of("1.5", "0.0", "99999999999999999999999")) {
+            given().auth().oauth2(cm).contentType(ContentType.JSON)
+                    .body("{\"action\":\"close\",\"expectedVersion\":" + version + "}")
+                    .when().post(path)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", equalTo(List.of("expectedVersion")));
+        }
         given().auth().oauth2(cm).when().get("/brands/" + brand + "/inbox?status=lost")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItem("status"));
@@ -322,6 +330,32 @@ class InboxTest {
                 .when().get("/brands/" + brand + "/inbox?label=rude")
                 .then().statusCode(400).contentType(containsString("problem+json"))
                 .body("violations[0].field", equalTo("label"));
+    }
+
+    @Test
+    void aRetriedDecisionWithItsIdempotencyKeyIsRecordedOnce() {
+        String brand = freshBrand();
+        String cm = TestTokens.token("soleil", "community-manager", brand);
+        UUID item = receivedComment("soleil", brand, cm);
+        String path = "/brands/" + brand + "/inbox/" + item + "/decisions";
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> decision = Map.of("action", "assign", "assignee", "camille", "expectedVersion", 0);
+
+        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", key).body(decision)
+                .when().post(path).then().statusCode(200).body("version", equalTo(1));
+        // The answer was lost; the client sends the same request again.
+        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", key).body(decision)
+                .when().post(path).then().statusCode(200)
+                .header("Idempotent-Replayed", equalTo("true"))
+                .body("status", equalTo("assigned")).body("version", equalTo(1));
+        given().auth().oauth2(cm).when().get("/brands/" + brand + "/audit").then().statusCode(200)
+                .body("findAll { it.itemId == '" + item + "' }.action", equalTo(List.of("assign")));
+        // The same key for another decision is refused; a retry without a key meets the version check.
+        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Map.of("action", "close", "expectedVersion", 1))
+                .when().post(path).then().statusCode(422).contentType("application/problem+json");
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(decision)
+                .when().post(path).then().statusCode(409).body("currentVersion", equalTo(1));
     }
 
     private static String withText(UUID mentionId, String brand, String text) {

@@ -106,4 +106,33 @@ class SavedReplyTest {
                 .when().get("/brands/" + brand + "/saved-replies/" + reply + "/rendered").then().statusCode(404);
         given().auth().oauth2(cm).when().delete("/brands/" + brand + "/saved-replies/" + reply).then().statusCode(204);
     }
+
+    @Test
+    void aRetriedSaveWithItsIdempotencyKeyGetsTheFirstAnswerAndSavesOnce() {
+        String brand = freshBrand();
+        String cm = TestTokens.token("soleil", "community-manager", brand);
+        String key = UUID.randomUUID().toString();
+        Map<String, String> body = Map.of("name", "merci", "language", "fr", "text", "Merci {{author}} !");
+        var first = given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .when().post("/brands/" + brand + "/saved-replies")
+                .then().statusCode(201).header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue()).extract();
+        String id = first.path("id");
+        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .when().post("/brands/" + brand + "/saved-replies")
+                .then().statusCode(201)
+                .header("Idempotent-Replayed", equalTo("true"))
+                .header("Location", equalTo(first.header("Location")))
+                .body("id", equalTo(id));
+        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Map.of("name", "merci-2", "text", "Merci !"))
+                .when().post("/brands/" + brand + "/saved-replies")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://tribu.io/problems/idempotency-key-reused"));
+        given().auth().oauth2(cm).when().get("/brands/" + brand + "/saved-replies")
+                .then().statusCode(200).body("id", equalTo(java.util.List.of(id)));
+        // Without a key, the same request is a second save: refused here as a duplicate name.
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(body)
+                .when().post("/brands/" + brand + "/saved-replies")
+                .then().statusCode(400).body("violations[0].field", equalTo("name"));
+    }
 }

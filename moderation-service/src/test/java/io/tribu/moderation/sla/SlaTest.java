@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -125,6 +126,14 @@ class SlaTest {
                 .when().put("/brands/" + brand + "/sla")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItem("firstResponseSlaMinutes"));
+        // A decimal is refused, not truncated to 1 minute; so is a number beyond any integer.
+        for (String minutes : List.of("1.5", "90.0", "99999999999999999999999", "\"90\"")) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"firstResponseSlaMinutes\": " + minutes + "}")
+                    .when().put("/brands/" + brand + "/sla")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", equalTo(List.of("firstResponseSlaMinutes")));
+        }
+        given().auth().oauth2(admin).when().get("/brands/" + brand + "/sla").then().body("firstResponseSlaMinutes", equalTo(60));
         given().auth().oauth2(TestTokens.token("nord", "admin", "biscuits-nord"))
                 .when().get("/brands/" + brand + "/sla").then().statusCode(404);
         given().when().get("/brands/" + brand + "/sla").then().statusCode(401);

@@ -191,4 +191,81 @@ class WebhookChannelTest {
         given().auth().oauth2(admin).when().delete("/brands/" + brand + "/webhook-channels/" + id).then().statusCode(204);
         given().contentType(ContentType.JSON).body("{}").when().post("/webhooks/generic/" + id).then().statusCode(404);
     }
+
+    @Test
+    void aMetaDeliveryWithTextPostgresqlCannotStoreIsStoredRepairedAndTheRepairReported() throws IOException {
+        String brand = freshBrand();
+        String admin = TestTokens.token("soleil", "admin", brand);
+        String path = connect(admin, brand,
+                Map.of("network", "facebook", "accountId", "104857162549213", "appSecret", APP_SECRET)).path("callbackPath");
+        // Two Page comments in one delivery: the first with a NUL in its text and an unpaired surrogate in its
+        // author's name (JSON escapes allow both), the second clean.
+        String comment = "{\"field\":\"feed\",\"value\":{\"from\":{\"id\":\"%s\",\"name\":\"%s\"},\"message\":\"%s\","
+                + "\"post_id\":\"104857162549213_1\",\"comment_id\":\"1_%s\",\"created_time\":1763750520,\"item\":\"comment\","
+                + "\"parent_id\":\"104857162549213_1\",\"verb\":\"add\"}}";
+        byte[] body = ("{\"object\":\"page\",\"entry\":[{\"id\":\"104857162549213\",\"time\":1763750521,\"changes\":["
+                + comment.formatted("61", "Julien \\ud83d", "Personne ne\\u0000 répond", "61") + ","
+                + comment.formatted("62", "Léa", "Quatre semaines", "62") + "]}]}").getBytes(StandardCharsets.UTF_8);
+
+        deliverMeta(path, body, APP_SECRET).then().statusCode(200)
+                .body("received", equalTo(2))
+                .body("repaired.field", hasItem("entry[0].changes[0].value.message"))
+                .body("repaired.field", hasItem("entry[0].changes[0].value.from.name"))
+                .body("repaired.find { it.field == 'entry[0].changes[0].value.message' }.message",
+                        org.hamcrest.Matchers.containsString("NUL"));
+        List<Map<String, Object>> items = inbox(admin, brand);
+        assertEquals(2, items.size(), "both comments of the delivery are in the inbox");
+        Map<String, Object> repaired = items.stream().filter(i -> ((String) i.get("text")).startsWith("Personne")).findFirst().orElseThrow();
+        assertEquals("Personne ne\ufffd répond", repaired.get("text"));
+        assertEquals("Julien \ufffd", repaired.get("author"));
+        deliverMeta(path, body, APP_SECRET).then().statusCode(200); // Meta's retry adds nothing
+        assertEquals(2, inbox(admin, brand).size());
+    }
+
+    @Test
+    void aGenericDeliveryWithTextPostgresqlCannotStoreIsRefusedNamingTheField() {
+        String brand = freshBrand();
+        String admin = TestTokens.token("soleil", "admin", brand);
+        ExtractableResponse<Response> channel = connect(admin, brand, Map.of("network", "generic"));
+        String path = channel.path("callbackPath");
+        String secret = channel.path("signingSecret");
+        long now = clock.instant().getEpochSecond();
+        signed(path, secret, now, "{\"id\":\"avis-1\",\"text\":\"Nul\\u0000\",\"publishedAt\":\"2026-11-22T09:30:00Z\"}")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://tribu.io/problems/invalid-body"))
+                .body("violations.field", equalTo(List.of("text")));
+        signed(path, secret, now, "{\"id\":\"avis-2\",\"author\":\"\\udc00\",\"text\":\"Bien\",\"publishedAt\":\"2026-11-22T09:30:00Z\"}")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("author")));
+        signed(path, secret, now, "{\"id\":\"avis-3\",\"text\":12345,\"publishedAt\":\"2026-11-22T09:30:00Z\"}")
+                .then().statusCode(400).body("violations.field", equalTo(List.of("text")));
+        assertEquals(0, inbox(admin, brand).size(), "nothing stored from a refused delivery");
+    }
+
+    @Test
+    void aRetriedConnectionWithItsIdempotencyKeyGetsTheSameChannelAndSecret() {
+        String brand = freshBrand();
+        String admin = TestTokens.token("soleil", "admin", brand);
+        String key = UUID.randomUUID().toString();
+        ExtractableResponse<Response> first = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(Map.of("network", "generic"))
+                .when().post("/brands/" + brand + "/webhook-channels").then().statusCode(201).extract();
+        given().auth().oauth2(admin).contentType(ContentType.JSON).header("Idempotency-Key", key).body(Map.of("network", "generic"))
+                .when().post("/brands/" + brand + "/webhook-channels")
+                .then().statusCode(201).header("Idempotent-Replayed", equalTo("true"))
+                .body("id", equalTo(first.path("id")))
+                .body("signingSecret", equalTo(first.path("signingSecret")));
+        given().auth().oauth2(admin).when().get("/brands/" + brand + "/webhook-channels")
+                .then().statusCode(200).body("size()", equalTo(1));
+        // The key is the agency's: another agency using the same one creates its own channel.
+        given().auth().oauth2(TestTokens.token("nord", "admin", brand)).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(Map.of("network", "generic"))
+                .when().post("/brands/" + brand + "/webhook-channels")
+                .then().statusCode(201).header("Idempotent-Replayed", nullValue()).body("id", not(equalTo(first.path("id"))));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).header("Idempotency-Key", "k".repeat(300))
+                .body(Map.of("network", "generic"))
+                .when().post("/brands/" + brand + "/webhook-channels")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("Idempotency-Key"));
+    }
 }
