@@ -29,7 +29,9 @@ import java.time.Instant;
  * An instant is an ISO-8601 string within years 0001..9999 (Jackson's own reader takes {@code 12345},
  * {@code 1.5} and {@code "12345"} as seconds since 1970 whatever the coercion settings say, and year
  * 300000 is a Java instant PostgreSQL refuses); an integer beyond its type's range is refused naming its
- * field (Jackson reports it as unreadable JSON without a path).
+ * field (Jackson reports it as unreadable JSON without a path). A missing field keeps its default: the
+ * same mapper reads events, and a consumer must read what a newer producer sends (tolerant reader);
+ * required body fields are boxed and {@code @NotNull}.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -51,7 +53,6 @@ public class StrictJson implements ObjectMapperCustomizer {
     /** The same rules on a mapper built by hand (tests, Kafka readers). */
     public static ObjectMapper apply(ObjectMapper mapper) {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
