@@ -36,7 +36,9 @@ public class MentionEventConsumer {
 
     @Incoming("mentions")
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return intake.take(batch, MentionRecordedReader.class, (session, events) -> volumes.count(session, events)
+        // mention.updated and mention.withdrawn share the topic; the counts do not apply them yet, so they are
+        // acknowledged untouched rather than dead-lettered.
+        return intake.takeOfType(MentionRecordedReader.TYPE, batch, MentionRecordedReader.class, (session, events) -> volumes.count(session, events)
                 .chain(() -> sentiments.count(session, events))
                 .chain(() -> voices.count(session, events))
                 .chain(() -> texts.keep(session, events))

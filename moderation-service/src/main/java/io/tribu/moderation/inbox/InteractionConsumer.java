@@ -51,6 +51,11 @@ public class InteractionConsumer {
             } catch (RuntimeException e) {
                 defect = "unreadable: " + e.getMessage();
             }
+            if (event != null && event.type() != null && event.id() != null && !MentionRecordedReader.TYPE.equals(event.type())) {
+                // Other event types of the topic (mention.updated, mention.withdrawn) are not defects;
+                // the inbox does not apply them yet, so they are acknowledged untouched.
+                continue;
+            }
             if (defect != null) {
                 LOG.warnf("Mention event sent to the dead-letter topic: %s", defect);
                 deadLettered.add(Uni.createFrom().completionStage(deadLetters.send(record.getPayload())));
