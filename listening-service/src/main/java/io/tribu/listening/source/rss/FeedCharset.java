@@ -70,6 +70,15 @@ final class FeedCharset {
         }
     }
 
+    /** The bytes as text when they are valid UTF-8 without control characters, else "". */
+    static String utf8Text(byte[] bytes) {
+        if (!validUtf8(bytes, 0)) {
+            return "";
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t') ? "" : text;
+    }
+
     private static boolean validUtf8(byte[] body, int from) {
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

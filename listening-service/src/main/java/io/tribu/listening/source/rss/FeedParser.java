@@ -15,15 +15,8 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -127,7 +120,10 @@ public class FeedParser {
         return "";
     }
 
-    /** An Atom content in a non-text type (or Atom 0.3's base64 mode) is base64; out-of-line content has no text. */
+    /**
+     * An Atom content in a non-text type (or Atom 0.3's base64 mode) is base64: its bytes count when they are UTF-8
+     * text (an image has none to give); out-of-line content has no text.
+     */
     private static String content(Element element) {
         if (!element.getAttribute("src").isBlank()) {
             return "";
@@ -137,8 +133,7 @@ public class FeedParser {
                 || type.endsWith("+xml") || type.endsWith("/xml");
         if ("base64".equalsIgnoreCase(element.getAttribute("mode")) || ("content".equals(element.getLocalName()) && !textual)) {
             try {
-                byte[] decoded = Base64.getMimeDecoder().decode(element.getTextContent().strip());
-                return type.startsWith("text/") || textual ? new String(decoded, StandardCharsets.UTF_8) : "";
+                return FeedCharset.utf8Text(Base64.getMimeDecoder().decode(element.getTextContent().strip()));
             } catch (IllegalArgumentException notBase64) {
                 return "";
             }
@@ -146,7 +141,10 @@ public class FeedParser {
         return markup(element);
     }
 
-    /** The element's contents as HTML: escaped HTML reads as its text, inline XHTML is written back out. */
+    /**
+     * The element's contents as HTML: escaped HTML reads as its text; inline XHTML is written back out with its
+     * prefixes dropped ({@code xhtml:p} is a {@code p} to an HTML reader, a block between words).
+     */
     private static String markup(Element element) {
         boolean elements = false;
         for (Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -155,16 +153,22 @@ public class FeedParser {
         if (!elements) {
             return element.getTextContent();
         }
-        try {
-            Transformer out = TransformerFactory.newInstance().newTransformer();
-            out.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            StringWriter html = new StringWriter();
-            for (Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
-                out.transform(new DOMSource(n), new StreamResult(html));
+        StringBuilder html = new StringBuilder();
+        for (Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
+            writeHtml(n, html);
+        }
+        return html.toString();
+    }
+
+    private static void writeHtml(Node node, StringBuilder html) {
+        if (node instanceof Element e) {
+            html.append('<').append(e.getLocalName()).append('>');
+            for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+                writeHtml(n, html);
             }
-            return html.toString();
-        } catch (TransformerException e) {
-            return element.getTextContent();
+            html.append("</").append(e.getLocalName()).append('>');
+        } else if (node.getNodeType() == Node.TEXT_NODE || node.getNodeType() == Node.CDATA_SECTION_NODE) {
+            html.append(node.getNodeValue().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
         }
     }
 

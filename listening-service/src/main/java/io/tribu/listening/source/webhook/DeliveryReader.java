@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.tribu.listening.problem.BadRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -42,14 +42,18 @@ public class DeliveryReader {
             throw BadRequest.field(BadRequest.INVALID_BODY, "body", "is not valid JSON (line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
         }
-        Set<ConstraintViolation<WebhookDelivery>> violations = validator.validate(delivery);
-        if (!violations.isEmpty()) {
-            throw BadRequest.of(BadRequest.INVALID_BODY, "The delivery is not a valid mention", violations.stream()
-                    .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
-                    .map(violation -> Map.of("field", violation.getPropertyPath().toString(), "in", "body",
-                            "message", violation.getMessage()))
-                    .toList());
+        List<Map<String, String>> violations = new ArrayList<>(validator.validate(delivery).stream()
+                .map(violation -> Map.of("field", violation.getPropertyPath().toString(), "in", "body",
+                        "message", violation.getMessage()))
+                .toList());
+        if (!delivery.readable()) {
+            violations.add(Map.of("field", "text", "in", "body",
+                    "message", "must not be blank unless the delivery carries a url or an embed"));
         }
-        return delivery;
+        if (!violations.isEmpty()) {
+            violations.sort(Comparator.comparing(violation -> violation.get("field")));
+            throw BadRequest.of(BadRequest.INVALID_BODY, "The delivery is not a valid mention", violations);
+        }
+        return delivery.normalized();
     }
 }
