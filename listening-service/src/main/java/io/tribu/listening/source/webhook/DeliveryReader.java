@@ -48,7 +48,7 @@ public class DeliveryReader {
                 .toList());
         if (!delivery.readable()) {
             violations.add(Map.of("field", "text", "in", "body",
-                    "message", "must not be blank unless the delivery carries a url or an embed"));
+                    "message", "must not be blank"));
         }
         if (!violations.isEmpty()) {
             violations.sort(Comparator.comparing(violation -> violation.get("field")));

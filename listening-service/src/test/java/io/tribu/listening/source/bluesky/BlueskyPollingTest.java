@@ -71,7 +71,8 @@ class BlueskyPollingTest {
                     Duration.ofSeconds(20)).isPresent(), "the deletion is announced on the mentions topic");
             assertTrue(mentionsFrom(source).stream().noneMatch(m -> "did:plc:alice".equals(m.get("author"))));
             Map<String, Object> bob = mentionsFrom(source).stream()
-                    .filter(m -> "did:plc:bob".equals(m.get("author"))).findFirst().orElseThrow();
+                    .filter(m -> "@bob.bsky.social".equals(m.get("author"))).findFirst().orElseThrow(
+                            () -> new AssertionError("bob's handle, from his identity message: " + mentionsFrom(source)));
             assertEquals("Riding to work today", bob.get("text"));
             assertEquals("en", bob.get("language"));
             assertEquals("bluesky", bob.get("source"));
