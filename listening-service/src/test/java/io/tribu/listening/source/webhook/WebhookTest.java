@@ -136,6 +136,30 @@ class WebhookTest {
                 .when().get("/brands/velo-vert/mentions").then().statusCode(200).body("size()", equalTo(0));
     }
 
+    /** As a Bluesky bridge sends them: a BCP 47 language, and a post that only shares a link card. */
+    @Test
+    void aRegionalLanguageTagAndAnEmbedOnlyPostAreAccepted() {
+        WebhookSource source = addWebhook();
+        long now = clock.instant().getEpochSecond();
+        String regional = "{\"id\":\"bsky-1\",\"text\":\"Loving my new Velo Vert cargo bike\",\"language\":\"en-US\","
+                + "\"publishedAt\":\"2026-11-21T18:42:00Z\"}";
+        String tagged = deliver(source, regional, now, source.secret()).statusCode(202).extract().path("mentionId");
+        given().auth().oauth2(CM).when().get("/brands/velo-vert/mentions/" + tagged)
+                .then().statusCode(200).body("language", equalTo("en"));
+
+        String embedOnly = "{\"id\":\"bsky-2\",\"text\":\"\",\"publishedAt\":\"2026-11-21T18:43:00Z\",\"embed\":"
+                + "{\"url\":\"https://velo-vert.example/cargo\",\"title\":\"Velo Vert cargo review\","
+                + "\"description\":\"Six months with the cargo bike\"}}";
+        String card = deliver(source, embedOnly, now, source.secret()).statusCode(202).extract().path("mentionId");
+        given().auth().oauth2(CM).when().get("/brands/velo-vert/mentions/" + card)
+                .then().statusCode(200)
+                .body("text", equalTo("Velo Vert cargo review\nSix months with the cargo bike\nhttps://velo-vert.example/cargo"));
+
+        deliver(source, "{\"id\":\"bsky-3\",\"text\":\" \",\"language\":\"english\","
+                + "\"publishedAt\":\"2026-11-21T18:44:00Z\"}", now, source.secret())
+                .statusCode(400).body("violations.field", hasItem("text")).body("violations.field", hasItem("language"));
+    }
+
     @Test
     void anUnknownSourceAnswers404() {
         WebhookSource missing = new WebhookSource(UUID.randomUUID().toString(),
