@@ -160,6 +160,27 @@ class WebhookTest {
                 .statusCode(400).body("violations.field", hasItem("text")).body("violations.field", hasItem("language"));
     }
 
+    /** The embed is third-party text too: bounded, an http(s) link, no NUL; a bad one is a 400 naming its field. */
+    @Test
+    void anOversizedOrUnstorableEmbedAnswers400NamingItsField() {
+        WebhookSource source = addWebhook();
+        long now = clock.instant().getEpochSecond();
+        String at = "\"publishedAt\":\"2026-11-21T18:42:00Z\"";
+        for (String[] bad : new String[][] {
+                {"embed.title", "{\"id\":\"e-1\"," + at + ",\"embed\":{\"title\":\"" + "t".repeat(1001) + "\"}}"},
+                {"embed.description", "{\"id\":\"e-2\"," + at + ",\"embed\":{\"description\":\"" + "d".repeat(5001) + "\"}}"},
+                {"embed.url", "{\"id\":\"e-3\"," + at + ",\"embed\":{\"url\":\"https://x.example/" + "u".repeat(2048) + "\"}}"},
+                {"embed.url", "{\"id\":\"e-4\"," + at + ",\"embed\":{\"url\":\"javascript:alert(1)\"}}"},
+                {"embed.title", "{\"id\":\"e-5\"," + at + ",\"embed\":{\"title\":\"a\\u0000b\"}}"},
+                {"embed", "{\"id\":\"e-6\"," + at + ",\"embed\":\"https://x.example\"}"}}) {
+            deliver(source, bad[1], now, source.secret())
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", hasItem(bad[0]));
+        }
+        given().auth().oauth2(CM).queryParam("sourceId", source.id())
+                .when().get("/brands/velo-vert/mentions").then().statusCode(200).body("size()", equalTo(0));
+    }
+
     @Test
     void anUnknownSourceAnswers404() {
         WebhookSource missing = new WebhookSource(UUID.randomUUID().toString(),
