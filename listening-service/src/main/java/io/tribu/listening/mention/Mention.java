@@ -37,6 +37,18 @@ public class Mention extends PanacheEntityBase {
     public Instant publishedAt;
     @Column(name = "received_at")
     public Instant receivedAt;
+    /** True when the source gave no readable time: {@code publishedAt} is when it was fetched. */
+    @Column(name = "published_at_estimated")
+    public boolean publishedAtEstimated;
+    /** The post a quote post quotes (its web link), when it is one. */
+    @Column(name = "quoted_url")
+    public String quotedUrl;
+    /** When the source's author last edited it, as heard. */
+    @Column(name = "edited_at")
+    public Instant editedAt;
+    /** When it was deleted at its source: its text is no longer kept and searches leave it out. */
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
     @Column(name = "source_id")
     public UUID sourceId;
     @Column(name = "external_id")
@@ -87,11 +99,17 @@ public class Mention extends PanacheEntityBase {
                 tenant, brandId, source, externalId).firstResult();
     }
 
+    /** The stored mention of a source's item, whichever brand the source is for. */
+    static Uni<Mention> ofItem(UUID sourceId, String externalId) {
+        return find("sourceId = ?1 and externalId = ?2", sourceId, externalId).firstResult();
+    }
+
     static Uni<List<Mention>> latest(String tenant, String brandId, UUID sourceId, int limit) {
         var query = sourceId == null
-                ? Mention.<Mention>find("tenant = ?1 and brandId = ?2 order by publishedAt desc", tenant, brandId)
-                : Mention.<Mention>find("tenant = ?1 and brandId = ?2 and sourceId = ?3 order by publishedAt desc",
-                        tenant, brandId, sourceId);
+                ? Mention.<Mention>find("tenant = ?1 and brandId = ?2 and withdrawnAt is null order by publishedAt desc",
+                        tenant, brandId)
+                : Mention.<Mention>find("tenant = ?1 and brandId = ?2 and sourceId = ?3 and withdrawnAt is null"
+                        + " order by publishedAt desc", tenant, brandId, sourceId);
         return query.page(0, limit).list();
     }
 

@@ -16,7 +16,8 @@ public record MentionRecorded(UUID mentionId, String brandId, String source, Str
                               boolean ownedChannel, String author, Long authorReach, String text,
                               String url, String language, Instant publishedAt, List<UUID> matchedQueryIds,
                               List<MatchedQuery> matchedQueries,
-                              SentimentData sentiment, UUID storyId) {
+                              SentimentData sentiment, UUID storyId, String quotedUrl,
+                              boolean publishedAtEstimated) {
 
     public static final String TYPE = "tribu.listening.mention.recorded.v1";
 
@@ -25,12 +26,15 @@ public record MentionRecorded(UUID mentionId, String brandId, String source, Str
                 mention.ownedChannel, mention.author, mention.authorReach, mention.text,
                 mention.url, mention.language, mention.publishedAt,
                 matches.stream().map(MatchedQuery::id).toList(), matches,
-                mention.sentimentLabel == null ? null : new SentimentData(mention.sentimentLabel, mention.sentimentScore),
-                mention.storyId);
+                SentimentData.of(mention), mention.storyId, mention.quotedUrl, mention.publishedAtEstimated);
     }
 
     /** @param label negative, neutral or positive; @param score -1..+1 */
     @RegisterForReflection
     public record SentimentData(String label, double score) {
+
+        static SentimentData of(Mention mention) {
+            return mention.sentimentLabel == null ? null : new SentimentData(mention.sentimentLabel, mention.sentimentScore);
+        }
     }
 }

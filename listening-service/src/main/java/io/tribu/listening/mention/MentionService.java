@@ -133,6 +133,70 @@ public class MentionService {
         });
     }
 
+    /**
+     * A source's item edited at its source: the stored mention takes the new text, link and quoted post, is analysed
+     * again (language, sentiment, matched queries; it stays in its story) and a mention.updated event is emitted, in
+     * the caller's transaction. Emits null when the item was never stored or was withdrawn; an edit that brings what
+     * is stored already (heard again after a reconnect) changes nothing and emits no event.
+     */
+    public Uni<Mention> revise(String tenant, String brandId, NewMention edited) {
+        return Mention.ofItem(edited.sourceId(), edited.externalId()).chain(stored -> {
+            if (stored == null || stored.withdrawnAt != null) {
+                return Uni.createFrom().nullItem();
+            }
+            if (Objects.equals(stored.text, edited.text()) && Objects.equals(stored.url, edited.url())
+                    && Objects.equals(stored.quotedUrl, edited.quotedUrl())) {
+                return Uni.createFrom().item(stored);
+            }
+            return vertx.executeBlocking(Uni.createFrom().item(() -> analyse(new Heard(tenant, brandId, edited))), false)
+                    .chain(fresh -> {
+                        Mention now = fresh.mention();
+                        stored.text = now.text;
+                        stored.url = now.url;
+                        stored.quotedUrl = now.quotedUrl;
+                        stored.language = now.language;
+                        stored.sentimentLabel = now.sentimentLabel;
+                        stored.sentimentScore = now.sentimentScore;
+                        stored.searchText = now.searchText;
+                        stored.fingerprint = now.fingerprint;
+                        stored.fpBand0 = now.fpBand0;
+                        stored.fpBand1 = now.fpBand1;
+                        stored.fpBand2 = now.fpBand2;
+                        stored.fpBand3 = now.fpBand3;
+                        stored.fpBand4 = now.fpBand4;
+                        stored.matchedQueryIds = now.matchedQueryIds;
+                        stored.editedAt = clock.instant();
+                        return outbox.append(mentionsTopic, stored.tenant, stored.brandId, MentionUpdated.TYPE,
+                                MentionUpdated.of(stored, fresh.matches()));
+                    })
+                    .replaceWith(stored);
+        });
+    }
+
+    /**
+     * A source's item deleted at its source: the stored mention is marked withdrawn, loses its text (its author took
+     * it back) and leaves searches, and a mention.withdrawn event is emitted, in the caller's transaction. Emits null
+     * when the item was never stored or was withdrawn before.
+     */
+    public Uni<Mention> withdraw(UUID sourceId, String externalId) {
+        return Mention.ofItem(sourceId, externalId).chain(stored -> {
+            if (stored == null || stored.withdrawnAt != null) {
+                return Uni.createFrom().nullItem();
+            }
+            stored.withdrawnAt = clock.instant();
+            stored.text = "";
+            stored.searchText = "";
+            stored.fingerprint = null;
+            stored.fpBand0 = null;
+            stored.fpBand1 = null;
+            stored.fpBand2 = null;
+            stored.fpBand3 = null;
+            stored.fpBand4 = null;
+            return outbox.append(mentionsTopic, stored.tenant, stored.brandId, MentionWithdrawn.TYPE,
+                    MentionWithdrawn.of(stored)).replaceWith(stored);
+        });
+    }
+
     private static Uni<Set<String>> alreadyHeard(List<Heard> heard) {
         List<UUID> sources = heard.stream().map(h -> h.mention().sourceId()).filter(Objects::nonNull).distinct().toList();
         if (sources.isEmpty()) {
@@ -175,14 +239,15 @@ public class MentionService {
                         insert into mention (id, tenant, brand_id, source, kind, owned_channel, author, author_reach, text, url,
                                              language, published_at, received_at, source_id, external_id, sentiment_label,
                                              sentiment_score, story_id, fingerprint, fp_band0, fp_band1, fp_band2, fp_band3,
-                                             fp_band4, search_text, matched_query_ids, recorded_via_api)
+                                             fp_band4, search_text, matched_query_ids, recorded_via_api, quoted_url,
+                                             published_at_estimated)
                         select cast(id as uuid), tenant, brand_id, source, kind, cast(owned_channel as boolean), author,
                                cast(author_reach as bigint), text, url, language, cast(published_at as timestamptz),
                                cast(received_at as timestamptz), cast(source_id as uuid), external_id, sentiment_label,
                                cast(sentiment_score as double precision), cast(story_id as uuid), cast(fingerprint as bigint),
                                cast(fp_band0 as int), cast(fp_band1 as int), cast(fp_band2 as int), cast(fp_band3 as int),
                                cast(fp_band4 as int), search_text, cast(matched_query_ids as uuid[]),
-                               cast(recorded_via_api as boolean)
+                               cast(recorded_via_api as boolean), quoted_url, cast(published_at_estimated as boolean)
                         from unnest(cast(:ids as text[]), cast(:tenants as text[]), cast(:brands as text[]),
                                     cast(:sources as text[]), cast(:kinds as text[]), cast(:owned as text[]),
                                     cast(:authors as text[]), cast(:reaches as text[]), cast(:texts as text[]),
@@ -191,11 +256,12 @@ public class MentionService {
                                     cast(:sentiments as text[]), cast(:scores as text[]), cast(:stories as text[]),
                                     cast(:fingerprints as text[]), cast(:band0 as text[]), cast(:band1 as text[]),
                                     cast(:band2 as text[]), cast(:band3 as text[]), cast(:band4 as text[]),
-                                    cast(:searchTexts as text[]), cast(:matched as text[]), cast(:viaApi as text[]))
+                                    cast(:searchTexts as text[]), cast(:matched as text[]), cast(:viaApi as text[]),
+                                    cast(:quoted as text[]), cast(:estimated as text[]))
                              as t(id, tenant, brand_id, source, kind, owned_channel, author, author_reach, text, url, language,
                                   published_at, received_at, source_id, external_id, sentiment_label, sentiment_score,
                                   story_id, fingerprint, fp_band0, fp_band1, fp_band2, fp_band3, fp_band4, search_text,
-                                  matched_query_ids, recorded_via_api)""")
+                                  matched_query_ids, recorded_via_api, quoted_url, published_at_estimated)""")
                 .setParameter("ids", Columns.of(mentions, m -> m.id))
                 .setParameter("tenants", Columns.of(mentions, m -> m.tenant))
                 .setParameter("brands", Columns.of(mentions, m -> m.brandId))
@@ -225,6 +291,8 @@ public class MentionService {
                 // a PostgreSQL array literal per row: unnest would flatten an array of arrays
                 .setParameter("matched", Columns.of(mentions, m -> Arrays.stream(m.matchedQueryIds)
                         .map(UUID::toString).collect(Collectors.joining(",", "{", "}"))))
+                .setParameter("quoted", Columns.of(mentions, m -> m.quotedUrl))
+                .setParameter("estimated", Columns.of(mentions, m -> m.publishedAtEstimated))
                 .executeUpdate())
                 .replaceWithVoid();
     }
@@ -234,13 +302,16 @@ public class MentionService {
      * stored: it was heard on a source the brand configured, and a query added later can be searched back.
      */
     private List<Analysed> analyse(List<Heard> heard) {
-        return heard.stream().map(h -> {
-            Mention mention = toMention(h, enricher.enrich(h.mention().text(), h.mention().language()), clock.instant());
-            List<MatchedQuery> matches = queries.matcher().match(new MentionDocument(mention.tenant, mention.brandId,
-                    mention.text, mention.language, mention.source, mention.author));
-            mention.matchedQueryIds = matches.stream().map(MatchedQuery::id).toArray(UUID[]::new);
-            return new Analysed(mention, matches);
-        }).toList();
+        return heard.stream().map(this::analyse).toList();
+    }
+
+    private Analysed analyse(Heard heard) {
+        Mention mention = toMention(heard, enricher.enrich(heard.mention().text(), heard.mention().language()),
+                clock.instant());
+        List<MatchedQuery> matches = queries.matcher().match(new MentionDocument(mention.tenant, mention.brandId,
+                mention.text, mention.language, mention.source, mention.author));
+        mention.matchedQueryIds = matches.stream().map(MatchedQuery::id).toArray(UUID[]::new);
+        return new Analysed(mention, matches);
     }
 
     private static Mention toMention(Heard heard, Enrichment enrichment, Instant receivedAt) {
@@ -262,6 +333,8 @@ public class MentionService {
         mention.url = StrictJson.cleaned(said.url());
         mention.language = StrictJson.cleaned(enrichment.language());
         mention.publishedAt = said.publishedAt();
+        mention.publishedAtEstimated = said.publishedAtEstimated();
+        mention.quotedUrl = StrictJson.cleaned(said.quotedUrl());
         mention.receivedAt = receivedAt;
         if (enrichment.sentiment() != null) {
             mention.sentimentLabel = enrichment.sentiment().label().name().toLowerCase(Locale.ROOT);
@@ -305,7 +378,8 @@ public class MentionService {
     @WithSession
     public Uni<MentionPage> search(String tenant, String brandId, MentionFilter filter, MentionCursor after,
                                    int limit) {
-        StringBuilder sql = new StringBuilder("select id from mention where tenant = :tenant and brand_id = :brand");
+        StringBuilder sql = new StringBuilder(
+                "select id from mention where tenant = :tenant and brand_id = :brand and withdrawn_at is null");
         Map<String, Object> parameters = new HashMap<>(Map.of("tenant", tenant, "brand", brandId));
         if (filter.text() != null) {
             sql.append(" and search @@ websearch_to_tsquery('simple', :text)");
@@ -372,7 +446,7 @@ public class MentionService {
         }
         return session.createNativeQuery("""
                         select story_id, count(*) from mention
-                        where tenant = :tenant and brand_id = :brand and story_id in (:stories)
+                        where tenant = :tenant and brand_id = :brand and story_id in (:stories) and withdrawn_at is null
                         group by story_id""", Object[].class)
                 .setParameter("tenant", tenant)
                 .setParameter("brand", brandId)

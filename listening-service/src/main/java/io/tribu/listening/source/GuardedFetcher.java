@@ -68,7 +68,7 @@ public class GuardedFetcher {
             }
             if (status == 304) {
                 response.body().close();
-                return new FetchResponse(304, new byte[0], etag, lastModified);
+                return new FetchResponse(304, new byte[0], etag, lastModified, null);
             }
             if (status != 200) {
                 response.body().close();
@@ -76,7 +76,8 @@ public class GuardedFetcher {
             }
             return new FetchResponse(200, readCapped(response.body()),
                     response.headers().firstValue("ETag").orElse(null),
-                    response.headers().firstValue("Last-Modified").orElse(null));
+                    response.headers().firstValue("Last-Modified").orElse(null),
+                    response.headers().firstValue("Content-Type").orElse(null));
         }
         throw new SourceException("more than " + MAX_REDIRECTS + " redirects from " + url);
     }

@@ -105,18 +105,48 @@ public class SourcePoller {
             }
             return mentions.recordAllOnce(oldestFirst.stream()
                             .map(item -> new MentionService.Heard(source.tenant, source.brandId, item.at(source))).toList())
-                    .invoke(added -> {
+                    .chain(added -> applyChanges(source, harvest).invoke(changed -> {
                         source.etag = harvest.etag();
                         source.lastModified = harvest.lastModified();
                         if (harvest.cursor() != null) {
                             source.cursor = harvest.cursor();
                         }
                         source.lastPolledAt = polledAt;
-                        source.lastStatus = harvest.status() != null ? harvest.status() : "200: " + added.size() + " new";
+                        source.lastStatus = harvest.status() != null ? harvest.status()
+                                : "200: " + (added.size() + changed.added()) + " new"
+                                + (changed.edited() > 0 ? ", " + changed.edited() + " edited" : "")
+                                + (changed.withdrawn() > 0 ? ", " + changed.withdrawn() + " withdrawn" : "");
                         source.lastError = null;
-                    })
+                    }))
                     .replaceWithVoid();
         });
+    }
+
+    /** What the edits and deletions of a poll did to the stored mentions. */
+    private record Changes(int added, int edited, int withdrawn) {
+    }
+
+    /** Edits, then deletions, one after the other in the poll's transaction: an edit then a delete ends withdrawn. */
+    private Uni<Changes> applyChanges(Source source, Harvest harvest) {
+        int[] counts = new int[3];
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Harvest.Edit edit : harvest.edits()) {
+            chain = chain.chain(() -> mentions.revise(source.tenant, source.brandId, edit.item().at(source))
+                    .chain(revised -> {
+                        if (revised != null) {
+                            counts[1]++;
+                            return Uni.createFrom().voidItem();
+                        }
+                        return !edit.storeIfNew() ? Uni.createFrom().voidItem()
+                                : mentions.recordOnce(source.tenant, source.brandId, edit.item().at(source))
+                                .invoke(added -> counts[0] += added == null ? 0 : 1).replaceWithVoid();
+                    }));
+        }
+        for (String externalId : harvest.withdrawn()) {
+            chain = chain.chain(() -> mentions.withdraw(source.id, externalId)
+                    .invoke(withdrawn -> counts[2] += withdrawn == null ? 0 : 1).replaceWithVoid());
+        }
+        return chain.map(done -> new Changes(counts[0], counts[1], counts[2]));
     }
 
     private static Uni<Void> recordFailure(Source claimed, String error, Instant polledAt) {

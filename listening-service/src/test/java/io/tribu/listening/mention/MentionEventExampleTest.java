@@ -23,6 +23,22 @@ class MentionEventExampleTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "mention-updated.v1, " + MentionUpdated.TYPE + ", editedAt",
+            "mention-withdrawn.v1, " + MentionWithdrawn.TYPE + ", withdrawnAt"})
+    void lifecycleExamplesFollowTheirSchemaWhichRequiresTheirTime(String event, String type, String time)
+            throws Exception {
+        try (InputStream example = getClass().getResourceAsStream("/events/" + event + ".example.json")) {
+            com.fasterxml.jackson.databind.node.ObjectNode read =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(example);
+            assertEquals(type, read.get("type").asText());
+            assertEquals(java.util.Set.of(), EventSchemas.violations(event, read));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) read.get("data")).remove(time);
+            assertFalse(EventSchemas.violations(event, read).isEmpty());
+        }
+    }
+
     @Test
     void schemaRejectsAnEventWithoutTenant() throws Exception {
         try (InputStream example = getClass().getResourceAsStream("/events/mention-recorded.v1.example.json")) {

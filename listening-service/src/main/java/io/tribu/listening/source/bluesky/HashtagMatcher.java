@@ -29,6 +29,6 @@ final class HashtagMatcher {
                 }
             }
         }
-        return inText.matcher(post.text()).find();
+        return post.text() != null && inText.matcher(post.text()).find();
     }
 }

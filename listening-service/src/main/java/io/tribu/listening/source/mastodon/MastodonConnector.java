@@ -57,7 +57,7 @@ public class MastodonConnector implements SourceConnector {
                     throw new GuardedFetcher.SourceException("a status without a numeric id: not a Mastodon timeline");
                 }
                 cursor = newer(cursor, status.id());
-                HeardItem item = mentionOf(status, now);
+                HeardItem item = mentionOf(status, instance(source), now);
                 if (item != null) {
                     items.add(item);
                 }
@@ -98,19 +98,46 @@ public class MastodonConnector implements SourceConnector {
         return new BigInteger(candidate).compareTo(new BigInteger(current)) > 0 ? candidate : current;
     }
 
-    /** The mention a status is, or null for a boost (the original is the mention) or an empty status. */
-    static HeardItem mentionOf(MastodonStatus status, Instant now) {
-        if (status.reblog() != null || HtmlText.plain(status.content()).isEmpty()) {
+    /**
+     * The mention a status is, or null for a boost (the original is the mention) or an empty status.
+     *
+     * @param instance the instance the status was read from: the home of accounts it names without a domain
+     */
+    public static HeardItem mentionOf(MastodonStatus status, String instance, Instant now) {
+        String text = HtmlText.plain(status.content());
+        if (status.reblog() != null || text.isEmpty()) {
             return null;
         }
-        return item(status, now);
+        MastodonStatus.Account account = status.account();
+        String quoted = status.quote() == null || status.quote().quotedStatus() == null ? null
+                : status.quote().quotedStatus().url() != null ? status.quote().quotedStatus().url()
+                : status.quote().quotedStatus().uri();
+        return new HeardItem(status.id(), status.inReplyToId() == null ? "post" : "reply", text, status.url(),
+                account == null ? null : author(account, instance), account == null ? null : account.followersCount(),
+                status.language(), status.createdAt() == null ? now : status.createdAt(), quoted,
+                status.createdAt() == null);
     }
 
-    private static HeardItem item(MastodonStatus status, Instant now) {
-        String author = status.account() == null ? null : "@" + status.account().acct();
-        Long reach = status.account() == null ? null : status.account().followersCount();
-        return new HeardItem(status.id(), status.inReplyToId() == null ? "post" : "reply",
-                HtmlText.plain(status.content()), status.url(), author, reach, status.language(),
-                status.createdAt() == null ? now : status.createdAt());
+    /**
+     * {@code @user@domain} whoever the instance: a local account's {@code acct} is a bare {@code user}, and the same
+     * name on two instances is two people. The domain is the account page's host, else the instance read.
+     */
+    static String author(MastodonStatus.Account account, String instance) {
+        if (account.acct() == null || account.acct().isBlank()) {
+            return null;
+        }
+        if (account.acct().contains("@")) {
+            return "@" + account.acct();
+        }
+        String home = host(account.url());
+        return "@" + account.acct() + "@" + (home != null ? home : host(instance));
+    }
+
+    private static String host(String url) {
+        try {
+            return url == null ? null : URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

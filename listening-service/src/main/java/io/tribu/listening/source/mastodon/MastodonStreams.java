@@ -101,17 +101,48 @@ public class MastodonStreams {
                 + URLEncoder.encode(source.hashtag, StandardCharsets.UTF_8));
     }
 
-    /** Stores a streamed status; failures are left to the next poll, which reads it again. */
-    void store(Source source, String data) {
+    /**
+     * Acts on one streamed event: {@code update} stores a new status, {@code status.update} (an edit) revises the
+     * stored mention or stores it if it was never heard, {@code delete} (its data is the status id) withdraws it.
+     * A failed new status is left to the next poll, which reads it again; edits and deletions exist only on the
+     * stream, so one lost while the database is away stays unapplied.
+     */
+    void onEvent(Source source, String event, String data) {
         try {
-            HeardItem item = MastodonConnector.mentionOf(json.readValue(data, MastodonStatus.class), clock.instant());
-            if (item != null) {
-                VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
-                        () -> mentions.recordOnce(source.tenant, source.brandId, item.at(source))));
+            switch (event) {
+                case "update" -> {
+                    HeardItem item = statusOf(source, data);
+                    if (item != null) {
+                        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                                () -> mentions.recordOnce(source.tenant, source.brandId, item.at(source))));
+                    }
+                }
+                case "status.update" -> {
+                    HeardItem item = statusOf(source, data);
+                    if (item != null) {
+                        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                                () -> mentions.revise(source.tenant, source.brandId, item.at(source))
+                                        .onItem().ifNull().switchTo(() ->
+                                                mentions.recordOnce(source.tenant, source.brandId, item.at(source)))));
+                    }
+                }
+                case "delete" -> {
+                    String id = data.trim();
+                    VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                            () -> mentions.withdraw(source.id, id)));
+                }
+                default -> {
+                    // notifications, announcements, filters: nothing a mention is made of
+                }
             }
         } catch (Throwable e) {
-            LOG.debugf("Streamed status of source %s left to the next poll: %s", source.id, e.getMessage());
+            LOG.debugf("Streamed %s of source %s not applied: %s", event, source.id, e.getMessage());
         }
+    }
+
+    private HeardItem statusOf(Source source, String data) throws IOException {
+        return MastodonConnector.mentionOf(json.readValue(data, MastodonStatus.class), MastodonConnector.instance(source),
+                clock.instant());
     }
 
     /** One source's connection, on its own thread, reconnecting until stopped. */
@@ -187,11 +218,7 @@ public class MastodonStreams {
                 if (response.statusCode() != 200) {
                     throw new IOException("HTTP " + response.statusCode() + " from " + url);
                 }
-                ServerSentEvents events = new ServerSentEvents((event, data) -> {
-                    if ("update".equals(event)) {
-                        streams.store(source, data);
-                    }
-                });
+                ServerSentEvents events = new ServerSentEvents((event, data) -> streams.onEvent(source, event, data));
                 body.takeWhile(line -> !stopped).forEach(events::line);
                 return true;
             } finally {

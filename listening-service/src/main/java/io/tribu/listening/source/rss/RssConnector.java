@@ -35,7 +35,7 @@ public class RssConnector implements SourceConnector {
         if (response.notModified()) {
             return new Harvest(List.of(), source.etag, source.lastModified, null, "304 not modified");
         }
-        var items = parser.parse(response.body(), now);
+        var items = parser.parse(response.body(), response.contentType(), URI.create(source.url), now);
         return new Harvest(items, response.etag(), response.lastModified(), null, null);
     }
 }

@@ -9,11 +9,12 @@ import io.tribu.listening.problem.BadRequest;
 import io.tribu.platform.json.StrictJson;
 import io.tribu.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Set;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -56,13 +57,16 @@ public class DeliveryReader {
         if (delivery == null) {
             throw Problems.invalidBody("body", "must be a JSON object");
         }
-        Set<ConstraintViolation<WebhookDelivery>> violations = validator.validate(delivery);
-        if (!violations.isEmpty()) {
-            throw BadRequest.of(Problems.INVALID_BODY, "The delivery is not a valid mention", violations.stream()
-                    .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
-                    .map(violation -> Problems.violation(violation.getPropertyPath().toString(), "body", violation.getMessage()))
-                    .toList());
+        List<Map<String, String>> violations = new ArrayList<>(validator.validate(delivery).stream()
+                .map(violation -> Problems.violation(violation.getPropertyPath().toString(), "body", violation.getMessage()))
+                .toList());
+        if (!delivery.readable()) {
+            violations.add(Problems.violation("text", "body", "must not be blank"));
         }
-        return delivery;
+        if (!violations.isEmpty()) {
+            violations.sort(Comparator.comparing(violation -> violation.get("field")));
+            throw BadRequest.of(Problems.INVALID_BODY, "The delivery is not a valid mention", violations);
+        }
+        return delivery.normalized();
     }
 }

@@ -5,6 +5,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.tribu.listening.access.TestTokens;
+import io.tribu.listening.mention.MentionWithdrawn;
+import io.tribu.listening.outbox.TopicReader;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,8 @@ class BlueskyPollingTest {
 
     @Test
     void postsWithTheHashtagAreReadFromTheStreamWithoutGapsNorDuplicates() throws Exception {
-        try (FakeJetstream jetstream = new FakeJetstream(vertx, clock)) {
+        try (FakeJetstream jetstream = new FakeJetstream(vertx, clock);
+             TopicReader withdrawn = new TopicReader("tribu.listening.mentions")) {
             String source = given().auth().oauth2(CM).contentType(ContentType.JSON)
                     .body(Map.of("type", "bluesky", "url", jetstream.url(), "hashtag", "VeloVert",
                             "pollIntervalSeconds", 1))
@@ -59,10 +62,17 @@ class BlueskyPollingTest {
             jetstream.post("did:plc:carol", "3lpost3", "Pas d'accord #VELOVERT", "fr", null, true);
             jetstream.post("did:plc:dave", "3lpost4", "Autre chose #velovertbis #velo", "fr", null, false);
             jetstream.delete("did:plc:alice", "3lpost1");
+            jetstream.edit("did:plc:carol", "3lpost3", "Finalement d'accord #VELOVERT", "fr");
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> mentionsFrom(source).size() == 3);
+            // alice deleted hers: withdrawn, it leaves the list; carol's edit replaces her text
+            await().atMost(Duration.ofSeconds(20)).until(() -> mentionsFrom(source).size() == 2
+                    && mentionsFrom(source).stream().anyMatch(m -> "Finalement d'accord #VELOVERT".equals(m.get("text"))));
+            assertTrue(withdrawn.await(r -> BRAND.equals(r.key()) && r.value().contains(MentionWithdrawn.TYPE),
+                    Duration.ofSeconds(20)).isPresent(), "the deletion is announced on the mentions topic");
+            assertTrue(mentionsFrom(source).stream().noneMatch(m -> "did:plc:alice".equals(m.get("author"))));
             Map<String, Object> bob = mentionsFrom(source).stream()
-                    .filter(m -> "did:plc:bob".equals(m.get("author"))).findFirst().orElseThrow();
+                    .filter(m -> "@bob.bsky.social".equals(m.get("author"))).findFirst().orElseThrow(
+                            () -> new AssertionError("bob's handle, from his identity message: " + mentionsFrom(source)));
             assertEquals("Riding to work today", bob.get("text"));
             assertEquals("en", bob.get("language"));
             assertEquals("bluesky", bob.get("source"));
@@ -72,15 +82,20 @@ class BlueskyPollingTest {
             for (int i = 0; i < 60; i++) {
                 jetstream.post("did:plc:fan" + i, "3lburst" + i, "Mon trajet du jour " + i + " #velovert", "fr", null, false);
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> mentionsFrom(source).size() == 63);
+            await().atMost(Duration.ofSeconds(30)).until(() -> mentionsFrom(source).size() == 62);
             await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
             List<Map<String, Object>> all = mentionsFrom(source);
-            assertEquals(63, all.size());
-            assertEquals(63, all.stream().map(m -> m.get("url")).collect(Collectors.toSet()).size());
+            assertEquals(62, all.size(), "the stretch read again after each poll stores nothing twice");
+            assertEquals(62, all.stream().map(m -> m.get("url")).collect(Collectors.toSet()).size());
             List<Long> cursors = jetstream.queries().stream()
                     .map(q -> Long.parseLong(q.replaceAll(".*cursor=", ""))).toList();
-            assertTrue(cursors.size() >= 3 && cursors.get(cursors.size() - 1) > cursors.get(0),
-                    "each poll resumes from the last time read: " + jetstream.queries());
+            long rewindUs = BlueskyConnector.REWIND.toNanos() / 1000;
+            assertTrue(cursors.size() >= 3, "polled again and again: " + jetstream.queries());
+            for (int i = 1; i < cursors.size(); i++) {
+                assertTrue(cursors.get(i) >= cursors.get(i - 1), "a cursor never goes back: " + cursors);
+            }
+            assertTrue(cursors.get(cursors.size() - 1) >= jetstream.lastTime() - rewindUs,
+                    "each poll resumes at most the rewind before the newest time read: " + cursors);
             assertTrue(jetstream.queries().get(0).contains("wantedCollections=app.bsky.feed.post"));
         }
     }

@@ -64,6 +64,21 @@ final class FakeJetstream implements AutoCloseable {
     }
 
     void post(String did, String rkey, String text, String lang, String facetTag, boolean reply) {
+        commit("create", did, rkey, text, lang, facetTag, reply);
+    }
+
+    /** The post edited: an update commit with its whole new record. */
+    void edit(String did, String rkey, String text, String lang) {
+        commit("update", did, rkey, text, lang, null, false);
+    }
+
+    /** The newest time_us published. */
+    synchronized long lastTime() {
+        return lastTimeUs;
+    }
+
+    private void commit(String operation, String did, String rkey, String text, String lang, String facetTag,
+                        boolean reply) {
         long t = nextTime();
         String facets = facetTag == null ? "" : ",\"facets\":[{\"$type\":\"app.bsky.richtext.facet\",\"index\":"
                 + "{\"byteStart\":0,\"byteEnd\":5},\"features\":[{\"$type\":\"app.bsky.richtext.facet#tag\",\"tag\":\""
@@ -72,7 +87,7 @@ final class FakeJetstream implements AutoCloseable {
                 + "app.bsky.feed.post/3lparent\"},\"root\":{\"cid\":\"bafyreiroot\",\"uri\":\"at://did:plc:parent/"
                 + "app.bsky.feed.post/3lparent\"}}";
         publish(t, "{\"did\":\"" + did + "\",\"time_us\":" + t + ",\"kind\":\"commit\",\"commit\":{\"rev\":\"3l"
-                + rkey + "rev\",\"operation\":\"create\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\"" + rkey
+                + rkey + "rev\",\"operation\":\"" + operation + "\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\"" + rkey
                 + "\",\"record\":{\"$type\":\"app.bsky.feed.post\",\"createdAt\":\""
                 + Instant.EPOCH.plus(t, ChronoUnit.MICROS) + "\",\"langs\":[\"" + lang + "\"],\"text\":\"" + text + "\""
                 + facets + replyRef + "},\"cid\":\"bafyrei" + rkey + "\"}}");

@@ -60,6 +60,17 @@ public final class FakeMastodon implements AutoCloseable {
         send(tag, "event: update\ndata: " + json + "\n\n");
     }
 
+    /** Streams an edit of a status (Mastodon's {@code status.update}: the whole status as it now is). */
+    public void edit(String id, String tag, String html, String acct, long followers) {
+        String json = status(id, tag, html, acct, followers, null, false).replace("\n", "");
+        send(tag, "event: status.update\ndata: " + json + "\n\n");
+    }
+
+    /** Streams the deletion of a status: the event's data is the bare status id. */
+    public void delete(String id, String tag) {
+        send(tag, "event: delete\ndata: " + id + "\n\n");
+    }
+
     /** Clients connected to the streaming API now. */
     public int connectedStreams() {
         return streams.size();

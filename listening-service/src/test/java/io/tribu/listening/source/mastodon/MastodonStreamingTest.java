@@ -5,6 +5,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.tribu.listening.access.TestTokens;
+import io.tribu.listening.mention.MentionUpdated;
+import io.tribu.listening.mention.MentionWithdrawn;
+import io.tribu.listening.outbox.TopicReader;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -15,6 +18,8 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Statuses streamed by the instance arrive long before the next poll, once each, and never as boosts. */
 @QuarkusTest
@@ -27,6 +32,12 @@ class MastodonStreamingTest {
         return given().auth().oauth2(CM).queryParam("sourceId", sourceId).queryParam("limit", 200)
                 .when().get("/brands/cafe-lumiere/mentions")
                 .then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    List<Map<String, Object>> search(String words) {
+        return given().auth().oauth2(CM).queryParam("q", words).queryParam("source", "mastodon")
+                .when().get("/brands/cafe-lumiere/mentions/search")
+                .then().statusCode(200).extract().jsonPath().getList("items");
     }
 
     @Test
@@ -55,6 +66,30 @@ class MastodonStreamingTest {
             assertEquals(4200, streamed.get("authorReach"));
             await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
             assertEquals(2, mentionsFrom(source).size(), "the repeated status and the boost store nothing");
+
+            // an edit replaces the text and is announced; a deletion withdraws it from lists and search
+            try (TopicReader events = new TopicReader("tribu.listening.mentions")) {
+                piaille.edit("113600000000000002", "velovert", "<p>Crevaison réparée en 3 minutes, merci <b>#<span>VéloVert</span></b></p>",
+                        "leo@mastodon.social", 4200);
+                await().atMost(Duration.ofSeconds(10)).until(() -> mentionsFrom(source).stream()
+                        .anyMatch(m -> "Crevaison réparée en 3 minutes, merci #VéloVert".equals(m.get("text"))));
+                Map<String, Object> edited = mentionsFrom(source).stream()
+                        .filter(m -> "@leo@mastodon.social".equals(m.get("author"))).findFirst().orElseThrow();
+                assertNotNull(edited.get("editedAt"));
+                String id = (String) edited.get("id");
+                assertTrue(events.await(r -> r.value().contains(MentionUpdated.TYPE) && r.value().contains(id),
+                        Duration.ofSeconds(15)).isPresent(), "mention.updated on the topic");
+                assertEquals(1, search("3 minutes").size());
+
+                piaille.delete("113600000000000002", "velovert");
+                await().atMost(Duration.ofSeconds(10)).until(() -> mentionsFrom(source).size() == 1);
+                assertTrue(events.await(r -> r.value().contains(MentionWithdrawn.TYPE) && r.value().contains(id),
+                        Duration.ofSeconds(15)).isPresent(), "mention.withdrawn on the topic");
+                assertEquals(List.of(), search("3 minutes"), "search leaves withdrawn mentions out");
+                given().auth().oauth2(CM).when().get("/brands/cafe-lumiere/mentions/" + id).then().statusCode(200)
+                        .body("text", org.hamcrest.Matchers.equalTo(""))
+                        .body("withdrawnAt", org.hamcrest.Matchers.notNullValue());
+            }
 
             given().auth().oauth2(CM).when().delete("/brands/cafe-lumiere/sources/" + source)
                     .then().statusCode(204);

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,6 +19,7 @@ class FeedParserTest {
 
     final FeedParser parser = new FeedParser();
     final Instant now = Instant.parse("2026-11-22T12:00:00Z");
+    static final URI FEED = URI.create("https://gourmands.example.fr/feed.xml");
 
     @Test
     void rssItemsKeepTheirGuidAuthorDateAndPlainText() throws IOException {
@@ -25,7 +27,7 @@ class FeedParserTest {
                 "<p>Le <strong>flat white</strong> est parfait &amp; l&#39;accueil chaleureux.</p>",
                 "Sat, 21 Nov 2026 09:30:00 +0100"));
 
-        List<HeardItem> items = parser.parse(xml.getBytes(StandardCharsets.UTF_8), now);
+        List<HeardItem> items = parser.parse(xml.getBytes(StandardCharsets.UTF_8), null, FEED, now);
 
         assertEquals(1, items.size());
         HeardItem item = items.get(0);
@@ -54,7 +56,7 @@ class FeedParserTest {
                   </entry>
                 </feed>
                 """;
-        HeardItem item = parser.parse(atom.getBytes(StandardCharsets.UTF_8), now).get(0);
+        HeardItem item = parser.parse(atom.getBytes(StandardCharsets.UTF_8), null, FEED, now).get(0);
         assertEquals("tag:bikes.example.com,2026:/velo-vert-cargo", item.externalId());
         assertEquals(Instant.parse("2026-11-20T18:30:02Z"), item.publishedAt());
         assertEquals("Sofia Green", item.author());
@@ -64,15 +66,16 @@ class FeedParserTest {
     @Test
     void anItemWithoutDateIsDatedWhenFetched() throws IOException {
         String xml = FakeFeedServer.rss("<item><title>Sans date</title><guid>x1</guid></item>");
-        HeardItem item = parser.parse(xml.getBytes(StandardCharsets.UTF_8), now).get(0);
+        HeardItem item = parser.parse(xml.getBytes(StandardCharsets.UTF_8), null, FEED, now).get(0);
         assertEquals(now, item.publishedAt());
+        assertTrue(item.publishedAtEstimated(), "the fetch time stands in for the date, and says so");
         assertNull(item.author());
     }
 
     @Test
     void htmlIsNotAFeed() {
         byte[] html = "<html><body>Not a feed</body></html>".getBytes(StandardCharsets.UTF_8);
-        assertThrows(GuardedFetcher.SourceException.class, () -> parser.parse(html, now));
+        assertThrows(GuardedFetcher.SourceException.class, () -> parser.parse(html, null, FEED, now));
     }
 
     @Test
@@ -83,6 +86,6 @@ class FeedParserTest {
                 <rss version="2.0"><channel><title>x</title><item><title>&secret;</title><guid>1</guid></item></channel></rss>
                 """;
         assertThrows(GuardedFetcher.SourceException.class,
-                () -> parser.parse(xxe.getBytes(StandardCharsets.UTF_8), now));
+                () -> parser.parse(xxe.getBytes(StandardCharsets.UTF_8), null, FEED, now));
     }
 }

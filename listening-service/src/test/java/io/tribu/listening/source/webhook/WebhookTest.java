@@ -136,6 +136,51 @@ class WebhookTest {
                 .when().get("/brands/velo-vert/mentions").then().statusCode(200).body("size()", equalTo(0));
     }
 
+    /** As a Bluesky bridge sends them: a BCP 47 language, and a post that only shares a link card. */
+    @Test
+    void aRegionalLanguageTagAndAnEmbedOnlyPostAreAccepted() {
+        WebhookSource source = addWebhook();
+        long now = clock.instant().getEpochSecond();
+        String regional = "{\"id\":\"bsky-1\",\"text\":\"Loving my new Velo Vert cargo bike\",\"language\":\"en-US\","
+                + "\"publishedAt\":\"2026-11-21T18:42:00Z\"}";
+        String tagged = deliver(source, regional, now, source.secret()).statusCode(202).extract().path("mentionId");
+        given().auth().oauth2(CM).when().get("/brands/velo-vert/mentions/" + tagged)
+                .then().statusCode(200).body("language", equalTo("en"));
+
+        String embedOnly = "{\"id\":\"bsky-2\",\"text\":\"\",\"publishedAt\":\"2026-11-21T18:43:00Z\",\"embed\":"
+                + "{\"url\":\"https://velo-vert.example/cargo\",\"title\":\"Velo Vert cargo review\","
+                + "\"description\":\"Six months with the cargo bike\"}}";
+        String card = deliver(source, embedOnly, now, source.secret()).statusCode(202).extract().path("mentionId");
+        given().auth().oauth2(CM).when().get("/brands/velo-vert/mentions/" + card)
+                .then().statusCode(200)
+                .body("text", equalTo("Velo Vert cargo review\nSix months with the cargo bike\nhttps://velo-vert.example/cargo"));
+
+        deliver(source, "{\"id\":\"bsky-3\",\"text\":\" \",\"language\":\"english\","
+                + "\"publishedAt\":\"2026-11-21T18:44:00Z\"}", now, source.secret())
+                .statusCode(400).body("violations.field", hasItem("text")).body("violations.field", hasItem("language"));
+    }
+
+    /** The embed is third-party text too: bounded, an http(s) link, no NUL; a bad one is a 400 naming its field. */
+    @Test
+    void anOversizedOrUnstorableEmbedAnswers400NamingItsField() {
+        WebhookSource source = addWebhook();
+        long now = clock.instant().getEpochSecond();
+        String at = "\"publishedAt\":\"2026-11-21T18:42:00Z\"";
+        for (String[] bad : new String[][] {
+                {"embed.title", "{\"id\":\"e-1\"," + at + ",\"embed\":{\"title\":\"" + "t".repeat(1001) + "\"}}"},
+                {"embed.description", "{\"id\":\"e-2\"," + at + ",\"embed\":{\"description\":\"" + "d".repeat(5001) + "\"}}"},
+                {"embed.url", "{\"id\":\"e-3\"," + at + ",\"embed\":{\"url\":\"https://x.example/" + "u".repeat(2048) + "\"}}"},
+                {"embed.url", "{\"id\":\"e-4\"," + at + ",\"embed\":{\"url\":\"javascript:alert(1)\"}}"},
+                {"embed.title", "{\"id\":\"e-5\"," + at + ",\"embed\":{\"title\":\"a\\u0000b\"}}"},
+                {"embed", "{\"id\":\"e-6\"," + at + ",\"embed\":\"https://x.example\"}"}}) {
+            deliver(source, bad[1], now, source.secret())
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", hasItem(bad[0]));
+        }
+        given().auth().oauth2(CM).queryParam("sourceId", source.id())
+                .when().get("/brands/velo-vert/mentions").then().statusCode(200).body("size()", equalTo(0));
+    }
+
     @Test
     void anUnknownSourceAnswers404() {
         WebhookSource missing = new WebhookSource(UUID.randomUUID().toString(),
