@@ -34,10 +34,16 @@ public class ChannelResource {
 
     private final Caller caller;
     private final ChannelService channels;
+    private final NetworkEndpoints endpoints;
 
-    public ChannelResource(Caller caller, ChannelService channels) {
+    public ChannelResource(Caller caller, ChannelService channels, NetworkEndpoints endpoints) {
         this.caller = caller;
         this.channels = channels;
+        this.endpoints = endpoints;
+    }
+
+    private ChannelView view(Channel channel) {
+        return ChannelView.of(channel, endpoints.baseUrlOf(channel.network, channel.baseUrl));
     }
 
     @POST
@@ -46,16 +52,17 @@ public class ChannelResource {
     public Uni<Response> connect(@PathParam("brandId") String brandId, @Valid @NotNull ChannelRequest request,
                                  @Context UriInfo uriInfo) {
         String brand = caller.requireBrand(brandId);
-        return channels.connect(caller.tenant(), brand, caller.userName(), request)
+        return endpoints.toStore(request.network(), request.baseUrl())
+                .chain(baseUrl -> channels.connect(caller.tenant(), brand, caller.userName(), request, baseUrl))
                 .map(stored -> Response.created(uriInfo.getAbsolutePathBuilder().path(stored.id.toString()).build())
-                        .entity(ChannelView.of(stored)).build());
+                        .entity(view(stored)).build());
     }
 
     @GET
     @Operation(summary = "The brand's channels")
     public Uni<List<ChannelView>> list(@PathParam("brandId") String brandId) {
         String brand = caller.requireBrand(brandId);
-        return channels.list(caller.tenant(), brand).map(found -> found.stream().map(ChannelView::of).toList());
+        return channels.list(caller.tenant(), brand).map(found -> found.stream().map(this::view).toList());
     }
 
     @GET
@@ -63,7 +70,7 @@ public class ChannelResource {
     @Operation(summary = "One channel")
     public Uni<ChannelView> get(@PathParam("brandId") String brandId, @PathParam("channelId") UUID channelId) {
         String brand = caller.requireBrand(brandId);
-        return channels.get(caller.tenant(), brand, channelId).map(ChannelView::of);
+        return channels.get(caller.tenant(), brand, channelId).map(this::view);
     }
 
     @PUT
@@ -73,7 +80,9 @@ public class ChannelResource {
     public Uni<ChannelView> update(@PathParam("brandId") String brandId, @PathParam("channelId") UUID channelId,
                                    @Valid @NotNull ChannelRequest request) {
         String brand = caller.requireBrand(brandId);
-        return channels.update(caller.tenant(), brand, channelId, request).map(ChannelView::of);
+        return endpoints.toStore(request.network(), request.baseUrl())
+                .chain(baseUrl -> channels.update(caller.tenant(), brand, channelId, request, baseUrl))
+                .map(this::view);
     }
 
     @DELETE

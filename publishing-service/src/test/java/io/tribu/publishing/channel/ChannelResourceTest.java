@@ -40,8 +40,8 @@ class ChannelResourceTest {
 
     static Map<String, Object> mastodon(String handle, Map<String, Object> credentials) {
         return credentials == null
-                ? Map.of("network", "mastodon", "handle", handle, "baseUrl", "https://mastodon.example")
-                : Map.of("network", "mastodon", "handle", handle, "baseUrl", "https://mastodon.example",
+                ? Map.of("network", "mastodon", "handle", handle, "baseUrl", "http://127.0.0.1:9")
+                : Map.of("network", "mastodon", "handle", handle, "baseUrl", "http://127.0.0.1:9",
                 "credentials", credentials);
     }
 

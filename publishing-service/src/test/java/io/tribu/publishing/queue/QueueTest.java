@@ -51,7 +51,7 @@ class QueueTest {
             String cm = TestTokens.token("soleil", "community-manager", brand);
             String channel = given().auth().oauth2(cm).contentType(ContentType.JSON)
                     .body(Map.of("network", "mastodon", "handle", "@cafe@mastodon.example",
-                            "baseUrl", "https://mastodon.example", "credentials", Map.of("accessToken", "t")))
+                            "baseUrl", "http://127.0.0.1:9", "credentials", Map.of("accessToken", "t")))
                     .when().post("/brands/" + brand + "/channels").then().statusCode(201).extract().path("id");
             return new Team(brand, cm, TestTokens.token("soleil", "client-approver", brand), channel);
         }
