@@ -62,8 +62,9 @@ public class QueueService {
     public Uni<QueueView> replace(String tenant, String brandId, UUID channelId, List<QueueRequest.SlotRequest> slots) {
         return channel(tenant, brandId, channelId)
                 .call(channel -> QueueSlot.delete("channelId", channel.id))
-                .call(channel -> QueueSlot.persist(slots.stream().distinct().map(slot -> slot(channel.id, slot))
-                        .toList()))
+                // An empty list clears the queue (persisting no entity at all fails with "The Uni set is empty").
+                .call(channel -> slots.isEmpty() ? Uni.createFrom().voidItem()
+                        : QueueSlot.persist(slots.stream().distinct().map(slot -> slot(channel.id, slot)).toList()))
                 .call(() -> Panache.getSession().chain(session -> session.flush()))
                 .chain(channel -> view(tenant, brandId, channel.id));
     }
