@@ -95,6 +95,8 @@ public class CampaignResource {
     @Path("/{campaignId}")
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.CLIENT_APPROVER})
     @Operation(summary = "Read one campaign")
+    @APIResponse(responseCode = "200", description = "The campaign",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
     public Uni<CampaignView> get(@PathParam("brandId") String brandId, @PathParam("campaignId") UUID campaignId) {
         String brand = caller.requireBrand(brandId);
         return campaigns.get(caller.tenant(), brand, campaignId).map(CampaignView::of);
@@ -105,6 +107,8 @@ public class CampaignResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
     @Operation(summary = "Change a campaign")
+    @APIResponse(responseCode = "200", description = "The changed campaign",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
     public Uni<CampaignView> put(@PathParam("brandId") String brandId, @PathParam("campaignId") UUID campaignId,
                                  @Valid @NotNull CampaignRequest request) {
         String brand = caller.requireBrand(brandId);
@@ -115,6 +119,7 @@ public class CampaignResource {
     @Path("/{campaignId}")
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
     @Operation(summary = "Delete a campaign; its posts stay, without a campaign")
+    @APIResponse(responseCode = "204", description = "Deleted; its posts keep no campaign")
     public Uni<Response> delete(@PathParam("brandId") String brandId, @PathParam("campaignId") UUID campaignId) {
         String brand = caller.requireBrand(brandId);
         return campaigns.delete(caller.tenant(), brand, campaignId).replaceWith(Response.noContent().build());

@@ -1,5 +1,6 @@
 package io.tribu.publishing.channel;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -21,7 +22,7 @@ public record ChannelRequest(
         @Size(max = 300) @Pattern(regexp = "https?://[^\\s/?#]+(:\\d+)?/?", message = "must be an http(s) origin such as https://mastodon.social")
         String baseUrl,
         @Schema(description = "Write-only; on an update, omit to keep the stored ones")
-        ChannelCredentials credentials) {
+        @Valid ChannelCredentials credentials) {
 
     @Override
     public String toString() {

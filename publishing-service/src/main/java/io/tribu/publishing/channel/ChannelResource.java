@@ -93,6 +93,8 @@ public class ChannelResource {
     @GET
     @Path("/{channelId}")
     @Operation(summary = "One channel")
+    @APIResponse(responseCode = "200", description = "The channel",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelView.class)))
     public Uni<ChannelView> get(@PathParam("brandId") String brandId, @PathParam("channelId") UUID channelId) {
         String brand = caller.requireBrand(brandId);
         return channels.get(caller.tenant(), brand, channelId).map(this::view);
@@ -102,6 +104,9 @@ public class ChannelResource {
     @Path("/{channelId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a channel; omitted credentials keep the stored ones")
+    @APIResponse(responseCode = "200", description = "The changed channel",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelView.class)))
+    @APIResponse(responseCode = "409", description = "The brand already has a channel with this network and handle (https://tribu.io/problems/duplicate-channel)")
     public Uni<ChannelView> update(@PathParam("brandId") String brandId, @PathParam("channelId") UUID channelId,
                                    @Valid @NotNull ChannelRequest request) {
         String brand = caller.requireBrand(brandId);
@@ -113,6 +118,7 @@ public class ChannelResource {
     @DELETE
     @Path("/{channelId}")
     @Operation(summary = "Disconnect a channel (its sealed credentials are deleted)")
+    @APIResponse(responseCode = "204", description = "Disconnected")
     public Uni<Response> disconnect(@PathParam("brandId") String brandId, @PathParam("channelId") UUID channelId) {
         String brand = caller.requireBrand(brandId);
         return channels.disconnect(caller.tenant(), brand, channelId).replaceWith(Response.noContent().build());

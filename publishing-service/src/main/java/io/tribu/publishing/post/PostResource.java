@@ -124,6 +124,9 @@ public class PostResource {
     @Operation(summary = "Edit a post",
             description = "Same rules as creation. Editing an approved post sends it back to review; a scheduled, "
                     + "publishing or published post cannot be edited (409).")
+    @APIResponse(responseCode = "200", description = "The edited post",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
+    @APIResponse(responseCode = "409", description = "The post is scheduled, publishing or published (https://tribu.io/problems/wrong-status)")
     public Uni<PostView> edit(@PathParam("brandId") String brandId, @PathParam("postId") UUID postId,
                               @Valid @NotNull PostRequest request) {
         String brand = caller.requireBrand(brandId);
