@@ -1,6 +1,5 @@
 package io.tribu.publishing.channel;
 
-import io.tribu.platform.problem.Problems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkiverse.resteasy.problem.HttpProblem;
@@ -8,6 +7,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.tribu.platform.problem.Problems;
 import io.tribu.publishing.access.NotFoundProblems;
 import io.tribu.publishing.network.Account;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +55,7 @@ public class ChannelService {
         return Channel.count("tenant = ?1 and brandId = ?2 and network = ?3 and handle = ?4", tenant, brandId,
                         channel.network, channel.handle)
                 .chain(existing -> existing > 0
-                        ? Uni.createFrom().failure(duplicate(channel))
+                        ? Uni.createFrom().failure(duplicate(channel.network, channel.handle))
                         : channel.<Channel>persist());
     }
 
@@ -64,10 +64,17 @@ public class ChannelService {
         if (request.credentials() != null && !request.credentials().usable()) {
             return Uni.createFrom().failure(badCredentials());
         }
-        return find(tenant, brandId, id).map(channel -> {
-            apply(channel, request, baseUrl);
-            return channel;
-        });
+        return find(tenant, brandId, id).chain(channel -> Channel.count(
+                        "tenant = ?1 and brandId = ?2 and network = ?3 and handle = ?4 and id <> ?5",
+                        tenant, brandId, request.network(), request.handle().strip(), id)
+                .map(others -> {
+                    if (others > 0) {
+                        // The unique (tenant, brand, network, handle) would refuse it at commit, as a 500.
+                        throw duplicate(request.network(), request.handle().strip());
+                    }
+                    apply(channel, request, baseUrl);
+                    return channel;
+                }));
     }
 
     @WithTransaction
@@ -164,12 +171,12 @@ public class ChannelService {
         return Problems.invalidBody("credentials", message);
     }
 
-    private static HttpProblem duplicate(Channel channel) {
+    private static HttpProblem duplicate(String network, String handle) {
         return HttpProblem.builder()
                 .withType(java.net.URI.create("https://tribu.io/problems/duplicate-channel"))
                 .withStatus(Response.Status.CONFLICT)
                 .withTitle("Conflict")
-                .withDetail("The brand already has the " + channel.network + " channel " + channel.handle)
+                .withDetail("The brand already has the " + network + " channel " + handle)
                 .build();
     }
 }
