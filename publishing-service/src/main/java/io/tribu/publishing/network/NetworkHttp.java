@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpRequest;
@@ -134,8 +135,10 @@ public class NetworkHttp {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.valueOf(request.method()))
                 .setAbsoluteURI(uri.toString())
-                // The checked address; Host, SNI and the certificate check keep the URL's host name.
-                .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
+                // The checked address itself, already resolved: Vert.x connects to it without a lookup of its own (an
+                // address given as text went through its resolver again, and under load some requests never
+                // completed). Host, SNI and the certificate check keep the URL's host name.
+                .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(address, port)))
                 .setIdleTimeout(request.timeout().orElse(TIMEOUT).toMillis())
                 .setFollowRedirects(false);
         request.headers().map().forEach((name, values) -> values.forEach(value -> options.addHeader(name, value)));
