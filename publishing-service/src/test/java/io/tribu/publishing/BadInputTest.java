@@ -9,6 +9,10 @@ import io.tribu.publishing.post.Drafts;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /**
  * Issue 18: every operation of the service's own OpenAPI document gets the platform's catalogue of bad
  * input (wrong types, NUL, lone surrogates, 1 MB strings, 100,000-item arrays, malformed, 11 MB and deeply
@@ -28,5 +32,9 @@ class BadInputTest {
                 .pathValue("brandId", brand)
                 .progress(LOG::info)
                 .assertHolds();
+        // Nothing a refused request carried was stored.
+        for (String table : List.of("post", "campaign", "channel")) {
+            assertEquals(0, IdempotencyKeyTest.count(table, brand), table);
+        }
     }
 }
