@@ -1,6 +1,7 @@
 package io.tribu.publishing.access;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.tribu.platform.problem.Problems;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
@@ -8,7 +9,7 @@ import java.net.URI;
 /** 404 answers; the same shape whether the row is missing or belongs to someone else. */
 public final class NotFoundProblems {
 
-    public static final URI TYPE = URI.create("https://tribu.io/problems/not-found");
+    public static final URI TYPE = Problems.NOT_FOUND;
 
     private NotFoundProblems() {
     }

@@ -183,8 +183,8 @@ public class ActionWorker {
                         return null;
                     }
                     Row row = rows.iterator().next();
-                    return new Account(row.getUUID("id"), row.getString("base_url"), row.getString("handle"),
-                            channels.credentialsOf(row.getUUID("id"), row.getString("credentials")));
+                    return channels.account(row.getUUID("id"), claimed.network(), row.getString("base_url"),
+                            row.getString("handle"), row.getString("credentials"));
                 });
     }
 

@@ -19,6 +19,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,6 +57,9 @@ public class ApprovalResource {
                     + "community-manager; with slot next or best, plannedAt becomes the channel's next free queue "
                     + "slot or analytics' best free slot), unschedule (scheduled -> approved). A move from the "
                     + "wrong status answers 409.")
+    @APIResponse(responseCode = "200", description = "The post in its new status",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
+    @APIResponse(responseCode = "409", description = "The post is not in the status the move starts from, someone moved it first, scheduling needs a channel per network or a free queue slot (https://tribu.io/problems/wrong-status)")
     public Uni<PostView> transition(@PathParam("brandId") String brandId, @PathParam("postId") UUID postId,
                                     @Valid @NotNull TransitionRequest request) {
         String brand = caller.requireBrand(brandId);
@@ -69,6 +76,7 @@ public class ApprovalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.CLIENT_APPROVER})
     @Operation(summary = "Comment on a post (kept in its history)")
+    @APIResponse(responseCode = "201", description = "Kept in the post's history")
     public Uni<Response> comment(@PathParam("brandId") String brandId, @PathParam("postId") UUID postId,
                                  @Valid @NotNull CommentRequest request) {
         String brand = caller.requireBrand(brandId);
@@ -80,6 +88,8 @@ public class ApprovalResource {
     @Path("/history")
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.CLIENT_APPROVER})
     @Operation(summary = "The post's history: creation, transitions, edits and comments, oldest first")
+    @APIResponse(responseCode = "200", description = "The lines of the history, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = PostHistory.Line.class)))
     public Uni<List<PostHistory.Line>> history(@PathParam("brandId") String brandId,
                                                @PathParam("postId") UUID postId) {
         String brand = caller.requireBrand(brandId);

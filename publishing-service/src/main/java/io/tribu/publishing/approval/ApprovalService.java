@@ -46,7 +46,8 @@ public class ApprovalService {
                             + " may " + action.wire() + " a post")
                     .build());
         }
-        return find(tenant, brandId, postId).chain(post -> {
+        return find(tenant, brandId, postId).call(post -> action == PostAction.APPROVE ? notItsWriter(post, actor)
+                : Uni.createFrom().voidItem()).chain(post -> {
             if (!post.status.equals(action.from().wire())) {
                 return Uni.createFrom().failure(PostProblems.conflict("The post is " + post.status + "; "
                         + action.wire() + " applies to a " + action.from().wire() + " post"));
@@ -69,6 +70,18 @@ public class ApprovalService {
                             : Uni.createFrom().voidItem())
                     .call(moved -> history.append(moved, actor, action.wire(), action.from().wire(), request.comment()));
         });
+    }
+
+    /** Four eyes: whoever created or edited the post cannot approve it, admins included. */
+    private Uni<Void> notItsWriter(Post post, String actor) {
+        if (actor.equals(post.createdBy)) {
+            return Uni.createFrom().failure(PostProblems.ownPost(
+                    "You wrote this post: someone else (an admin or client-approver) must approve it"));
+        }
+        return history.editedBy(post, actor).chain(edited -> edited
+                ? Uni.createFrom().failure(PostProblems.ownPost(
+                        "You edited this post: someone else (an admin or client-approver) must approve it"))
+                : Uni.createFrom().voidItem());
     }
 
     @WithTransaction

@@ -1,18 +1,19 @@
 package io.tribu.publishing.brand;
 
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smallrye.mutiny.Uni;
+import io.tribu.platform.problem.Problems;
 import io.tribu.publishing.post.CalendarRange;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 
-import java.time.DateTimeException;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import jakarta.ws.rs.core.Response;
 
 /** Reads and changes a brand's settings; every read falls back to the defaults when the brand has no row. */
 @ApplicationScoped
@@ -52,13 +53,7 @@ public class BrandSettings {
         try {
             zone = zoneParam("timezone", timezone);
         } catch (HttpProblem queryProblem) {
-            throw HttpProblem.builder()
-                    .withStatus(Response.Status.BAD_REQUEST)
-                    .withTitle("Bad Request")
-                    .withDetail("timezone: must be an IANA time zone such as Europe/Paris")
-                    .with("violations", List.of(Map.of("field", "timezone", "in", "body",
-                            "message", "must be an IANA time zone such as Europe/Paris")))
-                    .build();
+            throw Problems.invalidBody("timezone", "must be an IANA time zone such as Europe/Paris");
         }
         return of(tenant, brandId).chain(setting -> {
             setting.timezone = zone.getId();

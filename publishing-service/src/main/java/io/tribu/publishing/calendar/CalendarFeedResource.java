@@ -1,10 +1,10 @@
 package io.tribu.publishing.calendar;
 
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.tribu.publishing.access.Caller;
 import io.tribu.publishing.access.Roles;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,9 +13,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
@@ -55,6 +60,8 @@ public class CalendarFeedResource {
             description = "Posts (UID = post id, DTSTART in UTC) and seasonal markers (all-day events). Opened by a "
                     + "bearer token of one of the four roles, or by ?token= from POST /brands/{brandId}/calendar/feed-token. "
                     + "Default range: 31 days back, 365 ahead.")
+    @APIResponse(responseCode = "200", description = "The calendar (RFC 5545)",
+            content = @Content(mediaType = "text/calendar", schema = @Schema(implementation = String.class)))
     public Uni<Response> feed(@PathParam("brandId") String brandId,
                               @Parameter(description = "The brand's feed token") @QueryParam("token") String token,
                               @QueryParam("from") String from, @QueryParam("to") String to,
@@ -65,7 +72,7 @@ public class CalendarFeedResource {
         CalendarService.Query query = new CalendarService.Query(
                 from == null && to == null ? today.minusDays(DAYS_BACK).toString() : from,
                 from == null && to == null ? today.plusDays(DAYS_AHEAD).toString() : to,
-                tz, CalendarResource.campaigns(campaign), tag == null ? List.of() : List.copyOf(tag),
+                tz, CalendarResource.campaigns(campaign), CalendarResource.tags(tag),
                 CalendarResource.language(lang, headers), 2000);
         Uni<String> body;
         if (token != null && identity.isAnonymous()) {

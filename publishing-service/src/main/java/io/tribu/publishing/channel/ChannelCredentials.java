@@ -2,6 +2,7 @@ package io.tribu.publishing.channel;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -14,8 +15,12 @@ import java.time.Instant;
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "ChannelCredentials", description = "Write-only: never returned, never logged")
-public record ChannelCredentials(String accessToken, String refreshToken, Instant expiresAt, String identifier,
-                                 String appPassword, String clientId, String clientSecret) {
+public record ChannelCredentials(@Size(max = TOKEN) String accessToken, @Size(max = TOKEN) String refreshToken, Instant expiresAt,
+                                 @Size(max = 256) String identifier, @Size(max = 256) String appPassword,
+                                 @Size(max = 512) String clientId, @Size(max = 1024) String clientSecret) {
+
+    /** Longest token accepted: OAuth tokens and JWTs of the networks are a few hundred to ~2,000 characters. */
+    static final int TOKEN = 8192;
 
     /** Without an OAuth client: tokens that cannot be refreshed, or a Bluesky app password. */
     public ChannelCredentials(String accessToken, String refreshToken, Instant expiresAt, String identifier, String appPassword) {

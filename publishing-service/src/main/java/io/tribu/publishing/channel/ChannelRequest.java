@@ -1,5 +1,6 @@
 package io.tribu.publishing.channel;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -15,11 +16,13 @@ public record ChannelRequest(
         @Schema(examples = "@cafelumiere@mastodon.social")
         @NotBlank @Size(max = 200) String handle,
         @Schema(examples = "https://mastodon.social",
-                description = "The instance (Mastodon), PDS (Bluesky) or API root; defaults to the network's public one")
+                description = "The Mastodon instance or Bluesky PDS (default mastodon.social, bsky.social); a public address "
+                        + "unless the operator allows its network. Leave it out for x, linkedin, facebook and instagram: "
+                        + "their API host is the operator's")
         @Size(max = 300) @Pattern(regexp = "https?://[^\\s/?#]+(:\\d+)?/?", message = "must be an http(s) origin such as https://mastodon.social")
         String baseUrl,
         @Schema(description = "Write-only; on an update, omit to keep the stored ones")
-        ChannelCredentials credentials) {
+        @Valid ChannelCredentials credentials) {
 
     @Override
     public String toString() {

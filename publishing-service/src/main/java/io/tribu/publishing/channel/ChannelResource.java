@@ -1,6 +1,7 @@
 package io.tribu.publishing.channel;
 
 import io.smallrye.mutiny.Uni;
+import io.tribu.platform.idempotency.Idempotency;
 import io.tribu.publishing.access.Caller;
 import io.tribu.publishing.access.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -19,10 +21,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @Path("/brands/{brandId}/channels")
@@ -34,51 +43,82 @@ public class ChannelResource {
 
     private final Caller caller;
     private final ChannelService channels;
+    private final NetworkEndpoints endpoints;
+    private final Idempotency idempotency;
 
-    public ChannelResource(Caller caller, ChannelService channels) {
+    public ChannelResource(Caller caller, ChannelService channels, NetworkEndpoints endpoints, Idempotency idempotency) {
         this.caller = caller;
         this.channels = channels;
+        this.endpoints = endpoints;
+        this.idempotency = idempotency;
+    }
+
+    private ChannelView view(Channel channel) {
+        return ChannelView.of(channel, endpoints.baseUrlOf(channel.network, channel.baseUrl));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Connect a channel", description = "Credentials are sealed with AES-256-GCM and never returned.")
-    public Uni<Response> connect(@PathParam("brandId") String brandId, @Valid @NotNull ChannelRequest request,
-                                 @Context UriInfo uriInfo) {
+    @APIResponse(responseCode = "201", description = "The channel (credentials never shown); Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelView.class)))
+    @APIResponse(responseCode = "409", description = "The brand already has a channel with this network and handle (https://tribu.io/problems/duplicate-channel)")
+    public Uni<Response> connect(@PathParam("brandId") String brandId,
+                                 @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = "Optional: a retried request with "
+                                         + "the same key and body answers the first answer again (Idempotent-Replayed: true) "
+                                         + "instead of creating twice; 1 to 255 visible ASCII characters, kept 24 hours",
+                                         example = "5c0e3f2a-9b1d-4e7a-8c6f-2d4b1a0e9f37")
+                                 @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                 @Valid @NotNull ChannelRequest request, @Context UriInfo uriInfo) {
         String brand = caller.requireBrand(brandId);
-        return channels.connect(caller.tenant(), brand, caller.userName(), request)
-                .map(stored -> Response.created(uriInfo.getAbsolutePathBuilder().path(stored.id.toString()).build())
-                        .entity(ChannelView.of(stored)).build());
+        String tenant = caller.tenant();
+        String actor = caller.userName();
+        // The credentials are part of "the same body": a retry with other tokens is another request.
+        return idempotency.once(tenant, idempotencyKey, Map.of("operation", "connect channel", "brandId", brand, "body", request),
+                201, (ChannelView created) -> uriInfo.getAbsolutePathBuilder().path(created.id().toString()).build(),
+                () -> endpoints.toStore(request.network(), request.baseUrl())
+                        .chain(baseUrl -> channels.connect(tenant, brand, actor, request, baseUrl))
+                        .map(this::view));
     }
 
     @GET
     @Operation(summary = "The brand's channels")
+    @APIResponse(responseCode = "200", description = "The brand's channels",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ChannelView.class)))
     public Uni<List<ChannelView>> list(@PathParam("brandId") String brandId) {
         String brand = caller.requireBrand(brandId);
-        return channels.list(caller.tenant(), brand).map(found -> found.stream().map(ChannelView::of).toList());
+        return channels.list(caller.tenant(), brand).map(found -> found.stream().map(this::view).toList());
     }
 
     @GET
     @Path("/{channelId}")
     @Operation(summary = "One channel")
+    @APIResponse(responseCode = "200", description = "The channel",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelView.class)))
     public Uni<ChannelView> get(@PathParam("brandId") String brandId, @PathParam("channelId") UUID channelId) {
         String brand = caller.requireBrand(brandId);
-        return channels.get(caller.tenant(), brand, channelId).map(ChannelView::of);
+        return channels.get(caller.tenant(), brand, channelId).map(this::view);
     }
 
     @PUT
     @Path("/{channelId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a channel; omitted credentials keep the stored ones")
+    @APIResponse(responseCode = "200", description = "The changed channel",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelView.class)))
+    @APIResponse(responseCode = "409", description = "The brand already has a channel with this network and handle (https://tribu.io/problems/duplicate-channel)")
     public Uni<ChannelView> update(@PathParam("brandId") String brandId, @PathParam("channelId") UUID channelId,
                                    @Valid @NotNull ChannelRequest request) {
         String brand = caller.requireBrand(brandId);
-        return channels.update(caller.tenant(), brand, channelId, request).map(ChannelView::of);
+        return endpoints.toStore(request.network(), request.baseUrl())
+                .chain(baseUrl -> channels.update(caller.tenant(), brand, channelId, request, baseUrl))
+                .map(this::view);
     }
 
     @DELETE
     @Path("/{channelId}")
     @Operation(summary = "Disconnect a channel (its sealed credentials are deleted)")
+    @APIResponse(responseCode = "204", description = "Disconnected")
     public Uni<Response> disconnect(@PathParam("brandId") String brandId, @PathParam("channelId") UUID channelId) {
         String brand = caller.requireBrand(brandId);
         return channels.disconnect(caller.tenant(), brand, channelId).replaceWith(Response.noContent().build());

@@ -7,7 +7,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.tribu.platform.problem.Problems;
 import io.tribu.publishing.access.NotFoundProblems;
+import io.tribu.publishing.network.Account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
@@ -19,30 +21,27 @@ import java.util.UUID;
 @ApplicationScoped
 public class ChannelService {
 
-    private static final Map<String, String> PUBLIC_API = Map.of(
-            "mastodon", "https://mastodon.social",
-            "bluesky", "https://bsky.social",
-            "facebook", "https://graph.facebook.com",
-            "instagram", "https://graph.facebook.com",
-            "x", "https://api.x.com",
-            "linkedin", "https://api.linkedin.com");
-
     /** Channels whose opened credentials are kept: more than an agency's busiest minute touches. */
     private static final int OPENED_KEPT = 1024;
 
     private final CredentialCipher cipher;
     private final ObjectMapper json;
     private final Clock clock;
+    private final NetworkEndpoints endpoints;
     private final OpenedCredentials opened = new OpenedCredentials(OPENED_KEPT);
 
-    public ChannelService(CredentialCipher cipher, ObjectMapper json, Clock clock) {
+    public ChannelService(CredentialCipher cipher, ObjectMapper json, Clock clock, NetworkEndpoints endpoints) {
         this.cipher = cipher;
         this.json = json;
         this.clock = clock;
+        this.endpoints = endpoints;
     }
 
+    /**
+     * Connects a channel; {@code baseUrl} is what {@link NetworkEndpoints#toStore} allowed for the request.
+     */
     @WithTransaction
-    public Uni<Channel> connect(String tenant, String brandId, String actor, ChannelRequest request) {
+    public Uni<Channel> connect(String tenant, String brandId, String actor, ChannelRequest request, String baseUrl) {
         if (request.credentials() == null || !request.credentials().usable()) {
             return Uni.createFrom().failure(badCredentials());
         }
@@ -52,23 +51,30 @@ public class ChannelService {
         channel.brandId = brandId;
         channel.createdBy = actor;
         channel.createdAt = clock.instant();
-        apply(channel, request);
+        apply(channel, request, baseUrl);
         return Channel.count("tenant = ?1 and brandId = ?2 and network = ?3 and handle = ?4", tenant, brandId,
                         channel.network, channel.handle)
                 .chain(existing -> existing > 0
-                        ? Uni.createFrom().failure(duplicate(channel))
+                        ? Uni.createFrom().failure(duplicate(channel.network, channel.handle))
                         : channel.<Channel>persist());
     }
 
     @WithTransaction
-    public Uni<Channel> update(String tenant, String brandId, UUID id, ChannelRequest request) {
+    public Uni<Channel> update(String tenant, String brandId, UUID id, ChannelRequest request, String baseUrl) {
         if (request.credentials() != null && !request.credentials().usable()) {
             return Uni.createFrom().failure(badCredentials());
         }
-        return find(tenant, brandId, id).map(channel -> {
-            apply(channel, request);
-            return channel;
-        });
+        return find(tenant, brandId, id).chain(channel -> Channel.count(
+                        "tenant = ?1 and brandId = ?2 and network = ?3 and handle = ?4 and id <> ?5",
+                        tenant, brandId, request.network(), request.handle().strip(), id)
+                .map(others -> {
+                    if (others > 0) {
+                        // The unique (tenant, brand, network, handle) would refuse it at commit, as a 500.
+                        throw duplicate(request.network(), request.handle().strip());
+                    }
+                    apply(channel, request, baseUrl);
+                    return channel;
+                }));
     }
 
     @WithTransaction
@@ -84,6 +90,14 @@ public class ChannelService {
     @WithSession
     public Uni<List<Channel>> list(String tenant, String brandId) {
         return Channel.ofBrand(tenant, brandId);
+    }
+
+    /**
+     * The account an adapter acts as, from a channel row: the API of a fixed-host network is the
+     * operator's whatever the row says (rows saved before it was fixed included).
+     */
+    public Account account(UUID channelId, String network, String storedBaseUrl, String handle, String sealed) {
+        return new Account(channelId, endpoints.baseUrlOf(network, storedBaseUrl), handle, credentialsOf(channelId, sealed));
     }
 
     /** The opened credentials, for adapters only. */
@@ -129,11 +143,10 @@ public class ChannelService {
                 .chain(done -> done == 0 ? Uni.createFrom().item(0) : rotate(tenant).map(more -> more + done));
     }
 
-    private void apply(Channel channel, ChannelRequest request) {
+    private void apply(Channel channel, ChannelRequest request, String baseUrl) {
         channel.network = request.network();
         channel.handle = request.handle().strip();
-        channel.baseUrl = request.baseUrl() == null ? PUBLIC_API.get(request.network())
-                : request.baseUrl().replaceAll("/$", "");
+        channel.baseUrl = baseUrl;
         channel.updatedAt = clock.instant();
         if (request.credentials() != null) {
             channel.credentials = cipher.seal(write(request.credentials()), channel.sealContext());
@@ -155,20 +168,15 @@ public class ChannelService {
 
     private static HttpProblem badCredentials() {
         String message = "must hold an accessToken, or an identifier and an appPassword (Bluesky)";
-        return HttpProblem.builder()
-                .withStatus(Response.Status.BAD_REQUEST)
-                .withTitle("Bad Request")
-                .withDetail("credentials: " + message)
-                .with("violations", List.of(Map.of("field", "credentials", "in", "body", "message", message)))
-                .build();
+        return Problems.invalidBody("credentials", message);
     }
 
-    private static HttpProblem duplicate(Channel channel) {
+    private static HttpProblem duplicate(String network, String handle) {
         return HttpProblem.builder()
                 .withType(java.net.URI.create("https://tribu.io/problems/duplicate-channel"))
                 .withStatus(Response.Status.CONFLICT)
                 .withTitle("Conflict")
-                .withDetail("The brand already has the " + channel.network + " channel " + channel.handle)
+                .withDetail("The brand already has the " + network + " channel " + handle)
                 .build();
     }
 }

@@ -7,8 +7,9 @@ import java.util.UUID;
 public record ChannelView(UUID id, String brandId, String network, String handle, String baseUrl,
                           boolean hasCredentials, String createdBy, Instant createdAt, Instant updatedAt) {
 
-    static ChannelView of(Channel channel) {
-        return new ChannelView(channel.id, channel.brandId, channel.network, channel.handle, channel.baseUrl,
+    /** {@code baseUrl}: where the channel's calls go (for X, LinkedIn and Meta, the operator's API host). */
+    static ChannelView of(Channel channel, String baseUrl) {
+        return new ChannelView(channel.id, channel.brandId, channel.network, channel.handle, baseUrl,
                 channel.credentials != null, channel.createdBy, channel.createdAt, channel.updatedAt);
     }
 }

@@ -10,6 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -26,6 +30,10 @@ import java.util.Map;
 @SecurityRequirement(name = "oidc")
 public class CredentialRotation {
 
+    /** How many rows were re-sealed with the active key; 0 means the old key can leave the keyring. */
+    public record RotationView(int resealed) {
+    }
+
     private final ChannelService channels;
     private final Caller caller;
 
@@ -38,7 +46,9 @@ public class CredentialRotation {
     @RolesAllowed(Roles.ADMIN)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Re-seal the agency's channel credentials sealed with an older key")
-    public Uni<Map<String, Integer>> rotateNow() {
-        return channels.rotate(caller.tenant()).map(count -> Map.of("resealed", count));
+    @APIResponse(responseCode = "200", description = "How many rows were re-sealed: {\"resealed\": n}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotationView.class)))
+    public Uni<RotationView> rotateNow() {
+        return channels.rotate(caller.tenant()).map(RotationView::new);
     }
 }

@@ -3,7 +3,6 @@ package io.tribu.publishing.delivery;
 import io.smallrye.mutiny.Uni;
 import io.tribu.publishing.channel.ChannelService;
 import io.tribu.publishing.channel.TokenRefresh;
-import io.tribu.publishing.network.Account;
 import io.tribu.publishing.network.NetworkAdapter;
 import io.tribu.publishing.network.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,8 +42,8 @@ public class DeliveryCall {
         if (adapter == null) {
             return answered(delivery, new Outcome.Permanent("publishing to " + delivery.network() + " is not supported yet"));
         }
-        return Uni.createFrom().item(() -> new Account(delivery.channelId(), delivery.baseUrl(), delivery.handle(),
-                        channels.credentialsOf(delivery.channelId(), delivery.sealedCredentials())))
+        return Uni.createFrom().item(() -> channels.account(delivery.channelId(), delivery.network(), delivery.baseUrl(),
+                        delivery.handle(), delivery.sealedCredentials()))
                 .chain(account -> tokens.call(adapter, account, current -> adapter.publish(current, delivery.text(),
                         delivery.media(), delivery.id().toString(), delivery.mayExist())))
                 .onFailure().recoverWithItem(failure -> new Outcome.Retry(null, "delivery failed: " + failure.getMessage()))

@@ -119,8 +119,8 @@ public class EngagementCollector {
             return Uni.createFrom().voidItem();
         }
         UUID channelId = row.getUUID("channel_id");
-        Account account = new Account(channelId, row.getString("base_url"), row.getString("handle"),
-                channels.credentialsOf(channelId, row.getString("credentials")));
+        Account account = channels.account(channelId, row.getString("network"), row.getString("base_url"),
+                row.getString("handle"), row.getString("credentials"));
         return adapter.engagement(account, row.getString("external_id"))
                 .chain(counts -> {
                     Collected data = new Collected(row.getUUID("post_id"), row.getUUID("id"), row.getString("brand_id"),

@@ -2,6 +2,7 @@ package io.tribu.publishing.network;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.tribu.platform.net.UrlGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,7 +23,7 @@ import java.util.Optional;
 
 /**
  * Downloads a variant's media for the networks that take files rather than URLs (Mastodon, Bluesky, X, LinkedIn).
- * The URLs are the user's, so every hop is checked by {@link AddressGuard} before it is requested:
+ * The URLs are the user's, so every hop is checked by the platform's {@link UrlGuard} before it is requested:
  * the host's addresses are resolved and all must be allowed, and redirects are followed here, one
  * checked hop at a time (at most 5), never by the HTTP client. Bodies are capped
  * ({@code tribu.media.max-bytes}). A medium that the server refuses (4xx), that points to a refused
@@ -52,7 +53,7 @@ public class MediaFetch {
         }
     }
 
-    private final AddressGuard guard;
+    private final UrlGuard guard;
     private final long maxBytes;
     private final Duration timeout;
     private final HttpClient client;
@@ -62,7 +63,7 @@ public class MediaFetch {
     public MediaFetch(@ConfigProperty(name = "tribu.media.allowed-private-networks") Optional<List<String>> allowedPrivateNetworks,
                       @ConfigProperty(name = "tribu.media.max-bytes") long maxBytes,
                       @ConfigProperty(name = "tribu.media.fetch-timeout") Duration timeout, Clock clock) {
-        this.guard = new AddressGuard(allowedPrivateNetworks.orElse(List.of()));
+        this.guard = new UrlGuard(allowedPrivateNetworks.orElse(List.of()));
         this.maxBytes = maxBytes;
         this.timeout = timeout;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();

@@ -15,7 +15,7 @@ public record CalendarRange(Instant from, Instant to) {
 
     public static final Duration DEFAULT_LENGTH = Duration.ofDays(31);
     public static final Duration LONGEST = Duration.ofDays(400);
-    public static final URI INVALID_PARAMETER = URI.create("https://tribu.io/problems/invalid-parameter");
+    public static final URI INVALID_PARAMETER = io.tribu.platform.problem.Problems.INVALID_PARAMETER;
 
     /**
      * Defaults to the 31 days from {@code now}: a calendar looks ahead. With only {@code to}, the 31 days
@@ -48,12 +48,6 @@ public record CalendarRange(Instant from, Instant to) {
     }
 
     public static HttpProblem invalid(String field, String message) {
-        return HttpProblem.builder()
-                .withType(INVALID_PARAMETER)
-                .withStatus(Response.Status.BAD_REQUEST)
-                .withTitle("Bad Request")
-                .withDetail(field + ": " + message)
-                .with("violations", List.of(Map.of("field", field, "in", "query", "message", message)))
-                .build();
+        return io.tribu.platform.problem.Problems.invalidParameter(field, message);
     }
 }

@@ -40,6 +40,18 @@ public class PostHistory {
                 .replaceWithVoid());
     }
 
+    /** Whether {@code actor} edited the post at some point (in the caller's session). */
+    public Uni<Boolean> editedBy(Post post, String actor) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select count(*) from post_history
+                        where post_id = :post and tenant = :tenant and action = 'edit' and actor = :actor""", Long.class)
+                .setParameter("post", post.id)
+                .setParameter("tenant", post.tenant)
+                .setParameter("actor", actor)
+                .getSingleResult()
+                .map(count -> count > 0));
+    }
+
     @WithSession
     public Uni<List<Line>> of(Post post) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""

@@ -20,8 +20,10 @@ public record PostRequest(
         Instant plannedAt,
         @Schema(description = "Free labels for the calendar (campaign, theme), each at most 50 characters")
         @Size(max = 20) @ShortTags List<String> tags,
-        @Schema(description = "One text per network, at least one; supported networks: mastodon, bluesky, linkedin")
-        @NotEmpty(message = "must contain at least one variant") @FitTheirNetworks
+        @Schema(description = "One text per network, at least one: mastodon, bluesky, linkedin, x, facebook, instagram",
+                example = "[{\"network\": \"mastodon\", \"text\": \"Ce soir, un chocolat chaud offert avec chaque bûche. #noel\"}]")
+        @NotEmpty(message = "must contain at least one variant") @Size(max = 6, message = "must hold at most one variant per network (6)")
+        @FitTheirNetworks
         List<@NotNull @Valid VariantRequest> variants,
         @Schema(description = "The brand's campaign the post belongs to (optional)")
         UUID campaignId) {

@@ -2,6 +2,7 @@ package io.tribu.publishing.post;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.tribu.platform.idempotency.Idempotency;
 import io.tribu.publishing.access.Caller;
 import io.tribu.publishing.access.NotFoundProblems;
 import io.tribu.publishing.access.Roles;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -24,6 +26,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 
 @Path("/brands/{brandId}/posts")
@@ -68,11 +73,13 @@ public class PostResource {
     private final Caller caller;
     private final PostService posts;
     private final Clock clock;
+    private final Idempotency idempotency;
 
-    public PostResource(Caller caller, PostService posts, Clock clock) {
+    public PostResource(Caller caller, PostService posts, Clock clock, Idempotency idempotency) {
         this.caller = caller;
         this.posts = posts;
         this.clock = clock;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -92,17 +99,22 @@ public class PostResource {
     @APIResponse(responseCode = "403", description = "The caller's role may not write posts")
     @APIResponse(responseCode = "404", description = "The brand is not one of the caller's")
     public Uni<Response> create(@PathParam("brandId") String brandId,
+                                @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = "Optional: a retried request with "
+                                        + "the same key and body answers the first answer again (Idempotent-Replayed: true) "
+                                        + "instead of creating twice; 1 to 255 visible ASCII characters, kept 24 hours",
+                                        example = "5c0e3f2a-9b1d-4e7a-8c6f-2d4b1a0e9f37")
+                                @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                 @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                         schema = @Schema(implementation = PostRequest.class),
                                         examples = @ExampleObject(name = "Christmas Eve", value = DRAFT_EXAMPLE)))
                                 @Valid @NotNull PostRequest request,
                                 @Context UriInfo uriInfo) {
         String brand = caller.requireBrand(brandId);
-        return posts.createDraft(caller.tenant(), brand, caller.userName(), NewPost.of(request))
-                .map(stored -> Response
-                        .created(uriInfo.getAbsolutePathBuilder().path(stored.id.toString()).build())
-                        .entity(PostView.of(stored))
-                        .build());
+        String tenant = caller.tenant();
+        String author = caller.userName();
+        return idempotency.once(tenant, idempotencyKey, Map.of("operation", "create post", "brandId", brand, "body", request),
+                201, (PostView created) -> uriInfo.getAbsolutePathBuilder().path(created.id().toString()).build(),
+                () -> posts.createDraft(tenant, brand, author, NewPost.of(request)).map(PostView::of));
     }
 
     @PUT
@@ -112,6 +124,9 @@ public class PostResource {
     @Operation(summary = "Edit a post",
             description = "Same rules as creation. Editing an approved post sends it back to review; a scheduled, "
                     + "publishing or published post cannot be edited (409).")
+    @APIResponse(responseCode = "200", description = "The edited post",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
+    @APIResponse(responseCode = "409", description = "The post is scheduled, publishing or published (https://tribu.io/problems/wrong-status)")
     public Uni<PostView> edit(@PathParam("brandId") String brandId, @PathParam("postId") UUID postId,
                               @Valid @NotNull PostRequest request) {
         String brand = caller.requireBrand(brandId);

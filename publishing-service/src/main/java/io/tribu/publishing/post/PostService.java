@@ -1,19 +1,20 @@
 package io.tribu.publishing.post;
 
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smallrye.mutiny.Uni;
+import io.tribu.platform.problem.Problems;
 import io.tribu.publishing.campaign.Campaign;
-import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import io.tribu.publishing.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -91,13 +92,7 @@ public class PostService {
             return Uni.createFrom().voidItem();
         }
         return Campaign.findForBrand(tenant, brandId, campaignId)
-                .onItem().ifNull().failWith(() -> HttpProblem.builder()
-                        .withStatus(Response.Status.BAD_REQUEST)
-                        .withTitle("Bad Request")
-                        .withDetail("campaignId: no such campaign for this brand")
-                        .with("violations", List.of(Map.of("field", "campaignId", "in", "body",
-                                "message", "no such campaign for this brand")))
-                        .build())
+                .onItem().ifNull().failWith(() -> Problems.invalidBody("campaignId", "no such campaign for this brand"))
                 .replaceWithVoid();
     }
 

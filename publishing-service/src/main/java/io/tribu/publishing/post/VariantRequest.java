@@ -16,7 +16,7 @@ public record VariantRequest(
                 description = "At most 500 characters on mastodon, 300 graphemes on bluesky, 3000 characters on linkedin, "
                         + "280 weighted characters on x (URLs 23, CJK and emoji 2), 63206 on facebook, 2200 on instagram "
                         + "(with at most 30 hashtags and 20 @mentions)")
-        @NotBlank String text,
+        @NotBlank @Size(max = 126412, message = "must be at most 126412 characters (63206 code points, the longest text a network takes, written in pairs)") String text,
         @Schema(examples = "[\"https://cdn.cafe-lumiere.fr/buche-2026.jpg\"]",
                 description = "Public https URLs of images or videos (by file extension: .mp4, .mov, .m4v, .webm are videos). "
                         + "mastodon: up to 4, a video alone; bluesky: up to 4 images; instagram: one (required) or a carousel "

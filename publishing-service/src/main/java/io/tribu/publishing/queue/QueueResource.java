@@ -15,6 +15,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,6 +42,8 @@ public class QueueResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
     @Operation(summary = "The channel's weekly slots (brand's time zone) and the next free one")
+    @APIResponse(responseCode = "200", description = "The weekly slots and the next free one",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QueueView.class)))
     public Uni<QueueView> get(@PathParam("brandId") String brandId, @PathParam("channelId") UUID channelId) {
         String brand = caller.requireBrand(brandId);
         return queues.queue(caller.tenant(), brand, channelId);
@@ -49,6 +55,8 @@ public class QueueResource {
     @Operation(summary = "Replace the channel's weekly slots",
             description = "{\"slots\":[{\"day\":\"TUESDAY\",\"time\":\"18:00\"}]}: days MONDAY..SUNDAY, local times "
                     + "HH:mm of the brand's time zone; duplicates are merged.")
+    @APIResponse(responseCode = "200", description = "The new weekly slots and the next free one",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QueueView.class)))
     public Uni<QueueView> put(@PathParam("brandId") String brandId, @PathParam("channelId") UUID channelId,
                               @Valid @NotNull QueueRequest request) {
         String brand = caller.requireBrand(brandId);

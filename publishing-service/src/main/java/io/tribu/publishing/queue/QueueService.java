@@ -5,14 +5,15 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.tribu.platform.problem.Problems;
 import io.tribu.publishing.access.NotFoundProblems;
 import io.tribu.publishing.access.Roles;
 import io.tribu.publishing.approval.ApprovalService;
 import io.tribu.publishing.approval.TransitionRequest;
 import io.tribu.publishing.brand.BrandSettings;
 import io.tribu.publishing.channel.Channel;
-import io.tribu.publishing.post.Post;
 import io.tribu.publishing.delivery.Delivery;
+import io.tribu.publishing.post.Post;
 import io.tribu.publishing.post.PostProblems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -62,8 +63,9 @@ public class QueueService {
     public Uni<QueueView> replace(String tenant, String brandId, UUID channelId, List<QueueRequest.SlotRequest> slots) {
         return channel(tenant, brandId, channelId)
                 .call(channel -> QueueSlot.delete("channelId", channel.id))
-                .call(channel -> QueueSlot.persist(slots.stream().distinct().map(slot -> slot(channel.id, slot))
-                        .toList()))
+                // An empty list clears the queue (persisting no entity at all fails with "The Uni set is empty").
+                .call(channel -> slots.isEmpty() ? Uni.createFrom().voidItem()
+                        : QueueSlot.persist(slots.stream().distinct().map(slot -> slot(channel.id, slot)).toList()))
                 .call(() -> Panache.getSession().chain(session -> session.flush()))
                 .chain(channel -> view(tenant, brandId, channel.id));
     }
@@ -199,11 +201,6 @@ public class QueueService {
     }
 
     private static HttpProblem badChannel(String message) {
-        return HttpProblem.builder()
-                .withStatus(Response.Status.BAD_REQUEST)
-                .withTitle("Bad Request")
-                .withDetail("channelId: " + message)
-                .with("violations", List.of(Map.of("field", "channelId", "in", "body", "message", message)))
-                .build();
+        return Problems.invalidBody("channelId", message);
     }
 }

@@ -15,6 +15,18 @@ public final class TestTokens {
         return signed("tribu-api", tenant, role, brands);
     }
 
+    /** A token of a named user (the service's {@code userName}), e.g. two admins of one agency. */
+    public static String tokenOf(String user, String tenant, String role, String... brands) {
+        return Jwt.preferredUserName(user)
+                .issuer("https://server.example.com")
+                .audience("tribu-api")
+                .groups(Set.of(role))
+                .claim("tenant", tenant)
+                .claim("brands", List.of(brands))
+                .jws().keyId("1")
+                .sign("privateKey.jwk");
+    }
+
     /** A token of another audience, which the service must refuse. */
     public static String tokenForOtherAudience(String tenant, String role, String... brands) {
         return signed("some-other-api", tenant, role, brands);

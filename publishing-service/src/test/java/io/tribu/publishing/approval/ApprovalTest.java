@@ -124,6 +124,36 @@ class ApprovalTest {
         team.move(team.cm, post, "publish-now", null).statusCode(400).body("violations.field", hasItem("action"));
     }
 
+    /** Issue 18, finding 6: an admin approved their own post. Whoever wrote it cannot approve it, whatever their role. */
+    @Test
+    void nobodyApprovesAPostTheyWroteOrEdited() {
+        Team team = Team.fresh();
+        String alice = TestTokens.tokenOf("alice", "soleil", "admin", team.brand);
+        String bob = TestTokens.tokenOf("bob", "soleil", "admin", team.brand);
+        String written = given().auth().oauth2(alice).contentType(ContentType.JSON)
+                .body(Drafts.draft(future(), Drafts.variant("mastodon", "Joyeux Noël ☕🎄")))
+                .when().post("/brands/" + team.brand + "/posts").then().statusCode(201).extract().path("id");
+        team.move(alice, written, "submit", null).statusCode(200);
+        team.move(alice, written, "approve", null).statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("https://tribu.io/problems/own-post"))
+                .body("detail", containsString("You wrote this post"));
+        given().auth().oauth2(team.cm).when().get("/brands/" + team.brand + "/posts/" + written)
+                .then().body("status", equalTo("in-review"));
+
+        // A community manager's post, edited by admin Bob: Bob wrote part of it and cannot approve it either.
+        String edited = team.draft(future());
+        given().auth().oauth2(bob).contentType(ContentType.JSON)
+                .body(Drafts.draft(future(), Drafts.variant("mastodon", "Joyeux Noël à tous ☕🎄")))
+                .when().put("/brands/" + team.brand + "/posts/" + edited).then().statusCode(200);
+        team.move(team.cm, edited, "submit", null).statusCode(200);
+        team.move(bob, edited, "approve", null).statusCode(403).body("type", equalTo("https://tribu.io/problems/own-post"))
+                .body("detail", containsString("You edited this post"));
+
+        // Another admin, or the client, may.
+        team.move(bob, written, "approve", null).statusCode(200).body("status", equalTo("approved"));
+        team.move(alice, edited, "approve", null).statusCode(200).body("status", equalTo("approved"));
+    }
+
     @Test
     void twoApproversAtOnceOneWins() {
         Team team = Team.fresh();

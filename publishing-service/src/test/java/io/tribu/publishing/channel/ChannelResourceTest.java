@@ -40,8 +40,8 @@ class ChannelResourceTest {
 
     static Map<String, Object> mastodon(String handle, Map<String, Object> credentials) {
         return credentials == null
-                ? Map.of("network", "mastodon", "handle", handle, "baseUrl", "https://mastodon.example")
-                : Map.of("network", "mastodon", "handle", handle, "baseUrl", "https://mastodon.example",
+                ? Map.of("network", "mastodon", "handle", handle, "baseUrl", "http://127.0.0.1:9")
+                : Map.of("network", "mastodon", "handle", handle, "baseUrl", "http://127.0.0.1:9",
                 "credentials", credentials);
     }
 
@@ -160,6 +160,21 @@ class ChannelResourceTest {
                         "credentials", Map.of("accessToken", "t")))
                 .when().post("/brands/" + brand + "/channels")
                 .then().statusCode(400).body("violations[0].field", containsString("baseUrl"));
+    }
+
+    /** A change onto another channel's network and handle answered 500 (the unique constraint, at commit). */
+    @Test
+    void aChangeOntoAnotherChannelsHandleIsAConflict() {
+        String brand = Drafts.freshBrand();
+        String cm = TestTokens.token("soleil", "community-manager", brand);
+        connect(cm, brand, mastodon("@cafe@mastodon.example", Map.of("accessToken", TOKEN)));
+        String other = connect(cm, brand, mastodon("@lumiere@mastodon.example", Map.of("accessToken", TOKEN)));
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(mastodon("@cafe@mastodon.example", null))
+                .when().put("/brands/" + brand + "/channels/" + other)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://tribu.io/problems/duplicate-channel"));
+        given().auth().oauth2(cm).when().get("/brands/" + brand + "/channels/" + other)
+                .then().statusCode(200).body("handle", equalTo("@lumiere@mastodon.example"));
     }
 
     @Test

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class NoKeyNetworkDeliveryTest {
 
-    static final FakeX X = new FakeX();
+    static final FakeX X = FakeX.forTheService();
 
     @Inject
     Clock clock;
@@ -37,7 +37,7 @@ class NoKeyNetworkDeliveryTest {
     @Test
     void aWriteThatWentThroughBeforeA503IsFoundOnTheRetryNotPostedAgain() throws Exception {
         DeliveryTest.Brand brand = DeliveryTest.Brand.fresh(clock);
-        brand.connect(Map.of("network", "x", "handle", "@cafelumiere", "baseUrl", X.baseUrl(),
+        brand.connect(Map.of("network", "x", "handle", "@cafelumiere",
                 "credentials", Map.of("accessToken", FakeX.TOKEN)));
         String text = "Chocolat chaud offert ce soir " + UUID.randomUUID();
         // X wrote the tweet, then its front answered 503: the tweet exists, the worker saw a failure.

@@ -34,9 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class TokenRefreshTest {
 
-    static final FakeX X = new FakeX();
-    static final FakeLinkedIn LINKEDIN = new FakeLinkedIn();
-    static final FakeGraph GRAPH = new FakeGraph();
+    static final FakeX X = FakeX.forTheService();
+    static final FakeLinkedIn LINKEDIN = FakeLinkedIn.forTheService();
+    static final FakeGraph GRAPH = FakeGraph.forTheService();
 
     @Inject
     ChannelService channels;
@@ -54,7 +54,7 @@ class TokenRefreshTest {
     void anExpiredXTokenIsRefreshedStoredSealedAndThePostPublished() throws Exception {
         DeliveryTest.Brand brand = DeliveryTest.Brand.fresh(clock);
         String refresh = X.issueRefreshToken();
-        brand.connect(Map.of("network", "x", "handle", "@cafelumiere", "baseUrl", X.baseUrl(),
+        brand.connect(Map.of("network", "x", "handle", "@cafelumiere",
                 "credentials", Map.of("accessToken", "expired-x-token", "refreshToken", refresh, "clientId", FakeX.CLIENT_ID)));
         String post = brand.scheduled(Duration.ofSeconds(6), Map.of("x", "Chocolat chaud offert ce soir " + UUID.randomUUID()));
         await().atMost(Duration.ofSeconds(60)).until(() -> brand.status(post).equals("published"));
@@ -71,7 +71,7 @@ class TokenRefreshTest {
     @Test
     void aRefusedRefreshFailsTheDeliveryAskingToReconnect() throws Exception {
         DeliveryTest.Brand brand = DeliveryTest.Brand.fresh(clock);
-        brand.connect(Map.of("network", "linkedin", "handle", FakeLinkedIn.ORGANIZATION, "baseUrl", LINKEDIN.baseUrl(),
+        brand.connect(Map.of("network", "linkedin", "handle", FakeLinkedIn.ORGANIZATION,
                 "credentials", Map.of("accessToken", "expired", "refreshToken", "revoked-refresh",
                         "clientId", FakeLinkedIn.CLIENT_ID, "clientSecret", FakeLinkedIn.CLIENT_SECRET)));
         String post = brand.scheduled(Duration.ofSeconds(6), Map.of("linkedin", "Nous recrutons " + UUID.randomUUID()));
@@ -90,7 +90,7 @@ class TokenRefreshTest {
     @Test
     void aMetaTokenCloseToItsExpiryIsExchangedBeforePublishing() throws Exception {
         DeliveryTest.Brand brand = DeliveryTest.Brand.fresh(clock);
-        brand.connect(Map.of("network", "facebook", "handle", FakeGraph.PAGE, "baseUrl", GRAPH.baseUrl(),
+        brand.connect(Map.of("network", "facebook", "handle", FakeGraph.PAGE,
                 "credentials", Map.of("accessToken", FakeGraph.TOKEN, "expiresAt", clock.instant().plus(Duration.ofDays(2)).toString(),
                         "clientId", FakeGraph.APP_ID, "clientSecret", FakeGraph.APP_SECRET)));
         String post = brand.scheduled(Duration.ofSeconds(6), Map.of("facebook", "Galette des rois " + UUID.randomUUID()));
@@ -107,7 +107,7 @@ class TokenRefreshTest {
     @Test
     void aRefusedMetaExchangeStillPublishesWithTheWorkingToken() throws Exception {
         DeliveryTest.Brand brand = DeliveryTest.Brand.fresh(clock);
-        brand.connect(Map.of("network", "facebook", "handle", FakeGraph.PAGE, "baseUrl", GRAPH.baseUrl(),
+        brand.connect(Map.of("network", "facebook", "handle", FakeGraph.PAGE,
                 "credentials", Map.of("accessToken", FakeGraph.TOKEN, "expiresAt", clock.instant().plus(Duration.ofDays(2)).toString(),
                         "clientId", FakeGraph.APP_ID, "clientSecret", "revoked-secret")));
         String post = brand.scheduled(Duration.ofSeconds(6), Map.of("facebook", "Crêpes " + UUID.randomUUID()));

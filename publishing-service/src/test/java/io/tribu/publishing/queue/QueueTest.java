@@ -31,6 +31,8 @@ import static io.tribu.publishing.post.Drafts.draft;
 import static io.tribu.publishing.post.Drafts.freshBrand;
 import static io.tribu.publishing.post.Drafts.variant;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,7 +53,7 @@ class QueueTest {
             String cm = TestTokens.token("soleil", "community-manager", brand);
             String channel = given().auth().oauth2(cm).contentType(ContentType.JSON)
                     .body(Map.of("network", "mastodon", "handle", "@cafe@mastodon.example",
-                            "baseUrl", "https://mastodon.example", "credentials", Map.of("accessToken", "t")))
+                            "baseUrl", "http://127.0.0.1:9", "credentials", Map.of("accessToken", "t")))
                     .when().post("/brands/" + brand + "/channels").then().statusCode(201).extract().path("id");
             return new Team(brand, cm, TestTokens.token("soleil", "client-approver", brand), channel);
         }
@@ -119,6 +121,19 @@ class QueueTest {
                 .statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItem("slots[0].day"))
                 .body("violations.field", hasItem("slots[0].time"));
+    }
+
+    /** Issue 18, finding 7: an empty list answered 500 "The Uni set is empty"; it clears the queue. */
+    @Test
+    void anEmptyListClearsTheQueue() {
+        Team team = Team.fresh();
+        team.putQueue(List.of()).statusCode(200).body("slots", equalTo(List.of())).body("nextFreeSlot", nullValue());
+        team.putQueue(TWICE_A_DAY).statusCode(200);
+        team.putQueue(List.of()).statusCode(200).body("slots", equalTo(List.of())).body("nextFreeSlot", nullValue());
+        given().auth().oauth2(team.cm).when().get("/brands/" + team.brand + "/channels/" + team.channel + "/queue")
+                .then().statusCode(200).body("slots", equalTo(List.of()));
+        String post = team.approvedPost();
+        team.schedule(post, "next").statusCode(409).body("detail", containsString("no queue slots"));
     }
 
     @Test

@@ -36,7 +36,19 @@ public class FakeGraph extends FakeNetwork {
     private final java.util.Set<String> tokens = ConcurrentHashMap.newKeySet();
 
     public FakeGraph() {
-        super(0);
+        this(0);
+    }
+
+    /**
+     * On the port the %test profile names as the network's API ({@code tribu.networks.*-url}): the fake
+     * the service itself calls, since a channel cannot choose the API host of this network.
+     */
+    public static FakeGraph forTheService() {
+        return new FakeGraph(FixedHosts.META_PORT);
+    }
+
+    private FakeGraph(int port) {
+        super(port);
         tokens.add(TOKEN);
     }
 

@@ -42,7 +42,19 @@ public class FakeLinkedIn extends FakeNetwork {
     private final java.util.Set<String> accessTokens = ConcurrentHashMap.newKeySet();
 
     public FakeLinkedIn() {
-        super(0);
+        this(0);
+    }
+
+    /**
+     * On the port the %test profile names as the network's API ({@code tribu.networks.*-url}): the fake
+     * the service itself calls, since a channel cannot choose the API host of this network.
+     */
+    public static FakeLinkedIn forTheService() {
+        return new FakeLinkedIn(FixedHosts.LINKEDIN_PORT);
+    }
+
+    private FakeLinkedIn(int port) {
+        super(port);
         accessTokens.add(TOKEN);
     }
 

@@ -28,6 +28,7 @@ public abstract class FakeNetwork implements AutoCloseable {
 
     private final HttpServer server;
     private final Queue<Scripted> script = new ConcurrentLinkedQueue<>();
+    private final Queue<String> received = new ConcurrentLinkedQueue<>();
 
     protected FakeNetwork(int port) {
         try {
@@ -49,9 +50,16 @@ public abstract class FakeNetwork implements AutoCloseable {
         script.add(new Scripted(pathSuffix, status, headers, body));
     }
 
+    /** Every request received so far: method, path and the Authorization header (or "-"). */
+    public java.util.List<String> received() {
+        return java.util.List.copyOf(received);
+    }
+
     private void dispatch(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            received.add(exchange.getRequestMethod() + " " + path + " " + (authorization == null ? "-" : authorization));
             Scripted scripted = script.stream().filter(s -> path.endsWith(s.pathSuffix())).findFirst().orElse(null);
             if (scripted != null && script.remove(scripted)) {
                 exchange.getRequestBody().readAllBytes();

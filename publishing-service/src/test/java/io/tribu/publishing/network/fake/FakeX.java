@@ -37,7 +37,19 @@ public class FakeX extends FakeNetwork {
     public static final String CLIENT_ID = "tribu-x-client";
 
     public FakeX() {
-        super(0);
+        this(0);
+    }
+
+    /**
+     * On the port the %test profile names as the network's API ({@code tribu.networks.*-url}): the fake
+     * the service itself calls, since a channel cannot choose the API host of this network.
+     */
+    public static FakeX forTheService() {
+        return new FakeX(FixedHosts.X_PORT);
+    }
+
+    private FakeX(int port) {
+        super(port);
         accessTokens.add(TOKEN);
     }
 
