@@ -26,7 +26,7 @@ class BadInputTest {
     private static final Logger LOG = Logger.getLogger(BadInputTest.class);
 
     @Test
-    void noOperationAcceptsBadInputOrFailsOnIt() {
+    void noOperationAcceptsBadInputOrFailsOnIt() throws Exception {
         String brand = Drafts.freshBrand();
         BadInputProbe.withToken(TestTokens.token("soleil", "admin", brand))
                 .pathValue("brandId", brand)
