@@ -52,7 +52,8 @@ live_pid() {
 start_detached() {
   local name="$1" log="$2"
   shift 2
-  : >"$log"
+  # The previous run's log is kept beside the new one (a restart must not erase why it was needed).
+  if [[ -s "$log" ]]; then mv -f "$log" "$log.1"; fi
   setsid "$@" >>"$log" 2>&1 </dev/null &
   echo $! >"$(pid_file "$name")"
 }
