@@ -3,7 +3,8 @@
 # Sourced by ./tribu; not meant to be run on its own.
 
 TRIBU_ROOT="${TRIBU_ROOT:?TRIBU_ROOT must be set by ./tribu}"
-TRIBU_HOME="$TRIBU_ROOT/.tribu"          # every bit of local state lives here: rm -rf .tribu resets
+TRIBU_HOME="${TRIBU_HOME:-$TRIBU_ROOT/.tribu}"  # every bit of local state lives here: rm -rf .tribu resets; a second
+                                          # checkout (git worktree) can share one by setting TRIBU_HOME
 TRIBU_LOGS="$TRIBU_HOME/logs"
 TRIBU_RUN="$TRIBU_HOME/run"              # pid files of the processes ./tribu started
 TRIBU_DOWNLOADS="$TRIBU_HOME/downloads"

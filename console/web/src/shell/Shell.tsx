@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/i18n';
 import type { Language, MessageKey } from '../i18n/messages';
 import { EmptyState } from '../ui/EmptyState';
 import { ProblemMessage } from '../ui/Problem';
-import { Inbox } from '../inbox/Inbox';
+import { screenOf, screens } from './screens';
 
 const BRAND_KEY = 'tribu.brand';
 
@@ -15,6 +15,14 @@ export function Shell() {
   const [me, setMe] = useState<Me | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [brand, setBrand] = useState<string | null>(null);
+  const [hash, setHash] = useState(() => window.location.hash);
+
+  useEffect(() => {
+    const follow = () => setHash(window.location.hash);
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+  const screen = screenOf(hash);
 
   useEffect(() => {
     api<Me>('/api/me')
@@ -77,11 +85,13 @@ export function Shell() {
       <div className="layout">
         <nav aria-label={t('shell.nav')} className="sidenav">
           <ul>
-            <li>
-              <a href="#inbox" aria-current="page">
-                {t('shell.nav.inbox')}
-              </a>
-            </li>
+            {screens.map((s) => (
+              <li key={s.id}>
+                <a href={`#${s.id}`} aria-current={s.id === screen.id ? 'page' : undefined}>
+                  {t(s.label)}
+                </a>
+              </li>
+            ))}
           </ul>
           <p className="hint">{t('shell.nav.later')}</p>
         </nav>
@@ -93,7 +103,7 @@ export function Shell() {
               <p>{t('shell.noBrands.text')}</p>
             </EmptyState>
           )}
-          {me && brand && <Inbox key={brand} brand={brand} me={me} />}
+          {me && brand && screen.render({ brand, me })}
         </main>
       </div>
     </>

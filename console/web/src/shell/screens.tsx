@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import type { Me } from '../api/me';
+import type { MessageKey } from '../i18n/messages';
+import { Inbox } from '../inbox/Inbox';
+
+/** What a screen gets from the shell. */
+export interface ScreenProps {
+  brand: string;
+  me: Me;
+}
+
+/** A screen of the console: its hash route (#id), its navigation label, what it renders. */
+export interface Screen {
+  id: string;
+  label: MessageKey;
+  render: (props: ScreenProps) => ReactNode;
+}
+
+/** The navigation, in order; the first one is the default. A new screen adds one line here. */
+export const screens: Screen[] = [
+  { id: 'inbox', label: 'shell.nav.inbox', render: (p) => <Inbox key={p.brand} brand={p.brand} me={p.me} /> },
+];
+
+export function screenOf(hash: string): Screen {
+  const id = hash.replace(/^#/, '').split('/')[0];
+  return screens.find((s) => s.id === id) ?? screens[0];
+}
