@@ -163,6 +163,7 @@ EOF
   done
   cat <<EOF
   Keycloak admin       $KC_URL/admin/  (admin / admin, realm tribu)
+  fake Mastodon        $FAKE_MASTODON_URL/  (cafe-lumiere's channel: its posts and comments, what publishing sent)
   PostgreSQL           psql postgresql://tribu:tribu@127.0.0.1:$PG_PORT/listening
   Kafka                $KAFKA_BOOTSTRAP
   Logs                 $TRIBU_LOGS/
