@@ -66,8 +66,8 @@ public class InboxIntake {
         this.clock = clock;
     }
 
-    /** One interaction judged by its brand's charter, ready to store. */
-    private record Arrival(MentionRecordedReader event, InboxItem item, Classification labels, Verdict verdict) {
+    /** One interaction judged by its brand's charter, ready to store (or, edited, to update). */
+    record Arrival(MentionRecordedReader event, InboxItem item, Classification labels, Verdict verdict) {
     }
 
     public Uni<Void> receive(MentionRecordedReader event) {
@@ -111,11 +111,11 @@ public class InboxIntake {
         });
     }
 
-    private static String brandKey(String tenant, String brandId) {
+    static String brandKey(String tenant, String brandId) {
         return tenant + '\u0000' + brandId;
     }
 
-    private Uni<Map<String, Charter>> charters(List<MentionRecordedReader> events) {
+    Uni<Map<String, Charter>> charters(List<MentionRecordedReader> events) {
         Map<String, Charter> byBrand = new HashMap<>();
         Set<String> keys = new LinkedHashSet<>();
         events.forEach(e -> keys.add(brandKey(e.tenant(), e.data().brandId())));
@@ -129,7 +129,7 @@ public class InboxIntake {
     }
 
     /** For brands whose rules look at repeat offenders: when each author's earlier items were first hidden or deleted. */
-    private Uni<Map<String, List<Instant>>> offences(List<MentionRecordedReader> events, Map<String, Charter> byBrand) {
+    Uni<Map<String, List<Instant>>> offences(List<MentionRecordedReader> events, Map<String, Charter> byBrand) {
         Map<String, Set<String>> authorsByBrand = new LinkedHashMap<>();
         for (MentionRecordedReader e : events) {
             String key = brandKey(e.tenant(), e.data().brandId());
@@ -205,13 +205,17 @@ public class InboxIntake {
     private Uni<Void> store(List<Arrival> arrivals) {
         return insertItems(arrivals).chain(inserted -> {
             // A mention already in the inbox under another event id (a replay by listening) keeps its first verdict.
-            List<Arrival> stored = arrivals.stream().filter(a -> inserted.contains(a.item().id)).toList();
-            List<DecisionLog.Entry> entries = new ArrayList<>();
-            stored.forEach(a -> a.verdict().steps().forEach(step -> entries.add(new DecisionLog.Entry(a.item(), step.decision()))));
-            return decisions.recordAll(entries)
-                    .chain(() -> networkRequests(stored))
-                    .chain(networkActions::requestAll);
+            return act(arrivals.stream().filter(a -> inserted.contains(a.item().id)).toList());
         });
+    }
+
+    /** Records the verdicts' decisions and asks the network for their hides, deletes and replies. */
+    Uni<Void> act(List<Arrival> judged) {
+        List<DecisionLog.Entry> entries = new ArrayList<>();
+        judged.forEach(a -> a.verdict().steps().forEach(step -> entries.add(new DecisionLog.Entry(a.item(), step.decision()))));
+        return decisions.recordAll(entries)
+                .chain(() -> networkRequests(judged))
+                .chain(networkActions::requestAll);
     }
 
     private Uni<Set<UUID>> insertItems(List<Arrival> arrivals) {
@@ -320,7 +324,7 @@ public class InboxIntake {
         return new NetworkActions.Request(item, step.decision().id(), action, step.action().visibility(), text, actor, null);
     }
 
-    private String labelsJson(Classification classification) {
+    String labelsJson(Classification classification) {
         Map<String, Object> labels = new LinkedHashMap<>();
         for (Label label : classification.present()) {
             labels.put(label.name(), Map.of("score", label.score(), "evidence", label.evidence()));
