@@ -233,8 +233,9 @@ public class ItemLifecycle {
     }
 
     private static Uni<Void> labels(UUID itemId, String labelsJson) {
+        // Bound as text first: a parameter typed jsonb would take the Java string as one JSON string value.
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "update inbox_item set labels = cast(:labels as jsonb) where id = :id")
+                        "update inbox_item set labels = cast(cast(:labels as text) as jsonb) where id = :id")
                 .setParameter("labels", labelsJson)
                 .setParameter("id", itemId)
                 .executeUpdate())
