@@ -3,7 +3,10 @@
 alter table inbox_item
     add column edited_at        timestamptz,  -- the newest edit applied: an older one arriving later is ignored
     add column withdrawn_at     timestamptz,
-    add column withdrawn_reason text;         -- deleted-at-source
+    add column withdrawn_reason text,         -- deleted-at-source
+    -- What a comment or message carries besides its text (a photo, an image sent in private): its URLs. An
+    -- image-only message is kept with an empty text and its attachment.
+    add column attachments      text[] not null default '{}';
 
 -- A withdrawn item is no longer waiting for an answer: the SLA watcher skips it.
 drop index inbox_item_sla_watch;

@@ -199,6 +199,7 @@ public class InboxIntake {
         item.version = verdict.steps().size();
         item.firstResponseAt = verdict.responded() ? now : null;
         item.offenceAt = verdict.offence() ? now : null;
+        item.attachments = data.attachments() == null ? new String[0] : data.attachments().toArray(String[]::new);
         return item;
     }
 
@@ -222,7 +223,8 @@ public class InboxIntake {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         insert into inbox_item (id, tenant, brand_id, source, kind, author, text, url, language, status, assignee,
                                                 published_at, received_at, version, sla_due_at, labels, sentiment,
-                                                sentiment_score, external_id, tags, first_response_at, thread_id, offence_at)
+                                                sentiment_score, external_id, tags, first_response_at, thread_id, offence_at,
+                                                attachments)
                         select cast(t.id as uuid), t.tenant, t.brand, t.source, t.kind, t.author, t.text, t.url, t.language,
                                t.status, t.assignee, cast(t.published_at as timestamptz), cast(t.received_at as timestamptz),
                                cast(t.version as bigint),
@@ -230,7 +232,8 @@ public class InboxIntake {
                                    + make_interval(mins => coalesce(s.first_response_sla_minutes, :defaultSla)),
                                cast(t.labels as jsonb), t.sentiment, cast(t.sentiment_score as double precision), t.external_id,
                                array(select jsonb_array_elements_text(cast(t.tags as jsonb))),
-                               cast(t.responded as timestamptz), t.thread, cast(t.offence as timestamptz)
+                               cast(t.responded as timestamptz), t.thread, cast(t.offence as timestamptz),
+                               array(select jsonb_array_elements_text(cast(t.attachments as jsonb)))
                         from unnest(cast(:ids as text[]), cast(:tenants as text[]), cast(:brands as text[]),
                                     cast(:sources as text[]), cast(:kinds as text[]), cast(:authors as text[]),
                                     cast(:texts as text[]), cast(:urls as text[]), cast(:languages as text[]),
@@ -238,10 +241,10 @@ public class InboxIntake {
                                     cast(:received as text[]), cast(:versions as text[]), cast(:labels as text[]),
                                     cast(:sentiments as text[]), cast(:scores as text[]), cast(:externalIds as text[]),
                                     cast(:tags as text[]), cast(:responded as text[]), cast(:threads as text[]),
-                                    cast(:offences as text[]))
+                                    cast(:offences as text[]), cast(:attachments as text[]))
                              as t(id, tenant, brand, source, kind, author, text, url, language, status, assignee,
                                   published_at, received_at, version, labels, sentiment, sentiment_score, external_id,
-                                  tags, responded, thread, offence)
+                                  tags, responded, thread, offence, attachments)
                         left join brand_sla s on s.tenant = t.tenant and s.brand_id = t.brand
                         on conflict (id) do nothing returning id""", UUID.class)
                 .setParameter("defaultSla", defaultSlaMinutes)
@@ -267,6 +270,7 @@ public class InboxIntake {
                 .setParameter("responded", Columns.of(arrivals, a -> a.item().firstResponseAt))
                 .setParameter("threads", Columns.of(arrivals, a -> a.event().data().thread()))
                 .setParameter("offences", Columns.of(arrivals, a -> a.item().offenceAt))
+                .setParameter("attachments", Columns.of(arrivals, a -> json(a.item().attachments)))
                 .getResultList())
                 .map(HashSet::new);
     }

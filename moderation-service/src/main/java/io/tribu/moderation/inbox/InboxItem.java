@@ -64,6 +64,8 @@ public class InboxItem extends PanacheEntityBase {
     /** Why it was withdrawn, e.g. deleted-at-source. */
     @Column(name = "withdrawn_reason")
     public String withdrawnReason;
+    /** URLs of what the interaction carries besides its text (a photo, an image sent in private). */
+    public String[] attachments;
     /** Tags put by charter rules. */
     public String[] tags;
     /** Changed by every decision; a decision naming an older version loses (409). */

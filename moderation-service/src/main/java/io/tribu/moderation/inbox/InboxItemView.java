@@ -20,7 +20,11 @@ import java.util.UUID;
  */
 @Schema(name = "InboxItem")
 public record InboxItemView(UUID id, String brandId, String source, String kind, String author, String text,
-                            String url, String thread, String language, String sentiment, Double sentimentScore,
+                            String url,
+                            @Schema(description = "URLs of the photos or files it carries; an image-only message has an "
+                                    + "empty text and its attachment")
+                            List<String> attachments,
+                            String thread, String language, String sentiment, Double sentimentScore,
                             @Schema(enumeration = {"new", "assigned", "replied", "hidden", "deleted", "escalated", "closed",
                                     "withdrawn"})
                             String status,
@@ -48,7 +52,7 @@ public record InboxItemView(UUID id, String brandId, String source, String kind,
 
     static InboxItemView of(InboxItem item, List<NetworkActionView> actions, List<ItemChangeView> history) {
         return new InboxItemView(item.id, item.brandId, item.source, item.kind, item.author, item.text, item.url,
-                item.thread, item.language, item.sentiment, item.sentimentScore, item.status, item.assignee,
+                item.attachments == null ? List.of() : List.of(item.attachments), item.thread, item.language, item.sentiment, item.sentimentScore, item.status, item.assignee,
                 item.tags == null ? List.of() : List.of(item.tags), item.publishedAt, item.receivedAt, item.version,
                 item.firstResponseAt, item.slaDueAt, item.slaBreachedAt, labels(item.labels),
                 NetworkActionView.current(actions), actions, item.editedAt, item.withdrawnAt, item.withdrawnReason, history);

@@ -84,12 +84,16 @@ public class ItemLifecycle {
                 });
     }
 
-    /** Withdraws an item once (eventId as for edits); true when the item changed. */
+    /** Withdraws an item once (eventId as for edits), unless the brand deleted it; true when the item changed. */
     public Uni<Boolean> withdraw(UUID eventId, String eventType, Withdrawal withdrawal) {
         return Panache.withTransaction(() -> firstTime(eventId, eventType)
                 .chain(first -> !first ? Uni.createFrom().item(false)
                         : locked(withdrawal.tenant(), withdrawal.brandId(), withdrawal.itemId()).chain(item -> item == null
-                                || item.withdrawnAt != null ? Uni.createFrom().item(false) : withdraw(item, withdrawal))));
+                                || item.withdrawnAt != null
+                                // Deleted on the network at the brand's request: the network's notice of it is the
+                                // echo of our own deletion, and the item keeps its text for the audit.
+                                || InboxStatus.DELETED.wire().equals(item.status)
+                                ? Uni.createFrom().item(false) : withdraw(item, withdrawal))));
     }
 
     /** Records the brand's answer on the item(s) it answers; a redelivered answer adds nothing. Items answered. */
@@ -132,7 +136,8 @@ public class ItemLifecycle {
         Instant now = clock.instant();
         MentionRecordedReader.Data data = new MentionRecordedReader.Data(item.id, item.brandId, item.source, item.kind,
                 true, item.author, edit.text(), edit.url() == null ? item.url : edit.url(), edit.language(),
-                item.publishedAt, edit.sentiment(), item.externalId, item.thread);
+                item.publishedAt, edit.sentiment(), item.externalId, item.thread,
+                item.attachments == null ? List.of() : List.of(item.attachments));
         List<MentionRecordedReader> edited = List.of(new MentionRecordedReader(item.id, MentionRecordedReader.TYPE,
                 item.tenant, data));
         String brand = InboxIntake.brandKey(item.tenant, item.brandId);
