@@ -168,7 +168,9 @@ class WebhookChannelTest {
                 .then().statusCode(200).extract().jsonPath().getList("actor");
         assertEquals(List.of("facebook:104857162549213"), audit);
 
-        deliverMeta(path, recorded("meta/fb-comment-edited.json"), APP_SECRET).then().statusCode(200).body("edited", equalTo(1));
+        byte[] edit = recorded("meta/fb-comment-edited.json");
+        deliverMeta(path, edit, APP_SECRET).then().statusCode(200).body("edited", equalTo(1));
+        deliverMeta(path, edit, APP_SECRET).then().statusCode(200).body("edited", equalTo(0)); // Meta retries
         Map<String, Object> edited = item(admin, brand, commentId, channelId);
         assertEquals("Commande reçue finalement, merci pour la réponse.", edited.get("text"));
         assertEquals("Trois semaines que j'attends ma commande, personne ne répond. Inadmissible.",
@@ -186,7 +188,10 @@ class WebhookChannelTest {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("tribu_meta_unreadable_total{network=\"facebook\"}"), "unreadable parts counted");
 
-        deliverMeta(path, recorded("meta/fb-comment-removed.json"), APP_SECRET).then().statusCode(200).body("withdrawn", equalTo(1));
+        byte[] removal = recorded("meta/fb-comment-removed.json");
+        deliverMeta(path, removal, APP_SECRET).then().statusCode(200).body("withdrawn", equalTo(1));
+        deliverMeta(path, removal, APP_SECRET).then().statusCode(200).body("withdrawn", equalTo(0));
+        deliverMeta(path, edit, APP_SECRET).then().statusCode(200).body("edited", equalTo(0)); // an edit after the deletion
         Map<String, Object> removed = item(admin, brand, commentId, channelId);
         assertEquals("withdrawn", removed.get("status"));
         assertEquals("", removed.get("text"));
