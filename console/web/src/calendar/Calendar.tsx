@@ -1,5 +1,6 @@
 import {
-  DndContext, KeyboardSensor, PointerSensor, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent,
+  DndContext, KeyboardSensor, PointerSensor, pointerWithin, rectIntersection, useDraggable, useDroppable, useSensor, useSensors,
+  type CollisionDetection, type DragEndEvent,
 } from '@dnd-kit/core';
 import { useCallback, useEffect, useState } from 'react';
 import { canModerate, type Me } from '../api/me';
@@ -16,6 +17,11 @@ type View = 'month' | 'week';
 type Panel = { kind: 'post'; id: string } | { kind: 'new' } | { kind: 'edit'; id: string } | null;
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const MOVABLE = new Set(['draft', 'in-review', 'approved', 'scheduled']);
+/** The slot under the pointer; with the keyboard (no pointer), the one the moved post overlaps most. */
+const underThePointer: CollisionDetection = (args) => {
+  const hits = pointerWithin(args);
+  return hits.length > 0 ? hits : rectIntersection(args);
+};
 
 /** The brand's editorial calendar: month and week, posts by status, campaigns and seasonal markers, drag to reschedule. */
 export default function Calendar({ brand, me }: { brand: string; me: Me }) {
@@ -107,7 +113,7 @@ export default function Calendar({ brand, me }: { brand: string; me: Me }) {
       {notice && <p role="status" className="notice" data-testid="calendar-notice">{notice}</p>}
       {error != null && <CalendarProblem error={error} />}
       <div className="calendar-body">
-        <DndContext sensors={sensors} onDragEnd={onDragEnd}>
+        <DndContext sensors={sensors} collisionDetection={underThePointer} onDragEnd={onDragEnd}>
           {view === 'month' ? (
             <div className="month" role="grid" aria-label={title} data-testid="month">
               <div role="row" className="weekdays">
@@ -118,8 +124,11 @@ export default function Calendar({ brand, me }: { brand: string; me: Me }) {
               {Array.from({ length: dates.length / 7 }, (_, w) => (
                 <div role="row" className="week-row" key={w}>
                   {dates.slice(w * 7, w * 7 + 7).map((d) => (
-                    <Cell key={d} id={`day|${d}`} className={d.startsWith(month) ? 'day' : 'day other-month'} label={formatDate(language, d, { weekday: 'long', day: 'numeric', month: 'long' })}>
-                      <span className={d === today(zone) ? 'date today' : 'date'}>{Number(d.slice(8))}</span>
+                    <Cell key={d} id={`day|${d}`} className={d.startsWith(month) ? 'day' : 'day other-month'}>
+                      <span className={d === today(zone) ? 'date today' : 'date'}>
+                        <span aria-hidden="true">{Number(d.slice(8))}</span>
+                        <span className="sr-only">{formatDate(language, d, { weekday: 'long', day: 'numeric', month: 'long' })}</span>
+                      </span>
                       <DayContent day={byDate.get(d)} date={d} campaigns={calendar?.campaigns ?? []} weekStart={d === dates[w * 7]}
                         mayWrite={mayWrite} open={(id) => setPanel({ kind: 'post', id })} />
                     </Cell>
@@ -143,7 +152,7 @@ export default function Calendar({ brand, me }: { brand: string; me: Me }) {
                 <div role="row" className="hour-row" key={h}>
                   <div role="rowheader" className="hour-label">{`${String(h).padStart(2, '0')}:00`}</div>
                   {dates.map((d) => (
-                    <Cell key={d} id={`hour|${d}|${h}`} className="slot" label={`${formatDate(language, d, { weekday: 'long', day: 'numeric', month: 'long' })} ${h}:00`}>
+                    <Cell key={d} id={`hour|${d}|${h}`} className="slot">
                       {(byDate.get(d)?.posts ?? []).filter((p) => Number(p.localTime.slice(0, 2)) === h).map((p) => (
                         <Chip key={p.id} entry={p} mayWrite={mayWrite} open={() => setPanel({ kind: 'post', id: p.id })} />
                       ))}
@@ -171,10 +180,10 @@ export default function Calendar({ brand, me }: { brand: string; me: Me }) {
   );
 }
 
-function Cell({ id, className, label, children }: { id: string; className: string; label: string; children: React.ReactNode }) {
+function Cell({ id, className, children }: { id: string; className: string; children?: React.ReactNode }) {
   const { setNodeRef, isOver } = useDroppable({ id });
   return (
-    <div role="gridcell" aria-label={label} ref={setNodeRef} className={isOver ? `${className} drop-over` : className} data-drop={id}>
+    <div role="gridcell" ref={setNodeRef} className={isOver ? `${className} drop-over` : className} data-drop={id}>
       {children}
     </div>
   );
