@@ -1,8 +1,9 @@
 // The calendar in the browser: a post whose Bluesky variant is over 300 graphemes is blocked by the
 // composer's counter, fixed, saved and submitted by camille; claire approves it in her own session;
 // camille drags it to another day (publishing puts an approved post back into review when it
-// changes), claire approves again, camille schedules it. Scheduling needs a connected channel for each
-// network: without one (the demo has none yet) the scenario ends on publishing's refusal, shown.
+// changes), claire approves again; scheduling is refused (the demo has no Bluesky channel), shown in
+// publishing's words; without the Bluesky variant and planned two minutes ahead it is approved,
+// scheduled and published to the demo's fake Mastodon, and the channels screen shows the outcome.
 // An admin who wrote a post is refused its approval (own-post), shown in publishing's words.
 import { randomUUID } from 'node:crypto';
 import { PUBLISHING, SHOTS, audit, check, signIn, step, token } from './lib.mjs';
@@ -70,6 +71,9 @@ export async function calendarScenarios(browser, track) {
     await page.fill('[data-testid=composer-title]', title);
     await page.fill('[data-testid=composer-date]', days[0]);
     await page.fill('[data-testid=composer-time]', '10:00');
+    await page.fill('[data-testid=composer-tags]', 'noel, e2e');
+    const campaigns = await page.$$eval('[data-testid=composer-campaign] option', (os) => os.map((o) => o.value).filter(Boolean));
+    if (campaigns.length > 0) await page.selectOption('[data-testid=composer-campaign]', campaigns[0]);
     await page.fill('[data-testid=text-mastodon]', 'Ce soir, un chocolat chaud offert avec chaque bûche. #noel');
     await page.click('[data-testid=add-bluesky]');
     // publishing's own case: 12 graphemes of words and 300 emoji = 312 graphemes (612 UTF-16 units).
@@ -90,6 +94,8 @@ export async function calendarScenarios(browser, track) {
     const stored = await publishing('camille', `/posts/${postId}`);
     check(localDate(new Date(stored.body.plannedAt)) === days[0] && localTime(new Date(stored.body.plannedAt)) === '10:00',
       `planned at 10:00 in ${ZONE}: ${stored.body.plannedAt}`);
+    check(JSON.stringify(stored.body.tags) === '["noel","e2e"]' && stored.body.campaignId === (campaigns[0] ?? null),
+      `tags and campaign: ${JSON.stringify(stored.body)}`);
     await page.click('[data-testid=submit]');
     await page.waitForFunction(() => document.querySelector('[data-testid=post-status]')?.textContent === 'In review');
   });
@@ -127,32 +133,64 @@ export async function calendarScenarios(browser, track) {
     await openAwaiting(claire.page, title);
     await claire.page.click('[data-testid=approve]');
     await claire.page.waitForFunction(() => document.querySelector('[data-testid=post-status]')?.textContent === 'Approved');
-    check(claire.problems.length === 0, claire.problems.join('; '));
-    await claire.context.close();
   });
 
-  await step('camille schedules it: scheduled with a connected channel, else publishing\'s refusal shown', async () => {
-    const { page, problems } = camille;
+  await step('camille schedules it: publishing refuses, the brand has no Bluesky channel, and says so', async () => {
+    const { page } = camille;
     await page.click('text=Week');
     await page.waitForSelector('[data-testid=week]');
     await audit(page, 'calendar, week');
     await page.click('text=Month');
     await page.click(`[data-post="${postId}"] .chip-open`);
     await page.waitForFunction(() => document.querySelector('[data-testid=post-status]')?.textContent === 'Approved');
-    const channels = (await publishing('camille', '/channels')).body.filter((c) => c.hasCredentials).map((c) => c.network);
     await page.click('[data-testid=schedule]');
-    if (channels.includes('mastodon') && channels.includes('bluesky')) {
-      await page.waitForFunction(() => document.querySelector('[data-testid=post-status]')?.textContent === 'Scheduled');
-    } else {
-      await page.waitForSelector('[data-testid=problem]');
-      const refusal = await page.textContent('[data-testid=problem]');
-      check(/channel/i.test(refusal), `publishing's refusal: ${refusal}`);
-      console.log(`[e2e] no connected mastodon and bluesky channels in this suite: stopped at "approved", publishing said: ${refusal}`);
+    await page.waitForSelector('[data-testid=problem]');
+    const refusal = await page.textContent('[data-testid=problem]');
+    check(/no channel for bluesky/i.test(refusal), `publishing's refusal: ${refusal}`);
+    await audit(page, 'scheduling refused');
+    await page.screenshot({ path: `${SHOTS}schedule-refused.png`, fullPage: true });
+  });
+
+  await step('without Bluesky and two minutes ahead, approved again, scheduled, published to the fake Mastodon', async () => {
+    const channels = (await publishing('camille', '/channels')).body.filter((c) => c.hasCredentials).map((c) => c.network);
+    if (!channels.includes('mastodon')) {
+      console.log('[e2e] no connected Mastodon channel in this suite: the scenario stops at "approved"');
+      await camille.context.close();
+      await claire.context.close();
+      return;
     }
-    await audit(page, 'post, scheduling');
-    await page.screenshot({ path: `${SHOTS}schedule.png`, fullPage: true });
+    const { page, problems } = camille;
+    await page.click('text=Edit');
+    await page.waitForSelector('[data-testid=composer] [data-testid=text-bluesky]');
+    await page.click('text=Remove the Bluesky variant');
+    // Approval needs a future instant: the next whole minute at least 90 s from now, in the brand's zone.
+    const soon = new Date(Math.ceil((Date.now() + 90_000) / 60_000) * 60_000);
+    await page.fill('[data-testid=composer-date]', localDate(soon));
+    await page.fill('[data-testid=composer-time]', localTime(soon));
+    await page.click('[data-testid=composer-save]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=post-status]')?.textContent === 'In review');
+    await openAwaiting(claire.page, title);
+    await claire.page.click('[data-testid=approve]');
+    await claire.page.waitForFunction(() => document.querySelector('[data-testid=post-status]')?.textContent === 'Approved');
+    check(claire.problems.length === 0, claire.problems.join('; '));
+    await claire.context.close();
+    await page.click('text=Close');
+    await page.click('text=Today');
+    await page.click(`[data-post="${postId}"] .chip-open`);
+    await page.waitForFunction(() => document.querySelector('[data-testid=post-status]')?.textContent === 'Approved');
+    await page.click('[data-testid=schedule]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=post-status]')?.textContent === 'Scheduled');
+    await page.screenshot({ path: `${SHOTS}scheduled.png`, fullPage: true });
+    // The delivery goes out at its instant; the page shows the outcome on the next read.
+    for (let i = 0; ; i++) {
+      const status = (await publishing('camille', `/posts/${postId}`)).body.status;
+      if (status === 'published') break;
+      check(status !== 'failed' && i < 60, `the post did not publish: ${status}`);
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+    }
     await page.click('a[href="#channels"]');
-    await page.waitForSelector('text=Latest outcomes');
+    await page.waitForSelector(`[data-testid=outcomes] >> text=${title}`);
+    check((await page.textContent('[data-testid=channels]')).includes('Connected'), 'the Mastodon channel connected');
     await audit(page, 'channels');
     await page.screenshot({ path: `${SHOTS}channels.png`, fullPage: true });
     check(problems.length === 0, problems.join('; '));

@@ -170,7 +170,7 @@ export default function Calendar({ brand, me }: { brand: string; me: Me }) {
                 onEdit={() => setPanel({ kind: 'edit', id: panel.id })} onClose={() => setPanel(null)} />
             )}
             {(panel.kind === 'new' || panel.kind === 'edit') && (
-              <Composer brand={brand} zone={zone} editing={panel.kind === 'edit' ? panel.id : null} campaigns={calendar?.campaigns ?? []}
+              <Composer brand={brand} zone={zone} editing={panel.kind === 'edit' ? panel.id : null}
                 onSaved={(id) => { reload(); setPanel({ kind: 'post', id }); }} onCancel={() => setPanel(null)} />
             )}
           </aside>

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
-import { bestSlots, createPost, editPost, loadPost } from './api';
+import { bestSlots, createPost, editPost, loadCampaigns, loadPost } from './api';
 import { CalendarProblem } from './CalendarProblem';
 import { countFor, NETWORKS, type Network } from './counting';
 import { formatInstant, instantOf, shiftDays, today, wallTimeOf } from './time';
@@ -26,8 +26,8 @@ function isVideo(url: string): boolean {
 }
 
 /** Writes a post: one variant per network with a live counter counting as publishing does, media, slot, campaign, tags. */
-export function Composer({ brand, zone, editing, campaigns, onSaved, onCancel }: {
-  brand: string; zone: string; editing: string | null; campaigns: Campaign[]; onSaved: (id: string) => void; onCancel: () => void;
+export function Composer({ brand, zone, editing, onSaved, onCancel }: {
+  brand: string; zone: string; editing: string | null; onSaved: (id: string) => void; onCancel: () => void;
 }) {
   const { t, language } = useI18n();
   const [title, setTitle] = useState('');
@@ -37,13 +37,16 @@ export function Composer({ brand, zone, editing, campaigns, onSaved, onCancel }:
   const [campaignId, setCampaignId] = useState('');
   const [variants, setVariants] = useState<Draft[]>([{ network: 'mastodon', text: '', media: '' }]);
   const [slots, setSlots] = useState<BestSlot[]>([]);
+  const [campaigns, setCampaigns] = useState<Campaign[]>([]);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   // One key per composition: a retried or doubled save creates the post once.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
 
   useEffect(() => {
+    // Suggestions only: without analytics the composer still works.
     bestSlots(brand, zone).then((best) => setSlots(best.slots)).catch(() => setSlots([]));
+    loadCampaigns(brand).then(setCampaigns).catch(setError);
     if (!editing) return;
     loadPost(brand, editing).then((post) => {
       setTitle(post.title);
@@ -114,14 +117,14 @@ export function Composer({ brand, zone, editing, campaigns, onSaved, onCancel }:
       </fieldset>
       <label>
         {t('composer.campaign')}
-        <select value={campaignId} onChange={(e) => setCampaignId(e.target.value)}>
+        <select value={campaignId} onChange={(e) => setCampaignId(e.target.value)} data-testid="composer-campaign">
           <option value="">{t('composer.noCampaign')}</option>
           {campaigns.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
         </select>
       </label>
       <label>
         {t('composer.tags')}
-        <input value={tags} onChange={(e) => setTags(e.target.value)} placeholder="noel, hiver" />
+        <input value={tags} onChange={(e) => setTags(e.target.value)} placeholder="noel, hiver" data-testid="composer-tags" />
       </label>
       {variants.map((v, i) => {
         const count = counts[i];
