@@ -10,6 +10,14 @@ import { PUBLISHING, SHOTS, audit, check, signIn, step, token } from './lib.mjs'
 
 const ZONE = 'Europe/Paris';
 const localDate = (instant) => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(instant);
+/** The instant of a whole hour of a Paris date, as publishing wants it. */
+function instantOfParis(date, hour) {
+  for (const offset of [1, 2]) {
+    const candidate = new Date(`${date}T${String(hour - offset).padStart(2, '0')}:00:00Z`);
+    if (localDate(candidate) === date && Number(localTime(candidate).slice(0, 2)) === hour) return candidate.toISOString();
+  }
+  throw new Error(`no ${hour}:00 on ${date} in ${ZONE}`);
+}
 const localTime = (instant) => new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit' }).format(instant);
 
 async function publishing(user, path, init = {}) {
@@ -197,10 +205,10 @@ export async function calendarScenarios(browser, track) {
     await camille.context.close();
   });
 
-  await step('alice, an admin, is refused the approval of her own post, in publishing\'s words', async () => {
+  await step('alice, an admin, is refused the approval of her own post, in publishing\'s words, and moves it by keyboard', async () => {
     const created = await publishing('alice', '/posts', {
       method: 'POST',
-      body: JSON.stringify({ title: `${title} (alice)`, plannedAt: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+      body: JSON.stringify({ title: `${title} (alice)`, plannedAt: instantOfParis(days[1], 11),
         variants: [{ network: 'mastodon', text: 'Bonne année !' }] }),
     });
     check(created.status === 201, `alice's post: ${created.status}`);
@@ -216,6 +224,21 @@ export async function calendarScenarios(browser, track) {
     check((await alice.page.textContent('[data-testid=post-status]')) === 'In review', 'still in review');
     await audit(alice.page, 'own post refused');
     await alice.page.screenshot({ path: `${SHOTS}own-post.png`, fullPage: true });
+    // By keyboard: the handle, space, one arrow (one day), space. Screen readers hear each step.
+    await alice.page.click('a[href="#calendar"]');
+    const handle = alice.page.locator(`[data-post="${created.body.id}"] [data-testid=post-move]`);
+    await handle.focus();
+    const sunday = new Date(`${days[1]}T12:00:00Z`).getUTCDay() === 0;
+    await alice.page.keyboard.press('Space');
+    await alice.page.keyboard.press(sunday ? 'ArrowLeft' : 'ArrowRight');
+    await alice.page.keyboard.press('Space');
+    await alice.page.waitForSelector('[data-testid=calendar-notice]', { timeout: 15_000 });
+    const expected = new Date(Date.parse(`${days[1]}T12:00:00Z`) + (sunday ? -1 : 1) * 86_400_000).toISOString().slice(0, 10);
+    const moved = await publishing('alice', `/posts/${created.body.id}`);
+    check(localDate(new Date(moved.body.plannedAt)) === expected && localTime(new Date(moved.body.plannedAt)) === '11:00',
+      `moved by keyboard to ${expected} 11:00: ${moved.body.plannedAt}`);
+    const spoken = await alice.page.textContent('[id^=DndLiveRegion]');
+    check(spoken.includes(`${title} (alice)`) && spoken.includes('dropped on'), `announced: ${spoken}`);
     check(alice.problems.length === 0, alice.problems.join('; '));
     await alice.context.close();
   });

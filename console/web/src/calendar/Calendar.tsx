@@ -1,6 +1,6 @@
 import {
   DndContext, KeyboardSensor, PointerSensor, pointerWithin, rectIntersection, useDraggable, useDroppable, useSensor, useSensors,
-  type CollisionDetection, type DragEndEvent,
+  type Announcements, type CollisionDetection, type DragEndEvent, type KeyboardCoordinateGetter,
 } from '@dnd-kit/core';
 import { useCallback, useEffect, useState } from 'react';
 import { canModerate, type Me } from '../api/me';
@@ -22,6 +22,21 @@ const underThePointer: CollisionDetection = (args) => {
   const hits = pointerWithin(args);
   return hits.length > 0 ? hits : rectIntersection(args);
 };
+const STEPS: Record<string, [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1] };
+/** With the keyboard, each arrow moves the post by one day (or hour) cell, not by a few pixels. */
+const oneCell: KeyboardCoordinateGetter = (event, { currentCoordinates, context }) => {
+  const step = STEPS[event.code];
+  if (!step) return undefined;
+  event.preventDefault();
+  const cell = context.over ? context.droppableRects.get(context.over.id) : undefined;
+  return { x: currentCoordinates.x + step[0] * (cell?.width ?? 25), y: currentCoordinates.y + step[1] * (cell?.height ?? 25) };
+};
+/** "day|2026-12-24" or "hour|2026-12-24|18" in words, for screen readers. */
+function slotName(id: string, language: string): string {
+  const [kind, date, hour] = id.split('|');
+  const day = formatDate(language, date, { weekday: 'long', day: 'numeric', month: 'long' });
+  return kind === 'hour' ? `${day} ${hour}:00` : day;
+}
 
 /** The brand's editorial calendar: month and week, posts by status, campaigns and seasonal markers, drag to reschedule. */
 export default function Calendar({ brand, me }: { brand: string; me: Me }) {
@@ -54,7 +69,15 @@ export default function Calendar({ brand, me }: { brand: string; me: Me }) {
     loadCalendar(brand, first, shiftDays(last, 1), language).then(setCalendar).catch(setError);
   }, [brand, first, last, language, reloads]);
 
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: oneCell }));
+  const titleOf = (active: { data: { current?: unknown } }) => (active.data.current as Entry | undefined)?.title ?? '';
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => t('calendar.dnd.start', { title: titleOf(active) }),
+    onDragOver: ({ active, over }) => (over ? t('calendar.dnd.over', { title: titleOf(active), slot: slotName(String(over.id), language) }) : undefined),
+    onDragEnd: ({ active, over }) => (over ? t('calendar.dnd.end', { title: titleOf(active), slot: slotName(String(over.id), language) }) : undefined),
+    onDragCancel: ({ active }) => t('calendar.dnd.cancel', { title: titleOf(active) }),
+  };
 
   if (!zone || !anchor) return error ? <CalendarProblem error={error} /> : <p>{t('shell.loading')}</p>;
 
@@ -113,7 +136,8 @@ export default function Calendar({ brand, me }: { brand: string; me: Me }) {
       {notice && <p role="status" className="notice" data-testid="calendar-notice">{notice}</p>}
       {error != null && <CalendarProblem error={error} />}
       <div className="calendar-body">
-        <DndContext sensors={sensors} collisionDetection={underThePointer} onDragEnd={onDragEnd}>
+        <DndContext sensors={sensors} collisionDetection={underThePointer} onDragEnd={onDragEnd}
+          accessibility={{ announcements, screenReaderInstructions: { draggable: t('calendar.dnd.instructions') } }}>
           {view === 'month' ? (
             <div className="month" role="grid" aria-label={title} data-testid="month">
               <div role="row" className="weekdays">

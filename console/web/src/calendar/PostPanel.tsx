@@ -32,11 +32,11 @@ export function PostPanel({ brand, me, zone, id, onChanged, onEdit, onClose }: {
 
   const writer = canModerate(me);
   const approver = me.roles.some((r) => APPROVERS.includes(r));
-  const act = async (action: Action, withComment = false) => {
+  const act = async (action: Action, withComment = false, slot?: 'next' | 'best') => {
     setBusy(true);
     setError(null);
     try {
-      await move(brand, id, action, withComment ? note : undefined);
+      await move(brand, id, action, withComment ? note : undefined, slot);
       setNote('');
       onChanged();
       refresh();
@@ -105,7 +105,11 @@ export function PostPanel({ brand, me, zone, id, onChanged, onEdit, onClose }: {
             </>
           )}
           {writer && post.status === 'approved' && (
-            <button type="button" onClick={() => act('schedule')} disabled={busy} data-testid="schedule">{t('post.schedule')}</button>
+            <>
+              <button type="button" onClick={() => act('schedule')} disabled={busy} data-testid="schedule">{t('post.schedule')}</button>
+              <button type="button" onClick={() => act('schedule', false, 'next')} disabled={busy}>{t('post.scheduleNext')}</button>
+              <button type="button" onClick={() => act('schedule', false, 'best')} disabled={busy}>{t('post.scheduleBest')}</button>
+            </>
           )}
           {writer && post.status === 'scheduled' && (
             <button type="button" onClick={() => act('unschedule')} disabled={busy}>{t('post.unschedule')}</button>

@@ -26,8 +26,12 @@ export const editPost = (brand: string, id: string, body: PostRequest) =>
 
 export type Action = 'submit' | 'approve' | 'request-changes' | 'schedule' | 'unschedule';
 
-export const move = (brand: string, id: string, action: Action, comment?: string) =>
-  api<Post>(`${publishing(brand)}/posts/${id}/transitions`, { method: 'POST', body: comment ? { action, comment } : { action } });
+/** A workflow move; `slot` (with schedule) lets publishing pick the channel queue's next free or best slot. */
+export const move = (brand: string, id: string, action: Action, comment?: string, slot?: 'next' | 'best') =>
+  api<Post>(`${publishing(brand)}/posts/${id}/transitions`, { method: 'POST', body: { action, ...(comment ? { comment } : {}), ...(slot ? { slot } : {}) } });
+
+export const loadQueue = (brand: string, channelId: string) =>
+  api<{ slots: unknown[]; nextFreeSlot: string | null }>(`${publishing(brand)}/channels/${channelId}/queue`);
 
 export const comment = (brand: string, id: string, text: string) =>
   api<unknown>(`${publishing(brand)}/posts/${id}/comments`, { method: 'POST', body: { text } });
