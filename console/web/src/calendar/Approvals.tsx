@@ -37,7 +37,7 @@ export default function Approvals({ brand, me }: { brand: string; me: Me }) {
         <EmptyState title={t('approvals.none.title')}><p>{t('approvals.none.text')}</p></EmptyState>
       )}
       <div className="inbox-body">
-        <ul className="list" data-testid="approvals-list">
+        <ul className="list approvals" data-testid="approvals-list">
           {(waiting ?? []).map((p) => (
             <li key={p.id}>
               <button type="button" className="item" aria-current={open === p.id} onClick={() => setOpen(p.id)} data-testid="awaiting">
