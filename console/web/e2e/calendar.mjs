@@ -36,9 +36,16 @@ async function futureDays(page) {
   return ids.filter((d) => d > tomorrow);
 }
 
+/**
+ * Drags by the mouse. The whole month is kept on screen (a tall viewport, the target centred) so that
+ * dnd-kit's auto-scroll, which starts near the window's edges, does not move the grid under the pointer.
+ */
 async function dragTo(page, handle, target) {
+  await page.setViewportSize({ width: 1280, height: 1600 });
+  const cell = page.locator(`[data-drop="${target}"]`);
+  await cell.evaluate((node) => node.scrollIntoView({ block: 'center' }));
   const from = await handle.boundingBox();
-  const to = await page.locator(`[data-drop="${target}"]`).boundingBox();
+  const to = await cell.boundingBox();
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 4 });
@@ -69,7 +76,7 @@ export async function calendarScenarios(browser, track) {
     check((await page.textContent('[data-testid=zone]')).includes(ZONE), 'times in the brand\'s zone');
     days = await futureDays(page);
     if (days.length < 3) {
-      await page.click('text=Next');
+      await page.getByRole('button', { name: 'Next', exact: true }).click();
       await page.waitForFunction(() => document.querySelectorAll('[data-testid=month] [data-drop]').length > 0);
       days = await futureDays(page);
     }
@@ -124,9 +131,9 @@ export async function calendarScenarios(browser, track) {
   await step('camille drags the approved post to another day; publishing sends it back to review; claire approves again', async () => {
     const { page } = camille;
     track(page);
-    await page.click('text=Close');
-    await page.click('text=Today');
-    if (!(await page.locator(`[data-drop="day|${days[2]}"]`).count())) await page.click('text=Next');
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await page.getByRole('button', { name: 'Today', exact: true }).click();
+    if (!(await page.locator(`[data-drop="day|${days[2]}"]`).count())) await page.getByRole('button', { name: 'Next', exact: true }).click();
     const chip = page.locator(`[data-testid=post-chip][data-post="${postId}"]`);
     await chip.locator('[data-status=approved], [data-testid=post-move]').first().waitFor();
     await dragTo(page, chip.locator('[data-testid=post-move]'), `day|${days[2]}`);
@@ -145,10 +152,10 @@ export async function calendarScenarios(browser, track) {
 
   await step('camille schedules it: publishing refuses, the brand has no Bluesky channel, and says so', async () => {
     const { page } = camille;
-    await page.click('text=Week');
+    await page.getByRole('button', { name: 'Week', exact: true }).click();
     await page.waitForSelector('[data-testid=week]');
     await audit(page, 'calendar, week');
-    await page.click('text=Month');
+    await page.getByRole('button', { name: 'Month', exact: true }).click();
     await page.click(`[data-post="${postId}"] .chip-open`);
     await page.waitForFunction(() => document.querySelector('[data-testid=post-status]')?.textContent === 'Approved');
     await page.click('[data-testid=schedule]');
@@ -168,9 +175,9 @@ export async function calendarScenarios(browser, track) {
       return;
     }
     const { page, problems } = camille;
-    await page.click('text=Edit');
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await page.waitForSelector('[data-testid=composer] [data-testid=text-bluesky]');
-    await page.click('text=Remove the Bluesky variant');
+    await page.getByRole('button', { name: 'Remove the Bluesky variant', exact: true }).click();
     // Approval needs a future instant: the next whole minute at least 90 s from now, in the brand's zone.
     const soon = new Date(Math.ceil((Date.now() + 90_000) / 60_000) * 60_000);
     await page.fill('[data-testid=composer-date]', localDate(soon));
@@ -182,8 +189,8 @@ export async function calendarScenarios(browser, track) {
     await claire.page.waitForFunction(() => document.querySelector('[data-testid=post-status]')?.textContent === 'Approved');
     check(claire.problems.length === 0, claire.problems.join('; '));
     await claire.context.close();
-    await page.click('text=Close');
-    await page.click('text=Today');
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await page.getByRole('button', { name: 'Today', exact: true }).click();
     await page.click(`[data-post="${postId}"] .chip-open`);
     await page.waitForFunction(() => document.querySelector('[data-testid=post-status]')?.textContent === 'Approved');
     await page.click('[data-testid=schedule]');
@@ -239,6 +246,21 @@ export async function calendarScenarios(browser, track) {
       `moved by keyboard to ${expected} 11:00: ${moved.body.plannedAt}`);
     const spoken = await alice.page.textContent('[id^=DndLiveRegion]');
     check(spoken.includes(`${title} (alice)`) && spoken.includes('dropped on'), `announced: ${spoken}`);
+    // In the week view, a drop on an hour keeps the minutes: 11:00 → 15:00 the same day.
+    await alice.page.getByRole('button', { name: 'Week', exact: true }).click();
+    for (let i = 0; i < 6 && !(await alice.page.locator(`[data-drop="hour|${expected}|15"]`).count()); i++) await alice.page.getByRole('button', { name: 'Next', exact: true }).click();
+    await dragTo(alice.page, alice.page.locator(`[data-post="${created.body.id}"] [data-testid=post-move]`), `hour|${expected}|15`);
+    await alice.page.waitForSelector(`[data-drop="hour|${expected}|15"] [data-post="${created.body.id}"]`, { timeout: 15_000 });
+    const rehoured = await publishing('alice', `/posts/${created.body.id}`);
+    check(localDate(new Date(rehoured.body.plannedAt)) === expected && localTime(new Date(rehoured.body.plannedAt)) === '15:00',
+      `moved in the week view to ${expected} 15:00: ${rehoured.body.plannedAt}`);
+    await audit(alice.page, 'week view after a move');
+    await alice.page.screenshot({ path: `${SHOTS}calendar-week.png`, fullPage: true });
+    // In French: the page's texts and publishing's seasonal markers.
+    await alice.page.selectOption('.language select', 'fr');
+    await alice.page.getByRole('button', { name: 'Mois', exact: true }).click();
+    await alice.page.waitForSelector('text=Nouvelle publication');
+    await audit(alice.page, 'calendar in French');
     check(alice.problems.length === 0, alice.problems.join('; '));
     await alice.context.close();
   });
