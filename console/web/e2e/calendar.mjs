@@ -90,6 +90,12 @@ export async function calendarScenarios(browser, track) {
     const campaigns = await page.$$eval('[data-testid=composer-campaign] option', (os) => os.map((o) => o.value).filter(Boolean));
     if (campaigns.length > 0) await page.selectOption('[data-testid=composer-campaign]', campaigns[0]);
     await page.fill('[data-testid=text-mastodon]', 'Ce soir, un chocolat chaud offert avec chaque bûche. #noel');
+    // Media previews: an https image and a video, shown by the page (the CSP lets https media in); then
+    // taken out again, the demo's fake instance would not find them at delivery.
+    await page.fill('[data-testid=media-mastodon]', 'https://cdn.example.org/buche.jpg\nhttps://cdn.example.org/clip.mp4');
+    await page.waitForSelector('.previews img[src="https://cdn.example.org/buche.jpg"]');
+    await page.waitForSelector('.previews video[src="https://cdn.example.org/clip.mp4"]');
+    await page.fill('[data-testid=media-mastodon]', '');
     await page.click('[data-testid=add-bluesky]');
     // publishing's own case: 12 graphemes of words and 300 emoji = 312 graphemes (612 UTF-16 units).
     await page.fill('[data-testid=text-bluesky]', `Joyeux Noël ${'🎄'.repeat(300)}`);

@@ -145,7 +145,8 @@ export function Composer({ brand, zone, editing, onSaved, onCancel }: {
             </p>
             <label>
               {t('composer.media')}
-              <textarea className="media" value={v.media} onChange={(e) => change(i, { media: e.target.value })} placeholder="https://…/photo.jpg" />
+              <textarea className="media" value={v.media} onChange={(e) => change(i, { media: e.target.value })} placeholder="https://…/photo.jpg"
+                data-testid={`media-${v.network}`} />
             </label>
             <div className="previews">
               {mediaOf(v.media).filter((url) => url.startsWith('https://')).map((url) =>
