@@ -1,7 +1,9 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { Me } from '../api/me';
 import type { MessageKey } from '../i18n/messages';
 import { Inbox } from '../inbox/Inbox';
+
+const SavedReplies = lazy(() => import('../replies/SavedReplies'));
 
 /** What a screen gets from the shell. */
 export interface ScreenProps {
@@ -19,6 +21,7 @@ export interface Screen {
 /** The navigation, in order; the first one is the default. A new screen adds one line here. */
 export const screens: Screen[] = [
   { id: 'inbox', label: 'shell.nav.inbox', render: (p) => <Inbox key={p.brand} brand={p.brand} me={p.me} /> },
+  { id: 'replies', label: 'shell.nav.replies', render: (p) => <Suspense fallback={null}><SavedReplies key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
 ];
 
 export function screenOf(hash: string): Screen {

@@ -63,6 +63,18 @@ class ForwardTest {
     }
 
     @Test
+    void aRetriedWriteKeepsItsIdempotencyKeySoTheServiceRecordsItOnce() {
+        var me = given().cookies(cookies).get("/api/me");
+        cookies.put("tribu-csrf", me.cookie("tribu-csrf"));
+        given().cookies(cookies).header("X-Tribu-Csrf", me.jsonPath().getString("csrfToken"))
+                .header("Idempotency-Key", "3f1c7a52-5f0e-4c39-9a57-0c2d1e6b8a41")
+                .contentType("application/json").body("{\"action\":\"close\",\"expectedVersion\":0}")
+                .post("/api/moderation/brands/cafe-lumiere/inbox/7/decisions")
+                .then().statusCode(201).header("Idempotent-Replayed", "true");
+        assertEquals("3f1c7a52-5f0e-4c39-9a57-0c2d1e6b8a41", FakeServices.LAST.get().idempotencyKey());
+    }
+
+    @Test
     void theServicesRefusalsPassThroughUnchanged() {
         given().cookies(cookies).get("/api/moderation/brands/other/inbox")
                 .then().statusCode(404).contentType("application/problem+json")
