@@ -13,6 +13,8 @@ async function seedHostileComment() {
     headers: { ...bearer, 'Content-Type': 'application/json' },
     body: JSON.stringify({
       source: 'mastodon', kind: 'comment', ownedChannel: true, author: `<b>${marker}</b>`, text,
+      // A URL on the network, so that a hide or a reply is asked of publishing (without one it fails at once).
+      url: `https://mastodon.example/@e2e/${Date.now()}`,
       publishedAt: new Date(Date.now() - 60_000).toISOString().replace(/\.\d+Z$/, 'Z'),
     }),
   });
@@ -38,6 +40,105 @@ async function decideBehindTheBack(id) {
     body: JSON.stringify({ action: 'assign', assignee: 'alice', expectedVersion: item.version }),
   });
   check(response.ok, `alice's decision: ${response.status} ${await response.text()}`);
+}
+
+/**
+ * Does `act`, then follows the item's network outcome until publishing has answered: every value the
+ * page showed (requested, then done or failed), the last one, and the reason shown for a failure.
+ */
+async function followOutcome(page, act) {
+  await page.evaluate(() => {
+    const seen = [];
+    window.__outcomes = seen;
+    const box = document.querySelector('[data-testid=network-outcome]');
+    const note = () => {
+      const value = box.getAttribute('data-outcome');
+      if (seen[seen.length - 1] !== value) seen.push(value);
+    };
+    new MutationObserver(note).observe(box, { attributes: true, attributeFilter: ['data-outcome'] });
+  });
+  await act();
+  await page.waitForFunction(() => ['done', 'failed'].includes(window.__outcomes.at(-1)), null, { timeout: 60_000 });
+  const seen = await page.evaluate(() => window.__outcomes);
+  const outcome = seen[seen.length - 1];
+  const reason = outcome === 'failed' ? ((await page.textContent('[data-testid=network-reason]')) ?? '').trim() : '';
+  return { seen, outcome, reason };
+}
+
+/**
+ * Screen 4: a saved reply is created and edited; in the inbox it is rendered for the item, edited and
+ * sent as a private reply, whose network outcome is shown; then the saved reply is deleted.
+ */
+async function replyFromASavedReply(page, seeded) {
+  const name = `e2e-${seeded.marker}`;
+  await page.click('a[href="#replies"]');
+  await page.waitForSelector('#replies-title');
+  check(/\d+ minutes/.test(await page.textContent('[data-testid=sla-current]')), 'the SLA target is shown');
+  await page.click('[data-testid=reply-new]');
+  await page.fill('#reply-name', name);
+  await page.selectOption('#reply-language', 'fr');
+  await page.fill('#reply-body', 'Bonjour {{author}}, écrivez-nous en privé.');
+  await page.click('[data-testid=reply-form] button[type=submit]');
+  const row = page.locator('[data-testid=saved-reply]', { hasText: name });
+  await row.waitFor();
+  await row.getByRole('button', { name: 'Edit' }).click();
+  await page.fill('#reply-body', 'Bonjour {{author}}, écrivez-nous en privé. {{agent}} pour {{brand}}');
+  await page.click('[data-testid=reply-form] button[type=submit]');
+  await page.locator('[data-testid=saved-reply]', { hasText: '{{agent}} pour {{brand}}' }).waitFor();
+  check((await page.locator('[data-testid=saved-reply]', { hasText: name }).count()) === 1, 'the edit replaced the saved reply');
+  await audit(page, 'saved replies and SLA');
+  await page.screenshot({ path: `${SHOTS}saved-replies.png`, fullPage: true });
+
+  await page.click('a[href="#inbox"]');
+  await page.locator('[data-testid=item-text]', { hasText: seeded.marker }).first().click();
+  await page.waitForSelector('[data-testid=detail-text]');
+  await page.waitForSelector(`[data-testid=saved-reply-select] option:text("${name} (fr)")`, { state: 'attached' });
+  await page.selectOption('[data-testid=saved-reply-select]', { label: `${name} (fr)` });
+  await page.waitForFunction(() => document.querySelector('#reply-text').value.includes('camille'));
+  const rendered = await page.inputValue('#reply-text');
+  check(rendered === `Bonjour <b>${seeded.marker}</b>, écrivez-nous en privé. camille pour cafe-lumiere`,
+    `the saved reply rendered for the item: ${rendered}`);
+  await page.fill('#reply-text', `${rendered} Merci !`);
+  await page.check('[data-testid=visibility-private]');
+  const reply = await followOutcome(page, () => page.click('text=Send the reply'));
+  check(reply.seen.includes('requested'), `the reply was never shown as requested: ${reply.seen}`);
+  check(reply.outcome === 'done' || reply.reason.length > 0, 'a failed reply shows the reason');
+  check((await page.textContent('[data-testid=network-outcome]')).includes('Private message'), 'the outcome names a private reply');
+  if (reply.outcome === 'done') check((await page.textContent('[data-testid=detail-status]')) === 'Replied', 'replied');
+  console.log(`[e2e]   private reply: ${reply.seen.join(' → ')}${reply.reason ? ` (${reply.reason})` : ''}`);
+  await page.locator('[data-testid=history]', { hasText: 'Reply' }).waitFor();
+  await audit(page, 'private reply sent');
+  await page.screenshot({ path: `${SHOTS}private-reply.png`, fullPage: true });
+
+  await page.click('a[href="#replies"]');
+  const saved = page.locator('[data-testid=saved-reply]', { hasText: name });
+  await saved.getByRole('button', { name: 'Delete' }).click();
+  await saved.getByRole('button', { name: 'Yes, delete it' }).click();
+  await saved.waitFor({ state: 'detached' });
+  await page.click('a[href="#inbox"]');
+  await page.waitForSelector('[data-testid=inbox-list]');
+}
+
+/** The shortcuts' help opens with ? and closes with Escape; j and k move; a filter narrows the list. */
+async function shortcutsAndFilters(page, seeded) {
+  await page.locator('#inbox-title').click();
+  await page.keyboard.press('?');
+  await page.waitForSelector('[data-testid=shortcuts]', { state: 'visible' });
+  await audit(page, 'keyboard shortcuts');
+  await page.screenshot({ path: `${SHOTS}shortcuts.png` });
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[data-testid=shortcuts]', { state: 'hidden' });
+  await page.keyboard.press('j');
+  const first = await page.getAttribute('.item[aria-current=true]', 'data-id');
+  await page.keyboard.press('j');
+  const second = await page.getAttribute('.item[aria-current=true]', 'data-id');
+  await page.keyboard.press('k');
+  check(first !== second && (await page.getAttribute('.item[aria-current=true]', 'data-id')) === first, 'j and k move the selection');
+  await page.selectOption('[data-testid=filter-channel]', 'bluesky');
+  await page.waitForFunction((marker) =>
+    ![...document.querySelectorAll('[data-testid=item-text]')].some((e) => e.textContent.includes(marker)), seeded.marker);
+  await page.selectOption('[data-testid=filter-channel]', '');
+  await page.locator('[data-testid=item-text]', { hasText: seeded.marker }).first().waitFor();
 }
 
 /** Runs the scenarios; `track(page)` names the page to screenshot on a failure. */
@@ -75,10 +176,21 @@ export async function inboxScenarios(browser, track) {
     await audit(page, 'stale version explained');
     await page.screenshot({ path: `${SHOTS}stale.png`, fullPage: true });
     // Hide it again, on the version now on screen: a state-changing call through the console
-    // (CSRF header, the user's token).
-    await page.click('text=Hide on the network');
-    await page.waitForSelector('[role=status]', { timeout: 15_000 });
-    check((await page.textContent('[data-testid=detail-status]')) === 'Hidden', 'the item is hidden');
+    // (CSRF header, the user's token). It is asked of the network: "requested" until publishing
+    // reports, then done (Hidden) or failed with the reason (the demo may have no connected channel).
+    const hide = await followOutcome(page, () => page.click('text=Hide on the network'));
+    check(hide.seen.includes('requested'), `the hide was never shown as requested: ${hide.seen}`);
+    if (hide.outcome === 'done') {
+      check((await page.textContent('[data-testid=detail-status]')) === 'Hidden', 'a done hide shows the item hidden');
+    } else {
+      check(hide.reason.length > 0, 'a failed hide shows the reason');
+      check((await page.textContent('[data-testid=detail-status]')) === 'Assigned', 'a failed hide leaves the status');
+    }
+    console.log(`[e2e]   hide: ${hide.seen.join(' → ')}${hide.reason ? ` (${hide.reason})` : ''}`);
+    await audit(page, 'network outcome');
+    await page.screenshot({ path: `${SHOTS}hide-outcome.png`, fullPage: true });
+    await replyFromASavedReply(page, seeded);
+    await shortcutsAndFilters(page, seeded);
     // French on request.
     await page.selectOption('.language select', 'fr');
     await page.waitForSelector('text=Boîte de réception de cafe-lumiere');

@@ -16,12 +16,25 @@ import { useInboxList } from './useInboxList';
 /** New items, statuses and network outcomes appear without a reload: the list's head and the counts are read again this often. */
 const POLL_MS = 5_000;
 
+function selectedInHash(brand: string) {
+  const [screen, inBrand, id] = window.location.hash.replace(/^#/, '').split('/');
+  return screen === 'inbox' && decodeURIComponent(inBrand ?? '') === brand && /^[0-9a-f-]{36}$/.test(id ?? '') ? id : null;
+}
+
 /** The moderation queue of one brand: filters with counts, the virtualised list, the item, keyboard shortcuts. */
 export function Inbox({ brand, me }: { brand: string; me: Me }) {
   const t = useT();
   const base = `/api/moderation/brands/${encodeURIComponent(brand)}/inbox`;
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, select] = useState<string | null>(() => selectedInHash(brand));
+  // The item on screen is in the address (#inbox/<brand>/<id>): a link to it, and it stays selected when coming back.
+  const setSelected = useCallback(
+    (id: string) => {
+      select(id);
+      window.history.replaceState(null, '', `#inbox/${encodeURIComponent(brand)}/${id}`);
+    },
+    [brand],
+  );
   const [help, setHelp] = useState(false);
   const commands = useRef<ItemCommands | null>(null);
   const { zone, known } = useBrandTimeZone(brand);

@@ -53,7 +53,8 @@ export function ItemDetail({ brand, base, itemId, me, canAct, onLoaded, onSelect
   });
   const item = itemQuery.data;
   const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // A network action's notice ("asked of the network") gives way to the outcome once publishing answers.
+  const [notice, setNotice] = useState<{ text: string; network: boolean } | null>(null);
   const [stale, setStale] = useState(false);
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -84,7 +85,7 @@ export function ItemDetail({ brand, base, itemId, me, canAct, onLoaded, onSelect
       });
       client.setQueryData(['item', url], answer);
       const network = action === 'hide' || action === 'delete' || action === 'reply';
-      setNotice(t(network ? 'inbox.asked' : 'inbox.done', { action: t(`inbox.action.${action}` as MessageKey) }));
+      setNotice({ text: t(network ? 'inbox.asked' : 'inbox.done', { action: t(`inbox.action.${action}` as MessageKey) }), network });
       if (action === 'reply') {
         setReplyText('');
         setSavedReplyId('');
@@ -201,9 +202,9 @@ export function ItemDetail({ brand, base, itemId, me, canAct, onLoaded, onSelect
           {t('inbox.stale')}
         </p>
       )}
-      {notice && (
+      {notice && !(notice.network && !waiting) && (
         <p role="status" className="notice" data-testid="notice">
-          {notice}
+          {notice.text}
         </p>
       )}
       {error != null && <ProblemMessage error={error} />}

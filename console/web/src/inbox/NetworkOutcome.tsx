@@ -13,10 +13,11 @@ export function NetworkOutcome({ action, time }: { action: NetworkAction | null;
       {action && (
         <p className={`outcome-line outcome-${action.outcome}`}>
           {t(`inbox.outcome.${action.outcome}` as MessageKey, {
-            action: t(`inbox.action.${action.action}` as MessageKey),
+            action:
+              t(`inbox.action.${action.action}` as MessageKey) +
+              (action.action === 'reply' && action.visibility === 'private' ? ` (${t('inbox.private')})` : ''),
             time: time(action.completedAt ?? action.requestedAt),
           })}
-          {action.visibility === 'private' && action.action === 'reply' && ` (${t('inbox.private')})`}
           {action.outcome === 'failed' && action.reason && (
             <>
               {' '}

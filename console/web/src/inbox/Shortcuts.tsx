@@ -28,8 +28,14 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () =>
     if (open && !d.open) d.showModal();
     if (!open && d.open) d.close();
   }, [open]);
+  // Escape closes a modal dialog natively: its close event tells the inbox.
+  useEffect(() => {
+    const d = dialog.current;
+    d?.addEventListener('close', onClose);
+    return () => d?.removeEventListener('close', onClose);
+  }, [onClose]);
   return (
-    <dialog ref={dialog} aria-labelledby="shortcuts-title" onClose={onClose} data-testid="shortcuts">
+    <dialog ref={dialog} aria-labelledby="shortcuts-title" data-testid="shortcuts">
       <h2 id="shortcuts-title">{t('inbox.shortcuts')}</h2>
       <p className="hint">{t('inbox.shortcuts.hint')}</p>
       <table>
