@@ -40,6 +40,8 @@ export function Inbox({ brand, me }: { brand: string; me: Me }) {
   const { zone, known } = useBrandTimeZone(brand);
   const { time, short } = useZonedFormat(zone);
   const now = useNow(1000);
+  // The list marks overdue items; a minute's precision spares re-rendering its rows every second.
+  const minute = Math.floor(now / 60_000) * 60_000;
   const counts = useQuery({
     queryKey: ['counts', brand],
     queryFn: () => api<Record<string, number>>(`${base}/counts`),
@@ -118,7 +120,7 @@ export function Inbox({ brand, me }: { brand: string; me: Me }) {
               hasMore={list.hasMore}
               loadMore={list.loadMore}
               short={short}
-              now={now}
+              now={minute}
             />
           )}
           {!items && list.error == null && <p>{t('shell.loading')}</p>}

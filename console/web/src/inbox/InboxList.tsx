@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef } from 'react';
 import { useT } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import type { InboxItem } from './types';
@@ -40,54 +40,80 @@ export function InboxList({ items, selected, onSelect, hasMore, loadMore, short,
     if (hasMore && lastRendered >= items.length - PREFETCH_ROWS) loadMore();
   }, [hasMore, lastRendered, items.length, loadMore]);
 
-  // Keyboard moves (j/k) select items off screen: bring them into view.
-  const selectedIndex = selected ? items.findIndex((item) => item.id === selected) : -1;
+  // Keyboard moves (j/k) select items off screen: bring them into view (on a new selection only, so
+  // that items arriving later do not pull the list back to it).
+  const itemsNow = useRef(items);
+  itemsNow.current = items;
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
+    const index = selected ? itemsNow.current.findIndex((item) => item.id === selected) : -1;
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [selected, virtualizer]);
+
+  // New items arriving above keep what the reader is looking at in place, unless the list is at its top.
+  const firstId = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    const previous = firstId.current;
+    firstId.current = items[0]?.id ?? null;
+    if (!el || !previous || el.scrollTop === 0 || previous === items[0]?.id) return;
+    const moved = items.findIndex((item) => item.id === previous);
+    if (moved > 0) el.scrollTop += moved * ROW_HEIGHT;
+  }, [items]);
 
   return (
     <div ref={scroller} className="list-scroll" data-testid="inbox-scroller" tabIndex={-1}>
       <ul aria-label={t('inbox.items')} data-testid="inbox-list" style={{ height: virtualizer.getTotalSize() }}>
-        {rows.map((row) => {
-          const item = items[row.index];
-          const overdue = !item.firstResponseAt && item.slaDueAt && Date.parse(item.slaDueAt) < now;
-          const outcome = item.networkAction?.outcome;
-          return (
-            <li
-              key={item.id}
-              aria-setsize={hasMore ? -1 : items.length}
-              aria-posinset={row.index + 1}
-              className="row"
-              style={{ transform: `translateY(${row.start}px)` }}
-            >
-              <button
-                type="button"
-                className="item"
-                aria-current={selected === item.id}
-                data-id={item.id}
-                onClick={() => onSelect(item.id)}
-              >
-                <span className="meta">
-                  <span className={`status status-${item.status}`}>{t(`status.${item.status}` as MessageKey)}</span>
-                  {outcome && outcome !== 'done' && (
-                    <span className={`outcome outcome-${outcome}`}>
-                      {t(`inbox.outcome.${outcome}.short` as MessageKey, { action: t(`inbox.action.${item.networkAction!.action}` as MessageKey) })}
-                    </span>
-                  )}
-                  {overdue && <span className="overdue">{t('inbox.sla.overdue.short')}</span>}
-                  <span className="author">{item.author ?? t('inbox.unknownAuthor')}</span>
-                  <span className="channel">{item.source}</span>
-                  <time dateTime={item.publishedAt}>{short(item.publishedAt)}</time>
-                </span>
-                <span className="text" data-testid="item-text">
-                  {item.text}
-                </span>
-              </button>
-            </li>
-          );
-        })}
+        {rows.map((row) => (
+          <Row
+            key={items[row.index].id}
+            item={items[row.index]}
+            index={row.index}
+            start={row.start}
+            setSize={hasMore ? -1 : items.length}
+            selected={selected === items[row.index].id}
+            onSelect={onSelect}
+            short={short}
+            now={now}
+          />
+        ))}
       </ul>
     </div>
   );
 }
+
+/** One row; re-rendered only when its item, place or selection changes (not on every scroll frame). */
+const Row = memo(function Row({ item, index, start, setSize, selected, onSelect, short, now }: {
+  item: InboxItem;
+  index: number;
+  start: number;
+  setSize: number;
+  selected: boolean;
+  onSelect: (id: string) => void;
+  short: (iso: string) => string;
+  now: number;
+}) {
+  const t = useT();
+  const overdue = !item.firstResponseAt && item.slaDueAt && Date.parse(item.slaDueAt) < now;
+  const outcome = item.networkAction?.outcome;
+  return (
+    <li aria-setsize={setSize} aria-posinset={index + 1} className="row" style={{ transform: `translateY(${start}px)` }}>
+      <button type="button" className="item" aria-current={selected} data-id={item.id} onClick={() => onSelect(item.id)}>
+        <span className="meta">
+          <span className={`status status-${item.status}`}>{t(`status.${item.status}` as MessageKey)}</span>
+          {outcome && outcome !== 'done' && (
+            <span className={`outcome outcome-${outcome}`}>
+              {t(`inbox.outcome.${outcome}.short` as MessageKey, { action: t(`inbox.action.${item.networkAction!.action}` as MessageKey) })}
+            </span>
+          )}
+          {overdue && <span className="overdue">{t('inbox.sla.overdue.short')}</span>}
+          <span className="author">{item.author ?? t('inbox.unknownAuthor')}</span>
+          <span className="channel">{item.source}</span>
+          <time dateTime={item.publishedAt}>{short(item.publishedAt)}</time>
+        </span>
+        <span className="text" data-testid="item-text">
+          {item.text}
+        </span>
+      </button>
+    </li>
+  );
+});
