@@ -102,7 +102,7 @@ const Row = memo(function Row({ item, index, start, setSize, selected, onSelect,
           <span className={`status status-${item.status}`}>{t(`status.${item.status}` as MessageKey)}</span>
           {outcome && outcome !== 'done' && (
             <span className={`outcome outcome-${outcome}`}>
-              {t(`inbox.outcome.${outcome}.short` as MessageKey, { action: t(`inbox.action.${item.networkAction!.action}` as MessageKey) })}
+              {t(`inbox.outcome.${outcome}.short` as MessageKey, { action: t(`inbox.network.${item.networkAction!.action}` as MessageKey) })}
             </span>
           )}
           {overdue && <span className="overdue">{t('inbox.sla.overdue.short')}</span>}

@@ -47,7 +47,7 @@ export function ItemHistory({ brand, url, item, time }: {
                 <span className={`outcome outcome-${entry.networkOutcome}`}>
                   {' '}
                   {t(`inbox.outcome.${entry.networkOutcome}.short` as MessageKey, {
-                    action: t(`inbox.action.${entry.action}` as MessageKey),
+                    action: t(`inbox.network.${entry.action}` as MessageKey),
                   })}
                   {entry.networkReason ? `: ${entry.networkReason}` : ''}
                 </span>

@@ -14,7 +14,7 @@ export function NetworkOutcome({ action, time }: { action: NetworkAction | null;
         <p className={`outcome-line outcome-${action.outcome}`}>
           {t(`inbox.outcome.${action.outcome}` as MessageKey, {
             action:
-              t(`inbox.action.${action.action}` as MessageKey) +
+              t(`inbox.network.${action.action}` as MessageKey) +
               (action.action === 'reply' && action.visibility === 'private' ? ` (${t('inbox.private')})` : ''),
             time: time(action.completedAt ?? action.requestedAt),
           })}
