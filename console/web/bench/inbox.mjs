@@ -93,6 +93,17 @@ try {
   console.log(`[bench] long tasks during the last load: ${renderLongTasks.length}` +
     (renderLongTasks.length ? `, longest ${Math.max(...renderLongTasks).toFixed(0)} ms` : ''));
 
+  // Control: the same page, not scrolled, for 20 s. Long tasks here are the machine's (a main thread
+  // waiting for a core), not the list's.
+  const idle = await page.evaluate(async () => {
+    window.__longTasks = [];
+    const started = performance.now();
+    while (performance.now() - started < 20_000) await new Promise((resolve) => requestAnimationFrame(resolve));
+    return window.__longTasks.map((t) => t.duration);
+  });
+  console.log(`[bench] control, 20 s on the inbox without scrolling: ${idle.length} long tasks (> 50 ms)` +
+    (idle.length ? `, longest ${Math.max(...idle).toFixed(0)} ms, over 100 ms: ${idle.filter((d) => d > 100).length}` : ''));
+
   // Scrolling: the list's scroller moves 400 px per frame (about 5 rows) to the end; pages of 200
   // load as it nears the end of what is loaded, until every item is there and the end is reached.
   const scroll = await page.evaluate(async (expected) => {

@@ -164,6 +164,8 @@ export async function inboxScenarios(browser, track) {
     await item.first().click();
     await page.waitForSelector('[data-testid=detail-text]');
     check((await page.textContent('[data-testid=detail-text]')) === seeded.text, 'the text shown as it was written');
+    check((await page.textContent('[data-testid=time-zone]')).includes('Europe/Paris'), "times in the brand's zone");
+    check(/due .*, in \d|overdue since|answered/.test(await page.textContent('[data-testid=detail-sla]')), 'the SLA shown');
     check((await page.locator('img[src=x]').count()) === 0, 'no <img> made from a comment');
     check((await page.locator('b', { hasText: seeded.marker }).count()) === 0, 'no <b> made from an author name');
     await audit(page, 'inbox item');
