@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { CHANNELS, LABELS, SENTIMENTS, STATUSES, type Filter } from './types';
@@ -49,24 +50,16 @@ export function Filters({ filter, onChange, counts, me }: {
         </label>
         <label>
           {t('inbox.filter.channel')}{' '}
-          <select value={filter.source ?? ''} onChange={(e) => set({ source: e.target.value || null })} data-testid="filter-channel">
-            <option value="">{t('inbox.filter.any')}</option>
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
+          <TypedFilter value={filter.source} onChange={(source) => set({ source })} list="inbox-channels" testId="filter-channel" />
         </label>
+        <datalist id="inbox-channels">
+          {CHANNELS.map((c) => (
+            <option key={c} value={c} />
+          ))}
+        </datalist>
         <label>
           {t('inbox.assignee')}{' '}
-          <input
-            type="search"
-            value={filter.assignee ?? ''}
-            maxLength={200}
-            onChange={(e) => set({ assignee: e.target.value.trim() || null })}
-            data-testid="filter-assignee"
-          />
+          <TypedFilter value={filter.assignee} onChange={(assignee) => set({ assignee })} testId="filter-assignee" />
         </label>
         <button type="button" aria-pressed={filter.assignee === me} onClick={() => set({ assignee: filter.assignee === me ? null : me })}>
           {t('inbox.filter.mine')}
@@ -81,5 +74,35 @@ export function Filters({ filter, onChange, counts, me }: {
         )}
       </div>
     </div>
+  );
+}
+
+/** A filter typed by hand: applied 300 ms after the last key, not once per key. */
+function TypedFilter({ value, onChange, list, testId }: {
+  value: string | null;
+  onChange: (value: string | null) => void;
+  list?: string;
+  testId: string;
+}) {
+  const t = useT();
+  const [text, setText] = useState(value ?? '');
+  const timer = useRef<number>();
+  useEffect(() => setText(value ?? ''), [value]);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+  const type = (next: string) => {
+    setText(next);
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => onChange(next.trim() || null), 300);
+  };
+  return (
+    <input
+      type="search"
+      list={list}
+      value={text}
+      maxLength={200}
+      placeholder={t('inbox.filter.any')}
+      onChange={(e) => type(e.target.value)}
+      data-testid={testId}
+    />
   );
 }

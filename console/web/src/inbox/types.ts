@@ -4,8 +4,11 @@ export type Status = (typeof STATUSES)[number];
 /** Moderation's classifier labels (the inbox's `label` filter takes exactly these). */
 export const LABELS = ['toxicity', 'insult', 'threat', 'identity_hate', 'spam', 'scam', 'personal_data', 'off_topic'] as const;
 export const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
-/** Channels offered in the filter; the API takes any source name, these are the ones Tribu connects. */
-export const CHANNELS = ['mastodon', 'bluesky', 'facebook', 'instagram', 'x', 'linkedin', 'rss', 'generic'] as const;
+/**
+ * Channels suggested in the filter, the networks Tribu connects; any other source name can be typed
+ * (a generic webhook's items carry the name the sender gives, e.g. trustpilot, else webhook).
+ */
+export const CHANNELS = ['mastodon', 'bluesky', 'facebook', 'instagram', 'x', 'linkedin', 'rss', 'webhook'] as const;
 
 /** A hide, delete or reply asked of the network through publishing, and what publishing reported. */
 export interface NetworkAction {
