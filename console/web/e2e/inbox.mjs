@@ -196,6 +196,9 @@ export async function inboxScenarios(browser, track) {
     // French on request.
     await page.selectOption('.language select', 'fr');
     await page.waitForSelector('text=Boîte de réception de cafe-lumiere');
+    await page.waitForSelector('text=Heures de Europe/Paris, le fuseau de la marque.');
+    await audit(page, 'inbox in French');
+    await page.screenshot({ path: `${SHOTS}inbox-fr.png`, fullPage: true });
     check(problems.length === 0, problems.join('; '));
     await signOut(page);
     await page.screenshot({ path: `${SHOTS}signed-out.png` });

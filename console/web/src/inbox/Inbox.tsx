@@ -63,7 +63,8 @@ export function Inbox({ brand, me }: { brand: string; me: Me }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || help) return;
+      // An open dialog (the shortcuts' help) has the keys; its own close event comes a moment later.
+      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || document.querySelector('dialog[open]')) return;
       const c = commands.current;
       const keys: Record<string, () => void> = {
         j: () => move(1),
@@ -88,7 +89,7 @@ export function Inbox({ brand, me }: { brand: string; me: Me }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [move, help]);
+  }, [move]);
 
   const showThread = useCallback((thread: string) => setFilter({ ...NO_FILTER, thread }), []);
 
