@@ -10,7 +10,8 @@ const FAKE_MASTODON = process.env.FAKE_MASTODON_URL ?? 'http://127.0.0.1:8090';
  * starts it and connects cafe-lumiere there), so that publishing can carry out the hide and the reply;
  * without the fake, an address no network knows, and the outcomes are failures with their reason.
  */
-async function networkUrl(text, marker) {
+async function networkUrl(text, marker, onNetwork) {
+  if (!onNetwork) return `https://mastodon.example/@e2e/${marker}`;
   try {
     const response = await fetch(`${FAKE_MASTODON}/api/v1/statuses`, {
       method: 'POST',
@@ -24,11 +25,14 @@ async function networkUrl(text, marker) {
   return `https://mastodon.example/@e2e/${marker}`;
 }
 
-/** An owned-channel comment whose text is HTML, put in through listening like any heard comment. */
-async function seedHostileComment() {
+/**
+ * An owned-channel comment whose text is HTML, put in through listening like any heard comment;
+ * `onNetwork` false: its URL is known to no network, so what publishing is asked to do fails.
+ */
+async function seedHostileComment(onNetwork = true) {
   const marker = `e2e-${randomUUID().slice(0, 8)}`;
   const text = `${XSS} ${marker}`;
-  const url = await networkUrl(text, marker);
+  const url = await networkUrl(text, marker, onNetwork);
   const bearer = { Authorization: `Bearer ${await token('camille')}` };
   const response = await fetch(`${LISTENING}/brands/cafe-lumiere/mentions`, {
     method: 'POST',
@@ -142,6 +146,32 @@ async function replyFromASavedReply(page, seeded) {
   await page.waitForSelector('[data-testid=inbox-list]');
 }
 
+/**
+ * By keyboard, on a comment no network knows: h hides it (failed, the reason shown, the status left),
+ * then d and the confirmation delete it (a status already gone counts as deleted: done, Deleted).
+ */
+async function hideThatFailsThenDelete(page, lost) {
+  await page.locator('[data-testid=item-text]', { hasText: lost.marker }).first().click();
+  await page.waitForFunction((text) => document.querySelector('[data-testid=detail-text]')?.textContent === text, lost.text);
+  const status = await page.textContent('[data-testid=detail-status]');
+  await page.locator('#inbox-title').click();
+  const hide = await followOutcome(page, () => page.keyboard.press('h'));
+  check(hide.seen.includes('requested'), `the hide was never shown as requested: ${hide.seen}`);
+  check(hide.outcome === 'failed' && hide.reason.length > 0, `a hide no network can do: ${hide.outcome}, "${hide.reason}"`);
+  check((await page.textContent('[data-testid=detail-status]')) === status, 'a failed hide leaves the status');
+  console.log(`[e2e]   hide of a lost comment: ${hide.seen.join(' → ')} (${hide.reason})`);
+  await audit(page, 'failed hide');
+  await page.screenshot({ path: `${SHOTS}hide-failed.png`, fullPage: true });
+  const deletion = await followOutcome(page, async () => {
+    await page.keyboard.press('d');
+    await page.getByRole('button', { name: 'Yes, delete it' }).click();
+  });
+  check(deletion.seen.includes('requested'), `the delete was never shown as requested: ${deletion.seen}`);
+  if (deletion.outcome === 'done') check((await page.textContent('[data-testid=detail-status]')) === 'Deleted', 'deleted');
+  else check(deletion.reason.length > 0, 'a failed delete shows the reason');
+  console.log(`[e2e]   delete: ${deletion.seen.join(' → ')}${deletion.reason ? ` (${deletion.reason})` : ''}`);
+}
+
 /** The shortcuts' help opens with ? and closes with Escape; j and k move; a filter narrows the list. */
 async function shortcutsAndFilters(page, seeded) {
   await page.locator('#inbox-title').click();
@@ -167,8 +197,10 @@ async function shortcutsAndFilters(page, seeded) {
 /** Runs the scenarios; `track(page)` names the page to screenshot on a failure. */
 export async function inboxScenarios(browser, track) {
   let seeded;
-  await step('seed a hostile comment through listening', async () => {
+  let lost;
+  await step('seed two hostile comments through listening, one on the fake network', async () => {
     seeded = await seedHostileComment();
+    lost = await seedHostileComment(false);
   });
 
   await step('camille signs in, sees her brands, reads the inbox, sees HTML as text, meets a 409, hides, signs out', async () => {
@@ -215,6 +247,7 @@ export async function inboxScenarios(browser, track) {
     await audit(page, 'network outcome');
     await page.screenshot({ path: `${SHOTS}hide-outcome.png`, fullPage: true });
     await replyFromASavedReply(page, seeded);
+    await hideThatFailsThenDelete(page, lost);
     await shortcutsAndFilters(page, seeded);
     // French on request.
     await page.selectOption('.language select', 'fr');
