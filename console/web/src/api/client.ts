@@ -31,7 +31,7 @@ export async function api<T>(
   const headers: Record<string, string> = { Accept: 'application/json', 'X-Requested-With': 'JavaScript' };
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-Tribu-Csrf'] = csrfToken;
-  Object.assign(headers, init.headers);
+  if (init.headers) Object.assign(headers, init.headers);
   const response = await fetch(path, {
     method,
     headers,

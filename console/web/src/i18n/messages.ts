@@ -3,10 +3,11 @@
 import { commonMessages } from './common';
 import { inboxMessages } from '../inbox/messages';
 import { calendarMessages } from '../calendar/messages';
+import { repliesMessages } from '../replies/messages';
 
 export const messages = {
-  en: { ...commonMessages.en, ...inboxMessages.en, ...calendarMessages.en },
-  fr: { ...commonMessages.fr, ...inboxMessages.fr, ...calendarMessages.fr },
+  en: { ...commonMessages.en, ...inboxMessages.en, ...calendarMessages.en, ...repliesMessages.en },
+  fr: { ...commonMessages.fr, ...inboxMessages.fr, ...calendarMessages.fr, ...repliesMessages.fr },
 } as const;
 
 export type Language = keyof typeof messages;

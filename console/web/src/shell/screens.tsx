@@ -7,6 +7,8 @@ const Calendar = lazy(() => import('../calendar/Calendar'));
 const Approvals = lazy(() => import('../calendar/Approvals'));
 const Channels = lazy(() => import('../channels/Channels'));
 
+const SavedReplies = lazy(() => import('../replies/SavedReplies'));
+
 /** What a screen gets from the shell. */
 export interface ScreenProps {
   brand: string;
@@ -26,6 +28,7 @@ export const screens: Screen[] = [
   { id: 'calendar', label: 'shell.nav.calendar', render: (p) => <Suspense><Calendar key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
   { id: 'approvals', label: 'shell.nav.approvals', render: (p) => <Suspense><Approvals key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
   { id: 'channels', label: 'shell.nav.channels', render: (p) => <Suspense><Channels key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
+  { id: 'replies', label: 'shell.nav.replies', render: (p) => <Suspense fallback={null}><SavedReplies key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
 ];
 
 export function screenOf(hash: string): Screen {
