@@ -1,4 +1,4 @@
-export const STATUSES = ['new', 'assigned', 'replied', 'hidden', 'deleted', 'escalated', 'closed'] as const;
+export const STATUSES = ['new', 'assigned', 'replied', 'hidden', 'deleted', 'escalated', 'closed', 'withdrawn'] as const;
 export type Status = (typeof STATUSES)[number];
 
 /** Moderation's classifier labels (the inbox's `label` filter takes exactly these). */
