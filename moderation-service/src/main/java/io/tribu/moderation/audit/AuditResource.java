@@ -32,7 +32,7 @@ import java.util.List;
 
 @Path("/brands/{brandId}/audit")
 @Authenticated
-@Tag(name = "Audit")
+@Tag(name = "Audit", description = "Every decision with who or which rule took it, and statements of reasons (DSA article 17)")
 @SecurityRequirement(name = "oidc")
 public class AuditResource {
 

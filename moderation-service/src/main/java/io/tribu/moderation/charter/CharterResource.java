@@ -38,7 +38,7 @@ import java.util.List;
 @Path("/brands/{brandId}/charter")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Charter")
+@Tag(name = "Charter", description = "The brand's moderation charter: rules that hide, delete, escalate or reply, versioned, with dry-runs")
 @SecurityRequirement(name = "oidc")
 public class CharterResource {
 

@@ -39,7 +39,7 @@ import java.util.UUID;
 @Path("/brands/{brandId}/inbox")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Inbox")
+@Tag(name = "Inbox", description = "Comments and messages on the brand's own channels, their classifier labels, decisions and network outcomes")
 @SecurityRequirement(name = "oidc")
 public class InboxResource {
 

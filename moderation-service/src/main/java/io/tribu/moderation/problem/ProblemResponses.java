@@ -1,5 +1,6 @@
 package io.tribu.moderation.problem;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import java.util.Map;
  * names a brand or a row, 413 where there is a body, 503 everywhere (the database cannot be reached, Retry-After).
  * Operations document their success answer and their 409/422 themselves.
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD, priority = 100)
 public class ProblemResponses implements OASFilter {
 
     static final String PROBLEM = "application/problem+json";
@@ -59,8 +62,8 @@ public class ProblemResponses implements OASFilter {
     private static void document(String path, PathItem item, PathItem.HttpMethod method, Operation operation, OpenAPI openAPI) {
         APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
         operation.setResponses(responses);
-        boolean bearer = (operation.getSecurity() != null && !operation.getSecurity().isEmpty())
-                || (operation.getSecurity() == null && openAPI.getSecurity() != null && !openAPI.getSecurity().isEmpty());
+        boolean bearer = requires(operation.getSecurity(), "oidc")
+                || (operation.getSecurity() == null && requires(openAPI.getSecurity(), "oidc"));
         boolean signedDelivery = path.startsWith("/webhooks/") && method == PathItem.HttpMethod.POST;
         boolean body = operation.getRequestBody() != null;
         boolean parameters = !parameters(item, operation).stream().allMatch(p -> p.getIn() == Parameter.In.PATH);
@@ -114,5 +117,10 @@ public class ProblemResponses implements OASFilter {
 
     private static Schema text(String example) {
         return OASFactory.createSchema().addType(Schema.SchemaType.STRING).examples(List.of(example));
+    }
+
+    private static boolean requires(List<SecurityRequirement> requirements, String scheme) {
+        return requirements != null && requirements.stream()
+                .anyMatch(r -> r.getSchemes() != null && r.getSchemes().containsKey(scheme));
     }
 }

@@ -37,7 +37,7 @@ import java.util.UUID;
 @Path("/brands/{brandId}/saved-replies")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Saved replies")
+@Tag(name = "Saved replies", description = "Reply templates rendered for an inbox item")
 @SecurityRequirement(name = "oidc")
 public class SavedReplyResource {
 

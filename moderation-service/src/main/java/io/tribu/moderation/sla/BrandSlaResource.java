@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/brands/{brandId}/sla")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Response SLA")
+@Tag(name = "Response SLA", description = "The brand's first-response target that the inbox counts down")
 @SecurityRequirement(name = "oidc")
 public class BrandSlaResource {
 

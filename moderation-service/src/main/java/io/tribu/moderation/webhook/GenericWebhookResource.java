@@ -11,6 +11,10 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -38,7 +42,10 @@ import java.util.UUID;
  * {@code X-Tribu-Timestamp} and {@code X-Tribu-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." + body)>}.
  */
 @Path("/webhooks/generic/{channelId}")
-@Tag(name = "Webhook channels")
+@SecurityScheme(securitySchemeName = "tribuSignature", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+        apiKeyName = "X-Tribu-Signature",
+        description = "sha256=<hex HMAC-SHA256 of X-Tribu-Timestamp + \".\" + body, keyed by the channel's secret>; the timestamp within 5 minutes")
+@Tag(name = "Webhook channels", description = "Owned channels that push their interactions: Meta's Pages and Instagram accounts, Tribu's generic signed webhook")
 public class GenericWebhookResource {
 
     private final WebhookChannelService channels;
@@ -61,6 +68,7 @@ public class GenericWebhookResource {
     }
 
     @POST
+    @SecurityRequirement(name = "tribuSignature")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A signed interaction; stored before the 200",

@@ -9,6 +9,10 @@ import io.tribu.platform.problem.Problems;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -38,7 +42,11 @@ import java.util.UUID;
  * ({@code POST}, {@code X-Hub-Signature-256}). No bearer token: the signature is the authentication.
  */
 @Path("/webhooks/meta/{channelId}")
-@Tag(name = "Webhook channels")
+@SecurityScheme(securitySchemeName = "metaSignature", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+        apiKeyName = "X-Hub-Signature-256", description = "sha256=<hex HMAC-SHA256 of the body, keyed by the Meta app secret>")
+@SecurityScheme(securitySchemeName = "metaVerifyToken", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.QUERY,
+        apiKeyName = "hub.verify_token", description = "The verify token set when the channel was connected")
+@Tag(name = "Webhook channels", description = "Owned channels that push their interactions: Meta's Pages and Instagram accounts, Tribu's generic signed webhook")
 public class MetaWebhookResource {
 
     private static final URI FORBIDDEN = URI.create("https://tribu.io/problems/bad-verify-token");
@@ -59,6 +67,7 @@ public class MetaWebhookResource {
     }
 
     @GET
+    @SecurityRequirement(name = "metaVerifyToken")
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "Meta's subscription handshake: answers the challenge when the verify token matches")
     @APIResponse(responseCode = "200", description = "hub.challenge, as text",
@@ -78,6 +87,7 @@ public class MetaWebhookResource {
     }
 
     @POST
+    @SecurityRequirement(name = "metaSignature")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A signed delivery of comments and messages; stored before the 200",

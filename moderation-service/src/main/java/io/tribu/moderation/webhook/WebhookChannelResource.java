@@ -34,7 +34,7 @@ import java.util.UUID;
 @Path("/brands/{brandId}/webhook-channels")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Webhook channels")
+@Tag(name = "Webhook channels", description = "Owned channels that push their interactions: Meta's Pages and Instagram accounts, Tribu's generic signed webhook")
 @SecurityRequirement(name = "oidc")
 public class WebhookChannelResource {
 
