@@ -79,6 +79,9 @@ public class MentionLedger {
 
     /** Writes the facts as they now stand. */
     Uni<Void> save(Mutiny.Session session, Collection<MentionFact> facts) {
+        if (facts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         BatchRows rows = new BatchRows();
         for (MentionFact fact : facts) {
             var row = rows.add().put("tenant", fact.tenant()).put("brand", fact.brandId())
