@@ -2,10 +2,11 @@
 // A feature adds its own file (its keys prefixed by the feature) and one line to each list below.
 import { commonMessages } from './common';
 import { inboxMessages } from '../inbox/messages';
+import { calendarMessages } from '../calendar/messages';
 
 export const messages = {
-  en: { ...commonMessages.en, ...inboxMessages.en },
-  fr: { ...commonMessages.fr, ...inboxMessages.fr },
+  en: { ...commonMessages.en, ...inboxMessages.en, ...calendarMessages.en },
+  fr: { ...commonMessages.fr, ...inboxMessages.fr, ...calendarMessages.fr },
 } as const;
 
 export type Language = keyof typeof messages;
