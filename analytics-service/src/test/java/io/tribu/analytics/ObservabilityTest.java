@@ -32,7 +32,8 @@ class ObservabilityTest {
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name.contains('Reactive Messaging') }.data.keySet()",
-                        org.hamcrest.Matchers.hasItems("mentions", "decisions", "posts", "engagement", "outbox", "dead-letters"));
+                        org.hamcrest.Matchers.hasItems("mentions", "decisions", "actions", "posts", "engagement", "outbox",
+                                "dead-letters"));
     }
 
     @Test

@@ -4,7 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.tribu.analytics.event.BatchRows;
-import io.tribu.analytics.mention.MentionRecordedReader;
+import io.tribu.analytics.mention.MentionCount;
 import io.tribu.analytics.period.ReportingPeriod;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -22,29 +22,34 @@ import java.util.List;
 @ApplicationScoped
 public class AuthorService {
 
-    /** Counts the batch's mentions for their authors on their UTC days; runs inside the intake's transaction. */
-    public Uni<Void> count(Mutiny.Session session, List<MentionRecordedReader> events) {
+    /**
+     * Adds the batch's counts to their authors on their UTC days (a count taken back out subtracts; an author's day
+     * back to no mention goes). Reach stays the largest audience seen that day: it is the author's, not the
+     * mention's. Runs inside the intake's transaction.
+     */
+    public Uni<Void> count(Mutiny.Session session, List<MentionCount> counts) {
         BatchRows rows = new BatchRows();
-        for (MentionRecordedReader event : events) {
-            MentionRecordedReader.Data data = event.data();
-            if (data.author() == null || data.author().isBlank() || !data.aboutBrand()) {
+        for (MentionCount count : counts) {
+            String author = count.mention().author();
+            if (author == null || !count.content().aboutBrand()) {
                 continue;
             }
-            String label = data.sentimentLabel();
-            rows.add().put("tenant", event.tenant()).put("brand", data.brandId())
-                    .put("day", data.publishedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString())
-                    .put("author", data.author().strip())
+            String label = count.content().sentiment();
+            rows.add().put("tenant", count.tenant()).put("brand", count.brandId()).put("day", count.day().toString())
+                    .put("author", author)
                     .put("positive", "positive".equals(label) ? 1 : 0).put("negative", "negative".equals(label) ? 1 : 0)
-                    .put("reach", data.reach());
+                    .put("reach", count.mention().reach()).put("sign", count.sign());
         }
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return session.createNativeQuery("""
                         insert into mention_author (tenant, brand_id, day, author, mentions, positive, negative, reach)
-                        select tenant, brand, day, author, count(*), sum(positive), sum(negative), max(reach)
+                        select tenant, brand, day, author, sum(sign), sum(sign * positive), sum(sign * negative),
+                               coalesce(max(reach) filter (where sign > 0), 0)
                         from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
-                             as r(tenant text, brand text, day date, author text, positive int, negative int, reach bigint)
+                             as r(tenant text, brand text, day date, author text, positive int, negative int, reach bigint,
+                                  sign int)
                         group by 1, 2, 3, 4
                         on conflict (tenant, brand_id, day, author) do update
                         set mentions = mention_author.mentions + excluded.mentions,
@@ -53,6 +58,14 @@ public class AuthorService {
                             reach = greatest(mention_author.reach, excluded.reach)""")
                 .setParameter("rows", rows.json())
                 .executeUpdate()
+                .chain(() -> session.createNativeQuery("""
+                                delete from mention_author a
+                                using jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                                      as r(tenant text, brand text, day date, author text, sign int)
+                                where r.sign < 0 and a.tenant = r.tenant and a.brand_id = r.brand and a.day = r.day
+                                  and a.author = r.author and a.mentions = 0""")
+                        .setParameter("rows", rows.json())
+                        .executeUpdate())
                 .replaceWithVoid();
     }
 

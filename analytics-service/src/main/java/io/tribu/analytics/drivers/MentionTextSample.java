@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.smallrye.mutiny.Uni;
 import io.tribu.analytics.event.BatchRows;
-import io.tribu.analytics.mention.MentionRecordedReader;
+import io.tribu.analytics.mention.MentionContent;
+import io.tribu.analytics.mention.MentionFact;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -58,26 +59,24 @@ public class MentionTextSample {
     }
 
     /**
-     * Adds the batch's texts to their hours' samples, then trims each touched hour and label back to the
-     * {@code perHour} largest audiences (equal audiences: the smaller mention id stays). The terms of every
+     * Adds these counted mentions' texts (as recorded, or as edited) to their hours' samples, then trims each
+     * touched hour and label back to the {@code perHour} largest audiences (equal audiences: the smaller mention id stays). The terms of every
      * negative or positive text that enters the sample are added to its day in {@code mention_term}, those of
      * every text that leaves it taken off, so the day counts always describe the sample. Both are new rows
      * appended (minus ones for the texts that leave): intake never updates nor deletes a count, so it never waits
      * for the rows {@link TermDayPacker} is folding. Runs inside the intake's transaction.
      */
-    public Uni<Void> keep(Mutiny.Session session, List<MentionRecordedReader> events) {
+    public Uni<Void> keep(Mutiny.Session session, List<MentionFact> mentions) {
         BatchRows rows = new BatchRows();
-        for (MentionRecordedReader event : events) {
-            MentionRecordedReader.Data data = event.data();
-            if (data.text() == null || data.text().isBlank() || data.mentionId() == null) {
-                continue;
-            }
-            String text = data.text().length() > 2000 ? data.text().substring(0, 2000) : data.text();
-            ArrayNode terms = rows.add().put("tenant", event.tenant()).put("brand", data.brandId())
-                    .put("mention", data.mentionId().toString())
-                    .put("bucket", data.publishedAt().truncatedTo(ChronoUnit.HOURS).toString())
-                    .put("published", data.publishedAt().toString()).put("sentiment", data.sentimentLabel())
-                    .put("author", data.author()).put("reach", data.reach()).put("url", data.url()).put("text", text)
+        for (MentionFact mention : mentions) {
+            MentionContent content = mention.content();
+            String text = content.text().length() > 2000 ? content.text().substring(0, 2000) : content.text();
+            ArrayNode terms = rows.add().put("tenant", mention.tenant()).put("brand", mention.brandId())
+                    .put("mention", mention.mentionId().toString())
+                    .put("bucket", content.publishedAt().truncatedTo(ChronoUnit.HOURS).toString())
+                    .put("published", content.publishedAt().toString()).put("sentiment", content.sentiment())
+                    .put("author", mention.author()).put("reach", mention.reach()).put("url", content.url())
+                    .put("text", text)
                     .putArray("terms");
             Tokenizer.terms(text).forEach(terms::add);
         }
@@ -120,6 +119,31 @@ public class MentionTextSample {
                         .setParameter("rows", rows.json())
                         .setParameter("cap", perHour)
                         .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /**
+     * Takes these mentions' texts out of the sample (withdrawn, or edited: the edit is offered again by {@link #keep}),
+     * and their terms off their days, in appended minus rows like {@link #keep}'s. Their hours keep the texts left:
+     * one that a louder one replaced earlier is not known any more. Runs inside the intake's transaction.
+     */
+    public Uni<Void> remove(Mutiny.Session session, List<MentionFact> mentions) {
+        if (mentions.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        BatchRows rows = new BatchRows();
+        mentions.forEach(mention -> rows.add().put("tenant", mention.tenant()).put("brand", mention.brandId())
+                .put("mention", mention.mentionId().toString()));
+        return session.createNativeQuery("""
+                        with removed as (
+                            delete from mention_text m
+                            using jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(tenant text, brand text, mention uuid)
+                            where m.tenant = r.tenant and m.brand_id = r.brand and m.mention_id = r.mention
+                            returning m.tenant, m.brand_id, m.bucket_start, m.sentiment, m.terms)
+                        insert into mention_term (tenant, brand_id, day, term, negative, positive)
+                        %s""".formatted(termCounts("removed", -1)))
+                .setParameter("rows", rows.json())
+                .executeUpdate()
                 .replaceWithVoid();
     }
 

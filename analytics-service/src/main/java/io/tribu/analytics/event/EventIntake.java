@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -44,7 +45,7 @@ public class EventIntake {
     /** Every event of the batch must be readable by {@code reader}; the others are dead letters. */
     public <T extends IncomingEvent> Uni<Void> take(KafkaRecordBatch<String, String> batch, Class<T> reader,
                                                     BiFunction<Mutiny.Session, List<T>, Uni<Void>> effect) {
-        return takeOfType(null, batch, reader, effect);
+        return takeRead(batch, payload -> reader, effect);
     }
 
     /**
@@ -55,10 +56,36 @@ public class EventIntake {
     public <T extends IncomingEvent> Uni<Void> takeOfType(String type, KafkaRecordBatch<String, String> batch,
                                                           Class<T> reader,
                                                           BiFunction<Mutiny.Session, List<T>, Uni<Void>> effect) {
+        return takeOfTypes(Map.of(type, reader), batch, effect);
+    }
+
+    /**
+     * For a topic whose types this consumer reads several of, each with its reader ({@code readers} by type): the
+     * effect sees them together, in partition order. Events of other types are acknowledged untouched; an event
+     * without a readable type is a dead letter.
+     */
+    public <T extends IncomingEvent> Uni<Void> takeOfTypes(Map<String, Class<? extends T>> readers,
+                                                           KafkaRecordBatch<String, String> batch,
+                                                           BiFunction<Mutiny.Session, List<T>, Uni<Void>> effect) {
+        return takeRead(batch, payload -> {
+            String type = typeOf(payload);
+            if (type == null) {
+                // Read with any of them: the reader names what is missing.
+                return readers.values().iterator().next();
+            }
+            return readers.get(type);
+        }, effect);
+    }
+
+    /** {@code readerOf} gives the reader of a payload, or null for a payload this consumer skips. */
+    private <T extends IncomingEvent> Uni<Void> takeRead(KafkaRecordBatch<String, String> batch,
+                                                         Function<String, Class<? extends T>> readerOf,
+                                                         BiFunction<Mutiny.Session, List<T>, Uni<Void>> effect) {
         List<T> events = new ArrayList<>();
         Uni<Void> rejected = Uni.createFrom().voidItem();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
-            if (type != null && isOtherType(type, record.getPayload())) {
+            Class<? extends T> reader = readerOf.apply(record.getPayload());
+            if (reader == null) {
                 continue;
             }
             String defect;
@@ -98,12 +125,12 @@ public class EventIntake {
         };
     }
 
-    private boolean isOtherType(String type, String payload) {
+    /** The payload's {@code type}, or null when it has none or is not JSON. */
+    private String typeOf(String payload) {
         try {
-            String actual = json.readTree(payload).path("type").asText(null);
-            return actual != null && !actual.equals(type);
+            return json.readTree(payload).path("type").asText(null);
         } catch (JsonProcessingException | RuntimeException e) {
-            return false;
+            return null;
         }
     }
 
@@ -113,15 +140,18 @@ public class EventIntake {
         Map<UUID, T> byId = new LinkedHashMap<>();
         events.forEach(event -> byId.putIfAbsent(event.id(), event));
         String ids = byId.keySet().stream().map(UUID::toString).collect(Collectors.joining(","));
+        String types = byId.values().stream().map(IncomingEvent::type).collect(Collectors.joining(","));
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
                         with recorded as (
                             insert into processed_event (event_id, type, processed_at)
-                            select id, :type, :now from unnest(cast(string_to_array(cast(:ids as text), ',') as uuid[])) as id
+                            select id, type, :now
+                            from unnest(cast(string_to_array(cast(:ids as text), ',') as uuid[]),
+                                        string_to_array(cast(:types as text), ',')) as e(id, type)
                             on conflict (event_id) do nothing
                             returning event_id)
                         select cast(event_id as text) from recorded""", String.class)
                 .setParameter("ids", ids)
-                .setParameter("type", events.get(0).type())
+                .setParameter("types", types)
                 .setParameter("now", clock.instant())
                 .getResultList()
                 .chain(recorded -> {

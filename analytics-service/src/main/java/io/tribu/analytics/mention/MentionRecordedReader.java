@@ -2,12 +2,9 @@ package io.tribu.analytics.mention;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.tribu.analytics.event.IncomingEvent;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -18,44 +15,27 @@ import java.util.UUID;
 @RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record MentionRecordedReader(UUID id, String type, String subject, String tenant, Data data)
-        implements IncomingEvent {
+        implements MentionLifecycleEvent {
 
     public static final String TYPE = "tribu.listening.mention.recorded.v1";
 
-    /** Sentiment labels counted as such; anything else (or none, in older events) is "unscored". */
-    public static final Set<String> LABELS = Set.of("positive", "neutral", "negative");
-    public static final String UNSCORED = "unscored";
-
     /**
-     * {@code sentiment}, {@code matchedQueries}, {@code author}, {@code text} and {@code storyId} are
-     * optional: older events carry none of them.
+     * {@code sentiment}, {@code matchedQueries}, {@code author}, {@code authorReach}, {@code text} and {@code storyId}
+     * are optional: older events carry none of them.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Data(UUID mentionId, String brandId, String source, String language, Long authorReach,
                        Instant publishedAt, String author, String text, Sentiment sentiment,
                        List<MatchedQuery> matchedQueries, UUID storyId, String url) {
 
-        /** positive, neutral, negative, or unscored when the event has no (known) label. */
-        public String sentimentLabel() {
-            if (sentiment == null || sentiment.label() == null) {
-                return UNSCORED;
-            }
-            String label = sentiment.label().toLowerCase(Locale.ROOT);
-            return LABELS.contains(label) ? label : UNSCORED;
+        /** What the measures count of it. */
+        public MentionContent content() {
+            return MentionContent.of(publishedAt, source, language, sentiment, matchedQueries, text, url);
         }
 
-        public List<MatchedQuery> queries() {
-            return matchedQueries == null ? List.of()
-                    : matchedQueries.stream().filter(query -> query != null && query.id() != null).toList();
-        }
-
-        /**
-         * Whether the mention speaks of the brand itself: it matched one of the brand's own queries, or no query at all
-         * (comments on the brand's own accounts, events older than queries). Only competitors' queries: it does not.
-         */
-        public boolean aboutBrand() {
-            List<MatchedQuery> matched = queries();
-            return matched.isEmpty() || matched.stream().anyMatch(query -> !query.aboutCompetitor());
+        /** The author's name, null when the source gives none. */
+        public String authorName() {
+            return author == null || author.isBlank() ? null : author.strip();
         }
 
         public long reach() {
@@ -77,6 +57,26 @@ public record MentionRecordedReader(UUID id, String type, String subject, String
     }
 
     @Override
+    public String brandId() {
+        return data.brandId();
+    }
+
+    @Override
+    public UUID mentionId() {
+        return data.mentionId();
+    }
+
+    @Override
+    public List<MatchedQuery> matchedQueries() {
+        return data.matchedQueries() == null ? List.of() : data.matchedQueries().stream().filter(query -> query != null && query.id() != null).toList();
+    }
+
+    @Override
+    public MentionFact applyTo(MentionFact fact) {
+        return fact.afterRecording(data.content(), data.authorName(), data.reach());
+    }
+
+    @Override
     public String defect() {
         if (id == null) {
             return "missing id";
@@ -87,8 +87,8 @@ public record MentionRecordedReader(UUID id, String type, String subject, String
         if (tenant == null || tenant.isBlank()) {
             return "missing tenant";
         }
-        if (data == null || data.brandId() == null || data.publishedAt() == null) {
-            return "missing data.brandId or data.publishedAt";
+        if (data == null || data.mentionId() == null || data.brandId() == null || data.publishedAt() == null) {
+            return "missing data.mentionId, brandId or publishedAt";
         }
         return null;
     }

@@ -14,21 +14,25 @@ import java.util.List;
 @ApplicationScoped
 public class MentionVolumeService {
 
-    /** Counts the batch's mentions in the hours they were published; runs inside the intake's transaction. */
-    public Uni<Void> count(Mutiny.Session session, List<MentionRecordedReader> events) {
+    /**
+     * Adds the batch's counts to the hours the mentions were published in (a count taken back out subtracts), and
+     * drops the rows that came back to zero; runs inside the intake's transaction.
+     */
+    public Uni<Void> count(Mutiny.Session session, List<MentionCount> counts) {
         BatchRows rows = new BatchRows();
-        for (MentionRecordedReader event : events) {
-            MentionRecordedReader.Data data = event.data();
-            rows.add().put("tenant", event.tenant()).put("brand", data.brandId())
-                    .put("bucket", data.publishedAt().truncatedTo(ChronoUnit.HOURS).toString())
-                    .put("source", data.source() == null ? "unknown" : data.source())
-                    .put("language", data.language() == null ? "und" : data.language())
-                    .put("sentiment", data.sentimentLabel()).put("reach", data.reach());
+        for (MentionCount count : counts) {
+            MentionContent content = count.content();
+            rows.add().put("tenant", count.tenant()).put("brand", count.brandId()).put("bucket", count.bucket())
+                    .put("source", content.source()).put("language", content.language())
+                    .put("sentiment", content.sentiment()).put("reach", count.mention().reach())
+                    .put("sign", count.sign());
         }
+        boolean takesOut = counts.stream().anyMatch(count -> count.sign() < 0);
         return session.createNativeQuery("""
                         insert into mention_volume (tenant, brand_id, bucket_start, mentions)
-                        select tenant, brand, bucket, count(*)
-                        from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(tenant text, brand text, bucket timestamptz)
+                        select tenant, brand, bucket, sum(sign)
+                        from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                             as r(tenant text, brand text, bucket timestamptz, sign int)
                         group by 1, 2, 3
                         on conflict (tenant, brand_id, bucket_start)
                         do update set mentions = mention_volume.mentions + excluded.mentions""")
@@ -36,14 +40,29 @@ public class MentionVolumeService {
                 .executeUpdate()
                 .chain(() -> session.createNativeQuery("""
                                 insert into mention_breakdown (tenant, brand_id, bucket_start, source, language, sentiment, mentions, reach)
-                                select tenant, brand, bucket, source, language, sentiment, count(*), sum(reach)
+                                select tenant, brand, bucket, source, language, sentiment, sum(sign), sum(sign * reach)
                                 from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
                                      as r(tenant text, brand text, bucket timestamptz, source text, language text,
-                                          sentiment text, reach bigint)
+                                          sentiment text, reach bigint, sign int)
                                 group by 1, 2, 3, 4, 5, 6
                                 on conflict (tenant, brand_id, bucket_start, source, language, sentiment)
                                 do update set mentions = mention_breakdown.mentions + excluded.mentions,
                                               reach = mention_breakdown.reach + excluded.reach""")
+                        .setParameter("rows", rows.json())
+                        .executeUpdate())
+                .chain(() -> !takesOut ? Uni.createFrom().item(0) : session.createNativeQuery("""
+                                with touched as (
+                                    select distinct tenant, brand, bucket
+                                    from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                                         as r(tenant text, brand text, bucket timestamptz, sign int)
+                                    where sign < 0),
+                                volumes as (
+                                    delete from mention_volume v using touched t
+                                    where v.tenant = t.tenant and v.brand_id = t.brand and v.bucket_start = t.bucket
+                                      and v.mentions = 0)
+                                delete from mention_breakdown b using touched t
+                                where b.tenant = t.tenant and b.brand_id = t.brand and b.bucket_start = t.bucket
+                                  and b.mentions = 0""")
                         .setParameter("rows", rows.json())
                         .executeUpdate())
                 .replaceWithVoid();

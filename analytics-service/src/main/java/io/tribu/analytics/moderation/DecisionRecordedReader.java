@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.tribu.analytics.event.IncomingEvent;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /** The fields analytics reads from moderation's {@code tribu.moderation.decision.recorded.v1} event. */
@@ -15,9 +16,22 @@ public record DecisionRecordedReader(UUID id, String type, String tenant, Data d
 
     public static final String TYPE = "tribu.moderation.decision.recorded.v1";
 
+    /** Network actions moderation asks publishing to carry out. */
+    static final Set<String> NETWORK_ACTIONS = Set.of("hide", "delete", "reply");
+
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Data(UUID decisionId, UUID itemId, String brandId, String action, Instant itemPublishedAt,
-                       Instant decidedAt) {
+    public record Data(UUID decisionId, UUID itemId, String brandId, String action, String fromStatus,
+                       String toStatus, Instant itemPublishedAt, Instant decidedAt) {
+
+        /**
+         * Whether the decision answered the interaction when it was taken. A hide, delete or reply asked of the
+         * network leaves the status as it was (the schema's rule) and answers only once publishing reports it done
+         * ({@link ActionCompletedReader}): a failed one answered nobody. Done by hand on the network, or any other
+         * decision, it answers at once.
+         */
+        public boolean respondedAtDecision() {
+            return !(NETWORK_ACTIONS.contains(action) && fromStatus != null && fromStatus.equals(toStatus));
+        }
     }
 
     @Override

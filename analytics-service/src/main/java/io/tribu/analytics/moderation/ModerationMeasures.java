@@ -8,14 +8,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 @ApplicationScoped
 public class ModerationMeasures {
 
-    /** Stores the decision and keeps the earliest one per item as its first response. */
+    /**
+     * Stores the decision, and keeps per item when it was posted and its earliest response: this decision's time
+     * if it answered at once, else (a network action awaiting publishing) none yet.
+     */
     public Uni<Void> record(Mutiny.Session session, DecisionRecordedReader event) {
         DecisionRecordedReader.Data data = event.data();
         return session.createNativeQuery("""
@@ -31,17 +36,36 @@ public class ModerationMeasures {
                 .setParameter("published", data.itemPublishedAt())
                 .setParameter("decided", data.decidedAt())
                 .executeUpdate()
-                .chain(() -> session.createNativeQuery("""
-                                insert into first_response (tenant, brand_id, item_id, item_published_at, responded_at)
-                                values (:tenant, :brand, :item, :published, :decided)
-                                on conflict (tenant, brand_id, item_id)
-                                do update set responded_at = least(first_response.responded_at, excluded.responded_at)""")
-                        .setParameter("tenant", event.tenant())
-                        .setParameter("brand", data.brandId())
-                        .setParameter("item", data.itemId())
-                        .setParameter("published", data.itemPublishedAt())
-                        .setParameter("decided", data.decidedAt())
-                        .executeUpdate())
+                .chain(() -> respond(session, event.tenant(), data.brandId(), data.itemId(), data.itemPublishedAt(),
+                        data.respondedAtDecision() ? data.decidedAt() : null));
+    }
+
+    /**
+     * A network action publishing carried out: a done one is the item's response at its completion (unless an
+     * earlier one answered it), a failed one changes nothing. It may come before the item's decision (another topic):
+     * the item then waits for its posting time, which only decisions carry.
+     */
+    public Uni<Void> completed(Mutiny.Session session, ActionCompletedReader event) {
+        ActionCompletedReader.Data data = event.data();
+        return !data.done() ? Uni.createFrom().voidItem()
+                : respond(session, event.tenant(), data.brandId(), data.itemId(), null, data.completedAt());
+    }
+
+    /** Either time may be null (not known from this event); the earliest response wins. */
+    private static Uni<Void> respond(Mutiny.Session session, String tenant, String brandId, UUID item,
+                                     Instant published, Instant responded) {
+        return session.createNativeQuery("""
+                        insert into first_response (tenant, brand_id, item_id, item_published_at, responded_at)
+                        values (:tenant, :brand, :item, cast(:published as timestamptz), cast(:responded as timestamptz))
+                        on conflict (tenant, brand_id, item_id)
+                        do update set item_published_at = coalesce(first_response.item_published_at, excluded.item_published_at),
+                                      responded_at = least(first_response.responded_at, excluded.responded_at)""")
+                .setParameter("tenant", tenant)
+                .setParameter("brand", brandId)
+                .setParameter("item", item)
+                .setParameter("published", published)
+                .setParameter("responded", responded)
+                .executeUpdate()
                 .replaceWithVoid();
     }
 
@@ -56,7 +80,7 @@ public class ModerationMeasures {
                                count(*) filter (where seconds <= :sla)
                         from (select extract(epoch from responded_at - item_published_at) as seconds
                               from first_response
-                              where tenant = :tenant and brand_id = :brand
+                              where tenant = :tenant and brand_id = :brand and responded_at is not null
                                 and item_published_at >= :from and item_published_at < :to) answered""",
                         Object[].class)
                 .setParameter("tenant", tenant)

@@ -58,7 +58,8 @@ public class ModerationMeasuresResource {
     @APIResponse(responseCode = "200", description = "The measure, as JSON or CSV (`Accept: text/csv` or `format=csv`)")
     @Operation(summary = "Time to first response and SLA attainment",
             description = "For interactions posted in [from, to): median, 90th percentile and average seconds "
-                    + "until the first moderation decision, and the share answered within slaMinutes.")
+                    + "until the first response (a decision, or a hide, delete or reply once the network carried it "
+                    + "out; a failed one answers nothing), and the share answered within slaMinutes.")
     public Uni<ResponseTimes> responseTimes(
             @PathParam("brandId") String brandId,
             @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: 30 days before `to`)", example = "2026-11-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,

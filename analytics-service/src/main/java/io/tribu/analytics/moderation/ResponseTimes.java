@@ -9,7 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Time to first response (the first moderation decision) for interactions posted in the period.
+ * Time to first response (a decision taken in Tribu, or a network action once publishing reports it done) for
+ * interactions posted in the period.
  * Seconds are null when no interaction was answered.
  */
 public record ResponseTimes(String brandId, Instant from, Instant to, long answered, Double medianSeconds,

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.tribu.analytics.event.BatchRows;
+import io.tribu.analytics.mention.MentionCount;
 import io.tribu.analytics.mention.MentionRecordedReader;
 import io.tribu.analytics.period.Bucketing;
 import io.tribu.analytics.period.ReportingPeriod;
@@ -15,46 +16,34 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** Sentiment of a brand's mentions: over time, and by source, language or listening query. */
 @ApplicationScoped
 public class SentimentService {
 
     /**
-     * Counts the batch's mentions under each listening query they matched and keeps each query's latest
-     * name and subject (the last event of the batch that carries it); runs inside the intake's transaction.
+     * Adds the batch's counts under each listening query the mentions matched (a count taken back out subtracts) and
+     * drops the rows back to zero; runs inside the intake's transaction.
      */
-    public Uni<Void> count(Mutiny.Session session, List<MentionRecordedReader> events) {
+    public Uni<Void> count(Mutiny.Session session, List<MentionCount> counts) {
         BatchRows matches = new BatchRows();
-        record Named(String tenant, String brand, MentionRecordedReader.MatchedQuery query) {
-        }
-        Map<List<Object>, Named> latestQueries = new LinkedHashMap<>();
-        for (MentionRecordedReader event : events) {
-            MentionRecordedReader.Data data = event.data();
-            for (MentionRecordedReader.MatchedQuery query : data.queries()) {
-                matches.add().put("tenant", event.tenant()).put("brand", data.brandId())
-                        .put("bucket", data.publishedAt().truncatedTo(ChronoUnit.HOURS).toString())
-                        .put("query", query.id().toString()).put("sentiment", data.sentimentLabel())
-                        .put("reach", data.reach());
-                latestQueries.put(List.of(event.tenant(), data.brandId(), query.id()),
-                        new Named(event.tenant(), data.brandId(), query));
+        for (MentionCount count : counts) {
+            for (UUID query : count.content().queryIds()) {
+                matches.add().put("tenant", count.tenant()).put("brand", count.brandId()).put("bucket", count.bucket())
+                        .put("query", query.toString()).put("sentiment", count.content().sentiment())
+                        .put("reach", count.mention().reach()).put("sign", count.sign());
             }
         }
         if (matches.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        BatchRows queries = new BatchRows();
-        for (Named named : latestQueries.values()) {
-            queries.add().put("tenant", named.tenant()).put("brand", named.brand())
-                    .put("query", named.query().id().toString()).put("name", named.query().name())
-                    .put("subject", named.query().aboutCompetitor() ? "competitor" : "brand")
-                    .put("competitor", named.query().competitor());
-        }
         return session.createNativeQuery("""
                         insert into mention_by_query (tenant, brand_id, bucket_start, query_id, sentiment, mentions, reach)
-                        select tenant, brand, bucket, query, sentiment, count(*), sum(reach)
+                        select tenant, brand, bucket, query, sentiment, sum(sign), sum(sign * reach)
                         from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
-                             as r(tenant text, brand text, bucket timestamptz, query uuid, sentiment text, reach bigint)
+                             as r(tenant text, brand text, bucket timestamptz, query uuid, sentiment text, reach bigint,
+                                  sign int)
                         group by 1, 2, 3, 4, 5
                         on conflict (tenant, brand_id, bucket_start, query_id, sentiment)
                         do update set mentions = mention_by_query.mentions + excluded.mentions,
@@ -62,16 +51,49 @@ public class SentimentService {
                 .setParameter("rows", matches.json())
                 .executeUpdate()
                 .chain(() -> session.createNativeQuery("""
-                                insert into listening_query (tenant, brand_id, query_id, name, subject, competitor)
-                                select tenant, brand, query, name, subject, competitor
-                                from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
-                                     as r(tenant text, brand text, query uuid, name text, subject text, competitor text)
-                                on conflict (tenant, brand_id, query_id) do update
-                                set name = excluded.name, subject = excluded.subject, competitor = excluded.competitor
-                                where (listening_query.name, listening_query.subject, listening_query.competitor)
-                                      is distinct from (excluded.name, excluded.subject, excluded.competitor)""")
-                        .setParameter("rows", queries.json())
+                                delete from mention_by_query m
+                                using jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                                      as r(tenant text, brand text, bucket timestamptz, query uuid, sentiment text, sign int)
+                                where r.sign < 0 and m.tenant = r.tenant and m.brand_id = r.brand
+                                  and m.bucket_start = r.bucket and m.query_id = r.query and m.sentiment = r.sentiment
+                                  and m.mentions = 0""")
+                        .setParameter("rows", matches.json())
                         .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** A listening query as an event named it. */
+    public record QueryName(String tenant, String brandId, MentionRecordedReader.MatchedQuery query) {
+    }
+
+    /**
+     * Keeps each query's latest name and subject (the last event of the batch that carries it), to label the
+     * breakdowns; runs inside the intake's transaction.
+     */
+    public Uni<Void> name(Mutiny.Session session, List<QueryName> named) {
+        Map<List<Object>, QueryName> latest = new LinkedHashMap<>();
+        named.forEach(name -> latest.put(List.of(name.tenant(), name.brandId(), name.query().id()), name));
+        if (latest.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        BatchRows queries = new BatchRows();
+        for (QueryName name : latest.values()) {
+            queries.add().put("tenant", name.tenant()).put("brand", name.brandId())
+                    .put("query", name.query().id().toString()).put("name", name.query().name())
+                    .put("subject", name.query().aboutCompetitor() ? "competitor" : "brand")
+                    .put("competitor", name.query().competitor());
+        }
+        return session.createNativeQuery("""
+                        insert into listening_query (tenant, brand_id, query_id, name, subject, competitor)
+                        select tenant, brand, query, name, subject, competitor
+                        from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                             as r(tenant text, brand text, query uuid, name text, subject text, competitor text)
+                        on conflict (tenant, brand_id, query_id) do update
+                        set name = excluded.name, subject = excluded.subject, competitor = excluded.competitor
+                        where (listening_query.name, listening_query.subject, listening_query.competitor)
+                              is distinct from (excluded.name, excluded.subject, excluded.competitor)""")
+                .setParameter("rows", queries.json())
+                .executeUpdate()
                 .replaceWithVoid();
     }
 

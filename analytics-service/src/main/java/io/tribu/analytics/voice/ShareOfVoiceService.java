@@ -4,7 +4,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.tribu.analytics.event.BatchRows;
-import io.tribu.analytics.mention.MentionRecordedReader;
+import io.tribu.analytics.mention.MentionContent;
+import io.tribu.analytics.mention.MentionCount;
 import io.tribu.analytics.period.ReportingPeriod;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -32,45 +33,50 @@ public class ShareOfVoiceService {
     record Party(String kind, String competitor) {
     }
 
-    static Set<Party> parties(MentionRecordedReader.Data data) {
+    /** The parties a mention speaks of: the brand itself and/or named competitors. */
+    static Set<Party> parties(MentionContent content) {
         Set<Party> parties = new LinkedHashSet<>();
-        for (MentionRecordedReader.MatchedQuery query : data.queries()) {
-            if (query.aboutCompetitor()) {
-                String name = query.competitor() != null && !query.competitor().isBlank() ? query.competitor().strip()
-                        : query.name() != null && !query.name().isBlank() ? query.name().strip() : "?";
-                parties.add(new Party(COMPETITOR, name));
-            } else {
-                parties.add(new Party(BRAND, ""));
-            }
-        }
-        if (parties.isEmpty()) {
+        if (content.aboutBrand()) {
             parties.add(new Party(BRAND, ""));
         }
+        content.competitors().forEach(competitor -> parties.add(new Party(COMPETITOR, competitor)));
         return parties;
     }
 
-    /** Counts each mention of the batch once for each party it speaks of; runs inside the intake's transaction. */
-    public Uni<Void> count(Mutiny.Session session, List<MentionRecordedReader> events) {
+    /**
+     * Adds the batch's counts once for each party the mention speaks of (a count taken back out subtracts) and drops
+     * the rows back to zero; runs inside the intake's transaction.
+     */
+    public Uni<Void> count(Mutiny.Session session, List<MentionCount> counts) {
         BatchRows rows = new BatchRows();
-        for (MentionRecordedReader event : events) {
-            MentionRecordedReader.Data data = event.data();
-            for (Party party : parties(data)) {
-                rows.add().put("tenant", event.tenant()).put("brand", data.brandId())
-                        .put("bucket", data.publishedAt().truncatedTo(ChronoUnit.HOURS).toString())
+        for (MentionCount count : counts) {
+            for (Party party : parties(count.content())) {
+                rows.add().put("tenant", count.tenant()).put("brand", count.brandId()).put("bucket", count.bucket())
                         .put("party", party.kind()).put("competitor", party.competitor())
-                        .put("sentiment", data.sentimentLabel());
+                        .put("sentiment", count.content().sentiment()).put("sign", count.sign());
             }
         }
         return session.createNativeQuery("""
                         insert into mention_by_party (tenant, brand_id, bucket_start, party, competitor, sentiment, mentions)
-                        select tenant, brand, bucket, party, competitor, sentiment, count(*)
+                        select tenant, brand, bucket, party, competitor, sentiment, sum(sign)
                         from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
-                             as r(tenant text, brand text, bucket timestamptz, party text, competitor text, sentiment text)
+                             as r(tenant text, brand text, bucket timestamptz, party text, competitor text, sentiment text,
+                                  sign int)
                         group by 1, 2, 3, 4, 5, 6
                         on conflict (tenant, brand_id, bucket_start, party, competitor, sentiment)
                         do update set mentions = mention_by_party.mentions + excluded.mentions""")
                 .setParameter("rows", rows.json())
                 .executeUpdate()
+                .chain(() -> session.createNativeQuery("""
+                                delete from mention_by_party m
+                                using jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                                      as r(tenant text, brand text, bucket timestamptz, party text, competitor text,
+                                           sentiment text, sign int)
+                                where r.sign < 0 and m.tenant = r.tenant and m.brand_id = r.brand
+                                  and m.bucket_start = r.bucket and m.party = r.party and m.competitor = r.competitor
+                                  and m.sentiment = r.sentiment and m.mentions = 0""")
+                        .setParameter("rows", rows.json())
+                        .executeUpdate())
                 .replaceWithVoid();
     }
 

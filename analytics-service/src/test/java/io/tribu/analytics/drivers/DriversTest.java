@@ -9,6 +9,7 @@ import io.restassured.response.ValidatableResponse;
 import io.tribu.analytics.access.TestTokens;
 import io.tribu.analytics.kafka.TestEvents;
 import io.tribu.analytics.mention.MentionEvents;
+import io.tribu.analytics.mention.MentionFact;
 import io.tribu.analytics.mention.MentionRecordedReader;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -443,7 +444,9 @@ class DriversTest {
             // Waiting for the packer's transaction would fail here (lock_timeout) instead of hanging the test.
             VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
                     .chain(session -> session.createNativeQuery("set local lock_timeout = '2s'").executeUpdate()
-                            .chain(() -> sample.keep(session, List.of(louder))))));
+                            .chain(() -> sample.keep(session, List.of(new MentionFact("soleil", brand,
+                                    louder.mentionId(), true, false, null, louder.data().content(),
+                                    louder.data().authorName(), louder.data().reach())))))));
             packer.rollback();
         }
         // The appended rows (+1 for the louder text, -1 for the one it replaced) sum to the sample, packed or not.

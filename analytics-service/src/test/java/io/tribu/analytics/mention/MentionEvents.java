@@ -19,6 +19,11 @@ public final class MentionEvents {
     static final Path PRODUCER_OWNED_COMMENT_EXAMPLE = Path.of("..", "listening-service", "src", "main", "resources",
             "events", "mention-recorded.v1.owned-comment.example.json");
 
+    static final Path PRODUCER_UPDATED_EXAMPLE =
+            Path.of("..", "listening-service", "src", "main", "resources", "events", "mention-updated.v1.example.json");
+    static final Path PRODUCER_WITHDRAWN_EXAMPLE =
+            Path.of("..", "listening-service", "src", "main", "resources", "events", "mention-withdrawn.v1.example.json");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private MentionEvents() {
@@ -108,6 +113,48 @@ public final class MentionEvents {
             node.put("subject", query.competitor() == null ? "brand" : "competitor");
             node.put("competitor", query.competitor());
         }
+        return event.toString();
+    }
+
+    /** The same event about another mention: the id the lifecycle events below refer to. */
+    public static String about(String event, UUID mentionId) {
+        ObjectNode node = (ObjectNode) readTree(event);
+        ((ObjectNode) node.get("data")).put("mentionId", mentionId.toString());
+        return node.toString();
+    }
+
+    /** Listening's mention.updated: the mention as edited at {@code editedAt}, with its new label, language and text. */
+    public static String updated(UUID eventId, String tenant, String brandId, UUID mentionId, String publishedAt,
+                                 String editedAt, String sentiment, String language, String text, Query... queries) {
+        ObjectNode event = producerExample(PRODUCER_UPDATED_EXAMPLE);
+        event.put("id", eventId.toString());
+        event.put("tenant", tenant);
+        event.put("subject", brandId);
+        ObjectNode data = (ObjectNode) event.get("data");
+        data.put("brandId", brandId).put("mentionId", mentionId.toString()).put("publishedAt", publishedAt)
+                .put("editedAt", editedAt).put("source", "mastodon").put("language", language).put("text", text);
+        if (sentiment == null) {
+            data.putNull("sentiment");
+        } else {
+            data.putObject("sentiment").put("label", sentiment).put("score", "negative".equals(sentiment) ? -0.8 : 0.8);
+        }
+        var ids = data.putArray("matchedQueryIds");
+        var matched = data.putArray("matchedQueries");
+        for (Query query : queries) {
+            ids.add(query.id().toString());
+            matched.addObject().put("id", query.id().toString()).put("name", query.name())
+                    .put("subject", query.competitor() == null ? "brand" : "competitor").put("competitor", query.competitor());
+        }
+        return event.toString();
+    }
+
+    /** Listening's mention.withdrawn: the mention was deleted at its source. */
+    public static String withdrawn(UUID eventId, String tenant, String brandId, UUID mentionId) {
+        ObjectNode event = producerExample(PRODUCER_WITHDRAWN_EXAMPLE);
+        event.put("id", eventId.toString());
+        event.put("tenant", tenant);
+        event.put("subject", brandId);
+        ((ObjectNode) event.get("data")).put("brandId", brandId).put("mentionId", mentionId.toString());
         return event.toString();
     }
 }

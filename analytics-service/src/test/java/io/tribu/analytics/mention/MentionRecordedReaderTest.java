@@ -24,14 +24,16 @@ class MentionRecordedReaderTest {
         assertEquals("soleil", event.tenant());
         assertEquals("cafe-lumiere", event.data().brandId());
         assertEquals(Instant.parse("2026-11-20T10:00:00Z"), event.data().publishedAt());
-        assertEquals("positive", event.data().sentimentLabel());
+        assertEquals("positive", event.data().content().sentiment());
         assertEquals("Marie Dupont", event.data().author());
         assertNotNull(event.data().text());
         assertNotNull(event.data().storyId());
-        assertEquals(2, event.data().queries().size());
-        assertEquals(false, event.data().queries().get(0).aboutCompetitor());
-        assertEquals(true, event.data().queries().get(1).aboutCompetitor());
-        assertEquals("Grain d'Or", event.data().queries().get(1).competitor());
+        assertEquals(2, event.data().content().queryIds().size());
+        assertEquals(2, event.matchedQueries().size());
+        assertEquals(false, event.matchedQueries().get(0).aboutCompetitor());
+        assertEquals(true, event.matchedQueries().get(1).aboutCompetitor());
+        assertEquals(true, event.data().content().aboutBrand());
+        assertEquals(java.util.List.of("Grain d'Or"), event.data().content().competitors());
     }
 
     @Test
@@ -41,8 +43,9 @@ class MentionRecordedReaderTest {
                 MentionEvents.producerExample(MentionEvents.PRODUCER_OWNED_COMMENT_EXAMPLE), MentionRecordedReader.class);
 
         assertNull(event.defect());
-        assertEquals("negative", event.data().sentimentLabel());
-        assertEquals(0, event.data().queries().size());
+        assertEquals("negative", event.data().content().sentiment());
+        assertEquals(0, event.data().content().queryIds().size());
+        assertEquals(true, event.data().content().aboutBrand());
         assertEquals(0L, event.data().reach());
     }
 
@@ -55,16 +58,16 @@ class MentionRecordedReaderTest {
         MentionRecordedReader event = json.treeToValue(example, MentionRecordedReader.class);
 
         assertNull(event.defect());
-        assertEquals(MentionRecordedReader.UNSCORED, event.data().sentimentLabel());
-        assertEquals(0, event.data().queries().size());
-        assertNull(event.data().author());
+        assertEquals(MentionContent.UNSCORED, event.data().content().sentiment());
+        assertEquals(0, event.data().content().queryIds().size());
+        assertNull(event.data().authorName());
 
         data.putNull("sentiment");
         data.putNull("matchedQueries");
         data.putNull("author");
         event = json.treeToValue(example, MentionRecordedReader.class);
-        assertEquals(MentionRecordedReader.UNSCORED, event.data().sentimentLabel());
-        assertEquals(0, event.data().queries().size());
+        assertEquals(MentionContent.UNSCORED, event.data().content().sentiment());
+        assertEquals(0, event.data().content().queryIds().size());
     }
 
     @Test

@@ -20,6 +20,33 @@ class DecisionRecordedReaderTest {
         assertNull(event.defect());
         assertEquals("assign", event.data().action());
         assertEquals(Instant.parse("2026-11-21T18:42:00Z"), event.data().itemPublishedAt());
+        assertEquals(true, event.data().respondedAtDecision());
+    }
+
+    @Test
+    void aHideDeleteOrReplyLeavingTheStatusAwaitsTheNetwork() throws Exception {
+        var example = DecisionEvents.producerExample();
+        var data = (com.fasterxml.jackson.databind.node.ObjectNode) example.get("data");
+        for (String action : java.util.List.of("hide", "delete", "reply")) {
+            data.put("action", action).put("fromStatus", "assigned").put("toStatus", "assigned");
+            assertEquals(false, json.treeToValue(example, DecisionRecordedReader.class).data().respondedAtDecision(), action);
+            data.put("toStatus", "hidden");
+            assertEquals(true, json.treeToValue(example, DecisionRecordedReader.class).data().respondedAtDecision(), action);
+        }
+        data.put("action", "tag").put("toStatus", "assigned");
+        assertEquals(true, json.treeToValue(example, DecisionRecordedReader.class).data().respondedAtDecision());
+    }
+
+    @Test
+    void readsPublishingsActionOutcomeExample() throws Exception {
+        ActionCompletedReader event = json.treeToValue(DecisionEvents.example(DecisionEvents.PUBLISHING_OUTCOME_EXAMPLE),
+                ActionCompletedReader.class);
+        assertNull(event.defect());
+        assertEquals("soleil", event.tenant());
+        assertEquals("cafe-lumiere", event.data().brandId());
+        assertEquals(java.util.UUID.fromString("3a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d"), event.data().itemId());
+        assertEquals(true, event.data().done());
+        assertEquals(Instant.parse("2026-11-21T18:42:08.600Z"), event.data().completedAt());
     }
 
     @Test

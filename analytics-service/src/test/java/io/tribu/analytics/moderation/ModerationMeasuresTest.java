@@ -23,6 +23,7 @@ import static org.hamcrest.Matchers.nullValue;
 class ModerationMeasuresTest {
 
     static final String TOPIC = "tribu.moderation.decisions";
+    static final String OUTCOMES = "tribu.publishing.actions";
     static final String FROM = "2026-11-01T00:00:00Z";
     static final String TO = "2026-12-01T00:00:00Z";
     static TestEvents events;
@@ -70,6 +71,52 @@ class ModerationMeasuresTest {
                 .body("medianSeconds", equalTo(3900.0f))   // between 10 min and 120 min
                 .body("averageSeconds", equalTo(3900.0f))
                 .body("withinSlaShare", equalTo(0.5f));
+    }
+
+    @Test
+    void aNetworkActionAnswersWhenPublishingReportsItDoneAndAFailedOneAnswersNobody() {
+        String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
+        String analyst = TestTokens.token("soleil", "analyst", brand);
+        UUID failedThenReplied = UUID.randomUUID();
+        UUID failedOnly = UUID.randomUUID();
+        UUID doneFirst = UUID.randomUUID();
+        UUID byHand = UUID.randomUUID();
+        // Asked of the network at 10:05 (status unchanged), refused by it; a reply asked at 10:20 is done at 10:30.
+        events.send(TOPIC, brand, DecisionEvents.decision("soleil", brand, failedThenReplied, "hide", "new", "new",
+                "2026-11-20T10:00:00Z", "2026-11-20T10:05:00Z"));
+        events.send(OUTCOMES, brand, DecisionEvents.outcome("soleil", brand, failedThenReplied, "hide", "failed",
+                "2026-11-20T10:06:00Z"));
+        events.send(TOPIC, brand, DecisionEvents.decision("soleil", brand, failedThenReplied, "reply", "new", "new",
+                "2026-11-20T10:00:00Z", "2026-11-20T10:20:00Z"));
+        events.send(OUTCOMES, brand, DecisionEvents.outcome("soleil", brand, failedThenReplied, "reply", "done",
+                "2026-11-20T10:30:00Z"));
+        // Refused by the network and nothing else: not answered.
+        events.send(TOPIC, brand, DecisionEvents.decision("soleil", brand, failedOnly, "delete", "assigned", "assigned",
+                "2026-11-20T11:00:00Z", "2026-11-20T11:01:00Z"));
+        events.send(OUTCOMES, brand, DecisionEvents.outcome("soleil", brand, failedOnly, "delete", "failed",
+                "2026-11-20T11:02:00Z"));
+        // The outcome heard before the decision (another topic): answered once the decision brings the posting time.
+        events.send(OUTCOMES, brand, DecisionEvents.outcome("soleil", brand, doneFirst, "hide", "done",
+                "2026-11-20T12:40:00Z"));
+        events.send(TOPIC, brand, DecisionEvents.decision("soleil", brand, doneFirst, "hide", "new", "new",
+                "2026-11-20T12:00:00Z", "2026-11-20T12:39:00Z"));
+        // Hidden by hand on the network: the status changes at once, and so does the response.
+        events.send(TOPIC, brand, DecisionEvents.decision("soleil", brand, byHand, "hide", "new", "hidden",
+                "2026-11-20T13:00:00Z", "2026-11-20T13:50:00Z"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> decisionsTotal(analyst, brand) == 5);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(analyst)
+                .queryParam("from", FROM).queryParam("to", TO)
+                .when().get("/brands/" + brand + "/moderation/response-times")
+                .then().statusCode(200).extract().jsonPath().getLong("answered") == 3);
+        var times = given().auth().oauth2(analyst).queryParam("from", FROM).queryParam("to", TO).queryParam("slaMinutes", 45)
+                .when().get("/brands/" + brand + "/moderation/response-times")
+                .then().statusCode(200)
+                .body("answered", equalTo(3))
+                .body("medianSeconds", equalTo(2400.0f))   // 30 min, 40 min, 50 min
+                .body("averageSeconds", equalTo(2400.0f))
+                .extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals(2 / 3.0, times.getDouble("withinSlaShare"), 1e-6);
     }
 
     @Test

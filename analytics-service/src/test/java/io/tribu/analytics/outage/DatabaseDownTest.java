@@ -35,7 +35,7 @@ class DatabaseDownTest {
             Map<String, String> config = new HashMap<>();
             config.put("quarkus.flyway.clean-at-start", "false");
             // Its own consumer group, from the end: this replica takes no partition nor event from the others.
-            for (String channel : List.of("mentions", "decisions", "posts", "engagement")) {
+            for (String channel : List.of("mentions", "decisions", "actions", "posts", "engagement")) {
                 config.put("mp.messaging.incoming." + channel + ".group.id", "analytics-service-test-database-down");
                 config.put("mp.messaging.incoming." + channel + ".auto.offset.reset", "latest");
             }

@@ -1,0 +1,44 @@
+package io.tribu.analytics.moderation;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.tribu.analytics.event.IncomingEvent;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The fields analytics reads from publishing's {@code tribu.publishing.action.completed.v1} event: what the network
+ * did with a hide, delete or reply moderation asked of it. A {@code done} one is the interaction's response (the
+ * moment moderation dates its first response at); a {@code failed} one answered nobody. Unknown fields are ignored.
+ */
+// Read through an explicit ObjectMapper call: registered for native images.
+@RegisterForReflection
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ActionCompletedReader(UUID id, String type, String tenant, Data data) implements IncomingEvent {
+
+    public static final String TYPE = "tribu.publishing.action.completed.v1";
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Data(UUID actionId, UUID itemId, String brandId, String outcome, Instant completedAt) {
+
+        public boolean done() {
+            return "done".equals(outcome);
+        }
+    }
+
+    @Override
+    public String defect() {
+        if (id == null || !TYPE.equals(type)) {
+            return "missing id or unexpected type " + type;
+        }
+        if (tenant == null || tenant.isBlank()) {
+            return "missing tenant";
+        }
+        if (data == null || data.itemId() == null || data.brandId() == null || data.outcome() == null
+                || data.completedAt() == null) {
+            return "missing data.itemId, brandId, outcome or completedAt";
+        }
+        return null;
+    }
+}
