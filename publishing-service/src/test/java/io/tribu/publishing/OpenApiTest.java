@@ -51,6 +51,7 @@ class OpenApiTest {
             Map.entry("GET /brands/{brandId}/posts/{postId}", "200"),
             Map.entry("PUT /brands/{brandId}/posts/{postId}", "200"),
             Map.entry("POST /brands/{brandId}/posts/{postId}/comments", "201"),
+            Map.entry("GET /brands/{brandId}/posts/{postId}/deliveries", "200"),
             Map.entry("GET /brands/{brandId}/posts/{postId}/history", "200"),
             Map.entry("POST /brands/{brandId}/posts/{postId}/transitions", "200"),
             Map.entry("GET /brands/{brandId}/settings", "200"),
