@@ -61,6 +61,13 @@ class OpenApiTest {
             Map.entry("GET /brands/{brandId}/posts/{postId}/deliveries", "200"),
             Map.entry("GET /brands/{brandId}/posts/{postId}/history", "200"),
             Map.entry("POST /brands/{brandId}/posts/{postId}/transitions", "200"),
+            Map.entry("GET /brands/{brandId}/recurrences", "200"),
+            Map.entry("POST /brands/{brandId}/recurrences", "201"),
+            Map.entry("GET /brands/{brandId}/recurrences/{recurrenceId}", "200"),
+            Map.entry("DELETE /brands/{brandId}/recurrences/{recurrenceId}", "204"),
+            Map.entry("GET /brands/{brandId}/recurrences/{recurrenceId}/occurrences", "200"),
+            Map.entry("POST /brands/{brandId}/recurrences/{recurrenceId}/occurrences/{date}/detach", "201"),
+            Map.entry("POST /brands/{brandId}/recurrences/{recurrenceId}/occurrences/{date}/skip", "200"),
             Map.entry("GET /brands/{brandId}/settings", "200"),
             Map.entry("PUT /brands/{brandId}/settings", "200")));
 

@@ -111,8 +111,11 @@ class PostImportExportTest {
         given().auth().oauth2(cm).when().get("/brands/" + brand + "/posts/export?format=json&from=" + from + "&to=" + to)
                 .then().statusCode(200).contentType(ContentType.JSON).body("posts.id", contains(ids.get(0), ids.get(1)))
                 .body("posts[0].variants[1].text", equalTo("Chocolat chaud ☕🎄"));
-        // Another agency naming the same brand: 404, nothing of it.
-        given().auth().oauth2(TestTokens.token("nord", "admin", brand)).when().get("/brands/" + brand + "/posts/export?format=csv")
+        // Another agency, even with the same brand id in its token, exports only its own posts: none; without the brand, 404.
+        given().auth().oauth2(TestTokens.token("nord", "admin", brand))
+                .when().get("/brands/" + brand + "/posts/export?format=json&from=" + from + "&to=" + to)
+                .then().statusCode(200).body("posts.size()", equalTo(0));
+        given().auth().oauth2(TestTokens.token("nord", "admin", "biscuits-nord")).when().get("/brands/" + brand + "/posts/export?format=csv")
                 .then().statusCode(404);
         given().auth().oauth2(cm).when().get("/brands/" + brand + "/posts/export?format=xml").then().statusCode(400)
                 .body("violations.field", hasItem("format"));
@@ -166,7 +169,7 @@ class PostImportExportTest {
                 .body("detail", containsString("at most 500"));
         given().auth().oauth2(TestTokens.token("soleil", "analyst", brand)).contentType("text/csv").body("title,mastodon\nA,B\n")
                 .when().post("/brands/" + brand + "/posts/import").then().statusCode(403);
-        given().auth().oauth2(TestTokens.token("nord", "admin", brand)).contentType("text/csv").body("title,mastodon\nA,B\n")
+        given().auth().oauth2(TestTokens.token("nord", "admin", "biscuits-nord")).contentType("text/csv").body("title,mastodon\nA,B\n")
                 .when().post("/brands/" + brand + "/posts/import").then().statusCode(404);
         given().contentType("text/csv").body("title,mastodon\nA,B\n").when().post("/brands/" + brand + "/posts/import")
                 .then().statusCode(401);
