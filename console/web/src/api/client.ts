@@ -23,11 +23,15 @@ export function setCsrfToken(token: string) {
   csrfToken = token;
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<T> {
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json', 'X-Requested-With': 'JavaScript' };
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-Tribu-Csrf'] = csrfToken;
+  if (init.headers) Object.assign(headers, init.headers);
   const response = await fetch(path, {
     method,
     headers,

@@ -2,10 +2,12 @@
 // A feature adds its own file (its keys prefixed by the feature) and one line to each list below.
 import { commonMessages } from './common';
 import { inboxMessages } from '../inbox/messages';
+import { calendarMessages } from '../calendar/messages';
+import { repliesMessages } from '../replies/messages';
 
 export const messages = {
-  en: { ...commonMessages.en, ...inboxMessages.en },
-  fr: { ...commonMessages.fr, ...inboxMessages.fr },
+  en: { ...commonMessages.en, ...inboxMessages.en, ...calendarMessages.en, ...repliesMessages.en },
+  fr: { ...commonMessages.fr, ...inboxMessages.fr, ...calendarMessages.fr, ...repliesMessages.fr },
 } as const;
 
 export type Language = keyof typeof messages;

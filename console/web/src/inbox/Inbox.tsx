@@ -1,116 +1,153 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { canModerate, type Me } from '../api/me';
 import { useT } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/messages';
 import { EmptyState } from '../ui/EmptyState';
 import { ProblemMessage } from '../ui/Problem';
-import { ItemDetail } from './ItemDetail';
-import { STATUSES, type InboxItem, type InboxPage, type Status } from './types';
+import { Filters } from './Filters';
+import { InboxList } from './InboxList';
+import { ItemDetail, type ItemCommands } from './ItemDetail';
+import { ShortcutsHelp, typing } from './Shortcuts';
+import { useBrandTimeZone, useNow, useZonedFormat } from './time';
+import { NO_FILTER, type Filter } from './types';
+import { useInboxList } from './useInboxList';
 
-/** The moderation queue of one brand: counts per status, a status filter, the list and the item. */
+/** New items, statuses and network outcomes appear without a reload: the list's head and the counts are read again this often. */
+const POLL_MS = 5_000;
+
+function selectedInHash(brand: string) {
+  const [screen, inBrand, id] = window.location.hash.replace(/^#/, '').split('/');
+  return screen === 'inbox' && decodeURIComponent(inBrand ?? '') === brand && /^[0-9a-f-]{36}$/.test(id ?? '') ? id : null;
+}
+
+/** The moderation queue of one brand: filters with counts, the virtualised list, the item, keyboard shortcuts. */
 export function Inbox({ brand, me }: { brand: string; me: Me }) {
   const t = useT();
   const base = `/api/moderation/brands/${encodeURIComponent(brand)}/inbox`;
-  const [status, setStatus] = useState<Status | null>(null);
-  const [counts, setCounts] = useState<Record<string, number>>({});
-  const [items, setItems] = useState<InboxItem[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [filter, setFilter] = useState<Filter>(NO_FILTER);
+  const [selected, select] = useState<string | null>(() => selectedInHash(brand));
+  // The item on screen is in the address (#inbox/<brand>/<id>): a link to it, and it stays selected when coming back.
+  const setSelected = useCallback(
+    (id: string) => {
+      select(id);
+      window.history.replaceState(null, '', `#inbox/${encodeURIComponent(brand)}/${id}`);
+    },
+    [brand],
+  );
+  const [help, setHelp] = useState(false);
+  const commands = useRef<ItemCommands | null>(null);
+  const { zone, known } = useBrandTimeZone(brand);
+  const { time, short } = useZonedFormat(zone);
+  const now = useNow(1000);
+  // The list marks overdue items; a minute's precision spares re-rendering its rows every second.
+  const minute = Math.floor(now / 60_000) * 60_000;
+  const counts = useQuery({
+    queryKey: ['counts', brand],
+    queryFn: () => api<Record<string, number>>(`${base}/counts`),
+    refetchInterval: POLL_MS,
+  });
+  const list = useInboxList(base, filter, POLL_MS);
+  const items = list.items;
+  const canAct = canModerate(me);
 
-  const load = useCallback(() => {
-    setError(null);
-    const query = new URLSearchParams({ limit: '50' });
-    if (status) query.set('status', status);
-    api<Record<string, number>>(`${base}/counts`).then(setCounts).catch(setError);
-    api<InboxPage>(`${base}?${query}`)
-      .then((page) => {
-        setItems(page.items);
-        setCursor(page.nextCursor);
-      })
-      .catch(setError);
-  }, [base, status]);
+  const move = useCallback(
+    (step: number) => {
+      if (!items || items.length === 0) return;
+      const at = selected ? items.findIndex((item) => item.id === selected) : -1;
+      const next = Math.min(items.length - 1, Math.max(0, at + step));
+      setSelected(items[at < 0 ? 0 : next].id);
+    },
+    [items, selected],
+  );
 
-  useEffect(load, [load]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      // An open dialog (the shortcuts' help) has the keys; its own close event comes a moment later.
+      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || document.querySelector('dialog[open]')) return;
+      const c = commands.current;
+      const keys: Record<string, () => void> = {
+        j: () => move(1),
+        k: () => move(-1),
+        '?': () => setHelp(true),
+        ...(c && {
+          a: () => c.decide('assign'),
+          e: () => c.decide('escalate'),
+          c: () => c.decide('close'),
+          o: () => c.decide('reopen'),
+          h: () => c.decide('hide'),
+          d: () => c.askDelete(),
+          r: () => c.focusReply(),
+          s: () => c.focusSavedReply(),
+        }),
+      };
+      const run = keys[e.key];
+      if (run) {
+        e.preventDefault();
+        run();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [move]);
 
-  const more = () => {
-    if (!cursor) return;
-    const query = new URLSearchParams({ limit: '50', cursor });
-    if (status) query.set('status', status);
-    api<InboxPage>(`${base}?${query}`)
-      .then((page) => {
-        setItems((previous) => [...(previous ?? []), ...page.items]);
-        setCursor(page.nextCursor);
-      })
-      .catch(setError);
-  };
-
-  const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  const showThread = useCallback((thread: string) => setFilter({ ...NO_FILTER, thread }), []);
 
   return (
     <section aria-labelledby="inbox-title" className="inbox">
-      <h1 id="inbox-title">{t('inbox.title', { brand })}</h1>
-      <div role="group" aria-label={t('inbox.filter')} className="filters">
-        <button type="button" aria-pressed={status === null} onClick={() => setStatus(null)}>
-          {t('inbox.all')} <span className="count">{total}</span>
+      <div className="inbox-head">
+        <h1 id="inbox-title">{t('inbox.title', { brand })}</h1>
+        <p className="hint" data-testid="time-zone">
+          {t(known ? 'inbox.zone' : 'inbox.zone.browser', { zone })}
+        </p>
+        <button type="button" onClick={() => setHelp(true)} aria-keyshortcuts="?">
+          {t('inbox.shortcuts')} <kbd>?</kbd>
         </button>
-        {STATUSES.map((s) => (
-          <button
-            type="button"
-            key={s}
-            aria-pressed={status === s}
-            data-testid={`filter-${s}`}
-            onClick={() => setStatus(s)}
-          >
-            {t(`status.${s}` as MessageKey)} <span className="count">{counts[s] ?? 0}</span>
-          </button>
-        ))}
       </div>
-      {error != null && <ProblemMessage error={error} />}
+      <Filters filter={filter} onChange={setFilter} counts={counts.data ?? {}} me={me.user} />
+      {(list.error ?? counts.error) != null && <ProblemMessage error={list.error ?? counts.error} />}
       <div className="inbox-body">
         <div className="list">
           {items && items.length === 0 && (
             <EmptyState title={t('inbox.empty.title')}>
-              <p>{status ? t('inbox.empty.status') : t('inbox.empty.all')}</p>
+              <p>{JSON.stringify(filter) === JSON.stringify(NO_FILTER) ? t('inbox.empty.all') : t('inbox.empty.filter')}</p>
             </EmptyState>
           )}
           {items && items.length > 0 && (
-            <ul aria-label={t('inbox.items')} data-testid="inbox-list">
-              {items.map((item) => (
-                <li key={item.id}>
-                  <button
-                    type="button"
-                    className="item"
-                    aria-current={selected === item.id}
-                    onClick={() => setSelected(item.id)}
-                  >
-                    <span className="meta">
-                      <span className={`status status-${item.status}`}>{t(`status.${item.status}` as MessageKey)}</span>{' '}
-                      <span className="author">{item.author ?? t('inbox.unknownAuthor')}</span>
-                    </span>
-                    <span className="text" data-testid="item-text">
-                      {item.text}
-                    </span>
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <InboxList
+              items={items}
+              selected={selected}
+              onSelect={setSelected}
+              hasMore={list.hasMore}
+              loadMore={list.loadMore}
+              short={short}
+              now={minute}
+            />
           )}
-          {cursor && (
-            <button type="button" onClick={more}>
-              {t('inbox.loadMore')}
-            </button>
-          )}
+          {!items && list.error == null && <p>{t('shell.loading')}</p>}
         </div>
         <div className="detail">
           {selected ? (
-            <ItemDetail key={selected} base={base} itemId={selected} canAct={canModerate(me)} onChanged={load} />
+            <ItemDetail
+              key={selected}
+              brand={brand}
+              base={base}
+              itemId={selected}
+              me={me}
+              canAct={canAct}
+              onLoaded={list.update}
+              onSelect={setSelected}
+              onThread={showThread}
+              commands={commands}
+              time={time}
+              now={now}
+            />
           ) : (
             items && items.length > 0 && <p className="hint">{t('inbox.select')}</p>
           )}
         </div>
       </div>
+      <ShortcutsHelp open={help} onClose={() => setHelp(false)} />
     </section>
   );
 }

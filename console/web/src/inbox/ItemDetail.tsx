@@ -1,141 +1,301 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type FormEvent, type MutableRefObject } from 'react';
 import { api, ApiError } from '../api/client';
-import { useI18n } from '../i18n/i18n';
+import type { Me } from '../api/me';
+import { useT } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { renderSavedReply, useSavedReplies } from '../replies/api';
 import { ProblemMessage } from '../ui/Problem';
-import type { InboxItem } from './types';
+import { ItemHistory } from './ItemHistory';
+import { NetworkOutcome } from './NetworkOutcome';
+import { SlaCountdown } from './SlaCountdown';
+import { Thread } from './Thread';
+import type { DecisionAction, InboxItem } from './types';
 
 const STALE = 'https://tribu.io/problems/stale-version';
+/** While publishing has not answered, the item is read again this often; otherwise less often. */
+const WAITING_POLL_MS = 2_000;
+const IDLE_POLL_MS = 10_000;
+
+/** What the inbox's keyboard shortcuts can ask of the item on screen. */
+export interface ItemCommands {
+  decide: (action: Exclude<DecisionAction, 'reply' | 'delete'>) => void;
+  askDelete: () => void;
+  focusReply: () => void;
+  focusSavedReply: () => void;
+}
 
 /**
- * One item: its text and author (from the outside world, so rendered as text, never as HTML), its
- * labels, and the hide and reply actions made against the version on screen.
+ * One item: text and author (from the outside world, so rendered as text, never as HTML), channel,
+ * labels with scores and evidence, sentiment, SLA countdown, the network's outcome, the thread, the
+ * history, and the actions, each made against the version on screen (a stale one is explained).
  */
-export function ItemDetail({ base, itemId, canAct, onChanged }: {
+export function ItemDetail({ brand, base, itemId, me, canAct, onLoaded, onSelect, onThread, commands, time, now }: {
+  brand: string;
   base: string;
   itemId: string;
+  me: Me;
   canAct: boolean;
-  onChanged: () => void;
+  onLoaded: (item: InboxItem) => void;
+  onSelect: (id: string) => void;
+  onThread: (thread: string) => void;
+  commands: MutableRefObject<ItemCommands | null>;
+  time: (iso: string) => string;
+  now: number;
 }) {
-  const { t, language } = useI18n();
-  const [item, setItem] = useState<InboxItem | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [stale, setStale] = useState(false);
-  const [replyText, setReplyText] = useState('');
-  const [visibility, setVisibility] = useState<'public' | 'private'>('public');
-  const [busy, setBusy] = useState(false);
-
+  const t = useT();
+  const client = useQueryClient();
   const url = `${base}/${encodeURIComponent(itemId)}`;
-  const reload = useCallback(() => api<InboxItem>(url).then(setItem).catch(setError), [url]);
-  useEffect(() => {
-    reload();
-  }, [reload]);
+  const itemQuery = useQuery({
+    queryKey: ['item', url],
+    queryFn: () => api<InboxItem>(url),
+    refetchInterval: (query) => (query.state.data?.networkAction?.outcome === 'requested' ? WAITING_POLL_MS : IDLE_POLL_MS),
+  });
+  const item = itemQuery.data;
+  const [error, setError] = useState<unknown>(null);
+  // A network action's notice ("asked of the network") gives way to the outcome once publishing answers.
+  const [notice, setNotice] = useState<{ text: string; network: boolean } | null>(null);
+  const [stale, setStale] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [assignee, setAssignee] = useState('');
+  const [replyText, setReplyText] = useState('');
+  const [savedReplyId, setSavedReplyId] = useState('');
+  const [visibility, setVisibility] = useState<'public' | 'private'>('public');
+  const replyBox = useRef<HTMLTextAreaElement>(null);
+  const savedReplySelect = useRef<HTMLSelectElement>(null);
+  const savedReplies = useSavedReplies(brand, canAct);
 
-  const decide = async (action: 'hide' | 'reply') => {
-    if (!item) return;
+  useEffect(() => {
+    if (item) onLoaded(item);
+  }, [item, onLoaded]);
+
+  const decide = async (action: DecisionAction, extra: Record<string, unknown> = {}) => {
+    if (!item || busy) return;
     setBusy(true);
     setError(null);
     setNotice(null);
     setStale(false);
     try {
-      const body: Record<string, unknown> = { action, expectedVersion: item.version };
-      if (action === 'reply') Object.assign(body, { replyText, visibility });
-      await api(`${url}/decisions`, { method: 'POST', body });
-      setNotice(t('inbox.done', { action: t(action === 'hide' ? 'inbox.hide' : 'inbox.reply') }));
-      setReplyText('');
-      await reload();
-      onChanged();
+      const answer = await api<InboxItem>(`${url}/decisions`, {
+        method: 'POST',
+        body: { action, expectedVersion: item.version, ...extra },
+        // A retry of this very request (a lost answer) is recorded once.
+        headers: { 'Idempotency-Key': crypto.randomUUID() },
+      });
+      client.setQueryData(['item', url], answer);
+      const network = action === 'hide' || action === 'delete' || action === 'reply';
+      setNotice({ text: t(network ? 'inbox.asked' : 'inbox.done', { action: t(`inbox.action.${action}` as MessageKey) }), network });
+      if (action === 'reply') {
+        setReplyText('');
+        setSavedReplyId('');
+      }
+      setConfirmDelete(false);
     } catch (e) {
       if (e instanceof ApiError && e.problem.status === 409 && e.problem.type === STALE) {
         setStale(true);
-        await reload();
-        onChanged();
+        await itemQuery.refetch();
       } else {
         setError(e);
       }
     } finally {
       setBusy(false);
+      client.invalidateQueries({ queryKey: ['counts'] });
+      client.invalidateQueries({ queryKey: ['history', url] });
+    }
+  };
+
+  commands.current = item && canAct
+    ? {
+        decide: (action) => (action === 'assign' ? decide('assign', { assignee: me.user }) : decide(action)),
+        askDelete: () => setConfirmDelete(true),
+        focusReply: () => replyBox.current?.focus(),
+        focusSavedReply: () => savedReplySelect.current?.focus(),
+      }
+    : null;
+
+  const chooseSavedReply = async (id: string) => {
+    setSavedReplyId(id);
+    if (!id || !item) return;
+    try {
+      const rendered = await renderSavedReply(brand, id, item.id);
+      setReplyText(rendered.text);
+      replyBox.current?.focus();
+    } catch (e) {
+      setError(e);
     }
   };
 
   const submitReply = (event: FormEvent) => {
     event.preventDefault();
-    if (replyText.trim()) decide('reply');
+    if (replyText.trim()) decide('reply', { replyText, visibility });
   };
 
-  if (!item) return error != null ? <ProblemMessage error={error} /> : null;
-  const labels = Object.entries(item.labels ?? {});
+  if (!item) return itemQuery.error != null ? <ProblemMessage error={itemQuery.error} /> : <p>{t('shell.loading')}</p>;
+  const labels = Object.entries(item.labels ?? {}).sort((a, b) => b[1].score - a[1].score);
+  const waiting = item.networkAction?.outcome === 'requested';
 
   return (
     <article aria-labelledby="item-author" data-testid="item-detail">
       <h2 id="item-author">{item.author ?? t('inbox.unknownAuthor')}</h2>
       <p className="meta">
-        {item.source}
-        {item.kind ? ` · ${item.kind}` : ''} · {new Date(item.publishedAt).toLocaleString(language)}
-      </p>
-      <blockquote className="body" data-testid="detail-text">
-        {item.text}
-      </blockquote>
-      <dl>
-        <dt>{t('inbox.status')}</dt>
-        <dd data-testid="detail-status">{t(`status.${item.status}` as MessageKey)}</dd>
-        {item.sentiment && (
+        <span data-testid="detail-channel">{item.source}</span>
+        {item.kind ? ` · ${item.kind}` : ''} · <time dateTime={item.publishedAt}>{time(item.publishedAt)}</time>
+        {item.url && /^https?:\/\//.test(item.url) && (
           <>
-            <dt>{t('inbox.sentiment')}</dt>
-            <dd>{item.sentiment}</dd>
+            {' · '}
+            <a href={item.url} target="_blank" rel="noopener noreferrer nofollow">
+              {t('inbox.open')}
+            </a>
           </>
         )}
+      </p>
+      <blockquote className="body" data-testid="detail-text" lang={item.language ?? undefined}>
+        {item.text}
+      </blockquote>
+      <dl className="facts">
+        <dt>{t('inbox.status')}</dt>
+        <dd data-testid="detail-status">{t(`status.${item.status}` as MessageKey)}</dd>
+        <dt>{t('inbox.assignee')}</dt>
+        <dd data-testid="detail-assignee">{item.assignee ?? t('inbox.nobody')}</dd>
+        <dt>{t('inbox.sla')}</dt>
+        <dd data-testid="detail-sla">
+          <SlaCountdown item={item} now={now} time={time} />
+        </dd>
+        <dt>{t('inbox.sentiment')}</dt>
+        <dd>
+          {item.sentiment
+            ? `${t(`sentiment.${item.sentiment}` as MessageKey)}${item.sentimentScore != null ? ` (${item.sentimentScore.toFixed(2)})` : ''}`
+            : t('inbox.noSentiment')}
+        </dd>
         <dt>{t('inbox.labels')}</dt>
         <dd>
-          {labels.length === 0
-            ? t('inbox.noLabels')
-            : labels.map(([name, label]) => (
-                <span className="label" key={name}>
-                  {name} {Math.round(label.score * 100)} %
-                </span>
+          {labels.length === 0 ? (
+            t('inbox.noLabels')
+          ) : (
+            <ul className="labels" data-testid="detail-labels">
+              {labels.map(([name, label]) => (
+                <li key={name}>
+                  <span className="label">
+                    {t(`label.${name}` as MessageKey)} {Math.round(label.score * 100)} %
+                  </span>
+                  {label.evidence && label.evidence.length > 0 && (
+                    <span className="evidence">
+                      {t('inbox.evidence')}: {label.evidence.join(', ')}
+                    </span>
+                  )}
+                </li>
               ))}
+            </ul>
+          )}
         </dd>
-        {item.actions?.length > 0 && (
+        {item.tags.length > 0 && (
           <>
-            <dt>{t('inbox.networkActions')}</dt>
-            <dd>
-              {item.actions.map((a, i) => (
-                <span className="label" key={a.actionId ?? i}>
-                  {a.action}: {a.outcome ?? 'requested'}
-                  {a.reason ? ` (${a.reason})` : ''}
-                </span>
-              ))}
-            </dd>
+            <dt>{t('inbox.tags')}</dt>
+            <dd>{item.tags.join(', ')}</dd>
           </>
         )}
       </dl>
-      {item.url && /^https?:\/\//.test(item.url) && (
-        <p>
-          <a href={item.url} target="_blank" rel="noopener noreferrer nofollow">
-            {t('inbox.open')}
-          </a>
-        </p>
-      )}
+      <NetworkOutcome action={item.networkAction} time={time} />
       {stale && (
         <p role="alert" className="problem" data-testid="stale">
           {t('inbox.stale')}
         </p>
       )}
-      {notice && (
-        <p role="status" className="notice">
-          {notice}
+      {notice && !(notice.network && !waiting) && (
+        <p role="status" className="notice" data-testid="notice">
+          {notice.text}
         </p>
       )}
       {error != null && <ProblemMessage error={error} />}
       {canAct ? (
         <section aria-label={t('inbox.actions')} className="actions">
-          <button type="button" disabled={busy || item.status === 'hidden'} onClick={() => decide('hide')}>
-            {t('inbox.hide')}
-          </button>
-          <form onSubmit={submitReply}>
-            <label htmlFor="reply-text">{t('inbox.replyText')}</label>
-            <textarea id="reply-text" value={replyText} maxLength={5000} onChange={(e) => setReplyText(e.target.value)} />
+          <div className="action-row">
+            <button type="button" disabled={busy} onClick={() => decide('assign', { assignee: me.user })}>
+              {t('inbox.assignToMe')} <kbd>a</kbd>
+            </button>
+            <form
+              className="assign-to"
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (assignee.trim()) decide('assign', { assignee: assignee.trim() });
+              }}
+            >
+              <label htmlFor="assign-to">{t('inbox.assignTo')}</label>
+              <input id="assign-to" value={assignee} maxLength={200} onChange={(e) => setAssignee(e.target.value)} />
+              <button type="submit" disabled={busy || !assignee.trim()}>
+                {t('inbox.action.assign')}
+              </button>
+            </form>
+          </div>
+          <div className="action-row">
+            <button type="button" disabled={busy || item.status === 'escalated'} onClick={() => decide('escalate')}>
+              {t('inbox.action.escalate')} <kbd>e</kbd>
+            </button>
+            <button type="button" disabled={busy || item.status === 'closed'} onClick={() => decide('close')}>
+              {t('inbox.action.close')} <kbd>c</kbd>
+            </button>
+            <button type="button" disabled={busy || item.status === 'new'} onClick={() => decide('reopen')}>
+              {t('inbox.action.reopen')} <kbd>o</kbd>
+            </button>
+            <button
+              type="button"
+              disabled={busy || waiting || item.status === 'hidden' || item.status === 'deleted'}
+              onClick={() => decide('hide')}
+            >
+              {t('inbox.hide')} <kbd>h</kbd>
+            </button>
+            <button
+              type="button"
+              className="danger"
+              disabled={busy || waiting || item.status === 'deleted'}
+              onClick={() => setConfirmDelete(true)}
+            >
+              {t('inbox.delete')} <kbd>d</kbd>
+            </button>
+          </div>
+          {confirmDelete && (
+            <div role="alertdialog" aria-labelledby="confirm-delete" className="confirm">
+              <p id="confirm-delete">{t('inbox.delete.confirm')}</p>
+              <button type="button" className="danger" autoFocus onClick={() => decide('delete')}>
+                {t('inbox.delete.yes')}
+              </button>
+              <button type="button" onClick={() => setConfirmDelete(false)}>
+                {t('inbox.delete.no')}
+              </button>
+            </div>
+          )}
+          <form onSubmit={submitReply} className="reply">
+            <label htmlFor="saved-reply">{t('inbox.savedReply')}</label>
+            <select
+              id="saved-reply"
+              ref={savedReplySelect}
+              value={savedReplyId}
+              onChange={(e) => chooseSavedReply(e.target.value)}
+              data-testid="saved-reply-select"
+            >
+              <option value="">{savedReplies.data?.length === 0 ? t('inbox.savedReply.none') : t('inbox.savedReply.pick')}</option>
+              {savedReplies.data?.map((reply) => (
+                <option key={reply.id} value={reply.id}>
+                  {reply.name}
+                  {reply.language ? ` (${reply.language})` : ''}
+                </option>
+              ))}
+            </select>
+            <label htmlFor="reply-text">
+              {t('inbox.replyText')} <kbd>r</kbd>
+            </label>
+            <textarea
+              id="reply-text"
+              ref={replyBox}
+              value={replyText}
+              maxLength={5000}
+              onChange={(e) => setReplyText(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submitReply(e);
+              }}
+              data-testid="reply-text"
+            />
             <fieldset>
               <legend>{t('inbox.visibility')}</legend>
               <label>
@@ -143,18 +303,26 @@ export function ItemDetail({ base, itemId, canAct, onChanged }: {
                 {t('inbox.public')}
               </label>
               <label>
-                <input type="radio" name="visibility" checked={visibility === 'private'} onChange={() => setVisibility('private')} />{' '}
+                <input
+                  type="radio"
+                  name="visibility"
+                  checked={visibility === 'private'}
+                  onChange={() => setVisibility('private')}
+                  data-testid="visibility-private"
+                />{' '}
                 {t('inbox.private')}
               </label>
             </fieldset>
             <button type="submit" disabled={busy || !replyText.trim()}>
-              {t('inbox.send')}
+              {t('inbox.send')} <kbd>Ctrl+Enter</kbd>
             </button>
           </form>
         </section>
       ) : (
         <p className="hint">{t('inbox.readOnly')}</p>
       )}
+      <Thread base={base} item={item} onSelect={onSelect} onThread={onThread} short={time} />
+      <ItemHistory brand={brand} url={url} item={item} time={time} />
     </article>
   );
 }

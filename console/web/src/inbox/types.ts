@@ -1,11 +1,31 @@
-export const STATUSES = ['new', 'assigned', 'replied', 'hidden', 'deleted', 'escalated', 'closed'] as const;
+export const STATUSES = ['new', 'assigned', 'replied', 'hidden', 'deleted', 'escalated', 'closed', 'withdrawn'] as const;
 export type Status = (typeof STATUSES)[number];
 
+/** Moderation's classifier labels (the inbox's `label` filter takes exactly these). */
+export const LABELS = ['toxicity', 'insult', 'threat', 'identity_hate', 'spam', 'scam', 'personal_data', 'off_topic'] as const;
+export const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
+/**
+ * Channels suggested in the filter, the networks Tribu connects; any other source name can be typed
+ * (a generic webhook's items carry the name the sender gives, e.g. trustpilot, else webhook).
+ */
+export const CHANNELS = ['mastodon', 'bluesky', 'facebook', 'instagram', 'x', 'linkedin', 'rss', 'webhook'] as const;
+
+/** A hide, delete or reply asked of the network through publishing, and what publishing reported. */
 export interface NetworkAction {
-  actionId?: string;
-  action: string;
-  outcome?: string;
-  reason?: string | null;
+  actionId: string;
+  action: 'hide' | 'delete' | 'reply';
+  visibility: string | null;
+  requestedBy: string | null;
+  requestedAt: string;
+  outcome: 'requested' | 'done' | 'failed';
+  reason: string | null;
+  resultUrl: string | null;
+  completedAt: string | null;
+}
+
+export interface Label {
+  score: number;
+  evidence?: string[];
 }
 
 export interface InboxItem {
@@ -16,12 +36,21 @@ export interface InboxItem {
   author: string | null;
   text: string;
   url: string | null;
+  thread: string | null;
+  language: string | null;
   sentiment: string | null;
+  sentimentScore: number | null;
   status: Status;
   assignee: string | null;
+  tags: string[];
   publishedAt: string;
+  receivedAt: string;
   version: number;
-  labels: Record<string, { score: number; evidence?: unknown }>;
+  firstResponseAt: string | null;
+  slaDueAt: string | null;
+  slaBreachedAt: string | null;
+  labels: Record<string, Label>;
+  networkAction: NetworkAction | null;
   actions: NetworkAction[];
 }
 
@@ -29,3 +58,34 @@ export interface InboxPage {
   items: InboxItem[];
   nextCursor: string | null;
 }
+
+/** The list's filters, as moderation's inbox search takes them (null: any). */
+export interface Filter {
+  status: Status | null;
+  label: string | null;
+  sentiment: string | null;
+  source: string | null;
+  assignee: string | null;
+  thread: string | null;
+}
+
+export const NO_FILTER: Filter = { status: null, label: null, sentiment: null, source: null, assignee: null, thread: null };
+
+/** One decision of the audit trail, as moderation's audit answers it. */
+export interface AuditEntry {
+  decisionId: string;
+  itemId: string;
+  decidedAt: string;
+  actor: string;
+  automated: boolean;
+  ruleId: string | null;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  assignee: string | null;
+  reason: string | null;
+  networkOutcome: string | null;
+  networkReason: string | null;
+}
+
+export type DecisionAction = 'assign' | 'escalate' | 'close' | 'reopen' | 'hide' | 'delete' | 'reply';

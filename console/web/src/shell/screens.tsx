@@ -1,7 +1,13 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { Me } from '../api/me';
 import type { MessageKey } from '../i18n/messages';
 import { Inbox } from '../inbox/Inbox';
+// Loaded when first opened: the calendar brings drag and drop and time zones, kept out of the first load.
+const Calendar = lazy(() => import('../calendar/Calendar'));
+const Approvals = lazy(() => import('../calendar/Approvals'));
+const Channels = lazy(() => import('../channels/Channels'));
+
+const SavedReplies = lazy(() => import('../replies/SavedReplies'));
 
 /** What a screen gets from the shell. */
 export interface ScreenProps {
@@ -19,6 +25,10 @@ export interface Screen {
 /** The navigation, in order; the first one is the default. A new screen adds one line here. */
 export const screens: Screen[] = [
   { id: 'inbox', label: 'shell.nav.inbox', render: (p) => <Inbox key={p.brand} brand={p.brand} me={p.me} /> },
+  { id: 'calendar', label: 'shell.nav.calendar', render: (p) => <Suspense><Calendar key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
+  { id: 'approvals', label: 'shell.nav.approvals', render: (p) => <Suspense><Approvals key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
+  { id: 'channels', label: 'shell.nav.channels', render: (p) => <Suspense><Channels key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
+  { id: 'replies', label: 'shell.nav.replies', render: (p) => <Suspense fallback={null}><SavedReplies key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
 ];
 
 export function screenOf(hash: string): Screen {

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     public record Received(String method, String uri, String authorization, String contentType, String body,
-            String cookie) {
+            String cookie, String idempotencyKey) {
     }
 
     public static final AtomicReference<Received> LAST = new AtomicReference<>();
@@ -35,7 +35,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             LAST.set(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("Content-Type"), body,
-                    exchange.getRequestHeaders().getFirst("Cookie")));
+                    exchange.getRequestHeaders().getFirst("Cookie"),
+                    exchange.getRequestHeaders().getFirst("Idempotency-Key")));
             String path = exchange.getRequestURI().getPath();
             int status;
             String answer;
@@ -56,6 +57,9 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 status = 201;
                 answer = "{\"created\":true}";
                 exchange.getResponseHeaders().add("Location", "/brands/cafe-lumiere/things/1");
+                if (exchange.getRequestHeaders().containsKey("Idempotency-Key")) {
+                    exchange.getResponseHeaders().add("Idempotent-Replayed", "true");
+                }
             } else {
                 status = 200;
                 answer = "{\"items\":[],\"path\":\"" + path + "\"}";

@@ -39,9 +39,11 @@ public class ForwardResource {
 
     private static final Logger LOG = Logger.getLogger(ForwardResource.class);
     /** Request headers the page may pass on; cookies and anything else stay at the console. */
-    private static final List<String> REQUEST_HEADERS = List.of("Content-Type", "Accept", "Accept-Language", "If-Match");
+    private static final List<String> REQUEST_HEADERS = List.of("Content-Type", "Accept", "Accept-Language", "If-Match",
+            "Idempotency-Key");
     /** Response headers that mean something to the page. */
-    private static final List<String> RESPONSE_HEADERS = List.of("Content-Type", "Location", "ETag", "Retry-After");
+    private static final List<String> RESPONSE_HEADERS = List.of("Content-Type", "Location", "ETag", "Retry-After",
+            "Idempotent-Replayed");
 
     private final ConsoleConfig config;
     private final AccessTokenCredential accessToken;

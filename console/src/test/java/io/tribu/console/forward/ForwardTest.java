@@ -63,6 +63,17 @@ class ForwardTest {
     }
 
     @Test
+    void aCreationKeepsItsIdempotencyKeySoThatARetryCreatesNothingTwice() {
+        var me = given().cookies(cookies).get("/api/me");
+        cookies.put("tribu-csrf", me.cookie("tribu-csrf"));
+        given().cookies(cookies).header("X-Tribu-Csrf", me.jsonPath().getString("csrfToken"))
+                .header("Idempotency-Key", "composer-42").contentType("application/json").body("{\"title\":\"t\"}")
+                .post("/api/moderation/brands/cafe-lumiere/posts")
+                .then().statusCode(201).header("Idempotent-Replayed", "true");
+        assertEquals("composer-42", FakeServices.LAST.get().idempotencyKey());
+    }
+
+    @Test
     void theServicesRefusalsPassThroughUnchanged() {
         given().cookies(cookies).get("/api/moderation/brands/other/inbox")
                 .then().statusCode(404).contentType("application/problem+json")

@@ -36,6 +36,8 @@ class PageTest {
         String html = given().cookies(cookies).get("/").then().statusCode(200)
                 .header("Content-Security-Policy", containsString("script-src 'self'"))
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                // The composer previews the post's media: public https images and videos, nothing else.
+                .header("Content-Security-Policy", containsString("img-src 'self' data: https:; media-src https:;"))
                 .header("X-Content-Type-Options", "nosniff")
                 .extract().asString();
         assertFalse(INLINE_SCRIPT.matcher(html).find(), html);

@@ -108,6 +108,7 @@ public class DryRun {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select id, text, source, kind, author, language, sentiment, sentiment_score, received_at, status
                         from inbox_item where tenant = :tenant and brand_id = :brand and received_at >= :since
+                          and withdrawn_at is null
                         order by received_at desc limit :limit""", Object[].class)
                 .setParameter("tenant", tenant)
                 .setParameter("brand", brandId)

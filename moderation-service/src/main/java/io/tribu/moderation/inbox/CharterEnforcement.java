@@ -36,21 +36,35 @@ class CharterEnforcement {
     }
 
     Verdict judge(Charter charter, MentionRecordedReader.Data data, Classification labels, List<Instant> offences, Instant at) {
+        return judge(charter, data, labels, offences, at, InboxStatus.NEW.wire(), Set.of());
+    }
+
+    /**
+     * An item edited at its source is judged like a new one, from the status it stands in. acted: what rules
+     * already did to it ({@code <rule id>:<action>}); a rule does each action once per item, so an edit that
+     * still breaks the charter is not hidden, answered or escalated twice.
+     */
+    Verdict judge(Charter charter, MentionRecordedReader.Data data, Classification labels, List<Instant> offences,
+                  Instant at, String fromStatus, Set<String> acted) {
+        Verdict none = new Verdict(List.of(), fromStatus, null, List.of());
         if (charter.rules().isEmpty()) {
-            return Verdict.NONE;
+            return none;
         }
         List<Rule> matched = charter.matching(subject(charter, data, labels, offences, at));
         if (matched.isEmpty()) {
-            return Verdict.NONE;
+            return none;
         }
         List<Verdict.Step> steps = new ArrayList<>();
-        String status = InboxStatus.NEW.wire();
+        String status = fromStatus;
         String assignee = null;
         Set<String> tags = new LinkedHashSet<>();
         for (Rule rule : matched) {
             String details = details(rule, charter, labels);
             for (RuleAction action : rule.then()) {
                 DecisionAction decided = DecisionAction.valueOf(action.type().name());
+                if (acted.contains(rule.id() + ':' + decided.wire())) {
+                    continue;
+                }
                 // hide, delete and reply wait for publishing's confirmation to change the status.
                 String to = decided.result() == null || decided.onNetwork() ? status : InboxStatus.stronger(status, decided.result().wire());
                 if (action.type() == RuleAction.Type.ASSIGN) {

@@ -66,8 +66,8 @@ public class InboxIntake {
         this.clock = clock;
     }
 
-    /** One interaction judged by its brand's charter, ready to store. */
-    private record Arrival(MentionRecordedReader event, InboxItem item, Classification labels, Verdict verdict) {
+    /** One interaction judged by its brand's charter, ready to store (or, edited, to update). */
+    record Arrival(MentionRecordedReader event, InboxItem item, Classification labels, Verdict verdict) {
     }
 
     public Uni<Void> receive(MentionRecordedReader event) {
@@ -111,11 +111,11 @@ public class InboxIntake {
         });
     }
 
-    private static String brandKey(String tenant, String brandId) {
+    static String brandKey(String tenant, String brandId) {
         return tenant + '\u0000' + brandId;
     }
 
-    private Uni<Map<String, Charter>> charters(List<MentionRecordedReader> events) {
+    Uni<Map<String, Charter>> charters(List<MentionRecordedReader> events) {
         Map<String, Charter> byBrand = new HashMap<>();
         Set<String> keys = new LinkedHashSet<>();
         events.forEach(e -> keys.add(brandKey(e.tenant(), e.data().brandId())));
@@ -129,7 +129,7 @@ public class InboxIntake {
     }
 
     /** For brands whose rules look at repeat offenders: when each author's earlier items were first hidden or deleted. */
-    private Uni<Map<String, List<Instant>>> offences(List<MentionRecordedReader> events, Map<String, Charter> byBrand) {
+    Uni<Map<String, List<Instant>>> offences(List<MentionRecordedReader> events, Map<String, Charter> byBrand) {
         Map<String, Set<String>> authorsByBrand = new LinkedHashMap<>();
         for (MentionRecordedReader e : events) {
             String key = brandKey(e.tenant(), e.data().brandId());
@@ -199,26 +199,32 @@ public class InboxIntake {
         item.version = verdict.steps().size();
         item.firstResponseAt = verdict.responded() ? now : null;
         item.offenceAt = verdict.offence() ? now : null;
+        item.attachments = data.attachments() == null ? new String[0] : data.attachments().toArray(String[]::new);
         return item;
     }
 
     private Uni<Void> store(List<Arrival> arrivals) {
         return insertItems(arrivals).chain(inserted -> {
             // A mention already in the inbox under another event id (a replay by listening) keeps its first verdict.
-            List<Arrival> stored = arrivals.stream().filter(a -> inserted.contains(a.item().id)).toList();
-            List<DecisionLog.Entry> entries = new ArrayList<>();
-            stored.forEach(a -> a.verdict().steps().forEach(step -> entries.add(new DecisionLog.Entry(a.item(), step.decision()))));
-            return decisions.recordAll(entries)
-                    .chain(() -> networkRequests(stored))
-                    .chain(networkActions::requestAll);
+            return act(arrivals.stream().filter(a -> inserted.contains(a.item().id)).toList());
         });
+    }
+
+    /** Records the verdicts' decisions and asks the network for their hides, deletes and replies. */
+    Uni<Void> act(List<Arrival> judged) {
+        List<DecisionLog.Entry> entries = new ArrayList<>();
+        judged.forEach(a -> a.verdict().steps().forEach(step -> entries.add(new DecisionLog.Entry(a.item(), step.decision()))));
+        return decisions.recordAll(entries)
+                .chain(() -> networkRequests(judged))
+                .chain(networkActions::requestAll);
     }
 
     private Uni<Set<UUID>> insertItems(List<Arrival> arrivals) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         insert into inbox_item (id, tenant, brand_id, source, kind, author, text, url, language, status, assignee,
                                                 published_at, received_at, version, sla_due_at, labels, sentiment,
-                                                sentiment_score, external_id, tags, first_response_at, thread_id, offence_at)
+                                                sentiment_score, external_id, tags, first_response_at, thread_id, offence_at,
+                                                attachments)
                         select cast(t.id as uuid), t.tenant, t.brand, t.source, t.kind, t.author, t.text, t.url, t.language,
                                t.status, t.assignee, cast(t.published_at as timestamptz), cast(t.received_at as timestamptz),
                                cast(t.version as bigint),
@@ -226,7 +232,8 @@ public class InboxIntake {
                                    + make_interval(mins => coalesce(s.first_response_sla_minutes, :defaultSla)),
                                cast(t.labels as jsonb), t.sentiment, cast(t.sentiment_score as double precision), t.external_id,
                                array(select jsonb_array_elements_text(cast(t.tags as jsonb))),
-                               cast(t.responded as timestamptz), t.thread, cast(t.offence as timestamptz)
+                               cast(t.responded as timestamptz), t.thread, cast(t.offence as timestamptz),
+                               array(select jsonb_array_elements_text(cast(t.attachments as jsonb)))
                         from unnest(cast(:ids as text[]), cast(:tenants as text[]), cast(:brands as text[]),
                                     cast(:sources as text[]), cast(:kinds as text[]), cast(:authors as text[]),
                                     cast(:texts as text[]), cast(:urls as text[]), cast(:languages as text[]),
@@ -234,10 +241,10 @@ public class InboxIntake {
                                     cast(:received as text[]), cast(:versions as text[]), cast(:labels as text[]),
                                     cast(:sentiments as text[]), cast(:scores as text[]), cast(:externalIds as text[]),
                                     cast(:tags as text[]), cast(:responded as text[]), cast(:threads as text[]),
-                                    cast(:offences as text[]))
+                                    cast(:offences as text[]), cast(:attachments as text[]))
                              as t(id, tenant, brand, source, kind, author, text, url, language, status, assignee,
                                   published_at, received_at, version, labels, sentiment, sentiment_score, external_id,
-                                  tags, responded, thread, offence)
+                                  tags, responded, thread, offence, attachments)
                         left join brand_sla s on s.tenant = t.tenant and s.brand_id = t.brand
                         on conflict (id) do nothing returning id""", UUID.class)
                 .setParameter("defaultSla", defaultSlaMinutes)
@@ -263,6 +270,7 @@ public class InboxIntake {
                 .setParameter("responded", Columns.of(arrivals, a -> a.item().firstResponseAt))
                 .setParameter("threads", Columns.of(arrivals, a -> a.event().data().thread()))
                 .setParameter("offences", Columns.of(arrivals, a -> a.item().offenceAt))
+                .setParameter("attachments", Columns.of(arrivals, a -> json(a.item().attachments)))
                 .getResultList())
                 .map(HashSet::new);
     }
@@ -320,7 +328,7 @@ public class InboxIntake {
         return new NetworkActions.Request(item, step.decision().id(), action, step.action().visibility(), text, actor, null);
     }
 
-    private String labelsJson(Classification classification) {
+    String labelsJson(Classification classification) {
         Map<String, Object> labels = new LinkedHashMap<>();
         for (Label label : classification.present()) {
             labels.put(label.name(), Map.of("score", label.score(), "evidence", label.evidence()));

@@ -39,7 +39,7 @@ public class InboxItem extends PanacheEntityBase {
     public Instant slaDueAt;
     @Column(name = "sla_breached_at")
     public Instant slaBreachedAt;
-    /** Classifier labels present on the item, as JSON text (written once, on arrival). */
+    /** Classifier labels present on the item, as JSON text (written on arrival and on each edit at the source). */
     @Formula("labels::text")
     public String labels;
     /** positive, neutral or negative as listening heard it; null for webhook interactions. */
@@ -55,6 +55,17 @@ public class InboxItem extends PanacheEntityBase {
     /** When the item was first hidden or deleted: an offence of its author, for the charter's repeat-offender rules. */
     @Column(name = "offence_at")
     public Instant offenceAt;
+    /** The newest edit at the source applied to the text; an older one delivered later is ignored. */
+    @Column(name = "edited_at")
+    public Instant editedAt;
+    /** Deleted at the source: the item left the queue (status withdrawn) and its text was cleared. */
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+    /** Why it was withdrawn, e.g. deleted-at-source. */
+    @Column(name = "withdrawn_reason")
+    public String withdrawnReason;
+    /** URLs of what the interaction carries besides its text (a photo, an image sent in private). */
+    public String[] attachments;
     /** Tags put by charter rules. */
     public String[] tags;
     /** Changed by every decision; a decision naming an older version loses (409). */

@@ -59,7 +59,7 @@ public class InboxResource {
             description = "Filters combine; pass nextCursor back as cursor for the following page.")
     public Uni<InboxPage> search(@PathParam("brandId") String brandId,
                                  @Parameter(description = "Status of the items", schema = @Schema(type = SchemaType.STRING,
-                                         enumeration = {"new", "assigned", "replied", "hidden", "deleted", "escalated", "closed"}))
+                                         enumeration = {"new", "assigned", "replied", "hidden", "deleted", "escalated", "closed", "withdrawn"}))
                                  @QueryParam("status") String status,
                                  @Parameter(description = "Channel the interaction came from", example = "mastodon")
                                  @QueryParam("source") @Size(max = 200) String source,
@@ -124,6 +124,7 @@ public class InboxResource {
     @APIResponse(responseCode = "200", description = "The item after the decision",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InboxItemView.class)))
     @APIResponse(responseCode = "409", description = "stale-version: someone else decided first (currentVersion); "
+            + "withdrawn: the author deleted the interaction at its source (withdrawnAt); "
             + "or idempotency-key-in-progress: the same key is still being processed")
     @APIResponse(responseCode = "422", description = "idempotency-key-reused: the key was used for another request")
     public Uni<Response> decide(@PathParam("brandId") String brandId, @PathParam("itemId") UUID itemId,

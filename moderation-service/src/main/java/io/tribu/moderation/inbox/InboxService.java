@@ -32,14 +32,17 @@ import java.util.UUID;
 public class InboxService {
 
     static final URI CONFLICT_TYPE = URI.create("https://tribu.io/problems/stale-version");
+    static final URI WITHDRAWN_TYPE = URI.create("https://tribu.io/problems/withdrawn");
 
     private final DecisionLog decisions;
     private final NetworkActions networkActions;
+    private final ItemHistory history;
     private final Clock clock;
 
-    public InboxService(DecisionLog decisions, NetworkActions networkActions, Clock clock) {
+    public InboxService(DecisionLog decisions, NetworkActions networkActions, ItemHistory history, Clock clock) {
         this.decisions = decisions;
         this.networkActions = networkActions;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -91,10 +94,12 @@ public class InboxService {
                     boolean more = rows.size() > limit;
                     List<InboxItem> page = more ? rows.subList(0, limit) : rows;
                     InboxItem last = page.isEmpty() ? null : page.get(page.size() - 1);
-                    return networkActions.ofItems(page.stream().map(i -> i.id).toList())
-                            .map(actions -> new InboxPage(page.stream()
-                                    .map(i -> InboxItemView.of(i, actions.getOrDefault(i.id, List.of()))).toList(),
-                                    more ? new InboxCursor(last.publishedAt, last.id).encode() : null));
+                    List<UUID> ids = page.stream().map(i -> i.id).toList();
+                    return networkActions.ofItems(ids).chain(actions -> history.ofItems(ids)
+                            .map(changes -> new InboxPage(page.stream()
+                                    .map(i -> InboxItemView.of(i, actions.getOrDefault(i.id, List.of()),
+                                            changes.getOrDefault(i.id, List.of()))).toList(),
+                                    more ? new InboxCursor(last.publishedAt, last.id).encode() : null)));
                 });
     }
 
@@ -127,7 +132,9 @@ public class InboxService {
 
     /** The item with its network actions; must run inside a session. */
     Uni<InboxItemView> view(InboxItem item) {
-        return networkActions.ofItems(List.of(item.id)).map(actions -> InboxItemView.of(item, actions.getOrDefault(item.id, List.of())));
+        return networkActions.ofItems(List.of(item.id)).chain(actions -> history.ofItems(List.of(item.id))
+                .map(changes -> InboxItemView.of(item, actions.getOrDefault(item.id, List.of()),
+                        changes.getOrDefault(item.id, List.of()))));
     }
 
     /**
@@ -145,6 +152,9 @@ public class InboxService {
         return InboxItem.<InboxItem>find("id = ?1 and tenant = ?2 and brandId = ?3", id, tenant, brandId).firstResult()
                 .onItem().ifNull().failWith(() -> NotFoundProblems.of("Inbox item " + id + " not found"))
                 .chain(item -> {
+                    if (item.withdrawnAt != null) {
+                        return Uni.createFrom().failure(withdrawn(item));
+                    }
                     if (item.version != request.expectedVersion()) {
                         return Uni.createFrom().failure(staleVersion(item));
                     }
@@ -179,6 +189,18 @@ public class InboxService {
     /** Binds :now unless the statement does not use it (HQL refuses unused parameters). */
     private Parameters withNow(Parameters parameters, boolean unused) {
         return unused ? parameters : parameters.and("now", clock.instant());
+    }
+
+    /** Deleted at its source: there is nothing left to hide, answer or assign. */
+    private static HttpProblem withdrawn(InboxItem item) {
+        return HttpProblem.builder()
+                .withType(WITHDRAWN_TYPE)
+                .withStatus(Response.Status.CONFLICT)
+                .withTitle("Conflict")
+                .withDetail("Inbox item " + item.id + " was deleted at its source (" + item.withdrawnReason
+                        + "); no decision applies to it any more")
+                .with("withdrawnAt", item.withdrawnAt.toString())
+                .build();
     }
 
     private static HttpProblem staleVersion(InboxItem item) {

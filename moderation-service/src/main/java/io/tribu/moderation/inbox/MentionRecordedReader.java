@@ -4,6 +4,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -18,13 +19,14 @@ public record MentionRecordedReader(UUID id, String type, String tenant, Data da
     public static final String TYPE = "tribu.listening.mention.recorded.v1";
 
     /**
-     * externalId and thread are not in listening's event (null there); webhooks give the network's own id, which
-     * publishing uses to act on the interaction, and the conversation it belongs to.
+     * externalId, thread and attachments are not in listening's event (null there); webhooks give the network's own
+     * id, which publishing uses to act on the interaction, the conversation it belongs to, and the URLs of the
+     * photos or files it carries.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Data(UUID mentionId, String brandId, String source, String kind, boolean ownedChannel,
                        String author, String text, String url, String language, Instant publishedAt,
-                       Sentiment sentiment, String externalId, String thread) {
+                       Sentiment sentiment, String externalId, String thread, List<String> attachments) {
     }
 
     /** positive, neutral or negative, with listening's confidence. */

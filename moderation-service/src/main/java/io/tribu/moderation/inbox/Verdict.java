@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * What the charter decided for a new interaction: the decisions in order (each with the rule action behind it),
- * and the item's resulting status, assignee and tags. An empty verdict leaves the item new. hide, delete and reply
+ * and the item's resulting status, assignee and tags. An empty verdict leaves the item where it stands. hide, delete and reply
  * are asked of publishing and leave the status as the other actions made it until publishing confirms them.
  */
 record Verdict(List<Step> steps, String status, String assignee, List<String> tags) {
@@ -18,8 +18,6 @@ record Verdict(List<Step> steps, String status, String assignee, List<String> ta
                     || action.type() == RuleAction.Type.REPLY;
         }
     }
-
-    static final Verdict NONE = new Verdict(List.of(), InboxStatus.NEW.wire(), null, List.of());
 
     /**
      * A decision settled at once (assign, escalate, approve...) is a response: it stops the SLA clock. A tag is

@@ -37,7 +37,7 @@ public class SlaWatcher {
         Instant now = clock.instant();
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
                         select id from inbox_item
-                        where first_response_at is null and sla_breached_at is null and sla_due_at <= :now
+                        where first_response_at is null and sla_breached_at is null and withdrawn_at is null and sla_due_at <= :now
                         order by sla_due_at limit 200 for update skip locked""", UUID.class)
                 .setParameter("now", now)
                 .getResultList()

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
+import java.util.List;
 
 /** What a system pushes to a generic webhook channel: one interaction on the brand's own channel. */
 @Schema(name = "GenericDelivery")
@@ -27,6 +28,6 @@ public record GenericDelivery(
         @Size(max = 200) String thread) {
 
     Interaction interaction() {
-        return new Interaction(id, kind == null ? "comment" : kind, author, text, url, publishedAt, thread);
+        return new Interaction(id, kind == null ? "comment" : kind, author, text, url, publishedAt, thread, List.of());
     }
 }

@@ -20,9 +20,13 @@ record MetaDeliverySpec(
     record Entry(
             @Schema(required = true, description = "The Page or Instagram account id", examples = "104857162549213") String id,
             @Schema(description = "Unix seconds") Long time,
-            @Schema(description = "feed (Page comments: item comment, verb add) or comments (Instagram)")
+            @Schema(description = "feed (Page comments: item comment, verbs add, edited, remove) or comments and "
+                    + "live_comments (Instagram)")
             List<Map<String, Object>> changes,
-            @Schema(description = "Messenger / Instagram direct messages; the Page's own echoes are skipped")
+            @Schema(description = "Instagram API with Instagram Login: the change's field, without changes[]") String field,
+            @Schema(description = "Instagram API with Instagram Login: the change's value") Map<String, Object> value,
+            @Schema(description = "Messenger / Instagram direct messages (message, message_edit, is_deleted); the "
+                    + "brand's own messages and echoes are its answers")
             List<Map<String, Object>> messaging) {
     }
 
@@ -31,6 +35,14 @@ record MetaDeliverySpec(
     record Received(
             @Schema(description = "Interactions taken from the delivery (already-stored ones count again, add nothing)")
             int received,
+            @Schema(description = "Items whose text an edit at the source replaced (verb edited, message_edit)") int edited,
+            @Schema(description = "Items withdrawn: deleted at the source (verb remove, is_deleted)") int withdrawn,
+            @Schema(description = "Items the brand's own comments or messages answered first (their first response); "
+                    + "the brand's own posts never become items") int brandReplies,
+            @Schema(description = "Parts deliberately not taken: another account's entries, reactions, posts, hides, "
+                    + "reads and deliveries") int ignored,
+            @Schema(description = "Parts that could not be read (field: JSON path, reason), also counted in the "
+                    + "tribu_meta_unreadable_total metric; absent when none") List<Map<String, String>> unreadable,
             @Schema(description = "Values holding a NUL or an unpaired surrogate, stored with U+FFFD in their place "
                     + "(field: JSON path, message); absent when none") List<Map<String, String>> repaired) {
     }

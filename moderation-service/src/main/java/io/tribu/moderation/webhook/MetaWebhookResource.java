@@ -3,6 +3,7 @@ package io.tribu.moderation.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.tribu.platform.problem.Problems;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,12 +46,15 @@ public class MetaWebhookResource {
     private final WebhookChannelService channels;
     private final WebhookIntake intake;
     private final ObjectMapper json;
+    private final MeterRegistry metrics;
     private final Clock clock;
 
-    public MetaWebhookResource(WebhookChannelService channels, WebhookIntake intake, ObjectMapper json, Clock clock) {
+    public MetaWebhookResource(WebhookChannelService channels, WebhookIntake intake, ObjectMapper json,
+                               MeterRegistry metrics, Clock clock) {
         this.channels = channels;
         this.intake = intake;
         this.json = json;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -99,9 +104,27 @@ public class MetaWebhookResource {
                 return Uni.createFrom().failure(Problems.invalidBody("body", "is not JSON"));
             }
             List<Map<String, String>> repaired = MetaText.repair(delivery);
-            return intake.store(channel, channel.network, MetaPayload.interactions(delivery, channel, clock.instant()))
-                    .map(stored -> repaired.isEmpty() ? Map.<String, Object>of("received", stored)
-                            : Map.<String, Object>of("received", stored, "repaired", repaired));
+            MetaPayload.Reading reading = MetaPayload.read(delivery, channel, clock.instant());
+            if (!reading.unreadable().isEmpty()) {
+                // Acknowledged all the same (a refusal would make Meta resend the readable rest, then give up), but
+                // counted and answered: a shape Meta changed shows on the dashboard instead of vanishing.
+                metrics.counter("tribu.meta.unreadable", "network", channel.network).increment(reading.unreadable().size());
+            }
+            return intake.apply(channel, reading).map(applied -> {
+                Map<String, Object> answer = new LinkedHashMap<>();
+                answer.put("received", applied.received());
+                answer.put("edited", applied.edited());
+                answer.put("withdrawn", applied.withdrawn());
+                answer.put("brandReplies", applied.answered());
+                answer.put("ignored", reading.ignored());
+                if (!reading.unreadable().isEmpty()) {
+                    answer.put("unreadable", reading.unreadable());
+                }
+                if (!repaired.isEmpty()) {
+                    answer.put("repaired", repaired);
+                }
+                return answer;
+            });
         });
     }
 }

@@ -1,30 +1,67 @@
 package io.tribu.moderation.webhook;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tribu.moderation.inbox.InboxIntake;
+import io.tribu.moderation.inbox.ItemLifecycle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.Function;
 
-/** Puts pushed interactions into the inbox, each once however often the network delivers it. */
+/**
+ * Puts pushed interactions into the inbox, each once however often the network delivers it, and applies what the
+ * network says happened to them since: edits, deletions, the brand's own answers.
+ */
 @ApplicationScoped
 public class WebhookIntake {
 
     static final URI BAD_SIGNATURE = URI.create("https://tribu.io/problems/bad-signature");
 
     private final InboxIntake inbox;
+    private final ItemLifecycle lifecycle;
 
-    public WebhookIntake(InboxIntake inbox) {
+    public WebhookIntake(InboxIntake inbox, ItemLifecycle lifecycle) {
         this.inbox = inbox;
+        this.lifecycle = lifecycle;
+    }
+
+    /** How many interactions were taken, items edited and withdrawn, and items the brand's answers answered. */
+    record Applied(int received, int edited, int withdrawn, int answered) {
     }
 
     /** Stored before the network hears 200: a failure makes it deliver again. */
     Uni<Integer> store(WebhookChannel channel, String source, List<Interaction> interactions) {
         return inbox.receiveAll(interactions.stream().map(i -> i.asReceived(channel, source)).toList())
                 .replaceWith(interactions.size());
+    }
+
+    /** A Meta delivery, in its order: new interactions first, then what happened to them. Each change applies once. */
+    Uni<Applied> apply(WebhookChannel channel, MetaPayload.Reading reading) {
+        String actor = channel.network + ":" + channel.accountId;
+        return store(channel, channel.network, reading.interactions())
+                .chain(received -> count(reading.edits(), edit -> lifecycle.edit(null, null, new ItemLifecycle.Edit(
+                        channel.tenant, channel.brandId, Interaction.itemId(channel, edit.externalId()), edit.text(),
+                        null, null, null, edit.editedAt())).map(changed -> changed ? 1 : 0))
+                        .chain(edited -> count(reading.removals(), removal -> lifecycle.withdraw(null, null,
+                                new ItemLifecycle.Withdrawal(channel.tenant, channel.brandId,
+                                        Interaction.itemId(channel, removal.externalId()), removal.removedAt(),
+                                        "deleted-at-source")).map(changed -> changed ? 1 : 0))
+                                .chain(withdrawn -> count(reading.ownReplies(), reply -> lifecycle.brandReplied(
+                                        new ItemLifecycle.BrandReply(channel.tenant, channel.brandId,
+                                                reply.answers() == null ? null : Interaction.itemId(channel, reply.answers()),
+                                                reply.thread(), reply.externalId(), actor, reply.text(), reply.at())))
+                                        .map(answered -> new Applied(received, edited, withdrawn, answered)))));
+    }
+
+    private static <T> Uni<Integer> count(List<T> changes, Function<T, Uni<Integer>> apply) {
+        return Multi.createFrom().iterable(changes)
+                .onItem().transformToUniAndConcatenate(change -> apply.apply(change))
+                .collect().asList()
+                .map(counts -> counts.stream().mapToInt(Integer::intValue).sum());
     }
 
     static HttpProblem refused(String reason) {

@@ -17,6 +17,11 @@ final class MentionEvents {
     static final Path WEB_MENTION_EXAMPLE = Path.of("..", "listening-service", "src", "main", "resources", "events",
             "mention-recorded.v1.example.json");
 
+    static final Path UPDATED_EXAMPLE = Path.of("..", "listening-service", "src", "main", "resources", "events",
+            "mention-updated.v1.example.json");
+    static final Path WITHDRAWN_EXAMPLE = Path.of("..", "listening-service", "src", "main", "resources", "events",
+            "mention-withdrawn.v1.example.json");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private MentionEvents() {
@@ -54,6 +59,22 @@ final class MentionEvents {
     static String publishedAt(UUID mentionId, String tenant, String brandId, Instant publishedAt) {
         ObjectNode event = (ObjectNode) readString(event(OWNED_COMMENT_EXAMPLE, UUID.randomUUID(), mentionId, tenant, brandId));
         ((ObjectNode) event.get("data")).put("publishedAt", publishedAt.toString());
+        return event.toString();
+    }
+
+    /** Listening's mention.updated example: the mention edited to this text at that time. */
+    static String updated(UUID eventId, UUID mentionId, String tenant, String brandId, String text, Instant editedAt) {
+        ObjectNode event = (ObjectNode) readString(event(UPDATED_EXAMPLE, eventId, mentionId, tenant, brandId));
+        ObjectNode data = (ObjectNode) event.get("data");
+        data.put("text", text);
+        data.put("editedAt", editedAt.toString());
+        return event.toString();
+    }
+
+    /** Listening's mention.withdrawn example: the mention deleted at its source at that time. */
+    static String withdrawn(UUID eventId, UUID mentionId, String tenant, String brandId, Instant withdrawnAt) {
+        ObjectNode event = (ObjectNode) readString(event(WITHDRAWN_EXAMPLE, eventId, mentionId, tenant, brandId));
+        ((ObjectNode) event.get("data")).put("withdrawnAt", withdrawnAt.toString());
         return event.toString();
     }
 

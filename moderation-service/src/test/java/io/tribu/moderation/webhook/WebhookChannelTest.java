@@ -26,6 +26,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Networks push comments and messages of owned channels; only authentic deliveries reach the brand's inbox. */
 @QuarkusTest
@@ -102,7 +103,7 @@ class WebhookChannelTest {
                 .body("received", equalTo(1)); // the brand's own echo is not an interaction
 
         List<Map<String, Object>> items = inbox(cm, brand);
-        assertEquals(2, items.size(), "the retried comment, the reaction, the other Page and the echo add nothing");
+        assertEquals(2, items.size(), "the retried comment, the reaction, the other Page and the echo add no item");
         Map<String, Object> fbComment = items.stream().filter(i -> "comment".equals(i.get("kind"))).findFirst().orElseThrow();
         assertEquals("Julien Martin", fbComment.get("author"));
         assertEquals("facebook", fbComment.get("source"));
@@ -111,7 +112,9 @@ class WebhookChannelTest {
         assertEquals(Instant.ofEpochSecond(1763750520).toString(), Instant.parse((String) fbComment.get("publishedAt")).toString());
         Map<String, Object> message = items.stream().filter(i -> "direct-message".equals(i.get("kind"))).findFirst().orElseThrow();
         assertEquals("facebook:7412589630147852", message.get("author"));
-        assertEquals("new", message.get("status"));
+        // The Page's echo after it is the brand's answer: the message is replied, its SLA clock stopped.
+        assertEquals("replied", message.get("status"));
+        assertEquals(Instant.ofEpochMilli(1763750610000L).toString(), message.get("firstResponseAt"));
         assertEquals("104857162549213_122100000000000001", fbComment.get("thread"));
         assertEquals("conversation:7412589630147852", message.get("thread"));
         given().auth().oauth2(cm).when().get("/brands/" + brand + "/inbox?thread=104857162549213_122100000000000001")
@@ -130,6 +133,89 @@ class WebhookChannelTest {
         assertEquals("instagram", item.get("source"));
         assertEquals("Trop beau ce vélo, vous livrez à Lyon ?", item.get("text"));
         assertEquals("17900000000000000", item.get("thread"));
+    }
+
+    static Map<String, Object> item(String token, String brand, String externalId, String channelId) {
+        UUID id = UUID.nameUUIDFromBytes((channelId + ":" + externalId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return given().auth().oauth2(token).when().get("/brands/" + brand + "/inbox/" + id)
+                .then().statusCode(200).extract().jsonPath().getMap("");
+    }
+
+    @Test
+    void pageEditsRemovalsAndTheBrandsOwnAnswersApplyToTheItems() throws IOException {
+        String brand = freshBrand();
+        String admin = TestTokens.token("soleil", "admin", brand);
+        ExtractableResponse<Response> channel = connect(admin, brand,
+                Map.of("network", "facebook", "accountId", "104857162549213", "appSecret", APP_SECRET));
+        String path = channel.path("callbackPath");
+        String channelId = channel.path("id");
+        String commentId = "122100000000000001_987654321098765";
+        deliverMeta(path, recorded("facebook-feed-comment.json"), APP_SECRET).then().statusCode(200);
+
+        // The Page answers the comment, and posts a comment of its own on the post: neither is a new item.
+        byte[] reply = recorded("meta/fb-page-reply.json");
+        deliverMeta(path, reply, APP_SECRET).then().statusCode(200)
+                .body("received", equalTo(0)).body("brandReplies", equalTo(1)).body("ignored", equalTo(1));
+        deliverMeta(path, reply, APP_SECRET).then().statusCode(200).body("brandReplies", equalTo(0));
+        assertEquals(1, inbox(admin, brand).size());
+        Map<String, Object> answered = item(admin, brand, commentId, channelId);
+        assertEquals("replied", answered.get("status"));
+        assertEquals(Instant.ofEpochSecond(1763750999).toString(), answered.get("firstResponseAt"));
+        List<Map<String, Object>> history = (List<Map<String, Object>>) answered.get("history");
+        assertEquals(List.of("brand-replied"), history.stream().map(h -> h.get("change")).toList());
+        assertEquals("Bonjour Julien, nous sommes désolés : votre commande part demain, un mail suit.", history.get(0).get("text"));
+        List<String> audit = given().auth().oauth2(admin).when().get("/brands/" + brand + "/audit")
+                .then().statusCode(200).extract().jsonPath().getList("actor");
+        assertEquals(List.of("facebook:104857162549213"), audit);
+
+        byte[] edit = recorded("meta/fb-comment-edited.json");
+        deliverMeta(path, edit, APP_SECRET).then().statusCode(200).body("edited", equalTo(1));
+        deliverMeta(path, edit, APP_SECRET).then().statusCode(200).body("edited", equalTo(0)); // Meta retries
+        Map<String, Object> edited = item(admin, brand, commentId, channelId);
+        assertEquals("Commande reçue finalement, merci pour la réponse.", edited.get("text"));
+        assertEquals("Trois semaines que j'attends ma commande, personne ne répond. Inadmissible.",
+                ((List<Map<String, Object>>) edited.get("history")).get(1).get("previousText"));
+
+        deliverMeta(path, recorded("meta/fb-photo-comment.json"), APP_SECRET).then().statusCode(200).body("received", equalTo(1));
+        Map<String, Object> photo = item(admin, brand, "122100000000000001_555000111222333", channelId);
+        assertEquals("", photo.get("text"));
+        assertEquals(List.of("https://scontent.xx.fbcdn.net/v/t39.30808-6/photo_555000111222333.jpg"), photo.get("attachments"));
+        deliverMeta(path, recorded("meta/messenger-image.json"), APP_SECRET).then().statusCode(200).body("received", equalTo(1));
+
+        deliverMeta(path, recorded("meta/fb-unreadable.json"), APP_SECRET).then().statusCode(200)
+                .body("received", equalTo(0)).body("unreadable.field",
+                        equalTo(List.of("entry[0].changes[0].value.comment_id", "entry[0].changes[1].value.verb")));
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("tribu_meta_unreadable_total{network=\"facebook\"}"), "unreadable parts counted");
+
+        byte[] removal = recorded("meta/fb-comment-removed.json");
+        deliverMeta(path, removal, APP_SECRET).then().statusCode(200).body("withdrawn", equalTo(1));
+        deliverMeta(path, removal, APP_SECRET).then().statusCode(200).body("withdrawn", equalTo(0));
+        deliverMeta(path, edit, APP_SECRET).then().statusCode(200).body("edited", equalTo(0)); // an edit after the deletion
+        Map<String, Object> removed = item(admin, brand, commentId, channelId);
+        assertEquals("withdrawn", removed.get("status"));
+        assertEquals("", removed.get("text"));
+        assertEquals("deleted-at-source", removed.get("withdrawnReason"));
+        assertEquals(3, inbox(admin, brand).size(), "comment, photo comment, image message");
+    }
+
+    @Test
+    void instagramLoginDeliveriesAndTheAccountsOwnRepliesAreRead() throws IOException {
+        String brand = freshBrand();
+        String admin = TestTokens.token("soleil", "admin", brand);
+        ExtractableResponse<Response> channel = connect(admin, brand,
+                Map.of("network", "instagram", "accountId", "17841400000000000", "appSecret", APP_SECRET));
+        String path = channel.path("callbackPath");
+        deliverMeta(path, recorded("meta/ig-login-comment.json"), APP_SECRET).then().statusCode(200).body("received", equalTo(1));
+        deliverMeta(path, recorded("meta/ig-login-own-reply.json"), APP_SECRET).then().statusCode(200)
+                .body("received", equalTo(0)).body("brandReplies", equalTo(1));
+        // An unsent message moderation never received changes nothing.
+        deliverMeta(path, recorded("meta/ig-dm-deleted.json"), APP_SECRET).then().statusCode(200).body("withdrawn", equalTo(0));
+        List<Map<String, Object>> items = inbox(admin, brand);
+        assertEquals(1, items.size());
+        assertEquals("Le cadre est garanti combien de temps ?", items.get(0).get("text"));
+        assertEquals("replied", items.get(0).get("status"));
+        assertEquals(Instant.ofEpochSecond(1763751900).toString(), items.get(0).get("firstResponseAt"));
     }
 
     @Test

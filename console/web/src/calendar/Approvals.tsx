@@ -1,0 +1,57 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Me } from '../api/me';
+import { useI18n } from '../i18n/i18n';
+import { EmptyState } from '../ui/EmptyState';
+import { loadCalendar, loadSettings } from './api';
+import { CalendarProblem } from './CalendarProblem';
+import { PostPanel } from './PostPanel';
+import { formatInstant, shiftDays, today } from './time';
+import type { Entry } from './types';
+
+/** What awaits a review: the brand's posts in review, planned from a month ago to a year ahead. */
+export default function Approvals({ brand, me }: { brand: string; me: Me }) {
+  const { t, language } = useI18n();
+  const [zone, setZone] = useState<string | null>(null);
+  const [waiting, setWaiting] = useState<Entry[] | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [reloads, setReloads] = useState(0);
+  const reload = useCallback(() => setReloads((n) => n + 1), []);
+
+  useEffect(() => {
+    loadSettings(brand).then((s) => setZone(s.timezone)).catch(setError);
+  }, [brand]);
+  useEffect(() => {
+    if (!zone) return;
+    const from = shiftDays(today(zone), -31);
+    loadCalendar(brand, from, shiftDays(from, 396), language)
+      .then((view) => setWaiting(view.days.flatMap((d) => d.posts).filter((p) => p.status === 'in-review')))
+      .catch(setError);
+  }, [brand, zone, language, reloads]);
+
+  return (
+    <section>
+      <h1>{t('approvals.title')}</h1>
+      {error != null && <CalendarProblem error={error} />}
+      {waiting && waiting.length === 0 && (
+        <EmptyState title={t('approvals.none.title')}><p>{t('approvals.none.text')}</p></EmptyState>
+      )}
+      <div className="inbox-body">
+        <ul className="list approvals" data-testid="approvals-list">
+          {(waiting ?? []).map((p) => (
+            <li key={p.id}>
+              <button type="button" className="item" aria-current={open === p.id} onClick={() => setOpen(p.id)} data-testid="awaiting">
+                <span className="status">{formatInstant(language, zone!, p.plannedAt)} · {p.networks.join(', ')}</span>
+                <span className="text">{p.title}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        {open && zone && (
+          <PostPanel key={open} brand={brand} me={me} zone={zone} id={open} onChanged={reload}
+            onEdit={() => { window.location.hash = '#calendar'; }} onClose={() => setOpen(null)} />
+        )}
+      </div>
+    </section>
+  );
+}

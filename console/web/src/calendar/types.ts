@@ -1,0 +1,106 @@
+// Publishing's shapes as the console reads them (publishing-service's OpenAPI: PostView, CalendarView...).
+import type { Network } from './counting';
+
+export type PostStatus = 'draft' | 'in-review' | 'approved' | 'scheduled' | 'publishing' | 'published' | 'failed';
+
+export interface Variant {
+  network: Network;
+  text: string;
+  media?: string[];
+}
+
+export interface Post {
+  id: string;
+  brandId: string;
+  title: string;
+  status: PostStatus;
+  plannedAt: string | null;
+  tags: string[];
+  variants: Variant[];
+  createdBy: string;
+  createdAt: string;
+  campaignId: string | null;
+}
+
+export interface Entry {
+  id: string;
+  title: string;
+  status: PostStatus;
+  plannedAt: string;
+  localTime: string;
+  networks: Network[];
+  tags: string[];
+  campaignId: string | null;
+}
+
+export interface Campaign {
+  id: string;
+  name: string;
+  color: string;
+  startDate: string;
+  endDate: string;
+}
+
+export interface Marker {
+  key: string;
+  date: string;
+  endDate: string;
+  name: string;
+}
+
+export interface CalendarDay {
+  date: string;
+  posts: Entry[];
+  markers: Marker[];
+}
+
+export interface CalendarView {
+  brandId: string;
+  timezone: string;
+  from: string;
+  to: string;
+  campaigns: Campaign[];
+  days: CalendarDay[];
+}
+
+export interface HistoryLine {
+  actor: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  comment: string | null;
+  at: string;
+}
+
+export interface BestSlot {
+  start: string;
+  score: number;
+  basis: string;
+}
+
+export interface Channel {
+  id: string;
+  network: Network;
+  handle: string;
+  baseUrl: string | null;
+  hasCredentials: boolean;
+  createdAt: string;
+  updatedAt: string | null;
+}
+
+/** The body of a draft or an edit (publishing's PostRequest). */
+export interface PostRequest {
+  title: string;
+  plannedAt: string | null;
+  tags: string[];
+  campaignId: string | null;
+  variants: Variant[];
+}
+
+export const requestOf = (post: Post): PostRequest => ({
+  title: post.title,
+  plannedAt: post.plannedAt,
+  tags: post.tags,
+  campaignId: post.campaignId,
+  variants: post.variants.map((v) => ({ network: v.network, text: v.text, media: v.media ?? [] })),
+});

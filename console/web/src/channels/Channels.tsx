@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'react';
+import { canModerate, type Me } from '../api/me';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+import { EmptyState } from '../ui/EmptyState';
+import { loadCalendar, loadChannels, loadQueue, loadSettings } from '../calendar/api';
+import { CalendarProblem } from '../calendar/CalendarProblem';
+import { formatInstant, shiftDays, today } from '../calendar/time';
+import type { Channel, Entry } from '../calendar/types';
+
+/** The brand's accounts on the networks and what became of the latest posts. */
+export default function Channels({ brand, me }: { brand: string; me: Me }) {
+  const { t, language } = useI18n();
+  const [channels, setChannels] = useState<Channel[] | null>(null);
+  const [zone, setZone] = useState<string | null>(null);
+  const [outcomes, setOutcomes] = useState<Entry[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [nextSlots, setNextSlots] = useState<Record<string, string | null>>({});
+  const planner = canModerate(me);
+
+  useEffect(() => {
+    loadChannels(brand).then((loaded) => {
+      setChannels(loaded);
+      // Queues are the planners' (admin, community manager): others are not asked.
+      if (!planner) return;
+      loaded.forEach((c) => loadQueue(brand, c.id)
+        .then((q) => setNextSlots((all) => ({ ...all, [c.id]: q.nextFreeSlot })))
+        .catch(() => undefined));
+    }).catch(setError);
+    loadSettings(brand).then((s) => {
+      setZone(s.timezone);
+      const to = shiftDays(today(s.timezone), 1);
+      return loadCalendar(brand, shiftDays(to, -31), to, language);
+    }).then((view) => setOutcomes(view.days.flatMap((d) => d.posts)
+      .filter((p) => ['publishing', 'published', 'failed'].includes(p.status)).reverse()))
+      .catch(setError);
+  }, [brand, language, planner]);
+
+  return (
+    <section>
+      <h1>{t('channels.title')}</h1>
+      {error != null && <CalendarProblem error={error} />}
+      {channels && channels.length === 0 && (
+        <EmptyState title={t('channels.none.title')}><p>{t('channels.none.text')}</p></EmptyState>
+      )}
+      {channels && channels.length > 0 && (
+        <table className="table" data-testid="channels">
+          <caption>{t('channels.caption')}</caption>
+          <thead>
+            <tr><th scope="col">{t('channels.network')}</th><th scope="col">{t('channels.handle')}</th><th scope="col">{t('channels.server')}</th><th scope="col">{t('channels.state')}</th><th scope="col">{t('channels.since')}</th>{planner && <th scope="col">{t('channels.nextSlot')}</th>}</tr>
+          </thead>
+          <tbody>
+            {channels.map((c) => (
+              <tr key={c.id}>
+                <td>{t(`network.${c.network}` as MessageKey)}</td>
+                <td>{c.handle}</td>
+                <td>{c.baseUrl ?? '—'}</td>
+                <td><span className={c.hasCredentials ? 'badge status-approved' : 'badge status-failed'}>
+                  {c.hasCredentials ? t('channels.connected') : t('channels.noCredentials')}</span></td>
+                <td>{zone ? formatInstant(language, zone, c.updatedAt ?? c.createdAt) : ''}</td>
+                {planner && <td>{zone && nextSlots[c.id] ? formatInstant(language, zone, nextSlots[c.id]!) : t('channels.noQueue')}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>{t('channels.outcomes')}</h2>
+      {outcomes.length === 0 ? <p>{t('channels.noOutcomes')}</p> : (
+        <ul data-testid="outcomes">
+          {outcomes.map((p) => (
+            <li key={p.id}>
+              <span className={`badge status-${p.status}`}>{t(`calendar.status.${p.status}` as MessageKey)}</span>{' '}
+              {zone && formatInstant(language, zone, p.plannedAt)} · {p.title} · {p.networks.map((n) => t(`network.${n}` as MessageKey)).join(', ')}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="hint">{t('channels.limits')}</p>
+    </section>
+  );
+}

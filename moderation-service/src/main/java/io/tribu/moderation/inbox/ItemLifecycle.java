@@ -1,0 +1,249 @@
+package io.tribu.moderation.inbox;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tribu.moderation.charter.Charter;
+import io.tribu.moderation.classify.Classification;
+import io.tribu.moderation.classify.Classifier;
+import io.tribu.moderation.outbox.OutboxRelay;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What happens to an interaction after it entered the inbox, at its source: its author edits it (the text and what
+ * is read from it are replaced, and the charter judges it again like a new one), deletes it (it leaves the queue,
+ * loses its text, its SLA clock stops), or the brand answers it on the network itself (its first response). Each is
+ * kept in the item's history. Applying the same change twice, or a change to an item that is not in the inbox,
+ * changes nothing.
+ */
+@ApplicationScoped
+public class ItemLifecycle {
+
+    private final InboxIntake intake;
+    private final Classifier classifier;
+    private final CharterEnforcement enforcement;
+    private final DecisionLog decisions;
+    private final ItemHistory history;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    ItemLifecycle(InboxIntake intake, Classifier classifier, CharterEnforcement enforcement, DecisionLog decisions,
+                  ItemHistory history, OutboxRelay relay, Clock clock) {
+        this.intake = intake;
+        this.classifier = classifier;
+        this.enforcement = enforcement;
+        this.decisions = decisions;
+        this.history = history;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    /** The text as edited at the source; url null keeps the item's; language and sentiment null when unknown. */
+    public record Edit(String tenant, String brandId, UUID itemId, String text, String url, String language,
+                       MentionRecordedReader.Sentiment sentiment, Instant editedAt) {
+    }
+
+    /** Deleted at the source; reason as listening names it (deleted-at-source). */
+    public record Withdrawal(String tenant, String brandId, UUID itemId, Instant withdrawnAt, String reason) {
+    }
+
+    /**
+     * The brand's own account answered on the network: one item (itemId), or else the unanswered items of a
+     * conversation (thread) posted before the answer. externalId: the network's id of the answer; actor: the
+     * account, as the audit names it.
+     */
+    public record BrandReply(String tenant, String brandId, UUID itemId, String thread, String externalId, String actor,
+                             String text, Instant repliedAt) {
+    }
+
+    /**
+     * Applies an edit once (eventId: the event's id, null for a webhook delivery) to an item still standing; an edit
+     * older than the one applied, or the same text again, changes nothing. True when the item changed.
+     */
+    public Uni<Boolean> edit(UUID eventId, String eventType, Edit edit) {
+        return Panache.withTransaction(() -> firstTime(eventId, eventType)
+                        .chain(first -> !first ? Uni.createFrom().item(false)
+                                : locked(edit.tenant(), edit.brandId(), edit.itemId()).chain(item -> item == null
+                                        || item.withdrawnAt != null
+                                        || item.editedAt != null && !edit.editedAt().isAfter(item.editedAt)
+                                        || item.text.equals(edit.text())
+                                        ? Uni.createFrom().item(false) : revise(item, edit))))
+                // The charter's hides of an edited comment wait in the outbox: relay them now.
+                .invoke(changed -> {
+                    if (changed) {
+                        relay.wake();
+                    }
+                });
+    }
+
+    /** Withdraws an item once (eventId as for edits), unless the brand deleted it; true when the item changed. */
+    public Uni<Boolean> withdraw(UUID eventId, String eventType, Withdrawal withdrawal) {
+        return Panache.withTransaction(() -> firstTime(eventId, eventType)
+                .chain(first -> !first ? Uni.createFrom().item(false)
+                        : locked(withdrawal.tenant(), withdrawal.brandId(), withdrawal.itemId()).chain(item -> item == null
+                                || item.withdrawnAt != null
+                                // Deleted on the network at the brand's request: the network's notice of it is the
+                                // echo of our own deletion, and the item keeps its text for the audit.
+                                || InboxStatus.DELETED.wire().equals(item.status)
+                                ? Uni.createFrom().item(false) : withdraw(item, withdrawal))));
+    }
+
+    /** Records the brand's answer on the item(s) it answers; a redelivered answer adds nothing. Items answered. */
+    public Uni<Integer> brandReplied(BrandReply reply) {
+        return Panache.withTransaction(() -> answered(reply)
+                .chain(ids -> Multi.createFrom().iterable(ids)
+                        .onItem().transformToUniAndConcatenate(id -> locked(reply.tenant(), reply.brandId(), id)
+                                .chain(item -> item == null ? Uni.createFrom().item(false) : reply(item, reply)))
+                        .filter(Boolean::booleanValue)
+                        .collect().asList()
+                        .map(List::size)));
+    }
+
+    private Uni<Boolean> firstTime(UUID eventId, String eventType) {
+        if (eventId == null) {
+            return Uni.createFrom().item(true);
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into processed_event (event_id, type, processed_at) values (:id, :type, :now)
+                        on conflict (event_id) do nothing""")
+                .setParameter("id", eventId)
+                .setParameter("type", eventType)
+                .setParameter("now", clock.instant())
+                .executeUpdate())
+                .map(inserted -> inserted > 0);
+    }
+
+    /** The tenant's item, locked until the transaction ends (a moderator's decision waits for the change). */
+    private static Uni<InboxItem> locked(String tenant, String brandId, UUID id) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select id from inbox_item where id = :id and tenant = :tenant and brand_id = :brand for update", UUID.class)
+                .setParameter("id", id)
+                .setParameter("tenant", tenant)
+                .setParameter("brand", brandId)
+                .getResultList())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().nullItem() : InboxItem.<InboxItem>findById(id));
+    }
+
+    private Uni<Boolean> revise(InboxItem item, Edit edit) {
+        Instant now = clock.instant();
+        MentionRecordedReader.Data data = new MentionRecordedReader.Data(item.id, item.brandId, item.source, item.kind,
+                true, item.author, edit.text(), edit.url() == null ? item.url : edit.url(), edit.language(),
+                item.publishedAt, edit.sentiment(), item.externalId, item.thread,
+                item.attachments == null ? List.of() : List.of(item.attachments));
+        List<MentionRecordedReader> edited = List.of(new MentionRecordedReader(item.id, MentionRecordedReader.TYPE,
+                item.tenant, data));
+        String brand = InboxIntake.brandKey(item.tenant, item.brandId);
+        return intake.charters(edited).chain(byBrand -> intake.offences(edited, byBrand).chain(offences -> acted(item.id)
+                .chain(acted -> {
+                    Charter charter = byBrand.get(brand);
+                    Classification labels = classifier.classify(edit.text(), charter.topics());
+                    Verdict verdict = enforcement.judge(charter, data, labels,
+                            offences.getOrDefault(brand + '\u0000' + item.author, List.of()), now, item.status, acted);
+                    String previous = item.text;
+                    item.text = edit.text();
+                    item.url = data.url();
+                    item.language = edit.language();
+                    item.sentiment = edit.sentiment() == null ? null : edit.sentiment().label();
+                    item.sentimentScore = edit.sentiment() == null ? null : edit.sentiment().score();
+                    item.editedAt = edit.editedAt();
+                    item.status = verdict.status();
+                    if (verdict.assignee() != null) {
+                        item.assignee = verdict.assignee();
+                    }
+                    Set<String> tags = new LinkedHashSet<>(item.tags == null ? List.of() : List.of(item.tags));
+                    tags.addAll(verdict.tags());
+                    item.tags = tags.toArray(String[]::new);
+                    // A moderator who saw the old text decides again on the new one (409 stale-version).
+                    item.version += 1 + verdict.steps().size();
+                    if (verdict.responded() && item.firstResponseAt == null) {
+                        item.firstResponseAt = now;
+                    }
+                    if (verdict.offence() && item.offenceAt == null) {
+                        item.offenceAt = now;
+                    }
+                    return labels(item.id, intake.labelsJson(labels))
+                            .chain(() -> history.record(item, ItemHistory.EDITED, edit.editedAt(), previous, null, null, null))
+                            .chain(() -> intake.act(List.of(new InboxIntake.Arrival(edited.get(0), item, labels, verdict))))
+                            .replaceWith(true);
+                })));
+    }
+
+    private Uni<Boolean> withdraw(InboxItem item, Withdrawal withdrawal) {
+        item.status = InboxStatus.WITHDRAWN.wire();
+        // Like listening: the author took the text back, so no copy of it stays, labels' evidence and history included.
+        item.text = "";
+        item.withdrawnAt = withdrawal.withdrawnAt();
+        item.withdrawnReason = withdrawal.reason();
+        item.version += 1;
+        return labels(item.id, "{}")
+                .chain(() -> history.forgetText(item.id))
+                .chain(() -> history.record(item, ItemHistory.WITHDRAWN, withdrawal.withdrawnAt(), null, null,
+                        withdrawal.reason(), null))
+                .replaceWith(true);
+    }
+
+    /**
+     * Kept in the history; the first answer to an item still waiting for one is its first response (SLA clock
+     * stopped, status replied unless it stands stronger) and a reply decision of the brand's account in the audit.
+     */
+    private Uni<Boolean> reply(InboxItem item, BrandReply reply) {
+        return history.record(item, ItemHistory.BRAND_REPLIED, reply.repliedAt(), null, reply.text(), null, reply.externalId())
+                .chain(recorded -> {
+                    if (!recorded || item.firstResponseAt != null || item.withdrawnAt != null
+                            || reply.repliedAt().isBefore(item.publishedAt)) {
+                        return Uni.createFrom().item(recorded);
+                    }
+                    String from = item.status;
+                    item.status = InboxStatus.stronger(from, InboxStatus.REPLIED.wire());
+                    item.firstResponseAt = reply.repliedAt();
+                    item.version += 1;
+                    return decisions.record(item, new Decision(UUID.randomUUID(), reply.actor(), DecisionAction.REPLY.wire(),
+                                    from, item.status, item.assignee, "answered on the network by the brand's account",
+                                    null, null, null))
+                            .replaceWith(true);
+                });
+    }
+
+    /** The item answered, or the conversation's items still unanswered when the answer was posted. */
+    private static Uni<List<UUID>> answered(BrandReply reply) {
+        if (reply.itemId() != null) {
+            return Uni.createFrom().item(List.of(reply.itemId()));
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select id from inbox_item where tenant = :tenant and brand_id = :brand and thread_id = :thread
+                          and first_response_at is null and withdrawn_at is null and published_at <= :at
+                        order by published_at, id""", UUID.class)
+                .setParameter("tenant", reply.tenant())
+                .setParameter("brand", reply.brandId())
+                .setParameter("thread", reply.thread())
+                .setParameter("at", reply.repliedAt())
+                .getResultList());
+    }
+
+    /** What rules already did to the item, as rule id:action. */
+    private static Uni<Set<String>> acted(UUID itemId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select rule_id || ':' || action from decision where item_id = :item and rule_id is not null", String.class)
+                .setParameter("item", itemId)
+                .getResultList())
+                .map(HashSet::new);
+    }
+
+    private static Uni<Void> labels(UUID itemId, String labelsJson) {
+        // Bound as text first: a parameter typed jsonb would take the Java string as one JSON string value.
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "update inbox_item set labels = cast(cast(:labels as text) as jsonb) where id = :id")
+                .setParameter("labels", labelsJson)
+                .setParameter("id", itemId)
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+}
