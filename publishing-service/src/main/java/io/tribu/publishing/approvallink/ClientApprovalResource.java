@@ -43,7 +43,7 @@ public class ClientApprovalResource {
                     + "An unknown, malformed or altered token answers 404; an expired or revoked link 410.")
     @APIResponse(responseCode = "200", description = "The link's posts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientView.class)))
-    public Uni<ClientView> open(@Parameter(description = "The link's token") @PathParam("token") String token) {
+    public Uni<ClientView> readApprovalLink(@Parameter(description = "The link's token") @PathParam("token") String token) {
         return links.open(token).map(ClientView::of);
     }
 
@@ -56,7 +56,7 @@ public class ClientApprovalResource {
     @APIResponse(responseCode = "200", description = "The post in its new status",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientView.ClientPost.class)))
     @APIResponse(responseCode = "409", description = "The post is not in review (https://tribu.io/problems/wrong-status)")
-    public Uni<ClientView.ClientPost> decide(@Parameter(description = "The link's token") @PathParam("token") String token,
+    public Uni<ClientView.ClientPost> decideThroughApprovalLink(@Parameter(description = "The link's token") @PathParam("token") String token,
                                              @PathParam("postId") UUID postId,
                                              @Valid @NotNull ClientDecision decision) {
         return links.decide(token, postId, decision.action(), decision.comment()).map(ClientView.ClientPost::of);

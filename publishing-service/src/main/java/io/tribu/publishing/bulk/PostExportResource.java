@@ -53,7 +53,7 @@ public class PostExportResource {
     @APIResponse(responseCode = "200", description = "The posts of the period",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarView.class)),
                     @Content(mediaType = PostImportResource.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
-    public Uni<Response> export(@PathParam("brandId") String brandId,
+    public Uni<Response> exportCalendar(@PathParam("brandId") String brandId,
                                 @Parameter(description = "Start, inclusive (ISO-8601 instant)", example = "2026-12-01T00:00:00Z")
                                 @QueryParam("from") String from,
                                 @Parameter(description = "End, exclusive (ISO-8601 instant)", example = "2027-01-01T00:00:00Z")

@@ -120,7 +120,7 @@ public class RecurrenceResource {
     @APIResponse(responseCode = "200", description = "Each occurrence: upcoming, or what became of it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = RecurrenceView.OccurrenceView.class)))
-    public Uni<List<RecurrenceView.OccurrenceView>> occurrences(
+    public Uni<List<RecurrenceView.OccurrenceView>> listOccurrences(
             @PathParam("brandId") String brandId, @PathParam("recurrenceId") UUID id,
             @Parameter(description = "First local date, included", example = "2026-12-01") @QueryParam("from") String from,
             @Parameter(description = "Last local date, included", example = "2026-12-31") @QueryParam("to") String to) {
@@ -143,7 +143,7 @@ public class RecurrenceResource {
     @APIResponse(responseCode = "200", description = "The skipped occurrence",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecurrenceView.OccurrenceView.class)))
     @APIResponse(responseCode = "409", description = "Already handled, or the series was stopped (https://tribu.io/problems/wrong-status)")
-    public Uni<RecurrenceView.OccurrenceView> skip(@PathParam("brandId") String brandId, @PathParam("recurrenceId") UUID id,
+    public Uni<RecurrenceView.OccurrenceView> skipOccurrence(@PathParam("brandId") String brandId, @PathParam("recurrenceId") UUID id,
                                                    @Parameter(description = "The occurrence's local date", example = "2026-12-24")
                                                    @PathParam("date") String date) {
         String brand = caller.requireBrand(brandId);
@@ -159,7 +159,7 @@ public class RecurrenceResource {
     @APIResponse(responseCode = "201", description = "The occurrence's draft",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "409", description = "Already handled, or the series was stopped (https://tribu.io/problems/wrong-status)")
-    public Uni<Response> detach(@PathParam("brandId") String brandId, @PathParam("recurrenceId") UUID id,
+    public Uni<Response> detachOccurrence(@PathParam("brandId") String brandId, @PathParam("recurrenceId") UUID id,
                                 @Parameter(description = "The occurrence's local date", example = "2026-12-24")
                                 @PathParam("date") String date) {
         String brand = caller.requireBrand(brandId);
