@@ -72,9 +72,11 @@ public class Completions {
         String[] urls = new String[size];
         String[] errors = new String[size];
         OffsetDateTime[] publishedAt = new OffsetDateTime[size];
+        OffsetDateTime[] outcomeAt = new OffsetDateTime[size];
         for (int i = 0; i < size; i++) {
             Answered answer = finished.get(i);
             ids[i] = answer.delivery().id();
+            outcomeAt[i] = utc(answer.at());
             if (answer.outcome() instanceof Outcome.Published published) {
                 states[i] = DeliveryState.PUBLISHED;
                 externalIds[i] = published.externalId();
@@ -87,12 +89,14 @@ public class Completions {
         }
         return connection.preparedQuery("""
                         update delivery d set state = v.state, lease_owner = null, lease_until = null,
-                               external_id = v.external_id, url = v.url, last_error = v.error, published_at = v.published_at
-                        from unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
-                             as v(id, state, external_id, url, error, published_at)
+                               external_id = v.external_id, url = v.url, last_error = v.error, published_at = v.published_at,
+                               outcome_at = v.outcome_at
+                        from unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
+                                    $8::timestamptz[])
+                             as v(id, state, external_id, url, error, published_at, outcome_at)
                         where d.id = v.id and d.lease_owner = $1 and d.state = 'sent-intent'
                         returning d.id""")
-                .execute(Tuple.tuple(List.of(owner, ids, states, externalIds, urls, errors, publishedAt)))
+                .execute(Tuple.tuple(List.of(owner, ids, states, externalIds, urls, errors, publishedAt, outcomeAt)))
                 .map(Completions::ids);
     }
 

@@ -42,6 +42,9 @@ public class Delivery extends PanacheEntityBase {
     public String lastError;
     @Column(name = "published_at")
     public Instant publishedAt;
+    /** When it reached published or failed; null before. */
+    @Column(name = "outcome_at")
+    public Instant outcomeAt;
 
     /** Sent to the network with every attempt, so that a repeated attempt is recognised. */
     public String idempotencyKey() {

@@ -19,13 +19,16 @@ import java.util.Map;
 /**
  * The error answers of every operation, written once: RFC 9457 {@code application/problem+json} bodies
  * (schema {@code Problem}, with {@code violations} for 400) for 400, 401, 403, 404, 409 and 422 of an
- * {@code Idempotency-Key}, 413 and 503 (with {@code Retry-After}), where each can happen. Success statuses
+ * {@code Idempotency-Key}, 413 and 503 (with {@code Retry-After}), where each can happen; the public approval-link
+ * operations answer no 401 or 403 but 410 and 429. Success statuses
  * and the domain's own 409s are declared on the resource methods; their descriptions and examples are kept,
  * their bodies made problem+json.
  */
 final class ProblemResponses {
 
     static final String PROBLEM_JSON = "application/problem+json";
+    /** The operations open without a token (client approval links): no 401 or 403, but 410 and 429. */
+    static final String PUBLIC_PREFIX = "/approval-links/";
 
     private ProblemResponses() {
     }
@@ -71,9 +74,22 @@ final class ProblemResponses {
                     ? "The body or a parameter is not valid: violations name each field and say why"
                     : "A parameter is not valid: violations name it and say why");
         }
-        problem(responses, "401", "No bearer token, or an invalid, expired or other-audience one (WWW-Authenticate: Bearer)");
-        problem(responses, "403", "The token's roles do not allow this operation");
-        if (path.contains("{")) {
+        if (path.startsWith(PUBLIC_PREFIX)) {
+            problem(responses, "410", "The approval link expired or was revoked (https://tribu.io/problems/link-gone)");
+            APIResponse limited = problem(responses, "429", "Too many requests from this address to approval links "
+                    + "(https://tribu.io/problems/too-many-requests); retry after Retry-After seconds");
+            if (limited.getHeaders() == null || !limited.getHeaders().containsKey("Retry-After")) {
+                limited.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying")
+                        .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))));
+            }
+        } else {
+            problem(responses, "401", "No bearer token, or an invalid, expired or other-audience one (WWW-Authenticate: Bearer)");
+            problem(responses, "403", "The token's roles do not allow this operation");
+        }
+        if (path.startsWith(PUBLIC_PREFIX)) {
+            problem(responses, "404", "No such approval link: unknown, malformed, altered or signed with a retired key "
+                    + "(https://tribu.io/problems/not-found), or a post the link does not show");
+        } else if (path.contains("{")) {
             problem(responses, "404", path.startsWith("/brands/")
                     ? "The brand is not in the token, or the resource is missing or another agency's (https://tribu.io/problems/not-found)"
                     : "No such resource (https://tribu.io/problems/not-found)");

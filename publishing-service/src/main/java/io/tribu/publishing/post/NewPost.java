@@ -13,7 +13,7 @@ public record NewPost(String title, Instant plannedAt, List<String> tags, List<V
     }
 
     /** Only called once the request passed validation: every network is known. */
-    static NewPost of(PostRequest request) {
+    public static NewPost of(PostRequest request) {
         List<Variant> variants = request.variants().stream()
                 .map(variant -> new Variant(Network.fromWire(variant.network()).orElseThrow(), variant.text(),
                         variant.media() == null ? List.of() : List.copyOf(variant.media())))

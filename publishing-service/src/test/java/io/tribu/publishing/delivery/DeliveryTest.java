@@ -156,6 +156,25 @@ class DeliveryTest {
                 assertEquals(java.util.Set.of(), EventSchemas.violations("post-published.v1", event));
                 assertEquals(brand.id(), event.get("subject").asText());
             }
+
+            // The post's readers see each variant's outcome with its link; another agency sees no such post.
+            List<Map<String, Object>> shown = given().auth().oauth2(brand.approver())
+                    .when().get("/brands/" + brand.id() + "/posts/" + post + "/deliveries")
+                    .then().statusCode(200).body("postId", equalTo(post)).extract().path("deliveries");
+            assertEquals(List.of("bluesky", "mastodon"), shown.stream().map(d -> d.get("network")).toList());
+            for (Map<String, Object> delivery : shown) {
+                Map<String, Object> row = deliveries.stream().filter(d -> d.get("network").equals(delivery.get("network")))
+                        .findFirst().orElseThrow();
+                assertEquals("published", delivery.get("status"));
+                assertEquals(row.get("external_id"), delivery.get("externalId"));
+                assertTrue(delivery.get("url").toString().startsWith("http"), delivery.toString());
+                assertEquals(row.get("published_at"), Instant.parse(delivery.get("publishedAt").toString()));
+                assertEquals(delivery.get("publishedAt"), delivery.get("outcomeAt"));
+            }
+            given().auth().oauth2(TestTokens.token("nord", "admin", brand.id()))
+                    .when().get("/brands/" + brand.id() + "/posts/" + post + "/deliveries")
+                    .then().statusCode(404).contentType("application/problem+json");
+            given().when().get("/brands/" + brand.id() + "/posts/" + post + "/deliveries").then().statusCode(401);
         }
     }
 
@@ -189,6 +208,12 @@ class DeliveryTest {
                     && record.value().contains("post.failed.v1"), WAIT).orElseThrow().value());
             assertEquals(java.util.Set.of(), EventSchemas.violations("post-failed.v1", event));
             assertTrue(event.get("data").get("reason").asText().contains("reconnect the channel"));
+            given().auth().oauth2(brand.cm()).when().get("/brands/" + brand.id() + "/posts/" + post + "/deliveries")
+                    .then().statusCode(200)
+                    .body("deliveries[0].status", equalTo("failed"))
+                    .body("deliveries[0].lastError", containsString("The access token is invalid"))
+                    .body("deliveries[0].url", org.hamcrest.Matchers.nullValue())
+                    .body("deliveries[0].outcomeAt", org.hamcrest.Matchers.notNullValue());
         }
     }
 

@@ -1,0 +1,35 @@
+package io.tribu.publishing.delivery;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import io.tribu.publishing.channel.Channel;
+import io.tribu.publishing.post.Post;
+import io.tribu.publishing.post.PostProblems;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** What became of each variant of a post: read side of the delivery rows, per tenant and brand. */
+@ApplicationScoped
+public class PostDeliveries {
+
+    /** The post's deliveries in network order; 404 when the post is not the tenant's and brand's. */
+    @WithSession
+    public Uni<List<DeliveryView>> of(String tenant, String brandId, UUID postId) {
+        return Post.findForBrand(tenant, brandId, postId)
+                .onItem().ifNull().failWith(() -> PostProblems.notFound(postId))
+                .chain(post -> Delivery.<Delivery>list("tenant = ?1 and brandId = ?2 and postId = ?3 order by network, dueAt, id",
+                        tenant, brandId, postId))
+                .chain(deliveries -> Channel.<Channel>list("tenant = ?1 and brandId = ?2", tenant, brandId)
+                        .map(channels -> {
+                            Map<UUID, String> handles = channels.stream()
+                                    .collect(Collectors.toMap(channel -> channel.id, channel -> channel.handle));
+                            return deliveries.stream()
+                                    .map(delivery -> DeliveryView.of(delivery, handles.get(delivery.channelId)))
+                                    .toList();
+                        }));
+    }
+}

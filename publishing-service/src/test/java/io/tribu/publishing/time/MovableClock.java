@@ -1,0 +1,62 @@
+package io.tribu.publishing.time;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The service's one clock, moved by the test instead of waited for: starts at the wall clock and only moves
+ * when {@link #advance} or {@link #set} is called. Selected by {@link Profile} only, so the other tests keep the
+ * platform's clock.
+ */
+@Alternative
+@Singleton
+public class MovableClock extends Clock {
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(Clock.systemUTC().instant());
+
+    public void advance(Duration by) {
+        now.updateAndGet(at -> at.plus(by));
+    }
+
+    public void set(Instant at) {
+        now.set(at);
+    }
+
+    @Override
+    public Instant instant() {
+        return now.get();
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("the service's clock is UTC");
+    }
+
+    /** A restart of the service with this clock, and a small approval-link budget to exhaust. */
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public Set<Class<?>> getEnabledAlternatives() {
+            return Set.of(MovableClock.class);
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("tribu.approval-links.requests-per-minute", "20");
+        }
+    }
+}
