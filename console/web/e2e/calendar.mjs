@@ -212,6 +212,13 @@ export async function calendarScenarios(browser, track) {
     await page.click('a[href="#channels"]');
     await page.waitForSelector(`[data-testid=outcomes] >> text=${title}`);
     check((await page.textContent('[data-testid=channels]')).includes('Connected'), 'the Mastodon channel connected');
+    // The published variant links to the post on the network (publishing's deliveries), and the link opens.
+    const link = page.locator('[data-testid=outcomes] li', { hasText: title }).locator('[data-testid=delivery] a');
+    await link.first().waitFor({ timeout: 15_000 });
+    const href = await link.first().getAttribute('href');
+    check(/^https?:\/\//.test(href ?? ''), `the delivery's link: ${href}`);
+    const opened = await fetch(href);
+    check(opened.ok, `the published post's page answered ${opened.status}`);
     await audit(page, 'channels');
     await page.screenshot({ path: `${SHOTS}channels.png`, fullPage: true });
     check(problems.length === 0, problems.join('; '));

@@ -17,6 +17,19 @@ export const loadCampaigns = (brand: string) => api<Campaign[]>(`${publishing(br
 
 export const loadChannels = (brand: string) => api<Channel[]>(`${publishing(brand)}/channels`);
 
+/** What became of each variant of a post on each channel (publishing's deliveries). */
+export interface Delivery {
+  channelId: string;
+  network: string;
+  handle: string;
+  status: 'pending' | 'published' | 'failed';
+  url: string | null;
+  lastError: string | null;
+  outcomeAt: string | null;
+}
+export const loadDeliveries = (brand: string, id: string) =>
+  api<{ postId: string; deliveries: Delivery[] }>(`${publishing(brand)}/posts/${id}/deliveries`).then((d) => d.deliveries);
+
 /** A new draft; the key makes a retried click or request create it once. */
 export const createPost = (brand: string, body: PostRequest, idempotencyKey: string) =>
   api<Post>(`${publishing(brand)}/posts`, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });

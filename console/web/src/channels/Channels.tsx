@@ -3,7 +3,7 @@ import { canModerate, type Me } from '../api/me';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { EmptyState } from '../ui/EmptyState';
-import { loadCalendar, loadChannels, loadQueue, loadSettings } from '../calendar/api';
+import { loadCalendar, loadChannels, loadDeliveries, loadQueue, loadSettings, type Delivery } from '../calendar/api';
 import { CalendarProblem } from '../calendar/CalendarProblem';
 import { formatInstant, shiftDays, today } from '../calendar/time';
 import type { Channel, Entry } from '../calendar/types';
@@ -16,6 +16,7 @@ export default function Channels({ brand, me }: { brand: string; me: Me }) {
   const [outcomes, setOutcomes] = useState<Entry[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [nextSlots, setNextSlots] = useState<Record<string, string | null>>({});
+  const [deliveries, setDeliveries] = useState<Record<string, Delivery[]>>({});
   const planner = canModerate(me);
 
   useEffect(() => {
@@ -31,9 +32,15 @@ export default function Channels({ brand, me }: { brand: string; me: Me }) {
       setZone(s.timezone);
       const to = shiftDays(today(s.timezone), 1);
       return loadCalendar(brand, shiftDays(to, -31), to, language);
-    }).then((view) => setOutcomes(view.days.flatMap((d) => d.posts)
-      .filter((p) => ['publishing', 'published', 'failed'].includes(p.status)).reverse()))
-      .catch(setError);
+    }).then((view) => {
+      const latest = view.days.flatMap((d) => d.posts)
+        .filter((p) => ['publishing', 'published', 'failed'].includes(p.status)).reverse();
+      setOutcomes(latest);
+      // Each post's link or failure, network by network.
+      latest.forEach((p) => loadDeliveries(brand, p.id)
+        .then((list) => setDeliveries((all) => ({ ...all, [p.id]: list })))
+        .catch(() => undefined));
+    }).catch(setError);
   }, [brand, language, planner]);
 
   return (
@@ -71,6 +78,19 @@ export default function Channels({ brand, me }: { brand: string; me: Me }) {
             <li key={p.id}>
               <span className={`badge status-${p.status}`}>{t(`calendar.status.${p.status}` as MessageKey)}</span>{' '}
               {zone && formatInstant(language, zone, p.plannedAt)} · {p.title} · {p.networks.map((n) => t(`network.${n}` as MessageKey)).join(', ')}
+              {(deliveries[p.id] ?? []).length > 0 && (
+                <ul className="deliveries">
+                  {deliveries[p.id].map((d) => (
+                    <li key={d.channelId} data-testid="delivery">
+                      {t(`network.${d.network}` as MessageKey)} {d.handle}:{' '}
+                      {d.url && /^https?:\/\//.test(d.url)
+                        ? <a href={d.url} target="_blank" rel="noopener noreferrer">{t('channels.openPost')}</a>
+                        : d.status === 'failed' ? <span className="problem">{d.lastError ?? t('calendar.status.failed' as MessageKey)}</span>
+                          : t(`channels.delivery.${d.status}` as MessageKey)}
+                    </li>
+                  ))}
+                </ul>
+              )}
             </li>
           ))}
         </ul>
