@@ -29,3 +29,5 @@ create table mastodon_reconciliation (
     not_before       timestamptz,
     last_error       text
 );
+-- a run reads a source's mentions of the window, newest first
+create index mention_by_source_time on mention (source_id, published_at) where source_id is not null;

@@ -125,6 +125,27 @@ public class Mention extends PanacheEntityBase {
                 .replaceWithVoid();
     }
 
+    /**
+     * Ids of a source's items published since {@code since} and not withdrawn, newest first (ids compared as numbers:
+     * Mastodon's), below {@code below} when it is not null.
+     */
+    static Uni<List<String>> recentItems(UUID sourceId, Instant since, String below, int limit) {
+        String sql = "select external_id from mention where source_id = :source and withdrawn_at is null"
+                + " and published_at >= :since and external_id ~ '^[0-9]{1,30}$'"
+                + (below == null ? "" : " and cast(external_id as numeric) < cast(cast(:below as text) as numeric)")
+                + " order by cast(external_id as numeric) desc limit :limit";
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql, String.class)
+                    .setParameter("source", sourceId)
+                    .setParameter("since", since)
+                    .setParameter("limit", limit);
+            if (below != null) {
+                query.setParameter("below", below);
+            }
+            return query.getResultList();
+        });
+    }
+
     static Uni<List<Mention>> latest(String tenant, String brandId, UUID sourceId, int limit) {
         var query = sourceId == null
                 ? Mention.<Mention>find("tenant = ?1 and brandId = ?2 and withdrawnAt is null order by publishedAt desc",

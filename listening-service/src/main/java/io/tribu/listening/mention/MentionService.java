@@ -493,6 +493,14 @@ public class MentionService {
                 });
     }
 
+    /**
+     * The ids of a source's items published since {@code since} and still standing, newest first, below {@code below}
+     * (null: from the newest); in the caller's session. Numeric ids only (Mastodon's).
+     */
+    public Uni<List<String>> recentItems(UUID sourceId, Instant since, String below, int limit) {
+        return Mention.recentItems(sourceId, since, below, limit);
+    }
+
     @WithSession
     public Uni<List<Mention>> latest(String tenant, String brandId, UUID sourceId, int limit) {
         return Mention.latest(tenant, brandId, sourceId, limit);
