@@ -98,6 +98,9 @@ start_service() {
   say "starting $name-service on http://localhost:$port (log: $log)"
   read -r -a heap <<<"$SERVICE_HEAP"
   local_credentials_key
+  # Publishing's channels may use one private address: the demo's fake Mastodon (dev/lib/fake-network.sh).
+  local extra_env=()
+  [[ "$name" == publishing ]] && extra_env=(TRIBU_CHANNELS_ALLOWED_PRIVATE_NETWORKS="$FAKE_MASTODON_NETWORK")
   # The settings of CONTRACT.md, spelled out so that the running values are visible here.
   TRIBU_DB_HOST=localhost TRIBU_DB_PORT="$PG_PORT" TRIBU_DB_NAME="$name" \
   TRIBU_DB_USER=tribu TRIBU_DB_PASSWORD=tribu \
@@ -105,7 +108,7 @@ start_service() {
   TRIBU_OIDC_ISSUER="$KC_REALM_URL" TRIBU_OIDC_AUDIENCE=tribu-api \
   TRIBU_CREDENTIALS_KEYS="local1:$(cat "$TRIBU_HOME/credentials.key")" TRIBU_CREDENTIALS_ACTIVE_KEY=local1 \
   QUARKUS_HTTP_PORT="$port" \
-    start_detached "$name-service" "$log" java "${heap[@]}" -jar "$(service_jar "$name")"
+    start_detached "$name-service" "$log" env "${extra_env[@]}" java "${heap[@]}" -jar "$(service_jar "$name")"
   pid="$(live_pid "$name-service")"
   wait_until "$name-service health (/q/health/ready)" 180 "$pid" "$log" service_ready "$port"
   say "$name-service started in $(since "$started")"
@@ -160,6 +163,7 @@ EOF
   done
   cat <<EOF
   Keycloak admin       $KC_URL/admin/  (admin / admin, realm tribu)
+  fake Mastodon        $FAKE_MASTODON_URL/  (cafe-lumiere's channel: its posts and comments, what publishing sent)
   PostgreSQL           psql postgresql://tribu:tribu@127.0.0.1:$PG_PORT/listening
   Kafka                $KAFKA_BOOTSTRAP
   Logs                 $TRIBU_LOGS/

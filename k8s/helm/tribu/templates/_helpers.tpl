@@ -26,9 +26,13 @@ Naming and labels. Every per-service template is called with a context dict:
 {{- printf "%s-%s" (include "tribu.fullname" .root) .name | trunc 63 | trimSuffix "-" -}}
 {{- end -}}
 
-{{/* The Quarkus application name, as in quarkus.application.name: listening-service. */}}
+{{/* The Quarkus application name, as in quarkus.application.name: listening-service; the console's is its artifactId. */}}
 {{- define "tribu.service.appName" -}}
+{{- if .console -}}
+console
+{{- else -}}
 {{- printf "%s-service" .name -}}
+{{- end -}}
 {{- end -}}
 
 {{- define "tribu.service.selectorLabels" -}}
@@ -82,6 +86,9 @@ Non-secret settings of one service, as environment variables. The keys are exact
 variables the service reads in its application.properties (see the chart README).
 */}}
 {{- define "tribu.service.config" -}}
+{{- if .console -}}
+{{ include "tribu.console.config" . }}
+{{- else -}}
 {{- $db := include "tribu.service.database" . | fromYaml -}}
 {{- $v := .root.Values -}}
 QUARKUS_HTTP_PORT: {{ required (printf "services.%s.port is required" .name) .svc.port | quote }}
@@ -105,12 +112,35 @@ TRIBU_OIDC_ISSUER: {{ required "oidc.issuer is required" $v.oidc.issuer | quote 
 TRIBU_OIDC_AUDIENCE: {{ required "oidc.audience is required" $v.oidc.audience | quote }}
 QUARKUS_OIDC_CLIENT_ID: {{ required "oidc.clientId is required" $v.oidc.clientId | quote }}
 {{- $managed := list "QUARKUS_HTTP_PORT" "TRIBU_DB_HOST" "TRIBU_DB_PORT" "TRIBU_DB_NAME" "TRIBU_DB_USER" "TRIBU_DB_PASSWORD" "TRIBU_KAFKA_BOOTSTRAP" "TRIBU_KAFKA_GROUP" "TRIBU_OUTBOX_POLL_INTERVAL" "TRIBU_CREDENTIALS_KEYS" "TRIBU_CREDENTIALS_ACTIVE_KEY" "TRIBU_OIDC_ISSUER" "TRIBU_OIDC_AUDIENCE" "QUARKUS_OIDC_CLIENT_ID" }}
-{{- range $key, $value := .svc.settings }}
-{{- if has $key $managed }}
-{{- fail (printf "services.%s.settings.%s: set it with the chart's own value (see values.yaml), not in settings" $.name $key) }}
+{{- include "tribu.settings" (dict "path" (printf "services.%s" .name) "settings" .svc.settings "managed" $managed) }}
+{{- end }}
+{{- end -}}
+
+{{/*
+The console's non-secret settings: the OIDC issuer and client, and where the four services answer
+(their Services in this release, whether or not they are enabled here).
+*/}}
+{{- define "tribu.console.config" -}}
+{{- $v := .root.Values -}}
+QUARKUS_HTTP_PORT: {{ required "console.port is required" .svc.port | quote }}
+TRIBU_OIDC_ISSUER: {{ required "oidc.issuer is required" $v.oidc.issuer | quote }}
+TRIBU_CONSOLE_CLIENT_ID: {{ required "console.oidc.clientId is required" .svc.oidc.clientId | quote }}
+{{- range $name := list "listening" "moderation" "publishing" "analytics" }}
+{{- $svc := index $v.services $name }}
+TRIBU_{{ upper $name }}_URL: {{ printf "http://%s:%v" (include "tribu.service.fullname" (dict "root" $.root "name" $name)) $svc.port | quote }}
+{{- end }}
+{{- $managed := list "QUARKUS_HTTP_PORT" "TRIBU_OIDC_ISSUER" "TRIBU_CONSOLE_CLIENT_ID" "TRIBU_CONSOLE_CLIENT_SECRET" "TRIBU_CONSOLE_SESSION_KEY" "TRIBU_LISTENING_URL" "TRIBU_MODERATION_URL" "TRIBU_PUBLISHING_URL" "TRIBU_ANALYTICS_URL" }}
+{{- include "tribu.settings" (dict "path" "console" "settings" .svc.settings "managed" $managed) }}
+{{- end -}}
+
+{{/* A component's own variables (values key "settings"), refused when the chart sets them itself. */}}
+{{- define "tribu.settings" -}}
+{{- range $key, $value := .settings }}
+{{- if has $key $.managed }}
+{{- fail (printf "%s.settings.%s: set it with the chart's own value (see values.yaml), not in settings" $.path $key) }}
 {{- end }}
 {{- if not (regexMatch "^[A-Z][A-Z0-9_]*$" $key) }}
-{{- fail (printf "services.%s.settings.%s: keys are environment variable names, e.g. TRIBU_SOURCES_POLL_TICK" $.name $key) }}
+{{- fail (printf "%s.settings.%s: keys are environment variable names, e.g. TRIBU_SOURCES_POLL_TICK" $.path $key) }}
 {{- end }}
 {{ $key }}: {{ $value | toString | quote }}
 {{- end }}

@@ -1,6 +1,8 @@
 {{/*
 The objects of one service. Each define takes the context dict built in services.yaml:
   (dict "root" $ "name" "listening" "svc" $.Values.services.listening)
+The console's are the same objects, from console.yaml with "console" true in the dict: no database,
+its own settings and Secret (tribu.service.config and tribu.service.secretEnv tell them apart).
 */}}
 
 {{- define "tribu.service.serviceAccount" -}}
@@ -46,9 +48,6 @@ spec:
 
 {{- define "tribu.service.deployment" -}}
 {{- $v := .root.Values -}}
-{{- $db := include "tribu.service.database" . | fromYaml -}}
-{{- $secret := required "database.existingSecret is required: create a Secret holding the database password (kubectl create secret generic tribu-db --from-literal=password=...) and set database.existingSecret to its name" $db.existingSecret -}}
-{{- $passwordKey := required "database.passwordKey is required: the key of the password in database.existingSecret" $db.passwordKey -}}
 {{- $probes := $v.probes -}}
 apiVersion: apps/v1
 kind: Deployment
@@ -112,25 +111,7 @@ spec:
             - configMapRef:
                 name: {{ include "tribu.service.fullname" . }}
           env:
-            {{- if $db.userKey }}
-            - name: TRIBU_DB_USER
-              valueFrom:
-                secretKeyRef:
-                  name: {{ $secret }}
-                  key: {{ $db.userKey }}
-            {{- end }}
-            - name: TRIBU_DB_PASSWORD
-              valueFrom:
-                secretKeyRef:
-                  name: {{ $secret }}
-                  key: {{ $passwordKey }}
-            {{- with .svc.credentials }}
-            - name: TRIBU_CREDENTIALS_KEYS
-              valueFrom:
-                secretKeyRef:
-                  name: {{ required "credentials.existingSecret is required: create a Secret holding the keyring (id:base64key,...)" .existingSecret }}
-                  key: {{ required "credentials.keysKey is required" .keysKey }}
-            {{- end }}
+            {{- include "tribu.service.secretEnv" . | nindent 12 }}
             {{- with .svc.extraEnv }}
             {{- toYaml . | nindent 12 }}
             {{- end }}
@@ -177,6 +158,48 @@ spec:
       affinity:
         {{- toYaml . | nindent 8 }}
       {{- end }}
+{{- end -}}
+
+{{/*
+Variables read from Secrets, never from values: a service's database credentials (and publishing's
+keyring of channel credentials); the console's OIDC client secret and session cookie key.
+*/}}
+{{- define "tribu.service.secretEnv" -}}
+{{- if .console }}
+{{- $secret := required "console.existingSecret is required: create a Secret holding the OIDC client secret and the session key (kubectl create secret generic tribu-console --from-literal=client-secret=... --from-literal=session-key=...) and set console.existingSecret to its name" .svc.existingSecret }}
+- name: TRIBU_CONSOLE_CLIENT_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: {{ required "console.clientSecretKey is required: the key of the OIDC client secret in console.existingSecret" .svc.clientSecretKey }}
+- name: TRIBU_CONSOLE_SESSION_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: {{ required "console.sessionKeyKey is required: the key of the session cookie key in console.existingSecret" .svc.sessionKeyKey }}
+{{- else }}
+{{- $db := include "tribu.service.database" . | fromYaml }}
+{{- $secret := required "database.existingSecret is required: create a Secret holding the database password (kubectl create secret generic tribu-db --from-literal=password=...) and set database.existingSecret to its name" $db.existingSecret }}
+{{- if $db.userKey }}
+- name: TRIBU_DB_USER
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: {{ $db.userKey }}
+{{- end }}
+- name: TRIBU_DB_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: {{ required "database.passwordKey is required: the key of the password in database.existingSecret" $db.passwordKey }}
+{{- with .svc.credentials }}
+- name: TRIBU_CREDENTIALS_KEYS
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "credentials.existingSecret is required: create a Secret holding the keyring (id:base64key,...)" .existingSecret }}
+      key: {{ required "credentials.keysKey is required" .keysKey }}
+{{- end }}
+{{- end }}
 {{- end -}}
 
 {{- define "tribu.service.hpa" -}}

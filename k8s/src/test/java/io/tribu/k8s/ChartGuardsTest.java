@@ -67,6 +67,19 @@ class ChartGuardsTest {
     }
 
     @Test
+    void aConsoleWithoutItsSecretFails(@TempDir Path dir) throws IOException {
+        Path values = dir.resolve("no-console-secret.yaml");
+        Files.writeString(values, "console:\n  existingSecret: null\n");
+        assertRenderFails(List.of(values), Map.of(), "console.existingSecret is required");
+    }
+
+    @Test
+    void aConsoleSettingCannotBypassTheChartsOwnValues() {
+        assertRenderFails(List.of(), Map.of("console.settings.TRIBU_LISTENING_URL", "http://elsewhere"),
+                "console.settings.TRIBU_LISTENING_URL: set it with the chart's own value");
+    }
+
+    @Test
     void aMissingIssuerFails() {
         assertRenderFails(List.of(), Map.of("oidc.issuer", ""), "oidc.issuer is required");
     }

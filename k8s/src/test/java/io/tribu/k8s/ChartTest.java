@@ -28,6 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ChartTest {
 
     static final List<String> SERVICES = List.of("analytics", "listening", "moderation", "publishing");
+    /** What the chart deploys: the four services and the console. */
+    static final List<String> COMPONENTS = List.of("analytics", "console", "listening", "moderation", "publishing");
 
     static Stream<Arguments> renders() {
         return Stream.of(
@@ -57,7 +59,7 @@ class ChartTest {
     }
 
     @Test
-    void defaultsRenderTheFourServicesWithoutOptionalObjects() {
+    void defaultsRenderTheFourServicesAndTheConsoleWithoutOptionalObjects() {
         assertEquals(kindsPerService(Set.of("ServiceAccount", "ConfigMap", "Service", "Deployment")), kinds(ChartRender.defaults()));
     }
 
@@ -67,6 +69,8 @@ class ChartTest {
                 "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy", "ServiceMonitor", "Ingress"));
         // Publishing runs a fixed number of replicas (leases make extra ones idle, not faster).
         expected.get("publishing").remove("HorizontalPodAutoscaler");
+        // The console serves no metrics.
+        expected.get("console").remove("ServiceMonitor");
         assertEquals(expected, kinds(ChartRender.production()));
     }
 
@@ -76,6 +80,13 @@ class ChartTest {
         Map<String, Set<String>> expected = kinds(ChartRender.defaults());
         expected.remove("publishing");
         assertEquals(expected, kinds(withoutPublishing));
+    }
+
+    @Test
+    void theConsoleIsEnabledOnItsOwn() {
+        Map<String, Set<String>> expected = kinds(ChartRender.defaults());
+        expected.remove("console");
+        assertEquals(expected, kinds(ChartRender.render(List.of(), Map.of("console.enabled", false))));
     }
 
     @Test
@@ -159,12 +170,15 @@ class ChartTest {
     }
 
     @Test
-    void productionExposesOnlyTheApiAndScrapesMetrics() {
+    void productionExposesOnlyTheApiAndTheConsoleAndScrapesMetrics() {
         List<Manifest> production = ChartRender.production();
         for (Manifest ingress : production.stream().filter(m -> m.kind().equals("Ingress")).toList()) {
-            assertEquals("/brands", ingress.get("spec.rules[0].http.paths[0].path"), ingress.id() + ": /q/* stays inside the cluster");
+            // The console's site is all of its host; a service's /q/* stays inside the cluster.
+            String path = ingress.name().equals("tribu-console") ? "/" : "/brands";
+            assertEquals(path, ingress.get("spec.rules[0].http.paths[0].path"), ingress.id());
             assertNotNull(ingress.get("spec.tls[0].secretName"), ingress.id());
         }
+        assertEquals(5, production.stream().filter(m -> m.kind().equals("Ingress")).count(), "four services and the console");
         for (Manifest monitor : production.stream().filter(m -> m.kind().equals("ServiceMonitor")).toList()) {
             assertEquals("/q/metrics", monitor.get("spec.endpoints[0].path"), monitor.id());
         }
@@ -195,7 +209,7 @@ class ChartTest {
 
     private static Map<String, Set<String>> kindsPerService(Set<String> kinds) {
         Map<String, Set<String>> expected = new TreeMap<>();
-        SERVICES.forEach(s -> expected.put(s, new TreeSet<>(kinds)));
+        COMPONENTS.forEach(s -> expected.put(s, new TreeSet<>(kinds)));
         return expected;
     }
 }

@@ -31,8 +31,7 @@ class ImagesTest {
         List<Manifest> render = ChartRender.defaults();
         String tag = (String) ChartRender.parse(Repo.read(Repo.CHART.resolve("Chart.yaml"))).get(0).body().get("appVersion");
         ServiceSettings.all().forEach((service, settings) -> {
-            String application = settings.keys().get("quarkus.application.name");
-            assertEquals("ghcr.io/tribu/" + application + ":" + tag,
+            assertEquals("ghcr.io/tribu/" + settings.application() + ":" + tag,
                     Manifest.at(ChartTest.deployment(render, service).containers().get(0), "image"), service);
         });
     }

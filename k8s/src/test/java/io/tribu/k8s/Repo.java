@@ -45,6 +45,11 @@ final class Repo {
         }
     }
 
+    /** The console's application.properties (console/), when the console exists in this checkout. */
+    static Path consolePropertiesFile() {
+        return ROOT.resolve("console/src/main/resources/application.properties");
+    }
+
     static String read(Path file) {
         try {
             return Files.readString(file);

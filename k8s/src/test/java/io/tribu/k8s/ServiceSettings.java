@@ -25,7 +25,7 @@ record ServiceSettings(String service, Map<String, String> tribuVariables, Map<S
 
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{(TRIBU_[A-Z0-9_]+)(?::([^}]*))?}");
 
-    /** The services present in this checkout, by chart name (listening, moderation, ...). */
+    /** The services present in this checkout, by chart name (listening, moderation, ...), and the console. */
     static Map<String, ServiceSettings> all() {
         Map<String, ServiceSettings> all = new TreeMap<>();
         for (Path file : Repo.servicePropertiesFiles()) {
@@ -33,7 +33,25 @@ record ServiceSettings(String service, Map<String, String> tribuVariables, Map<S
             String service = dir.substring(0, dir.length() - "-service".length());
             all.put(service, parse(service, Repo.read(file)));
         }
+        if (java.nio.file.Files.isRegularFile(Repo.consolePropertiesFile())) {
+            all.put("console", parse("console", Repo.read(Repo.consolePropertiesFile())));
+        }
         return all;
+    }
+
+    /**
+     * The image's name: quarkus.application.name, else what Quarkus defaults it to, the module's
+     * artifactId, which is the console's folder name.
+     */
+    String application() {
+        return keys.getOrDefault("quarkus.application.name", service);
+    }
+
+    /** The variable and its default when a key's whole value is {@code ${VAR:default}}, else null. */
+    Map.Entry<String, String> expressionOf(String key) {
+        String value = keys.get(key);
+        Matcher matcher = value == null ? null : EXPRESSION.matcher(value);
+        return matcher != null && matcher.matches() ? Map.entry(matcher.group(1), String.valueOf(matcher.group(2))) : null;
     }
 
     static ServiceSettings parse(String service, String propertiesText) {

@@ -80,11 +80,40 @@ class ServiceSettingsTest {
     @MethodSource("renders")
     void passwordFromSecret(String values, Supplier<List<Manifest>> render) {
         for (Manifest deployment : ChartTest.deployments(render.get())) {
+            if (deployment.name().equals("tribu-console")) {
+                continue; // no database
+            }
             String password = ServiceSettings.provided(render.get(), deployment).get("TRIBU_DB_PASSWORD");
             assertTrue(password != null && password.startsWith("secret:"), deployment.id() + ": " + password);
         }
         for (Manifest configMap : render.get().stream().filter(m -> m.kind().equals("ConfigMap")).toList()) {
             assertFalse(Manifest.stringMap(configMap.get("data")).containsKey("TRIBU_DB_PASSWORD"), configMap.id());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: the console's client secret and session key only ever come from a Secret")
+    @MethodSource("renders")
+    void consoleSecretsFromSecret(String values, Supplier<List<Manifest>> render) {
+        Map<String, String> provided = ServiceSettings.provided(render.get(), ChartTest.deployment(render.get(), "console"));
+        for (String variable : List.of("TRIBU_CONSOLE_CLIENT_SECRET", "TRIBU_CONSOLE_SESSION_KEY")) {
+            String value = provided.get(variable);
+            assertTrue(value != null && value.startsWith("secret:"), values + " " + variable + ": " + value);
+            for (Manifest configMap : render.get().stream().filter(m -> m.kind().equals("ConfigMap")).toList()) {
+                assertFalse(Manifest.stringMap(configMap.get("data")).containsKey(variable), configMap.id() + " " + variable);
+            }
+        }
+    }
+
+    /** The console reaches each service through that service's own Service, on its port. */
+    @ParameterizedTest(name = "{0}: the console forwards to the services' Services")
+    @MethodSource("renders")
+    void consoleReachesTheServices(String values, Supplier<List<Manifest>> render) {
+        Map<String, String> provided = ServiceSettings.provided(render.get(), ChartTest.deployment(render.get(), "console"));
+        for (String service : ChartTest.SERVICES) {
+            Manifest target = render.get().stream().filter(m -> m.kind().equals("Service") && m.name().equals("tribu-" + service))
+                    .findFirst().orElseThrow(() -> new AssertionError(values + ": no Service tribu-" + service));
+            assertEquals("http://tribu-" + service + ":" + target.get("spec.ports[0].port"),
+                    provided.get("TRIBU_" + service.toUpperCase(java.util.Locale.ROOT) + "_URL"), values + " " + service);
         }
     }
 
@@ -98,7 +127,13 @@ class ServiceSettingsTest {
         ServiceSettings.all().forEach((service, settings) -> {
             Map<String, String> provided = ServiceSettings.provided(render, ChartTest.deployment(render, service));
             assertEquals(settings.keys().get("quarkus.http.port"), provided.get("QUARKUS_HTTP_PORT"), service + " port");
-            assertEquals(settings.keys().get("quarkus.oidc.client-id"), provided.get("QUARKUS_OIDC_CLIENT_ID"), service + " OIDC client");
+            // The services take the client id as a key; the console reads it from a variable with a default.
+            Map.Entry<String, String> clientId = settings.expressionOf("quarkus.oidc.client-id");
+            if (clientId == null) {
+                assertEquals(settings.keys().get("quarkus.oidc.client-id"), provided.get("QUARKUS_OIDC_CLIENT_ID"), service + " OIDC client");
+            } else {
+                assertEquals(clientId.getValue(), provided.get(clientId.getKey()), service + " OIDC client");
+            }
             for (String variable : List.of("TRIBU_DB_NAME", "TRIBU_KAFKA_GROUP", "TRIBU_OUTBOX_POLL_INTERVAL", "TRIBU_OIDC_AUDIENCE")) {
                 if (settings.tribuVariables().containsKey(variable)) {
                     assertEquals(settings.tribuVariables().get(variable), provided.get(variable), service + " " + variable);

@@ -25,7 +25,7 @@ class ObservabilityTest {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("Reactive PostgreSQL")))
+                .body("checks.name", hasItem("database"))
                 .body(not(containsString("outbox")))
                 .body(not(containsString("ingest")));
         given().when().get("/q/health/live")

@@ -28,7 +28,7 @@ class ObservabilityTest {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("Reactive PostgreSQL")))
+                .body("checks.name", hasItem("database"))
                 .body("checks.find { it.name.contains('Reactive Messaging') }.data", anyOf(nullValue(), not(hasKey("outbox"))))
                 .body("checks.find { it.name.contains('Reactive Messaging') }.data", anyOf(nullValue(), not(hasKey("moderation-actions"))));
         given().when().get("/q/health/live")

@@ -42,7 +42,7 @@ class KafkaDownTest {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("Reactive PostgreSQL")));
+                .body("checks.name", hasItem("database"));
         given().auth().oauth2(TestTokens.token("soleil", "analyst", "cafe-lumiere"))
                 .when().get("/brands/cafe-lumiere/mention-volume")
                 .then().statusCode(200);

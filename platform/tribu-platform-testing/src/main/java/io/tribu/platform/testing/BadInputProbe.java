@@ -133,8 +133,28 @@ public final class BadInputProbe {
                 progress.accept(name + ": " + (findings.size() - before) + " findings");
             }
         }
+        requests += probeLimits(findings);
         progress.accept(requests + " requests, " + findings.size() + " findings");
         return findings;
+    }
+
+    /** A 20,000-character request line and 100 KB of headers: 414 and 431 as problem+json, for any path. */
+    private int probeLimits(List<Finding> findings) {
+        Response longLine = RestAssured.given().urlEncodingEnabled(false).header("Authorization", "Bearer " + token)
+                .get("/" + "a".repeat(20_000));
+        limitFinding(findings, "request line of 20,000 characters", 414, longLine);
+        Response bigHeaders = RestAssured.given().header("Authorization", "Bearer " + token)
+                .header("X-Padding", "b".repeat(100 * 1024)).get("/");
+        limitFinding(findings, "100 KB of headers", 431, bigHeaders);
+        return 2;
+    }
+
+    private static void limitFinding(List<Finding> findings, String input, int expected, Response response) {
+        String contentType = response.contentType() == null ? "" : response.contentType();
+        if (response.statusCode() != expected || !contentType.startsWith("application/problem+json")) {
+            findings.add(new Finding("any path", input, response.statusCode(),
+                    "expected " + expected + " problem+json (" + contentType + ")", response.asString()));
+        }
     }
 
     private static List<JsonNode> parameters(JsonNode document, JsonNode pathItem, JsonNode operation) {

@@ -45,7 +45,7 @@ class BadInputProbeTest {
         server.createContext("/q/openapi", exchange -> answer(exchange, 200, "application/json", OPENAPI));
         server.createContext("/brands/b1/notes", BadInputProbeTest::strict);
         server.createContext("/brands/b1/sloppy", BadInputProbeTest::sloppy);
-        server.createContext("/", exchange -> answer(exchange, 404, "application/problem+json", "{\"status\":404}"));
+        server.createContext("/", BadInputProbeTest::root);
         server.start();
         RestAssured.port = server.getAddress().getPort();
     }
@@ -55,6 +55,20 @@ class BadInputProbeTest {
         server.stop(0);
         RestAssured.reset();
     }
+
+    /** Answers too long a request line 414 and too many headers 431, as problem+json unless {@link #bareLimits}. */
+    private static void root(HttpExchange exchange) throws IOException {
+        String type = bareLimits ? "text/plain" : "application/problem+json";
+        if (exchange.getRequestURI().toString().length() > 8192) {
+            answer(exchange, 414, type, bareLimits ? "" : "{\"status\":414}");
+        } else if (exchange.getRequestHeaders().containsKey("X-Padding")) {
+            answer(exchange, 431, type, bareLimits ? "" : "{\"status\":431}");
+        } else {
+            answer(exchange, 404, "application/problem+json", "{\"status\":404}");
+        }
+    }
+
+    private static volatile boolean bareLimits;
 
     /** Refuses whatever is not {"text": short text without NUL or surrogates, "kind": idea|todo}, naming the field. */
     private static void strict(HttpExchange exchange) throws IOException {
@@ -107,7 +121,7 @@ class BadInputProbeTest {
     private static void answer(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
     }
@@ -131,5 +145,18 @@ class BadInputProbeTest {
         List<BadInputProbe.Finding> findings = BadInputProbe.withToken("t").pathValue("brandId", "b1")
                 .skip("POST /brands/{brandId}/sloppy").run();
         assertEquals(List.of(), findings);
+    }
+
+    @Test
+    void anOverLongLineOrHeaderBlockWithoutProblemJsonIsReported() {
+        bareLimits = true;
+        try {
+            List<BadInputProbe.Finding> findings = BadInputProbe.withToken("t").pathValue("brandId", "b1")
+                    .skip("POST /brands/{brandId}/sloppy").run();
+            assertEquals(List.of("request line of 20,000 characters", "100 KB of headers"),
+                    findings.stream().map(BadInputProbe.Finding::input).toList(), findings::toString);
+        } finally {
+            bareLimits = false;
+        }
     }
 }

@@ -1,0 +1,99 @@
+package io.tribu.publishing.health;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.response.Response;
+import io.tribu.platform.testing.TcpProxy;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * Issue 18: while PostgreSQL is away the replica says "not ready" before a probe's one-second timeout (it took a
+ * second with Quarkus' JDBC check, whose pool waits for a new connection), stays live, and is ready again once the
+ * database is back. PostgreSQL is reached through a proxy the test cuts.
+ */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(value = DatabaseReadinessTest.Proxied.class, restrictToAnnotatedClass = true)
+class DatabaseReadinessTest {
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    @interface Database {
+    }
+
+    @Database
+    TcpProxy database;
+
+    public static class Proxied implements QuarkusTestResourceLifecycleManager {
+        private TcpProxy proxy;
+
+        @Override
+        public Map<String, String> start() {
+            try {
+                String host = System.getenv().getOrDefault("TRIBU_DB_HOST", "localhost");
+                proxy = new TcpProxy(host, Integer.parseInt(System.getenv().getOrDefault("TRIBU_DB_PORT", "55432")));
+                return Map.of("tribu.db.url", "//localhost:" + proxy.port() + "/publishing_test");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void inject(TestInjector injector) {
+            injector.injectIntoFields(proxy, new TestInjector.AnnotatedAndMatchesType(Database.class, TcpProxy.class));
+        }
+
+        @Override
+        public void stop() {
+            try {
+                proxy.close();
+            } catch (IOException ignored) {
+                // the test ends
+            }
+        }
+    }
+
+    @Test
+    void withoutTheDatabaseTheReplicaIsNotReadyWithinASecondAndStaysLive() throws Exception {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItem("database"));
+
+        database.stop();
+        try {
+            for (int i = 0; i < 5; i++) {
+                long started = System.nanoTime();
+                Response ready = given().when().get("/q/health/ready");
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                assertEquals(503, ready.statusCode());
+                assertEquals("DOWN", ready.jsonPath().getString("checks.find { it.name == 'database' }.status"));
+                assertTrue(millis < 1000, "readiness answered in " + millis + " ms");
+                given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+            }
+        } finally {
+            database.start();
+        }
+        for (int i = 0; i < 50; i++) {
+            if (given().when().get("/q/health/ready").statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        given().when().get("/q/health/ready").then().statusCode(200);
+    }
+}
