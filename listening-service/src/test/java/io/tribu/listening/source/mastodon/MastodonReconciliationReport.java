@@ -62,6 +62,8 @@ class MastodonReconciliationReport {
         try (FakeMastodon instance = new FakeMastodon()) {
             if (olderThan43) {
                 instance.withoutManyStatuses();
+                // counted without waiting: at Mastodon's 300 per 5 min (60 kept for polling) 1,000 take 4 windows
+                instance.rateLimit(5000, Duration.ofMinutes(5));
             }
             String source = given().auth().oauth2(cm()).contentType(ContentType.JSON)
                     .body(Map.of("type", "mastodon", "url", instance.url().toString(), "hashtag", tag,
