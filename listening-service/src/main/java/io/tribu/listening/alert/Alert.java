@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,8 @@ public class Alert extends PanacheEntityBase {
     static final String PENDING = "pending";
     static final String DELIVERED = "delivered";
     static final String FAILED = "failed";
+    /** Retracted before its webhook delivery went out: the receiver never hears of it. */
+    static final String CANCELLED = "cancelled";
 
     @Id
     public UUID id;
@@ -45,6 +48,28 @@ public class Alert extends PanacheEntityBase {
     public Instant nextAttemptAt;
     @Column(name = "last_error")
     public String lastError;
+    /** When the mention it is about was withdrawn, or edited so that it no longer carries the keyword. */
+    @Column(name = "retracted_at")
+    public Instant retractedAt;
+    /** mention-withdrawn or mention-edited. */
+    @Column(name = "retraction_reason")
+    public String retractionReason;
+    /** The retraction's CloudEvent: the webhook body once the alert itself was delivered. */
+    public String retraction;
+    /** The retraction's webhook delivery id ({@code X-Tribu-Delivery}), its CloudEvent id. */
+    @Column(name = "retraction_delivery")
+    public UUID retractionDelivery;
+
+    /** The alerts about this mention that still stand, locked: the webhook sender may be recording one of them. */
+    static Uni<List<Alert>> standingAbout(UUID mentionId) {
+        return Alert.<Alert>find("mentionId = ?1 and retractedAt is null", mentionId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** Whether the rule ever alerted about the mention (retracted or not): a rule alerts once per mention. */
+    static Uni<Boolean> raisedAbout(UUID ruleId, UUID mentionId) {
+        return Alert.count("ruleId = ?1 and mentionId = ?2", ruleId, mentionId).map(n -> n > 0);
+    }
 
     static Uni<List<Alert>> latest(String tenant, String brandId, int limit) {
         return Alert.<Alert>find("tenant = ?1 and brandId = ?2 order by raisedAt desc, id desc", tenant, brandId)

@@ -1,5 +1,6 @@
 package io.tribu.listening.alert;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
@@ -75,5 +76,21 @@ public class AlertRule extends PanacheEntityBase {
     static Uni<Boolean> claimTurn(UUID id, Instant now, int cooldownMinutes) {
         return update("lastRaisedAt = ?1 where id = ?2 and (lastRaisedAt is null or lastRaisedAt <= ?3)",
                 now, id, now.minusSeconds(60L * cooldownMinutes)).map(updated -> updated == 1);
+    }
+
+    /**
+     * A retracted alert gives its rule's turn back: when it was the rule's last, the cooldown runs from the alert before
+     * it that still stands (none: no cooldown), so the next mention carrying the keyword alerts.
+     */
+    static Uni<Void> giveTurnBack(UUID ruleId, UUID alertId, Instant raisedAt) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        update alert_rule set last_raised_at = (select max(raised_at) from alert
+                                                                where rule_id = :rule and retracted_at is null and id <> :alert)
+                        where id = :rule and last_raised_at = :raisedAt""")
+                .setParameter("rule", ruleId)
+                .setParameter("alert", alertId)
+                .setParameter("raisedAt", raisedAt)
+                .executeUpdate())
+                .replaceWithVoid();
     }
 }

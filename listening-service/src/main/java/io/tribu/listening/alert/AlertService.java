@@ -124,6 +124,78 @@ public class AlertService {
     }
 
     /**
+     * Keyword alerts after a stored mention was edited at its source; runs in the transaction that revises it. A rule
+     * whose keyword the new text carries and the old did not alerts, once per mention (retracted or not, a rule never
+     * alerts twice about one mention) and within its cooldown like any alert; a text that carried the keyword before
+     * and still does alerts nobody again; an alert whose keyword was edited out is retracted.
+     */
+    public Uni<Void> onMentionEdited(String tenant, String brandId, UUID mentionId, String before, String after,
+                                     Instant publishedAt) {
+        return keywordRules(tenant, brandId).chain(rules -> Multi.createFrom().iterable(rules)
+                .onItem().transformToUniAndConcatenate(rule -> {
+                    boolean carried = KeywordFinder.firstIn(before, rule.keywords()) != null;
+                    String keyword = KeywordFinder.firstIn(after, rule.keywords());
+                    if (carried == (keyword != null)) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    if (keyword == null) {
+                        return Alert.standingAbout(mentionId).chain(standing -> retractAll(standing.stream()
+                                .filter(alert -> alert.ruleId.equals(rule.id())).toList(), AlertRetracted.MENTION_EDITED));
+                    }
+                    Instant now = clock.instant();
+                    return Alert.raisedAbout(rule.id(), mentionId).chain(raised -> raised
+                            ? Uni.createFrom().voidItem()
+                            : AlertRule.claimTurn(rule.id(), now, rule.cooldownMinutes()).chain(turn -> !turn
+                            ? Uni.createFrom().voidItem()
+                            : raise(tenant, brandId, rule.id(), rule.hasWebhook(), now, new AlertRaised(
+                                    UUID.randomUUID(), rule.id(), rule.name(), brandId, rule.type(), now,
+                                    "\"" + keyword + "\" in an edited mention", mentionId, keyword, null, null,
+                                    publishedAt, publishedAt))));
+                })
+                .collect().last().replaceWithVoid());
+    }
+
+    /** Retracts the alerts a mention withdrawn at its source raised; runs in the transaction that withdraws it. */
+    public Uni<Void> onMentionWithdrawn(UUID mentionId) {
+        return Alert.standingAbout(mentionId).chain(standing -> retractAll(standing, AlertRetracted.MENTION_WITHDRAWN));
+    }
+
+    private Uni<Void> retractAll(List<Alert> alerts, String reason) {
+        return Multi.createFrom().iterable(alerts).onItem().transformToUniAndConcatenate(alert -> retract(alert, reason))
+                .collect().last().replaceWithVoid();
+    }
+
+    /**
+     * An alert no longer stands: a {@code tribu.listening.alert.retracted.v1} event, always (Kafka consumers got the
+     * raise within a second). Its webhook: a delivery still pending is cancelled, so the receiver never hears of the
+     * alert; one delivered is followed by the retraction, POSTed the same way under its own delivery id (what
+     * Alertmanager and PagerDuty do with a resolved alert). The rule's cooldown turn is given back: the next mention
+     * carrying the keyword alerts.
+     */
+    private Uni<Void> retract(Alert alert, String reason) {
+        Instant now = clock.instant();
+        alert.retractedAt = now;
+        alert.retractionReason = reason;
+        return outbox.append(alertsTopic, alert.tenant, alert.brandId, AlertRetracted.TYPE, AlertRetracted.of(alert))
+                .chain(event -> {
+                    if (!Alert.NO_WEBHOOK.equals(alert.webhookStatus)) {
+                        alert.retraction = event.payload;
+                        alert.retractionDelivery = event.id;
+                    }
+                    if (Alert.PENDING.equals(alert.webhookStatus)) {
+                        alert.webhookStatus = Alert.CANCELLED;
+                        alert.nextAttemptAt = null;
+                    } else if (Alert.DELIVERED.equals(alert.webhookStatus)) {
+                        alert.webhookStatus = Alert.PENDING;
+                        alert.webhookAttempts = 0;
+                        alert.lastError = null;
+                        alert.nextAttemptAt = now;
+                    }
+                    return AlertRule.giveTurnBack(alert.ruleId, alert.id, alert.raisedAt);
+                });
+    }
+
+    /**
      * The brand's keyword rules, read at most every {@link #RULES_TTL} per replica: a firehose would otherwise
      * read them once per mention. A rule added or removed on this replica counts at once, elsewhere within the TTL.
      */
@@ -183,7 +255,7 @@ public class AlertService {
         }
         String sql = "select count(*) filter (where published_at >= :start and published_at < :end), "
                 + "count(*) filter (where " + baseline + ") from mention "
-                + "where tenant = :tenant and brand_id = :brand and sentiment_label = 'negative' "
+                + "where tenant = :tenant and brand_id = :brand and sentiment_label = 'negative' and withdrawn_at is null "
                 + "and published_at >= cast(:start as timestamptz) - interval '" + BASELINE_WEEKS + " weeks' "
                 + "and published_at < :end";
         return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)

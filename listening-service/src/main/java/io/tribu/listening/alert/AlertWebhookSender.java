@@ -2,6 +2,7 @@ package io.tribu.listening.alert;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.persistence.LockModeType;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.tribu.platform.net.UrlGuard;
@@ -27,6 +28,7 @@ import java.util.List;
  * FOR UPDATE SKIP LOCKED (replicas never send the same attempt twice); a failed attempt is retried with
  * exponential backoff (10 s, 20 s, 40 s ... capped at 30 min) up to {@link #MAX_ATTEMPTS}, then marked failed.
  * Receivers deduplicate on the {@code X-Tribu-Delivery} id: a crash after sending and before recording sends again.
+ * An alert retracted after it was delivered is followed by its retraction, delivered the same way under its own id.
  */
 @ApplicationScoped
 public class AlertWebhookSender {
@@ -35,8 +37,12 @@ public class AlertWebhookSender {
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final Logger LOG = Logger.getLogger(AlertWebhookSender.class);
 
-    /** What one delivery needs, read in the claiming transaction. */
-    record Due(java.util.UUID alertId, String url, String secret, String payload, int attempts) {
+    /**
+     * What one delivery needs, read in the claiming transaction: the alert, or its retraction once the alert was
+     * delivered ({@code deliveryId} is then the retraction's).
+     */
+    record Due(java.util.UUID alertId, java.util.UUID deliveryId, String url, String secret, String payload,
+               int attempts, boolean retraction) {
     }
 
     private final UrlGuard addresses;
@@ -72,12 +78,15 @@ public class AlertWebhookSender {
                         where a.id in (select id from alert where webhook_status = 'pending' and next_attempt_at <= :now
                                        order by next_attempt_at limit 20 for update skip locked)
                           and r.id = a.rule_id
-                        returning a.id, r.webhook_url, r.webhook_secret, a.payload, a.webhook_attempts""", Object[].class)
+                        returning a.id, coalesce(a.retraction_delivery, a.id), r.webhook_url, r.webhook_secret,
+                                  coalesce(a.retraction, a.payload), a.webhook_attempts, a.retraction is not null""",
+                        Object[].class)
                 .setParameter("leaseEnd", now.plus(LEASE))
                 .setParameter("now", now)
                 .getResultList()
-                .map(rows -> rows.stream().map(row -> new Due((java.util.UUID) row[0], (String) row[1],
-                        (String) row[2], (String) row[3], ((Number) row[4]).intValue())).toList()));
+                .map(rows -> rows.stream().map(row -> new Due((java.util.UUID) row[0], (java.util.UUID) row[1],
+                        (String) row[2], (String) row[3], (String) row[4], ((Number) row[5]).intValue(),
+                        (Boolean) row[6])).toList()));
     }
 
     /** null when delivered, else why not. */
@@ -94,7 +103,7 @@ public class AlertWebhookSender {
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(timeout)
                 .header("Content-Type", "application/cloudevents+json")
-                .header("X-Tribu-Delivery", delivery.alertId().toString())
+                .header("X-Tribu-Delivery", delivery.deliveryId().toString())
                 .header("X-Tribu-Timestamp", Long.toString(timestamp))
                 .header("X-Tribu-Signature", WebhookSignature.sign(delivery.secret(), timestamp, delivery.payload()))
                 .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
@@ -111,9 +120,17 @@ public class AlertWebhookSender {
     }
 
     private Uni<Void> record(Due delivery, String error) {
-        return Alert.<Alert>findById(delivery.alertId()).invoke(alert -> {
+        return Alert.<Alert>findById(delivery.alertId(), LockModeType.PESSIMISTIC_WRITE).invoke(alert -> {
             if (alert == null) {
                 return; // its rule was deleted meanwhile
+            }
+            if (!delivery.retraction() && alert.retractedAt != null) {
+                // retracted while the alert was on its way: if it arrived, the retraction follows; if not, neither
+                alert.webhookStatus = error == null ? Alert.PENDING : Alert.CANCELLED;
+                alert.webhookAttempts = 0;
+                alert.lastError = null;
+                alert.nextAttemptAt = error == null ? clock.instant() : null;
+                return;
             }
             alert.webhookAttempts = delivery.attempts() + 1;
             alert.lastError = error;

@@ -135,19 +135,22 @@ public class MentionService {
 
     /**
      * A source's item edited at its source: the stored mention takes the new text, link and quoted post, is analysed
-     * again (language, sentiment, matched queries; it stays in its story) and a mention.updated event is emitted, in
-     * the caller's transaction. Emits null when the item was never stored or was withdrawn; an edit that brings what
-     * is stored already (heard again after a reconnect) changes nothing and emits no event.
+     * again (language, sentiment, matched queries, story) and a mention.updated event is emitted; keyword alert rules
+     * see the edit (see {@link AlertService#onMentionEdited}); all in the caller's transaction. Emits null when the item
+     * was never stored or was withdrawn; an edit that brings what is stored already (heard on the stream and again by
+     * reconciliation, or after a reconnect) changes nothing, emits no event and alerts nobody.
      */
     public Uni<Mention> revise(String tenant, String brandId, NewMention edited) {
         return Mention.ofItem(edited.sourceId(), edited.externalId()).chain(stored -> {
             if (stored == null || stored.withdrawnAt != null) {
                 return Uni.createFrom().nullItem();
             }
-            if (Objects.equals(stored.text, edited.text()) && Objects.equals(stored.url, edited.url())
-                    && Objects.equals(stored.quotedUrl, edited.quotedUrl())) {
+            if (Objects.equals(stored.text, StrictJson.cleaned(edited.text()))
+                    && Objects.equals(stored.url, StrictJson.cleaned(edited.url()))
+                    && Objects.equals(stored.quotedUrl, StrictJson.cleaned(edited.quotedUrl()))) {
                 return Uni.createFrom().item(stored);
             }
+            String before = stored.text;
             return vertx.executeBlocking(Uni.createFrom().item(() -> analyse(new Heard(tenant, brandId, edited))), false)
                     .chain(fresh -> {
                         Mention now = fresh.mention();
@@ -166,17 +169,41 @@ public class MentionService {
                         stored.fpBand4 = now.fpBand4;
                         stored.matchedQueryIds = now.matchedQueryIds;
                         stored.editedAt = clock.instant();
-                        return outbox.append(mentionsTopic, stored.tenant, stored.brandId, MentionUpdated.TYPE,
-                                MentionUpdated.of(stored, fresh.matches()));
+                        return moveToStory(stored)
+                                .chain(() -> outbox.append(mentionsTopic, stored.tenant, stored.brandId,
+                                        MentionUpdated.TYPE, MentionUpdated.of(stored, fresh.matches())))
+                                .chain(() -> alerts.onMentionEdited(stored.tenant, stored.brandId, stored.id, before,
+                                        stored.text, stored.publishedAt));
                     })
                     .replaceWith(stored);
         });
     }
 
     /**
+     * An edited mention joins the story its new text belongs to: the earliest near-duplicate's (itself excluded), else
+     * its own. When that is the story it was in, nothing moves (a typo fixed). When it leaves a story it headed, the
+     * mentions that had joined it stay together under the earliest of them.
+     */
+    private Uni<Void> moveToStory(Mention edited) {
+        UUID was = edited.storyId;
+        Uni<UUID> nearest = edited.fingerprint == null ? Uni.createFrom().nullItem()
+                : stories.ofNearDuplicates(List.of(new Stories.Probe(edited.tenant, edited.brandId,
+                        new TextFingerprint(edited.fingerprint), edited.publishedAt.minus(storyWindow),
+                        edited.publishedAt.plus(storyWindow), edited.id))).map(found -> found.get(0));
+        return nearest.chain(story -> {
+            if (was.equals(story)) {
+                return Uni.createFrom().voidItem();
+            }
+            edited.storyId = story != null ? story : edited.id;
+            return was.equals(edited.id) ? edited.handOverStory() : Uni.createFrom().voidItem();
+        });
+    }
+
+    /**
      * A source's item deleted at its source: the stored mention is marked withdrawn, loses its text (its author took
-     * it back) and leaves searches, and a mention.withdrawn event is emitted, in the caller's transaction. Emits null
-     * when the item was never stored or was withdrawn before.
+     * it back) and leaves searches and its story, a mention.withdrawn event is emitted, and the keyword alerts it
+     * raised are retracted, in the caller's transaction. Emits null when the item was never stored or was withdrawn
+     * before.
      */
     public Uni<Mention> withdraw(UUID sourceId, String externalId) {
         return Mention.ofItem(sourceId, externalId).chain(stored -> {
@@ -192,8 +219,13 @@ public class MentionService {
             stored.fpBand2 = null;
             stored.fpBand3 = null;
             stored.fpBand4 = null;
-            return outbox.append(mentionsTopic, stored.tenant, stored.brandId, MentionWithdrawn.TYPE,
-                    MentionWithdrawn.of(stored)).replaceWith(stored);
+            Uni<Void> leaveStory = stored.storyId.equals(stored.id) ? stored.handOverStory()
+                    : Uni.createFrom().voidItem().invoke(() -> stored.storyId = stored.id);
+            return leaveStory
+                    .chain(() -> outbox.append(mentionsTopic, stored.tenant, stored.brandId, MentionWithdrawn.TYPE,
+                            MentionWithdrawn.of(stored)))
+                    .chain(() -> alerts.onMentionWithdrawn(stored.id))
+                    .replaceWith(stored);
         });
     }
 
@@ -362,8 +394,8 @@ public class MentionService {
     private Uni<Void> findStories(List<Mention> mentions) {
         List<Mention> fingerprinted = mentions.stream().filter(m -> m.fingerprint != null).toList();
         return stories.ofNearDuplicates(fingerprinted.stream().map(m -> new Stories.Probe(m.tenant, m.brandId,
-                        new TextFingerprint(m.fingerprint), m.publishedAt.minus(storyWindow), m.publishedAt.plus(storyWindow)))
-                        .toList())
+                        new TextFingerprint(m.fingerprint), m.publishedAt.minus(storyWindow), m.publishedAt.plus(storyWindow),
+                        null)).toList())
                 .invoke(found -> {
                     for (int i = 0; i < found.size(); i++) {
                         if (found.get(i) != null) {
@@ -459,6 +491,14 @@ public class MentionService {
                     }
                     return sizes;
                 });
+    }
+
+    /**
+     * The ids of a source's items published since {@code since} and still standing, newest first, below {@code below}
+     * (null: from the newest); in the caller's session. Numeric ids only (Mastodon's).
+     */
+    public Uni<List<String>> recentItems(UUID sourceId, Instant since, String below, int limit) {
+        return Mention.recentItems(sourceId, since, below, limit);
     }
 
     @WithSession

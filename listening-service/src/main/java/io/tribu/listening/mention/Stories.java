@@ -29,8 +29,8 @@ public class Stories {
     private static final String NEAR_DUPLICATES = """
             select c.i, s.story_id
             from unnest($1::int[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::int[], $7::int[],
-                        $8::int[], $9::int[], $10::int[], $11::bigint[])
-                 as c(i, tenant, brand_id, lo, hi, b0, b1, b2, b3, b4, fingerprint)
+                        $8::int[], $9::int[], $10::int[], $11::bigint[], $13::uuid[])
+                 as c(i, tenant, brand_id, lo, hi, b0, b1, b2, b3, b4, fingerprint, excluded)
             cross join lateral (
               select story_id from (
                 select story_id, published_at, id, fingerprint from mention m
@@ -50,11 +50,16 @@ public class Stories {
                     and m.fp_band4 = c.b4 and m.published_at between c.lo and c.hi
               ) candidate
               where bit_count((candidate.fingerprint # c.fingerprint)::bit(64)) <= $12
+                and candidate.id is distinct from c.excluded
               order by published_at, id
               limit 1) s""";
 
-    /** A mention whose story is wanted: its brand, fingerprint and publication window. */
-    public record Probe(String tenant, String brandId, TextFingerprint fingerprint, Instant from, Instant to) {
+    /**
+     * A mention whose story is wanted: its brand, fingerprint and publication window; {@code excluded} is a stored
+     * mention not to be found (an edited mention looking for its new story must not find its own former text), or null.
+     */
+    public record Probe(String tenant, String brandId, TextFingerprint fingerprint, Instant from, Instant to,
+                        UUID excluded) {
     }
 
     private final Pool client;
@@ -82,6 +87,7 @@ public class Stories {
         OffsetDateTime[] to = new OffsetDateTime[n];
         Integer[][] bands = new Integer[TextFingerprint.BANDS][n];
         Long[] fingerprints = new Long[n];
+        UUID[] excluded = new UUID[n];
         for (int i = 0; i < n; i++) {
             Probe p = probes.get(i);
             index[i] = i;
@@ -93,13 +99,14 @@ public class Stories {
                 bands[b][i] = p.fingerprint().band(b);
             }
             fingerprints[i] = p.fingerprint().bits();
+            excluded[i] = p.excluded();
         }
         Tuple parameters = Tuple.tuple().addArrayOfInteger(index).addArrayOfString(tenants).addArrayOfString(brands)
                 .addArrayOfOffsetDateTime(from).addArrayOfOffsetDateTime(to);
         for (Integer[] band : bands) {
             parameters.addArrayOfInteger(band);
         }
-        parameters.addArrayOfLong(fingerprints).addInteger(TextFingerprint.MAX_DISTANCE);
+        parameters.addArrayOfLong(fingerprints).addInteger(TextFingerprint.MAX_DISTANCE).addArrayOfUUID(excluded);
         return client.preparedQuery(NEAR_DUPLICATES).execute(parameters).map(rows -> {
             UUID[] story = new UUID[n];
             for (Row row : rows) {

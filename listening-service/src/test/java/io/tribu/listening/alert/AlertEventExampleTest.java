@@ -25,4 +25,15 @@ class AlertEventExampleTest {
             assertFalse(EventSchemas.violations("alert-raised.v1", event).isEmpty());
         }
     }
+
+    @Test
+    void retractionExampleFollowsTheSchema() throws Exception {
+        try (InputStream example = getClass().getResourceAsStream("/events/alert-retracted.v1.example.json")) {
+            JsonNode event = new ObjectMapper().readTree(example);
+            assertEquals(AlertRetracted.TYPE, event.get("type").asText());
+            assertEquals(Set.of(), EventSchemas.violations("alert-retracted.v1", event));
+            ((ObjectNode) event.get("data")).put("reason", "changed-my-mind");
+            assertFalse(EventSchemas.violations("alert-retracted.v1", event).isEmpty());
+        }
+    }
 }

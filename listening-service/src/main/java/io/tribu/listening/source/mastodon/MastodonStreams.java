@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  * the source's cursor: the REST poll stays the gapless record (it reads everything after its cursor, the
  * statuses already streamed included, and the per-source status id stores each once). So a dropped connection,
  * an instance that requires a token for streaming, or a replica restart loses nothing; the stream reconnects
- * with a growing delay. Each replica streams every source; the unique status id keeps one copy.
+ * with a growing delay. Each replica streams every source; the unique status id keeps one copy. Edits and deletions
+ * exist only here: each (re)connection asks {@link MastodonReconciler} to read back those made while it was down.
  */
 @ApplicationScoped
 public class MastodonStreams {
@@ -46,6 +47,7 @@ public class MastodonStreams {
     private static final Duration LAST_RETRY = Duration.ofMinutes(5);
 
     private final MentionService mentions;
+    private final MastodonReconciler reconciler;
     private final UrlGuard addresses;
     private final ObjectMapper json;
     private final boolean enabled;
@@ -56,9 +58,10 @@ public class MastodonStreams {
             .build();
     private final Map<UUID, Connection> open = new ConcurrentHashMap<>();
 
-    public MastodonStreams(MentionService mentions, UrlGuard addresses, ObjectMapper json,
+    public MastodonStreams(MentionService mentions, MastodonReconciler reconciler, UrlGuard addresses, ObjectMapper json,
                            @ConfigProperty(name = "tribu.sources.mastodon.streaming") boolean enabled, Clock clock) {
         this.mentions = mentions;
+        this.reconciler = reconciler;
         this.addresses = addresses;
         this.json = json;
         this.enabled = enabled;
@@ -96,6 +99,15 @@ public class MastodonStreams {
         open.clear();
     }
 
+    /** Connected (again): what was edited or deleted while the stream was down is read back from the REST API. */
+    void connected(Source source) {
+        try {
+            reconciler.request(source);
+        } catch (Throwable e) {
+            LOG.debugf("Reconciliation of Mastodon source %s not asked for: %s", source.id, e.getMessage());
+        }
+    }
+
     static URI hashtagStream(Source source) {
         return URI.create(MastodonConnector.instance(source) + "/api/v1/streaming/hashtag?tag="
                 + URLEncoder.encode(source.hashtag, StandardCharsets.UTF_8));
@@ -105,7 +117,7 @@ public class MastodonStreams {
      * Acts on one streamed event: {@code update} stores a new status, {@code status.update} (an edit) revises the
      * stored mention or stores it if it was never heard, {@code delete} (its data is the status id) withdraws it.
      * A failed new status is left to the next poll, which reads it again; edits and deletions exist only on the
-     * stream, so one lost while the database is away stays unapplied.
+     * stream, so one lost (the stream or the database away) waits for the reconciliation of the next (re)connection.
      */
     void onEvent(Source source, String event, String data) {
         try {
@@ -218,6 +230,7 @@ public class MastodonStreams {
                 if (response.statusCode() != 200) {
                     throw new IOException("HTTP " + response.statusCode() + " from " + url);
                 }
+                streams.connected(source);
                 ServerSentEvents events = new ServerSentEvents((event, data) -> streams.onEvent(source, event, data));
                 body.takeWhile(line -> !stopped).forEach(events::line);
                 return true;
