@@ -23,7 +23,7 @@ try {
     if (!response.ok()) throw new Error(`${url}: ${response.status()}`);
     return Number(process.hrtime.bigint() - t0) / 1e6;
   };
-  for (let i = 0; i < 30; i++) { // warm-up: JIT, connection pools, token caches
+  for (let i = 0; i < 200; i++) { // warm-up: JIT, connection pools, token caches
     await timed(`${MODERATION}${path}`, bearer);
     await timed(`${CONSOLE}/api/moderation${path}`, viaConsole);
   }

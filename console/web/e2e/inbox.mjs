@@ -55,17 +55,38 @@ async function seedHostileComment(onNetwork = true) {
   throw new Error('the comment did not reach the inbox within 30 s');
 }
 
-/** Someone else decides on the item (through moderation directly), so the version on screen is stale. */
-async function decideBehindTheBack(id) {
-  const bearer = { Authorization: `Bearer ${await token('alice')}` };
-  const itemUrl = `${MODERATION}/brands/cafe-lumiere/inbox/${id}`;
-  const item = await (await fetch(itemUrl, { headers: bearer })).json();
-  const response = await fetch(`${itemUrl}/decisions`, {
+/**
+ * Alice, in her own browser session, assigns the item to herself: the version on camille's screen is now stale.
+ */
+async function decideInAnotherSession(browser, marker) {
+  const { context, page } = await signIn(browser, 'alice');
+  await page.selectOption('[data-testid=brand-switcher]', 'cafe-lumiere');
+  await page.locator('[data-testid=item-text]', { hasText: marker }).first().click();
+  await page.waitForSelector('[data-testid=detail-text]');
+  await page.click('text=Assign to me');
+  await page.waitForFunction(() => document.querySelector('[data-testid=detail-assignee]')?.textContent === 'alice');
+  await context.close();
+}
+
+/**
+ * An insult written by a fan on the fake network reaches the inbox through listening; the demo charter
+ * (hide-insults) hides it on the network: moderation asks publishing, which mutes the author there.
+ */
+async function seedInsult() {
+  const marker = `e2e-${randomUUID().slice(0, 8)}`;
+  const text = `Bande de connards, votre café c'est de la merde. ${marker}`;
+  const url = await networkUrl(text, marker, true);
+  const bearer = { Authorization: `Bearer ${await token('camille')}` };
+  const response = await fetch(`${LISTENING}/brands/cafe-lumiere/mentions`, {
     method: 'POST',
     headers: { ...bearer, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ action: 'assign', assignee: 'alice', expectedVersion: item.version }),
+    body: JSON.stringify({
+      source: 'mastodon', kind: 'comment', ownedChannel: true, author: 'grincheux', text, url, externalId: marker,
+      publishedAt: new Date(Date.now() - 60_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+    }),
   });
-  check(response.ok, `alice's decision: ${response.status} ${await response.text()}`);
+  check(response.status === 201, `listening refused the insult: ${response.status} ${await response.text()}`);
+  return { marker, text };
 }
 
 /**
@@ -198,9 +219,27 @@ async function shortcutsAndFilters(page, seeded) {
 export async function inboxScenarios(browser, track) {
   let seeded;
   let lost;
-  await step('seed two hostile comments through listening, one on the fake network', async () => {
+  let insult;
+  await step('seed two hostile comments through listening, one on the fake network, and an insult', async () => {
     seeded = await seedHostileComment();
     lost = await seedHostileComment(false);
+    insult = await seedInsult();
+  });
+
+  await step('the insult arrives, the charter hides it, and the inbox shows it hidden', async () => {
+    const { context, page, problems } = await signIn(browser, 'camille');
+    track(page);
+    await page.selectOption('[data-testid=brand-switcher]', 'cafe-lumiere');
+    await page.waitForSelector('[data-testid=inbox-list]');
+    const row = page.locator('[data-testid=item-text]', { hasText: insult.marker });
+    await row.first().waitFor({ timeout: 60_000 });
+    await row.first().click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=detail-status]')?.textContent === 'Hidden',
+      undefined, { timeout: 60_000 });
+    await audit(page, 'an insult hidden by the charter');
+    await page.screenshot({ path: `${SHOTS}charter-hidden.png`, fullPage: true });
+    check(problems.length === 0, problems.join('; '));
+    await context.close();
   });
 
   await step('camille signs in, sees her brands, reads the inbox, sees HTML as text, meets a 409, hides, signs out', async () => {
@@ -225,8 +264,9 @@ export async function inboxScenarios(browser, track) {
     check((await page.locator('b', { hasText: seeded.marker }).count()) === 0, 'no <b> made from an author name');
     await audit(page, 'inbox item');
     await page.screenshot({ path: `${SHOTS}item.png`, fullPage: true });
-    // Alice assigns it meanwhile: camille's hide answers 409, the page says so and reloads the item.
-    await decideBehindTheBack(seeded.id);
+    // Alice, in her own browser session, assigns it meanwhile: camille's hide answers 409, the page says
+    // so and reloads the item.
+    await decideInAnotherSession(browser, seeded.marker);
     await page.click('text=Hide on the network');
     await page.waitForSelector('[data-testid=stale]', { timeout: 15_000 });
     await page.waitForFunction(() => document.querySelector('[data-testid=detail-status]')?.textContent === 'Assigned');
