@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/brands/{brandId}/authors")
 @Authenticated
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
-@Tag(name = "Authors")
+@Tag(name = "Authors", description = "Who writes about the brand: ambassadors, detractors, influencers")
 @SecurityRequirement(name = "oidc")
 @APIResponse(responseCode = "400", ref = AnalyticsApi.BAD_REQUEST)
 @APIResponse(responseCode = "401", ref = AnalyticsApi.UNAUTHORIZED)

@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/brands/{brandId}")
 @Authenticated
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
-@Tag(name = "Best time to post")
+@Tag(name = "Best time to post", description = "When the brand's audience engages, per hour of its time zone, and the best slots")
 @SecurityRequirement(name = "oidc")
 @APIResponse(responseCode = "400", ref = AnalyticsApi.BAD_REQUEST)
 @APIResponse(responseCode = "401", ref = AnalyticsApi.UNAUTHORIZED)

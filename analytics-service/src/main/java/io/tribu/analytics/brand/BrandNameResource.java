@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/brands/{brandId}/name")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Brand name")
+@Tag(name = "Brand name", description = "The brand's display name, shown by share of voice and the report")
 @SecurityRequirement(name = "oidc")
 @APIResponse(responseCode = "401", ref = AnalyticsApi.UNAUTHORIZED)
 @APIResponse(responseCode = "403", ref = AnalyticsApi.FORBIDDEN)

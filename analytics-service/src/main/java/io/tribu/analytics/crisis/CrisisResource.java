@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/brands/{brandId}/crisis")
 @Authenticated
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
-@Tag(name = "Crisis detection")
+@Tag(name = "Crisis detection", description = "Episodes where volume and negative sentiment break from the brand's baseline")
 @SecurityRequirement(name = "oidc")
 @APIResponse(responseCode = "400", ref = AnalyticsApi.BAD_REQUEST)
 @APIResponse(responseCode = "401", ref = AnalyticsApi.UNAUTHORIZED)

@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/brands/{brandId}/engagement")
 @Authenticated
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
-@Tag(name = "Engagement")
+@Tag(name = "Engagement", description = "Engagement of the brand's published posts per post, channel, content type and tag")
 @SecurityRequirement(name = "oidc")
 @APIResponse(responseCode = "400", ref = AnalyticsApi.BAD_REQUEST)
 @APIResponse(responseCode = "401", ref = AnalyticsApi.UNAUTHORIZED)

@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/brands/{brandId}/mention-volume")
 @Authenticated
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
-@Tag(name = "Mention volume")
+@Tag(name = "Mention volume", description = "How many mentions, over time and broken down by source, language and query")
 @SecurityRequirement(name = "oidc")
 @APIResponse(responseCode = "400", ref = AnalyticsApi.BAD_REQUEST)
 @APIResponse(responseCode = "401", ref = AnalyticsApi.UNAUTHORIZED)

@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/brands/{brandId}/report")
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
-@Tag(name = "Report")
+@Tag(name = "Report", description = "The period's report in HTML, for the brand's client")
 @SecurityRequirement(name = "oidc")
 @APIResponse(responseCode = "400", ref = AnalyticsApi.BAD_REQUEST)
 @APIResponse(responseCode = "401", ref = AnalyticsApi.UNAUTHORIZED)

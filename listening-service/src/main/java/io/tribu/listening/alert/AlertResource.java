@@ -40,7 +40,7 @@ import java.util.UUID;
 @Path("/brands/{brandId}/alerts")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Alerts")
+@Tag(name = "Alerts", description = "Keyword and negative-spike rules that raise (and retract) alerts, delivered as events and signed webhooks")
 @SecurityRequirement(name = "oidc")
 public class AlertResource {
 

@@ -48,7 +48,7 @@ import java.util.Map;
 @Path("/brands/{brandId}/mentions")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Mentions")
+@Tag(name = "Mentions", description = "What is said about the brand: mentions recorded, searched, edited or withdrawn at their source")
 @SecurityRequirement(name = "oidc")
 public class MentionResource {
 

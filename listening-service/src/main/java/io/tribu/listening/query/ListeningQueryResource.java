@@ -37,7 +37,7 @@ import java.util.UUID;
 @Path("/brands/{brandId}/queries")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Listening queries")
+@Tag(name = "Listening queries", description = "Boolean keyword queries that decide which mentions belong to the brand")
 @SecurityRequirement(name = "oidc")
 public class ListeningQueryResource {
 

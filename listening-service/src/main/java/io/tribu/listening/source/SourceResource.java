@@ -35,7 +35,7 @@ import java.util.UUID;
 @Path("/brands/{brandId}/sources")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Sources")
+@Tag(name = "Sources", description = "Where mentions come from: feeds, Mastodon, Bluesky and signed webhooks")
 @SecurityRequirement(name = "oidc")
 public class SourceResource {
 

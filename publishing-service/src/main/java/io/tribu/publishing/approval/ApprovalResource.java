@@ -32,7 +32,7 @@ import java.util.UUID;
 @Path("/brands/{brandId}/posts/{postId}")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Approvals")
+@Tag(name = "Approvals", description = "Submit, approve or request changes on a post, with its history")
 @SecurityRequirement(name = "oidc")
 public class ApprovalResource {
 

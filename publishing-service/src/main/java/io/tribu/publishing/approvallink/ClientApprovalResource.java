@@ -1,5 +1,6 @@
 package io.tribu.publishing.approvallink;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
@@ -27,8 +28,11 @@ import java.util.UUID;
  */
 @Path("/approval-links/{token}")
 @PermitAll
+// The signed token in the path is the only credential: no security scheme applies (an empty requirement).
+@SecurityRequirementsSet
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Approval links")
+@Tag(name = "Approval links", description = "Signed, expiring, revocable links letting a client without an account "
+        + "read posts and approve them or request changes")
 public class ClientApprovalResource {
 
     private final ApprovalLinks links;

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/brands/{brandId}/settings")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Brand settings")
+@Tag(name = "Brand settings", description = "The brand's time zone and publishing defaults")
 @SecurityRequirement(name = "oidc")
 public class BrandSettingsResource {
 

@@ -29,7 +29,7 @@ import java.time.Clock;
 
 @Path("/brands/{brandId}/posts/export")
 @Authenticated
-@Tag(name = "Posts")
+@Tag(name = "Posts", description = "The brand's editorial calendar: post drafts with one text per network")
 @SecurityRequirement(name = "oidc")
 public class PostExportResource {
 

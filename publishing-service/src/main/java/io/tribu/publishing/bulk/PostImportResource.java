@@ -33,7 +33,7 @@ import java.util.Map;
 @Path("/brands/{brandId}/posts/import")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Posts")
+@Tag(name = "Posts", description = "The brand's editorial calendar: post drafts with one text per network")
 @SecurityRequirement(name = "oidc")
 public class PostImportResource {
 

@@ -1,5 +1,9 @@
 package io.tribu.publishing.calendar;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -31,7 +35,9 @@ import java.util.Set;
 
 /** The iCalendar feed: opened by a bearer token, or by the brand's secret feed token for calendar apps. */
 @Path("/brands/{brandId}/calendar.ics")
-@Tag(name = "Calendar")
+@SecurityScheme(securitySchemeName = "feedToken", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.QUERY,
+        apiKeyName = "token", description = "The brand's calendar feed token (POST /brands/{brandId}/calendar/feed-token)")
+@Tag(name = "Calendar", description = "The brand's posts, campaigns and seasonal markers, per day of its time zone")
 public class CalendarFeedResource {
 
     static final String TEXT_CALENDAR = "text/calendar; charset=utf-8";
@@ -55,6 +61,8 @@ public class CalendarFeedResource {
 
     @GET
     @PermitAll
+    @SecurityRequirement(name = "oidc")
+    @SecurityRequirement(name = "feedToken")
     @Produces(TEXT_CALENDAR)
     @Operation(summary = "The brand's calendar as iCalendar (RFC 5545)",
             description = "Posts (UID = post id, DTSTART in UTC) and seasonal markers (all-day events). Opened by a "

@@ -26,7 +26,7 @@ import java.util.Map;
  */
 @Path("/admin/credentials/rotation")
 @Authenticated
-@Tag(name = "Channels")
+@Tag(name = "Channels", description = "The brand's accounts on the networks; credentials are write-only")
 @SecurityRequirement(name = "oidc")
 public class CredentialRotation {
 

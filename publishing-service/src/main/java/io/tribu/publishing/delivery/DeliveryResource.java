@@ -24,7 +24,7 @@ import java.util.UUID;
 @Path("/brands/{brandId}/posts/{postId}/deliveries")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Posts")
+@Tag(name = "Posts", description = "The brand's editorial calendar: post drafts with one text per network")
 @SecurityRequirement(name = "oidc")
 public class DeliveryResource {
 

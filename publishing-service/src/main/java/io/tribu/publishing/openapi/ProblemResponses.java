@@ -40,10 +40,14 @@ final class ProblemResponses {
                 .addProperty("field", text("The body field (a JSON path such as variants[1].text), parameter or header at fault; empty for the whole body"))
                 .addProperty("in", text("body, query, path or header"))
                 .addProperty("message", text("What is wrong with it"))
+                .addProperty("row", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))
+                        .description("CSV import only: the data row at fault (1 = the first row after the header)"))
+                .addProperty("line", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))
+                        .description("CSV import only: the file's line where that row starts"))
                 .required(List.of("field", "in", "message")));
         components.addSchema("Problem", OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
                 .description("RFC 9457 problem details")
-                .addProperty("type", text("A URI naming the kind of problem (see the README), or about:blank"))
+                .addProperty("type", text("A URI naming the kind of problem (see the README); absent means about:blank"))
                 .addProperty("title", text("Short summary of the status"))
                 .addProperty("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))
                 .addProperty("detail", text("What happened, for a person"))
@@ -51,7 +55,7 @@ final class ProblemResponses {
                 .addProperty("violations", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
                         .items(OASFactory.createSchema().ref("Violation")))
                 .additionalPropertiesBoolean(true)
-                .required(List.of("type", "title", "status")));
+                .required(List.of("title", "status")));
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }

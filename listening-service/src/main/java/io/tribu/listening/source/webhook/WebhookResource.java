@@ -1,5 +1,9 @@
 package io.tribu.listening.source.webhook;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -22,7 +26,10 @@ import java.util.UUID;
 /** Where systems push mentions. No token: each delivery is signed with the source's secret. */
 @Path("/webhooks/sources/{sourceId}")
 @PermitAll
-@Tag(name = "Webhooks")
+@SecurityScheme(securitySchemeName = "sourceSignature", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+        apiKeyName = "X-Tribu-Signature",
+        description = "sha256=<hex HMAC-SHA256 of X-Tribu-Timestamp + \".\" + body, keyed by the source's secret>; the timestamp within 5 minutes")
+@Tag(name = "Webhooks", description = "Signed deliveries of mentions by a source (X-Tribu-Signature)")
 public class WebhookResource {
 
     private final WebhookService webhooks;
@@ -32,6 +39,7 @@ public class WebhookResource {
     }
 
     @POST
+    @SecurityRequirement(name = "sourceSignature")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Deliver a mention to a webhook source",
