@@ -41,6 +41,18 @@ class MastodonReconciliationTest {
     @Inject
     Clock clock;
 
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
+    /** True once the run asked for by the source's latest (re)connection has finished. */
+    boolean caughtUp(String sourceId) {
+        return pool.preparedQuery("select finished_at is not null and run_requested_at = requested_at as done "
+                        + "from mastodon_reconciliation where source_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(java.util.UUID.fromString(sourceId)))
+                .await().atMost(Duration.ofSeconds(5))
+                .stream().anyMatch(row -> Boolean.TRUE.equals(row.getBoolean("done")));
+    }
+
     static List<Map<String, Object>> mentionsFrom(String sourceId) {
         return given().auth().oauth2(CM).queryParam("sourceId", sourceId).queryParam("limit", 200)
                 .when().get("/brands/cafe-lumiere/mentions")
@@ -94,6 +106,8 @@ class MastodonReconciliationTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> mentionsFrom(source).stream()
                     .anyMatch(m -> ((String) m.get("text")).contains("corrigé")));
 
+            // the catch-up run the first connection asked for is over (else it may read the edits below itself)
+            await().atMost(Duration.ofSeconds(30)).until(() -> caughtUp(source));
             piaille.streamingDown(true);
             await().atMost(Duration.ofSeconds(10)).until(() -> piaille.connectedStreams() == 0);
             for (int i = 11; i <= 20; i++) {
