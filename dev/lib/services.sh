@@ -127,11 +127,12 @@ services_up() {
 # Stops every service that has a pid file, whatever TRIBU_SERVICES says. In parallel: each takes
 # a few seconds to shut down gracefully (Kafka clients close, pools drain).
 services_down() {
-  local entry
+  local entry stopping=()
   for entry in "${ALL_SERVICES[@]}"; do
-    stop_detached "${entry%%:*}-service" 30 &
+    stop_detached "${entry%%:*}-service" 30 & stopping+=($!)
   done
-  wait
+  # These stops only: processes this shell started in the background (start_detached) are its jobs too.
+  wait "${stopping[@]}"
 }
 
 services_status() {

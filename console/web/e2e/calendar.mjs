@@ -247,10 +247,21 @@ export async function calendarScenarios(browser, track) {
     // By keyboard: the handle, space, one arrow (one day), space. Screen readers hear each step.
     await alice.page.click('a[href="#calendar"]');
     const handle = alice.page.locator(`[data-post="${created.body.id}"] [data-testid=post-move]`);
-    await handle.focus();
     const sunday = new Date(`${days[1]}T12:00:00Z`).getUTCDay() === 0;
-    await alice.page.keyboard.press('Space');
+    // Each key waits for what the live region says, as a screen-reader user would: the calendar may still be
+    // rendering its posts when the handle first gets the focus, and a space then picks nothing up.
+    const announced = (words, timeout) => alice.page.waitForFunction(
+      (w) => (document.querySelector('[id^=DndLiveRegion]')?.textContent ?? '').includes(w), words, { timeout })
+      .then(() => true, () => false);
+    let pickedUp = false;
+    for (let attempt = 0; attempt < 3 && !pickedUp; attempt++) {
+      await handle.focus();
+      await alice.page.keyboard.press('Space');
+      pickedUp = await announced('Picked up', 3_000);
+    }
+    check(pickedUp, 'the post was never picked up by keyboard');
     await alice.page.keyboard.press(sunday ? 'ArrowLeft' : 'ArrowRight');
+    check(await announced(' over ', 5_000), 'the arrow key moved nothing');
     await alice.page.keyboard.press('Space');
     await alice.page.waitForSelector('[data-testid=calendar-notice]', { timeout: 15_000 });
     const expected = new Date(Date.parse(`${days[1]}T12:00:00Z`) + (sunday ? -1 : 1) * 86_400_000).toISOString().slice(0, 10);
