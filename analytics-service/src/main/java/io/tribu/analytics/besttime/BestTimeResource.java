@@ -2,8 +2,8 @@ package io.tribu.analytics.besttime;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.tribu.analytics.access.Caller;
-import io.tribu.analytics.access.Roles;
+import io.tribu.platform.access.Caller;
+import io.tribu.platform.access.Roles;
 import io.tribu.analytics.csv.CsvWriter;
 import io.tribu.analytics.period.Bucketing;
 import io.tribu.analytics.period.ReportingPeriod;

@@ -2,8 +2,8 @@ package io.tribu.analytics.brand;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.tribu.analytics.access.Caller;
-import io.tribu.analytics.access.Roles;
+import io.tribu.platform.access.Caller;
+import io.tribu.platform.access.Roles;
 import io.tribu.analytics.api.AnalyticsApi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

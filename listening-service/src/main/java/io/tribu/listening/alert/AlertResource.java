@@ -2,9 +2,9 @@ package io.tribu.listening.alert;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.tribu.listening.access.Caller;
-import io.tribu.listening.access.NotFoundProblems;
-import io.tribu.listening.access.Roles;
+import io.tribu.platform.access.Caller;
+import io.tribu.platform.access.NotFoundProblems;
+import io.tribu.platform.access.Roles;
 import io.tribu.platform.idempotency.Idempotency;
 import jakarta.ws.rs.HeaderParam;
 import org.eclipse.microprofile.openapi.annotations.media.Content;

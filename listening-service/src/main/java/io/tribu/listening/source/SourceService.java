@@ -3,7 +3,7 @@ package io.tribu.listening.source;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.tribu.listening.access.NotFoundProblems;
+import io.tribu.platform.access.NotFoundProblems;
 import io.tribu.listening.problem.BadRequest;
 import io.tribu.platform.net.UrlGuard;
 import io.tribu.platform.problem.Problems;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import io.tribu.moderation.access.NotFoundProblems;
+import io.tribu.platform.access.NotFoundProblems;
 import io.tribu.moderation.reply.SavedReply;
 import jakarta.enterprise.context.ApplicationScoped;
 

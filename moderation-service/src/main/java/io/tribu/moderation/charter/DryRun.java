@@ -3,7 +3,7 @@ package io.tribu.moderation.charter;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import io.tribu.moderation.access.NotFoundProblems;
+import io.tribu.platform.access.NotFoundProblems;
 import io.tribu.moderation.classify.Classifier;
 import io.tribu.moderation.classify.Text;
 import io.vertx.mutiny.core.Vertx;

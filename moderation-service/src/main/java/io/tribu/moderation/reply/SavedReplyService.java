@@ -3,7 +3,7 @@ package io.tribu.moderation.reply;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.tribu.moderation.access.NotFoundProblems;
+import io.tribu.platform.access.NotFoundProblems;
 import io.tribu.moderation.inbox.InboxItem;
 import io.tribu.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;

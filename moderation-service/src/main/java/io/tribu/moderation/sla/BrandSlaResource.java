@@ -2,8 +2,8 @@ package io.tribu.moderation.sla;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.tribu.moderation.access.Caller;
-import io.tribu.moderation.access.Roles;
+import io.tribu.platform.access.Caller;
+import io.tribu.platform.access.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -2,8 +2,8 @@ package io.tribu.publishing.approval;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.tribu.publishing.access.Caller;
-import io.tribu.publishing.access.Roles;
+import io.tribu.platform.access.Caller;
+import io.tribu.platform.access.Roles;
 import io.tribu.publishing.post.PostHistory;
 import io.tribu.publishing.post.PostView;
 import io.tribu.publishing.queue.QueueService;

@@ -1,6 +1,6 @@
 package io.tribu.publishing.approval;
 
-import io.tribu.publishing.access.Roles;
+import io.tribu.platform.access.Roles;
 import io.tribu.publishing.post.PostStatus;
 
 import java.util.Locale;

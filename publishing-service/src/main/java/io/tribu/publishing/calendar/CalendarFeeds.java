@@ -3,7 +3,7 @@ package io.tribu.publishing.calendar;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.tribu.publishing.access.NotFoundProblems;
+import io.tribu.platform.access.NotFoundProblems;
 import io.tribu.publishing.brand.BrandSetting;
 import io.tribu.publishing.brand.BrandSettings;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,7 +3,7 @@ package io.tribu.publishing.campaign;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.tribu.publishing.access.NotFoundProblems;
+import io.tribu.platform.access.NotFoundProblems;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;

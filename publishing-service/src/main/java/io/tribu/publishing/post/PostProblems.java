@@ -1,7 +1,7 @@
 package io.tribu.publishing.post;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.tribu.publishing.access.NotFoundProblems;
+import io.tribu.platform.access.NotFoundProblems;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;

@@ -2,8 +2,8 @@ package io.tribu.publishing.queue;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.tribu.publishing.access.Caller;
-import io.tribu.publishing.access.Roles;
+import io.tribu.platform.access.Caller;
+import io.tribu.platform.access.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

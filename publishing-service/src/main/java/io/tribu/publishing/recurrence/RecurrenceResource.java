@@ -3,8 +3,8 @@ package io.tribu.publishing.recurrence;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.tribu.platform.idempotency.Idempotency;
-import io.tribu.publishing.access.Caller;
-import io.tribu.publishing.access.Roles;
+import io.tribu.platform.access.Caller;
+import io.tribu.platform.access.Roles;
 import io.tribu.publishing.post.CalendarRange;
 import io.tribu.publishing.post.PostView;
 import jakarta.annotation.security.RolesAllowed;
@@ -181,7 +181,7 @@ public class RecurrenceResource {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw io.tribu.publishing.access.NotFoundProblems.of("No occurrence on " + value.substring(0, Math.min(value.length(), 20)));
+            throw io.tribu.platform.access.NotFoundProblems.of("No occurrence on " + value.substring(0, Math.min(value.length(), 20)));
         }
     }
 }

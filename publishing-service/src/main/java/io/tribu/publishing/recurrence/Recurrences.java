@@ -6,7 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tribu.platform.problem.Problems;
-import io.tribu.publishing.access.NotFoundProblems;
+import io.tribu.platform.access.NotFoundProblems;
 import io.tribu.publishing.brand.BrandSettings;
 import io.tribu.publishing.delivery.DeliveryPlanner;
 import io.tribu.publishing.network.Network;

@@ -3,7 +3,7 @@ package io.tribu.listening.source.webhook;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.tribu.listening.access.NotFoundProblems;
+import io.tribu.platform.access.NotFoundProblems;
 import io.tribu.listening.mention.MentionService;
 import io.tribu.listening.mention.NewMention;
 import io.tribu.listening.source.Source;

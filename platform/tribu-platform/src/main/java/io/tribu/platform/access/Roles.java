@@ -1,4 +1,4 @@
-package io.tribu.publishing.access;
+package io.tribu.platform.access;
 
 /** Realm roles carried in the token's groups claim. */
 public final class Roles {

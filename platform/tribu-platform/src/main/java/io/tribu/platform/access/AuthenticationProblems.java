@@ -1,4 +1,4 @@
-package io.tribu.publishing.access;
+package io.tribu.platform.access;
 
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;

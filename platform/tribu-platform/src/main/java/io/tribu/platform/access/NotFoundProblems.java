@@ -1,16 +1,11 @@
-package io.tribu.moderation.access;
+package io.tribu.platform.access;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import jakarta.ws.rs.core.Response;
-
 import io.tribu.platform.problem.Problems;
-
-import java.net.URI;
+import jakarta.ws.rs.core.Response;
 
 /** 404 answers; the same shape whether the row is missing or belongs to someone else. */
 public final class NotFoundProblems {
-
-    public static final URI TYPE = Problems.NOT_FOUND;
 
     private NotFoundProblems() {
     }
@@ -21,7 +16,7 @@ public final class NotFoundProblems {
 
     public static HttpProblem of(String detail) {
         return HttpProblem.builder()
-                .withType(TYPE)
+                .withType(Problems.NOT_FOUND)
                 .withStatus(Response.Status.NOT_FOUND)
                 .withTitle("Not Found")
                 .withDetail(detail)

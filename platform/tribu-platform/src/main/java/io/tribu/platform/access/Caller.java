@@ -1,4 +1,4 @@
-package io.tribu.publishing.access;
+package io.tribu.platform.access;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -45,6 +45,10 @@ public class Caller {
         return claim == null ? Set.of() : Set.of(claimText(claim));
     }
 
+    public String userName() {
+        return identity.getPrincipal().getName();
+    }
+
     /** The roles of the groups claim. */
     public Set<String> roles() {
         return identity.getRoles();
@@ -53,10 +57,6 @@ public class Caller {
     /** The caller's access token as received, to forward to another Tribu service. */
     public String rawToken() {
         return token.getRawToken();
-    }
-
-    public String userName() {
-        return identity.getPrincipal().getName();
     }
 
     /**
