@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
 import io.tribu.analytics.api.AnalyticsApi;
+import io.tribu.platform.problem.Problems;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -97,10 +98,10 @@ public class BestTimeResource {
         Instant start = from == null || from.isBlank() ? clock.instant() : ReportingPeriod.instant("from", from);
         Instant end = to == null || to.isBlank() ? start.plus(DEFAULT_WINDOW) : ReportingPeriod.instant("to", to);
         if (!start.isBefore(end)) {
-            throw ReportingPeriod.invalid("from", "must be before to");
+            throw Problems.invalidParameter("from", "must be before to");
         }
         if (Duration.between(start, end).compareTo(LONGEST_WINDOW) > 0) {
-            throw ReportingPeriod.invalid("to", "slots are looked for at most " + LONGEST_WINDOW.toDays() + " days after from");
+            throw Problems.invalidParameter("to", "slots are looked for at most " + LONGEST_WINDOW.toDays() + " days after from");
         }
         int slots = count == null || count.isBlank() ? 5 : ReportingPeriod.count("count", count, 1, MOST_SLOTS);
         return bestTime.bestSlots(caller.tenant(), brand, channel, zone, start, end, slots);

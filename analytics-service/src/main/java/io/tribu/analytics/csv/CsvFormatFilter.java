@@ -1,6 +1,6 @@
 package io.tribu.analytics.csv;
 
-import io.tribu.analytics.period.ReportingPeriod;
+import io.tribu.platform.problem.Problems;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -23,7 +23,7 @@ public class CsvFormatFilter {
         switch (format.toLowerCase(Locale.ROOT)) {
             case "csv" -> request.getHeaders().putSingle(HttpHeaders.ACCEPT, CsvWriter.TEXT_CSV);
             case "json" -> request.getHeaders().putSingle(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
-            default -> throw ReportingPeriod.invalid("format", "must be csv or json");
+            default -> throw Problems.invalidParameter("format", "must be csv or json");
         }
     }
 }

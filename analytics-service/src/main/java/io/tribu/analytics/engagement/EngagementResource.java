@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.UUID;
 import io.tribu.analytics.api.AnalyticsApi;
+import io.tribu.platform.problem.Problems;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -128,6 +129,6 @@ public class EngagementResource {
                     break;
             }
         }
-        throw ReportingPeriod.invalid("by", "must be channel, contentType or tag");
+        throw Problems.invalidParameter("by", "must be channel, contentType or tag");
     }
 }

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
 import io.tribu.analytics.api.AnalyticsApi;
+import io.tribu.platform.problem.Problems;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -90,6 +91,6 @@ public class MentionVolumeResource {
         if ("language".equals(by)) {
             return MentionVolumeService.Dimension.LANGUAGE;
         }
-        throw ReportingPeriod.invalid("by", "must be source or language");
+        throw Problems.invalidParameter("by", "must be source or language");
     }
 }

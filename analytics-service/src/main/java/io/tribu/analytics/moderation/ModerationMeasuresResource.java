@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import io.tribu.analytics.api.AnalyticsApi;
+import io.tribu.platform.problem.Problems;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -92,6 +93,6 @@ public class ModerationMeasuresResource {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ReportingPeriod.invalid("slaMinutes", "must be a whole number of minutes from 1 to " + LONGEST_SLA_MINUTES);
+        throw Problems.invalidParameter("slaMinutes", "must be a whole number of minutes from 1 to " + LONGEST_SLA_MINUTES);
     }
 }

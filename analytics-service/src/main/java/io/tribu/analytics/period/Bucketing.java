@@ -1,5 +1,6 @@
 package io.tribu.analytics.period;
 
+import io.tribu.platform.problem.Problems;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
@@ -24,12 +25,12 @@ public record Bucketing(String unit, ZoneId zone) {
     public static Bucketing parse(String granularity, String tz) {
         String unit = granularity == null ? "day" : granularity.toLowerCase(Locale.ROOT);
         if (!unit.equals("hour") && !unit.equals("day") && !unit.equals("week")) {
-            throw ReportingPeriod.invalid("granularity", "must be hour, day or week");
+            throw Problems.invalidParameter("granularity", "must be hour, day or week");
         }
         try {
             return new Bucketing(unit, ZoneId.of(tz == null || tz.isBlank() ? DEFAULT_ZONE : tz));
         } catch (DateTimeException e) {
-            throw ReportingPeriod.invalid("tz", "must be an IANA time zone such as Europe/Paris");
+            throw Problems.invalidParameter("tz", "must be an IANA time zone such as Europe/Paris");
         }
     }
 

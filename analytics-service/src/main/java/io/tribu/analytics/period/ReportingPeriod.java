@@ -1,6 +1,5 @@
 package io.tribu.analytics.period;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.tribu.platform.problem.Problems;
 
 import java.math.BigDecimal;
@@ -31,10 +30,10 @@ public record ReportingPeriod(Instant from, Instant to) {
         Instant to = toParam == null ? now : instant("to", toParam);
         Instant from = fromParam == null ? to.minus(defaultLength) : instant("from", fromParam);
         if (!from.isBefore(to)) {
-            throw invalid("from", "must be before to");
+            throw Problems.invalidParameter("from", "must be before to");
         }
         if (Duration.between(from, to).compareTo(LONGEST) > 0) {
-            throw invalid("from", "the period may span at most " + LONGEST.toDays() + " days");
+            throw Problems.invalidParameter("from", "the period may span at most " + LONGEST.toDays() + " days");
         }
         return new ReportingPeriod(from, to);
     }
@@ -44,10 +43,10 @@ public record ReportingPeriod(Instant from, Instant to) {
         try {
             instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw invalid(field, "must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
+            throw Problems.invalidParameter(field, "must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
         }
         if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-            throw invalid(field, "must be between " + EARLIEST + " and " + LATEST);
+            throw Problems.invalidParameter(field, "must be between " + EARLIEST + " and " + LATEST);
         }
         return instant;
     }
@@ -62,7 +61,7 @@ public record ReportingPeriod(Instant from, Instant to) {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw invalid(field, "must be a whole number from " + min + " to " + max);
+        throw Problems.invalidParameter(field, "must be a whole number from " + min + " to " + max);
     }
 
     /** A decimal number query parameter within bounds (no NaN, no hexadecimal, no Java suffix), or a 400 naming it. */
@@ -75,7 +74,7 @@ public record ReportingPeriod(Instant from, Instant to) {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw invalid(field, "must be a number from " + BigDecimal.valueOf(min).stripTrailingZeros().toPlainString()
+        throw Problems.invalidParameter(field, "must be a number from " + BigDecimal.valueOf(min).stripTrailingZeros().toPlainString()
                 + " to " + BigDecimal.valueOf(max).stripTrailingZeros().toPlainString());
     }
 
@@ -85,13 +84,8 @@ public record ReportingPeriod(Instant from, Instant to) {
             return null;
         }
         if (!CANONICAL_UUID.matcher(value.strip()).matches()) {
-            throw invalid(field, "must be a UUID such as 3a9c7e1f-5b2d-4c8a-9e6f-0d4b2a8c6e1f");
+            throw Problems.invalidParameter(field, "must be a UUID such as 3a9c7e1f-5b2d-4c8a-9e6f-0d4b2a8c6e1f");
         }
         return UUID.fromString(value.strip());
-    }
-
-    /** An unreadable query parameter: the platform's invalid-parameter problem. */
-    public static HttpProblem invalid(String field, String message) {
-        return Problems.invalidParameter(field, message);
     }
 }

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
 import io.tribu.analytics.api.AnalyticsApi;
+import io.tribu.platform.problem.Problems;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -66,7 +67,7 @@ public class ReportResource {
         ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
         Bucketing bucketing = Bucketing.parse("day", tz);
         if (lang != null && !lang.equals("fr") && !lang.equals("en")) {
-            throw ReportingPeriod.invalid("lang", "must be fr or en");
+            throw Problems.invalidParameter("lang", "must be fr or en");
         }
         ReportLabels words = ReportLabels.of(lang, acceptLanguage);
         return reports.report(caller.tenant(), brand, period, bucketing).map(report -> HtmlReport.render(report, words));

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.Locale;
 import io.tribu.analytics.api.AnalyticsApi;
+import io.tribu.platform.problem.Problems;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -107,6 +108,6 @@ public class SentimentResource {
                 }
             }
         }
-        throw ReportingPeriod.invalid("by", "must be source, language or query");
+        throw Problems.invalidParameter("by", "must be source, language or query");
     }
 }

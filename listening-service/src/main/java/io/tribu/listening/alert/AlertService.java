@@ -6,7 +6,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tribu.listening.outbox.Outbox;
-import io.tribu.listening.problem.BadRequest;
 import io.tribu.listening.source.UrlGuards;
 import io.tribu.platform.net.UrlGuard;
 import io.tribu.platform.problem.Problems;
@@ -64,7 +63,7 @@ public class AlertService {
         if (request.webhookUrl() != null) {
             String refusal = addresses.refusal(UrlGuards.parse("webhookUrl", request.webhookUrl())).orElse(null);
             if (refusal != null) {
-                return Uni.createFrom().failure(BadRequest.refusedUrl("webhookUrl", refusal));
+                return Uni.createFrom().failure(Problems.refusedUrl("webhookUrl", refusal));
             }
         }
         AlertRule rule = new AlertRule();

@@ -1,7 +1,6 @@
 package io.tribu.listening.query;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.tribu.listening.problem.BadRequest;
 import io.tribu.platform.problem.Problems;
 
 import java.util.List;
@@ -29,7 +28,7 @@ public final class QuerySyntaxException extends RuntimeException {
 
     /** The 400 answer, on the body field {@code field}, with {@code position} and {@code expected} members. */
     public HttpProblem toProblem(String field) {
-        HttpProblem base = BadRequest.of(Problems.INVALID_BODY, field + ": " + getMessage(),
+        HttpProblem base = Problems.invalid(Problems.INVALID_BODY, field + ": " + getMessage(),
                 List.of(Map.of("field", field, "in", "body", "message", getMessage())));
         return HttpProblem.builder(base).with("position", position).with("expected", expected).build();
     }

@@ -4,7 +4,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tribu.platform.access.NotFoundProblems;
-import io.tribu.listening.problem.BadRequest;
 import io.tribu.platform.net.UrlGuard;
 import io.tribu.platform.problem.Problems;
 import io.tribu.listening.source.webhook.WebhookSecrets;
@@ -44,7 +43,7 @@ public class SourceService {
         if (polled) {
             String refusal = addresses.refusal(UrlGuards.parse("url", request.url())).orElse(null);
             if (refusal != null) {
-                return Uni.createFrom().failure(BadRequest.refusedUrl("url", refusal));
+                return Uni.createFrom().failure(Problems.refusedUrl("url", refusal));
             }
         }
         Source source = new Source();

@@ -5,10 +5,10 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tribu.moderation.inbox.InboxIntake;
 import io.tribu.moderation.inbox.ItemLifecycle;
+import io.tribu.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
-import java.net.URI;
 import java.util.List;
 import java.util.function.Function;
 
@@ -18,8 +18,6 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class WebhookIntake {
-
-    static final URI BAD_SIGNATURE = URI.create("https://tribu.io/problems/bad-signature");
 
     private final InboxIntake inbox;
     private final ItemLifecycle lifecycle;
@@ -66,7 +64,7 @@ public class WebhookIntake {
 
     static HttpProblem refused(String reason) {
         return HttpProblem.builder()
-                .withType(BAD_SIGNATURE)
+                .withType(Problems.BAD_SIGNATURE)
                 .withStatus(Response.Status.UNAUTHORIZED)
                 .withTitle("Unauthorized")
                 .withDetail(reason)

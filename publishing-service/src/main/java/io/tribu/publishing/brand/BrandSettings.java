@@ -5,7 +5,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tribu.platform.problem.Problems;
-import io.tribu.publishing.post.CalendarRange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
@@ -85,7 +84,7 @@ public class BrandSettings {
             }
             return zone;
         } catch (DateTimeException e) {
-            throw CalendarRange.invalid(field, "must be an IANA time zone such as Europe/Paris");
+            throw Problems.invalidParameter(field, "must be an IANA time zone such as Europe/Paris");
         }
     }
 

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.tribu.publishing.post.CalendarRange;
 import io.tribu.publishing.post.PostService;
 import io.tribu.publishing.post.PostView;
+import io.tribu.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public class PostExport {
     public Uni<List<PostView>> posts(String tenant, String brandId, CalendarRange range) {
         return posts.planned(tenant, brandId, range.from(), range.to(), MAX_POSTS + 1).map(found -> {
             if (found.size() > MAX_POSTS) {
-                throw CalendarRange.invalid("to", "the range holds more than " + MAX_POSTS + " posts; export a shorter one");
+                throw Problems.invalidParameter("to", "the range holds more than " + MAX_POSTS + " posts; export a shorter one");
             }
             return found.stream().map(PostView::of).toList();
         });

@@ -6,6 +6,7 @@ import io.tribu.platform.access.Caller;
 import io.tribu.platform.access.Roles;
 import io.tribu.publishing.post.CalendarRange;
 import io.tribu.publishing.post.CalendarView;
+import io.tribu.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -64,7 +65,7 @@ public class PostExportResource {
                                 @Context HttpHeaders headers) {
         String brand = caller.requireBrand(brandId);
         if (format != null && !format.equals("csv") && !format.equals("json")) {
-            throw CalendarRange.invalid("format", "must be csv or json");
+            throw Problems.invalidParameter("format", "must be csv or json");
         }
         boolean csv = "csv".equals(format) || format == null && headers.getAcceptableMediaTypes().stream()
                 .findFirst().filter(type -> type.isCompatible(MediaType.valueOf(PostImportResource.TEXT_CSV))

@@ -5,7 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.tribu.platform.json.StrictJson;
 import io.tribu.platform.access.Caller;
 import io.tribu.platform.access.Roles;
-import io.tribu.publishing.post.CalendarRange;
+import io.tribu.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -117,12 +117,12 @@ public class CalendarResource {
             return List.of();
         }
         if (values.size() > 20) {
-            throw CalendarRange.invalid("tag", "at most 20 tags can be filtered on");
+            throw Problems.invalidParameter("tag", "at most 20 tags can be filtered on");
         }
         for (String tag : values) {
             String refusal = tag.length() > 50 ? "must be at most 50 characters, as tags are" : refusal(tag);
             if (refusal != null) {
-                throw CalendarRange.invalid("tag", refusal);
+                throw Problems.invalidParameter("tag", refusal);
             }
         }
         return List.copyOf(values);
@@ -145,12 +145,12 @@ public class CalendarResource {
             return List.of();
         }
         if (values.size() > 50) {
-            throw CalendarRange.invalid("campaign", "at most 50 campaigns can be filtered on");
+            throw Problems.invalidParameter("campaign", "at most 50 campaigns can be filtered on");
         }
         try {
             return values.stream().map(UUID::fromString).toList();
         } catch (IllegalArgumentException e) {
-            throw CalendarRange.invalid("campaign", "must be a campaign id");
+            throw Problems.invalidParameter("campaign", "must be a campaign id");
         }
     }
 
@@ -158,7 +158,7 @@ public class CalendarResource {
     static Locale language(String lang, HttpHeaders headers) {
         if (lang != null) {
             if (!lang.equals("fr") && !lang.equals("en")) {
-                throw CalendarRange.invalid("lang", "must be fr or en");
+                throw Problems.invalidParameter("lang", "must be fr or en");
             }
             return Locale.forLanguageTag(lang);
         }

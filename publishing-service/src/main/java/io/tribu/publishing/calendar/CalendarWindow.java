@@ -1,6 +1,7 @@
 package io.tribu.publishing.calendar;
 
 import io.tribu.publishing.post.CalendarRange;
+import io.tribu.platform.problem.Problems;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,10 +26,10 @@ public record CalendarWindow(ZoneId zone, Instant from, Instant to) {
             to = from.plus(CalendarRange.DEFAULT_LENGTH);
         }
         if (!from.isBefore(to)) {
-            throw CalendarRange.invalid("from", "must be before to");
+            throw Problems.invalidParameter("from", "must be before to");
         }
         if (Duration.between(from, to).compareTo(CalendarRange.LONGEST) > 0) {
-            throw CalendarRange.invalid("to", "the range may span at most " + CalendarRange.LONGEST.toDays() + " days");
+            throw Problems.invalidParameter("to", "the range may span at most " + CalendarRange.LONGEST.toDays() + " days");
         }
         return new CalendarWindow(zone, from, to);
     }
@@ -47,7 +48,7 @@ public record CalendarWindow(ZoneId zone, Instant from, Instant to) {
         try {
             return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant() : Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw CalendarRange.invalid(field, "must be a date such as 2026-12-01 or an ISO-8601 instant such as "
+            throw Problems.invalidParameter(field, "must be a date such as 2026-12-01 or an ISO-8601 instant such as "
                     + "2026-12-01T00:00:00Z");
         }
     }

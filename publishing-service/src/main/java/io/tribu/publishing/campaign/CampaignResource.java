@@ -5,7 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.tribu.platform.idempotency.Idempotency;
 import io.tribu.platform.access.Caller;
 import io.tribu.platform.access.Roles;
-import io.tribu.publishing.post.CalendarRange;
+import io.tribu.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -132,7 +132,7 @@ public class CampaignResource {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw CalendarRange.invalid(field, "must be a date such as 2026-12-01");
+            throw Problems.invalidParameter(field, "must be a date such as 2026-12-01");
         }
     }
 }

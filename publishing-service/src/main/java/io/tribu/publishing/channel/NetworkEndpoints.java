@@ -26,8 +26,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class NetworkEndpoints {
 
-    public static final URI REFUSED_URL = URI.create("https://tribu.io/problems/refused-url");
-
     /** The instance a Mastodon or Bluesky channel gets when it names none. */
     private static final Map<String, String> DEFAULT_INSTANCE = Map.of(
             "mastodon", "https://mastodon.social",
@@ -94,7 +92,7 @@ public class NetworkEndpoints {
 
     static HttpProblem refused(String why) {
         return HttpProblem.builder()
-                .withType(REFUSED_URL)
+                .withType(Problems.REFUSED_URL)
                 .withStatus(Response.Status.BAD_REQUEST)
                 .withTitle("Bad Request")
                 .withDetail("baseUrl: " + why)

@@ -1,9 +1,8 @@
 package io.tribu.publishing.post;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.tribu.platform.problem.Problems;
 import jakarta.ws.rs.core.Response;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -15,7 +14,6 @@ public record CalendarRange(Instant from, Instant to) {
 
     public static final Duration DEFAULT_LENGTH = Duration.ofDays(31);
     public static final Duration LONGEST = Duration.ofDays(400);
-    public static final URI INVALID_PARAMETER = io.tribu.platform.problem.Problems.INVALID_PARAMETER;
 
     /**
      * Defaults to the 31 days from {@code now}: a calendar looks ahead. With only {@code to}, the 31 days
@@ -31,10 +29,10 @@ public record CalendarRange(Instant from, Instant to) {
             to = from.plus(DEFAULT_LENGTH);
         }
         if (!from.isBefore(to)) {
-            throw invalid("from", "must be before to");
+            throw Problems.invalidParameter("from", "must be before to");
         }
         if (Duration.between(from, to).compareTo(LONGEST) > 0) {
-            throw invalid("to", "the range may span at most " + LONGEST.toDays() + " days");
+            throw Problems.invalidParameter("to", "the range may span at most " + LONGEST.toDays() + " days");
         }
         return new CalendarRange(from, to);
     }
@@ -43,11 +41,7 @@ public record CalendarRange(Instant from, Instant to) {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw invalid(field, "must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+            throw Problems.invalidParameter(field, "must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
         }
-    }
-
-    public static HttpProblem invalid(String field, String message) {
-        return io.tribu.platform.problem.Problems.invalidParameter(field, message);
     }
 }

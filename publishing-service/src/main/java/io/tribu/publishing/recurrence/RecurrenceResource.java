@@ -5,8 +5,8 @@ import io.smallrye.mutiny.Uni;
 import io.tribu.platform.idempotency.Idempotency;
 import io.tribu.platform.access.Caller;
 import io.tribu.platform.access.Roles;
-import io.tribu.publishing.post.CalendarRange;
 import io.tribu.publishing.post.PostView;
+import io.tribu.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -128,10 +128,10 @@ public class RecurrenceResource {
         LocalDate first = from == null ? null : date("from", from);
         LocalDate last = to == null ? null : date("to", to);
         if (first != null && last != null && last.isBefore(first)) {
-            throw CalendarRange.invalid("from", "must not be after to");
+            throw Problems.invalidParameter("from", "must not be after to");
         }
         if (first != null && last != null && ChronoUnit.DAYS.between(first, last) > 400) {
-            throw CalendarRange.invalid("to", "the range may span at most 400 days");
+            throw Problems.invalidParameter("to", "the range may span at most 400 days");
         }
         return recurrences.occurrences(caller.tenant(), brand, id, first, last);
     }
@@ -172,7 +172,7 @@ public class RecurrenceResource {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw CalendarRange.invalid(field, "must be a date such as 2026-12-01");
+            throw Problems.invalidParameter(field, "must be a date such as 2026-12-01");
         }
     }
 

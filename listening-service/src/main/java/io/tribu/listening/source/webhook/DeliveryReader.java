@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.tribu.listening.problem.BadRequest;
 import io.tribu.platform.json.StrictJson;
 import io.tribu.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,7 +64,7 @@ public class DeliveryReader {
         }
         if (!violations.isEmpty()) {
             violations.sort(Comparator.comparing(violation -> violation.get("field")));
-            throw BadRequest.of(Problems.INVALID_BODY, "The delivery is not a valid mention", violations);
+            throw Problems.invalid(Problems.INVALID_BODY, "The delivery is not a valid mention", violations);
         }
         return delivery.normalized();
     }

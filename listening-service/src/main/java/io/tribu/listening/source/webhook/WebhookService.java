@@ -7,20 +7,18 @@ import io.tribu.platform.access.NotFoundProblems;
 import io.tribu.listening.mention.MentionService;
 import io.tribu.listening.mention.NewMention;
 import io.tribu.listening.source.Source;
+import io.tribu.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
 @ApplicationScoped
 public class WebhookService {
-
-    static final URI BAD_SIGNATURE = URI.create("https://tribu.io/problems/bad-signature");
 
     private final MentionService mentions;
     private final DeliveryReader deliveries;
@@ -59,7 +57,7 @@ public class WebhookService {
 
     private static HttpProblem badSignature(String reason) {
         return HttpProblem.builder()
-                .withType(BAD_SIGNATURE)
+                .withType(Problems.BAD_SIGNATURE)
                 .withStatus(Response.Status.UNAUTHORIZED)
                 .withTitle("Unauthorized")
                 .withDetail(reason)

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The problem types every service shares (RFC 9457), each defined once; the root README lists them.
- * A service's own domain problems (stale-version, refused-url...) stay in the service.
+ * The problem types every service shares (RFC 9457), each defined once; the root README lists them (with the
+ * idempotency ones of {@code Idempotency}). A service's own domain problems (stale-version, wrong-status...) stay
+ * in the service.
  */
 public final class Problems {
 
@@ -19,6 +20,10 @@ public final class Problems {
     public static final URI INVALID_BODY = URI.create("https://tribu.io/problems/invalid-body");
     public static final URI NOT_FOUND = URI.create("https://tribu.io/problems/not-found");
     public static final URI UNAVAILABLE = URI.create("https://tribu.io/problems/unavailable");
+    /** A URL the URL guard refuses: an internal address, another scheme, a name that does not resolve. */
+    public static final URI REFUSED_URL = URI.create("https://tribu.io/problems/refused-url");
+    /** A signed delivery (webhook) whose signature is missing, wrong or stale. */
+    public static final URI BAD_SIGNATURE = URI.create("https://tribu.io/problems/bad-signature");
 
     private Problems() {
     }
@@ -43,14 +48,24 @@ public final class Problems {
         return withViolation(INVALID_BODY, field, "body", message);
     }
 
-    private static HttpProblem withViolation(URI type, String field, String in, String message) {
+    /** A URL of the body field {@code field} that the URL guard refuses. */
+    public static HttpProblem refusedUrl(String field, String reason) {
+        return withViolation(REFUSED_URL, field, "body", reason);
+    }
+
+    /** A 400 of the given type with several violations at once. */
+    public static HttpProblem invalid(URI type, String detail, List<Map<String, String>> violations) {
         return HttpProblem.builder()
                 .withType(type)
                 .withStatus(Response.Status.BAD_REQUEST)
                 .withTitle("Bad Request")
-                .withDetail(field + ": " + message)
-                .with("violations", List.of(violation(field, in, message)))
+                .withDetail(detail)
+                .with("violations", violations)
                 .build();
+    }
+
+    private static HttpProblem withViolation(URI type, String field, String in, String message) {
+        return invalid(type, field + ": " + message, List.of(violation(field, in, message)));
     }
 
     static Map<String, Object> badRequest(String detail, Map<String, String> violation) {
