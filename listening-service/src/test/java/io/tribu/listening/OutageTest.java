@@ -1,21 +1,15 @@
 package io.tribu.listening;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
-import io.tribu.listening.access.TestTokens;
+import io.tribu.platform.testing.ProxiedDatabase;
+import io.tribu.platform.testing.TestTokens;
 import io.tribu.platform.testing.TcpProxy;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
-import java.net.ServerSocket;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -27,50 +21,14 @@ import static org.hamcrest.Matchers.equalTo;
  */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(value = OutageTest.Outages.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = ProxiedDatabase.class, restrictToAnnotatedClass = true, initArgs = {
+        @ResourceArg(name = "database", value = "listening_test"), @ResourceArg(name = "kafka", value = "unreachable")})
 class OutageTest {
 
     static final String CM = TestTokens.token("soleil", "community-manager", "outage-brand");
 
-    @Retention(RetentionPolicy.RUNTIME)
-    @Target(ElementType.FIELD)
-    @interface Database {
-    }
-
-    @Database
+    @ProxiedDatabase.Proxy
     TcpProxy database;
-
-    /** Kafka unreachable, PostgreSQL behind a proxy. */
-    public static class Outages implements QuarkusTestResourceLifecycleManager {
-        private TcpProxy proxy;
-
-        @Override
-        public Map<String, String> start() {
-            try (ServerSocket unused = new ServerSocket(0)) {
-                String host = System.getenv().getOrDefault("TRIBU_DB_HOST", "localhost");
-                proxy = new TcpProxy(host, Integer.parseInt(System.getenv().getOrDefault("TRIBU_DB_PORT", "55432")));
-                return Map.of(
-                        "quarkus.datasource.reactive.url", "postgresql://localhost:" + proxy.port() + "/listening_test",
-                        "kafka.bootstrap.servers", "localhost:" + unused.getLocalPort());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void inject(TestInjector injector) {
-            injector.injectIntoFields(proxy, new TestInjector.AnnotatedAndMatchesType(Database.class, TcpProxy.class));
-        }
-
-        @Override
-        public void stop() {
-            try {
-                proxy.close();
-            } catch (IOException ignored) {
-                // the test ends
-            }
-        }
-    }
 
     @Test
     void withKafkaDownTheReplicaIsReadyAndWritesGoToTheOutbox_withTheDatabaseDownItAnswers503AndIsNotReady() throws Exception {

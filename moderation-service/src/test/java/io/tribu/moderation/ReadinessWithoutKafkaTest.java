@@ -6,7 +6,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
-import io.tribu.moderation.access.TestTokens;
+import io.tribu.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

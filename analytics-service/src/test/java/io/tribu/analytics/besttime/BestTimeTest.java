@@ -4,7 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
-import io.tribu.analytics.access.TestTokens;
+import io.tribu.platform.testing.TestTokens;
 import io.tribu.analytics.engagement.PublishingEvents;
 import io.tribu.analytics.engagement.PublishingEvents.Variant;
 import io.tribu.analytics.kafka.TestEvents;

@@ -8,7 +8,7 @@ import com.networknt.schema.ValidationMessage;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.tribu.analytics.access.TestTokens;
+import io.tribu.platform.testing.TestTokens;
 import io.tribu.analytics.kafka.TestEvents;
 import io.tribu.analytics.mention.MentionEvents;
 import jakarta.inject.Inject;

@@ -3,7 +3,7 @@ package io.tribu.analytics.engagement;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.tribu.analytics.access.TestTokens;
+import io.tribu.platform.testing.TestTokens;
 import io.tribu.analytics.kafka.TestEvents;
 import io.tribu.analytics.engagement.PublishingEvents.Variant;
 import org.junit.jupiter.api.AfterAll;

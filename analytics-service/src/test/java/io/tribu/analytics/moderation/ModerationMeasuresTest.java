@@ -3,7 +3,7 @@ package io.tribu.analytics.moderation;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.tribu.analytics.access.TestTokens;
+import io.tribu.platform.testing.TestTokens;
 import io.tribu.analytics.kafka.TestEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -5,10 +5,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.tribu.analytics.access.TestTokens;
+import io.tribu.platform.testing.ProxiedDatabase;
+import io.tribu.platform.testing.TcpProxy;
+import io.tribu.platform.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +23,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 /**
- * The database goes away while the service runs (it started through {@link DatabaseProxy}, which then cuts every
+ * The database goes away while the service runs (it started through the platform's {@link ProxiedDatabase}, which then cuts every
  * connection and refuses new ones): a request answers 503 problem+json with Retry-After, never a 500, and the
  * replica is no longer ready.
  */
@@ -44,21 +47,24 @@ class DatabaseDownTest {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(DatabaseProxy.class));
+            return List.of(new TestResourceEntry(ProxiedDatabase.class, Map.of("database", "analytics_test")));
         }
     }
 
     static boolean cut;
 
+    @ProxiedDatabase.Proxy
+    TcpProxy database;
+
     @BeforeEach
-    void databaseGoesAway() throws InterruptedException {
+    void databaseGoesAway() throws IOException {
         if (cut) {
             return;
         }
         cut = true;
         // Up until now: the service started, migrated and answered through the proxy.
         await().atMost(Duration.ofSeconds(30)).until(() -> given().when().get("/q/health/ready").statusCode() == 200);
-        DatabaseProxy.cut();
+        database.stop();
     }
 
     @Test

@@ -6,8 +6,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
-import io.tribu.listening.access.TestTokens;
-import io.tribu.listening.outbox.TopicReader;
+import io.tribu.platform.testing.TestTokens;
+import io.tribu.platform.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package io.tribu.moderation.api;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.tribu.moderation.access.TestTokens;
+import io.tribu.platform.testing.TestTokens;
 import io.tribu.platform.testing.BadInputProbe;
 import org.junit.jupiter.api.Test;
 

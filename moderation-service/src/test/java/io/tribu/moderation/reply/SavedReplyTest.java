@@ -4,7 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
-import io.tribu.moderation.access.TestTokens;
+import io.tribu.platform.testing.TestTokens;
 import io.tribu.moderation.inbox.Interactions;
 import io.tribu.moderation.outbox.TestEvents;
 import org.junit.jupiter.api.AfterAll;

@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
-import io.tribu.publishing.access.TestTokens;
+import io.tribu.platform.testing.TestTokens;
 import io.tribu.publishing.post.Drafts;
 import io.tribu.publishing.time.MovableClock;
 import jakarta.inject.Inject;

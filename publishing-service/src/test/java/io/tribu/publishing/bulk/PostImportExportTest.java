@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.tribu.publishing.access.TestTokens;
+import io.tribu.platform.testing.TestTokens;
 import io.tribu.publishing.post.Drafts;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;

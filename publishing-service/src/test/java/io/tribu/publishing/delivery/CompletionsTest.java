@@ -4,7 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.tribu.publishing.network.Outcome;
-import io.tribu.publishing.outbox.TopicReader;
+import io.tribu.platform.testing.TopicReader;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 

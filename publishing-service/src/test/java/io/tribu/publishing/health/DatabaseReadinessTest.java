@@ -1,20 +1,13 @@
 package io.tribu.publishing.health;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
+import io.tribu.platform.testing.ProxiedDatabase;
 import io.tribu.platform.testing.TcpProxy;
 import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,45 +22,12 @@ import static org.hamcrest.Matchers.hasItem;
  */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(value = DatabaseReadinessTest.Proxied.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = ProxiedDatabase.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = "database", value = "publishing_test"))
 class DatabaseReadinessTest {
 
-    @Retention(RetentionPolicy.RUNTIME)
-    @Target(ElementType.FIELD)
-    @interface Database {
-    }
-
-    @Database
+    @ProxiedDatabase.Proxy
     TcpProxy database;
-
-    public static class Proxied implements QuarkusTestResourceLifecycleManager {
-        private TcpProxy proxy;
-
-        @Override
-        public Map<String, String> start() {
-            try {
-                String host = System.getenv().getOrDefault("TRIBU_DB_HOST", "localhost");
-                proxy = new TcpProxy(host, Integer.parseInt(System.getenv().getOrDefault("TRIBU_DB_PORT", "55432")));
-                return Map.of("tribu.db.url", "//localhost:" + proxy.port() + "/publishing_test");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void inject(TestInjector injector) {
-            injector.injectIntoFields(proxy, new TestInjector.AnnotatedAndMatchesType(Database.class, TcpProxy.class));
-        }
-
-        @Override
-        public void stop() {
-            try {
-                proxy.close();
-            } catch (IOException ignored) {
-                // the test ends
-            }
-        }
-    }
 
     @Test
     void withoutTheDatabaseTheReplicaIsNotReadyWithinASecondAndStaysLive() throws Exception {

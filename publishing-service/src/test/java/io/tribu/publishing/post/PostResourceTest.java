@@ -7,8 +7,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
-import io.tribu.publishing.access.TestTokens;
-import io.tribu.publishing.outbox.TopicReader;
+import io.tribu.platform.testing.TestTokens;
+import io.tribu.platform.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 

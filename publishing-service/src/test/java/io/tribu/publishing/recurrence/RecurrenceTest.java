@@ -6,7 +6,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.tribu.publishing.access.TestTokens;
+import io.tribu.platform.testing.TestTokens;
 import io.tribu.publishing.network.fake.FakeMastodon;
 import io.tribu.publishing.post.Drafts;
 import io.tribu.publishing.time.MovableClock;

@@ -4,7 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
-import io.tribu.listening.access.TestTokens;
+import io.tribu.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

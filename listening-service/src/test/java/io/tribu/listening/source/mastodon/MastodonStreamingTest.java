@@ -4,10 +4,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
-import io.tribu.listening.access.TestTokens;
+import io.tribu.platform.testing.TestTokens;
 import io.tribu.listening.mention.MentionUpdated;
 import io.tribu.listening.mention.MentionWithdrawn;
-import io.tribu.listening.outbox.TopicReader;
+import io.tribu.platform.testing.TopicReader;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

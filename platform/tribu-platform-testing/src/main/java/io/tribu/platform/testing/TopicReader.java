@@ -1,4 +1,4 @@
-package io.tribu.publishing.outbox;
+package io.tribu.platform.testing;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

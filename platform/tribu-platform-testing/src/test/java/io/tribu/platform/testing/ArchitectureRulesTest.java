@@ -1,0 +1,37 @@
+package io.tribu.platform.testing;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ArchitectureRulesTest {
+
+    @Test
+    void aServiceThatImportsAnotherFailsAndOneThatUsesThePlatformPasses() {
+        JavaClasses alpha = new ClassFileImporter().importPackages("io.tribu.alpha");
+        JavaClasses beta = new ClassFileImporter().importPackages("io.tribu.beta");
+
+        AssertionError failure = assertThrows(AssertionError.class, () -> ArchitectureRules.servicesDoNotImportEachOther.check(alpha));
+        assertTrue(failure.getMessage().contains("io.tribu.beta.Beta"), failure.getMessage());
+        ArchitectureRules.servicesDoNotImportEachOther.check(beta);
+    }
+
+    @Test
+    void theTestingLibraryImportsNoService() {
+        ArchitectureRules.servicesDoNotImportEachOther.check(new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.tribu.platform.testing"));
+    }
+
+    @Test
+    void theServiceIsThePackagesThirdName() {
+        assertEquals("listening", ArchitectureRules.service("io.tribu.listening.mention"));
+        assertEquals("platform", ArchitectureRules.service("io.tribu.platform"));
+        assertNull(ArchitectureRules.service("io.quarkus.runtime"));
+    }
+}
