@@ -75,6 +75,29 @@ class ItemHistory {
                 });
     }
 
+    /** One item's whole history (decisions, changes at the source, network outcomes), oldest first; in a session. */
+    Uni<List<ItemTimeline.Entry>> timeline(UUID itemId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select 'decision', decided_at, actor, action, from_status, to_status, assignee, reason, rule_id,
+                               charter_version, null, null, null, 0 as step
+                        from decision where item_id = :item
+                        union all
+                        select change, changed_at, null, null, null, null, null, reason, null, null, null,
+                               coalesce(text, previous_text), null, 1
+                        from item_change where item_id = :item
+                        union all
+                        select 'network-outcome', completed_at, requested_by, action, null, null, null, reason, null, null,
+                               outcome, null, result_url, 2
+                        from network_action where item_id = :item and completed_at is not null
+                        order by 2, 14""", Object[].class)
+                .setParameter("item", itemId)
+                .getResultList())
+                .map(rows -> rows.stream().map(r -> new ItemTimeline.Entry((String) r[0], instant(r[1]), (String) r[2],
+                        (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8],
+                        r[9] == null ? null : ((Number) r[9]).intValue(), (String) r[10], (String) r[11], (String) r[12]))
+                        .toList());
+    }
+
     private static Instant instant(Object value) {
         return value instanceof OffsetDateTime odt ? odt.toInstant() : (Instant) value;
     }
