@@ -92,13 +92,9 @@ public class DashboardService {
                 .invoke(found -> sections.drivers = new DriversView(brandId, period.from(), period.to(),
                         found.negativeMentions(), found.positiveMentions(), found.negative(), found.positive(),
                         found.insufficientData()))
-                .chain(() -> authors.ranked(tenant, brandId, period, AuthorService.Ranking.AMBASSADORS, AUTHORS))
-                .invoke(list -> sections.ambassadors = list)
-                .chain(() -> authors.ranked(tenant, brandId, period, AuthorService.Ranking.DETRACTORS, AUTHORS))
-                .invoke(list -> sections.detractors = list)
-                .chain(() -> authors.ranked(tenant, brandId, period, AuthorService.Ranking.INFLUENCERS, AUTHORS))
-                .invoke(list -> sections.authors = new AuthorsView(brandId, period.from(), period.to(),
-                        sections.ambassadors, sections.detractors, list))
+                .chain(() -> authors.rankings(tenant, brandId, period, AUTHORS))
+                .invoke(found -> sections.authors = new AuthorsView(brandId, period.from(), period.to(),
+                        found.ambassadors(), found.detractors(), found.influencers()))
                 .chain(() -> moderation.responseTimes(tenant, brandId, period, sla)).invoke(times -> sections.responseTimes = times)
                 .chain(() -> moderation.decisionsByAction(tenant, brandId, period)).invoke(map -> sections.decisions = map)
                 .chain(() -> engagement.series(tenant, brandId, period, null, bucketing))
@@ -156,8 +152,6 @@ public class DashboardService {
         CrisisView crises;
         ShareOfVoiceView voices;
         DriversView drivers;
-        List<AuthorService.Author> ambassadors;
-        List<AuthorService.Author> detractors;
         AuthorsView authors;
         io.tribu.analytics.moderation.ResponseTimes responseTimes;
         Map<String, Long> decisions;
