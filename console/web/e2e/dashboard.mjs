@@ -105,9 +105,13 @@ export async function dashboardScenarios(browser, track) {
     await page.screenshot({ path: `${SHOTS}dashboard-tables.png`, fullPage: true });
     const csv = await context.request.get(CONSOLE + await page.getAttribute('[data-testid=csv-volume]', 'href'));
     check(csv.ok() && (await csv.text()).split('\r\n').length >= 31, `the volume CSV: ${csv.status()}`);
+    const blocked = [];
+    context.on('console', (message) => { if (/Content Security Policy/i.test(message.text())) blocked.push(message.text()); });
     const [report] = await Promise.all([context.waitForEvent('page'), page.click('[data-testid=report]')]);
     await report.waitForLoadState();
     check((await report.content()).includes('<svg'), 'the printable report with its charts');
+    check(blocked.length === 0, `the report styles itself: ${blocked[0]}`);
+    await report.screenshot({ path: `${SHOTS}dashboard-report.png` });
     await report.close();
   });
 
