@@ -25,7 +25,12 @@ export default function Dashboard({ brand }: { brand: string; me: Me }) {
   });
   // Without publishing's answer the browser's zone, said so; the figures wait for either.
   const zone = settings.data?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const [days, setDays] = useState<Length>(30);
+  // The period is in the address (#dashboard/90), so a link or a reload keeps it.
+  const [days, setDaysState] = useState<Length>(() => LENGTHS.find((n) => window.location.hash === `#dashboard/${n}`) ?? 30);
+  const setDays = (n: Length) => {
+    window.history.replaceState(null, '', `#dashboard/${n}`);
+    setDaysState(n);
+  };
   const period = useMemo(() => periodOf(zone, days), [zone, days]);
   const previous = useMemo(() => previousOf(zone, days), [zone, days]);
   const ready = settings.isFetched;
