@@ -55,6 +55,15 @@ try {
     times.push(run.at);
   }
   console.log(`[bench] dashboard fully drawn (navigation start → every chart drawn), ${LOADS} loads: ${stats(times)}`);
+  // Where the last load's time went: each analytics call, navigation start to its last byte.
+  const calls = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((r) => r.name.includes('/api/analytics/'))
+    .map((r) => ({ what: new URL(r.name).pathname.replace(/^.*\/brands\/[^/]+\//, ''), start: r.startTime, end: r.responseEnd })));
+  const script = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((r) => /Dashboard-.*\.js$/.test(r.name)).map((r) => r.responseEnd)[0]);
+  console.log(`[bench] last load: the dashboard's script in at ${script?.toFixed(0) ?? '(cached)'} ms; analytics calls (start → end, ms):`);
+  for (const c of calls.sort((a, b) => b.end - a.end)) console.log(`  ${c.what.padEnd(28)} ${c.start.toFixed(0)} → ${c.end.toFixed(0)}`);
+  await page.screenshot({ path: new URL('../../target/e2e/dashboard-bench.png', import.meta.url).pathname });
   console.log(`[bench] load average after: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 } finally {
   await browser.close();

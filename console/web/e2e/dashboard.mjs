@@ -90,7 +90,9 @@ export async function dashboardScenarios(browser, track) {
     check(competitorMentions(after) >= competitorMentions(before) + 1, `competitor ${competitorMentions(before)} → ${competitorMentions(after)}`);
     const brand = after.voices.find((v) => v.party === 'brand');
     check(brand && brand.mentions < after.voices.reduce((sum, v) => sum + v.mentions, 0), 'the brand shares its voice with the competitor');
-    await page.screenshot({ path: `${SHOTS}dashboard.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 1100 });
+    await page.click('[data-testid=table-share-of-voice]');
+    await page.screenshot({ path: `${SHOTS}dashboard.png` });
   });
 
   await step('a driver\'s examples open its mentions; table views and CSV; the printable report', async () => {
@@ -99,6 +101,7 @@ export async function dashboardScenarios(browser, track) {
     await page.waitForSelector('[data-testid=driver-example]');
     check(await term.getAttribute('aria-expanded') === 'true', 'the term says it is open');
     check((await page.locator('[data-testid=driver-example] .mention-text').first().textContent()).length > 0, 'an example\'s text');
+    await page.locator('[data-card=drivers]').screenshot({ path: `${SHOTS}dashboard-driver.png` });
     await page.click('[data-testid=table-volume]');
     check(await page.locator('[data-card=volume] table tbody tr').count() === 30, 'one row per day of the 30');
     await audit(page, 'the dashboard as tables, a driver open');

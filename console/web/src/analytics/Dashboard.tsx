@@ -4,7 +4,6 @@ import { api } from '../api/client';
 import type { Me } from '../api/me';
 import { useI18n } from '../i18n/i18n';
 import { messages, type MessageKey } from '../i18n/messages';
-import { useZonedFormat } from '../inbox/time';
 import { ProblemMessage } from '../ui/Problem';
 import {
   load, measurePath, type Authors, type BestTime, type Crisis, type Decisions, type Driver, type Drivers, type Engagement,
@@ -34,7 +33,10 @@ export default function Dashboard({ brand }: { brand: string; me: Me }) {
   const period = useMemo(() => periodOf(zone, days), [zone, days]);
   const previous = useMemo(() => previousOf(zone, days), [zone, days]);
   const ready = settings.isFetched;
-  const { short } = useZonedFormat(zone);
+  const dateFormat = useMemo(() => new Intl.DateTimeFormat(language, { timeZone: zone, dateStyle: 'medium' }), [language, zone]);
+  const day = (instant: string) => dateFormat.format(new Date(instant));
+  // Periods end at a midnight, excluded: the last day shown is the one before.
+  const lastDay = (end: string) => day(new Date(new Date(end).getTime() - 1).toISOString());
   const dayFormat = useMemo(() => new Intl.DateTimeFormat(language, { timeZone: zone, day: 'numeric', month: 'short' }), [language, zone]);
   const tick = (start: string) => dayFormat.format(new Date(start));
   const reportPath = measurePath(brand, 'report', period, { tz: zone, lang: language });
@@ -50,7 +52,7 @@ export default function Dashboard({ brand }: { brand: string; me: Me }) {
           </button>
         ))}
         <span className="hint" data-testid="period">
-          {short(period.from)} → {short(period.to)} · {t('analytics.previous', { from: short(previous.from) })}
+          {day(period.from)} – {lastDay(period.to)} · {t('analytics.previous', { days, from: day(previous.from), to: lastDay(previous.to) })}
         </span>
         <a className="button-link" href={reportPath} target="_blank" rel="noopener" data-testid="report">{t('analytics.report')}</a>
       </div>
@@ -105,7 +107,7 @@ function Sections({ brand, period, previous, tick }: { brand: string; period: Pe
 
   return (
     <div className="dashboard-body">
-      <Card id="comparison" title={t('analytics.comparison')} queries={[sentiment, before, responses, responsesBefore, engagement, engagementBefore]}>
+      <Card id="comparison" wide title={t('analytics.comparison')} queries={[sentiment, before, responses, responsesBefore, engagement, engagementBefore]}>
         {() => (
           <table className="table figures" data-testid="figures">
             <thead><tr><th scope="col">{t('analytics.figure')}</th><th scope="col">{t('analytics.thisPeriod')}</th><th scope="col">{t('analytics.previousPeriod')}</th><th scope="col">{t('analytics.change')}</th></tr></thead>
