@@ -128,4 +128,16 @@ export async function dashboardScenarios(browser, track) {
   });
   check(problems.length === 0, problems.join('; '));
   await context.close();
+
+  await step('claire (client approver) is told analytics are not for her role, without a refused call', async () => {
+    const claire = await signIn(browser, 'claire');
+    track(claire.page);
+    const refused = [];
+    claire.page.on('response', (r) => { if (r.url().includes('/api/analytics/') && r.status() === 403) refused.push(r.url()); });
+    await claire.page.goto(`${CONSOLE}/#dashboard`);
+    await claire.page.waitForSelector('[data-testid=dashboard] .empty');
+    check(refused.length === 0 && await claire.page.locator('[data-card]').count() === 0, `no measure asked: ${refused}`);
+    await audit(claire.page, 'the dashboard for a client approver');
+    await claire.context.close();
+  });
 }

@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import type { Me } from '../api/me';
 import { useI18n } from '../i18n/i18n';
 import { messages, type MessageKey } from '../i18n/messages';
+import { EmptyState } from '../ui/EmptyState';
 import { ProblemMessage } from '../ui/Problem';
 import {
   load, measurePath, type Authors, type BestTime, type Crisis, type Decisions, type Driver, type Drivers, type Engagement,
@@ -12,10 +13,25 @@ import {
 import { HorizontalBars, NetChart, VolumeChart, type VolumePoint } from './Charts';
 import { LENGTHS, periodOf, previousOf, type Length } from './period';
 
+const READERS = ['admin', 'community-manager', 'analyst'];
 const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
 
 /** The brand's analytics over a period of its time zone, each chart with its table and CSV. */
-export default function Dashboard({ brand }: { brand: string; me: Me }) {
+export default function Dashboard({ brand, me }: { brand: string; me: Me }) {
+  const { t } = useI18n();
+  // Analytics answers its readers only (a client approver gets 403 on every measure): one message, no calls.
+  if (!READERS.some((role) => me.roles.includes(role))) {
+    return (
+      <section className="dashboard" data-testid="dashboard">
+        <h1>{t('analytics.title', { brand })}</h1>
+        <EmptyState title={t('analytics.notReader.title')}><p>{t('analytics.notReader.text')}</p></EmptyState>
+      </section>
+    );
+  }
+  return <BrandDashboard brand={brand} />;
+}
+
+function BrandDashboard({ brand }: { brand: string }) {
   const { t, language } = useI18n();
   const settings = useQuery({
     queryKey: ['brand-settings', brand],
