@@ -70,6 +70,11 @@ export async function dashboardScenarios(browser, track) {
     check((await page.textContent('[data-testid=dashboard] .hint')).includes('Europe/Paris'), 'the brand\'s zone is said');
     check(await page.locator('[data-card=volume] .recharts-bar-rectangle').count() > 0, 'the volume chart is drawn');
     await audit(page, 'the dashboard');
+    // By keyboard: the chart takes the focus and the arrow keys walk its days, each read in the tooltip.
+    await page.focus('[data-card=volume] svg[tabindex="0"]');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.locator('[data-card=volume] .recharts-tooltip-wrapper', { hasText: 'Positive' }).waitFor({ timeout: 5_000 });
   });
 
   await step('French and English mentions posted through listening move counts, sentiment and share of voice', async () => {

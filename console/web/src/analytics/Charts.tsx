@@ -1,5 +1,6 @@
 // The dashboard's charts (Recharts: SVG, keyboard-navigable tooltips through its accessibility layer).
-// Each chart has a table twin in Dashboard.tsx, which is what screen readers are pointed to.
+// Each chart has a table twin in Dashboard.tsx, which is what screen readers are pointed to; each chart's
+// description (`help`) says so, and that arrow keys move through its points once it has the focus.
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis, Legend } from 'recharts';
 
 export const SENTIMENT_COLOURS = { positive: '#2f7d32', neutral: '#8a8a84', negative: '#b3261e', unscored: '#c9c5bb' } as const;
@@ -15,8 +16,9 @@ export interface VolumePoint {
 }
 
 /** Mentions per bucket stacked by sentiment, crisis episodes drawn as shaded spans over their buckets. */
-export function VolumeChart({ points, episodes, tick, label, names, crisisLabel }: {
+export function VolumeChart({ points, episodes, tick, label, help, names, crisisLabel }: {
   points: VolumePoint[];
+  help: string;
   episodes: { x1: string; x2: string }[];
   tick: (start: string) => string;
   label: string;
@@ -25,7 +27,7 @@ export function VolumeChart({ points, episodes, tick, label, names, crisisLabel 
 }) {
   return (
     <ResponsiveContainer width="100%" height={280}>
-      <BarChart data={points} title={label} margin={{ top: 16, right: 8, bottom: 0, left: 0 }}>
+      <BarChart data={points} title={label} desc={help} margin={{ top: 16, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="start" tickFormatter={tick} minTickGap={16} />
         <YAxis allowDecimals={false} />
@@ -44,10 +46,10 @@ export function VolumeChart({ points, episodes, tick, label, names, crisisLabel 
 }
 
 /** Net sentiment per bucket, from −1 to 1 (a gap where nothing was scored). */
-export function NetChart({ points, tick, label, name }: { points: VolumePoint[]; tick: (start: string) => string; label: string; name: string }) {
+export function NetChart({ points, tick, label, help, name }: { points: VolumePoint[]; tick: (start: string) => string; label: string; help: string; name: string }) {
   return (
     <ResponsiveContainer width="100%" height={200}>
-      <LineChart data={points} title={label} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <LineChart data={points} title={label} desc={help} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="start" tickFormatter={tick} minTickGap={16} />
         <YAxis domain={[-1, 1]} />
@@ -59,15 +61,16 @@ export function NetChart({ points, tick, label, name }: { points: VolumePoint[];
 }
 
 /** One horizontal bar per row, largest first as given. */
-export function HorizontalBars({ rows, label, name, format }: {
+export function HorizontalBars({ rows, label, help, name, format }: {
   rows: { name: string; value: number }[];
   label: string;
+  help: string;
   name: string;
   format?: (value: number) => string;
 }) {
   return (
     <ResponsiveContainer width="100%" height={Math.max(120, 36 * rows.length + 40)}>
-      <BarChart data={rows} layout="vertical" title={label} margin={{ top: 4, right: 24, bottom: 0, left: 8 }}>
+      <BarChart data={rows} layout="vertical" title={label} desc={help} margin={{ top: 4, right: 24, bottom: 0, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" tickFormatter={format} />
         <YAxis type="category" dataKey="name" width={140} />

@@ -144,7 +144,7 @@ function Sections({ brand, period, previous, tick }: { brand: string; period: Pe
       </Card>
 
       <Card id="volume" wide title={t('analytics.volume')} queries={[sentiment, crisis]} csv={csv('sentiment', { tz: period.zone, granularity: 'day' })}
-        chart={() => <VolumeChart points={points} episodes={episodes} tick={tick} label={t('analytics.volume')} names={sentimentNames} crisisLabel={t('analytics.crisis')} />}>
+        chart={() => <VolumeChart points={points} episodes={episodes} tick={tick} label={t('analytics.volume')} help={t('analytics.chartHelp')} names={sentimentNames} crisisLabel={t('analytics.crisis')} />}>
         {() => (
           <table className="table">
             <caption>{t('analytics.volume')}</caption>
@@ -168,7 +168,7 @@ function Sections({ brand, period, previous, tick }: { brand: string; period: Pe
       </Card>
 
       <Card id="net" wide title={t('analytics.netOverTime')} queries={[sentiment]} csv={csv('sentiment', { tz: period.zone, granularity: 'day' })}
-        chart={() => <NetChart points={points} tick={tick} label={t('analytics.netOverTime')} name={t('analytics.net')} />}>
+        chart={() => <NetChart points={points} tick={tick} label={t('analytics.netOverTime')} help={t('analytics.chartHelp')} name={t('analytics.net')} />}>
         {() => (
           <table className="table">
             <thead><tr><th scope="col">{t('analytics.day')}</th><th scope="col">{t('analytics.net')}</th></tr></thead>
@@ -178,7 +178,7 @@ function Sections({ brand, period, previous, tick }: { brand: string; period: Pe
       </Card>
 
       <Card id="share-of-voice" title={t('analytics.shareOfVoice')} queries={[voices]} csv={csv('share-of-voice')}
-        chart={() => <HorizontalBars rows={voices.data!.voices.map((v) => ({ name: v.name, value: v.share }))} label={t('analytics.shareOfVoice')} name={t('analytics.share')} format={(v) => percent.format(v)} />}>
+        chart={() => <HorizontalBars rows={voices.data!.voices.map((v) => ({ name: v.name, value: v.share }))} label={t('analytics.shareOfVoice')} help={t('analytics.chartHelp')} name={t('analytics.share')} format={(v) => percent.format(v)} />}>
         {() => (
           <table className="table" data-testid="voices">
             <thead><tr><th scope="col">{t('analytics.party')}</th><th scope="col">{t('analytics.mentions')}</th><th scope="col">{t('analytics.share')}</th><th scope="col">{t('analytics.positiveShare')}</th><th scope="col">{t('analytics.negativeShare')}</th></tr></thead>
@@ -224,7 +224,7 @@ function Sections({ brand, period, previous, tick }: { brand: string; period: Pe
       </Card>
 
       <Card id="decisions" title={t('analytics.decisions')} queries={[decisions]} csv={csv('moderation/decisions')}
-        chart={() => <HorizontalBars rows={decisionRows(decisions.data!, t)} label={t('analytics.decisions')} name={t('analytics.count')} />}>
+        chart={() => <HorizontalBars rows={decisionRows(decisions.data!, t)} label={t('analytics.decisions')} help={t('analytics.chartHelp')} name={t('analytics.count')} />}>
         {() => Object.keys(decisions.data!).length === 0 ? <p>{t('analytics.noDecisions')}</p> : (
           <table className="table">
             <thead><tr><th scope="col">{t('analytics.action')}</th><th scope="col">{t('analytics.count')}</th></tr></thead>
@@ -243,7 +243,7 @@ function Sections({ brand, period, previous, tick }: { brand: string; period: Pe
             </select>
           </label>
         )}
-        chart={() => <HorizontalBars rows={breakdown.data!.slices.map((s) => ({ name: sliceName(s, t), value: s.figures.engagement }))} label={t('analytics.engagementBy')} name={t('analytics.engagement')} />}>
+        chart={() => <HorizontalBars rows={breakdown.data!.slices.map((s) => ({ name: sliceName(s, t), value: s.figures.engagement }))} label={t('analytics.engagementBy')} help={t('analytics.chartHelp')} name={t('analytics.engagement')} />}>
         {() => breakdown.data!.slices.length === 0 ? <p>{t('analytics.noPosts')}</p> : (
           <table className="table">
             <thead><tr><th scope="col">{t(`analytics.by.${by}` as MessageKey)}</th><th scope="col">{t('analytics.posts')}</th><th scope="col">{t('analytics.likes')}</th><th scope="col">{t('analytics.comments')}</th><th scope="col">{t('analytics.shares')}</th><th scope="col">{t('analytics.engagement')}</th><th scope="col">{t('analytics.rate')}</th></tr></thead>
