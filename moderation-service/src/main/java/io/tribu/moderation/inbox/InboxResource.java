@@ -114,6 +114,30 @@ public class InboxResource {
     }
 
     @POST
+    @Path("/{itemId}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
+    @Operation(summary = "Leave a note on an item for the other moderators",
+            description = "Added to the item's history (kind note, with who and when); never sent to the network and "
+                    + "changes neither the status nor the version. With an Idempotency-Key, a retried request adds nothing "
+                    + "twice.")
+    @APIResponse(responseCode = "201", description = "The note as it stands in the history",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ItemTimeline.Entry.class)))
+    @APIResponse(responseCode = "409", description = "idempotency-key-in-progress: the same key is still being processed")
+    @APIResponse(responseCode = "422", description = "idempotency-key-reused: the key was used for another request")
+    public Uni<Response> note(@PathParam("brandId") String brandId, @PathParam("itemId") UUID itemId,
+                              @Parameter(description = "Any unique value (a UUID): a retry with the same key and body "
+                                      + "gets the first answer again (Idempotent-Replayed: true)")
+                              @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                              @Valid @NotNull NoteRequest request) {
+        String brand = caller.requireBrand(brandId);
+        String tenant = caller.tenant();
+        return idempotency.once(tenant, idempotencyKey, Map.of("brandId", brand, "itemId", itemId, "note", request), 201,
+                (ItemTimeline.Entry entry) -> java.net.URI.create("/brands/" + brand + "/inbox/" + itemId + "/history"),
+                () -> inbox.note(tenant, brand, itemId, caller.userName(), request));
+    }
+
+    @POST
     @Path("/{itemId}/decisions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})

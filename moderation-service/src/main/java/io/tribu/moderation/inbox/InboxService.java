@@ -134,6 +134,15 @@ public class InboxService {
                         ((Number) row[2]).longValue())).toList());
     }
 
+    /** Adds a moderator's note to the item's history; 404 when the item is not the brand's. */
+    @WithTransaction
+    public Uni<ItemTimeline.Entry> note(String tenant, String brandId, UUID id, String actor, NoteRequest request) {
+        return InboxItem.<InboxItem>find("id = ?1 and tenant = ?2 and brandId = ?3", id, tenant, brandId)
+                .firstResult()
+                .onItem().ifNull().failWith(() -> NotFoundProblems.of("Inbox item " + id + " not found"))
+                .chain(item -> history.note(item, actor, request.text()));
+    }
+
     /** Everything that happened to one item, oldest first; 404 when it is not the brand's. */
     @WithSession
     public Uni<ItemTimeline> timeline(String tenant, String brandId, UUID id) {

@@ -20,6 +20,7 @@ class ItemHistory {
     static final String EDITED = "edited";
     static final String WITHDRAWN = "withdrawn";
     static final String BRAND_REPLIED = "brand-replied";
+    static final String NOTE = "note";
 
     private final Clock clock;
 
@@ -45,6 +46,25 @@ class ItemHistory {
                 .map(inserted -> inserted > 0);
     }
 
+    /** A moderator's note, dated now; in the caller's transaction. */
+    Uni<ItemTimeline.Entry> note(InboxItem item, String actor, String text) {
+        Instant now = clock.instant();
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into item_change (id, item_id, tenant, brand_id, change, changed_at, recorded_at, text, actor)
+                        values (:id, :item, :tenant, :brand, :change, :now, :now, :text, :actor)""")
+                .setParameter("id", UUID.randomUUID())
+                .setParameter("item", item.id)
+                .setParameter("tenant", item.tenant)
+                .setParameter("brand", item.brandId)
+                .setParameter("change", NOTE)
+                .setParameter("now", now)
+                .setParameter("text", text)
+                .setParameter("actor", actor)
+                .executeUpdate())
+                .replaceWith(new ItemTimeline.Entry(NOTE, now, actor, null, null, null, null, null, null, null, null, text,
+                        null));
+    }
+
     /** A withdrawn item keeps no text of its author, its history included. */
     Uni<Void> forgetText(UUID itemId) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
@@ -61,7 +81,8 @@ class ItemHistory {
         }
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select item_id, change, changed_at, recorded_at, previous_text, text, reason
-                        from item_change where item_id in (:items) order by changed_at, recorded_at, id""", Object[].class)
+                        from item_change where item_id in (:items) and change <> 'note'
+                        order by changed_at, recorded_at, id""", Object[].class)
                 .setParameter("items", itemIds)
                 .getResultList())
                 .map(rows -> {
@@ -82,7 +103,7 @@ class ItemHistory {
                                charter_version, null, null, null, 0 as step
                         from decision where item_id = :item
                         union all
-                        select change, changed_at, null, null, null, null, null, reason, null, null, null,
+                        select change, changed_at, actor, null, null, null, null, reason, null, null, null,
                                coalesce(text, previous_text), null, 1
                         from item_change where item_id = :item
                         union all

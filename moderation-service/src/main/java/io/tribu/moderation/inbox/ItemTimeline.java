@@ -8,14 +8,14 @@ import java.util.UUID;
 
 /**
  * Everything that happened to one item, oldest first: decisions (assignments, escalations, hides… by a person or a
- * charter rule), edits and deletion at the source, the brand's replies seen on the network, and the network's outcome
+ * charter rule), moderators' notes, edits and deletion at the source, the brand's replies seen on the network, and the network's outcome
  * of each action asked of publishing. Each entry says who (actor; null when the source did it) and when.
  */
 @Schema(name = "ItemTimeline")
 public record ItemTimeline(UUID itemId, long version, List<Entry> entries) {
 
     @Schema(name = "ItemTimelineEntry")
-    public record Entry(@Schema(enumeration = {"decision", "edited", "withdrawn", "brand-replied", "network-outcome"})
+    public record Entry(@Schema(enumeration = {"decision", "note", "edited", "withdrawn", "brand-replied", "network-outcome"})
                         String kind,
                         Instant at,
                         @Schema(description = "Who: the moderator's user name, a rule (automated), facebook:<page id> "
@@ -31,8 +31,8 @@ public record ItemTimeline(UUID itemId, long version, List<Entry> entries) {
                         @Schema(description = "decision by the charter: the rule") String ruleId,
                         @Schema(description = "decision by the charter: its version") Integer charterVersion,
                         @Schema(description = "network-outcome: done or failed") String outcome,
-                        @Schema(description = "brand-replied: the reply; edited: the text before the edit (gone once "
-                                + "withdrawn)") String text,
+                        @Schema(description = "note: the note; brand-replied: the reply; edited: the text before the edit "
+                                + "(gone once withdrawn)") String text,
                         @Schema(description = "network-outcome: the link of the brand's reply on the network") String resultUrl) {
     }
 }

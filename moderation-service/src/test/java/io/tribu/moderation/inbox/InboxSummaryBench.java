@@ -48,9 +48,9 @@ class InboxSummaryBench {
                                         version, sla_due_at, sla_breached_at, first_response_at)
                 select gen_random_uuid(), ?, b, 'mastodon', 'comment', '@a' || n, 'texte ' || n,
                        (array['new','new','new','assigned','escalated','closed','closed','hidden','replied','closed'])[1 + n % 10],
-                       ? - n * interval '1 minute', ? - n * interval '1 minute', 0, ? - n * interval '1 minute' + interval '1 hour',
-                       case when n % 50 = 0 then ? - n * interval '1 minute' + interval '1 hour' end,
-                       case when n % 10 >= 5 then ? - n * interval '1 minute' end
+                       cast(? as timestamptz) - n * interval '1 minute', cast(? as timestamptz) - n * interval '1 minute', 0, cast(? as timestamptz) - n * interval '1 minute' + interval '1 hour',
+                       case when n % 50 = 0 then cast(? as timestamptz) - n * interval '1 minute' + interval '1 hour' end,
+                       case when n % 10 >= 5 then cast(? as timestamptz) - n * interval '1 minute' end
                 from unnest(cast(? as text[])) b, generate_series(1, ?) n""")) {
             java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
             insert.setString(1, tenant);
@@ -61,7 +61,7 @@ class InboxSummaryBench {
             insert.setInt(8, ITEMS_PER_BRAND);
             insert.executeUpdate();
             try (Statement analyze = c.createStatement()) {
-                analyze.execute("analyze inbox_item");
+                analyze.execute("vacuum analyze inbox_item");
             }
         }
         String token = TestTokens.token(tenant, "admin", brands);

@@ -51,18 +51,31 @@ class InboxViewsTest {
     }
 
     @Test
-    void anItemsHistoryListsDecisionsAndEditsWithWhoAndWhen() {
+    void anItemsHistoryListsDecisionsNotesAndEditsWithWhoAndWhen() {
         String brand = freshBrand();
         String cm = TestTokens.token("soleil", "community-manager", brand);
         UUID item = Interactions.receivedComment(events, "soleil", brand, cm);
         decide(cm, brand, item, Map.of("action", "assign", "assignee", "community-manager@soleil", "expectedVersion", 0));
         decide(cm, brand, item, Map.of("action", "escalate", "reason", "client VIP", "expectedVersion", 1));
+        String key = UUID.randomUUID().toString();
+        for (int attempt = 0; attempt < 2; attempt++) { // a retry with the same key adds nothing
+            given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                    .body(Map.of("text", "Client VIP, voir avec Camille")).when().post("/brands/" + brand + "/inbox/" + item + "/notes")
+                    .then().statusCode(201).body("kind", equalTo("note")).body("actor", equalTo("community-manager@soleil"));
+        }
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("text", " "))
+                .when().post("/brands/" + brand + "/inbox/" + item + "/notes")
+                .then().statusCode(400).contentType("application/problem+json").body("violations.field", hasItem("text"));
+        given().auth().oauth2(TestTokens.token("soleil", "analyst", brand)).contentType(ContentType.JSON)
+                .body(Map.of("text", "Vu")).when().post("/brands/" + brand + "/inbox/" + item + "/notes").then().statusCode(403);
+        given().auth().oauth2(TestTokens.token("nord", "admin", brand)).contentType(ContentType.JSON)
+                .body(Map.of("text", "Vu")).when().post("/brands/" + brand + "/inbox/" + item + "/notes").then().statusCode(404);
         Instant editedAt = Instant.parse("2026-11-21T19:00:00Z");
         events.send("tribu.listening.mentions", brand, MentionEvents.updated(UUID.randomUUID(), item, "soleil", brand,
                 "Trois semaines, toujours rien.", editedAt));
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(cm)
                 .when().get("/brands/" + brand + "/inbox/" + item + "/history")
-                .then().extract().jsonPath().getList("entries").size() == 3);
+                .then().extract().jsonPath().getList("entries").size() == 4);
 
         given().auth().oauth2(TestTokens.token("soleil", "analyst", brand))
                 .when().get("/brands/" + brand + "/inbox/" + item + "/history")
@@ -70,7 +83,7 @@ class InboxViewsTest {
                 .body("itemId", equalTo(item.toString()))
                 .body("version", equalTo(3))
                 // Oldest first by when it happened: the edit at the source is dated by the source, before the decisions.
-                .body("entries.kind", contains("edited", "decision", "decision"))
+                .body("entries.kind", contains("edited", "decision", "decision", "note"))
                 .body("entries[0].at", equalTo("2026-11-21T19:00:00Z"))
                 .body("entries[0].actor", nullValue())
                 .body("entries[0].text", equalTo("Trois semaines que j'attends ma commande, personne ne répond. Inadmissible."))
@@ -80,7 +93,12 @@ class InboxViewsTest {
                 .body("entries[1].fromStatus", equalTo("new"))
                 .body("entries[1].toStatus", equalTo("assigned"))
                 .body("entries[2].action", equalTo("escalate"))
-                .body("entries[2].reason", equalTo("client VIP"));
+                .body("entries[2].reason", equalTo("client VIP"))
+                .body("entries[3].actor", equalTo("community-manager@soleil"))
+                .body("entries[3].text", equalTo("Client VIP, voir avec Camille"));
+        // A note changes neither the status nor the version, and stays out of the item's source history.
+        given().auth().oauth2(cm).when().get("/brands/" + brand + "/inbox/" + item)
+                .then().statusCode(200).body("status", equalTo("escalated")).body("history.change", contains("edited"));
 
         // Another agency's token naming the same brand, and an unknown item: 404 alike.
         given().auth().oauth2(TestTokens.token("nord", "admin", brand))
