@@ -4,10 +4,13 @@ import { commonMessages } from './common';
 import { inboxMessages } from '../inbox/messages';
 import { calendarMessages } from '../calendar/messages';
 import { repliesMessages } from '../replies/messages';
+import { analyticsMessages } from '../analytics/messages';
 
 export const messages = {
-  en: { ...commonMessages.en, ...inboxMessages.en, ...calendarMessages.en, ...repliesMessages.en },
-  fr: { ...commonMessages.fr, ...inboxMessages.fr, ...calendarMessages.fr, ...repliesMessages.fr },
+  en: { ...commonMessages.en, ...inboxMessages.en, ...calendarMessages.en, ...repliesMessages.en,
+    ...analyticsMessages.en },
+  fr: { ...commonMessages.fr, ...inboxMessages.fr, ...calendarMessages.fr, ...repliesMessages.fr,
+    ...analyticsMessages.fr },
 } as const;
 
 export type Language = keyof typeof messages;

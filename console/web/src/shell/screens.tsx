@@ -8,6 +8,8 @@ const Approvals = lazy(() => import('../calendar/Approvals'));
 const Channels = lazy(() => import('../channels/Channels'));
 
 const SavedReplies = lazy(() => import('../replies/SavedReplies'));
+// The dashboard brings the charting library (Recharts), kept out of the first load.
+const Dashboard = lazy(() => import('../analytics/Dashboard'));
 
 /** What a screen gets from the shell. */
 export interface ScreenProps {
@@ -28,6 +30,7 @@ export const screens: Screen[] = [
   { id: 'calendar', label: 'shell.nav.calendar', render: (p) => <Suspense><Calendar key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
   { id: 'approvals', label: 'shell.nav.approvals', render: (p) => <Suspense><Approvals key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
   { id: 'channels', label: 'shell.nav.channels', render: (p) => <Suspense><Channels key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
+  { id: 'dashboard', label: 'shell.nav.dashboard', render: (p) => <Suspense fallback={null}><Dashboard key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
   { id: 'replies', label: 'shell.nav.replies', render: (p) => <Suspense fallback={null}><SavedReplies key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
 ];
 
