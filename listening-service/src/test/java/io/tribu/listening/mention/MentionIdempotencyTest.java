@@ -7,7 +7,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.tribu.platform.testing.TestTokens;
 import io.tribu.platform.testing.TopicReader;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -46,14 +45,7 @@ class MentionIdempotencyTest {
 
     /** Events about the mention that reach the topic within a few seconds of the first. */
     static long eventsAbout(TopicReader topic, String mentionId) {
-        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-        topic.await(r -> {
-            if (r.value().contains(mentionId)) {
-                seen.add(r);
-            }
-            return false;
-        }, Duration.ofSeconds(6));
-        return seen.size();
+        return topic.all(r -> r.value().contains(mentionId), Duration.ofSeconds(6)).size();
     }
 
     @Test

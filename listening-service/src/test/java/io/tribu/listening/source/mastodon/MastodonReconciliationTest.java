@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,12 +84,7 @@ class MastodonReconciliationTest {
 
     /** Every record the topic gets within the time, keyed by nothing: the caller filters. */
     static List<ConsumerRecord<String, String>> drain(TopicReader topic, Duration time) {
-        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-        topic.await(record -> {
-            seen.add(record);
-            return false;
-        }, time);
-        return seen;
+        return topic.all(record -> true, time);
     }
 
     @Test
