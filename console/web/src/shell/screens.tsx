@@ -8,6 +8,7 @@ const Approvals = lazy(() => import('../calendar/Approvals'));
 const Channels = lazy(() => import('../channels/Channels'));
 
 const SavedReplies = lazy(() => import('../replies/SavedReplies'));
+const Listening = lazy(() => import('../listening/Listening'));
 
 /** What a screen gets from the shell. */
 export interface ScreenProps {
@@ -29,6 +30,7 @@ export const screens: Screen[] = [
   { id: 'approvals', label: 'shell.nav.approvals', render: (p) => <Suspense><Approvals key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
   { id: 'channels', label: 'shell.nav.channels', render: (p) => <Suspense><Channels key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
   { id: 'replies', label: 'shell.nav.replies', render: (p) => <Suspense fallback={null}><SavedReplies key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
+  { id: 'listening', label: 'shell.nav.listening', render: (p) => <Suspense fallback={null}><Listening key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
 ];
 
 export function screenOf(hash: string): Screen {
