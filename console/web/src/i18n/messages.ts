@@ -5,12 +5,13 @@ import { inboxMessages } from '../inbox/messages';
 import { calendarMessages } from '../calendar/messages';
 import { repliesMessages } from '../replies/messages';
 import { listeningMessages } from '../listening/messages';
+import { charterMessages } from '../charter/messages';
 
 export const messages = {
   en: { ...commonMessages.en, ...inboxMessages.en, ...calendarMessages.en, ...repliesMessages.en,
-    ...listeningMessages.en },
+    ...listeningMessages.en, ...charterMessages.en },
   fr: { ...commonMessages.fr, ...inboxMessages.fr, ...calendarMessages.fr, ...repliesMessages.fr,
-    ...listeningMessages.fr },
+    ...listeningMessages.fr, ...charterMessages.fr },
 } as const;
 
 export type Language = keyof typeof messages;

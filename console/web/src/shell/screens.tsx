@@ -9,6 +9,7 @@ const Channels = lazy(() => import('../channels/Channels'));
 
 const SavedReplies = lazy(() => import('../replies/SavedReplies'));
 const Listening = lazy(() => import('../listening/Listening'));
+const CharterEditor = lazy(() => import('../charter/CharterEditor'));
 
 /** What a screen gets from the shell. */
 export interface ScreenProps {
@@ -31,6 +32,7 @@ export const screens: Screen[] = [
   { id: 'channels', label: 'shell.nav.channels', render: (p) => <Suspense><Channels key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
   { id: 'replies', label: 'shell.nav.replies', render: (p) => <Suspense fallback={null}><SavedReplies key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
   { id: 'listening', label: 'shell.nav.listening', render: (p) => <Suspense fallback={null}><Listening key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
+  { id: 'charter', label: 'shell.nav.charter', render: (p) => <Suspense fallback={null}><CharterEditor key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
 ];
 
 export function screenOf(hash: string): Screen {
