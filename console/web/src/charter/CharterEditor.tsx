@@ -7,7 +7,7 @@ import { useBrandTime } from '../listening/MentionCard';
 import { ProblemMessage } from '../ui/Problem';
 import { CharterForm, Violations } from './RuleForm';
 import {
-  diffLines, dryRun, EMPTY_CHARTER, loadCharter, loadSavedReplies, loadVersions, pathKey, pretty, saveCharter,
+  diffLines, dryRun, EMPTY_CHARTER, withContext, loadCharter, loadSavedReplies, loadVersions, pathKey, pretty, saveCharter,
   type Charter, type CharterVersion, type DryRunReport,
 } from './model';
 import './charter.css';
@@ -147,10 +147,14 @@ function DryRun({ brand, report }: { brand: string; report: DryRunReport }) {
       <p>{Object.entries(report.actions).map(([a, n]) => t('charter.dryRun.action', { action: a, count: n })).join(' · ') || t('charter.dryRun.noAction')}</p>
       <ul className="dry-rules">
         {report.rules.map((r) => {
-          const examples = report.items.filter((i) => i.rules.includes(r.ruleId)).slice(0, 3);
+          // Moderation lists each rule's own examples; one that does not, the first items it matched.
+          const examples = (r.examples ?? report.items.filter((i) => i.rules.includes(r.ruleId))).slice(0, 5);
           return (
             <li key={r.ruleId} data-testid="dry-run-rule" data-rule={r.ruleId}>
               <h3>{r.name || r.ruleId} <span className="tag">{t('charter.dryRun.matches', { count: r.matches })}</span></h3>
+              {r.actions && Object.keys(r.actions).length > 0 && (
+                <p className="hint">{Object.entries(r.actions).map(([a, n]) => t('charter.dryRun.action', { action: a, count: n })).join(' · ')}</p>
+              )}
               {examples.length > 0 && (
                 <ul>
                   {examples.map((i) => (
@@ -184,7 +188,7 @@ function Versions({ brand, draft, onEdit }: { brand: string; draft: Charter | nu
   const b = to || (list[0] ? String(list[0].version) : '');
   const left = pick(a);
   const right = pick(b);
-  const diff = left && right ? diffLines(pretty(left).split('\n'), pretty(right).split('\n')) : [];
+  const diff = left && right ? withContext(diffLines(pretty(left).split('\n'), pretty(right).split('\n'))) : [];
   const options = (
     <>
       <option value="draft">{t('charter.versions.draft')}</option>
@@ -213,10 +217,11 @@ function Versions({ brand, draft, onEdit }: { brand: string; draft: Charter | nu
             <select id="diff-to" value={b} onChange={(e) => setTo(e.target.value)} data-testid="diff-to">{options}</select>
           </div>
           {left && right && (
-            diff.every((d) => d.kind === 'same') ? <p className="hint">{t('charter.diff.same')}</p> : (
+            diff.every((d) => d.kind === 'same' || d.kind === 'skipped') ? <p className="hint">{t('charter.diff.same')}</p> : (
               <pre className="diff" data-testid="diff" aria-label={t('charter.diff.label')}>
                 {diff.map((d, i) => (
-                  d.kind === 'same' ? <span key={i}>{`  ${d.text}\n`}</span>
+                  d.kind === 'skipped' ? <span key={i} className="skipped">{t('charter.diff.skipped', { count: d.count })}{'\n'}</span>
+                    : d.kind === 'same' ? <span key={i}>{`  ${d.text}\n`}</span>
                     : d.kind === 'added' ? <ins key={i}>{`+ ${d.text}\n`}</ins> : <del key={i}>{`- ${d.text}\n`}</del>
                 ))}
               </pre>

@@ -92,6 +92,7 @@ export const charterMessages = {
     'charter.diff.to': 'with',
     'charter.diff.same': 'No difference.',
     'charter.diff.label': 'Lines removed (-) and added (+)',
+    'charter.diff.skipped': '… {count} unchanged lines …',
   },
   fr: {
     'shell.nav.charter': 'Charte',
@@ -185,5 +186,6 @@ export const charterMessages = {
     'charter.diff.to': 'avec',
     'charter.diff.same': 'Aucune différence.',
     'charter.diff.label': 'Lignes retirées (-) et ajoutées (+)',
+    'charter.diff.skipped': '… {count} lignes inchangées …',
   },
 } as const;

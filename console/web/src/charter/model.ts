@@ -38,9 +38,18 @@ export interface DryRunReport {
   evaluated: number;
   truncated: boolean;
   matched: number;
-  rules: { ruleId: string; name: string; matches: number }[];
+  rules: { ruleId: string; name: string; matches: number; actions?: Record<string, number>; examples?: DryRunItem[] }[];
   actions: Record<string, number>;
-  items: { itemId: string; receivedAt: string; author: string | null; excerpt: string; currentStatus: string; rules: string[]; actions: string[] }[];
+  items: DryRunItem[];
+}
+export interface DryRunItem {
+  itemId: string;
+  receivedAt: string;
+  author: string | null;
+  excerpt: string;
+  currentStatus: string;
+  rules: string[];
+  actions: string[];
 }
 
 export const LABELS = ['toxicity', 'insult', 'threat', 'identity_hate', 'spam', 'scam', 'personal_data', 'off_topic'];
@@ -102,3 +111,25 @@ export const saveCharter = (brand: string, charter: Charter) =>
 export const dryRun = (brand: string, charter: Charter, days: number) =>
   api<DryRunReport>(`${moderation(brand)}/charter/dry-run?days=${days}`, { method: 'POST', body: charter });
 export const loadSavedReplies = (brand: string) => api<{ id: string; name: string }[]>(`${moderation(brand)}/saved-replies`);
+
+export type DiffLine = { kind: 'same' | 'removed' | 'added'; text: string } | { kind: 'skipped'; count: number };
+
+/** Unchanged runs longer than twice the context folded into one `skipped` line, so that the changes stand out. */
+export function withContext(lines: { kind: 'same' | 'removed' | 'added'; text: string }[], context = 3): DiffLine[] {
+  const out: DiffLine[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (lines[i].kind !== 'same') { out.push(lines[i++]); continue; }
+    let j = i;
+    while (j < lines.length && lines[j].kind === 'same') j++;
+    const keepHead = i === 0 ? 0 : context;
+    const keepTail = j === lines.length ? 0 : context;
+    if (j - i > keepHead + keepTail + 1) {
+      out.push(...lines.slice(i, i + keepHead), { kind: 'skipped', count: j - i - keepHead - keepTail }, ...lines.slice(j - keepTail, j));
+    } else {
+      out.push(...lines.slice(i, j));
+    }
+    i = j;
+  }
+  return out;
+}
