@@ -1,5 +1,6 @@
 // Listening in the browser (issue 21, part 1): a query's syntax error underlined where listening says it
-// is; a saved query's preview and its mentions; the stream's filters and stories; sources; alert rules.
+// is; a saved query's preview and its mentions; the stream's filters and stories; sources paused and resumed;
+// alert rules and their history.
 import { randomUUID } from 'node:crypto';
 import { LISTENING, SHOTS, audit, check, signIn, step, token } from './lib.mjs';
 
@@ -115,6 +116,10 @@ export async function listeningScenarios(browser, track) {
     const row = page.locator('[data-testid=source]', { hasText: path });
     await row.waitFor();
     check((await row.locator('[data-testid=source-state]').textContent()) === 'listening', 'a new source listens');
+    await row.getByRole('button', { name: `Pause ${path}` }).click();
+    await row.locator('[data-testid=source-state]', { hasText: 'paused' }).waitFor();
+    await row.getByRole('button', { name: `Resume ${path}` }).click();
+    await row.locator('[data-testid=source-state]', { hasText: 'listening' }).waitFor();
     await audit(page, 'listening sources');
     await page.screenshot({ path: `${SHOTS}listening-sources.png`, fullPage: true });
     await row.getByRole('button', { name: `Remove ${path}` }).click();

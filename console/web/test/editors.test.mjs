@@ -12,7 +12,7 @@ const bundle = buildSync({
   },
   bundle: true, format: 'esm', write: false, platform: 'neutral',
 });
-const { splitAtError, lineAndColumn, syntaxErrorOf, pathKey, diffLines, withContext, ApiError } =
+const { splitAtError, lineAndColumn, syntaxErrorOf, syntaxErrorOfCheck, pathKey, diffLines, withContext, ApiError } =
   await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
 
 test('the error is underlined at listening\'s 1-based character position', () => {
@@ -21,15 +21,23 @@ test('the error is underlined at listening\'s 1-based character position', () =>
   assert.deepEqual(splitAtError('café AND OR x', error(10)), ['café AND ', 'O', 'R x']);
   // Past the end (a query that stops too early): a space after the text is underlined.
   assert.deepEqual(splitAtError('café AND', error(9)), ['café AND', '\u00a0', '']);
-  // Characters, not UTF-16 units: an emoji before the error counts once.
-  assert.deepEqual(splitAtError('\u{1F600} AND', error(3, 3)), ['\u{1F600} ', 'AND', '']);
+  // Listening counts UTF-16 units, as JavaScript does: an emoji before the error counts twice.
+  assert.deepEqual(splitAtError('\u{1F600} AND', error(4, 3)), ['\u{1F600} ', 'AND', '']);
+  // Length 0 (listening's "at the end") or a unit: one character underlined, an emoji whole.
+  assert.deepEqual(splitAtError('a \u{1F600} b', error(3, 0)), ['a ', '\u{1F600}', ' b']);
   assert.deepEqual(splitAtError('x', error(0)), ['', 'x', '']);
 });
 
 test('line and column of a position, when listening does not say them', () => {
   assert.deepEqual(lineAndColumn('a OR', 5), { line: 1, column: 5 });
   assert.deepEqual(lineAndColumn('café\nAND OR b', 10), { line: 2, column: 5 });
-  assert.deepEqual(lineAndColumn('\u{1F600}\n\u{1F600} (', 5), { line: 2, column: 3 });
+  assert.deepEqual(lineAndColumn('\u{1F600}\n\u{1F600} (', 7), { line: 2, column: 4 });
+});
+
+test('a syntax error is read from listening\'s check', () => {
+  assert.equal(syntaxErrorOfCheck({ valid: true }), null);
+  assert.deepEqual(syntaxErrorOfCheck({ valid: false, error: { message: 'm', position: 9, offset: 8, line: 1, column: 9, length: 0, expected: 'a word' } }),
+    { position: 9, length: 0, line: 1, column: 9, expected: 'a word', message: 'm' });
 });
 
 test('a syntax error is read from listening\'s problem; other problems are not one', () => {

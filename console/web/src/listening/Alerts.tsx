@@ -5,14 +5,13 @@ import { canModerate, type Me } from '../api/me';
 import { useT } from '../i18n/i18n';
 import { EmptyState } from '../ui/EmptyState';
 import { ProblemMessage } from '../ui/Problem';
-import { addAlertRule, loadAlertRules, loadRaisedAlerts, removeAlertRule, type AlertRule, type AlertRuleDraft, type RaisedAlert } from './api';
+import { addAlertRule, loadAlertRules, loadRuleHistory, removeAlertRule, type AlertRule, type AlertRuleDraft } from './api';
 import { useBrandTime } from './MentionCard';
 
 /** Alert rules (keywords, negative spike) with their webhook, and the alerts each one raised. */
 export function Alerts({ brand, me }: { brand: string; me: Me }) {
   const t = useT();
   const rules = useQuery({ queryKey: ['alert-rules', brand], queryFn: () => loadAlertRules(brand) });
-  const raised = useQuery({ queryKey: ['alerts-raised', brand], queryFn: () => loadRaisedAlerts(brand), refetchInterval: 30_000 });
   const [adding, setAdding] = useState(false);
   const [secret, setSecret] = useState<AlertRule | null>(null);
   const canEdit = canModerate(me);
@@ -34,15 +33,17 @@ export function Alerts({ brand, me }: { brand: string; me: Me }) {
       )}
       <ul className="cards" data-testid="alert-rules">
         {rules.data?.map((rule) => (
-          <AlertRuleCard key={rule.id} brand={brand} rule={rule} canEdit={canEdit} history={(raised.data ?? []).filter((a) => a.ruleId === rule.id)} />
+          <AlertRuleCard key={rule.id} brand={brand} rule={rule} canEdit={canEdit} />
         ))}
       </ul>
     </section>
   );
 }
 
-function AlertRuleCard({ brand, rule, canEdit, history }: { brand: string; rule: AlertRule; canEdit: boolean; history: RaisedAlert[] }) {
+function AlertRuleCard({ brand, rule, canEdit }: { brand: string; rule: AlertRule; canEdit: boolean }) {
   const t = useT();
+  const raised = useQuery({ queryKey: ['alerts-raised', brand, rule.id], queryFn: () => loadRuleHistory(brand, rule.id), refetchInterval: 30_000 });
+  const history = raised.data ?? [];
   const time = useBrandTime(brand);
   const client = useQueryClient();
   const [confirming, setConfirming] = useState(false);

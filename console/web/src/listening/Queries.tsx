@@ -10,7 +10,7 @@ import {
   type ListeningQuery, type Preview, type QueryDraft, type SyntaxError,
 } from './api';
 import { MentionCard } from './MentionCard';
-import { lineAndColumn, splitAtError, syntaxErrorOf } from './syntax';
+import { lineAndColumn, splitAtError, syntaxErrorOf, syntaxErrorOfCheck } from './syntax';
 
 const EMPTY: QueryDraft = { name: '', query: '', subject: 'brand', competitor: null, enabled: true };
 
@@ -118,16 +118,18 @@ function useSyntaxCheck(brand: string, query: string): Check {
     setCheck({ state: 'checking' });
     const timer = setTimeout(() => {
       checkQuery(brand, query)
-        .then(() => latest.current === query && setCheck({ state: 'ok' }))
+        .then((answer) => {
+          if (latest.current !== query) return;
+          const error = syntaxErrorOfCheck(answer);
+          setCheck(error ? { state: 'error', error } : { state: 'ok' });
+        })
         .catch((e) => {
           if (missingEndpoint(e)) {
             missing.current = true;
             setCheck({ state: 'onSave' });
-            return;
+          } else if (latest.current === query) {
+            setCheck({ state: 'failed', problem: e });
           }
-          if (latest.current !== query) return;
-          const error = syntaxErrorOf(e);
-          setCheck(error ? { state: 'error', error } : { state: 'failed', problem: e });
         });
     }, 300);
     return () => clearTimeout(timer);
@@ -253,6 +255,7 @@ function PreviewResult({ brand, preview, stale }: { brand: string; preview: Prev
   return (
     <section aria-labelledby="preview-title" className="preview" data-testid="preview">
       <h4 id="preview-title" role="status">{t('listening.preview.count', { count: preview.count, days: preview.days })}</h4>
+      {!preview.complete && <p className="hint">{t('listening.preview.partial', { scanned: preview.scanned })}</p>}
       {stale && <p className="hint">{t('listening.preview.stale')}</p>}
       {preview.items.length === 0 ? <p className="hint">{t('listening.preview.none')}</p> : (
         <ul className="mentions">

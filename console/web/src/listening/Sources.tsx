@@ -52,10 +52,10 @@ export function Sources({ brand, me }: { brand: string; me: Me }) {
                 <tr key={s.id} data-testid="source">
                   <th scope="row">{s.type}{s.ownedChannel && <> <span className="tag">{t('listening.source.owned')}</span></>}</th>
                   <td className="wrap">{s.url}{s.hashtag && <> #{s.hashtag}</>}{s.webhookPath && <code>{s.webhookPath}</code>}</td>
-                  <td data-testid="source-state">{s.paused ? t('listening.source.paused') : s.enabled ? t('listening.source.active') : t('listening.source.disabled')}</td>
+                  <td data-testid="source-state">{s.enabled ? t('listening.source.active') : t('listening.source.paused')}</td>
                   <td>{s.lastPolledAt ? <>{time(s.lastPolledAt)}{s.lastStatus && <span className="hint"> ({s.lastStatus})</span>}</> : t('listening.never')}</td>
                   <td className="wrap">{s.lastError ? <>{s.lastErrorAt && <>{time(s.lastErrorAt)}: </>}{s.lastError}</> : '—'}</td>
-                  <td>{s.paused || !s.nextPollAt ? '—' : time(s.nextPollAt)}</td>
+                  <td>{!s.enabled || !s.nextPollAt ? '—' : time(s.nextPollAt)}</td>
                   {canEdit && <td><SourceActions brand={brand} source={s} /></td>}
                 </tr>
               ))}
@@ -84,12 +84,10 @@ function SourceActions({ brand, source }: { brand: string; source: Source }) {
   const where = source.url ?? source.webhookPath ?? source.type;
   return (
     <div className="action-row">
-      {source.type !== 'webhook' && (
-        <button type="button" onClick={() => run(() => pauseSource(brand, source.id, !source.paused))}
-          aria-label={t(source.paused ? 'listening.source.resumeOne' : 'listening.source.pauseOne', { where })}>
-          {source.paused ? t('listening.source.resume') : t('listening.source.pause')}
-        </button>
-      )}
+      <button type="button" onClick={() => run(() => pauseSource(brand, source.id, source.enabled))}
+        aria-label={t(source.enabled ? 'listening.source.pauseOne' : 'listening.source.resumeOne', { where })}>
+        {source.enabled ? t('listening.source.pause') : t('listening.source.resume')}
+      </button>
       {!confirming && <button type="button" className="danger" onClick={() => setConfirming(true)} aria-label={t('listening.source.removeOne', { where })}>{t('listening.remove')}</button>}
       {confirming && (
         <div role="alertdialog" aria-label={t('listening.source.remove.confirm')} className="confirm">

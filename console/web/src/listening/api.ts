@@ -57,6 +57,9 @@ export interface MentionPage {
 export interface Preview {
   days: number;
   count: number;
+  /** Mentions of the period read; when the period holds more than a preview reads, complete is false. */
+  scanned: number;
+  complete: boolean;
   items: Mention[];
 }
 
@@ -67,13 +70,13 @@ export interface Source {
   hashtag: string | null;
   pollIntervalSeconds: number | null;
   ownedChannel: boolean;
+  /** false while paused */
   enabled: boolean;
-  paused?: boolean;
   nextPollAt: string | null;
   lastPolledAt: string | null;
   lastStatus: string | null;
   lastError: string | null;
-  lastErrorAt?: string | null;
+  lastErrorAt: string | null;
   webhookPath: string | null;
   webhookSecret?: string | null;
 }
@@ -168,23 +171,20 @@ export const loadAlertRules = (brand: string) => api<AlertRule[]>(`${listening(b
 export const addAlertRule = (brand: string, draft: AlertRuleDraft) =>
   api<AlertRule>(`${listening(brand)}/alerts`, { method: 'POST', body: draft, headers: key() });
 export const removeAlertRule = (brand: string, id: string) => api<void>(`${listening(brand)}/alerts/${id}`, { method: 'DELETE' });
-export const loadRaisedAlerts = (brand: string) => api<RaisedAlert[]>(`${listening(brand)}/alerts/raised?limit=200`);
+/** The alerts one rule raised, newest first. */
+export const loadRuleHistory = (brand: string, ruleId: string) =>
+  api<RaisedAlert[]>(`${listening(brand)}/alerts/raised?ruleId=${ruleId}&limit=50`);
 
 /** http(s) links only: a mention's URL comes from the outside world. */
 export const safeUrl = (url: string | null | undefined) => (url && /^https?:\/\//i.test(url) ? url : null);
 
-/**
- * Checks a query without saving it. Answers null when it reads; throws the ApiError whose problem carries
- * the error's position (see syntaxErrorOf) when it does not.
- */
-export async function checkQuery(brand: string, query: string): Promise<null> {
-  await api<unknown>(`${listening(brand)}/queries/check`, { method: 'POST', body: { query } });
-  return null;
-}
+/** Checks a query without saving it: listening answers whether it reads and, if not, where it breaks. */
+export const checkQuery = (brand: string, query: string) =>
+  api<{ valid: boolean; error?: Record<string, unknown> }>(`${listening(brand)}/queries/validate`, { method: 'POST', body: { query } });
 
-/** What an unsaved query would have matched over the last `days` days: a count and the first page. */
+/** What an unsaved query would have matched over the last `days` days: a count and the first matches. */
 export const previewQuery = (brand: string, query: string, days: number) =>
-  api<Preview>(`${listening(brand)}/queries/preview?days=${days}`, { method: 'POST', body: { query } });
+  api<Preview>(`${listening(brand)}/mentions/preview`, { method: 'POST', body: { query, days, limit: 20 } });
 
 /** Pauses a source (nothing is fetched, its cursor kept) or resumes it. */
 export const pauseSource = (brand: string, id: string, paused: boolean) =>
