@@ -127,7 +127,7 @@ export async function listeningScenarios(browser, track) {
     await row.waitFor({ state: 'detached' });
   });
 
-  await step('listening: a keyword alert rule and the alert it raises', async () => {
+  await step('listening: a keyword alert rule and the alert it raises; the query edited, then removed', async () => {
     await page.click('a[href="#listening/alerts"]');
     await page.waitForSelector('#alerts-title');
     await page.click('[data-testid=alert-new]');
@@ -149,9 +149,14 @@ export async function listeningScenarios(browser, track) {
     await rule.getByRole('button', { name: 'Remove' }).click();
     await rule.getByRole('button', { name: 'Yes, remove it' }).click();
     await rule.waitFor({ state: 'detached' });
-    // The query goes too: the demo keeps only its own.
+    // The query, edited into a competitor's, then removed: the demo keeps only its own.
     await page.click('a[href="#listening/queries"]');
     const query = page.locator('[data-testid=query]', { hasText: marker });
+    await query.getByRole('button', { name: 'Edit' }).click();
+    await page.check('input[name=subject] >> nth=1');
+    await page.fill('#query-competitor', 'Torréfaction Rivale');
+    await page.click('[data-testid=query-save]');
+    await query.locator('.tag', { hasText: 'competitor: Torréfaction Rivale' }).waitFor();
     await query.getByRole('button', { name: 'Remove' }).click();
     await query.getByRole('button', { name: 'Yes, remove it' }).click();
     await query.waitFor({ state: 'detached' });

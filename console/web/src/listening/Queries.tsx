@@ -140,7 +140,9 @@ function useSyntaxCheck(brand: string, query: string): Check {
 function QueryEditor({ brand, original, onDone }: { brand: string; original: ListeningQuery | null; onDone: () => void }) {
   const t = useT();
   const client = useQueryClient();
-  const [draft, setDraft] = useState<QueryDraft>(original ? { ...original } : EMPTY);
+  const [draft, setDraft] = useState<QueryDraft>(original
+    ? { name: original.name, query: original.query, subject: original.subject, competitor: original.competitor, enabled: original.enabled }
+    : EMPTY);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [days, setDays] = useState(7);
