@@ -111,7 +111,12 @@ async function editCharter(browser, track) {
     check((await ours.textContent()).includes('1 matches'), `the rule matches the insult: ${await ours.textContent()}`);
     check((await ours.locator('[data-testid=dry-run-example]').textContent()).includes(marker), 'its example is the insult');
     await audit(page, 'charter dry run');
-    await page.screenshot({ path: `${SHOTS}charter-dry-run.png`, fullPage: true });
+    // The rule as written in the form, and what it would have done (the console's README shows it).
+    const written = await last().boundingBox();
+    const report = await page.locator('[data-testid=dry-run-report]').boundingBox();
+    const scrolled = await page.evaluate(() => window.scrollY); // boxes are in the viewport, the clip in the page
+    await page.screenshot({ path: `${SHOTS}charter-dry-run.png`, fullPage: true,
+      clip: { x: 0, y: written.y + scrolled - 8, width: page.viewportSize().width, height: report.y + report.height - written.y + 16 } });
   });
 
   let saved;
@@ -132,7 +137,7 @@ async function editCharter(browser, track) {
     const added = await page.locator('[data-testid=diff] ins').allTextContents();
     check(added.some((line) => line.includes(`"id": "${rule}"`)), `the diff adds the rule: ${added.join('|')}`);
     await audit(page, 'charter versions');
-    await page.screenshot({ path: `${SHOTS}charter-versions.png`, fullPage: true });
+    await page.locator('section[aria-labelledby=versions-title]').screenshot({ path: `${SHOTS}charter-versions.png` });
     await page.getByRole('button', { name: `Edit from version ${saved - 1}` }).click();
     check((await page.locator('[data-testid=rule]').count()) === rulesBefore, 'the draft is the previous version');
     await page.click('[data-testid=charter-save]');
