@@ -98,19 +98,14 @@ function QueryRow({ brand, query, canEdit, onEdit }: { brand: string; query: Lis
   );
 }
 
-type Check = { state: 'idle' | 'checking' | 'ok' | 'onSave' } | { state: 'error'; error: SyntaxError } | { state: 'failed'; problem: unknown };
-
-/** A listening without the check (or the preview) answers 404 or 405 on its path: the editor then checks on save. */
-export const missingEndpoint = (e: unknown) => e instanceof ApiError && (e.problem.status === 404 || e.problem.status === 405) && syntaxErrorOf(e) === null;
+type Check = { state: 'idle' | 'checking' | 'ok' } | { state: 'error'; error: SyntaxError } | { state: 'failed'; problem: unknown };
 
 /** Asks listening whether the query reads, 300 ms after the last key; the answer of an older text is dropped. */
 function useSyntaxCheck(brand: string, query: string): Check {
   const [check, setCheck] = useState<Check>({ state: 'idle' });
   const latest = useRef(query);
-  const missing = useRef(false);
   useEffect(() => {
     latest.current = query;
-    if (missing.current) return;
     if (!query.trim()) {
       setCheck({ state: 'idle' });
       return;
@@ -123,14 +118,7 @@ function useSyntaxCheck(brand: string, query: string): Check {
           const error = syntaxErrorOfCheck(answer);
           setCheck(error ? { state: 'error', error } : { state: 'ok' });
         })
-        .catch((e) => {
-          if (missingEndpoint(e)) {
-            missing.current = true;
-            setCheck({ state: 'onSave' });
-          } else if (latest.current === query) {
-            setCheck({ state: 'failed', problem: e });
-          }
-        });
+        .catch((e) => latest.current === query && setCheck({ state: 'failed', problem: e }));
     }, 300);
     return () => clearTimeout(timer);
   }, [brand, query]);
@@ -219,7 +207,6 @@ function QueryEditor({ brand, original, onDone }: { brand: string; original: Lis
         {check.state === 'checking' && <p className="hint">{t('listening.check.checking')}</p>}
         {check.state === 'ok' && !syntax && <p className="notice">{t('listening.check.ok')}</p>}
         {check.state === 'failed' && <ProblemMessage error={check.problem} />}
-        {check.state === 'onSave' && !syntax && <p className="hint" data-testid="check-on-save">{t('listening.check.onSave')}</p>}
         {syntax && where && (
           <div className="syntax-error">
             <p className="field-error">
@@ -240,8 +227,7 @@ function QueryEditor({ brand, original, onDone }: { brand: string; original: Lis
         </select>
         <button type="button" onClick={runPreview} disabled={!draft.query.trim() || syntax != null} data-testid="query-preview">{t('listening.preview.run')}</button>
       </div>
-      {previewError != null && (missingEndpoint(previewError) ? <p className="hint">{t('listening.preview.missing')}</p>
-        : syntaxErrorOf(previewError) ? null : <ProblemMessage error={previewError} />)}
+      {previewError != null && syntaxErrorOf(previewError) === null && <ProblemMessage error={previewError} />}
       {preview && <PreviewResult brand={brand} preview={preview.result} stale={preview.query !== draft.query} />}
       {saveError != null && violations.length === 0 && !syntax && <ProblemMessage error={saveError} />}
       <div className="action-row">
