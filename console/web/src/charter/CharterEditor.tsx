@@ -147,12 +147,11 @@ function DryRun({ brand, report }: { brand: string; report: DryRunReport }) {
       <p>{Object.entries(report.actions).map(([a, n]) => t('charter.dryRun.action', { action: a, count: n })).join(' · ') || t('charter.dryRun.noAction')}</p>
       <ul className="dry-rules">
         {report.rules.map((r) => {
-          // Moderation lists each rule's own examples; one that does not, the first items it matched.
-          const examples = (r.examples ?? report.items.filter((i) => i.rules.includes(r.ruleId))).slice(0, 5);
+          const examples = r.examples.slice(0, 5);
           return (
             <li key={r.ruleId} data-testid="dry-run-rule" data-rule={r.ruleId}>
               <h3>{r.name || r.ruleId} <span className="tag">{t('charter.dryRun.matches', { count: r.matches })}</span></h3>
-              {r.actions && Object.keys(r.actions).length > 0 && (
+              {Object.keys(r.actions).length > 0 && (
                 <p className="hint">{Object.entries(r.actions).map(([a, n]) => t('charter.dryRun.action', { action: a, count: n })).join(' · ')}</p>
               )}
               {examples.length > 0 && (

@@ -38,7 +38,7 @@ export interface DryRunReport {
   evaluated: number;
   truncated: boolean;
   matched: number;
-  rules: { ruleId: string; name: string; matches: number; actions?: Record<string, number>; examples?: DryRunItem[] }[];
+  rules: { ruleId: string; name: string; matches: number; actions: Record<string, number>; examples: DryRunItem[] }[];
   actions: Record<string, number>;
   items: DryRunItem[];
 }
