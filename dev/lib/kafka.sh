@@ -13,7 +13,7 @@ use_kafka() {
     dev)
       KAFKA_NAME=kafka KAFKA_PORT=59092 KAFKA_CONTROLLER_PORT=59093 KAFKA_DIR="$TRIBU_HOME/kafka" ;;
     test)
-      KAFKA_NAME=kafka-test KAFKA_PORT=59094 KAFKA_CONTROLLER_PORT=59095 KAFKA_DIR="$TRIBU_HOME/kafka-test" ;;
+      KAFKA_NAME=kafka-test KAFKA_PORT="${TRIBU_TEST_KAFKA_PORT:-59094}" KAFKA_CONTROLLER_PORT=$((${TRIBU_TEST_KAFKA_PORT:-59094} + 1)) KAFKA_DIR="$TRIBU_HOME/kafka-test" ;;
     *) die "no Kafka broker named $1" ;;
   esac
   KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT"

@@ -2,7 +2,7 @@
 # Local PostgreSQL 15 for Tribu: one cluster in .tribu/pg, port 55432, role tribu/tribu and one
 # database per service (plus *_test for the test suite). Sourced by ./tribu.
 
-PG_PORT=55432
+PG_PORT="${TRIBU_DB_PORT:-55432}"  # overridable: a second checkout can run its own cluster beside this one
 PG_BIN=/usr/lib/postgresql/15/bin
 PG_DIR="$TRIBU_HOME/pg"
 PG_LOG="$TRIBU_LOGS/postgres.log"

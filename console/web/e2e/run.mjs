@@ -6,6 +6,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM, SHOTS } from './lib.mjs';
 import { inboxScenarios } from './inbox.mjs';
 import { calendarScenarios } from './calendar.mjs';
+import { dashboardScenarios } from './dashboard.mjs';
 import { listeningScenarios } from './listening.mjs';
 import { charterScenarios } from './charter.mjs';
 
@@ -19,6 +20,7 @@ let current = null;
 try {
   await inboxScenarios(browser, (page) => { current = page; });
   await calendarScenarios(browser, (page) => { current = page; });
+  await dashboardScenarios(browser, (page) => { current = page; });
   await listeningScenarios(browser, (page) => { current = page; });
   await charterScenarios(browser, (page) => { current = page; });
   console.log(`[e2e] all green in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -4,13 +4,16 @@ import { commonMessages } from './common';
 import { inboxMessages } from '../inbox/messages';
 import { calendarMessages } from '../calendar/messages';
 import { repliesMessages } from '../replies/messages';
+import { analyticsMessages } from '../analytics/messages';
 import { listeningMessages } from '../listening/messages';
 import { charterMessages } from '../charter/messages';
 
 export const messages = {
   en: { ...commonMessages.en, ...inboxMessages.en, ...calendarMessages.en, ...repliesMessages.en,
+    ...analyticsMessages.en,
     ...listeningMessages.en, ...charterMessages.en },
   fr: { ...commonMessages.fr, ...inboxMessages.fr, ...calendarMessages.fr, ...repliesMessages.fr,
+    ...analyticsMessages.fr,
     ...listeningMessages.fr, ...charterMessages.fr },
 } as const;
 

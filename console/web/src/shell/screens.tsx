@@ -8,6 +8,8 @@ const Approvals = lazy(() => import('../calendar/Approvals'));
 const Channels = lazy(() => import('../channels/Channels'));
 
 const SavedReplies = lazy(() => import('../replies/SavedReplies'));
+// The dashboard brings the charting library (Recharts), kept out of the first load.
+const Dashboard = lazy(() => import('../analytics/Dashboard'));
 const Listening = lazy(() => import('../listening/Listening'));
 const CharterEditor = lazy(() => import('../charter/CharterEditor'));
 
@@ -30,6 +32,7 @@ export const screens: Screen[] = [
   { id: 'calendar', label: 'shell.nav.calendar', render: (p) => <Suspense><Calendar key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
   { id: 'approvals', label: 'shell.nav.approvals', render: (p) => <Suspense><Approvals key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
   { id: 'channels', label: 'shell.nav.channels', render: (p) => <Suspense><Channels key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
+  { id: 'dashboard', label: 'shell.nav.dashboard', render: (p) => <Suspense fallback={null}><Dashboard key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
   { id: 'replies', label: 'shell.nav.replies', render: (p) => <Suspense fallback={null}><SavedReplies key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
   { id: 'listening', label: 'shell.nav.listening', render: (p) => <Suspense fallback={null}><Listening key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
   { id: 'charter', label: 'shell.nav.charter', render: (p) => <Suspense fallback={null}><CharterEditor key={p.brand} brand={p.brand} me={p.me} /></Suspense> },

@@ -53,6 +53,11 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 status = 404;
                 type = "application/problem+json";
                 answer = "{\"type\":\"https://tribu.io/problems/not-found\",\"title\":\"Not Found\",\"status\":404}";
+            } else if (path.endsWith("/report")) {
+                // A printable page like analytics' report: inline CSS, no script.
+                status = 200;
+                type = "text/html; charset=utf-8";
+                answer = "<!doctype html><style>h1{color:#1f3a5f}</style><h1>Report</h1>";
             } else if ("POST".equals(exchange.getRequestMethod())) {
                 status = 201;
                 answer = "{\"created\":true}";

@@ -28,7 +28,7 @@ class BadInputTest {
     @Test
     void noOperationAcceptsBadInputOrFailsOnIt() throws Exception {
         String brand = Drafts.freshBrand();
-        BadInputProbe.withToken(TestTokens.token("soleil", "admin", brand))
+        BadInputProbe.withToken(TestTokens.longLived("soleil", "admin", brand))
                 .pathValue("brandId", brand)
                 .progress(LOG::info)
                 .assertHolds();

@@ -30,6 +30,7 @@ class OpenApiTest {
     /** What each operation answers when it works. */
     static final Map<String, String> SUCCESS = new TreeMap<>(Map.ofEntries(
             Map.entry("POST /admin/credentials/rotation", "200"),
+            Map.entry("GET /agency/posts-summary", "200"),
             Map.entry("GET /approval-links/{token}", "200"),
             Map.entry("POST /approval-links/{token}/posts/{postId}/decisions", "200"),
             Map.entry("GET /brands/{brandId}/approval-links", "200"),
@@ -52,6 +53,7 @@ class OpenApiTest {
             Map.entry("GET /brands/{brandId}/channels/{channelId}/queue", "200"),
             Map.entry("PUT /brands/{brandId}/channels/{channelId}/queue", "200"),
             Map.entry("GET /brands/{brandId}/posts", "200"),
+            Map.entry("GET /brands/{brandId}/posts/unscheduled", "200"),
             Map.entry("POST /brands/{brandId}/posts", "201"),
             Map.entry("GET /brands/{brandId}/posts/{postId}", "200"),
             Map.entry("PUT /brands/{brandId}/posts/{postId}", "200"),

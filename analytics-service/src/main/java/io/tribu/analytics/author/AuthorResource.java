@@ -64,10 +64,8 @@ public class AuthorResource {
         ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
         int size = ReportingPeriod.count("limit", limit, 1, 100);
         String tenant = caller.tenant();
-        return authors.ranked(tenant, brand, period, AuthorService.Ranking.AMBASSADORS, size)
-                .chain(ambassadors -> authors.ranked(tenant, brand, period, AuthorService.Ranking.DETRACTORS, size)
-                        .chain(detractors -> authors.ranked(tenant, brand, period, AuthorService.Ranking.INFLUENCERS, size)
-                                .map(influencers -> new AuthorsView(brand, period.from(), period.to(), ambassadors,
-                                        detractors, influencers))));
+        return authors.rankings(tenant, brand, period, size)
+                .map(found -> new AuthorsView(brand, period.from(), period.to(), found.ambassadors(), found.detractors(),
+                        found.influencers()));
     }
 }

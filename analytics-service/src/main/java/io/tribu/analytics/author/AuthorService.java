@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -72,36 +73,49 @@ public class AuthorService {
     public record Author(String author, long mentions, long positive, long negative, long reach) {
     }
 
-    public enum Ranking {
-        AMBASSADORS("sum(positive) > 0", "sum(positive) desc, max(reach) desc"),
-        DETRACTORS("sum(negative) > 0", "sum(negative) desc, max(reach) desc"),
-        INFLUENCERS("true", "max(reach) desc, count(*) desc");
-
-        private final String having;
-        private final String order;
-
-        Ranking(String having, String order) {
-            this.having = having;
-            this.order = order;
-        }
+    /** Ambassadors, detractors and influencers of one period, best first. */
+    public record Rankings(List<Author> ambassadors, List<Author> detractors, List<Author> influencers) {
     }
 
-    /** Days are UTC days: the period is widened to the whole UTC days it touches. */
+    /**
+     * Ambassadors (most positive mentions, then largest reach), detractors (most negative, then reach) and
+     * influencers (largest reach, then days with mentions), {@code limit} each, equal ones by name. One statement
+     * sums the period's author days once for the three lists: at a million mentions a brand has ~400,000 author days
+     * in 90 days, and that sum is the cost. Days are UTC days: the period is widened to the whole UTC days it touches.
+     */
     @WithSession
-    public Uni<List<Author>> ranked(String tenant, String brandId, ReportingPeriod period, Ranking ranking, int limit) {
+    public Uni<Rankings> rankings(String tenant, String brandId, ReportingPeriod period, int limit) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select author, sum(mentions), sum(positive), sum(negative), max(reach) from mention_author
-                        where tenant = :tenant and brand_id = :brand and day >= :from and day <= :to
-                        group by author having %s
-                        order by %s, author limit :limit""".formatted(ranking.having, ranking.order), Object[].class)
+                        with totals as materialized (
+                            select author, sum(mentions) as mentions, sum(positive) as positive, sum(negative) as negative,
+                                   max(reach) as reach, count(*) as days
+                            from mention_author
+                            where tenant = :tenant and brand_id = :brand and day >= :from and day <= :to
+                            group by author)
+                        select list, author, mentions, positive, negative, reach from (
+                            (select 0 as list, row_number() over (order by positive desc, reach desc, author) as rank, *
+                             from totals where positive > 0 order by rank limit :limit)
+                            union all
+                            (select 1, row_number() over (order by negative desc, reach desc, author), *
+                             from totals where negative > 0 order by 2 limit :limit)
+                            union all
+                            (select 2, row_number() over (order by reach desc, days desc, author), *
+                             from totals order by 2 limit :limit)) ranked
+                        order by list, rank""", Object[].class)
                 .setParameter("tenant", tenant)
                 .setParameter("brand", brandId)
                 .setParameter("from", period.from().atOffset(ZoneOffset.UTC).toLocalDate())
                 .setParameter("to", period.to().minusNanos(1).atOffset(ZoneOffset.UTC).toLocalDate())
                 .setParameter("limit", limit)
                 .getResultList()
-                .map(rows -> rows.stream().map(row -> new Author((String) row[0], ((Number) row[1]).longValue(),
-                        ((Number) row[2]).longValue(), ((Number) row[3]).longValue(), ((Number) row[4]).longValue()))
-                        .toList()));
+                .map(rows -> {
+                    List<List<Author>> lists = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                    for (Object[] row : rows) {
+                        lists.get(((Number) row[0]).intValue()).add(new Author((String) row[1],
+                                ((Number) row[2]).longValue(), ((Number) row[3]).longValue(),
+                                ((Number) row[4]).longValue(), ((Number) row[5]).longValue()));
+                    }
+                    return new Rankings(List.copyOf(lists.get(0)), List.copyOf(lists.get(1)), List.copyOf(lists.get(2)));
+                }));
     }
 }

@@ -56,13 +56,12 @@ public class ReportService {
     public Uni<Report> report(String tenant, String brandId, ReportingPeriod period, Bucketing bucketing) {
         return names.displayName(tenant, brandId).chain(brandName -> sentiments.series(tenant, brandId, period, bucketing)
                 .chain(days -> voices.voices(tenant, brandId, brandName, period)
-                .chain(voiceList -> authors.ranked(tenant, brandId, period, AuthorService.Ranking.AMBASSADORS, 5)
-                .chain(ambassadors -> authors.ranked(tenant, brandId, period, AuthorService.Ranking.DETRACTORS, 5)
-                .chain(detractors -> crises.assess(tenant, brandId, period, 4, 10)
+                .chain(voiceList -> authors.rankings(tenant, brandId, period, 5)
+                .chain(ranked -> crises.assess(tenant, brandId, period, 4, 10)
                 .chain(assessment -> drivers.drivers(tenant, brandId, period, 8)
                 .chain(found -> engagement(tenant, brandId, period, bucketing)
-                .map(posts -> new Report(brandId, brandName, period, bucketing, days, voiceList, found, ambassadors,
-                        detractors, assessment, posts)))))))));
+                .map(posts -> new Report(brandId, brandName, period, bucketing, days, voiceList, found,
+                        ranked.ambassadors(), ranked.detractors(), assessment, posts))))))));
     }
 
     private Uni<Engagement> engagement(String tenant, String brandId, ReportingPeriod period, Bucketing bucketing) {

@@ -27,6 +27,9 @@ public final class TestTokens {
                 .groups(Set.of(role))
                 .claim("tenant", tenant)
                 .claim("brands", List.of(brands))
+                // An hour rather than the builder's 5 minutes: the bad-input probe's requests outlast 5 minutes on a
+                // loaded machine, and an expired token turns its last findings into 401s.
+                .expiresIn(java.time.Duration.ofHours(1))
                 .jws().keyId("1")
                 .sign("privateKey.jwk");
     }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 /** Decision events built from the example moderation publishes with its schema. */
-final class DecisionEvents {
+public final class DecisionEvents {
 
     static final Path PRODUCER_EXAMPLE = Path.of("..", "moderation-service", "src", "main", "resources", "events",
             "decision-recorded.v1.example.json");
@@ -32,7 +32,7 @@ final class DecisionEvents {
         }
     }
 
-    static String decision(String tenant, String brand, UUID item, String action, String itemPublishedAt,
+    public static String decision(String tenant, String brand, UUID item, String action, String itemPublishedAt,
                            String decidedAt) {
         ObjectNode event = producerExample();
         event.put("id", UUID.randomUUID().toString());

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
@@ -44,6 +45,14 @@ public class ForwardResource {
     /** Response headers that mean something to the page. */
     private static final List<String> RESPONSE_HEADERS = List.of("Content-Type", "Location", "ETag", "Retry-After",
             "Idempotent-Replayed");
+
+    /**
+     * A service's HTML answer (analytics' printable report) is a document of its own, opened in a tab: it
+     * styles itself inline and has no script, so it gets a policy that allows inline styles and nothing
+     * that runs, in place of the page's, which would leave it unstyled.
+     */
+    static final String DOCUMENT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:; "
+            + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private final ConsoleConfig config;
     private final AccessTokenCredential accessToken;
@@ -112,17 +121,24 @@ public class ForwardResource {
         // Mutiny's deadline covers the whole answer (connect, headers, body); WebClient's timeout alone
         // only measures idle gaps.
         return sent.ifNoItem().after(config.forwardTimeout()).failWith(TimeoutException::new)
-                .map(ForwardResource::toResponse)
+                .map(upstream -> toResponse(upstream, incoming))
                 .onFailure().recoverWithItem(failure -> down(service, failure));
     }
 
-    private static Response toResponse(HttpResponse<Buffer> upstream) {
+    private static Response toResponse(HttpResponse<Buffer> upstream, HttpServerRequest incoming) {
         Response.ResponseBuilder response = Response.status(upstream.statusCode());
         for (String name : RESPONSE_HEADERS) {
             String value = upstream.getHeader(name);
             if (value != null) {
                 response.header(name, value);
             }
+        }
+        String type = upstream.getHeader("Content-Type");
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("text/html")) {
+            // The page's policy is already on the response (quarkus.http.header): replaced, since a browser
+            // enforces every policy it is sent.
+            incoming.response().headers().remove("Content-Security-Policy");
+            response.header("Content-Security-Policy", DOCUMENT_POLICY);
         }
         Buffer body = upstream.body();
         if (body != null && body.length() > 0) {

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,6 +72,19 @@ class ForwardTest {
                 .post("/api/moderation/brands/cafe-lumiere/posts")
                 .then().statusCode(201).header("Idempotent-Replayed", "true");
         assertEquals("composer-42", FakeServices.LAST.get().idempotencyKey());
+    }
+
+    @Test
+    void aServicesHtmlPageGetsAPolicyThatLetsItStyleItselfButRunsNothing() {
+        var report = given().cookies(cookies).get("/api/moderation/brands/cafe-lumiere/report?lang=fr")
+                .then().statusCode(200).contentType(containsString("text/html")).extract();
+        // One policy only: a browser enforces every policy it is sent, so the page's would still apply.
+        assertEquals(List.of(ForwardResource.DOCUMENT_POLICY), report.headers().getValues("Content-Security-Policy"));
+        assertTrue(ForwardResource.DOCUMENT_POLICY.contains("style-src 'unsafe-inline'"));
+        assertFalse(ForwardResource.DOCUMENT_POLICY.contains("script-src"), "default-src 'none' runs no script");
+        var json = given().cookies(cookies).get("/api/moderation/brands/cafe-lumiere/inbox").then().statusCode(200).extract();
+        assertEquals(1, json.headers().getValues("Content-Security-Policy").size());
+        assertTrue(json.header("Content-Security-Policy").contains("script-src 'self'"), "the page's policy elsewhere");
     }
 
     @Test

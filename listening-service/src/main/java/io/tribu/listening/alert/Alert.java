@@ -71,8 +71,11 @@ public class Alert extends PanacheEntityBase {
         return Alert.count("ruleId = ?1 and mentionId = ?2", ruleId, mentionId).map(n -> n > 0);
     }
 
-    static Uni<List<Alert>> latest(String tenant, String brandId, int limit) {
-        return Alert.<Alert>find("tenant = ?1 and brandId = ?2 order by raisedAt desc, id desc", tenant, brandId)
+    static Uni<List<Alert>> latest(String tenant, String brandId, UUID ruleId, int limit) {
+        return (ruleId == null
+                ? Alert.<Alert>find("tenant = ?1 and brandId = ?2 order by raisedAt desc, id desc", tenant, brandId)
+                : Alert.<Alert>find("tenant = ?1 and brandId = ?2 and ruleId = ?3 order by raisedAt desc, id desc",
+                tenant, brandId, ruleId))
                 .page(0, limit).list();
     }
 }

@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.UUID;
+import io.tribu.platform.problem.Problems;
 
 @Path("/brands/{brandId}/alerts")
 @Authenticated
@@ -100,10 +101,26 @@ public class AlertResource {
     @GET
     @Path("/raised")
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
-    @Operation(summary = "The brand's latest alerts, newest first, with their webhook delivery")
+    @Operation(summary = "The brand's latest alerts, newest first, with their webhook delivery",
+            description = "With ruleId: the history of the alerts one rule raised (a rule of another brand or agency "
+                    + "has none here).")
     public Uni<List<AlertView>> raised(@PathParam("brandId") String brandId,
+                                       @Parameter(description = "only the alerts of this rule")
+                                       @QueryParam("ruleId") String ruleId,
                                        @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         String brand = caller.requireBrand(brandId);
-        return alerts.raised(caller.tenant(), brand, limit).map(list -> list.stream().map(AlertView::of).toList());
+        return alerts.raised(caller.tenant(), brand, ruleId(ruleId), limit)
+                .map(list -> list.stream().map(AlertView::of).toList());
+    }
+
+    private static UUID ruleId(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalidParameter("ruleId", "must be the id (UUID) of one of the brand's alert rules");
+        }
     }
 }

@@ -100,8 +100,8 @@ public class AlertService {
     }
 
     @WithSession
-    public Uni<List<Alert>> raised(String tenant, String brandId, int limit) {
-        return Alert.latest(tenant, brandId, limit);
+    public Uni<List<Alert>> raised(String tenant, String brandId, UUID ruleId, int limit) {
+        return Alert.latest(tenant, brandId, ruleId, limit);
     }
 
     /** Keyword alerts for a mention just stored; runs in the transaction that stores it. */

@@ -55,11 +55,13 @@ public class MentionResource {
     private final Caller caller;
     private final MentionService mentions;
     private final Idempotency idempotency;
+    private final MentionPreviews previews;
 
-    public MentionResource(Caller caller, MentionService mentions, Idempotency idempotency) {
+    public MentionResource(Caller caller, MentionService mentions, Idempotency idempotency, MentionPreviews previews) {
         this.caller = caller;
         this.mentions = mentions;
         this.idempotency = idempotency;
+        this.previews = previews;
     }
 
     @POST
@@ -103,6 +105,25 @@ public class MentionResource {
         String brand = caller.requireBrand(brandId);
         return mentions.latest(caller.tenant(), brand, sourceId, limit)
                 .map(list -> list.stream().map(MentionView::of).toList());
+    }
+
+    @POST
+    @Path("/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @Operation(summary = "Preview what a query expression would have matched",
+            description = "Runs an unsaved listening query over the brand's mentions of the last days (1 to 30) and "
+                    + "answers how many it matches and the first of them, newest first; nothing is saved. Bounded: "
+                    + "at most the newest tribu.queries.preview-max-mentions (10,000) mentions of the period are "
+                    + "read, and complete is false when the period holds more. A syntax error answers 400 with the "
+                    + "error's position, offset, line, column and length.")
+    @APIResponse(responseCode = "200", description = "What the expression matches",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MentionPreview.class)))
+    public Uni<MentionPreview> preview(@PathParam("brandId") String brandId,
+                                      @Valid @NotNull MentionPreviewRequest request) {
+        String brand = caller.requireBrand(brandId);
+        return previews.preview(caller.tenant(), brand, request.query(),
+                request.days() == null ? 7 : request.days(), request.limit() == null ? 20 : request.limit());
     }
 
     @GET

@@ -73,6 +73,33 @@ public class ListeningQueryResource {
                         .map(ListeningQueryView::of));
     }
 
+    @POST
+    @Path("/validate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @Operation(summary = "Check a query expression without saving it",
+            description = "For an editor that checks while one types: 200 with valid true, or valid false and the "
+                    + "error's position, offset, line, column and length (what to underline) and what was expected. "
+                    + "Saving the same expression answers 400 with the same members.")
+    @APIResponse(responseCode = "200", description = "Checked; nothing is saved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QueryCheck.class)))
+    public QueryCheck validate(@PathParam("brandId") String brandId, @Valid @NotNull QueryCheckRequest request) {
+        caller.requireBrand(brandId);
+        return QueryCheck.of(request.query());
+    }
+
+    @GET
+    @Path("/grammar")
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @Operation(summary = "The query language in short",
+            description = "Operators, fields, precedence and examples, for an editor's help panel.")
+    @APIResponse(responseCode = "200", description = "The grammar",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QueryGrammar.class)))
+    public QueryGrammar grammar(@PathParam("brandId") String brandId) {
+        caller.requireBrand(brandId);
+        return QueryGrammar.LANGUAGE;
+    }
+
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
     @Operation(summary = "The brand's listening queries, oldest first")

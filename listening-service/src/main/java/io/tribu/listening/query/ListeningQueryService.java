@@ -65,7 +65,7 @@ public class ListeningQueryService {
         try {
             QueryMatcher.check(request.query());
         } catch (QuerySyntaxException e) {
-            throw e.toProblem("query");
+            throw e.toProblem("query", request.query());
         }
         boolean competitor = ListeningQuery.COMPETITOR.equals(request.subject());
         String competitorName = request.competitor() == null ? null : request.competitor().strip();

@@ -74,7 +74,7 @@ final class QueryCompiler {
             return Span.near(span(near.left()), span(near.right()), near.distance());
         }
         throw new QuerySyntaxException("NEAR only takes words, phrases, wildcards or OR groups of them",
-                position("NEAR/"), "a word, a \"phrase\" or a (... OR ...) group on each side of NEAR");
+                position("NEAR/"), "NEAR/".length(), "a word, a \"phrase\" or a (... OR ...) group on each side of NEAR");
     }
 
     private static Span span(List<String> words) {
@@ -85,7 +85,7 @@ final class QueryCompiler {
     private List<String> analyze(String text) {
         List<String> words = Words.of(text);
         if (words.isEmpty()) {
-            throw new QuerySyntaxException("nothing searchable in '" + text + "'", position(text),
+            throw new QuerySyntaxException("nothing searchable in '" + text + "'", position(text), text.length(),
                     "a word with letters or digits");
         }
         return words;

@@ -233,6 +233,22 @@ public final class QueryParser {
     }
 
     private QuerySyntaxException error(String problem, String expected) {
-        return new QuerySyntaxException(problem, pos + 1, expected);
+        return new QuerySyntaxException(problem, pos + 1, tokenLength(), expected);
+    }
+
+    /** The characters of what stands at the error: a bracket or quote, an operator, a word; none at the end. */
+    private int tokenLength() {
+        if (pos >= text.length()) {
+            return 0;
+        }
+        char c = text.charAt(pos);
+        if (c == '(' || c == ')' || c == '"') {
+            return 1;
+        }
+        int end = pos;
+        while (end < text.length() && !isBoundary(text.charAt(end)) && text.charAt(end) != '"') {
+            end++;
+        }
+        return Math.max(end - pos, 1);
     }
 }

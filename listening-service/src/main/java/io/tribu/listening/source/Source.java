@@ -41,8 +41,11 @@ public class Source extends PanacheEntityBase {
     /** How the last poll went: e.g. "200: 3 new", "304", "error". */
     @Column(name = "last_status")
     public String lastStatus;
+    /** The last poll that failed, kept after later successes (lastStatus tells the latest). */
     @Column(name = "last_error")
     public String lastError;
+    @Column(name = "last_error_at")
+    public Instant lastErrorAt;
     /** Webhook sources only: the HMAC-SHA256 key deliveries are signed with. */
     @Column(name = "webhook_secret")
     public String webhookSecret;

@@ -116,7 +116,6 @@ public class SourcePoller {
                                 : "200: " + (added.size() + changed.added()) + " new"
                                 + (changed.edited() > 0 ? ", " + changed.edited() + " edited" : "")
                                 + (changed.withdrawn() > 0 ? ", " + changed.withdrawn() + " withdrawn" : "");
-                        source.lastError = null;
                     }))
                     .replaceWithVoid();
         });
@@ -155,6 +154,7 @@ public class SourcePoller {
                 source.lastPolledAt = polledAt;
                 source.lastStatus = "error";
                 source.lastError = error;
+                source.lastErrorAt = polledAt;
             }
         }).replaceWithVoid();
     }

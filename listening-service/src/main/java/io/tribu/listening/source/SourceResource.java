@@ -86,6 +86,32 @@ public class SourceResource {
         return sources.find(caller.tenant(), brand, sourceId).map(SourceView::of);
     }
 
+    @POST
+    @Path("/{sourceId}/pause")
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
+    @Operation(summary = "Pause a source",
+            description = "Stops polling and streaming it (enabled becomes false); a paused webhook source refuses "
+                    + "deliveries like an unknown one. Its mentions stay. Pausing a paused source changes nothing.")
+    @APIResponse(responseCode = "200", description = "Paused",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
+    public Uni<SourceView> pause(@PathParam("brandId") String brandId, @PathParam("sourceId") UUID sourceId) {
+        String brand = caller.requireBrand(brandId);
+        return sources.listen(caller.tenant(), brand, sourceId, false).map(SourceView::of);
+    }
+
+    @POST
+    @Path("/{sourceId}/resume")
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
+    @Operation(summary = "Resume a paused source",
+            description = "Listens again (enabled becomes true): a polled source is polled at once, from its cursor, so "
+                    + "what was published while it was paused is read if the source still lists it.")
+    @APIResponse(responseCode = "200", description = "Listening again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
+    public Uni<SourceView> resume(@PathParam("brandId") String brandId, @PathParam("sourceId") UUID sourceId) {
+        String brand = caller.requireBrand(brandId);
+        return sources.listen(caller.tenant(), brand, sourceId, true).map(SourceView::of);
+    }
+
     @DELETE
     @Path("/{sourceId}")
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})

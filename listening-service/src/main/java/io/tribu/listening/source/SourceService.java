@@ -75,6 +75,20 @@ public class SourceService {
                 .onItem().ifNull().failWith(() -> NotFoundProblems.of("Source " + id + " not found"));
     }
 
+    /**
+     * Pauses (false) or resumes (true) listening to a source: a paused one is neither polled nor streamed, and a paused
+     * webhook source refuses deliveries like an unknown one; a resumed one is polled at once.
+     */
+    @WithTransaction
+    public Uni<Source> listen(String tenant, String brandId, UUID id, boolean enabled) {
+        return find(tenant, brandId, id).invoke(source -> {
+            if (enabled && !source.enabled) {
+                source.nextPollAt = clock.instant();
+            }
+            source.enabled = enabled;
+        });
+    }
+
     @WithTransaction
     public Uni<Void> remove(String tenant, String brandId, UUID id) {
         return Source.delete("id = ?1 and tenant = ?2 and brandId = ?3", id, tenant, brandId)

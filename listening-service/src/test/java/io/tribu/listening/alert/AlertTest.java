@@ -26,6 +26,8 @@ import java.util.function.Predicate;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -114,6 +116,32 @@ class AlertTest {
         given().auth().oauth2(token(brand)).when().get("/brands/" + brand + "/alerts/raised")
                 .then().body("[0].webhookStatus", equalTo("none")).body("[0].mentionId", notNullValue());
         assertEquals(1, raised(brand).size());
+    }
+
+    @Test
+    void eachRuleShowsTheHistoryOfTheAlertsItRaised() {
+        String brand = "alert-history";
+        String recall = addRule(brand, Map.of("name", "Rappel", "type", "keyword", "keywords", List.of("rappel"),
+                "cooldownMinutes", 0)).getString("id");
+        String poison = addRule(brand, Map.of("name", "Intoxication", "type", "keyword",
+                "keywords", List.of("intoxication"), "cooldownMinutes", 0)).getString("id");
+        mention(brand, "Rappel de lot sur les capsules", clock.instant());
+        mention(brand, "Intoxication après le brunch", clock.instant());
+        mention(brand, "Deuxième rappel de lot", clock.instant());
+        awaitRaised(brand, alerts -> alerts.size() == 3);
+        given().auth().oauth2(token(brand)).queryParam("ruleId", recall).when().get("/brands/" + brand + "/alerts/raised")
+                .then().statusCode(200).body("$", hasSize(2)).body("ruleId", everyItem(equalTo(recall)));
+        given().auth().oauth2(token(brand)).queryParam("ruleId", poison).when().get("/brands/" + brand + "/alerts/raised")
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].ruleId", equalTo(poison));
+        given().auth().oauth2(TestTokens.token("nord", "admin", brand)).queryParam("ruleId", recall)
+                .when().get("/brands/" + brand + "/alerts/raised").then().statusCode(200).body("$", hasSize(0));
+        given().auth().oauth2(TestTokens.token("nord", "admin", "biscuits-nord")).queryParam("ruleId", recall)
+                .when().get("/brands/" + brand + "/alerts/raised")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(token(brand)).queryParam("ruleId", "pas-un-id")
+                .when().get("/brands/" + brand + "/alerts/raised")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("ruleId"));
     }
 
     @Test

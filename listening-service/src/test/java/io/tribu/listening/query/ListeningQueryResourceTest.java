@@ -14,6 +14,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -87,7 +90,59 @@ class ListeningQueryResourceTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("query"))
                 .body("violations[0].message", containsString("at position 13: expected ')'"))
-                .body("position", equalTo(13)).body("expected", equalTo("')'"));
+                .body("position", equalTo(13)).body("expected", equalTo("')'"))
+                .body("offset", equalTo(12)).body("line", equalTo(1)).body("column", equalTo(13))
+                .body("length", equalTo(0));
+    }
+
+    @Test
+    void anExpressionIsCheckedWithoutBeingSaved() {
+        String brand = "query-check";
+        String analyst = token("analyst", brand);
+        given().auth().oauth2(analyst).contentType(ContentType.JSON)
+                .body(Map.of("query", "(\"café lumière\" OR #cafelumiere)\n  lang:fr NEAR/3 x"))
+                .when().post("/brands/" + brand + "/queries/validate")
+                .then().statusCode(200).body("valid", equalTo(false))
+                .body("error.offset", equalTo(43)).body("error.line", equalTo(2)).body("error.column", equalTo(11))
+                .body("error.length", equalTo(5)).body("error.position", equalTo(44))
+                .body("error.expected", containsString("on each side of NEAR"))
+                .body("error.message", containsString("NEAR only takes"));
+        given().auth().oauth2(analyst).contentType(ContentType.JSON).body(Map.of("query", "café AND"))
+                .when().post("/brands/" + brand + "/queries/validate")
+                .then().statusCode(200).body("valid", equalTo(false)).body("error.offset", equalTo(8))
+                .body("error.length", equalTo(0));
+        given().auth().oauth2(analyst).contentType(ContentType.JSON).body(Map.of("query", "café NOT décaféiné"))
+                .when().post("/brands/" + brand + "/queries/validate")
+                .then().statusCode(200).body("valid", equalTo(true)).body("error", nullValue());
+        given().auth().oauth2(analyst).contentType(ContentType.JSON).body(Map.of("query", ""))
+                .when().post("/brands/" + brand + "/queries/validate")
+                .then().statusCode(200).body("valid", equalTo(false)).body("error.position", equalTo(1));
+        given().auth().oauth2(analyst).contentType(ContentType.JSON).body(Map.of("name", "x"))
+                .when().post("/brands/" + brand + "/queries/validate")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("query"));
+        given().auth().oauth2(analyst).when().get("/brands/" + brand + "/queries")
+                .then().statusCode(200).body("$", hasSize(0));
+        given().contentType(ContentType.JSON).body(Map.of("query", "x"))
+                .when().post("/brands/" + brand + "/queries/validate").then().statusCode(401);
+        given().auth().oauth2(TestTokens.token("nord", "admin", "biscuits-nord")).contentType(ContentType.JSON)
+                .body(Map.of("query", "x")).when().post("/brands/" + brand + "/queries/validate")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void theGrammarIsThereForTheEditorsHelp() {
+        String brand = "query-grammar";
+        given().auth().oauth2(token("analyst", brand)).when().get("/brands/" + brand + "/queries/grammar")
+                .then().statusCode(200)
+                .body("operators.syntax", hasItem("a NEAR/n b")).body("fields.syntax", hasItem("lang:xx"))
+                .body("precedence", containsString("NEAR, NOT, AND, OR")).body("examples", not(empty()));
+        QueryGrammar.LANGUAGE.examples().forEach(QueryMatcher::check);
+        QueryGrammar.LANGUAGE.operators().forEach(item -> QueryMatcher.check(item.example()));
+        QueryGrammar.LANGUAGE.fields().forEach(item -> QueryMatcher.check(item.example()));
+        given().auth().oauth2(TestTokens.token("nord", "admin", "biscuits-nord"))
+                .when().get("/brands/" + brand + "/queries/grammar")
+                .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test

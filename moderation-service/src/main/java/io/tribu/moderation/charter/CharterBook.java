@@ -63,6 +63,17 @@ public class CharterBook {
                 .map(rows -> rows.stream().findFirst().map(row -> document(brandId, row)));
     }
 
+    public Uni<Optional<CharterDocument>> version(String tenant, String brandId, int version) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select version, document::text, saved_by, saved_at from charter_revision
+                        where tenant = :tenant and brand_id = :brand and version = :version""", Object[].class)
+                .setParameter("tenant", tenant)
+                .setParameter("brand", brandId)
+                .setParameter("version", version)
+                .getResultList())
+                .map(rows -> rows.stream().findFirst().map(row -> document(brandId, row)));
+    }
+
     public Uni<List<CharterDocument>> history(String tenant, String brandId) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select version, document::text, saved_by, saved_at from charter_revision

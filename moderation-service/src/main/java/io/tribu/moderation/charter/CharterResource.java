@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.tribu.moderation.access.Caller;
+import io.tribu.moderation.access.NotFoundProblems;
 import io.tribu.moderation.access.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import io.tribu.moderation.problem.QueryValues;
@@ -69,6 +70,26 @@ public class CharterResource {
     public Uni<List<CharterDocument>> versions(@PathParam("brandId") String brandId) {
         String brand = caller.requireBrand(brandId);
         return charters.history(caller.tenant(), brand);
+    }
+
+    @GET
+    @Path("/versions/{version}")
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @Operation(summary = "One saved version of the charter, as written",
+            description = "Each version is the whole document as saved, with who saved it and when: two versions side by "
+                    + "side say what changed (the console diffs their JSON). 404 for a version the brand never saved.")
+    public Uni<CharterDocument> version(@PathParam("brandId") String brandId,
+                                        @Parameter(description = "The version number, from 1",
+                                                schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+                                        @PathParam("version") String version) {
+        String brand = caller.requireBrand(brandId);
+        int number;
+        try {
+            number = Integer.parseInt(version);
+        } catch (NumberFormatException e) {
+            throw NotFoundProblems.of("Brand " + brand + " has no charter version " + version);
+        }
+        return charters.version(caller.tenant(), brand, number);
     }
 
     @PUT

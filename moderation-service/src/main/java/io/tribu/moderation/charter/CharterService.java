@@ -68,6 +68,12 @@ public class CharterService {
     }
 
     @WithSession
+    public Uni<CharterDocument> version(String tenant, String brandId, int version) {
+        return book.version(tenant, brandId, version).map(found -> found.orElseThrow(
+                () -> NotFoundProblems.of("Brand " + brandId + " has no charter version " + version)));
+    }
+
+    @WithSession
     public Uni<List<CharterDocument>> history(String tenant, String brandId) {
         return book.history(tenant, brandId);
     }

@@ -31,6 +31,7 @@ public class DryRun {
 
     static final int MAX_ITEMS = 20_000;
     static final int MAX_LISTED = 200;
+    static final int EXAMPLES_PER_RULE = 5;
 
     private final CharterService charters;
     private final CharterBook book;
@@ -67,7 +68,13 @@ public class DryRun {
         boolean truncated = rows.size() > MAX_ITEMS;
         List<Row> replayed = truncated ? rows.subList(0, MAX_ITEMS) : rows;
         Map<String, Integer> perRule = new LinkedHashMap<>();
-        charter.rules().forEach(r -> perRule.put(r.id(), 0));
+        Map<String, Map<String, Integer>> actionsPerRule = new HashMap<>();
+        Map<String, List<DryRunReport.ItemOutcome>> examples = new HashMap<>();
+        charter.rules().forEach(r -> {
+            perRule.put(r.id(), 0);
+            actionsPerRule.put(r.id(), new LinkedHashMap<>());
+            examples.put(r.id(), new ArrayList<>());
+        });
         Map<String, Integer> perAction = new LinkedHashMap<>();
         List<DryRunReport.ItemOutcome> listed = new ArrayList<>();
         int matched = 0;
@@ -86,16 +93,25 @@ public class DryRun {
                 perRule.merge(rule.id(), 1, Integer::sum);
                 for (RuleAction action : rule.then()) {
                     perAction.merge(action.type().wire(), 1, Integer::sum);
+                    actionsPerRule.get(rule.id()).merge(action.type().wire(), 1, Integer::sum);
                     actions.add(action.describe().toString());
                 }
             }
+            DryRunReport.ItemOutcome outcome = new DryRunReport.ItemOutcome(row.id, row.receivedAt, row.author,
+                    excerpt(row.text), row.status, rules.stream().map(Rule::id).toList(), actions);
             if (listed.size() < MAX_LISTED) {
-                listed.add(new DryRunReport.ItemOutcome(row.id, row.receivedAt, row.author, excerpt(row.text), row.status,
-                        rules.stream().map(Rule::id).toList(), actions));
+                listed.add(outcome);
+            }
+            for (Rule rule : rules) {
+                List<DryRunReport.ItemOutcome> own = examples.get(rule.id());
+                if (own.size() < EXAMPLES_PER_RULE) {
+                    own.add(outcome);
+                }
             }
         }
         List<DryRunReport.RuleCount> ruleCounts = charter.rules().stream()
-                .map(r -> new DryRunReport.RuleCount(r.id(), r.name(), perRule.get(r.id()))).toList();
+                .map(r -> new DryRunReport.RuleCount(r.id(), r.name(), perRule.get(r.id()), actionsPerRule.get(r.id()),
+                        examples.get(r.id()))).toList();
         return new DryRunReport(draft ? null : charter.version(), days, replayed.size(), truncated, matched, ruleCounts,
                 perAction, listed);
     }

@@ -7,12 +7,14 @@ import java.util.UUID;
 
 /**
  * What a charter would have done over the last days of the inbox. charterVersion is null for a draft;
- * truncated says only the newest items were replayed; items lists at most the first 200 matched.
+ * truncated says only the newest items were replayed; items lists at most the first 200 matched; each rule
+ * says what it would have done (its actions counted) with up to 5 examples of its own, newest first.
  */
 public record DryRunReport(Integer charterVersion, int days, int evaluated, boolean truncated, int matched,
                            List<RuleCount> rules, Map<String, Integer> actions, List<ItemOutcome> items) {
 
-    public record RuleCount(String ruleId, String name, int matches) {
+    public record RuleCount(String ruleId, String name, int matches, Map<String, Integer> actions,
+                            List<ItemOutcome> examples) {
     }
 
     /** One item: its status now and what the rules would have done. */

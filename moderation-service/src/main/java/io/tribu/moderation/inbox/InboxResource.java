@@ -2,16 +2,15 @@ package io.tribu.moderation.inbox;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.tribu.moderation.classify.Classification;
 import io.tribu.moderation.access.Caller;
 import io.tribu.moderation.access.Roles;
 import io.tribu.moderation.problem.QueryValues;
 import io.tribu.platform.idempotency.Idempotency;
-import io.tribu.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,8 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.Arrays;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -61,43 +59,49 @@ public class InboxResource {
                                  @Parameter(description = "Status of the items", schema = @Schema(type = SchemaType.STRING,
                                          enumeration = {"new", "assigned", "replied", "hidden", "deleted", "escalated", "closed", "withdrawn"}))
                                  @QueryParam("status") String status,
-                                 @Parameter(description = "Channel the interaction came from", example = "mastodon")
-                                 @QueryParam("source") @Size(max = 200) String source,
-                                 @Parameter(example = "camille") @QueryParam("assignee") @Size(max = 200) String assignee,
-                                 @Parameter(description = "Published at or after (ISO-8601)",
-                                         schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                                 @QueryParam("from") String from,
-                                 @Parameter(description = "Published before (ISO-8601)",
-                                         schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                                 @QueryParam("to") String to,
-                                 @Parameter(description = "Classifier label the item carries", example = "insult",
-                                         schema = @Schema(type = SchemaType.STRING, enumeration = {"toxicity", "insult", "threat",
-                                                 "identity_hate", "spam", "scam", "personal_data", "off_topic"}))
-                                 @QueryParam("label") String label,
-                                 @Parameter(description = "Listening's sentiment", example = "negative",
-                                         schema = @Schema(type = SchemaType.STRING, enumeration = {"positive", "neutral", "negative"}))
-                                 @QueryParam("sentiment") String sentiment,
-                                 @Parameter(description = "The conversation: the post commented on, or conversation:<author id>")
-                                 @QueryParam("thread") @Size(max = 200) String thread,
+                                 @BeanParam InboxQuery query,
                                  @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") @Size(max = 200) String cursor,
                                  @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                                          maximum = "200", defaultValue = "50"))
                                  @QueryParam("limit") String limit) {
         String brand = caller.requireBrand(brandId);
         int pageSize = QueryValues.integer("limit", limit, 50, 1, 200);
-        InboxFilter filter = new InboxFilter(status == null ? null : status(status), source, assignee,
-                QueryValues.instant("from", from), QueryValues.instant("to", to), label == null ? null : label(label),
-                sentiment == null ? null : sentiment(sentiment), thread);
-        return inbox.search(caller.tenant(), brand, filter, InboxCursor.decode(cursor), pageSize);
+        return inbox.search(caller.tenant(), brand, query.filter(status), InboxCursor.decode(cursor), pageSize);
     }
 
     @GET
     @Path("/counts")
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
-    @Operation(summary = "How many items are in each status")
-    public Uni<Map<String, Long>> counts(@PathParam("brandId") String brandId) {
+    @Operation(summary = "How many items are in each status, under the list's filters",
+            description = "Takes the list's filters (all but status and paging): the counts of the tabs follow what the "
+                    + "list shows. Every status is listed, zero included.")
+    public Uni<Map<String, Long>> counts(@PathParam("brandId") String brandId, @BeanParam InboxQuery query) {
         String brand = caller.requireBrand(brandId);
-        return inbox.countByStatus(caller.tenant(), brand);
+        return inbox.countByStatus(caller.tenant(), brand, query.filter());
+    }
+
+    @GET
+    @Path("/sources")
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @Operation(summary = "The channels the brand's items came from, with their counts",
+            description = "Each distinct source (a network such as mastodon, facebook or instagram, or a generic "
+                    + "webhook's name) with how many items it brought and how many are new: the choices of the list's "
+                    + "source filter.")
+    public Uni<List<InboxSource>> sources(@PathParam("brandId") String brandId) {
+        String brand = caller.requireBrand(brandId);
+        return inbox.sources(caller.tenant(), brand);
+    }
+
+    @GET
+    @Path("/{itemId}/history")
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST})
+    @Operation(summary = "Everything that happened to one item, oldest first",
+            description = "Decisions (assignments included, by a person or a charter rule), edits and deletion at the "
+                    + "source, the brand's replies seen on the network, and the outcome of each network action, each "
+                    + "with who and when.")
+    public Uni<ItemTimeline> history(@PathParam("brandId") String brandId, @PathParam("itemId") UUID itemId) {
+        String brand = caller.requireBrand(brandId);
+        return inbox.timeline(caller.tenant(), brand, itemId);
     }
 
     @GET
@@ -107,6 +111,30 @@ public class InboxResource {
     public Uni<InboxItemView> get(@PathParam("brandId") String brandId, @PathParam("itemId") UUID itemId) {
         String brand = caller.requireBrand(brandId);
         return inbox.find(caller.tenant(), brand, itemId);
+    }
+
+    @POST
+    @Path("/{itemId}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
+    @Operation(summary = "Leave a note on an item for the other moderators",
+            description = "Added to the item's history (kind note, with who and when); never sent to the network and "
+                    + "changes neither the status nor the version. With an Idempotency-Key, a retried request adds nothing "
+                    + "twice.")
+    @APIResponse(responseCode = "201", description = "The note as it stands in the history",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ItemTimeline.Entry.class)))
+    @APIResponse(responseCode = "409", description = "idempotency-key-in-progress: the same key is still being processed")
+    @APIResponse(responseCode = "422", description = "idempotency-key-reused: the key was used for another request")
+    public Uni<Response> note(@PathParam("brandId") String brandId, @PathParam("itemId") UUID itemId,
+                              @Parameter(description = "Any unique value (a UUID): a retry with the same key and body "
+                                      + "gets the first answer again (Idempotent-Replayed: true)")
+                              @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                              @Valid @NotNull NoteRequest request) {
+        String brand = caller.requireBrand(brandId);
+        String tenant = caller.tenant();
+        return idempotency.once(tenant, idempotencyKey, Map.of("brandId", brand, "itemId", itemId, "note", request), 201,
+                (ItemTimeline.Entry entry) -> java.net.URI.create("/brands/" + brand + "/inbox/" + itemId + "/history"),
+                () -> inbox.note(tenant, brand, itemId, caller.userName(), request));
     }
 
     @POST
@@ -136,28 +164,5 @@ public class InboxResource {
         String tenant = caller.tenant();
         return idempotency.once(tenant, idempotencyKey, Map.of("brandId", brand, "itemId", itemId, "decision", request),
                 200, null, () -> inbox.decide(tenant, brand, itemId, caller.userName(), request));
-    }
-
-    private static String label(String value) {
-        if (!Classification.NAMES.contains(value)) {
-            throw Problems.invalidParameter("label", "must be one of " + String.join(", ", Classification.NAMES.stream().sorted().toList()));
-        }
-        return value;
-    }
-
-    private static String sentiment(String value) {
-        if (!java.util.Set.of("positive", "neutral", "negative").contains(value)) {
-            throw Problems.invalidParameter("sentiment", "must be one of positive, neutral, negative");
-        }
-        return value;
-    }
-
-    private static InboxStatus status(String value) {
-        try {
-            return InboxStatus.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            String allowed = String.join(", ", Arrays.stream(InboxStatus.values()).map(InboxStatus::wire).toList());
-            throw Problems.invalidParameter("status", "must be one of " + allowed);
-        }
     }
 }

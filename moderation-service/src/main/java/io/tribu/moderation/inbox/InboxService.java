@@ -15,6 +15,7 @@ import io.tribu.moderation.classify.Label;
 import io.tribu.moderation.action.NetworkActions;
 import io.tribu.moderation.charter.Charter;
 import io.tribu.moderation.charter.CharterBook;
+import io.tribu.moderation.people.People;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,53 +38,22 @@ public class InboxService {
     private final DecisionLog decisions;
     private final NetworkActions networkActions;
     private final ItemHistory history;
+    private final People people;
     private final Clock clock;
 
-    public InboxService(DecisionLog decisions, NetworkActions networkActions, ItemHistory history, Clock clock) {
+    public InboxService(DecisionLog decisions, NetworkActions networkActions, ItemHistory history, People people, Clock clock) {
         this.decisions = decisions;
         this.networkActions = networkActions;
         this.history = history;
+        this.people = people;
         this.clock = clock;
     }
 
     /** Items matching the filter, newest first, after the cursor; one more than asked tells if a page follows. */
     @WithSession
     public Uni<InboxPage> search(String tenant, String brandId, InboxFilter filter, InboxCursor after, int limit) {
-        StringBuilder query = new StringBuilder("tenant = :tenant and brandId = :brand");
         Parameters parameters = Parameters.with("tenant", tenant).and("brand", brandId);
-        if (filter.status() != null) {
-            query.append(" and status = :status");
-            parameters.and("status", filter.status().wire());
-        }
-        if (filter.source() != null) {
-            query.append(" and source = :source");
-            parameters.and("source", filter.source());
-        }
-        if (filter.assignee() != null) {
-            query.append(" and assignee = :assignee");
-            parameters.and("assignee", filter.assignee());
-        }
-        if (filter.from() != null) {
-            query.append(" and publishedAt >= :from");
-            parameters.and("from", filter.from());
-        }
-        if (filter.to() != null) {
-            query.append(" and publishedAt < :to");
-            parameters.and("to", filter.to());
-        }
-        if (filter.label() != null) {
-            // Keys of the labels object: a quoted name followed by a colon can only be a key in JSON text.
-            query.append(" and labels like :label");
-            parameters.and("label", "%\"" + filter.label() + "\":%");
-        }
-        if (filter.thread() != null) {
-            query.append(" and thread = :thread");
-            parameters.and("thread", filter.thread());
-        }
-        if (filter.sentiment() != null) {
-            query.append(" and sentiment = :sentiment");
-            parameters.and("sentiment", filter.sentiment());
-        }
+        StringBuilder query = new StringBuilder(filter.where(parameters));
         if (after != null) {
             query.append(" and (publishedAt < :afterTime or (publishedAt = :afterTime and id < :afterId))");
             parameters.and("afterTime", after.publishedAt()).and("afterId", after.id());
@@ -103,15 +73,17 @@ public class InboxService {
                 });
     }
 
-    /** How many items of the brand are in each status (every status listed, zero included). */
+    /** How many items of the brand are in each status under the filter (every status listed, zero included). */
     @WithSession
-    public Uni<Map<String, Long>> countByStatus(String tenant, String brandId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select status, count(*) from inbox_item where tenant = :tenant and brand_id = :brand
-                        group by status""", Object[].class)
-                .setParameter("tenant", tenant)
-                .setParameter("brand", brandId)
-                .getResultList())
+    public Uni<Map<String, Long>> countByStatus(String tenant, String brandId, InboxFilter filter) {
+        Parameters parameters = Parameters.with("tenant", tenant).and("brand", brandId);
+        String where = filter.where(parameters);
+        return Panache.getSession().chain(session -> {
+                    var query = session.createSelectionQuery("select status, count(*) from InboxItem where " + where
+                            + " group by status", Object[].class);
+                    parameters.map().forEach(query::setParameter);
+                    return query.getResultList();
+                })
                 .map(rows -> {
                     Map<String, Long> counts = new LinkedHashMap<>();
                     for (InboxStatus status : InboxStatus.values()) {
@@ -120,6 +92,64 @@ public class InboxService {
                     rows.forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
                     return counts;
                 });
+    }
+
+    /** Per brand (every one asked, zeros included, by id): new and open items and SLA breaches now; one query. */
+    @WithSession
+    public Uni<InboxSummary> summary(String tenant, java.util.Set<String> brandIds) {
+        List<String> brands = brandIds.stream().sorted().toList();
+        if (brands.isEmpty()) {
+            return Uni.createFrom().item(new InboxSummary(List.of()));
+        }
+        // Only open items are read: the (tenant, brand_id, status) index hands them over, however long the history.
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select brand_id, count(*) filter (where status = 'new'), count(*),
+                               count(*) filter (where sla_breached_at is not null and first_response_at is null)
+                        from inbox_item
+                        where tenant = :tenant and brand_id = any(cast(:brands as text[]))
+                          and status in ('new', 'assigned', 'escalated')
+                        group by brand_id""", Object[].class)
+                .setParameter("tenant", tenant)
+                .setParameter("brands", brands.toArray(String[]::new))
+                .getResultList())
+                .map(rows -> {
+                    Map<String, InboxSummary.Brand> byBrand = new LinkedHashMap<>();
+                    brands.forEach(b -> byBrand.put(b, new InboxSummary.Brand(b, 0, 0, 0)));
+                    rows.forEach(r -> byBrand.put((String) r[0], new InboxSummary.Brand((String) r[0],
+                            ((Number) r[1]).longValue(), ((Number) r[2]).longValue(), ((Number) r[3]).longValue())));
+                    return new InboxSummary(List.copyOf(byBrand.values()));
+                });
+    }
+
+    /** The brand's channels (the items' sources) with how many items each holds, and how many of them are new. */
+    @WithSession
+    public Uni<List<InboxSource>> sources(String tenant, String brandId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select source, count(*), count(*) filter (where status = 'new') from inbox_item
+                        where tenant = :tenant and brand_id = :brand group by source order by source""", Object[].class)
+                .setParameter("tenant", tenant)
+                .setParameter("brand", brandId)
+                .getResultList())
+                .map(rows -> rows.stream().map(row -> new InboxSource((String) row[0], ((Number) row[1]).longValue(),
+                        ((Number) row[2]).longValue())).toList());
+    }
+
+    /** Adds a moderator's note to the item's history; 404 when the item is not the brand's. */
+    @WithTransaction
+    public Uni<ItemTimeline.Entry> note(String tenant, String brandId, UUID id, String actor, NoteRequest request) {
+        return InboxItem.<InboxItem>find("id = ?1 and tenant = ?2 and brandId = ?3", id, tenant, brandId)
+                .firstResult()
+                .onItem().ifNull().failWith(() -> NotFoundProblems.of("Inbox item " + id + " not found"))
+                .chain(item -> history.note(item, actor, request.text()));
+    }
+
+    /** Everything that happened to one item, oldest first; 404 when it is not the brand's. */
+    @WithSession
+    public Uni<ItemTimeline> timeline(String tenant, String brandId, UUID id) {
+        return InboxItem.<InboxItem>find("id = ?1 and tenant = ?2 and brandId = ?3", id, tenant, brandId)
+                .firstResult()
+                .onItem().ifNull().failWith(() -> NotFoundProblems.of("Inbox item " + id + " not found"))
+                .chain(item -> history.timeline(item.id).map(entries -> new ItemTimeline(item.id, item.version, entries)));
     }
 
     @WithSession
@@ -149,7 +179,10 @@ public class InboxService {
     public Uni<InboxItemView> decide(String tenant, String brandId, UUID id, String actor, DecisionRequest request) {
         DecisionAction action = DecisionAction.fromWire(request.action());
         boolean asksNetwork = action.onNetwork() && request.asksNetwork();
-        return InboxItem.<InboxItem>find("id = ?1 and tenant = ?2 and brandId = ?3", id, tenant, brandId).firstResult()
+        Uni<Void> known = action == DecisionAction.ASSIGN && request.assignee() != null
+                ? people.requireKnown(tenant, request.assignee(), "assignee") : Uni.createFrom().voidItem();
+        return known.chain(() -> InboxItem.<InboxItem>find("id = ?1 and tenant = ?2 and brandId = ?3", id, tenant, brandId)
+                        .<InboxItem>firstResult())
                 .onItem().ifNull().failWith(() -> NotFoundProblems.of("Inbox item " + id + " not found"))
                 .chain(item -> {
                     if (item.withdrawnAt != null) {

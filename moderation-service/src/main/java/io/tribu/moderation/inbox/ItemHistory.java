@@ -20,6 +20,7 @@ class ItemHistory {
     static final String EDITED = "edited";
     static final String WITHDRAWN = "withdrawn";
     static final String BRAND_REPLIED = "brand-replied";
+    static final String NOTE = "note";
 
     private final Clock clock;
 
@@ -45,6 +46,25 @@ class ItemHistory {
                 .map(inserted -> inserted > 0);
     }
 
+    /** A moderator's note, dated now; in the caller's transaction. */
+    Uni<ItemTimeline.Entry> note(InboxItem item, String actor, String text) {
+        Instant now = clock.instant();
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into item_change (id, item_id, tenant, brand_id, change, changed_at, recorded_at, text, actor)
+                        values (:id, :item, :tenant, :brand, :change, :now, :now, :text, :actor)""")
+                .setParameter("id", UUID.randomUUID())
+                .setParameter("item", item.id)
+                .setParameter("tenant", item.tenant)
+                .setParameter("brand", item.brandId)
+                .setParameter("change", NOTE)
+                .setParameter("now", now)
+                .setParameter("text", text)
+                .setParameter("actor", actor)
+                .executeUpdate())
+                .replaceWith(new ItemTimeline.Entry(NOTE, now, actor, null, null, null, null, null, null, null, null, text,
+                        null));
+    }
+
     /** A withdrawn item keeps no text of its author, its history included. */
     Uni<Void> forgetText(UUID itemId) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
@@ -61,7 +81,8 @@ class ItemHistory {
         }
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select item_id, change, changed_at, recorded_at, previous_text, text, reason
-                        from item_change where item_id in (:items) order by changed_at, recorded_at, id""", Object[].class)
+                        from item_change where item_id in (:items) and change <> 'note'
+                        order by changed_at, recorded_at, id""", Object[].class)
                 .setParameter("items", itemIds)
                 .getResultList())
                 .map(rows -> {
@@ -73,6 +94,29 @@ class ItemHistory {
                     }
                     return byItem;
                 });
+    }
+
+    /** One item's whole history (decisions, changes at the source, network outcomes), oldest first; in a session. */
+    Uni<List<ItemTimeline.Entry>> timeline(UUID itemId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select 'decision', decided_at, actor, action, from_status, to_status, assignee, reason, rule_id,
+                               charter_version, null, null, null, 0 as step
+                        from decision where item_id = :item
+                        union all
+                        select change, changed_at, actor, null, null, null, null, reason, null, null, null,
+                               coalesce(text, previous_text), null, 1
+                        from item_change where item_id = :item
+                        union all
+                        select 'network-outcome', completed_at, requested_by, action, null, null, null, reason, null, null,
+                               outcome, null, result_url, 2
+                        from network_action where item_id = :item and completed_at is not null
+                        order by 2, 14""", Object[].class)
+                .setParameter("item", itemId)
+                .getResultList())
+                .map(rows -> rows.stream().map(r -> new ItemTimeline.Entry((String) r[0], instant(r[1]), (String) r[2],
+                        (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8],
+                        r[9] == null ? null : ((Number) r[9]).intValue(), (String) r[10], (String) r[11], (String) r[12]))
+                        .toList());
     }
 
     private static Instant instant(Object value) {

@@ -23,4 +23,8 @@ public class SavedReply extends PanacheEntityBase {
     public String text;
     @Column(name = "created_at")
     public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    /** Bumped by every edit; an edit naming another version (If-Match) is refused with 412. */
+    public long version;
 }

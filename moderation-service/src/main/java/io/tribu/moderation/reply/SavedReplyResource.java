@@ -14,10 +14,12 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -78,6 +80,27 @@ public class SavedReplyResource {
     public Uni<List<SavedReplyView>> list(@PathParam("brandId") String brandId) {
         String brand = caller.requireBrand(brandId);
         return replies.list(caller.tenant(), brand).map(list -> list.stream().map(SavedReplyView::of).toList());
+    }
+
+    @PUT
+    @Path("/{replyId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER})
+    @Operation(summary = "Edit a saved reply in place",
+            description = "Replaces its name, language and text. If-Match must carry the version the editor saw (the "
+                    + "reply's version, also its ETag): if someone edited it since, 412 precondition-failed with "
+                    + "currentVersion, and nothing changes. Answers the reply with its new version.")
+    @APIResponse(responseCode = "200", description = "The reply after the edit; ETag is its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SavedReplyView.class)))
+    @APIResponse(responseCode = "412", description = "precondition-failed: edited by someone else since that version (currentVersion)")
+    public Uni<Response> edit(@PathParam("brandId") String brandId, @PathParam("replyId") UUID replyId,
+                              @Parameter(description = "The version being edited, e.g. \"3\"", required = true)
+                              @HeaderParam("If-Match") String ifMatch,
+                              @Valid @NotNull SavedReplyRequest request) {
+        String brand = caller.requireBrand(brandId);
+        long expected = SavedReplyProblems.expectedVersion(ifMatch);
+        return replies.edit(caller.tenant(), brand, replyId, expected, request)
+                .map(reply -> Response.ok(SavedReplyView.of(reply)).tag(new EntityTag(Long.toString(reply.version))).build());
     }
 
     @DELETE

@@ -1,5 +1,7 @@
 package io.tribu.moderation.reply;
 
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -26,10 +28,9 @@ public class SavedReplyService {
 
     @WithTransaction
     public Uni<SavedReply> add(String tenant, String brandId, SavedReplyRequest request) {
-        Set<String> unknown = ReplyTemplate.unknownVariables(request.text());
-        if (!unknown.isEmpty()) {
-            return Uni.createFrom().failure(Problems.invalidBody("text", "unknown variable(s) " + String.join(", ", unknown)
-                    + "; use " + String.join(", ", ReplyTemplate.VARIABLES.stream().sorted().map(v -> "{{" + v + "}}").toList())));
+        HttpProblem unknown = unknownVariables(request);
+        if (unknown != null) {
+            return Uni.createFrom().failure(unknown);
         }
         return SavedReply.count("tenant = ?1 and brandId = ?2 and name = ?3", tenant, brandId, request.name())
                 .chain(existing -> {
@@ -46,6 +47,40 @@ public class SavedReplyService {
                     reply.createdAt = clock.instant();
                     return reply.persist();
                 });
+    }
+
+    /**
+     * Replaces name, language and text if the reply is still at the version the editor saw: the conditional update lets
+     * exactly one of two concurrent edits win; the other gets 412 with the current version.
+     */
+    @WithTransaction
+    public Uni<SavedReply> edit(String tenant, String brandId, UUID id, long expectedVersion, SavedReplyRequest request) {
+        HttpProblem unknown = unknownVariables(request);
+        if (unknown != null) {
+            return Uni.createFrom().failure(unknown);
+        }
+        return SavedReply.<SavedReply>find("id = ?1 and tenant = ?2 and brandId = ?3", id, tenant, brandId).firstResult()
+                .onItem().ifNull().failWith(() -> NotFoundProblems.of("Saved reply " + id + " not found"))
+                .chain(reply -> reply.version != expectedVersion
+                        ? Uni.createFrom().failure(SavedReplyProblems.staleVersion(reply))
+                        : SavedReply.count("tenant = ?1 and brandId = ?2 and name = ?3 and id <> ?4", tenant, brandId,
+                                request.name(), id)
+                        .chain(clash -> clash > 0
+                                ? Uni.createFrom().failure(Problems.invalidBody("name",
+                                        "a saved reply with this name already exists"))
+                                : SavedReply.update("name = ?1, language = ?2, text = ?3, updatedAt = ?4, version = version + 1 "
+                                                + "where id = ?5 and version = ?6", request.name(), request.language(),
+                                                request.text(), clock.instant(), id, expectedVersion)
+                                        .chain(updated -> updated == 0
+                                                ? Uni.createFrom().failure(SavedReplyProblems.staleVersion(reply))
+                                                : Panache.getSession().chain(session -> session.refresh(reply))
+                                                        .replaceWith(reply))));
+    }
+
+    private static HttpProblem unknownVariables(SavedReplyRequest request) {
+        Set<String> unknown = ReplyTemplate.unknownVariables(request.text());
+        return unknown.isEmpty() ? null : Problems.invalidBody("text", "unknown variable(s) " + String.join(", ", unknown)
+                + "; use " + String.join(", ", ReplyTemplate.VARIABLES.stream().sorted().map(v -> "{{" + v + "}}").toList()));
     }
 
     @WithSession

@@ -1,10 +1,13 @@
 package io.tribu.moderation.webhook;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tribu.moderation.inbox.InboxIntake;
 import io.tribu.moderation.inbox.ItemLifecycle;
+import io.tribu.moderation.link.LinkRequests;
+import io.tribu.moderation.outbox.OutboxRelay;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
@@ -23,19 +26,39 @@ public class WebhookIntake {
 
     private final InboxIntake inbox;
     private final ItemLifecycle lifecycle;
+    private final LinkRequests links;
+    private final OutboxRelay relay;
 
-    public WebhookIntake(InboxIntake inbox, ItemLifecycle lifecycle) {
+    public WebhookIntake(InboxIntake inbox, ItemLifecycle lifecycle, LinkRequests links, OutboxRelay relay) {
         this.inbox = inbox;
         this.lifecycle = lifecycle;
+        this.links = links;
+        this.relay = relay;
     }
 
     /** How many interactions were taken, items edited and withdrawn, and items the brand's answers answered. */
     record Applied(int received, int edited, int withdrawn, int answered) {
     }
 
-    /** Stored before the network hears 200: a failure makes it deliver again. */
+    /**
+     * Stored before the network hears 200: a failure makes it deliver again. Instagram comments come without a link:
+     * publishing is asked for it in the same transaction (once per item).
+     */
     Uni<Integer> store(WebhookChannel channel, String source, List<Interaction> interactions) {
-        return inbox.receiveAll(interactions.stream().map(i -> i.asReceived(channel, source)).toList())
+        List<LinkRequests.Comment> unlinked = LinkRequests.INSTAGRAM.equals(channel.network)
+                ? interactions.stream().filter(i -> i.url() == null && ("comment".equals(i.kind()) || "reply".equals(i.kind())))
+                        .map(i -> new LinkRequests.Comment(Interaction.itemId(channel, i.externalId()), channel.accountId,
+                                i.thread(), i.externalId()))
+                        .toList()
+                : List.of();
+        if (unlinked.isEmpty()) {
+            return inbox.receiveAll(interactions.stream().map(i -> i.asReceived(channel, source)).toList())
+                    .replaceWith(interactions.size());
+        }
+        // The intake's transaction is this one: the items and their link requests commit together.
+        return Panache.withTransaction(() -> inbox.receiveAll(interactions.stream().map(i -> i.asReceived(channel, source)).toList())
+                        .chain(() -> links.request(channel.tenant, channel.brandId, unlinked)))
+                .invoke(relay::wake)
                 .replaceWith(interactions.size());
     }
 

@@ -15,6 +15,21 @@ public final class TestTokens {
         return signed("tribu-api", tenant, role, brands);
     }
 
+    /** A named person's token, with the name and e-mail claims Keycloak adds. */
+    public static String person(String tenant, String userName, String role, String... brands) {
+        return Jwt.preferredUserName(userName)
+                .subject("sub-" + tenant + "-" + userName)
+                .issuer("https://server.example.com")
+                .audience("tribu-api")
+                .groups(Set.of(role))
+                .claim("tenant", tenant)
+                .claim("brands", List.of(brands))
+                .claim("name", userName.substring(0, 1).toUpperCase() + userName.substring(1) + " Test")
+                .claim("email", userName + "@" + tenant + ".example")
+                .jws().keyId("1")
+                .sign("privateKey.jwk");
+    }
+
     /** A token of another audience, which the service must refuse. */
     public static String tokenForOtherAudience(String tenant, String role, String... brands) {
         return signed("some-other-api", tenant, role, brands);

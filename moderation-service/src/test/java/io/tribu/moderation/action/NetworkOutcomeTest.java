@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.tribu.moderation.access.SignIn;
 import io.tribu.moderation.access.TestTokens;
 import io.tribu.moderation.inbox.Interactions;
 import io.tribu.moderation.outbox.TestEvents;
@@ -91,6 +92,7 @@ class NetworkOutcomeTest {
         // The default 60-minute target falls due 20 s from now.
         Instant published = clock.instant().minus(Duration.ofMinutes(60)).plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
         UUID item = Interactions.receivedComment(events, "soleil", brand, cm, published);
+        SignIn.as("soleil", "camille");
         decide(cm, brand, item, Map.of("action", "assign", "assignee", "camille", "expectedVersion", 0));
         Instant assignedAt = Instant.parse(item(cm, brand, item).getString("firstResponseAt"));
         // Assigning answered it; start again from an unanswered item to watch the clock.

@@ -25,6 +25,7 @@ class OpenApiTest {
     /** Operations whose success is not a plain 200. */
     static final Map<String, String> SUCCESS = Map.of(
             "POST /brands/{brandId}/saved-replies", "201",
+            "POST /brands/{brandId}/inbox/{itemId}/notes", "201",
             "POST /brands/{brandId}/webhook-channels", "201",
             "DELETE /brands/{brandId}/saved-replies/{replyId}", "204",
             "DELETE /brands/{brandId}/webhook-channels/{channelId}", "204");

@@ -71,6 +71,18 @@ class CharterResourceTest {
                 .body("document.rules[0].when.label.minScore", equalTo(0.8f));
         given().auth().oauth2(cm).when().get("/brands/" + brand + "/charter/versions")
                 .then().statusCode(200).body("version", equalTo(List.of(2, 1)));
+        // One version as written: two of them side by side are what changed.
+        given().auth().oauth2(TestTokens.token("soleil", "analyst", brand)).when().get("/brands/" + brand + "/charter/versions/1")
+                .then().statusCode(200)
+                .body("version", equalTo(1))
+                .body("savedBy", equalTo("community-manager@soleil"))
+                .body("document.rules[0].when.label.minScore", equalTo(0.6f));
+        given().auth().oauth2(cm).when().get("/brands/" + brand + "/charter/versions/3")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(cm).when().get("/brands/" + brand + "/charter/versions/latest")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.token("nord", "admin", brand)).when().get("/brands/" + brand + "/charter/versions/1")
+                .then().statusCode(404);
     }
 
     @Test
@@ -88,7 +100,8 @@ class CharterResourceTest {
                 .body("violations.field", hasItems("rules[0].when.label.minScore", "rules[0].then[0].savedReplyId"))
                 .body("violations.find { it.field == 'rules[0].then[0].savedReplyId' }.message",
                         containsString("not a saved reply of brand " + brand))
-                .body("violations[0].in", equalTo("body"));
+                .body("violations[0].in", equalTo("body"))
+                .body("violations.pointer", hasItems("/rules/0/when/label/minScore", "/rules/0/then/0/savedReplyId"));
         given().auth().oauth2(cm).contentType(ContentType.JSON).body("{\"rules\": ")
                 .when().put("/brands/" + brand + "/charter")
                 .then().statusCode(400).contentType("application/problem+json")
@@ -126,7 +139,13 @@ class CharterResourceTest {
                 .body("actions.hide", equalTo(1))
                 .body("actions.assign", equalTo(1))
                 .body("items.find { it.itemId == '" + insult + "' }.rules", equalTo(List.of("hide-insults")))
-                .body("items.find { it.itemId == '" + insult + "' }.currentStatus", equalTo("new"));
+                .body("items.find { it.itemId == '" + insult + "' }.currentStatus", equalTo("new"))
+                // Per rule: what it would have done, with its own examples.
+                .body("rules.find { it.ruleId == 'hide-insults' }.actions.hide", equalTo(1))
+                .body("rules.find { it.ruleId == 'hide-insults' }.actions.tag", equalTo(1))
+                .body("rules.find { it.ruleId == 'hide-insults' }.examples.itemId", equalTo(List.of(insult.toString())))
+                .body("rules.find { it.ruleId == 'refunds' }.examples[0].excerpt", equalTo("Le café est froid, remboursez-moi"))
+                .body("rules.find { it.ruleId == 'refunds' }.actions.assign", equalTo(1));
         // Nothing changed in the inbox.
         given().auth().oauth2(cm).when().get("/brands/" + brand + "/inbox/counts").then().statusCode(200).body("new", equalTo(3));
 

@@ -8,6 +8,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
+import io.tribu.moderation.access.SignIn;
 import io.tribu.moderation.access.TestTokens;
 import io.tribu.moderation.outbox.TestEvents;
 import io.tribu.moderation.outbox.TopicReader;
@@ -92,6 +93,7 @@ class InboxTest {
         String brand = freshBrand();
         String cm = TestTokens.token("soleil", "community-manager", brand);
         UUID item = receivedComment("soleil", brand, cm);
+        SignIn.as("soleil", "camille");
 
         try (TopicReader decisions = new TopicReader("tribu.moderation.decisions")) {
             given().auth().oauth2(cm).contentType(ContentType.JSON)
@@ -199,6 +201,7 @@ class InboxTest {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(cm, brand).size() == 5);
         String newest = (String) inbox(cm, brand).get(0).get("id");
+        SignIn.as("soleil", "camille");
         given().auth().oauth2(cm).contentType(ContentType.JSON)
                 .body(Map.of("action", "assign", "assignee", "camille", "expectedVersion", 0))
                 .when().post("/brands/" + brand + "/inbox/" + newest + "/decisions").then().statusCode(200);
@@ -339,6 +342,7 @@ class InboxTest {
         UUID item = receivedComment("soleil", brand, cm);
         String path = "/brands/" + brand + "/inbox/" + item + "/decisions";
         String key = UUID.randomUUID().toString();
+        SignIn.as("soleil", "camille");
         Map<String, Object> decision = Map.of("action", "assign", "assignee", "camille", "expectedVersion", 0);
 
         given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", key).body(decision)

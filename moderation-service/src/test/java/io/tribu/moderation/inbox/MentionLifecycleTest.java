@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
+import io.tribu.moderation.access.SignIn;
 import io.tribu.moderation.access.TestTokens;
 import io.tribu.moderation.outbox.TestEvents;
 import io.tribu.moderation.outbox.TopicReader;
@@ -157,6 +158,7 @@ class MentionLifecycleTest {
                 .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id.toString())));
         given().auth().oauth2(cm).when().get("/brands/" + brand + "/inbox/counts").then().statusCode(200)
                 .body("withdrawn", equalTo(1));
+        SignIn.as("soleil", "camille");
         given().auth().oauth2(cm).contentType(ContentType.JSON)
                 .body(Map.of("action", "assign", "assignee", "camille", "expectedVersion", after.get("version")))
                 .when().post("/brands/" + brand + "/inbox/" + id + "/decisions")

@@ -65,6 +65,55 @@ class SavedReplyTest {
     }
 
     @Test
+    void aSavedReplyIsEditedInPlaceAgainstTheVersionItsEditorSaw() {
+        String brand = freshBrand();
+        String cm = TestTokens.token("soleil", "community-manager", brand);
+        String reply = save(cm, brand, "retard", "Bonjour {{author}}, désolés du retard.");
+        save(cm, brand, "merci", "Merci {{author}} !");
+        String path = "/brands/" + brand + "/saved-replies/" + reply;
+        Map<String, String> edit = Map.of("name", "retard-livraison", "language", "fr", "text", "Bonjour {{author}}, {{agent}} regarde.");
+
+        given().auth().oauth2(cm).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(edit)
+                .when().put(path)
+                .then().statusCode(200)
+                .header("ETag", equalTo("\"1\""))
+                .body("id", equalTo(reply))
+                .body("name", equalTo("retard-livraison"))
+                .body("text", equalTo("Bonjour {{author}}, {{agent}} regarde."))
+                .body("version", equalTo(1))
+                .body("updatedAt", org.hamcrest.Matchers.notNullValue());
+        // A second editor who still holds version 0 loses, and nothing changes.
+        given().auth().oauth2(cm).contentType(ContentType.JSON).header("If-Match", "0")
+                .body(Map.of("name", "retard", "text", "Autre texte"))
+                .when().put(path)
+                .then().statusCode(412).contentType("application/problem+json")
+                .body("type", equalTo("https://tribu.io/problems/precondition-failed"))
+                .body("currentVersion", equalTo(1));
+        given().auth().oauth2(cm).when().get("/brands/" + brand + "/saved-replies")
+                .then().body("name", org.hamcrest.Matchers.contains("merci", "retard-livraison"))
+                .body("find { it.id == '" + reply + "' }.version", equalTo(1));
+
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(edit).when().put(path)
+                .then().statusCode(400).contentType("application/problem+json").body("violations.field", hasItem("If-Match"));
+        given().auth().oauth2(cm).contentType(ContentType.JSON).header("If-Match", "v1").body(edit).when().put(path)
+                .then().statusCode(400).body("violations.field", hasItem("If-Match"));
+        given().auth().oauth2(cm).contentType(ContentType.JSON).header("If-Match", "1")
+                .body(Map.of("name", "merci", "text", "Doublon"))
+                .when().put(path)
+                .then().statusCode(400).body("violations.field", hasItem("name"));
+        given().auth().oauth2(cm).contentType(ContentType.JSON).header("If-Match", "1")
+                .body(Map.of("name", "retard", "text", "Bonjour {{autor}}"))
+                .when().put(path)
+                .then().statusCode(400).body("violations.field", hasItem("text"));
+        given().auth().oauth2(TestTokens.token("nord", "admin", brand)).contentType(ContentType.JSON)
+                .header("If-Match", "1").body(edit).when().put(path)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.token("soleil", "analyst", brand)).contentType(ContentType.JSON)
+                .header("If-Match", "1").body(edit).when().put(path)
+                .then().statusCode(403);
+    }
+
+    @Test
     void invalidRepliesAnswer400NamingTheField() {
         String brand = freshBrand();
         String cm = TestTokens.token("soleil", "community-manager", brand);

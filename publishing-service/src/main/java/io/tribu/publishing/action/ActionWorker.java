@@ -206,10 +206,11 @@ public class ActionWorker {
             String reason = done ? null : retries.failureReason(outcome);
             return connection.preparedQuery("""
                             update moderation_action set state = $3, lease_owner = null, lease_until = null, channel_id = $4,
-                                   result_external_id = $5, result_url = $6, last_error = $7, completed_at = $8
+                                   result_external_id = $5, result_url = $6, last_error = $7, completed_at = $8,
+                                   auth_failure = $9
                             where action_id = $1 and lease_owner = $2 and state = 'sent-intent'""")
                     .execute(Tuple.from(Arrays.asList(claimed.actionId(), worker, done ? "done" : "failed", channelId,
-                            result.externalId(), result.url(), reason, utc(now))))
+                            result.externalId(), result.url(), reason, utc(now), outcome instanceof Outcome.AuthExpired)))
                     .chain(rows -> rows.rowCount() == 1
                             ? emit(connection, claimed, new ActionCompleted(claimed.actionId(), claimed.itemId(), claimed.brandId(),
                             claimed.action(), claimed.network(), channelId, done ? "done" : "failed", reason, result.externalId(),

@@ -33,6 +33,12 @@ public class Channel extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** When the access token expires, as the credentials or the network's last refresh said; null: unknown or never. */
+    @Column(name = "token_expires_at")
+    public Instant tokenExpiresAt;
+    /** When credentials were last given or refreshed: an auth failure before it is over. */
+    @Column(name = "credentials_at")
+    public Instant credentialsAt;
 
     /** Emits null when the channel does not exist for this tenant and brand. */
     static Uni<Channel> findForBrand(String tenant, String brandId, UUID id) {

@@ -53,8 +53,8 @@ public class ChannelResource {
         this.idempotency = idempotency;
     }
 
-    private ChannelView view(Channel channel) {
-        return ChannelView.of(channel, endpoints.baseUrlOf(channel.network, channel.baseUrl));
+    private Uni<ChannelView> view(String tenant, String brandId, Channel channel) {
+        return channels.views(tenant, brandId, List.of(channel)).map(views -> views.get(0));
     }
 
     @POST
@@ -78,7 +78,7 @@ public class ChannelResource {
                 201, (ChannelView created) -> uriInfo.getAbsolutePathBuilder().path(created.id().toString()).build(),
                 () -> endpoints.toStore(request.network(), request.baseUrl())
                         .chain(baseUrl -> channels.connect(tenant, brand, actor, request, baseUrl))
-                        .map(this::view));
+                        .chain(channel -> view(tenant, brand, channel)));
     }
 
     @GET
@@ -87,7 +87,8 @@ public class ChannelResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ChannelView.class)))
     public Uni<List<ChannelView>> list(@PathParam("brandId") String brandId) {
         String brand = caller.requireBrand(brandId);
-        return channels.list(caller.tenant(), brand).map(found -> found.stream().map(this::view).toList());
+        String tenant = caller.tenant();
+        return channels.list(tenant, brand).chain(found -> channels.views(tenant, brand, found));
     }
 
     @GET
@@ -97,7 +98,8 @@ public class ChannelResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelView.class)))
     public Uni<ChannelView> get(@PathParam("brandId") String brandId, @PathParam("channelId") UUID channelId) {
         String brand = caller.requireBrand(brandId);
-        return channels.get(caller.tenant(), brand, channelId).map(this::view);
+        String tenant = caller.tenant();
+        return channels.get(tenant, brand, channelId).chain(channel -> view(tenant, brand, channel));
     }
 
     @PUT
@@ -110,9 +112,10 @@ public class ChannelResource {
     public Uni<ChannelView> update(@PathParam("brandId") String brandId, @PathParam("channelId") UUID channelId,
                                    @Valid @NotNull ChannelRequest request) {
         String brand = caller.requireBrand(brandId);
+        String tenant = caller.tenant();
         return endpoints.toStore(request.network(), request.baseUrl())
-                .chain(baseUrl -> channels.update(caller.tenant(), brand, channelId, request, baseUrl))
-                .map(this::view);
+                .chain(baseUrl -> channels.update(tenant, brand, channelId, request, baseUrl))
+                .chain(channel -> view(tenant, brand, channel));
     }
 
     @DELETE

@@ -13,7 +13,11 @@ import io.tribu.publishing.network.Account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,13 +32,35 @@ public class ChannelService {
     private final ObjectMapper json;
     private final Clock clock;
     private final NetworkEndpoints endpoints;
+    private final ChannelHealth health;
+    private final Duration expiringWindow;
     private final OpenedCredentials opened = new OpenedCredentials(OPENED_KEPT);
 
-    public ChannelService(CredentialCipher cipher, ObjectMapper json, Clock clock, NetworkEndpoints endpoints) {
+    public ChannelService(CredentialCipher cipher, ObjectMapper json, Clock clock, NetworkEndpoints endpoints, ChannelHealth health,
+                          @ConfigProperty(name = "tribu.channels.expiring-window", defaultValue = "7d") Duration expiringWindow) {
         this.cipher = cipher;
         this.json = json;
         this.clock = clock;
         this.endpoints = endpoints;
+        this.health = health;
+        this.expiringWindow = expiringWindow;
+    }
+
+    /** The views of channels of one brand, each with its state and last failure as of the service's clock. */
+    public Uni<List<ChannelView>> views(String tenant, String brandId, List<Channel> found) {
+        if (found.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return health.ofBrand(tenant, brandId).map(outcomes -> {
+            Instant now = clock.instant();
+            return found.stream().map(channel -> {
+                ChannelHealth.Outcomes known = outcomes.getOrDefault(channel.id, ChannelHealth.Outcomes.NONE);
+                boolean refreshable = channel.credentials != null && credentialsOf(channel.id, channel.credentials).refreshable();
+                ChannelState state = ChannelState.of(now, expiringWindow, channel.credentials != null, refreshable,
+                        channel.tokenExpiresAt, channel.credentialsAt == null ? channel.createdAt : channel.credentialsAt, known);
+                return ChannelView.of(channel, endpoints.baseUrlOf(channel.network, channel.baseUrl), state, known.lastFailure());
+            }).toList();
+        });
     }
 
     /**
@@ -113,13 +139,6 @@ public class ChannelService {
         }
     }
 
-    /** New tokens after a refresh, sealed with the active key. Runs in the caller's transaction. */
-    public Uni<Void> replaceCredentials(UUID channelId, ChannelCredentials credentials) {
-        return Channel.update("credentials = ?1, updatedAt = ?2 where id = ?3",
-                cipher.seal(write(credentials), Channel.sealContext(channelId)), clock.instant(), channelId)
-                .replaceWithVoid();
-    }
-
     /**
      * Re-seals with the active key, in batches, the credentials sealed with an older key; rows locked
      * by another replica are left to it. Returns how many rows were re-sealed. A tenant of null rotates
@@ -150,6 +169,8 @@ public class ChannelService {
         channel.updatedAt = clock.instant();
         if (request.credentials() != null) {
             channel.credentials = cipher.seal(write(request.credentials()), channel.sealContext());
+            channel.tokenExpiresAt = request.credentials().expiresAt();
+            channel.credentialsAt = channel.updatedAt;
         }
     }
 

@@ -1,15 +1,40 @@
 package io.tribu.publishing.channel;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.UUID;
 
-/** A channel as the API shows it: never its credentials, only that it has some. */
+/** A channel as the API shows it: never its credentials, only that it has some, and whether it still works. */
+@Schema(name = "ChannelView")
 public record ChannelView(UUID id, String brandId, String network, String handle, String baseUrl,
-                          boolean hasCredentials, String createdBy, Instant createdAt, Instant updatedAt) {
+                          boolean hasCredentials, String createdBy, Instant createdAt, Instant updatedAt,
+                          @Schema(enumeration = {"connected", "expiring", "failing", "disconnected"},
+                                  description = "connected; expiring: a token that cannot be refreshed expires within "
+                                          + "tribu.channels.expiring-window (7 days); failing: the last delivery or moderation "
+                                          + "action failed because the network refused the token (401, Graph code 190), until "
+                                          + "a later success or new credentials; disconnected: the token expired")
+                          String state,
+                          @Schema(description = "When the access token expires, as given at connection or by the network's "
+                                  + "last refresh or exchange; null: unknown or never", nullable = true)
+                          Instant tokenExpiresAt,
+                          @Schema(description = "The latest failed delivery or moderation action on this channel; null: none",
+                                  nullable = true)
+                          LastFailure lastFailure) {
+
+    @Schema(name = "ChannelFailure", description = "A delivery (postId) or a moderation action (actionId) that failed")
+    public record LastFailure(Instant at,
+                              @Schema(examples = "the network refused the channel's token (HTTP 401); reconnect the channel")
+                              String reason,
+                              @Schema(description = "The post whose delivery failed", nullable = true) UUID postId,
+                              @Schema(description = "The moderation action that failed", nullable = true) UUID actionId) {
+    }
 
     /** {@code baseUrl}: where the channel's calls go (for X, LinkedIn and Meta, the operator's API host). */
-    static ChannelView of(Channel channel, String baseUrl) {
+    static ChannelView of(Channel channel, String baseUrl, ChannelState state, ChannelHealth.LastFailure failure) {
         return new ChannelView(channel.id, channel.brandId, channel.network, channel.handle, baseUrl,
-                channel.credentials != null, channel.createdBy, channel.createdAt, channel.updatedAt);
+                channel.credentials != null, channel.createdBy, channel.createdAt, channel.updatedAt, state.wire(),
+                channel.tokenExpiresAt, failure == null ? null
+                : new LastFailure(failure.at(), failure.reason(), failure.postId(), failure.actionId()));
     }
 }

@@ -84,8 +84,11 @@ public class TokenRefresh {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        return pool.preparedQuery("update channel set credentials = $1, updated_at = $2 where id = $3")
-                .execute(Tuple.of(sealed, clock.instant().atOffset(ZoneOffset.UTC), account.channelId())).replaceWithVoid();
+        var now = clock.instant().atOffset(ZoneOffset.UTC);
+        var expiresAt = fresh.expiresAt() == null ? null : fresh.expiresAt().atOffset(ZoneOffset.UTC);
+        return pool.preparedQuery("update channel set credentials = $1, updated_at = $2, credentials_at = $2, token_expires_at = $3 "
+                        + "where id = $4")
+                .execute(Tuple.from(java.util.Arrays.asList(sealed, now, expiresAt, account.channelId()))).replaceWithVoid();
     }
 
     private Uni<ChannelCredentials> current(Account account) {

@@ -73,10 +73,12 @@ public class Completions {
         String[] errors = new String[size];
         OffsetDateTime[] publishedAt = new OffsetDateTime[size];
         OffsetDateTime[] outcomeAt = new OffsetDateTime[size];
+        Boolean[] authFailures = new Boolean[size];
         for (int i = 0; i < size; i++) {
             Answered answer = finished.get(i);
             ids[i] = answer.delivery().id();
             outcomeAt[i] = utc(answer.at());
+            authFailures[i] = answer.outcome() instanceof Outcome.AuthExpired;
             if (answer.outcome() instanceof Outcome.Published published) {
                 states[i] = DeliveryState.PUBLISHED;
                 externalIds[i] = published.externalId();
@@ -90,13 +92,13 @@ public class Completions {
         return connection.preparedQuery("""
                         update delivery d set state = v.state, lease_owner = null, lease_until = null,
                                external_id = v.external_id, url = v.url, last_error = v.error, published_at = v.published_at,
-                               outcome_at = v.outcome_at
+                               outcome_at = v.outcome_at, auth_failure = v.auth_failure
                         from unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
-                                    $8::timestamptz[])
-                             as v(id, state, external_id, url, error, published_at, outcome_at)
+                                    $8::timestamptz[], $9::boolean[])
+                             as v(id, state, external_id, url, error, published_at, outcome_at, auth_failure)
                         where d.id = v.id and d.lease_owner = $1 and d.state = 'sent-intent'
                         returning d.id""")
-                .execute(Tuple.tuple(List.of(owner, ids, states, externalIds, urls, errors, publishedAt, outcomeAt)))
+                .execute(Tuple.tuple(List.of(owner, ids, states, externalIds, urls, errors, publishedAt, outcomeAt, authFailures)))
                 .map(Completions::ids);
     }
 

@@ -207,6 +207,24 @@ public class InstagramAdapter implements MetaGraphAdapter {
         return http;
     }
 
+    /**
+     * A media's public address: {@code GET /{ig-media-id}?fields=permalink}, answered
+     * {@code {"permalink": "https://www.instagram.com/p/<shortcode>/", "id": "..."}}. Published(id, permalink) on
+     * success; rate limits, a refused token and other refusals as {@link GraphAnswers#failure}.
+     */
+    public Uni<Outcome> permalink(Account account, String mediaId) {
+        return http.send(graph(account, "/" + java.net.URLEncoder.encode(mediaId, java.nio.charset.StandardCharsets.UTF_8)
+                        + "?fields=permalink").GET().build())
+                .map(response -> {
+                    JsonNode answer = http.read(response);
+                    if (response.statusCode() != 200) {
+                        return GraphAnswers.failure(response, answer);
+                    }
+                    return (Outcome) new Outcome.Published(answer.path("id").asText(mediaId), answer.path("permalink").asText(null));
+                })
+                .onFailure().recoverWithItem(Refusal::recover);
+    }
+
     private HttpRequest.Builder graph(Account account, String path) {
         return http.request(account.baseUrl() + GraphAnswers.VERSION + path)
                 .header("Authorization", "Bearer " + account.credentials().accessToken());

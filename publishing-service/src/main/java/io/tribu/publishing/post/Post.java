@@ -87,6 +87,17 @@ public class Post extends PanacheEntityBase {
      * join would make the database return one row per variant and the limit count rows, not posts),
      * then the variants of that page are loaded in one query.
      */
+    /** Posts without {@code plannedAt} (ideas, drafts without a slot), newest first. */
+    static Uni<List<Post>> unplanned(String tenant, String brandId, int limit) {
+        return Post.<Post>find("tenant = ?1 and brandId = ?2 and plannedAt is null order by createdAt desc, id", tenant, brandId)
+                .page(0, limit).list()
+                .chain(page -> page.isEmpty()
+                        ? Uni.createFrom().item(page)
+                        : Post.<Post>find("from Post p left join fetch p.variants where p.id in ?1 "
+                                + "order by p.createdAt desc, p.id", page.stream().map(post -> post.id).toList())
+                        .list());
+    }
+
     static Uni<List<Post>> plannedBetween(String tenant, String brandId, Instant from, Instant to, int limit) {
         return Post.<Post>find("tenant = ?1 and brandId = ?2 and plannedAt >= ?3 and plannedAt < ?4 "
                         + "order by plannedAt, id", tenant, brandId, from, to)

@@ -149,6 +149,24 @@ public class PostResource {
     }
 
     @GET
+    @Path("/unscheduled")
+    @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.CLIENT_APPROVER})
+    @Operation(summary = "The brand's unscheduled posts: no plannedAt yet, newest first",
+            description = "Ideas and drafts written without a planned time (any status). They are never delivered: "
+                    + "schedule needs a plannedAt in the future (set by an edit, or by schedule with a slot).")
+    @APIResponse(responseCode = "200", description = "The posts without plannedAt",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnscheduledView.class)))
+    @APIResponse(responseCode = "404", description = "The brand is not one of the caller's")
+    public Uni<UnscheduledView> unscheduled(
+            @PathParam("brandId") String brandId,
+            @Parameter(description = "At most this many posts", example = "200")
+            @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(500) int limit) {
+        String brand = caller.requireBrand(brandId);
+        return posts.unplanned(caller.tenant(), brand, limit)
+                .map(found -> new UnscheduledView(brand, found.stream().map(PostView::of).toList()));
+    }
+
+    @GET
     @RolesAllowed({Roles.ADMIN, Roles.COMMUNITY_MANAGER, Roles.ANALYST, Roles.CLIENT_APPROVER})
     @Operation(summary = "The brand's calendar: posts planned in a range, earliest first",
             description = "Posts whose plannedAt is in [from, to). Defaults to the 31 days from now; "

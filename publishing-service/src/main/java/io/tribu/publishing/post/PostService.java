@@ -105,4 +105,9 @@ public class PostService {
     public Uni<List<Post>> planned(String tenant, String brandId, Instant from, Instant to, int limit) {
         return Post.plannedBetween(tenant, brandId, from, to, limit);
     }
+
+    @WithSession
+    public Uni<List<Post>> unplanned(String tenant, String brandId, int limit) {
+        return Post.unplanned(tenant, brandId, limit);
+    }
 }

@@ -32,6 +32,22 @@ public final class TestTokens {
         return signed("some-other-api", tenant, role, brands);
     }
 
+    /**
+     * A token valid for an hour instead of smallrye-jwt's 5 minutes: for a test that keeps one token longer than that
+     * on a loaded machine (the bad-input probe took 306 s once, and its last requests were refused as expired).
+     */
+    public static String longLived(String tenant, String role, String... brands) {
+        return Jwt.preferredUserName(role + "@" + tenant)
+                .issuer("https://server.example.com")
+                .audience("tribu-api")
+                .groups(Set.of(role))
+                .claim("tenant", tenant)
+                .claim("brands", List.of(brands))
+                .expiresIn(java.time.Duration.ofHours(1))
+                .jws().keyId("1")
+                .sign("privateKey.jwk");
+    }
+
     private static String signed(String audience, String tenant, String role, String... brands) {
         return Jwt.preferredUserName(role + "@" + tenant)
                 .issuer("https://server.example.com")

@@ -66,6 +66,10 @@ class TokenRefreshTest {
         assertEquals(FakeX.CLIENT_ID, now.clientId());
         assertTrue(now.expiresAt() != null);
         assertFalse(stored.sealed().contains(now.accessToken()), "sealed, never plaintext");
+        String shown = io.restassured.RestAssured.given().auth().oauth2(brand.cm())
+                .when().get("/brands/" + brand.id() + "/channels/" + stored.id())
+                .then().statusCode(200).extract().path("tokenExpiresAt");
+        assertEquals(now.expiresAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS), java.time.Instant.parse(shown), "the view shows the refreshed token's expiry");
     }
 
     @Test

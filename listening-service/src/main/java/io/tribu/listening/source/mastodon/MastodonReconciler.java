@@ -9,6 +9,7 @@ import io.tribu.listening.mention.MentionService;
 import io.tribu.listening.source.HeardItem;
 import io.tribu.listening.source.Source;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -41,7 +43,6 @@ import java.util.function.Consumer;
 public class MastodonReconciler {
 
     private static final Logger LOG = Logger.getLogger(MastodonReconciler.class);
-    private static final Duration LEASE = Duration.ofMinutes(2);
     /** A run yields its lease after this long; the next turn (any replica) goes on. */
     private static final Duration TURN = Duration.ofSeconds(60);
     private static final Duration AFTER_ERROR = Duration.ofMinutes(1);
@@ -68,6 +69,28 @@ public class MastodonReconciler {
         }
     }
 
+    /**
+     * These sources' streams are not connected (the instance refuses streaming, or streaming is off), so their edits
+     * and deletions reach nobody: each gets a run every {@code while-polling}. Blocking.
+     */
+    void requestWhilePolling(List<Source> polledOnly) throws Throwable {
+        if (!config.enabled() || polledOnly.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Multi.createFrom().iterable(polledOnly)
+                .onItem().transformToUniAndConcatenate(
+                        source -> Reconciliation.requestWhilePolling(source.id, now, config.whilePolling()))
+                .collect().last()));
+    }
+
+    /** A worker's lease was taken by another (it stalled past it): the other goes on with the run, this one stops. */
+    static final class LeaseLost extends RuntimeException {
+        LeaseLost(UUID sourceId) {
+            super("the reconciliation of source " + sourceId + " was taken over by another worker", null, false, false);
+        }
+    }
+
     @Scheduled(every = "${tribu.sources.mastodon.reconcile-tick}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -76,7 +99,7 @@ public class MastodonReconciler {
             return;
         }
         Reconciliation run = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
-                () -> Reconciliation.claimDue(clock.instant(), LEASE, config.window())));
+                () -> Reconciliation.claimDue(clock.instant(), config.lease(), config.window())));
         if (run == null) {
             return;
         }
@@ -87,11 +110,15 @@ public class MastodonReconciler {
         }
         Instant yieldAt = clock.instant().plus(TURN);
         Step step = Step.MORE;
-        while (step == Step.MORE && clock.instant().isBefore(yieldAt)) {
-            step = step(run, source);
-        }
-        if (step == Step.MORE) {
-            save(run, r -> r.leaseUntil = null);
+        try {
+            while (step == Step.MORE && clock.instant().isBefore(yieldAt)) {
+                step = step(run, source);
+            }
+            if (step == Step.MORE) {
+                save(run, r -> r.leaseUntil = null);
+            }
+        } catch (LeaseLost lost) {
+            LOG.debugf("%s: this worker stops", lost.getMessage());
         }
     }
 
@@ -174,6 +201,7 @@ public class MastodonReconciler {
             }
         });
         String cursor = ids.get(ids.size() - 1);
+        Instant lease = Reconciliation.leaseFrom(clock.instant(), config.lease());
         Consumer<Reconciliation> progress = r -> {
             r.cursor = cursor;
             r.checked += ids.size();
@@ -181,17 +209,25 @@ public class MastodonReconciler {
             r.withdrawn += changed[1];
             r.requests += requests;
             r.lastError = null;
-            r.leaseUntil = clock.instant().plus(LEASE);
+            r.leaseUntil = lease;
         };
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Multi.createFrom().iterable(effects)
-                .onItem().transformToUniAndConcatenate(effect -> effect).collect().last()
-                .chain(() -> Reconciliation.<Reconciliation>findById(run.sourceId))
-                .invoke(stored -> {
-                    if (stored != null) {
-                        progress.accept(stored);
-                    }
-                })));
+        // the run's row is locked and still ours before anything is applied: a worker whose lease another took
+        // applies nothing (the other read this batch again), so a stalled worker coming back changes nothing
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> held(run)
+                .chain(stored -> Multi.createFrom().iterable(effects)
+                        .onItem().transformToUniAndConcatenate(effect -> effect).collect().last()
+                        .invoke(() -> progress.accept(stored)))));
         progress.accept(run);
+    }
+
+    /** The stored run, locked, if this worker still holds its lease; else {@link LeaseLost}. */
+    private static Uni<Reconciliation> held(Reconciliation run) {
+        return Reconciliation.<Reconciliation>findById(run.sourceId, LockModeType.PESSIMISTIC_WRITE)
+                .invoke(stored -> {
+                    if (stored == null || !Objects.equals(stored.leaseUntil, run.leaseUntil)) {
+                        throw new LeaseLost(run.sourceId);
+                    }
+                });
     }
 
     private void holdIfNeeded(String instance) throws StatusReader.RateLimited {
@@ -207,15 +243,9 @@ public class MastodonReconciler {
         }
     }
 
-    /** Changes the stored run and this copy alike. */
+    /** Changes the stored run and this copy alike, if this worker still holds the run's lease. */
     private static void save(Reconciliation run, Consumer<Reconciliation> change) throws Throwable {
-        UUID id = run.sourceId;
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Reconciliation.<Reconciliation>findById(id)
-                .invoke(stored -> {
-                    if (stored != null) {
-                        change.accept(stored);
-                    }
-                })));
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> held(run).invoke(change)));
         change.accept(run);
     }
 }

@@ -37,7 +37,8 @@ import java.util.stream.Stream;
  * statuses already streamed included, and the per-source status id stores each once). So a dropped connection,
  * an instance that requires a token for streaming, or a replica restart loses nothing; the stream reconnects
  * with a growing delay. Each replica streams every source; the unique status id keeps one copy. Edits and deletions
- * exist only here: each (re)connection asks {@link MastodonReconciler} to read back those made while it was down.
+ * exist only here: each (re)connection asks {@link MastodonReconciler} to read back those made while it was down, and
+ * a source whose stream is down or off (only polled) gets such a run periodically.
  */
 @ApplicationScoped
 public class MastodonStreams {
@@ -68,24 +69,31 @@ public class MastodonStreams {
         this.clock = clock;
     }
 
-    /** Opens a stream for each new Mastodon source, closes those of sources removed, disabled or changed. */
+    /**
+     * Opens a stream for each new Mastodon source, closes those of sources removed, disabled or changed; sources
+     * whose stream is down (refused by the instance, dropped) or off are only polled, so their edits and deletions
+     * are read back by a periodic reconciliation instead.
+     */
     @Scheduled(every = "${tribu.sources.mastodon.stream-check}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void keepStreamsOpen() throws Throwable {
-        if (!enabled) {
-            return;
-        }
         List<Source> sources = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
                 () -> Source.<Source>list("type = 'mastodon' and enabled")));
-        Map<UUID, Source> wanted = sources.stream().collect(Collectors.toMap(s -> s.id, s -> s));
-        open.forEach((id, stream) -> {
-            Source now = wanted.get(id);
-            if (now == null || !stream.follows(now)) {
-                open.remove(id).stop();
-            }
-        });
-        wanted.values().forEach(source -> open.computeIfAbsent(source.id, id -> Connection.start(this, source)));
+        if (enabled) {
+            Map<UUID, Source> wanted = sources.stream().collect(Collectors.toMap(s -> s.id, s -> s));
+            open.forEach((id, stream) -> {
+                Source now = wanted.get(id);
+                if (now == null || !stream.follows(now)) {
+                    open.remove(id).stop();
+                }
+            });
+            wanted.values().forEach(source -> open.computeIfAbsent(source.id, id -> Connection.start(this, source)));
+        }
+        reconciler.requestWhilePolling(sources.stream().filter(source -> {
+            Connection stream = open.get(source.id);
+            return stream == null || stream.down;
+        }).toList());
     }
 
     /** Sources with a stream running (connected or waiting to reconnect). */
@@ -163,6 +171,8 @@ public class MastodonStreams {
         private final Source source;
         private final Thread thread;
         private volatile boolean stopped;
+        /** Tried and not connected now: the source is only polled until the stream is back. */
+        private volatile boolean down;
         private volatile Stream<String> lines;
 
         private Connection(MastodonStreams streams, Source source) {
@@ -204,6 +214,7 @@ public class MastodonStreams {
                 } catch (InterruptedException e) {
                     return;
                 }
+                down = true;
                 try {
                     Thread.sleep(retry.toMillis());
                 } catch (InterruptedException e) {
@@ -230,6 +241,7 @@ public class MastodonStreams {
                 if (response.statusCode() != 200) {
                     throw new IOException("HTTP " + response.statusCode() + " from " + url);
                 }
+                down = false;
                 streams.connected(source);
                 ServerSentEvents events = new ServerSentEvents((event, data) -> streams.onEvent(source, event, data));
                 body.takeWhile(line -> !stopped).forEach(events::line);

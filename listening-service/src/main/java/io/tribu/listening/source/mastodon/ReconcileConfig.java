@@ -7,8 +7,9 @@ import java.time.Duration;
 
 /**
  * Reading back, when a Mastodon stream (re)connects, the recent statuses of its source, to apply the edits and
- * deletions made while it was down (they are announced only on the stream). {@code tribu.sources.mastodon.reconcile.*};
- * its turn comes every {@code tribu.sources.mastodon.reconcile-tick} (5 s).
+ * deletions made while it was down (they are announced only on the stream); and, for a source whose stream is not
+ * connected (the instance refuses streaming, or streaming is off), every {@code while-polling} while it is only polled.
+ * {@code tribu.sources.mastodon.reconcile.*}; its turn comes every {@code tribu.sources.mastodon.reconcile-tick} (5 s).
  */
 @ConfigMapping(prefix = "tribu.sources.mastodon.reconcile")
 public interface ReconcileConfig {
@@ -36,4 +37,15 @@ public interface ReconcileConfig {
     /** Pause between two requests of one reconciliation. */
     @WithDefault("1s")
     Duration pause();
+
+    /** A source whose stream is not connected (only polled) gets a run this often: its edits and deletions. */
+    @WithDefault("1h")
+    Duration whilePolling();
+
+    /**
+     * How long a worker holds a run between two batches; a worker that died (a restart, a crash) leaves it to any
+     * replica once it expires, and a worker that comes back after that finds its lease taken and stops.
+     */
+    @WithDefault("2m")
+    Duration lease();
 }

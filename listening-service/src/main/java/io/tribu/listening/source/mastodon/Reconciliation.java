@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -65,6 +66,28 @@ public class Reconciliation extends PanacheEntityBase {
     }
 
     /**
+     * Asks for a reconciliation of a source that is only polled (its stream is not connected), unless one was asked
+     * for within the period: replicas that all see the stream down ask for one run per period between them. In the
+     * caller's transaction.
+     */
+    static Uni<Void> requestWhilePolling(UUID sourceId, Instant now, Duration period) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into mastodon_reconciliation (source_id, requested_at) values (:source, :now)
+                        on conflict (source_id) do update set requested_at = excluded.requested_at
+                        where mastodon_reconciliation.requested_at <= :due""")
+                .setParameter("source", sourceId)
+                .setParameter("now", now)
+                .setParameter("due", now.minus(period))
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** As PostgreSQL keeps it (microseconds), so that a worker recognises its own lease in the stored row. */
+    static Instant leaseFrom(Instant now, Duration lease) {
+        return now.plus(lease).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
      * Leases the reconciliation most due (a run to go on, or a request no run answered yet) of an enabled source, or
      * null; replicas skip each other's under FOR UPDATE SKIP LOCKED. A new run starts from the newest status.
      */
@@ -97,7 +120,7 @@ public class Reconciliation extends PanacheEntityBase {
                         run.finishedAt = null;
                         run.lastError = null;
                     }
-                    run.leaseUntil = now.plus(lease);
+                    run.leaseUntil = leaseFrom(now, lease);
                 });
     }
 }

@@ -60,6 +60,9 @@ public final class FakeMastodon implements AutoCloseable {
     private int used;
     private int statusRequests;
     private int refusedRequests;
+    private String stallOn;
+    private CountDownLatch stallReached;
+    private CountDownLatch stallRelease;
 
     private record OpenStream(String tag, OutputStream body, CountDownLatch closed) {
     }
@@ -173,6 +176,41 @@ public final class FakeMastodon implements AutoCloseable {
         return refusedRequests;
     }
 
+    /**
+     * The next request to /api/v1/statuses naming this status id hangs until {@link #release()} (a client waiting on it
+     * is stalled, as a worker that died mid-request); the ones after it are answered. Counted down when it arrives.
+     */
+    public synchronized CountDownLatch stallOnce(String id) {
+        stallOn = id;
+        stallReached = new CountDownLatch(1);
+        stallRelease = new CountDownLatch(1);
+        return stallReached;
+    }
+
+    /** The stalled request is answered, with the statuses as they are then. */
+    public synchronized void release() {
+        if (stallRelease != null) {
+            stallRelease.countDown();
+        }
+    }
+
+    private void stallIfAsked(List<String> ids) {
+        CountDownLatch release;
+        synchronized (this) {
+            if (stallOn == null || !ids.contains(stallOn)) {
+                return;
+            }
+            stallOn = null;
+            stallReached.countDown();
+            release = stallRelease;
+        }
+        try {
+            release.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Every status id asked for, in order, once per request naming it. */
     public List<String> lookedUp() {
         return List.copyOf(lookedUp);
@@ -266,6 +304,7 @@ public final class FakeMastodon implements AutoCloseable {
             if (path.startsWith("/api/v1/statuses/")) {
                 String id = path.substring("/api/v1/statuses/".length());
                 lookedUp.add(id);
+                stallIfAsked(List.of(id));
                 Status status = statuses.get(id);
                 if (status == null) {
                     answer(exchange, 404, "{\"error\":\"Record not found\"}");
@@ -284,6 +323,7 @@ public final class FakeMastodon implements AutoCloseable {
                     .filter(pair -> pair.length == 2 && URLDecoder.decode(pair[0], StandardCharsets.UTF_8).equals("id[]"))
                     .map(pair -> pair[1]).toList();
             lookedUp.addAll(ids);
+            stallIfAsked(ids);
             answer(exchange, 200, ids.stream().distinct().limit(20).map(statuses::get).filter(s -> s != null)
                     .map(this::json).collect(Collectors.joining(",", "[", "]")));
         }

@@ -44,6 +44,9 @@ class MastodonReconciliationTest {
     @Inject
     io.vertx.mutiny.sqlclient.Pool pool;
 
+    @Inject
+    MastodonReconciler reconciler;
+
     /** True once the run asked for by the source's latest (re)connection has finished. */
     boolean caughtUp(String sourceId) {
         return pool.preparedQuery("select finished_at is not null and run_requested_at = requested_at as done "
@@ -151,7 +154,7 @@ class MastodonReconciliationTest {
             String source = listen(piaille, "budget");
             await().atMost(Duration.ofSeconds(20)).until(() -> piaille.connectedStreams() == 1);
             postRecent(piaille, "budget", base, 100);
-            await().atMost(Duration.ofSeconds(30)).until(() -> mentionsFrom(source).size() == 100);
+            await().atMost(Duration.ofSeconds(90)).until(() -> mentionsFrom(source).size() == 100);
 
             piaille.streamingDown(true);
             await().atMost(Duration.ofSeconds(10)).until(() -> piaille.connectedStreams() == 0);
@@ -193,7 +196,68 @@ class MastodonReconciliationTest {
         }
     }
 
-    private static Map<String, Long> count(List<ConsumerRecord<String, String>> seen, String type,
+    @Test
+    void aRunWhoseWorkerDiedMidRunIsResumedByAnotherAndAnnouncesEachChangeOnce() throws Throwable {
+        try (FakeMastodon piaille = new FakeMastodon(); TopicReader events = new TopicReader("tribu.listening.mentions")) {
+            long base = 113730000000000000L;
+            String source = listen(piaille, "reprise");
+            await().atMost(Duration.ofSeconds(20)).until(() -> piaille.connectedStreams() == 1);
+            postRecent(piaille, "reprise", base, 60);
+            await().atMost(Duration.ofSeconds(30)).until(() -> mentionsFrom(source).size() == 60);
+            Map<String, String> mentionIds = mentionsFrom(source).stream().collect(Collectors.toMap(
+                    m -> ((String) m.get("url")).substring("https://piaille.fr/@x/".length()), m -> (String) m.get("id")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> caughtUp(source));
+
+            piaille.streamingDown(true);
+            await().atMost(Duration.ofSeconds(10)).until(() -> piaille.connectedStreams() == 0);
+            // read back newest first, 20 a request: 60..41, then 40..21 (the worker dies there), then 20..1
+            List<Integer> edited = List.of(35, 30, 25, 15, 5);
+            List<Integer> deleted = List.of(38, 12);
+            edited.forEach(i -> piaille.edit(Long.toString(base + i), "<p>Tour numéro " + i + " repris après panne</p>"));
+            deleted.forEach(i -> piaille.delete(Long.toString(base + i), "reprise"));
+            int askedBefore = piaille.lookedUp().size();
+            java.util.concurrent.CountDownLatch stalled = piaille.stallOnce(Long.toString(base + 40));
+            piaille.streamingDown(false);
+
+            // the scheduler's worker read the first batch, then hangs on the second's request holding the run's lease
+            assertTrue(stalled.await(30, java.util.concurrent.TimeUnit.SECONDS), "the run reached its second batch");
+            assertEquals(20, row(source).getInteger("checked"), "the first batch was applied and saved before it hung");
+            await().atMost(Duration.ofSeconds(20)).until(() -> row(source).getOffsetDateTime("lease_until")
+                    .toInstant().isBefore(clock.instant()));
+            // another worker (a replica's turn, or this one after a restart) takes the run over from its cursor
+            reconciler.reconcileDue();
+            assertTrue(caughtUp(source), "the run was completed by the other worker");
+            assertEquals(60, row(source).getInteger("checked"));
+
+            piaille.release(); // the first worker wakes up with its answer: its lease is gone, it applies nothing
+            await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
+            assertEquals(60, row(source).getInteger("checked"), "the stalled worker did not go on with the run");
+            List<String> lookedUp = piaille.lookedUp();
+            List<String> asked = lookedUp.subList(askedBefore, lookedUp.size());
+            assertEquals(1, asked.stream().filter(Long.toString(base + 20)::equals).count(),
+                    "the last batch was read once, by the worker that took over");
+            List<Map<String, Object>> now = mentionsFrom(source);
+            assertEquals(58, now.size());
+            assertEquals(5, now.stream().filter(m -> ((String) m.get("text")).contains("repris après panne")).count());
+
+            List<ConsumerRecord<String, String>> seen = drain(events, Duration.ofSeconds(5));
+            Map<String, Long> updated = count(seen, MentionUpdated.TYPE, mentionIds);
+            Map<String, Long> withdrawn = count(seen, MentionWithdrawn.TYPE, mentionIds);
+            assertEquals(edited.stream().map(i -> Long.toString(base + i)).collect(Collectors.toSet()), updated.keySet());
+            assertTrue(updated.values().stream().allMatch(n -> n == 1), "each edit announced once: " + updated);
+            assertEquals(deleted.stream().map(i -> Long.toString(base + i)).collect(Collectors.toSet()), withdrawn.keySet());
+            assertTrue(withdrawn.values().stream().allMatch(n -> n == 1), "each deletion announced once: " + withdrawn);
+            stopListening(source);
+        }
+    }
+
+    io.vertx.mutiny.sqlclient.Row row(String sourceId) {
+        return pool.preparedQuery("select * from mastodon_reconciliation where source_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(java.util.UUID.fromString(sourceId)))
+                .await().atMost(Duration.ofSeconds(5)).iterator().next();
+    }
+
+    static Map<String, Long> count(List<ConsumerRecord<String, String>> seen, String type,
                                            Map<String, String> mentionIds) {
         Map<String, String> statusOf = mentionIds.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));

@@ -10,13 +10,16 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
@@ -91,6 +94,46 @@ class FeedPollingTest {
                 .when().get("/brands/cafe-lumiere/sources/" + source).then().extract().path("lastStatus")));
         given().auth().oauth2(CM).when().get("/brands/cafe-lumiere/sources/" + source)
                 .then().body("lastError", containsString("not an RSS or Atom feed"));
+    }
+
+    @Test
+    void aSourceKeepsItsLastErrorAndWhenAndIsPausedAndResumed() {
+        blog.serve("/flaky.xml", "<html>maintenance</html>");
+        String source = addSource("/flaky.xml", false);
+        String path = "/brands/cafe-lumiere/sources/" + source;
+        await().atMost(Duration.ofSeconds(20)).until(() -> "error".equals(given().auth().oauth2(CM)
+                .when().get(path).then().extract().path("lastStatus")));
+        blog.serve("/flaky.xml", FakeFeedServer.rss(ITEM_1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mentionsFrom(source).size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !"error".equals(given().auth().oauth2(CM)
+                .when().get(path).then().extract().path("lastStatus")));
+        // the feed works again; the error and its time stay for the owner to see
+        Map<String, Object> recovered = given().auth().oauth2(CM).when().get(path).then().statusCode(200)
+                .extract().jsonPath().getMap("$");
+        assertTrue(((String) recovered.get("lastError")).contains("not an RSS or Atom feed"), recovered.toString());
+        assertTrue(Instant.parse((String) recovered.get("lastErrorAt"))
+                .isBefore(Instant.parse((String) recovered.get("lastPolledAt"))), recovered.toString());
+
+        given().auth().oauth2(CM).when().post(path + "/pause")
+                .then().statusCode(200).body("enabled", equalTo(false));
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        int polls = blog.requests().size();
+        blog.serve("/flaky.xml", FakeFeedServer.rss(ITEM_2, ITEM_1));
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
+        assertEquals(polls, blog.requests().size(), "a paused source is not polled");
+        assertEquals(1, mentionsFrom(source).size());
+
+        given().auth().oauth2(TestTokens.token("nord", "admin", "biscuits-nord")).when().post(path + "/resume")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.token("nord", "admin", "cafe-lumiere")).when().post(path + "/resume")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.token("soleil", "analyst", "cafe-lumiere")).when().post(path + "/resume")
+                .then().statusCode(403);
+        given().auth().oauth2(CM).when().post(path + "/resume")
+                .then().statusCode(200).body("enabled", equalTo(true));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mentionsFrom(source).size() == 2);
+        given().auth().oauth2(CM).when().delete(path).then().statusCode(204);
+        given().auth().oauth2(CM).when().post(path + "/pause").then().statusCode(404);
     }
 
     @Test

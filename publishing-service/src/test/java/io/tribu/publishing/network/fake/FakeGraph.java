@@ -30,6 +30,8 @@ public class FakeGraph extends FakeNetwork {
     private final AtomicLong ids = new AtomicLong(900000000000000L);
     private final Map<String, Map<String, Object>> objects = new ConcurrentHashMap<>();
     private final Map<String, String> privateReplies = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> permalinkReads = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger rateLimited = new java.util.concurrent.atomic.AtomicInteger();
 
     public static final String APP_ID = "1234567890123456";
     public static final String APP_SECRET = "meta-app-secret";
@@ -187,6 +189,20 @@ public class FakeGraph extends FakeNetwork {
 
     private void object(HttpExchange exchange, String method, String id) throws IOException {
         Map<String, Object> object = objects.get(id);
+        if (method.equals("GET") && "permalink".equals(query(exchange, "fields"))) {
+            permalinkReads.computeIfAbsent(id, key -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            if (rateLimited.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                // Instagram Platform rate limit: 429 with the Graph error body (code 4) and a Retry-After.
+                exchange.getResponseHeaders().set("Retry-After", "1");
+                error(exchange, 429, "(#4) Application request limit reached", "OAuthException", 4);
+                return;
+            }
+        }
+        if (object != null && method.equals("GET") && "permalink".equals(query(exchange, "fields"))) {
+            // Graph answers the fields asked for, and the id.
+            answer(exchange, 200, object.containsKey("permalink") ? Map.of("permalink", object.get("permalink"), "id", id) : Map.of("id", id));
+            return;
+        }
         if (object == null) {
             error(exchange, 400, "Unsupported " + method.toLowerCase() + " request. Object with ID '" + id + "' does not exist",
                     "GraphMethodException", 100);
@@ -224,6 +240,25 @@ public class FakeGraph extends FakeNetwork {
     private static void error(HttpExchange exchange, int status, String message, String type, int code) throws IOException {
         answer(exchange, status, Map.of("error", Map.of("message", message, "type", type, "code", code,
                 "fbtrace_id", "AbCdEf123")));
+    }
+
+    /** An Instagram media already on the account (made outside Tribu), with its permalink; returns its id. */
+    public String instagramMedia(String shortcode) {
+        String media = Long.toString(ids.incrementAndGet());
+        put(media, Map.of("owner", IG_USER, "caption", "Nouvelle carte d'hiver", "media_type", "IMAGE",
+                "permalink", "https://www.instagram.com/p/" + shortcode + "/"));
+        return media;
+    }
+
+    /** The next {@code count} permalink reads answer 429 with Retry-After: 1. */
+    public void rateLimitNextPermalinkReads(int count) {
+        rateLimited.set(count);
+    }
+
+    /** Permalink reads of a media so far, rate-limited ones included. */
+    public int permalinkReads(String media) {
+        java.util.concurrent.atomic.AtomicInteger reads = permalinkReads.get(media);
+        return reads == null ? 0 : reads.get();
     }
 
     /** A comment from someone on the Page's post (or an Instagram media); returns its id. */

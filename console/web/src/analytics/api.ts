@@ -1,0 +1,128 @@
+// What the dashboard reads from analytics (through the console's forwarder), and the CSV link of each.
+import { api } from '../api/client';
+
+export interface Period {
+  from: string;
+  to: string;
+  zone: string;
+}
+
+export interface SentimentCounts {
+  mentions: number;
+  reach: number;
+  positive: number;
+  neutral: number;
+  negative: number;
+  unscored: number;
+  net: number | null;
+}
+export interface SentimentSeries {
+  total: SentimentCounts;
+  buckets: { start: string; counts: SentimentCounts }[];
+}
+export interface Example {
+  mentionId: string;
+  publishedAt: string;
+  sentiment: string;
+  author: string | null;
+  reach: number;
+  url: string | null;
+  text: string;
+}
+export interface CrisisEpisode {
+  start: string;
+  end: string;
+  peak: string;
+  peakMentions: number;
+  expectedAtPeak: number;
+  mentions: number;
+}
+export interface Crisis {
+  episodes: CrisisEpisode[];
+}
+export interface Voice {
+  party: string;
+  name: string;
+  mentions: number;
+  share: number;
+  positive: number;
+  positiveShare: number;
+  negative: number;
+  negativeShare: number;
+}
+export interface Driver {
+  term: string;
+  z: number;
+  negativeMentions: number;
+  positiveMentions: number;
+  examples: Example[];
+}
+export interface Drivers {
+  negative: Driver[];
+  positive: Driver[];
+  insufficientData: { negativeMentions: number; positiveMentions: number; needed: number } | null;
+}
+export interface Author {
+  author: string;
+  mentions: number;
+  positive: number;
+  negative: number;
+  reach: number;
+}
+export interface Authors {
+  ambassadors: Author[];
+  detractors: Author[];
+  influencers: Author[];
+}
+export interface ResponseTimes {
+  answered: number;
+  medianSeconds: number | null;
+  p90Seconds: number | null;
+  averageSeconds: number | null;
+  slaSeconds: number;
+  withinSlaShare: number | null;
+}
+export type Decisions = Record<string, number>;
+export interface EngagementFigures {
+  posts: number;
+  likes: number;
+  comments: number;
+  shares: number;
+  impressions: number | null;
+  engagement: number;
+  averageEngagement: number | null;
+  engagementRate: number | null;
+}
+export interface Engagement {
+  total: EngagementFigures;
+}
+export type EngagementBy = 'channel' | 'contentType' | 'tag';
+export interface EngagementBreakdown {
+  slices: { value: string; network?: string; figures: EngagementFigures }[];
+}
+export interface TopPost {
+  variantId: string;
+  network: string;
+  contentType: string;
+  tags: string[];
+  url: string | null;
+  publishedAt: string;
+  likes: number | null;
+  comments: number | null;
+  shares: number | null;
+  engagement: number | null;
+  engagementRate: number | null;
+}
+export interface BestTime {
+  cells: { dayOfWeek: string; hour: number; posts: number; averageEngagement: number | null; score: number }[];
+}
+
+/** The path of one analytics measure of the brand over the period; `csv` for the link a browser follows. */
+export function measurePath(brand: string, measure: string, period: Period, extra: Record<string, string> = {}, csv = false) {
+  const query = new URLSearchParams({ from: period.from, to: period.to, ...extra });
+  if (csv) query.set('format', 'csv');
+  return `/api/analytics/brands/${encodeURIComponent(brand)}/${measure}?${query}`;
+}
+
+export const load = <T,>(brand: string, measure: string, period: Period, extra: Record<string, string> = {}) =>
+  api<T>(measurePath(brand, measure, period, extra));

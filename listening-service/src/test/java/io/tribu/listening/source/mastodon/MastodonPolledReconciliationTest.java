@@ -1,0 +1,109 @@
+package io.tribu.listening.source.mastodon;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.tribu.listening.mention.MentionUpdated;
+import io.tribu.listening.mention.MentionWithdrawn;
+import io.tribu.listening.outbox.TopicReader;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static io.tribu.listening.source.mastodon.MastodonReconciliationTest.CM;
+import static io.tribu.listening.source.mastodon.MastodonReconciliationTest.drain;
+import static io.tribu.listening.source.mastodon.MastodonReconciliationTest.mentionsFrom;
+import static io.tribu.listening.source.mastodon.MastodonReconciliationTest.stopListening;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An instance that refuses streaming: the source is only polled, its stream never connects, so no (re)connection ever
+ * asks for a catch-up run. Its edits and deletions are read back by a run asked for every {@code while-polling}
+ * (2 s here, an hour by default) instead.
+ */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@TestProfile(MastodonPolledReconciliationTest.ShortPeriod.class)
+class MastodonPolledReconciliationTest {
+
+    public static class ShortPeriod implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("tribu.sources.mastodon.reconcile.while-polling", "2s");
+        }
+    }
+
+    static final int STATUSES = 40;
+    static final List<Integer> EDITED = List.of(40, 33, 21, 17, 8, 2);
+    static final List<Integer> DELETED = List.of(37, 20, 11, 1);
+
+    @Inject
+    Clock clock;
+
+    @Test
+    void editsAndDeletionsOnAnInstanceThatRefusesStreamingAreAppliedWhileItIsPolledOnceEach() throws Exception {
+        try (FakeMastodon refusing = new FakeMastodon(); TopicReader events = new TopicReader("tribu.listening.mentions")) {
+            refusing.streamingDown(true);
+            long base = 113740000000000000L;
+            Instant now = clock.instant();
+            for (int i = 1; i <= STATUSES; i++) {
+                refusing.post(Long.toString(base + i), "sondage", "<p>Balade " + i + " avec Vélo Vert</p>",
+                        now.minus(Duration.ofMinutes(STATUSES - i + 1)));
+            }
+            String source = given().auth().oauth2(CM).contentType(ContentType.JSON)
+                    .body(Map.of("type", "mastodon", "url", refusing.url().toString(), "hashtag", "sondage",
+                            "pollIntervalSeconds", 1))
+                    .when().post("/brands/cafe-lumiere/sources")
+                    .then().statusCode(201).extract().path("id");
+            await().atMost(Duration.ofSeconds(30)).until(() -> mentionsFrom(source).size() == STATUSES);
+            Map<String, String> mentionIds = mentionsFrom(source).stream().collect(Collectors.toMap(
+                    m -> ((String) m.get("url")).substring("https://piaille.fr/@x/".length()), m -> (String) m.get("id")));
+
+            EDITED.forEach(i -> refusing.edit(Long.toString(base + i), "<p>Balade " + i + " corrigée à la source</p>"));
+            DELETED.forEach(i -> refusing.delete(Long.toString(base + i), "sondage"));
+            int requestsBefore = refusing.statusRequests();
+            try {
+                await().atMost(Duration.ofSeconds(40)).until(() -> mentionsFrom(source).stream()
+                        .filter(m -> ((String) m.get("text")).contains("corrigée")).count() == EDITED.size()
+                        && mentionsFrom(source).size() == STATUSES - DELETED.size());
+            } finally {
+                List<Map<String, Object>> stored = mentionsFrom(source);
+                int applied = (int) stored.stream().filter(m -> ((String) m.get("text")).contains("corrigée")).count()
+                        + STATUSES - stored.size();
+                System.out.printf("reconciliation of a polled Mastodon source (streaming refused): %d of %d edits and"
+                        + " deletions applied%n", applied, EDITED.size() + DELETED.size());
+            }
+            // runs go on every 2 s: give a few of them the chance to announce anything twice
+            await().pollDelay(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(7)).until(() -> true);
+            assertEquals(0, refusing.connectedStreams(), "the stream never connected");
+            assertTrue(refusing.statusRequests() - requestsBefore >= 2 + DELETED.size(),
+                    "a run read the 40 statuses back, 20 a request, and confirmed the deletions one by one");
+
+            List<ConsumerRecord<String, String>> seen = drain(events, Duration.ofSeconds(5));
+            Map<String, Long> updated = MastodonReconciliationTest.count(seen, MentionUpdated.TYPE, mentionIds);
+            Map<String, Long> withdrawn = MastodonReconciliationTest.count(seen, MentionWithdrawn.TYPE, mentionIds);
+            assertEquals(ids(base, EDITED), updated.keySet());
+            assertTrue(updated.values().stream().allMatch(n -> n == 1), "each edit announced once: " + updated);
+            assertEquals(ids(base, DELETED), withdrawn.keySet());
+            assertTrue(withdrawn.values().stream().allMatch(n -> n == 1), "each deletion announced once: " + withdrawn);
+            stopListening(source);
+        }
+    }
+
+    private static java.util.Set<String> ids(long base, List<Integer> numbers) {
+        return numbers.stream().map(i -> Long.toString(base + i)).collect(Collectors.toSet());
+    }
+}
