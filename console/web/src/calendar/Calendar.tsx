@@ -2,7 +2,7 @@ import {
   DndContext, KeyboardSensor, PointerSensor, pointerWithin, rectIntersection, useDraggable, useDroppable, useSensor, useSensors,
   type Announcements, type CollisionDetection, type DragEndEvent, type KeyboardCoordinateGetter,
 } from '@dnd-kit/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { canModerate, type Me } from '../api/me';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -38,6 +38,12 @@ function slotName(id: string, language: string): string {
   return kind === 'hour' ? `${day} ${hour}:00` : day;
 }
 
+/** The id of the slot a post sits in: its day in the month view, its hour in the week view. */
+function slotOf(view: View, zone: string, entry: Entry): string {
+  const [date, time] = wallTimeOf(zone, entry.plannedAt);
+  return view === 'month' ? `day|${date}` : `hour|${date}|${Number(time.slice(0, 2))}`;
+}
+
 /** The brand's editorial calendar: month and week, posts by status, campaigns and seasonal markers, drag to reschedule. */
 export default function Calendar({ brand, me }: { brand: string; me: Me }) {
   const { t, language } = useI18n();
@@ -71,10 +77,22 @@ export default function Calendar({ brand, me }: { brand: string; me: Me }) {
 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(KeyboardSensor, { coordinateGetter: oneCell }));
+  // Whether the post being moved has left its own slot: dnd-kit reports the slot under the post as soon as it is
+  // picked up, and announcing "over <its own slot>" then would replace "Picked up" before a screen reader reads it.
+  const leftOrigin = useRef(false);
   const titleOf = (active: { data: { current?: unknown } }) => (active.data.current as Entry | undefined)?.title ?? '';
   const announcements: Announcements = {
-    onDragStart: ({ active }) => t('calendar.dnd.start', { title: titleOf(active) }),
-    onDragOver: ({ active, over }) => (over ? t('calendar.dnd.over', { title: titleOf(active), slot: slotName(String(over.id), language) }) : undefined),
+    onDragStart: ({ active }) => {
+      leftOrigin.current = false;
+      return t('calendar.dnd.start', { title: titleOf(active) });
+    },
+    onDragOver: ({ active, over }) => {
+      if (!over) return undefined;
+      const entry = active.data.current as Entry | undefined;
+      if (entry && zone && !leftOrigin.current && String(over.id) === slotOf(view, zone, entry)) return undefined;
+      leftOrigin.current = true;
+      return t('calendar.dnd.over', { title: titleOf(active), slot: slotName(String(over.id), language) });
+    },
     onDragEnd: ({ active, over }) => (over ? t('calendar.dnd.end', { title: titleOf(active), slot: slotName(String(over.id), language) }) : undefined),
     onDragCancel: ({ active }) => t('calendar.dnd.cancel', { title: titleOf(active) }),
   };
