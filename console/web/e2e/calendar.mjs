@@ -87,8 +87,18 @@ export async function calendarScenarios(browser, track) {
     await page.fill('[data-testid=composer-date]', days[0]);
     await page.fill('[data-testid=composer-time]', '10:00');
     await page.fill('[data-testid=composer-tags]', 'noel, e2e');
-    const campaigns = await page.$$eval('[data-testid=composer-campaign] option', (os) => os.map((o) => o.value).filter(Boolean));
-    if (campaigns.length > 0) await page.selectOption('[data-testid=composer-campaign]', campaigns[0]);
+    // A campaign created from the composer (one day long, to keep the shared demo's calendar readable) is chosen.
+    await page.click('[data-testid=add-campaign]');
+    await page.fill('[data-testid=campaign-name]', `${title} campaign`);
+    await page.fill('[data-testid=campaign-start]', days[0]);
+    await page.fill('[data-testid=campaign-end]', days[0]);
+    await audit(page, 'composer, new campaign');
+    await page.click('[data-testid=campaign-create]');
+    await page.waitForSelector('[data-testid=new-campaign]', { state: 'detached' });
+    const campaignId = await page.inputValue('[data-testid=composer-campaign]');
+    check(campaignId !== '', 'the new campaign is chosen');
+    const campaign = (await publishing('camille', `/campaigns/${campaignId}`)).body;
+    check(campaign.name === `${title} campaign` && campaign.startDate === days[0] && campaign.endDate === days[0], `the campaign: ${JSON.stringify(campaign)}`);
     await page.fill('[data-testid=text-mastodon]', 'Ce soir, un chocolat chaud offert avec chaque bûche. #noel');
     // Media previews: an https image and a video, shown by the page (the CSP lets https media in); then
     // taken out again, the demo's fake instance would not find them at delivery.
@@ -115,7 +125,7 @@ export async function calendarScenarios(browser, track) {
     const stored = await publishing('camille', `/posts/${postId}`);
     check(localDate(new Date(stored.body.plannedAt)) === days[0] && localTime(new Date(stored.body.plannedAt)) === '10:00',
       `planned at 10:00 in ${ZONE}: ${stored.body.plannedAt}`);
-    check(JSON.stringify(stored.body.tags) === '["noel","e2e"]' && stored.body.campaignId === (campaigns[0] ?? null),
+    check(JSON.stringify(stored.body.tags) === '["noel","e2e"]' && stored.body.campaignId === campaignId,
       `tags and campaign: ${JSON.stringify(stored.body)}`);
     await page.click('[data-testid=submit]');
     await page.waitForFunction(() => document.querySelector('[data-testid=post-status]')?.textContent === 'In review');

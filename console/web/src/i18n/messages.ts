@@ -4,10 +4,13 @@ import { commonMessages } from './common';
 import { inboxMessages } from '../inbox/messages';
 import { calendarMessages } from '../calendar/messages';
 import { repliesMessages } from '../replies/messages';
+import { overviewMessages } from '../overview/messages';
 
 export const messages = {
-  en: { ...commonMessages.en, ...inboxMessages.en, ...calendarMessages.en, ...repliesMessages.en },
-  fr: { ...commonMessages.fr, ...inboxMessages.fr, ...calendarMessages.fr, ...repliesMessages.fr },
+  en: { ...commonMessages.en, ...inboxMessages.en, ...calendarMessages.en, ...repliesMessages.en,
+    ...overviewMessages.en },
+  fr: { ...commonMessages.fr, ...inboxMessages.fr, ...calendarMessages.fr, ...repliesMessages.fr,
+    ...overviewMessages.fr },
 } as const;
 
 export type Language = keyof typeof messages;

@@ -8,11 +8,15 @@ const Approvals = lazy(() => import('../calendar/Approvals'));
 const Channels = lazy(() => import('../channels/Channels'));
 
 const SavedReplies = lazy(() => import('../replies/SavedReplies'));
+// The agency overview: the first screen of agency admins (see Shell), loaded when opened.
+const AgencyOverview = lazy(() => import('../overview/AgencyOverview'));
 
 /** What a screen gets from the shell. */
 export interface ScreenProps {
   brand: string;
   me: Me;
+  /** Switches the shell to another brand of the caller's (the agency overview opens a brand's screens). */
+  chooseBrand: (brand: string) => void;
 }
 
 /** A screen of the console: its hash route (#id), its navigation label, what it renders. */
@@ -28,6 +32,7 @@ export const screens: Screen[] = [
   { id: 'calendar', label: 'shell.nav.calendar', render: (p) => <Suspense><Calendar key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
   { id: 'approvals', label: 'shell.nav.approvals', render: (p) => <Suspense><Approvals key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
   { id: 'channels', label: 'shell.nav.channels', render: (p) => <Suspense><Channels key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
+  { id: 'overview', label: 'shell.nav.overview', render: (p) => <Suspense fallback={null}><AgencyOverview {...p} /></Suspense> },
   { id: 'replies', label: 'shell.nav.replies', render: (p) => <Suspense fallback={null}><SavedReplies key={p.brand} brand={p.brand} me={p.me} /></Suspense> },
 ];
 
