@@ -5,7 +5,7 @@ import type { MessageKey } from '../i18n/messages';
 import type { ScreenProps } from '../shell/screens';
 import { EmptyState } from '../ui/EmptyState';
 import { ProblemMessage } from '../ui/Problem';
-import { loadAnalyticsSummary, loadInboxSummary, loadPostsSummary, type AnalyticsSummary, type InboxSummary, type PostsSummary } from './api';
+import { loadAnalyticsSummary, loadInboxSummary, loadPostsSummary, negativeSpike, type AnalyticsSummary, type InboxSummary, type PostsSummary } from './api';
 
 /** The three summaries are read again this often while the screen is open. */
 const POLL_MS = 30_000;
@@ -19,7 +19,7 @@ interface Row {
 
 /** Brands that need someone first: a negative spike, then SLA breaches, posts awaiting approval, new items. */
 function attention(a: Row, b: Row): number {
-  const keys = (r: Row) => [r.analytics?.negativeSpike ? 1 : 0, r.inbox?.slaBreaches ?? 0, r.posts?.awaitingApproval ?? 0, r.inbox?.newItems ?? 0];
+  const keys = (r: Row) => [r.analytics && negativeSpike(r.analytics) ? 1 : 0, r.inbox?.slaBreaches ?? 0, r.posts?.awaitingApproval ?? 0, r.inbox?.newItems ?? 0];
   const [ka, kb] = [keys(a), keys(b)];
   for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return kb[i] - ka[i];
   return a.brandId.localeCompare(b.brandId);
@@ -48,16 +48,16 @@ export default function AgencyOverview({ me, chooseBrand }: ScreenProps) {
   for (const b of posts.data ?? []) row(b.brandId).posts = b;
   for (const b of analytics.data ?? []) row(b.brandId).analytics = b;
   const needle = search.trim().toLowerCase();
-  const shown = [...rows.values()].filter((r) => r.brandId.toLowerCase().includes(needle)).sort(attention);
+  const shown = [...rows.values()].filter((r) => `${r.brandId} ${r.analytics?.name ?? ''}`.toLowerCase().includes(needle)).sort(attention);
   const number = new Intl.NumberFormat(language);
   const count = (value: number | undefined, alarming = false) => (value === undefined
     ? <span aria-label={t('overview.unknown')}>—</span>
     : <span className={alarming && value > 0 ? 'alarm' : undefined}>{number.format(value)}</span>);
   const spike = (r: Row) => {
     if (!r.analytics) return <span aria-label={t('overview.unknown')}>—</span>;
-    const s = r.analytics.negativeSpike;
+    const s = negativeSpike(r.analytics);
     if (!s) return t('overview.noSpike');
-    const minutes = Math.max(0, Math.round((Date.now() - Date.parse(s.startedAt)) / 60_000));
+    const minutes = Math.max(0, Math.round((Date.now() - Date.parse(s.start)) / 60_000));
     const since = minutes < 60 ? t('overview.minutes', { n: minutes }) : t('overview.hours', { h: Math.floor(minutes / 60), m: minutes % 60 });
     return <span className="alarm">{t('overview.spikeSince', { since })}</span>;
   };
@@ -103,7 +103,7 @@ export default function AgencyOverview({ me, chooseBrand }: ScreenProps) {
             <tbody>
               {shown.map((r) => (
                 <tr key={r.brandId} data-brand={r.brandId}>
-                  <th scope="row">{r.brandId}</th>
+                  <th scope="row">{r.analytics?.name && r.analytics.name !== r.brandId ? `${r.analytics.name} (${r.brandId})` : r.brandId}</th>
                   <td data-testid="new">{count(r.inbox?.newItems)}</td>
                   <td data-testid="open">{count(r.inbox?.openItems)}</td>
                   <td data-testid="sla">{count(r.inbox?.slaBreaches, true)}</td>

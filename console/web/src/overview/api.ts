@@ -17,12 +17,30 @@ export interface PostsSummary {
   failedDeliveries: number;
 }
 
-/** Analytics: mentions of the last 24 hours and a negative spike (crisis episode) going on now. */
+/** An unusual stretch analytics found in a brand's hourly mentions: a volume burst or a negative share. */
+export interface Anomaly {
+  kind: 'volume' | 'negative-share';
+  start: string;
+  end: string | null;
+  peak: string | null;
+  mentions: number;
+  ongoing: boolean;
+}
+
+/** Analytics: mentions of the last 24 hours (and the 24 before), the negative share, anomalies. */
 export interface AnalyticsSummary {
   brandId: string;
+  name: string | null;
   mentions: number;
-  negativeSpike: { startedAt: string; negativeShare: number | null } | null;
+  previousMentions: number;
+  negativeShare: number | null;
+  alarm: boolean;
+  anomalies: Anomaly[];
 }
+
+/** A negative spike going on: analytics' ongoing negative-share anomaly, the earliest if several. */
+export const negativeSpike = (summary: AnalyticsSummary) =>
+  summary.anomalies.filter((a) => a.kind === 'negative-share' && a.ongoing).sort((a, b) => a.start.localeCompare(b.start))[0] ?? null;
 
 type Rows<T> = { brands: T[] };
 
