@@ -5,25 +5,11 @@ import type { MessageKey } from '../i18n/messages';
 import type { ScreenProps } from '../shell/screens';
 import { EmptyState } from '../ui/EmptyState';
 import { ProblemMessage } from '../ui/Problem';
-import { loadAnalyticsSummary, loadInboxSummary, loadPostsSummary, negativeSpike, type AnalyticsSummary, type InboxSummary, type PostsSummary } from './api';
+import { loadAnalyticsSummary, loadInboxSummary, loadPostsSummary } from './api';
+import { composeRows, negativeSpike, type Row } from './rows';
 
 /** The three summaries are read again this often while the screen is open. */
 const POLL_MS = 30_000;
-
-interface Row {
-  brandId: string;
-  inbox?: InboxSummary;
-  posts?: PostsSummary;
-  analytics?: AnalyticsSummary;
-}
-
-/** Brands that need someone first: a negative spike, then SLA breaches, posts awaiting approval, new items. */
-function attention(a: Row, b: Row): number {
-  const keys = (r: Row) => [r.analytics && negativeSpike(r.analytics) ? 1 : 0, r.inbox?.slaBreaches ?? 0, r.posts?.awaitingApproval ?? 0, r.inbox?.newItems ?? 0];
-  const [ka, kb] = [keys(a), keys(b)];
-  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return kb[i] - ka[i];
-  return a.brandId.localeCompare(b.brandId);
-}
 
 /**
  * Every brand of the agency at a glance (issue 21, part 4): new and open items and SLA breaches (moderation), posts
@@ -40,15 +26,8 @@ export default function AgencyOverview({ me, chooseBrand }: ScreenProps) {
   const sources: [MessageKey, UseQueryResult<unknown[]>][] = [['overview.source.moderation', inbox], ['overview.source.publishing', posts], ['overview.source.analytics', analytics]];
   const settled = sources.every(([, q]) => !q.isPending);
 
-  const rows = new Map<string, Row>();
-  const row = (brandId: string) => rows.get(brandId) ?? rows.set(brandId, { brandId }).get(brandId)!;
-  // The caller's brands are listed even when a service does not answer (its columns then say unknown).
-  for (const b of me.brands) row(b);
-  for (const b of inbox.data ?? []) row(b.brandId).inbox = b;
-  for (const b of posts.data ?? []) row(b.brandId).posts = b;
-  for (const b of analytics.data ?? []) row(b.brandId).analytics = b;
-  const needle = search.trim().toLowerCase();
-  const shown = [...rows.values()].filter((r) => `${r.brandId} ${r.analytics?.name ?? ''}`.toLowerCase().includes(needle)).sort(attention);
+  const shown = composeRows(me.brands, inbox.data, posts.data, analytics.data, search);
+  const all = composeRows(me.brands, inbox.data, posts.data, analytics.data);
   const number = new Intl.NumberFormat(language);
   const count = (value: number | undefined, alarming = false) => (value === undefined
     ? <span aria-label={t('overview.unknown')}>—</span>
@@ -77,10 +56,10 @@ export default function AgencyOverview({ me, chooseBrand }: ScreenProps) {
         </div>
       ))}
       {!settled && <p>{t('shell.loading')}</p>}
-      {settled && rows.size === 0 && sources.every(([, q]) => !q.isError) && (
+      {settled && all.length === 0 && sources.every(([, q]) => !q.isError) && (
         <EmptyState title={t('overview.empty.title')}><p>{t('overview.empty.text')}</p></EmptyState>
       )}
-      {settled && rows.size > 0 && (
+      {settled && all.length > 0 && (
         <>
           <label className="overview-search">
             {t('overview.search')} <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="overview-search" />

@@ -38,10 +38,6 @@ export interface AnalyticsSummary {
   anomalies: Anomaly[];
 }
 
-/** A negative spike going on: analytics' ongoing negative-share anomaly, the earliest if several. */
-export const negativeSpike = (summary: AnalyticsSummary) =>
-  summary.anomalies.filter((a) => a.kind === 'negative-share' && a.ongoing).sort((a, b) => a.start.localeCompare(b.start))[0] ?? null;
-
 type Rows<T> = { brands: T[] };
 
 export const loadInboxSummary = () => api<Rows<InboxSummary>>('/api/moderation/agency/inbox-summary').then((r) => r.brands);
