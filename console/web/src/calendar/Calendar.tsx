@@ -30,7 +30,8 @@ const oneCell: KeyboardCoordinateGetter = (event, { currentCoordinates, context 
   const step = STEPS[event.code];
   if (!step) return undefined;
   event.preventDefault();
-  const cell = context.over ? context.droppableRects.get(context.over.id) : undefined;
+  // Over no slot (a post picked up in the unscheduled tray): steps of a slot's size, towards the grid.
+  const cell = (context.over ? context.droppableRects.get(context.over.id) : undefined) ?? context.droppableRects.values().next().value;
   return { x: currentCoordinates.x + step[0] * (cell?.width ?? 25), y: currentCoordinates.y + step[1] * (cell?.height ?? 25) };
 };
 /** "day|2026-12-24" or "hour|2026-12-24|18" in words, for screen readers. */
