@@ -6,6 +6,8 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM, SHOTS } from './lib.mjs';
 import { inboxScenarios } from './inbox.mjs';
 import { calendarScenarios } from './calendar.mjs';
+import { part1Scenarios } from './part1.mjs';
+import { overviewScenarios } from './overview.mjs';
 
 const started = Date.now();
 const browser = await chromium.launch({
@@ -17,6 +19,8 @@ let current = null;
 try {
   await inboxScenarios(browser, (page) => { current = page; });
   await calendarScenarios(browser, (page) => { current = page; });
+  await part1Scenarios(browser, (page) => { current = page; });
+  await overviewScenarios(browser, (page) => { current = page; });
   console.log(`[e2e] all green in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } catch (error) {
   console.error(`[e2e] FAILED: ${error.message}`);
