@@ -37,13 +37,15 @@ async function futureDays(page) {
 }
 
 /**
- * Drags by the mouse. The whole month is kept on screen (a tall viewport, the target centred) so that
- * dnd-kit's auto-scroll, which starts near the window's edges, does not move the grid under the pointer.
+ * Drags by the mouse. The whole page is kept on screen (a viewport as tall as the page) so that dnd-kit's
+ * auto-scroll, which starts near the window's edges, does not move the grid under the pointer.
  */
 async function dragTo(page, handle, target) {
-  await page.setViewportSize({ width: 1280, height: 1600 });
+  // The whole page in the window (a used demo's days grow tall: a centred target could leave the handle off screen).
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: 1280, height: Math.min(Math.max(height + 100, 1600), 12_000) });
+  await page.evaluate(() => window.scrollTo(0, 0));
   const cell = page.locator(`[data-drop="${target}"]`);
-  await cell.evaluate((node) => node.scrollIntoView({ block: 'center' }));
   const from = await handle.boundingBox();
   const to = await cell.boundingBox();
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
