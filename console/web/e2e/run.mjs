@@ -9,6 +9,8 @@ import { calendarScenarios } from './calendar.mjs';
 import { dashboardScenarios } from './dashboard.mjs';
 import { listeningScenarios } from './listening.mjs';
 import { charterScenarios } from './charter.mjs';
+import { part1Scenarios } from './part1.mjs';
+import { overviewScenarios } from './overview.mjs';
 
 const started = Date.now();
 const browser = await chromium.launch({
@@ -23,6 +25,8 @@ try {
   await dashboardScenarios(browser, (page) => { current = page; });
   await listeningScenarios(browser, (page) => { current = page; });
   await charterScenarios(browser, (page) => { current = page; });
+  await part1Scenarios(browser, (page) => { current = page; });
+  await overviewScenarios(browser, (page) => { current = page; });
   console.log(`[e2e] all green in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } catch (error) {
   console.error(`[e2e] FAILED: ${error.message}`);

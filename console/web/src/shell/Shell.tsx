@@ -31,6 +31,8 @@ export function Shell() {
         setMe(loaded);
         const saved = localStorage.getItem(BRAND_KEY);
         setBrand(saved && loaded.brands.includes(saved) ? saved : (loaded.brands[0] ?? null));
+        // Agency admins start on the agency overview; a link to a screen is kept.
+        if (!window.location.hash && loaded.role === 'admin') window.location.hash = '#overview';
       })
       .catch(setError);
   }, []);
@@ -103,7 +105,7 @@ export function Shell() {
               <p>{t('shell.noBrands.text')}</p>
             </EmptyState>
           )}
-          {me && brand && screen.render({ brand, me })}
+          {me && brand && screen.render({ brand, me, chooseBrand })}
         </main>
       </div>
     </>
