@@ -95,7 +95,6 @@ export function Shell() {
               </li>
             ))}
           </ul>
-          <p className="hint">{t('shell.nav.later')}</p>
         </nav>
         <main>
           {error != null && <ProblemMessage error={error} />}
