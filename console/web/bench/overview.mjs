@@ -1,17 +1,19 @@
 // Benchmark of the agency overview in the browser (figures printed, nothing asserted): from the start of a page
 // load on #overview to the table drawn with all three sources answered, `runs` times after a warm-up.
-// Usage (the suite and a console running; alice signs in):
-//   TRIBU_CONSOLE_URL=http://localhost:8085 node bench/overview.mjs [brands=50] [runs=10] [serverMs=0]
+// Usage (the suite and a console running):
+//   TRIBU_CONSOLE_URL=http://localhost:8085 node bench/overview.mjs [brands=50] [runs=10] [serverMs=0] [user=alice]
 // With brands > 0 the three agency calls are answered in the browser (Playwright's routing) with that many
 // synthetic brands after serverMs: the services list only the brands of the caller's token, and no user of the dev
 // realm holds 50, so this measures what the page does with 50 rows (the services' own times for 50 brands are in
-// their benchmarks). With brands = 0 the real services answer (alice's brands).
+// their benchmarks). With brands = 0 the real services answer for the user's brands: `bench` (dev realm) holds the 50
+// brands of analytics' generator (analytics-service/bench/generate.sh), so `0 10 0 bench` is the real 50-brand case.
 import { chromium } from 'playwright-core';
 import { CHROMIUM, signIn } from '../e2e/lib.mjs';
 
 const BRANDS = Number(process.argv[2] ?? 50);
 const RUNS = Number(process.argv[3] ?? 10);
 const SERVER_MS = Number(process.argv[4] ?? 0);
+const USER = process.argv[5] ?? 'alice';
 
 const ids = Array.from({ length: BRANDS }, (_, i) => `bench-brand-${String(i + 1).padStart(2, '0')}`);
 const now = Date.now();
@@ -26,7 +28,7 @@ const answers = {
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 try {
-  const { page } = await signIn(browser, 'alice');
+  const { page } = await signIn(browser, USER);
   if (BRANDS > 0) {
     await page.route(/\/api\/(moderation|publishing|analytics)\/agency\/(inbox-summary|posts-summary|overview)/, async (route) => {
       const name = route.request().url().match(/agency\/([a-z-]+)/)[1];
