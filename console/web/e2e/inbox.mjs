@@ -60,6 +60,8 @@ async function seedHostileComment(onNetwork = true) {
  */
 async function decideInAnotherSession(browser, marker) {
   const { context, page } = await signIn(browser, 'alice');
+  // An admin starts on the agency overview.
+  await page.click('a[href="#inbox"]');
   await page.selectOption('[data-testid=brand-switcher]', 'cafe-lumiere');
   await page.locator('[data-testid=item-text]', { hasText: marker }).first().click();
   await page.waitForSelector('[data-testid=detail-text]');

@@ -7,6 +7,10 @@ import { CHROMIUM, SHOTS } from './lib.mjs';
 import { inboxScenarios } from './inbox.mjs';
 import { calendarScenarios } from './calendar.mjs';
 import { dashboardScenarios } from './dashboard.mjs';
+import { listeningScenarios } from './listening.mjs';
+import { charterScenarios } from './charter.mjs';
+import { part1Scenarios } from './part1.mjs';
+import { overviewScenarios } from './overview.mjs';
 
 const started = Date.now();
 const browser = await chromium.launch({
@@ -19,6 +23,10 @@ try {
   await inboxScenarios(browser, (page) => { current = page; });
   await calendarScenarios(browser, (page) => { current = page; });
   await dashboardScenarios(browser, (page) => { current = page; });
+  await listeningScenarios(browser, (page) => { current = page; });
+  await charterScenarios(browser, (page) => { current = page; });
+  await part1Scenarios(browser, (page) => { current = page; });
+  await overviewScenarios(browser, (page) => { current = page; });
   console.log(`[e2e] all green in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } catch (error) {
   console.error(`[e2e] FAILED: ${error.message}`);

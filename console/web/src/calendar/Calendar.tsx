@@ -2,21 +2,23 @@ import {
   DndContext, KeyboardSensor, PointerSensor, pointerWithin, rectIntersection, useDraggable, useDroppable, useSensor, useSensors,
   type Announcements, type CollisionDetection, type DragEndEvent, type KeyboardCoordinateGetter,
 } from '@dnd-kit/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { canModerate, type Me } from '../api/me';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
-import { loadCalendar, loadSettings, reschedule } from './api';
+import { loadCalendar, loadSettings, loadUnscheduled, reschedule } from './api';
 import { CalendarProblem } from './CalendarProblem';
 import { Composer } from './Composer';
 import { PostPanel } from './PostPanel';
 import { formatDate, gridOf, instantOf, shiftDays, today, wallTimeOf, type LocalDate } from './time';
-import type { CalendarDay, CalendarView, Campaign, Entry } from './types';
+import type { CalendarDay, CalendarView, Campaign, Entry, Post } from './types';
 
 type View = 'month' | 'week';
 type Panel = { kind: 'post'; id: string } | { kind: 'new' } | { kind: 'edit'; id: string } | null;
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const MOVABLE = new Set(['draft', 'in-review', 'approved', 'scheduled']);
+/** The local time an unscheduled post gets when dropped on a day (on an hour of the week view: that hour). */
+const FIRST_PLANNED_TIME = '10:00';
 /** The slot under the pointer; with the keyboard (no pointer), the one the moved post overlaps most. */
 const underThePointer: CollisionDetection = (args) => {
   const hits = pointerWithin(args);
@@ -28,7 +30,8 @@ const oneCell: KeyboardCoordinateGetter = (event, { currentCoordinates, context 
   const step = STEPS[event.code];
   if (!step) return undefined;
   event.preventDefault();
-  const cell = context.over ? context.droppableRects.get(context.over.id) : undefined;
+  // Over no slot (a post picked up in the unscheduled tray): steps of a slot's size, towards the grid.
+  const cell = (context.over ? context.droppableRects.get(context.over.id) : undefined) ?? context.droppableRects.values().next().value;
   return { x: currentCoordinates.x + step[0] * (cell?.width ?? 25), y: currentCoordinates.y + step[1] * (cell?.height ?? 25) };
 };
 /** "day|2026-12-24" or "hour|2026-12-24|18" in words, for screen readers. */
@@ -38,6 +41,12 @@ function slotName(id: string, language: string): string {
   return kind === 'hour' ? `${day} ${hour}:00` : day;
 }
 
+/** The id of the slot a post sits in: its day in the month view, its hour in the week view. */
+function slotOf(view: View, zone: string, plannedAt: string): string {
+  const [date, time] = wallTimeOf(zone, plannedAt);
+  return view === 'month' ? `day|${date}` : `hour|${date}|${Number(time.slice(0, 2))}`;
+}
+
 /** The brand's editorial calendar: month and week, posts by status, campaigns and seasonal markers, drag to reschedule. */
 export default function Calendar({ brand, me }: { brand: string; me: Me }) {
   const { t, language } = useI18n();
@@ -45,6 +54,8 @@ export default function Calendar({ brand, me }: { brand: string; me: Me }) {
   const [view, setView] = useState<View>('month');
   const [anchor, setAnchor] = useState<LocalDate | null>(null);
   const [calendar, setCalendar] = useState<CalendarView | null>(null);
+  // Null until read, and when publishing does not list unscheduled posts (the tray is then not shown).
+  const [unscheduled, setUnscheduled] = useState<Post[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [panel, setPanel] = useState<Panel>(null);
@@ -68,13 +79,28 @@ export default function Calendar({ brand, me }: { brand: string; me: Me }) {
     if (!first || !last) return;
     loadCalendar(brand, first, shiftDays(last, 1), language).then(setCalendar).catch(setError);
   }, [brand, first, last, language, reloads]);
+  useEffect(() => {
+    loadUnscheduled(brand).then(setUnscheduled).catch(() => setUnscheduled(null));
+  }, [brand, reloads]);
 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(KeyboardSensor, { coordinateGetter: oneCell }));
+  // Whether the post being moved has left its own slot: dnd-kit reports the slot under the post as soon as it is
+  // picked up, and announcing "over <its own slot>" then would replace "Picked up" before a screen reader reads it.
+  const leftOrigin = useRef(false);
   const titleOf = (active: { data: { current?: unknown } }) => (active.data.current as Entry | undefined)?.title ?? '';
   const announcements: Announcements = {
-    onDragStart: ({ active }) => t('calendar.dnd.start', { title: titleOf(active) }),
-    onDragOver: ({ active, over }) => (over ? t('calendar.dnd.over', { title: titleOf(active), slot: slotName(String(over.id), language) }) : undefined),
+    onDragStart: ({ active }) => {
+      leftOrigin.current = false;
+      return t('calendar.dnd.start', { title: titleOf(active) });
+    },
+    onDragOver: ({ active, over }) => {
+      if (!over) return undefined;
+      const plannedAt = (active.data.current as Entry | Post | undefined)?.plannedAt;
+      if (plannedAt && zone && !leftOrigin.current && String(over.id) === slotOf(view, zone, plannedAt)) return undefined;
+      leftOrigin.current = true;
+      return t('calendar.dnd.over', { title: titleOf(active), slot: slotName(String(over.id), language) });
+    },
     onDragEnd: ({ active, over }) => (over ? t('calendar.dnd.end', { title: titleOf(active), slot: slotName(String(over.id), language) }) : undefined),
     onDragCancel: ({ active }) => t('calendar.dnd.cancel', { title: titleOf(active) }),
   };
@@ -86,8 +112,8 @@ export default function Calendar({ brand, me }: { brand: string; me: Me }) {
 
   const onDragEnd = async ({ active, over }: DragEndEvent) => {
     if (!over) return;
-    const entry = active.data.current as Entry;
-    const [fromDate, fromTime] = wallTimeOf(zone, entry.plannedAt);
+    const entry = active.data.current as Entry | Post;
+    const [fromDate, fromTime] = entry.plannedAt ? wallTimeOf(zone, entry.plannedAt) : [null, FIRST_PLANNED_TIME];
     const [kind, date, hour] = String(over.id).split('|');
     const time = kind === 'hour' ? `${hour.padStart(2, '0')}:${fromTime.slice(3)}` : fromTime;
     if (date === fromDate && time === fromTime) return;
@@ -186,6 +212,7 @@ export default function Calendar({ brand, me }: { brand: string; me: Me }) {
               ))}
             </div>
           )}
+          {unscheduled && <Tray posts={unscheduled} mayWrite={mayWrite} open={(id) => setPanel({ kind: 'post', id })} />}
         </DndContext>
         {panel && (
           <aside className="side-panel">
@@ -234,7 +261,19 @@ function CampaignBand({ campaign }: { campaign: Campaign }) {
   return <span ref={ref} className="campaign" data-testid="campaign">{campaign.name}</span>;
 }
 
-function Chip({ entry, mayWrite, open }: { entry: Entry; mayWrite: boolean; open: () => void }) {
+/** Posts without a planned time: dragged onto a day (or an hour of the week view) to plan them. */
+function Tray({ posts, mayWrite, open }: { posts: Post[]; mayWrite: boolean; open: (id: string) => void }) {
+  const { t } = useI18n();
+  return (
+    <section className="tray" aria-labelledby="tray-title" data-testid="unscheduled">
+      <h2 id="tray-title">{t('calendar.unscheduled')}</h2>
+      <p className="hint">{posts.length === 0 ? t('calendar.unscheduled.none') : mayWrite ? t('calendar.unscheduled.hint') : ''}</p>
+      {posts.map((p) => <Chip key={p.id} entry={p} mayWrite={mayWrite} open={() => open(p.id)} />)}
+    </section>
+  );
+}
+
+function Chip({ entry, mayWrite, open }: { entry: Entry | Post; mayWrite: boolean; open: () => void }) {
   const { t } = useI18n();
   const movable = mayWrite && MOVABLE.has(entry.status);
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: entry.id, data: entry, disabled: !movable });
@@ -244,7 +283,7 @@ function Chip({ entry, mayWrite, open }: { entry: Entry; mayWrite: boolean; open
     <div ref={setNodeRef} className={`chip status-${entry.status}${isDragging ? ' dragging' : ''}`} data-testid="post-chip"
       data-post={entry.id} data-status={entry.status} style={shift ? { transform: shift } : undefined}>
       <button type="button" className="chip-open" onClick={open}>
-        <span className="chip-time">{entry.localTime.slice(0, 5)}</span> {entry.title}
+        {'localTime' in entry && <span className="chip-time">{entry.localTime.slice(0, 5)}</span>} {entry.title}
         <span className="chip-status">{t(`calendar.status.${entry.status}` as MessageKey)}</span>
       </button>
       {movable && (

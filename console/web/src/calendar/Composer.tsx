@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { bestSlots, createPost, editPost, loadCampaigns, loadPost } from './api';
 import { CalendarProblem } from './CalendarProblem';
+import { NewCampaign } from './NewCampaign';
 import { countFor, NETWORKS, type Network } from './counting';
 import { formatInstant, instantOf, shiftDays, today, wallTimeOf } from './time';
 import type { BestSlot, Campaign, PostRequest } from './types';
@@ -33,12 +34,14 @@ export function Composer({ brand, zone, editing, onSaved, onCancel }: {
   const [title, setTitle] = useState('');
   const [date, setDate] = useState(shiftDays(today(zone), 1));
   const [time, setTime] = useState('10:00');
+  const [unplanned, setUnplanned] = useState(false);
   const [tags, setTags] = useState('');
   const [campaignId, setCampaignId] = useState('');
   const [variants, setVariants] = useState<Draft[]>([{ network: 'mastodon', text: '', media: '' }]);
   const [slots, setSlots] = useState<BestSlot[]>([]);
   const [campaigns, setCampaigns] = useState<Campaign[]>([]);
   const [saving, setSaving] = useState(false);
+  const [addingCampaign, setAddingCampaign] = useState(false);
   const [error, setError] = useState<unknown>(null);
   // One key per composition: a retried or doubled save creates the post once.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
@@ -55,6 +58,7 @@ export function Composer({ brand, zone, editing, onSaved, onCancel }: {
         setDate(d);
         setTime(hm);
       }
+      setUnplanned(!post.plannedAt);
       setTags(post.tags.join(', '));
       setCampaignId(post.campaignId ?? '');
       setVariants(post.variants.map((v) => ({ network: v.network, text: v.text, media: (v.media ?? []).join('\n') })));
@@ -72,7 +76,7 @@ export function Composer({ brand, zone, editing, onSaved, onCancel }: {
     if (blocked) return;
     const body: PostRequest = {
       title: title.trim(),
-      plannedAt: instantOf(zone, date, time),
+      plannedAt: unplanned ? null : instantOf(zone, date, time),
       tags: tags.split(',').map((tag) => tag.trim()).filter(Boolean),
       campaignId: campaignId || null,
       variants: variants.map((v) => ({ network: v.network, text: v.text, media: mediaOf(v.media) })),
@@ -98,8 +102,11 @@ export function Composer({ brand, zone, editing, onSaved, onCancel }: {
       </label>
       <fieldset>
         <legend>{t('composer.when', { zone })}</legend>
-        <label>{t('composer.date')} <input type="date" value={date} required onChange={(e) => setDate(e.target.value)} data-testid="composer-date" /></label>
-        <label>{t('composer.time')} <input type="time" value={time} required onChange={(e) => setTime(e.target.value)} data-testid="composer-time" /></label>
+        <label className="inline">
+          <input type="checkbox" checked={unplanned} onChange={(e) => setUnplanned(e.target.checked)} data-testid="composer-unplanned" /> {t('composer.unplanned')}
+        </label>
+        <label>{t('composer.date')} <input type="date" value={date} required={!unplanned} disabled={unplanned} onChange={(e) => setDate(e.target.value)} data-testid="composer-date" /></label>
+        <label>{t('composer.time')} <input type="time" value={time} required={!unplanned} disabled={unplanned} onChange={(e) => setTime(e.target.value)} data-testid="composer-time" /></label>
         {slots.length > 0 && (
           <div className="best-slots">
             <span>{t('composer.bestSlots')}</span>
@@ -122,6 +129,15 @@ export function Composer({ brand, zone, editing, onSaved, onCancel }: {
           {campaigns.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
         </select>
       </label>
+      {addingCampaign ? (
+        <NewCampaign brand={brand} from={date} onCancel={() => setAddingCampaign(false)} onCreated={(created) => {
+          setCampaigns((all) => [...all, created]);
+          setCampaignId(created.id);
+          setAddingCampaign(false);
+        }} />
+      ) : (
+        <button type="button" className="add-campaign" onClick={() => setAddingCampaign(true)} data-testid="add-campaign">{t('campaign.add')}</button>
+      )}
       <label>
         {t('composer.tags')}
         <input value={tags} onChange={(e) => setTags(e.target.value)} placeholder="noel, hiver" data-testid="composer-tags" />

@@ -9,11 +9,19 @@ export const loadSettings = (brand: string) => api<{ timezone: string }>(`${publ
 export const loadCalendar = (brand: string, from: string, to: string, lang: string) =>
   api<CalendarView>(`${publishing(brand)}/calendar?from=${from}&to=${to}&lang=${lang}&limit=500`);
 
+/** Posts without a planned time yet (ideas), newest first. */
+export const loadUnscheduled = (brand: string) =>
+  api<{ brandId: string; posts: Post[] }>(`${publishing(brand)}/posts/unscheduled?limit=200`).then((u) => u.posts);
+
 export const loadPost = (brand: string, id: string) => api<Post>(`${publishing(brand)}/posts/${id}`);
 
 export const loadHistory = (brand: string, id: string) => api<HistoryLine[]>(`${publishing(brand)}/posts/${id}/history`);
 
 export const loadCampaigns = (brand: string) => api<Campaign[]>(`${publishing(brand)}/campaigns`);
+
+/** A new campaign (end date included); the key makes a retried request create it once. */
+export const createCampaign = (brand: string, body: Omit<Campaign, 'id'>, idempotencyKey: string) =>
+  api<Campaign>(`${publishing(brand)}/campaigns`, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
 
 export const loadChannels = (brand: string) => api<Channel[]>(`${publishing(brand)}/channels`);
 

@@ -86,6 +86,10 @@ export interface Channel {
   hasCredentials: boolean;
   createdAt: string;
   updatedAt: string | null;
+  /** Whether it still works (publishing's channel states); absent from an older publishing. */
+  state?: 'connected' | 'expiring' | 'failing' | 'disconnected';
+  tokenExpiresAt?: string | null;
+  lastFailure?: { at: string; reason: string; postId: string | null; actionId: string | null } | null;
 }
 
 /** The body of a draft or an edit (publishing's PostRequest). */

@@ -8,6 +8,29 @@ import { CalendarProblem } from '../calendar/CalendarProblem';
 import { formatInstant, shiftDays, today } from '../calendar/time';
 import type { Channel, Entry } from '../calendar/types';
 
+const BADGE = { connected: 'status-approved', expiring: 'status-in-review', failing: 'status-failed', disconnected: 'status-failed' } as const;
+
+/**
+ * Connected; expiring with the token's expiry; failing with the last failure's reason and what to do; disconnected.
+ * Without a state (an older publishing), connected when it has credentials.
+ */
+function ChannelState({ channel, zone }: { channel: Channel; zone: string | null }) {
+  const { t, language } = useI18n();
+  const state = channel.state ?? (channel.hasCredentials ? 'connected' : 'disconnected');
+  const when = (instant: string) => (zone ? formatInstant(language, zone, instant) : instant);
+  const label = channel.state || channel.hasCredentials ? t(`channels.state.${state}`) : t('channels.noCredentials');
+  return (
+    <>
+      <span className={`badge ${BADGE[state]}`}>{label}</span>
+      {state === 'expiring' && channel.tokenExpiresAt && <> {t('channels.expiresAt', { when: when(channel.tokenExpiresAt) })}</>}
+      {state === 'failing' && channel.lastFailure && (
+        <p className="problem" data-testid="channel-failure">{t('channels.failure', { when: when(channel.lastFailure.at), reason: channel.lastFailure.reason })}</p>
+      )}
+      {(state === 'failing' || state === 'disconnected' || state === 'expiring') && <p className="hint">{t('channels.reconnect')}</p>}
+    </>
+  );
+}
+
 /** The brand's accounts on the networks and what became of the latest posts. */
 export default function Channels({ brand, me }: { brand: string; me: Me }) {
   const { t, language } = useI18n();
@@ -62,8 +85,7 @@ export default function Channels({ brand, me }: { brand: string; me: Me }) {
                 <td>{t(`network.${c.network}` as MessageKey)}</td>
                 <td>{c.handle}</td>
                 <td>{c.baseUrl ?? '—'}</td>
-                <td><span className={c.hasCredentials ? 'badge status-approved' : 'badge status-failed'}>
-                  {c.hasCredentials ? t('channels.connected') : t('channels.noCredentials')}</span></td>
+                <td data-testid="channel-state"><ChannelState channel={c} zone={zone} /></td>
                 <td>{zone ? formatInstant(language, zone, c.updatedAt ?? c.createdAt) : ''}</td>
                 {planner && <td>{zone && nextSlots[c.id] ? formatInstant(language, zone, nextSlots[c.id]!) : t('channels.noQueue')}</td>}
               </tr>
@@ -95,7 +117,6 @@ export default function Channels({ brand, me }: { brand: string; me: Me }) {
           ))}
         </ul>
       )}
-      <p className="hint">{t('channels.limits')}</p>
     </section>
   );
 }

@@ -5,12 +5,19 @@ import { inboxMessages } from '../inbox/messages';
 import { calendarMessages } from '../calendar/messages';
 import { repliesMessages } from '../replies/messages';
 import { analyticsMessages } from '../analytics/messages';
+import { listeningMessages } from '../listening/messages';
+import { charterMessages } from '../charter/messages';
+import { overviewMessages } from '../overview/messages';
 
 export const messages = {
   en: { ...commonMessages.en, ...inboxMessages.en, ...calendarMessages.en, ...repliesMessages.en,
-    ...analyticsMessages.en },
+    ...analyticsMessages.en,
+    ...listeningMessages.en, ...charterMessages.en,
+    ...overviewMessages.en },
   fr: { ...commonMessages.fr, ...inboxMessages.fr, ...calendarMessages.fr, ...repliesMessages.fr,
-    ...analyticsMessages.fr },
+    ...analyticsMessages.fr,
+    ...listeningMessages.fr, ...charterMessages.fr,
+    ...overviewMessages.fr },
 } as const;
 
 export type Language = keyof typeof messages;

@@ -1,13 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
-import { CHANNELS, LABELS, SENTIMENTS, STATUSES, type Filter } from './types';
+import { PeopleList } from './people';
+import { LABELS, SENTIMENTS, STATUSES, type Filter, type InboxSource } from './types';
 
-/** The list's filters: status (with counts), label, sentiment, channel, assignee, thread. They combine. */
-export function Filters({ filter, onChange, counts, me }: {
+/**
+ * The list's filters: status (with counts under the other filters), label, sentiment, channel (the brand's sources
+ * suggested), assignee, thread. They combine.
+ */
+export function Filters({ filter, onChange, counts, sources, me }: {
   filter: Filter;
   onChange: (next: Filter) => void;
   counts: Record<string, number>;
+  sources: InboxSource[];
   me: string;
 }) {
   const t = useT();
@@ -53,14 +58,15 @@ export function Filters({ filter, onChange, counts, me }: {
           <TypedFilter value={filter.source} onChange={(source) => set({ source })} list="inbox-channels" testId="filter-channel" />
         </label>
         <datalist id="inbox-channels">
-          {CHANNELS.map((c) => (
-            <option key={c} value={c} />
+          {sources.map((c) => (
+            <option key={c.source} value={c.source} label={t('inbox.filter.source', { source: c.source, items: c.items, fresh: c.newItems })} />
           ))}
         </datalist>
         <label>
           {t('inbox.assignee')}{' '}
-          <TypedFilter value={filter.assignee} onChange={(assignee) => set({ assignee })} testId="filter-assignee" />
+          <TypedFilter value={filter.assignee} onChange={(assignee) => set({ assignee })} list="filter-people" testId="filter-assignee" />
         </label>
+        <PeopleList id="filter-people" />
         <button type="button" aria-pressed={filter.assignee === me} onClick={() => set({ assignee: filter.assignee === me ? null : me })}>
           {t('inbox.filter.mine')}
         </button>

@@ -10,7 +10,7 @@ import { InboxList } from './InboxList';
 import { ItemDetail, type ItemCommands } from './ItemDetail';
 import { ShortcutsHelp, typing } from './Shortcuts';
 import { useBrandTimeZone, useNow, useZonedFormat } from './time';
-import { NO_FILTER, type Filter } from './types';
+import { NO_FILTER, type Filter, type InboxSource } from './types';
 import { useInboxList } from './useInboxList';
 
 /** New items, statuses and network outcomes appear without a reload: the list's head and the counts are read again this often. */
@@ -42,11 +42,16 @@ export function Inbox({ brand, me }: { brand: string; me: Me }) {
   const now = useNow(1000);
   // The list marks overdue items; a minute's precision spares re-rendering its rows every second.
   const minute = Math.floor(now / 60_000) * 60_000;
+  // The counts per status follow every other filter of the list.
+  const countsQuery = new URLSearchParams(
+    Object.entries(filter).filter(([key, value]) => key !== 'status' && value) as [string, string][]).toString();
   const counts = useQuery({
-    queryKey: ['counts', brand],
-    queryFn: () => api<Record<string, number>>(`${base}/counts`),
+    queryKey: ['counts', brand, countsQuery],
+    queryFn: () => api<Record<string, number>>(`${base}/counts${countsQuery ? `?${countsQuery}` : ''}`),
     refetchInterval: POLL_MS,
+    placeholderData: (previous) => previous,
   });
+  const sources = useQuery({ queryKey: ['sources', brand], queryFn: () => api<InboxSource[]>(`${base}/sources`) });
   const list = useInboxList(base, filter, POLL_MS);
   const items = list.items;
   const canAct = canModerate(me);
@@ -104,7 +109,7 @@ export function Inbox({ brand, me }: { brand: string; me: Me }) {
           {t('inbox.shortcuts')} <kbd>?</kbd>
         </button>
       </div>
-      <Filters filter={filter} onChange={setFilter} counts={counts.data ?? {}} me={me.user} />
+      <Filters filter={filter} onChange={setFilter} counts={counts.data ?? {}} sources={sources.data ?? []} me={me.user} />
       {(list.error ?? counts.error) != null && <ProblemMessage error={list.error ?? counts.error} />}
       <div className="inbox-body">
         <div className="list">

@@ -8,6 +8,7 @@ import { renderSavedReply, useSavedReplies } from '../replies/api';
 import { ProblemMessage } from '../ui/Problem';
 import { ItemHistory } from './ItemHistory';
 import { NetworkOutcome } from './NetworkOutcome';
+import { PeopleList } from './people';
 import { SlaCountdown } from './SlaCountdown';
 import { Thread } from './Thread';
 import type { DecisionAction, InboxItem } from './types';
@@ -222,7 +223,9 @@ export function ItemDetail({ brand, base, itemId, me, canAct, onLoaded, onSelect
               }}
             >
               <label htmlFor="assign-to">{t('inbox.assignTo')}</label>
-              <input id="assign-to" value={assignee} maxLength={200} onChange={(e) => setAssignee(e.target.value)} />
+              <input id="assign-to" list="assignees" value={assignee} maxLength={200} onChange={(e) => setAssignee(e.target.value)}
+                data-testid="assign-to" />
+              <PeopleList id="assignees" />
               <button type="submit" disabled={busy || !assignee.trim()}>
                 {t('inbox.action.assign')}
               </button>

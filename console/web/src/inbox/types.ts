@@ -8,7 +8,12 @@ export const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
  * Channels suggested in the filter, the networks Tribu connects; any other source name can be typed
  * (a generic webhook's items carry the name the sender gives, e.g. trustpilot, else webhook).
  */
-export const CHANNELS = ['mastodon', 'bluesky', 'facebook', 'instagram', 'x', 'linkedin', 'rss', 'webhook'] as const;
+/** A channel the brand's items came from (a network or a webhook's name), with how many it brought. */
+export interface InboxSource {
+  source: string;
+  items: number;
+  newItems: number;
+}
 
 /** A hide, delete or reply asked of the network through publishing, and what publishing reported. */
 export interface NetworkAction {
@@ -71,21 +76,27 @@ export interface Filter {
 
 export const NO_FILTER: Filter = { status: null, label: null, sentiment: null, source: null, assignee: null, thread: null };
 
-/** One decision of the audit trail, as moderation's audit answers it. */
-export interface AuditEntry {
-  decisionId: string;
-  itemId: string;
-  decidedAt: string;
-  actor: string;
-  automated: boolean;
-  ruleId: string | null;
-  action: string;
+/** One line of an item's history (moderation's ItemTimeline entry); fields by kind, null otherwise. */
+export interface TimelineEntry {
+  kind: 'decision' | 'edited' | 'withdrawn' | 'brand-replied' | 'network-outcome';
+  at: string;
+  actor: string | null;
+  action: string | null;
   fromStatus: string | null;
   toStatus: string | null;
   assignee: string | null;
   reason: string | null;
-  networkOutcome: string | null;
-  networkReason: string | null;
+  ruleId: string | null;
+  charterVersion: number | null;
+  outcome: 'done' | 'failed' | null;
+  text: string | null;
+  resultUrl: string | null;
+}
+
+export interface ItemTimeline {
+  itemId: string;
+  version: number;
+  entries: TimelineEntry[];
 }
 
 export type DecisionAction = 'assign' | 'escalate' | 'close' | 'reopen' | 'hide' | 'delete' | 'reply';

@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client';
+import { api, ApiError } from '../api/client';
 import { canModerate, type Me } from '../api/me';
 import { useT } from '../i18n/i18n';
 import { EmptyState } from '../ui/EmptyState';
 import { ProblemMessage } from '../ui/Problem';
-import { addSavedReply, deleteSavedReply, setSla, useSavedReplies, useSla, type SavedReply, type SavedReplyDraft } from './api';
+import { addSavedReply, deleteSavedReply, editSavedReply, repliesUrl, setSla, useSavedReplies, useSla, type SavedReply, type SavedReplyDraft } from './api';
 
 const EMPTY: SavedReplyDraft = { name: '', language: null, text: '' };
 
@@ -96,17 +96,18 @@ function SavedReplyRow({ brand, reply, canEdit, onEdit }: { brand: string; reply
 }
 
 /**
- * Creates a saved reply, or edits one. Moderation has no update of a saved reply: an edit saves the
- * new version and then deletes the old one (when the name stays, the old one goes first, since names
- * are unique per brand, and is put back if the new one is refused).
+ * Creates a saved reply, or edits one in place with the version it was read at: if someone else edited it
+ * since, moderation refuses (412) and the form says so and shows the other edit, to redo the change on it.
  */
 function ReplyForm({ brand, original, onDone }: { brand: string; original: SavedReply | null; onDone: () => void }) {
   const t = useT();
   const client = useQueryClient();
+  const [base, setBase] = useState(original);
   const [draft, setDraft] = useState<SavedReplyDraft>(
     original ? { name: original.name, language: original.language, text: original.text } : EMPTY,
   );
   const [error, setError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState(false);
   const [busy, setBusy] = useState(false);
   const violations = error instanceof ApiError ? (error.problem.violations ?? []) : [];
   const violation = (field: string) => violations.find((v) => v.field === field || v.field.endsWith(`.${field}`))?.message;
@@ -115,27 +116,24 @@ function ReplyForm({ brand, original, onDone }: { brand: string; original: Saved
     event.preventDefault();
     setBusy(true);
     setError(null);
+    setConflict(false);
     const body = { ...draft, language: draft.language || null };
     try {
-      if (!original) {
-        await addSavedReply(brand, body);
-      } else if (original.name !== body.name) {
-        await addSavedReply(brand, body);
-        await deleteSavedReply(brand, original.id);
-      } else {
-        await deleteSavedReply(brand, original.id);
-        try {
-          await addSavedReply(brand, body);
-        } catch (refused) {
-          await addSavedReply(brand, { name: original.name, language: original.language, text: original.text });
-          throw refused;
-        }
-      }
+      if (base) await editSavedReply(brand, base.id, base.version, body);
+      else await addSavedReply(brand, body);
       await client.invalidateQueries({ queryKey: ['saved-replies', brand] });
       onDone();
     } catch (e) {
-      setError(e);
-      await client.invalidateQueries({ queryKey: ['saved-replies', brand] });
+      if (base && e instanceof ApiError && e.problem.status === 412) {
+        // Someone else's edit won: show it, the next save applies to it.
+        const replies = await client.fetchQuery({ queryKey: ['saved-replies', brand], queryFn: () => api<SavedReply[]>(repliesUrl(brand)), staleTime: 0 });
+        const current = replies.find((r) => r.id === base.id) ?? null;
+        setBase(current);
+        if (current) setDraft({ name: current.name, language: current.language, text: current.text });
+        setConflict(true);
+      } else {
+        setError(e);
+      }
     } finally {
       setBusy(false);
     }
@@ -173,6 +171,7 @@ function ReplyForm({ brand, original, onDone }: { brand: string; original: Saved
       />
       <p id="reply-body-hint" className="hint">{t('replies.variables')}</p>
       {violation('text') && <p id="reply-body-error" className="field-error">{violation('text')}</p>}
+      {conflict && <p role="alert" className="problem" data-testid="reply-conflict">{t('replies.conflict')}</p>}
       {error != null && violations.length === 0 && <ProblemMessage error={error} />}
       {error != null && violations.length > 0 && (
         <p role="alert" className="problem">{t('replies.invalid')}</p>

@@ -8,6 +8,9 @@ export interface SavedReply {
   language: string | null;
   text: string;
   createdAt: string;
+  updatedAt: string | null;
+  /** Sent back as If-Match to edit it. */
+  version: number;
 }
 
 export interface SavedReplyDraft {
@@ -37,6 +40,18 @@ export function addSavedReply(brand: string, draft: SavedReplyDraft) {
     method: 'POST',
     body: draft,
     headers: { 'Idempotency-Key': crypto.randomUUID() },
+  });
+}
+
+/**
+ * Edits a saved reply in place, if it is still at the version the editor saw: else moderation answers 412
+ * (precondition-failed, with currentVersion) and nothing changes.
+ */
+export function editSavedReply(brand: string, id: string, version: number, draft: SavedReplyDraft) {
+  return api<SavedReply>(`${repliesUrl(brand)}/${encodeURIComponent(id)}`, {
+    method: 'PUT',
+    body: draft,
+    headers: { 'If-Match': `"${version}"` },
   });
 }
 

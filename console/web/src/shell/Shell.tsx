@@ -31,6 +31,8 @@ export function Shell() {
         setMe(loaded);
         const saved = localStorage.getItem(BRAND_KEY);
         setBrand(saved && loaded.brands.includes(saved) ? saved : (loaded.brands[0] ?? null));
+        // Agency admins start on the agency overview; a link to a screen is kept.
+        if (!window.location.hash && loaded.role === 'admin') window.location.hash = '#overview';
       })
       .catch(setError);
   }, []);
@@ -93,7 +95,6 @@ export function Shell() {
               </li>
             ))}
           </ul>
-          <p className="hint">{t('shell.nav.later')}</p>
         </nav>
         <main>
           {error != null && <ProblemMessage error={error} />}
@@ -103,7 +104,7 @@ export function Shell() {
               <p>{t('shell.noBrands.text')}</p>
             </EmptyState>
           )}
-          {me && brand && screen.render({ brand, me })}
+          {me && brand && screen.render({ brand, me, chooseBrand })}
         </main>
       </div>
     </>
