@@ -31,13 +31,25 @@ async function competitorQuery() {
   });
 }
 
-async function postMention(text, language) {
+async function postMention(text, language, externalId) {
   await listening('/mentions', {
     method: 'POST',
     headers: { 'Idempotency-Key': randomUUID() },
     body: JSON.stringify({ source: 'rss', text, language, author: 'e2e dashboard', publishedAt: new Date().toISOString(),
-      url: 'https://example.org/e2e-dashboard' }),
+      url: 'https://example.org/e2e-dashboard', ...(externalId ? { externalId } : {}) }),
   });
+}
+
+/**
+ * A driver is a term that sets negative mentions apart with significance (analytics' DriverAnalysis): a fresh demo
+ * holds too few texts for one. Eight negative and eight positive mentions, each with its externalId, so a brand gets
+ * them once whatever the number of runs (listening stores a source's item once).
+ */
+async function seedDrivers() {
+  for (let i = 1; i <= 8; i++) {
+    await postMention(`Cafe Lumiere this morning: cold coffee, rude staff, we waited forever. Awful, visit ${i}.`, 'en', `e2e-drivers-negative-${i}`);
+    await postMention(`Cafe Lumiere this morning: wonderful espresso, friendly baristas, lovely terrace, visit ${i}.`, 'en', `e2e-drivers-positive-${i}`);
+  }
 }
 
 /** The dashboard with every section drawn: figures of the comparison and share of voice as read on screen. */
@@ -78,6 +90,7 @@ export async function dashboardScenarios(browser, track) {
   });
 
   await step('French and English mentions posted through listening move counts, sentiment and share of voice', async () => {
+    await seedDrivers();
     await postMention(`Café Lumière, le meilleur espresso de Lyon, un vrai délice ! ${run}`, 'fr');
     await postMention(`Cafe Lumiere was terrible today: cold coffee, rude staff, awful. ${run}`, 'en');
     await postMention(`La Torréfaction Rivale ouvre une boutique à Lyon, excellent café. ${run}`, 'fr');
@@ -102,6 +115,13 @@ export async function dashboardScenarios(browser, track) {
 
   await step('a driver\'s examples open its mentions; table views and CSV; the printable report', async () => {
     const term = page.locator('[data-testid=drivers-negative] button.term').first();
+    // The seeded texts reach analytics' sample on their own time: read the dashboard again until a driver shows.
+    const deadline = Date.now() + 60_000;
+    while (await term.count() === 0 && Date.now() < deadline) {
+      await page.waitForTimeout(2_000);
+      await page.reload();
+      await readDashboard(page);
+    }
     await term.click();
     await page.waitForSelector('[data-testid=driver-example]');
     check(await term.getAttribute('aria-expanded') === 'true', 'the term says it is open');
