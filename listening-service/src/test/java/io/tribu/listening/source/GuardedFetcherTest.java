@@ -1,7 +1,10 @@
 package io.tribu.listening.source;
 
 import io.tribu.listening.source.rss.FakeFeedServer;
+import io.tribu.platform.net.PinnedHttp;
+import io.vertx.core.Vertx;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GuardedFetcherTest {
+
+    static final Vertx VERTX = Vertx.vertx();
+
+    @AfterAll
+    static void closeVertx() {
+        VERTX.close();
+    }
 
     final FakeFeedServer blog = newServer();
 
@@ -30,7 +40,8 @@ class GuardedFetcherTest {
     }
 
     GuardedFetcher fetcher(boolean allowPrivate, int maxBytes) {
-        return new GuardedFetcher(new UrlGuards().urlGuard(allowPrivate), Duration.ofSeconds(5), maxBytes);
+        return new GuardedFetcher(new PinnedHttp(VERTX, new UrlGuards().urlGuard(allowPrivate), Duration.ofSeconds(5)),
+                Duration.ofSeconds(5), maxBytes);
     }
 
     @Test

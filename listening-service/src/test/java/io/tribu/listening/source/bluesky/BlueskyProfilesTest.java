@@ -2,7 +2,10 @@ package io.tribu.listening.source.bluesky;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.tribu.platform.net.PinnedHttp;
 import io.tribu.platform.net.UrlGuard;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The author look-up against a local AppView: cached, and never longer than its budget. */
 class BlueskyProfilesTest {
+
+    static final Vertx VERTX = Vertx.vertx();
+
+    @AfterAll
+    static void closeVertx() {
+        VERTX.close();
+    }
 
     final AtomicInteger requests = new AtomicInteger();
     HttpServer appView;
@@ -44,7 +54,7 @@ class BlueskyProfilesTest {
         appView.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         appView.start();
         return new BlueskyProfiles(URI.create("http://127.0.0.1:" + appView.getAddress().getPort()), budget,
-                UrlGuard.anyAddress(), new ObjectMapper(), Clock.systemUTC());
+                new PinnedHttp(VERTX, UrlGuard.anyAddress(), Duration.ofSeconds(2)), new ObjectMapper(), Clock.systemUTC());
     }
 
     @AfterEach

@@ -12,11 +12,15 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.parsetools.RecordParser;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -68,13 +72,19 @@ public final class PinnedHttp {
         });
     }
 
-    /** {@link #send} and its whole body, failing with {@link TooLarge} past {@code maxBytes}. */
+    /**
+     * {@link #send} and its whole body, failing with {@link TooLarge} past {@code maxBytes}; with
+     * {@code maxBytes} 0 the body is read and dropped (a webhook's answer).
+     */
     public Future<Exchange> exchange(URI url, RequestOptions options, Buffer body, long maxBytes) {
         return send(url, options, body).compose(response -> {
             Promise<Exchange> read = Promise.promise();
             Buffer received = Buffer.buffer();
             response.exceptionHandler(read::tryFail);
             response.handler(chunk -> {
+                if (maxBytes == 0) {
+                    return;
+                }
                 if (received.length() + chunk.length() > maxBytes) {
                     read.tryFail(new TooLarge(maxBytes));
                     response.request().reset();
@@ -94,13 +104,27 @@ public final class PinnedHttp {
      */
     public Exchange fetch(URI url, RequestOptions options, Buffer body, long maxBytes, Duration timeout)
             throws IOException, InterruptedException {
-        if (Context.isOnEventLoopThread()) {
-            throw new IllegalStateException("a blocking fetch on an event loop");
-        }
         options.setIdleTimeout(timeout.toMillis());
+        return await(exchange(url, options, body, maxBytes), url, timeout);
+    }
+
+    /**
+     * {@link #send} for a blocking caller that reads a long answer line by line (a stream of events): waits at
+     * most {@code timeout} for the response's head, and fails like {@link #fetch}. Close the lines when done.
+     */
+    public Lines lines(URI url, RequestOptions options, Duration timeout) throws IOException, InterruptedException {
+        Lines lines = new Lines();
+        // attached on the event loop as the head arrives, before any of the body can be missed
+        await(send(url, options, null).map(response -> lines.attach(response, Vertx.currentContext())), url, timeout);
+        return lines;
+    }
+
+    private static <T> T await(Future<T> answer, URI url, Duration timeout) throws IOException, InterruptedException {
+        if (Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("a blocking call on an event loop");
+        }
         try {
-            return exchange(url, options, body, maxBytes).toCompletionStage().toCompletableFuture()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return answer.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new IOException("no answer from " + url.getHost() + " within " + timeout);
         } catch (ExecutionException e) {
@@ -121,6 +145,57 @@ public final class PinnedHttp {
         /** The first value of the header, or null. */
         public String header(String name) {
             return headers.get(name);
+        }
+    }
+
+    /**
+     * An answer read one line at a time by a blocking caller: each {@link #next} asks the connection for one more
+     * line, so a slow reader holds the server back rather than filling memory.
+     */
+    public static final class Lines implements AutoCloseable {
+        private static final Object END = new Object();
+        private final BlockingQueue<Object> arrived = new LinkedBlockingQueue<>();
+        private HttpClientResponse response;
+        private Context context;
+        private RecordParser parser;
+        private boolean ended;
+
+        private HttpClientResponse attach(HttpClientResponse response, Context context) {
+            this.response = response;
+            this.context = context;
+            parser = RecordParser.newDelimited("\n", response);
+            parser.handler(arrived::add).exceptionHandler(arrived::add).endHandler(end -> arrived.add(END));
+            parser.pause();
+            return response;
+        }
+
+        public int status() {
+            return response.statusCode();
+        }
+
+        /** The next line without its line end (LF or CRLF), or null once the answer has ended. */
+        public String next() throws IOException, InterruptedException {
+            if (ended) {
+                return null;
+            }
+            context.runOnContext(ask -> parser.fetch(1));
+            Object line = arrived.take();
+            if (line == END) {
+                ended = true;
+                return null;
+            }
+            if (line instanceof Throwable failure) {
+                ended = true;
+                throw new IOException("the answer broke off: " + failure.getMessage(), failure);
+            }
+            String text = ((Buffer) line).toString(StandardCharsets.UTF_8);
+            return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+        }
+
+        /** Closes the connection (from any thread); a {@link #next} waiting meanwhile is ended by interrupting it. */
+        @Override
+        public void close() {
+            context.runOnContext(close -> response.request().reset());
         }
     }
 
