@@ -78,6 +78,11 @@ public final class PinnedHttp {
      */
     public Future<Exchange> exchange(URI url, RequestOptions options, Buffer body, long maxBytes) {
         return send(url, options, body).compose(response -> {
+            String declared = response.getHeader("Content-Length");
+            if (maxBytes > 0 && declared != null && declared.matches("[0-9]{1,18}") && Long.parseLong(declared) > maxBytes) {
+                response.request().reset(); // refused before the first byte of the body
+                return Future.failedFuture(new TooLarge(maxBytes));
+            }
             Promise<Exchange> read = Promise.promise();
             Buffer received = Buffer.buffer();
             response.exceptionHandler(read::tryFail);
