@@ -1,5 +1,6 @@
 package io.tribu.platform.net;
 
+import io.tribu.platform.testing.RebindingDns;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
@@ -14,9 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,6 +58,12 @@ class PinnedHttpTest {
         HttpServer server = VERTX.createHttpServer(options.setHost("0.0.0.0")).requestHandler(request -> {
             HITS.add(request.localAddress().hostAddress() + " " + request.getHeader("Host")
                     + (request.isSSL() ? " sni=" + request.connection().indicatedServerName() : ""));
+            if (request.path().equals("/stream")) {
+                request.response().setChunked(true).write("event: update\r\ndata: {\"id\":");
+                request.response().write("\"1\"}\n");
+                request.response().end("\n");
+                return;
+            }
             request.response().end("x".repeat(request.path().equals("/big") ? 2_000 : 10));
         });
         return server.listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
@@ -76,18 +81,17 @@ class PinnedHttpTest {
 
     @Test
     void theConnectionGoesToTheCheckedAddressAndKeepsTheName() throws Exception {
-        UrlGuardTest.Rebinding dns = rebinding("127.0.0.1", "127.0.0.2");
+        RebindingDns dns = new RebindingDns().answer("rebind.test", "127.0.0.1", "127.0.0.2");
         PinnedHttp.Exchange answer = client(dns).fetch(URI.create("http://rebind.test:" + plainPort + "/feed"),
                 new RequestOptions().setMethod(HttpMethod.GET), null, 100, Duration.ofSeconds(60));
         assertEquals(200, answer.status());
         assertEquals(List.of("127.0.0.1 rebind.test:" + plainPort), HITS);
-        assertEquals(1, dns.lookups.get());
+        assertEquals(1, dns.lookups("rebind.test"));
     }
 
     @Test
     void everyRequestIsCheckedAgainSoARebindingAnswerIsRefused() throws Exception {
-        UrlGuardTest.Rebinding dns = rebinding("127.0.0.1", "127.0.0.2");
-        PinnedHttp http = client(dns);
+        PinnedHttp http = client(new RebindingDns().answer("rebind.test", "127.0.0.1", "127.0.0.2"));
         URI url = URI.create("http://rebind.test:" + plainPort + "/feed");
         http.fetch(url, new RequestOptions(), null, 100, Duration.ofSeconds(60));
         UrlGuard.Refused refused = assertThrows(UrlGuard.Refused.class,
@@ -98,7 +102,8 @@ class PinnedHttpTest {
 
     @Test
     void tlsKeepsTheNameForSniAndTheCertificate() throws Exception {
-        PinnedHttp http = new PinnedHttp(VERTX, new UrlGuard(List.of("127.0.0.1/32"), rebinding("127.0.0.1", "127.0.0.2")),
+        PinnedHttp http = new PinnedHttp(VERTX, new UrlGuard(List.of("127.0.0.1/32"),
+                new RebindingDns().answer("rebind.test", "127.0.0.1", "127.0.0.2")::lookup),
                 new HttpClientOptions().setTrustOptions(certificate), new PoolOptions());
         PinnedHttp.Exchange answer = http.fetch(URI.create("https://rebind.test:" + tlsPort + "/"), new RequestOptions(), null,
                 100, Duration.ofSeconds(60));
@@ -107,8 +112,21 @@ class PinnedHttpTest {
     }
 
     @Test
+    void aStreamIsReadLineByLineFromTheCheckedAddress() throws Exception {
+        try (PinnedHttp.Lines lines = client(new RebindingDns().answer("rebind.test", "127.0.0.1", "127.0.0.2"))
+                .lines(URI.create("http://rebind.test:" + plainPort + "/stream"), new RequestOptions(), Duration.ofSeconds(60))) {
+            assertEquals(200, lines.status());
+            assertEquals("event: update", lines.next());
+            assertEquals("data: {\"id\":\"1\"}", lines.next());
+            assertEquals("", lines.next());
+            assertEquals(null, lines.next());
+        }
+        assertEquals(List.of("127.0.0.1 rebind.test:" + plainPort), HITS);
+    }
+
+    @Test
     void aPrivateFirstAnswerSendsNothing() throws Exception {
-        PinnedHttp http = client(rebinding("127.0.0.2", "127.0.0.1"));
+        PinnedHttp http = client(new RebindingDns().answer("rebind.test", "127.0.0.2", "127.0.0.1"));
         assertThrows(UrlGuard.Refused.class, () -> http.fetch(URI.create("http://rebind.test:" + plainPort + "/"),
                 new RequestOptions(), Buffer.buffer("secret"), 100, Duration.ofSeconds(60)));
         assertEquals(List.of(), HITS);
@@ -116,21 +134,13 @@ class PinnedHttpTest {
 
     @Test
     void aBodyPastTheCapFails() throws Exception {
-        PinnedHttp http = client(rebinding("127.0.0.1"));
+        PinnedHttp http = client(new RebindingDns().answer("rebind.test", "127.0.0.1"));
         PinnedHttp.TooLarge tooLarge = assertThrows(PinnedHttp.TooLarge.class, () -> http.fetch(
                 URI.create("http://rebind.test:" + plainPort + "/big"), new RequestOptions(), null, 1_000, Duration.ofSeconds(60)));
         assertTrue(tooLarge.getMessage().contains("1000 bytes"));
     }
 
-    static PinnedHttp client(HostResolver dns) {
-        return new PinnedHttp(VERTX, new UrlGuard(List.of("127.0.0.1/32"), dns), Duration.ofSeconds(5));
-    }
-
-    static UrlGuardTest.Rebinding rebinding(String... addresses) throws UnknownHostException {
-        InetAddress[] answers = new InetAddress[addresses.length];
-        for (int i = 0; i < addresses.length; i++) {
-            answers[i] = InetAddress.getByName(addresses[i]);
-        }
-        return new UrlGuardTest.Rebinding(answers);
+    static PinnedHttp client(RebindingDns dns) {
+        return new PinnedHttp(VERTX, new UrlGuard(List.of("127.0.0.1/32"), dns::lookup), Duration.ofSeconds(5));
     }
 }

@@ -1,5 +1,6 @@
 package io.tribu.platform.net;
 
+import io.tribu.platform.testing.RebindingDns;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -64,10 +64,10 @@ class UrlGuardTest {
 
     @Test
     void theHostIsResolvedOnceAndTheFirstCheckedAddressIsTheOneToConnectTo() throws UnknownHostException {
-        Rebinding dns = new Rebinding(InetAddress.getByName("93.184.216.34"), InetAddress.getByName("10.0.0.7"));
-        UrlGuard.Pinned pinned = new UrlGuard(List.of(), dns).pin(URI.create("https://feeds.example/rss"));
+        RebindingDns dns = new RebindingDns().answer("feeds.example", "93.184.216.34", "10.0.0.7");
+        UrlGuard.Pinned pinned = new UrlGuard(List.of(), dns::lookup).pin(URI.create("https://feeds.example/rss"));
         assertEquals(new InetSocketAddress(InetAddress.getByName("93.184.216.34"), 443), pinned.address());
-        assertEquals(1, dns.lookups.get());
+        assertEquals(1, dns.lookups("feeds.example"));
         assertEquals(80, new UrlGuard(List.of(), host -> List.of(InetAddress.getByName("93.184.216.34")))
                 .pin(URI.create("http://feeds.example/rss")).address().getPort());
     }
@@ -93,26 +93,13 @@ class UrlGuardTest {
 
     @Test
     void literalsAreReadWithoutTheResolver() {
-        Rebinding dns = new Rebinding();
-        assertEquals("127.0.0.1", new UrlGuard(List.of("127.0.0.1/32"), dns).pin(URI.create("http://127.0.0.1:8090/"))
+        HostResolver none = host -> {
+            throw new AssertionError("looked up " + host);
+        };
+        assertEquals("127.0.0.1", new UrlGuard(List.of("127.0.0.1/32"), none).pin(URI.create("http://127.0.0.1:8090/"))
                 .address().getAddress().getHostAddress());
-        assertEquals(0, dns.lookups.get());
-    }
-
-    /** Answers the first address, then the next at each lookup (the last one from then on), and counts lookups. */
-    static final class Rebinding implements HostResolver {
-        final AtomicInteger lookups = new AtomicInteger();
-        private final List<InetAddress> answers;
-
-        Rebinding(InetAddress... answers) {
-            this.answers = List.of(answers);
-        }
-
-        @Override
-        public List<InetAddress> lookup(String host) {
-            int n = lookups.getAndIncrement();
-            return List.of(answers.get(Math.min(n, answers.size() - 1)));
-        }
+        assertEquals("0:0:0:0:0:0:0:1", new UrlGuard(List.of("::1/128"), none).pin(URI.create("http://[::1]:8090/"))
+                .address().getAddress().getHostAddress());
     }
 
     @Test
