@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.tribu.platform.net.PinnedHttp;
 import io.tribu.platform.net.UrlGuard;
+import io.tribu.platform.testing.AddressRecordingServer;
+import io.tribu.platform.testing.RebindingDns;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +61,9 @@ class BlueskyProfilesTest {
 
     @AfterEach
     void stop() {
-        appView.stop(0);
+        if (appView != null) {
+            appView.stop(0);
+        }
     }
 
     @Test
@@ -83,5 +87,24 @@ class BlueskyProfilesTest {
                 "bounded by the budget, not by the AppView");
         assertEquals(Map.of(), profiles.of(List.of("did:plc:alice")));
         assertEquals(1, requests.get(), "after a failure, no look-up for a while");
+    }
+
+    @Test
+    void theAppViewIsAskedAtItsCheckedAddressOnly() throws IOException {
+        try (AddressRecordingServer appView = new AddressRecordingServer()) {
+            appView.answer("/xrpc/app.bsky.actor.getProfiles", 200, Map.of("Content-Type", "application/json"),
+                    "{\"profiles\":[{\"did\":\"did:plc:alice\",\"handle\":\"alice.bsky.social\",\"followersCount\":321}]}");
+            RebindingDns dns = new RebindingDns().answer("appview.rebind.test", "127.0.0.1", "127.0.0.2");
+            BlueskyProfiles profiles = new BlueskyProfiles(URI.create("http://appview.rebind.test:" + appView.port()),
+                    Duration.ofSeconds(30), new PinnedHttp(VERTX, new UrlGuard(List.of("127.0.0.1/32"), dns::lookup),
+                    Duration.ofSeconds(5)), new ObjectMapper(), Clock.systemUTC());
+
+            assertEquals(Map.of("did:plc:alice", new BlueskyProfiles.Profile("alice.bsky.social", 321L)),
+                    profiles.of(List.of("did:plc:alice")));
+            // another account, another look-up: the name now answers an internal address, so nothing is asked
+            assertEquals(Map.of(), profiles.of(List.of("did:plc:bob")));
+            assertEquals(List.of("127.0.0.1 appview.rebind.test:" + appView.port()), appView.hits().stream()
+                    .map(hit -> hit.address() + " " + hit.host()).toList());
+        }
     }
 }

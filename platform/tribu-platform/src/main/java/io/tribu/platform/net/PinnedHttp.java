@@ -78,14 +78,15 @@ public final class PinnedHttp {
      */
     public Future<Exchange> exchange(URI url, RequestOptions options, Buffer body, long maxBytes) {
         return send(url, options, body).compose(response -> {
+            Promise<Exchange> read = Promise.promise();
+            response.exceptionHandler(read::tryFail); // also takes the reset below
             String declared = response.getHeader("Content-Length");
             if (maxBytes > 0 && declared != null && declared.matches("[0-9]{1,18}") && Long.parseLong(declared) > maxBytes) {
+                read.tryFail(new TooLarge(maxBytes));
                 response.request().reset(); // refused before the first byte of the body
-                return Future.failedFuture(new TooLarge(maxBytes));
+                return read.future();
             }
-            Promise<Exchange> read = Promise.promise();
             Buffer received = Buffer.buffer();
-            response.exceptionHandler(read::tryFail);
             response.handler(chunk -> {
                 if (maxBytes == 0) {
                     return;
