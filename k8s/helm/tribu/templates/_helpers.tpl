@@ -111,7 +111,8 @@ TRIBU_CREDENTIALS_ACTIVE_KEY: {{ required "credentials.activeKey is required: th
 TRIBU_OIDC_ISSUER: {{ required "oidc.issuer is required" $v.oidc.issuer | quote }}
 TRIBU_OIDC_AUDIENCE: {{ required "oidc.audience is required" $v.oidc.audience | quote }}
 QUARKUS_OIDC_CLIENT_ID: {{ required "oidc.clientId is required" $v.oidc.clientId | quote }}
-{{- $managed := list "QUARKUS_HTTP_PORT" "TRIBU_DB_HOST" "TRIBU_DB_PORT" "TRIBU_DB_NAME" "TRIBU_DB_USER" "TRIBU_DB_PASSWORD" "TRIBU_KAFKA_BOOTSTRAP" "TRIBU_KAFKA_GROUP" "TRIBU_OUTBOX_POLL_INTERVAL" "TRIBU_CREDENTIALS_KEYS" "TRIBU_CREDENTIALS_ACTIVE_KEY" "TRIBU_OIDC_ISSUER" "TRIBU_OIDC_AUDIENCE" "QUARKUS_OIDC_CLIENT_ID" }}
+{{- include "tribu.tracing" $v }}
+{{- $managed := list "QUARKUS_HTTP_PORT" "TRIBU_DB_HOST" "TRIBU_DB_PORT" "TRIBU_DB_NAME" "TRIBU_DB_USER" "TRIBU_DB_PASSWORD" "TRIBU_KAFKA_BOOTSTRAP" "TRIBU_KAFKA_GROUP" "TRIBU_OUTBOX_POLL_INTERVAL" "TRIBU_CREDENTIALS_KEYS" "TRIBU_CREDENTIALS_ACTIVE_KEY" "TRIBU_OIDC_ISSUER" "TRIBU_OIDC_AUDIENCE" "QUARKUS_OIDC_CLIENT_ID" "QUARKUS_OTEL_SDK_DISABLED" "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT" }}
 {{- include "tribu.settings" (dict "path" (printf "services.%s" .name) "settings" .svc.settings "managed" $managed) }}
 {{- end }}
 {{- end -}}
@@ -129,8 +130,17 @@ TRIBU_CONSOLE_CLIENT_ID: {{ required "console.oidc.clientId is required" .svc.oi
 {{- $svc := index $v.services $name }}
 TRIBU_{{ upper $name }}_URL: {{ printf "http://%s:%v" (include "tribu.service.fullname" (dict "root" $.root "name" $name)) $svc.port | quote }}
 {{- end }}
-{{- $managed := list "QUARKUS_HTTP_PORT" "TRIBU_OIDC_ISSUER" "TRIBU_CONSOLE_CLIENT_ID" "TRIBU_CONSOLE_CLIENT_SECRET" "TRIBU_CONSOLE_SESSION_KEY" "TRIBU_LISTENING_URL" "TRIBU_MODERATION_URL" "TRIBU_PUBLISHING_URL" "TRIBU_ANALYTICS_URL" }}
+{{- include "tribu.tracing" $v }}
+{{- $managed := list "QUARKUS_HTTP_PORT" "TRIBU_OIDC_ISSUER" "TRIBU_CONSOLE_CLIENT_ID" "TRIBU_CONSOLE_CLIENT_SECRET" "TRIBU_CONSOLE_SESSION_KEY" "TRIBU_LISTENING_URL" "TRIBU_MODERATION_URL" "TRIBU_PUBLISHING_URL" "TRIBU_ANALYTICS_URL" "QUARKUS_OTEL_SDK_DISABLED" "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT" }}
 {{- include "tribu.settings" (dict "path" "console" "settings" .svc.settings "managed" $managed) }}
+{{- end -}}
+
+{{/* Tracing, the same for every service and the console: set only when on (the applications default to off). */}}
+{{- define "tribu.tracing" -}}
+{{- if .tracing.enabled }}
+QUARKUS_OTEL_SDK_DISABLED: "false"
+QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT: {{ required "tracing.otlpEndpoint is required when tracing.enabled: the OTLP/gRPC endpoint of your collector, e.g. http://otel-collector.monitoring:4317" .tracing.otlpEndpoint | quote }}
+{{- end }}
 {{- end -}}
 
 {{/* A component's own variables (values key "settings"), refused when the chart sets them itself. */}}

@@ -184,6 +184,25 @@ class ChartTest {
         }
     }
 
+    @Test
+    void tracingIsOffUnlessTurnedOnAndThenSendsEveryComponentsSpansToTheCollector() {
+        for (Manifest config : configMaps(ChartRender.defaults())) {
+            assertNull(config.get("data.QUARKUS_OTEL_SDK_DISABLED"), config.id() + ": the applications' default, off");
+            assertNull(config.get("data.QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT"), config.id());
+        }
+        List<Manifest> on = ChartRender.render(List.of(), Map.of("tracing.enabled", true,
+                "tracing.otlpEndpoint", "http://collector:4317"));
+        assertEquals(COMPONENTS.size(), configMaps(on).size());
+        for (Manifest config : configMaps(on)) {
+            assertEquals("false", config.get("data.QUARKUS_OTEL_SDK_DISABLED"), config.id());
+            assertEquals("http://collector:4317", config.get("data.QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT"), config.id());
+        }
+    }
+
+    static List<Manifest> configMaps(List<Manifest> render) {
+        return render.stream().filter(m -> m.kind().equals("ConfigMap")).toList();
+    }
+
     @AfterAll
     static void printRenderTimes() {
         System.out.println("[tribu-k8s] helm template wall time per render (ms): " + new TreeMap<>(ChartRender.RENDER_MILLIS));

@@ -1,5 +1,7 @@
 package io.tribu.listening.mention;
 
+import io.opentelemetry.instrumentation.annotations.SpanAttribute;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import java.util.Arrays;
 import java.util.List;
 import io.tribu.listening.sql.Columns;
@@ -70,7 +72,8 @@ public class MentionService {
 
     /** Stores the mention and its event in one transaction, so neither exists without the other. */
     @WithTransaction
-    public Uni<Mention> record(String tenant, String brandId, NewMention heard) {
+    @WithSpan
+    public Uni<Mention> record(String tenant, @SpanAttribute("tribu.brand.id") String brandId, NewMention heard) {
         return store(List.of(new Heard(tenant, brandId, heard))).map(stored -> stored.get(0));
     }
 
@@ -93,7 +96,8 @@ public class MentionService {
      * externalId already recorded for the brand and source stores nothing and fails with {@link AlreadyRecorded}:
      * found before storing, or (two requests at once) by the unique index, after which the first one is read.
      */
-    public Uni<Mention> recordFromApi(String tenant, String brandId, NewMention heard) {
+    @WithSpan
+    public Uni<Mention> recordFromApi(String tenant, @SpanAttribute("tribu.brand.id") String brandId, NewMention heard) {
         Uni<Mention> stored = Panache.withTransaction(() -> (heard.externalId() == null
                 ? Uni.createFrom().<Mention>nullItem()
                 : Mention.recordedViaApi(tenant, brandId, heard.source(), heard.externalId()))
@@ -122,6 +126,7 @@ public class MentionService {
      * inside the caller's transaction; answers those stored. A batch costs one query to tell the new ones, one
      * hop off the event loop to enrich them all, one statement for their stories, and one flush.
      */
+    @WithSpan
     public Uni<List<Mention>> recordAllOnce(List<Heard> heard) {
         return alreadyHeard(heard).chain(known -> {
             Set<String> seen = new HashSet<>(known);

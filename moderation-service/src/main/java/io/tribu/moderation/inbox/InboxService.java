@@ -1,5 +1,7 @@
 package io.tribu.moderation.inbox;
 
+import io.opentelemetry.instrumentation.annotations.SpanAttribute;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -176,7 +178,9 @@ public class InboxService {
      * they change the status at once.
      */
     @WithTransaction
-    public Uni<InboxItemView> decide(String tenant, String brandId, UUID id, String actor, DecisionRequest request) {
+    @WithSpan
+    public Uni<InboxItemView> decide(String tenant, @SpanAttribute("tribu.brand.id") String brandId,
+                                     @SpanAttribute("tribu.item.id") UUID id, String actor, DecisionRequest request) {
         DecisionAction action = DecisionAction.fromWire(request.action());
         boolean asksNetwork = action.onNetwork() && request.asksNetwork();
         Uni<Void> known = action == DecisionAction.ASSIGN && request.assignee() != null
