@@ -12,6 +12,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.smallrye.mutiny.Uni;
+import io.tribu.platform.outbox.CurrentTrace;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -39,7 +40,7 @@ import java.util.function.Supplier;
  * {@code traceparent} and the consumer spans cost a no-op.
  */
 @ApplicationScoped
-public class EventTraces {
+public class EventTraces implements CurrentTrace {
 
     /** The Kafka header of the CloudEvents {@code traceparent} extension (binary content mode naming). */
     public static final String HEADER = "ce_traceparent";
@@ -64,6 +65,7 @@ public class EventTraces {
     }
 
     /** The current span as a W3C {@code traceparent}, or empty outside a recorded trace. */
+    @Override
     public Optional<String> traceparent() {
         Map<String, String> carrier = new HashMap<>(2);
         W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
