@@ -35,13 +35,15 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code prometheus} package; {@code ./tribu test} installs it): the rendered rules pass
  * {@code promtool check rules}, every alert passes its unit tests (src/test/prometheus/), every
  * dashboard query parses, and every alert links a runbook section of docs/operations.md. The
- * rendered rules are left in target/prometheus/tribu-alerts.yaml, where dev/ops/forced-alert.sh
- * reads them.
+ * rendered rules are left in target/prometheus/tribu-alerts.yaml, and the same rules with thresholds
+ * and waits of seconds in tribu-alerts-fast.yaml, which the forced-alert check of ./tribu test loads
+ * into a real Prometheus (dev/lib/ops.sh).
  */
 class PrometheusToolsTest {
 
     static final Path OUT = Repo.K8S.resolve("target/prometheus");
     static final Path RULES = OUT.resolve("tribu-alerts.yaml");
+    static final Path FAST_RULES = OUT.resolve("tribu-alerts-fast.yaml");
     static final Path UNIT_TESTS = Repo.K8S.resolve("src/test/prometheus/alerts-test.yaml");
     static final Path OPERATIONS = Repo.ROOT.resolve("docs/operations.md");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,6 +57,26 @@ class PrometheusToolsTest {
                 .orElseThrow(() -> new AssertionError("prometheusRule.enabled renders no PrometheusRule"));
         Files.createDirectories(OUT);
         Files.writeString(RULES, ChartRender.YAML.writeValueAsString(Map.of("groups", rule.get("spec.groups"))));
+        Manifest fast = ChartRender.render(List.of(), Map.of("prometheusRule.enabled", true,
+                        "prometheusRule.outboxOldestAgeSeconds", 5)).stream()
+                .filter(m -> m.kind().equals("PrometheusRule")).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> groups = (List<Map<String, Object>>) fast.get("spec.groups");
+        for (Map<String, Object> group : groups) {
+            for (Map<String, Object> alert : Manifest.list(group.get("rules"))) {
+                alert.computeIfPresent("for", (k, v) -> "4s");
+            }
+        }
+        Files.writeString(FAST_RULES, ChartRender.YAML.writeValueAsString(Map.of("groups", groups)));
+    }
+
+    @Test
+    void theForcedAlertChecksRulesDifferOnlyInThresholdsAndWaits() throws IOException {
+        Result check = promtool("check", "rules", FAST_RULES.toString());
+        assertEquals(0, check.exit(), check.output());
+        String fast = Files.readString(FAST_RULES);
+        assertTrue(fast.contains("tribu_outbox_oldest_age_seconds{job=~") && fast.contains(") > 5"), fast);
+        assertFalse(fast.contains("for: \"5m\""), fast);
     }
 
     @Test
