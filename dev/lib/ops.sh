@@ -6,6 +6,8 @@
 #                       TribuOutboxStuck fire
 #   restore_check       listening's database dumped and restored into a fresh one: the service resumes
 #                       and every event reaches Kafka exactly once
+#   upgrade_check       this round's migrations expand only; the previous release's schema is migrated by
+#                       listening's new code, which relays what waited in it
 # Ports 9181 (the service), 9183 (the dead broker: nothing listens there), 9184 (Prometheus).
 
 OPS_SERVICE_PORT=9181
@@ -25,7 +27,8 @@ ops_sql() {
 }
 
 ops_fresh_database() {
-  ops_admin_sql -c "drop database if exists $1 with (force)" -c "create database $1 owner tribu" >/dev/null
+  ops_admin_sql -c "drop database if exists $1 with (force)" -c "create database $1 owner tribu" >/dev/null \
+    || die "could not create database $1"
 }
 
 # listening-service from its jar on the ops port, against database $1 and broker $2; OIDC off (nothing
@@ -47,7 +50,7 @@ ops_append_event() {
   ops_sql "$db" -c "insert into outbox_event (id, topic, message_key, payload, created_at)
     values ('$id', 'tribu.listening.mentions', '$key',
             '{\"specversion\":\"1.0\",\"id\":\"$id\",\"type\":\"tribu.listening.mention.recorded.v1\",\"source\":\"ops-check\"}',
-            now())" >/dev/null
+            now())" >/dev/null || die "could not append an event to $db's outbox"
 }
 
 ops_stop_started() {
@@ -140,11 +143,11 @@ restore_check() {
   ops_stop_started
   for _ in 1 2; do id="$(cat /proc/sys/kernel/random/uuid)"; ids_waiting+=("$id"); ops_append_event ops_restore "$id" "$key"; done
 
-  PGPASSWORD=tribu "$PG_BIN/pg_dump" -h 127.0.0.1 -p "$PG_PORT" -U tribu -Fc -f "$dump" ops_restore
+  PGPASSWORD=tribu "$PG_BIN/pg_dump" -h 127.0.0.1 -p "$PG_PORT" -U tribu -Fc -f "$dump" ops_restore || die "pg_dump failed"
   say "pg_dump -Fc: $(du -h "$dump" | cut -f1) with $(ops_sql ops_restore -c 'select count(*) from outbox_event') events waiting; the database is lost"
   ops_admin_sql -c "drop database ops_restore with (force)" >/dev/null
   ops_fresh_database ops_restore
-  PGPASSWORD=tribu "$PG_BIN/pg_restore" -h 127.0.0.1 -p "$PG_PORT" -U tribu -d ops_restore --no-owner "$dump"
+  PGPASSWORD=tribu "$PG_BIN/pg_restore" -h 127.0.0.1 -p "$PG_PORT" -U tribu -d ops_restore --no-owner "$dump" || die "pg_restore failed"
   ops_start_listening ops_restore "$KAFKA_BOOTSTRAP"
   ops_wait_outbox_empty ops_restore
   ops_stop_started
@@ -159,9 +162,56 @@ restore_check() {
   say "restore check passed in $(since "$started"): 5 events on the topic, each once (3 sent before the dump, 2 waiting in it)"
 }
 
-# Both checks, each stopping what it started even when it fails.
+
+# The release the rolling-upgrade rule is checked against: main when this round began (there are no
+# release tags yet). Move it to each release's tag once there are some.
+OPS_PREVIOUS_RELEASE="${TRIBU_PREVIOUS_RELEASE:-3378a66}"
+
+# Contracting statements that would break the previous release's pods while they run on the new schema
+# (docs/operations.md, Upgrades). A migration that contracts on purpose, a release after the code stopped
+# using what it removes, says so on a line of its own: -- contract: <what>, unused since <release>.
+OPS_CONTRACTING='drop[[:space:]]+(table|column)|rename[[:space:]]+(column|to)|alter[[:space:]]+column[[:space:]]+[^[:space:]]+[[:space:]]+(type|set[[:space:]]+not[[:space:]]+null)|add[[:space:]]+column[^;]*not[[:space:]]+null'
+
+# Every migration added since the previous release expands only; then the previous release's schema, with
+# an event waiting in its outbox, is migrated by listening's new code, which starts and relays that event.
+upgrade_check() {
+  local started file found=() key id old_dir="$OPS_DIR/previous-migrations" last
+  started="$(now)"
+  git -C "$TRIBU_ROOT" cat-file -e "$OPS_PREVIOUS_RELEASE^{commit}" 2>/dev/null \
+    || die "the previous release $OPS_PREVIOUS_RELEASE is not in this clone (a shallow clone? git fetch --unshallow)"
+  while IFS= read -r file; do
+    [[ -n "$file" ]] || continue
+    grep -qiE -- '^--[[:space:]]*contract:' "$TRIBU_ROOT/$file" && continue
+    if grep -qiE -- "$OPS_CONTRACTING" <(sed 's/--.*//' "$TRIBU_ROOT/$file"); then found+=("$file"); fi
+  done < <(git -C "$TRIBU_ROOT" diff --name-only --diff-filter=A "$OPS_PREVIOUS_RELEASE" -- '*-service/src/main/resources/db/migration/*.sql')
+  (( ${#found[@]} == 0 )) || die "migrations that contract in the release that stops using what they remove: ${found[*]} (docs/operations.md, Upgrades)"
+  say "migrations added since $OPS_PREVIOUS_RELEASE: $(git -C "$TRIBU_ROOT" diff --name-only --diff-filter=A "$OPS_PREVIOUS_RELEASE" -- '*-service/src/main/resources/db/migration/*.sql' | wc -l), none contracting"
+
+  rm -rf "$old_dir" && mkdir -p "$old_dir"
+  git -C "$TRIBU_ROOT" archive "$OPS_PREVIOUS_RELEASE" listening-service/src/main/resources/db/migration | tar -x -C "$old_dir"
+  ops_fresh_database ops_upgrade
+  for file in $(ls "$old_dir"/listening-service/src/main/resources/db/migration/V*.sql | sort -V); do
+    ops_sql ops_upgrade -f "$file" >/dev/null || die "the previous release's $(basename "$file") failed"
+  done
+  last="$(ls "$old_dir"/listening-service/src/main/resources/db/migration/ | sed -E 's/^V([0-9]+)__.*/\1/' | sort -n | tail -1)"
+  key="ops-upgrade-$(date -u +%s)"
+  id="$(cat /proc/sys/kernel/random/uuid)"
+  ops_append_event ops_upgrade "$id" "$key"
+  # The previous release's schema as Flyway left it at V$last; the new code migrates what came after.
+  QUARKUS_FLYWAY_BASELINE_ON_MIGRATE=true QUARKUS_FLYWAY_BASELINE_VERSION="$last" \
+    ops_start_listening ops_upgrade "$KAFKA_BOOTSTRAP"
+  ops_wait_outbox_empty ops_upgrade
+  ops_stop_started
+  [[ "$(ops_event_counts "$key")" == "$(printf '      1 %s' "$id")" ]] || die "upgrade check: the event waiting in the previous schema's outbox did not reach Kafka once"
+  say "listening's new code migrated the schema of $OPS_PREVIOUS_RELEASE (V$last to V$(ops_sql ops_upgrade -c "select max(version::int) from flyway_schema_history where version ~ '^[0-9]+\$'")) and relayed its waiting event"
+  ops_admin_sql -c "drop database ops_upgrade with (force)" >/dev/null
+  say "upgrade check passed in $(since "$started")"
+}
+
+# The three checks, each stopping what it started even when it fails.
 ops_checks() {
   require_promtool
-  ( trap ops_stop_started EXIT; forced_alert_check )
-  ( trap ops_stop_started EXIT; restore_check )
+  ( trap ops_stop_started EXIT; forced_alert_check ) || return 1
+  ( trap ops_stop_started EXIT; restore_check ) || return 1
+  ( trap ops_stop_started EXIT; upgrade_check ) || return 1
 }
