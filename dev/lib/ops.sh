@@ -18,7 +18,7 @@ OPS_STARTED=()
 
 # psql as the cluster's superuser (databases are created and dropped here), or as tribu on one database.
 ops_admin_sql() {
-  pg_as_owner "$PG_BIN/psql" -q -X -v ON_ERROR_STOP=1 -h "$PG_SOCKET_DIR" -p "$PG_PORT" -U postgres -d postgres "$@"
+  PGOPTIONS="-c client_min_messages=warning" pg_as_owner "$PG_BIN/psql" -q -X -v ON_ERROR_STOP=1 -h "$PG_SOCKET_DIR" -p "$PG_PORT" -U postgres -d postgres "$@"
 }
 ops_sql() {
   local db="$1"
