@@ -6,7 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tribu.platform.problem.Problems;
 import io.tribu.publishing.campaign.Campaign;
-import io.tribu.publishing.outbox.Outbox;
+import io.tribu.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
