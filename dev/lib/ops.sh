@@ -55,7 +55,9 @@ ops_append_event() {
 
 ops_stop_started() {
   local name
-  for name in "${OPS_STARTED[@]}"; do live_pid "$name" >/dev/null && stop_detached "$name" 20; done
+  for name in "${OPS_STARTED[@]}"; do
+    if live_pid "$name" >/dev/null; then stop_detached "$name" 20; fi
+  done
   OPS_STARTED=()
 }
 
