@@ -161,3 +161,15 @@ QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT: {{ required "tracing.otlpEndpoint is requir
 app.kubernetes.io/part-of: tribu
 app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end -}}
+
+{{/* Labels of the suite-wide monitoring objects (PrometheusRule, dashboards' ConfigMaps); called with the root context. */}}
+{{- define "tribu.monitoring.labels" -}}
+{{- $ctx := dict "root" . "name" "monitoring" "svc" (dict "image" dict) -}}
+app.kubernetes.io/name: {{ include "tribu.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/component: monitoring
+app.kubernetes.io/part-of: tribu
+app.kubernetes.io/version: {{ include "tribu.service.imageTag" $ctx | trunc 63 | trimSuffix "-" | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end -}}

@@ -71,6 +71,8 @@ class ChartTest {
         expected.get("publishing").remove("HorizontalPodAutoscaler");
         // The console serves no metrics.
         expected.get("console").remove("ServiceMonitor");
+        // The suite's alerts and its Grafana dashboards (ConfigMaps).
+        expected.put("monitoring", new TreeSet<>(Set.of("PrometheusRule", "ConfigMap")));
         assertEquals(expected, kinds(ChartRender.production()));
     }
 
