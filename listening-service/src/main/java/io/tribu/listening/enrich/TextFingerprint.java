@@ -115,6 +115,16 @@ public record TextFingerprint(long bits) {
         return isUsable() && other.isUsable() && distanceTo(other) <= MAX_DISTANCE;
     }
 
+    /** Whether the two share a band: what the store's lookup finds as a candidate before the distance is checked. */
+    public boolean sharesBandWith(TextFingerprint other) {
+        for (int i = 0; i < BANDS; i++) {
+            if (isUsable() && other.isUsable() && band(i) == other.band(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Band {@code i} (0..4) of the fingerprint. */
     public int band(int i) {
         int width = BAND_START[i + 1] - BAND_START[i];
