@@ -23,10 +23,10 @@ public class AnalyticsTools {
         this.json = json;
     }
 
-    @Tool(name = "summarise_period", description = "Sum up a period of the brand: mention volume, sentiment counts, the "
+    @Tool(name = "summarise_period", title = "Summarise a period", description = "Sum up a period of the brand: mention volume, sentiment counts, the "
             + "terms driving negative and positive sentiment with example mentions, share of voice against competitors, "
             + "and crisis episodes (volume spikes, negative-share spikes). Default period: the last 30 days.",
-            annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            annotations = @Tool.Annotations(title = "Summarise a period", readOnlyHint = true, openWorldHint = false))
     public Uni<ToolResponse> summarisePeriod(
             @ToolArg(description = "Brand id, e.g. cafe-lumiere (one of the user's brands)") String brand,
             @ToolArg(description = "Start, inclusive: an ISO-8601 instant", required = false) String from,
@@ -65,9 +65,9 @@ public class AnalyticsTools {
                 });
     }
 
-    @Tool(name = "propose_slots", description = "Propose the best times to publish for the brand (or one of its channels), "
+    @Tool(name = "propose_slots", title = "Propose publishing slots", description = "Propose the best times to publish for the brand (or one of its channels), "
             + "ranked by the engagement its past posts had at those hours; a proposal only: nothing is planned. Use a "
-            + "slot's start as plannedAt of draft_post.", annotations = @Tool.Annotations(readOnlyHint = true,
+            + "slot's start as plannedAt of draft_post.", annotations = @Tool.Annotations(title = "Propose publishing slots", readOnlyHint = true,
                     openWorldHint = false))
     public Uni<ToolResponse> proposeSlots(
             @ToolArg(description = "Brand id, e.g. cafe-lumiere (one of the user's brands)") String brand,

@@ -30,9 +30,9 @@ public class InboxTools {
         this.json = json;
     }
 
-    @Tool(name = "list_inbox", description = "List the brand's inbox: comments, replies, direct messages and reviews on "
+    @Tool(name = "list_inbox", title = "List the inbox", description = "List the brand's inbox: comments, replies, direct messages and reviews on "
             + "its own pages, oldest due first, with status, SLA due time and the version act_on_inbox_item needs.",
-            annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            annotations = @Tool.Annotations(title = "List the inbox", readOnlyHint = true, openWorldHint = false))
     public Uni<ToolResponse> listInbox(
             @ToolArg(description = "Brand id, e.g. cafe-lumiere (one of the user's brands)") String brand,
             @ToolArg(description = "Only items in this status: new, assigned, replied, hidden, deleted, escalated, closed",
@@ -52,11 +52,11 @@ public class InboxTools {
                 });
     }
 
-    @Tool(name = "act_on_inbox_item", description = "Decide on one inbox item: assign, escalate, close, reopen, approve, "
+    @Tool(name = "act_on_inbox_item", title = "Act on an inbox item", description = "Decide on one inbox item: assign, escalate, close, reopen, approve, "
             + "hide, delete or reply (hide, delete and reply are carried out on the network). Taken in the user's name, "
             + "recorded in the audit trail as done via this MCP client, and only if the user's role allows moderation "
             + "decisions (admin, community manager); otherwise refused and nothing changes. dryRun=true checks and "
-            + "describes the decision without taking it.", annotations = @Tool.Annotations(destructiveHint = true,
+            + "describes the decision without taking it.", annotations = @Tool.Annotations(title = "Act on an inbox item", destructiveHint = true,
                     openWorldHint = true))
     public Uni<ToolResponse> actOnInboxItem(
             @ToolArg(description = "Brand id, e.g. cafe-lumiere (one of the user's brands)") String brand,

@@ -26,9 +26,9 @@ public class ListeningTools {
         this.json = json;
     }
 
-    @Tool(name = "search_mentions", description = "Search the brand's mentions (what the web says about it): full-text "
+    @Tool(name = "search_mentions", title = "Search mentions", description = "Search the brand's mentions (what the web says about it): full-text "
             + "words, sentiment, language, source and period. Answers the newest first with text, author, source, "
-            + "sentiment, url and publishedAt.", annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            + "sentiment, url and publishedAt.", annotations = @Tool.Annotations(title = "Search mentions", readOnlyHint = true, openWorldHint = false))
     public Uni<ToolResponse> searchMentions(
             @ToolArg(description = "Brand id, e.g. cafe-lumiere (one of the user's brands)") String brand,
             @ToolArg(description = "Words to look for (full text); empty: every mention", required = false) String text,

@@ -31,11 +31,11 @@ public class PostTools {
         this.json = json;
     }
 
-    @Tool(name = "draft_post", description = "Write a post draft for the brand, one text per network (mastodon, "
+    @Tool(name = "draft_post", title = "Draft a post", description = "Write a post draft for the brand, one text per network (mastodon, "
             + "bluesky, x, linkedin, facebook, instagram), each checked against its network's rules (length, media). "
             + "The draft is stored in the user's name as written via this MCP client and follows the normal approval "
             + "flow: it is never published without a person's approval. dryRun=true checks the variants and stores "
-            + "nothing.", annotations = @Tool.Annotations(openWorldHint = false))
+            + "nothing.", annotations = @Tool.Annotations(title = "Draft a post", openWorldHint = false))
     public Uni<ToolResponse> draftPost(
             @ToolArg(description = "Brand id, e.g. cafe-lumiere (one of the user's brands)") String brand,
             @ToolArg(description = "A short title for the calendar (at most 200 characters)") String title,

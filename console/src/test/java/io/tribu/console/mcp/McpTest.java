@@ -64,6 +64,7 @@ class McpTest {
                 .body("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}")
                 .post("/mcp")
                 .then().statusCode(200)
+                .body("result.tools.annotations.title", hasItems("Search mentions", "Draft a post"))
                 .body("result.tools.name", hasItems("search_mentions", "summarise_period", "list_inbox",
                         "act_on_inbox_item", "draft_post", "propose_slots"));
         given().auth().oauth2(token).header("Mcp-Session-Id", session).contentType("application/json").accept(ACCEPT)
