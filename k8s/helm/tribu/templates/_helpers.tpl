@@ -118,20 +118,21 @@ QUARKUS_OIDC_CLIENT_ID: {{ required "oidc.clientId is required" $v.oidc.clientId
 {{- end -}}
 
 {{/*
-The console's non-secret settings: the OIDC issuer and client, and where the four services answer
+The console's non-secret settings: the OIDC issuer, audience (of the MCP server's bearer tokens) and client, and where the four services answer
 (their Services in this release, whether or not they are enabled here).
 */}}
 {{- define "tribu.console.config" -}}
 {{- $v := .root.Values -}}
 QUARKUS_HTTP_PORT: {{ required "console.port is required" .svc.port | quote }}
 TRIBU_OIDC_ISSUER: {{ required "oidc.issuer is required" $v.oidc.issuer | quote }}
+TRIBU_OIDC_AUDIENCE: {{ required "oidc.audience is required" $v.oidc.audience | quote }}
 TRIBU_CONSOLE_CLIENT_ID: {{ required "console.oidc.clientId is required" .svc.oidc.clientId | quote }}
 {{- range $name := list "listening" "moderation" "publishing" "analytics" }}
 {{- $svc := index $v.services $name }}
 TRIBU_{{ upper $name }}_URL: {{ printf "http://%s:%v" (include "tribu.service.fullname" (dict "root" $.root "name" $name)) $svc.port | quote }}
 {{- end }}
 {{- include "tribu.tracing" $v }}
-{{- $managed := list "QUARKUS_HTTP_PORT" "TRIBU_OIDC_ISSUER" "TRIBU_CONSOLE_CLIENT_ID" "TRIBU_CONSOLE_CLIENT_SECRET" "TRIBU_CONSOLE_SESSION_KEY" "TRIBU_LISTENING_URL" "TRIBU_MODERATION_URL" "TRIBU_PUBLISHING_URL" "TRIBU_ANALYTICS_URL" "QUARKUS_OTEL_SDK_DISABLED" "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT" }}
+{{- $managed := list "QUARKUS_HTTP_PORT" "TRIBU_OIDC_ISSUER" "TRIBU_OIDC_AUDIENCE" "TRIBU_CONSOLE_CLIENT_ID" "TRIBU_CONSOLE_CLIENT_SECRET" "TRIBU_CONSOLE_SESSION_KEY" "TRIBU_LISTENING_URL" "TRIBU_MODERATION_URL" "TRIBU_PUBLISHING_URL" "TRIBU_ANALYTICS_URL" "QUARKUS_OTEL_SDK_DISABLED" "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT" }}
 {{- include "tribu.settings" (dict "path" "console" "settings" .svc.settings "managed" $managed) }}
 {{- end -}}
 
