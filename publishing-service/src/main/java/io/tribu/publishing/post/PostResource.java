@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.tribu.platform.idempotency.Idempotency;
 import io.tribu.platform.access.Caller;
 import io.tribu.platform.access.NotFoundProblems;
+import io.tribu.platform.problem.Problems;
 import io.tribu.platform.access.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -115,8 +116,9 @@ public class PostResource {
                                         + "the caller writes through, kept in the post's history (at most 200 characters)",
                                         example = "MCP, client Claude")
                                 @HeaderParam(AGENT_HEADER) @Size(max = 200) String agent,
-                                @Parameter(description = "true: check the draft, store nothing (200)")
-                                @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                                @Parameter(description = "true: check the draft, store nothing (200); true or false",
+                                        schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                                @QueryParam("dryRun") String dryRun,
                                 @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                         schema = @Schema(implementation = PostRequest.class),
                                         examples = @ExampleObject(name = "Christmas Eve", value = DRAFT_EXAMPLE)))
@@ -125,13 +127,24 @@ public class PostResource {
         String brand = caller.requireBrand(brandId);
         String tenant = caller.tenant();
         String author = caller.userName();
-        if (dryRun) {
+        if (dryRun(dryRun)) {
             return posts.checkDraft(tenant, brand, author, NewPost.of(request))
                     .map(post -> Response.ok(PostView.of(post)).build());
         }
         return idempotency.once(tenant, idempotencyKey, Map.of("operation", "create post", "brandId", brand, "body", request),
                 201, (PostView created) -> uriInfo.getAbsolutePathBuilder().path(created.id().toString()).build(),
                 () -> posts.createDraft(tenant, brand, author, agent, NewPost.of(request)).map(PostView::of));
+    }
+
+    /** The {@code dryRun} query parameter: absent or false, or true; anything else is refused naming it. */
+    private static boolean dryRun(String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw Problems.invalidParameter("dryRun", "must be true or false");
     }
 
     @PUT
