@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A local stand-in for the services behind the console: moderation answers and records what it
- * received; publishing is slow (the console's timeout is 1 s in tests); analytics is down (a port
- * nobody listens on).
+ * received; publishing is slow (the console's timeout is 1 s in tests) but for its public approval-link paths;
+ * analytics is down (a port nobody listens on).
  */
 public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
@@ -43,7 +43,15 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             int status;
             String answer;
             String type = "application/json";
-            if (path.startsWith("/slow")) {
+            if (path.startsWith("/slow/approval-links/")) {
+                // Publishing's public approval-link paths answer at once: a link whose token starts with "gone" has
+                // expired, any other is open.
+                boolean gone = path.startsWith("/slow/approval-links/gone");
+                status = gone ? 410 : 200;
+                type = gone ? "application/problem+json" : "application/json";
+                answer = gone ? "{\"type\":\"https://tribu.io/problems/link-gone\",\"status\":410}"
+                        : "{\"brandId\":\"cafe-lumiere\",\"posts\":[],\"path\":\"" + path + "\"}";
+            } else if (path.startsWith("/slow")) {
                 try {
                     Thread.sleep(3_000);
                 } catch (InterruptedException e) {
