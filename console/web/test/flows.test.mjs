@@ -78,7 +78,7 @@ test('an export period is two days in order, at most 400 of them, saved under th
   assert.equal(report.periodProblem('2026-01-01', '2027-02-04'), null);
   assert.equal(report.periodProblem('2026-01-01', '2027-02-05'), 'too-long');
   assert.equal(report.periodProblem('', '2026-12-01'), 'missing');
-  assert.equal(report.exportFileName('café/lumière', '2026-12-01', '2026-12-31', 'csv'), 'caf___lumi_re-calendar-2026-12-01-2026-12-31.csv');
+  assert.equal(report.exportFileName('café/lumière', '2026-12-01', '2026-12-31', 'csv'), 'caf__lumi_re-calendar-2026-12-01-2026-12-31.csv');
 });
 
 test('a weekly rule starts on the post\'s weekday and time; each kind sends only its own field', () => {
