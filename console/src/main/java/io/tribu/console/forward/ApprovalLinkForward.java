@@ -3,6 +3,7 @@ package io.tribu.console.forward;
 import io.smallrye.mutiny.Uni;
 import io.tribu.console.ConsoleConfig;
 import io.tribu.console.web.Problems;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
@@ -66,7 +67,7 @@ public class ApprovalLinkForward {
 
     private Uni<Response> forward(String path, HttpServerRequest incoming, byte[] body) {
         String base = config.services().get(SERVICE).replaceAll("/+$", "");
-        HttpRequest<Buffer> request = client.requestAbs(io.vertx.core.http.HttpMethod.valueOf(incoming.method().name()), base + path)
+        HttpRequest<Buffer> request = client.requestAbs(HttpMethod.valueOf(incoming.method().name()), base + path)
                 .timeout(config.forwardTimeout().toMillis());
         for (String name : REQUEST_HEADERS) {
             String value = incoming.getHeader(name);
