@@ -15,7 +15,6 @@ export function RepeatPost({ brand, zone, post, mayWrite, onChanged }: {
   const [series, setSeries] = useState<Recurrence[]>([]);
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
   useEffect(() => {
     loadRecurrences(brand).then((all) => setSeries(all.filter((s) => s.postId === post.id))).catch(() => setSeries([]));
@@ -47,16 +46,15 @@ export function RepeatPost({ brand, zone, post, mayWrite, onChanged }: {
           ))}
         </ul>
       )}
-      {notice && <p role="status" className="notice" data-testid="repeat-done">{notice}</p>}
       {error != null && <CalendarProblem error={error} />}
       {mayRepeat && !open && (
         <button type="button" onClick={() => setOpen(true)} data-testid="repeat-open">{t('repeat.open')}</button>
       )}
       {mayRepeat && open && (
         <RepeatEditor brand={brand} zone={zone} post={post} onCancel={() => setOpen(false)}
-          onCreated={(created) => {
+          onCreated={() => {
+            // The series appears in the list above (the calendar reloads with its occurrences, and this panel with it).
             setOpen(false);
-            setNotice(t('repeat.created', { rule: describe(created, t, language) }));
             setReloads((n) => n + 1);
             onChanged();
           }} />
@@ -77,7 +75,7 @@ export function describe(s: Pick<Recurrence, 'repeat' | 'days' | 'dayOfMonth' | 
 }
 
 function RepeatEditor({ brand, zone, post, onCancel, onCreated }: {
-  brand: string; zone: string; post: Post; onCancel: () => void; onCreated: (created: Recurrence) => void;
+  brand: string; zone: string; post: Post; onCancel: () => void; onCreated: () => void;
 }) {
   const { t } = useI18n();
   const [planned] = useState(() => (post.plannedAt ? wallTimeOf(zone, post.plannedAt) : [null, null]));
@@ -99,7 +97,8 @@ function RepeatEditor({ brand, zone, post, onCancel, onCreated }: {
     setBusy(true);
     setError(null);
     try {
-      onCreated(await createRecurrence(brand, requestOf(post.id, form), key));
+      await createRecurrence(brand, requestOf(post.id, form), key);
+      onCreated();
     } catch (refused) {
       setError(refused);
     } finally {
