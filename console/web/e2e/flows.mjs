@@ -36,16 +36,15 @@ async function postInReview(title, plannedAt, approved = false) {
   return id;
 }
 
-/** Opens the calendar on the month holding the post, then the post's panel. */
-async function openInCalendar(page, postId) {
+/** Opens the calendar afresh on the month of the post's planned day, then the post's panel. */
+async function openInCalendar(page, postId, plannedDay) {
   await page.goto(`${CONSOLE}/#calendar`);
+  await page.reload();
   await page.waitForSelector('[data-testid=month]');
-  const chip = `[data-testid=post-chip][data-post="${postId}"] .chip-open`;
-  if (!(await page.locator(chip).count())) {
-    await page.waitForTimeout(1_000);
-    if (!(await page.locator(chip).count())) await page.getByRole('button', { name: 'Next', exact: true }).click();
+  if (plannedDay.slice(0, 7) !== dayAfter(0).slice(0, 7)) {
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
   }
-  await page.click(chip, { timeout: 15_000 });
+  await page.click(`[data-testid=post-chip][data-post="${postId}"] .chip-open`, { timeout: 15_000 });
   await page.waitForSelector('[data-testid=post-panel]');
 }
 
@@ -99,7 +98,7 @@ export async function flowsScenarios(browser, track) {
     const { page } = camille;
     const title = `${tag} weekly`;
     const id = await postInReview(title, planned(1), true);
-    await openInCalendar(page, id);
+    await openInCalendar(page, id, dayAfter(1));
     await page.click('[data-testid=repeat-open]');
     await page.fill('[data-testid=repeat-end]', dayAfter(22));
     await audit(page, 'post panel, repeat rule');
@@ -163,7 +162,7 @@ export async function flowsScenarios(browser, track) {
     await clientPage.waitForFunction((postId) => document.querySelector(`[data-post="${postId}"] [data-testid=client-status]`)?.textContent === 'Renvoyée à l’agence pour modifications', id);
     check(problems.length === 0, `the client's page: ${problems.join('; ')}`);
 
-    await openInCalendar(page, id);
+    await openInCalendar(page, id, dayAfter(2));
     await page.waitForFunction((text) => document.querySelector('[data-testid=history]')?.textContent.includes(text), comment, { timeout: 15_000 });
     const history = await page.textContent('[data-testid=history]');
     check(history.includes('opened the approval link') && /approval link \S+/.test(history), `the link's lines in the history: ${history}`);

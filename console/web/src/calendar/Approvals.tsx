@@ -18,6 +18,8 @@ export default function Approvals({ brand, me }: { brand: string; me: Me }) {
   const [error, setError] = useState<unknown>(null);
   const [reloads, setReloads] = useState(0);
   const [selected, setSelected] = useState<string[]>([]);
+  // Every post of the period by id, for the titles of the links' posts (in review or not any more).
+  const [titles, setTitles] = useState<Map<string, string>>(new Map());
   const mayShare = canModerate(me);
   const toggle = (id: string) => setSelected((now) => (now.includes(id) ? now.filter((s) => s !== id) : [...now, id]));
   const reload = useCallback(() => setReloads((n) => n + 1), []);
@@ -29,7 +31,11 @@ export default function Approvals({ brand, me }: { brand: string; me: Me }) {
     if (!zone) return;
     const from = shiftDays(today(zone), -31);
     loadCalendar(brand, from, shiftDays(from, 396), language)
-      .then((view) => setWaiting(view.days.flatMap((d) => d.posts).filter((p) => p.status === 'in-review')))
+      .then((view) => {
+        const posts = view.days.flatMap((d) => d.posts);
+        setTitles(new Map(posts.map((p) => [p.id, p.title])));
+        setWaiting(posts.filter((p) => p.status === 'in-review'));
+      })
       .catch(setError);
   }, [brand, zone, language, reloads]);
 
@@ -61,7 +67,7 @@ export default function Approvals({ brand, me }: { brand: string; me: Me }) {
         )}
       </div>
       {mayShare && zone && (
-        <ShareLinks brand={brand} zone={zone} selected={selected} titles={new Map((waiting ?? []).map((p) => [p.id, p.title]))}
+        <ShareLinks brand={brand} zone={zone} selected={selected} titles={titles}
           onShared={() => setSelected([])} />
       )}
     </section>
