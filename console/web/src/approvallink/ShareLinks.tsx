@@ -77,7 +77,7 @@ export function ShareLinks({ brand, zone, selected, titles, onShared }: {
         <div className="notice share-once" role="status" data-testid="share-created">
           <p>{t('share.once', { count: created.count })}</p>
           <label>
-            {t('share.link')}
+            {t('share.link')}{' '}
             <input type="text" readOnly value={created.url} data-testid="share-url" onFocus={(e) => e.target.select()} />
           </label>{' '}
           <button type="button" onClick={copy} data-testid="share-copy">{copied ? t('share.copied') : t('share.copy')}</button>

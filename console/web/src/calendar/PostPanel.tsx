@@ -11,7 +11,7 @@ import type { HistoryLine, Post } from './types';
 
 const APPROVERS = ['admin', 'client-approver'];
 const ACTIONS = ['create', 'edit', 'comment', 'submit', 'approve', 'request-changes', 'schedule', 'unschedule',
-  'link-created', 'link-opened', 'link-revoked'];
+  'link-created', 'link-opened', 'link-revoked', 'repeat'];
 
 /** One post: its variants, the approval flow (submit, approve, request changes with a comment, schedule), its history. */
 export function PostPanel({ brand, me, zone, id, onChanged, onEdit, onClose }: {
