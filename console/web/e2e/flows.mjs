@@ -108,7 +108,9 @@ export async function flowsScenarios(browser, track) {
     check(series.length === 1 && series[0].repeat === 'weekly' && series[0].endDate === dayAfter(22), `the series: ${JSON.stringify(series)}`);
     const occurrence = page.locator(`[data-testid=occurrence][data-state=upcoming]:has-text("${title}")`);
     await occurrence.first().waitFor({ timeout: 15_000 });
-    await page.locator('[data-testid=month]').screenshot({ path: `${SHOTS}recurrence.png` });
+    await page.locator('[data-testid=post-panel]').getByRole('button', { name: 'Close' }).click();
+    const month = await page.locator('[data-testid=month]').boundingBox();
+    await page.screenshot({ path: `${SHOTS}recurrence.png`, fullPage: true, clip: { ...month, height: Math.min(month.height, 760) } });
     const date = await occurrence.last().getAttribute('data-date');
     await occurrence.last().locator('.chip-open').click();
     await page.waitForSelector('[data-testid=occurrence-panel]');
