@@ -109,8 +109,9 @@ export async function flowsScenarios(browser, track) {
     const occurrence = page.locator(`[data-testid=occurrence][data-state=upcoming]:has-text("${title}")`);
     await occurrence.first().waitFor({ timeout: 15_000 });
     await page.locator('[data-testid=post-panel]').getByRole('button', { name: 'Close' }).click();
-    const month = await page.locator('[data-testid=month]').boundingBox();
-    await page.screenshot({ path: `${SHOTS}recurrence.png`, fullPage: true, clip: { ...month, height: Math.min(month.height, 760) } });
+    // The week of the second occurrence: the series' dashed chips among that week's posts.
+    await page.locator('.week-row', { has: page.locator(`[data-testid=occurrence][data-date="${dayAfter(8)}"]`) })
+      .screenshot({ path: `${SHOTS}recurrence.png` });
     const date = await occurrence.last().getAttribute('data-date');
     await occurrence.last().locator('.chip-open').click();
     await page.waitForSelector('[data-testid=occurrence-panel]');
