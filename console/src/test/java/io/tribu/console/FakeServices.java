@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     public record Received(String method, String uri, String authorization, String contentType, String body,
-            String cookie, String idempotencyKey, String traceparent, String agent) {
+            String cookie, String idempotencyKey, String traceparent, String agent, String forwardedFor) {
     }
 
     public static final AtomicReference<Received> LAST = new AtomicReference<>();
@@ -38,7 +38,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                     exchange.getRequestHeaders().getFirst("Cookie"),
                     exchange.getRequestHeaders().getFirst("Idempotency-Key"),
                     exchange.getRequestHeaders().getFirst("traceparent"),
-                    exchange.getRequestHeaders().getFirst("X-Tribu-Agent")));
+                    exchange.getRequestHeaders().getFirst("X-Tribu-Agent"),
+                    exchange.getRequestHeaders().getFirst("X-Forwarded-For")));
             String path = exchange.getRequestURI().getPath();
             int status;
             String answer;

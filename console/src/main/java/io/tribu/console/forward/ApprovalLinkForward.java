@@ -75,6 +75,12 @@ public class ApprovalLinkForward {
                 request.putHeader(name, value);
             }
         }
+        // Publishing counts these paths' budget per client address, and every client reaches it from the console's: the
+        // console names the client as it sees it (behind the ingress, the address quarkus.http.proxy resolved), in place
+        // of any X-Forwarded-For the request carried. Publishing reads it once its proxy-address forwarding is on.
+        if (incoming.remoteAddress() != null && incoming.remoteAddress().hostAddress() != null) {
+            request.putHeader("X-Forwarded-For", incoming.remoteAddress().hostAddress());
+        }
         Uni<HttpResponse<Buffer>> sent = body == null ? request.send() : request.sendBuffer(Buffer.buffer(body));
         return sent.ifNoItem().after(config.forwardTimeout()).failWith(TimeoutException::new)
                 .map(upstream -> ForwardResource.toResponse(upstream, incoming))

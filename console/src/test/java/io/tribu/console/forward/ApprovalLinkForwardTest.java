@@ -73,6 +73,15 @@ class ApprovalLinkForwardTest {
     }
 
     @Test
+    void publishingIsToldTheClientsAddressAsTheConsoleSeesIt() {
+        given().get("/public/approval-links/" + TOKEN).then().statusCode(200);
+        assertEquals("127.0.0.1", FakeServices.LAST.get().forwardedFor(), "this test's address: publishing's budget is per client");
+        given().header("X-Forwarded-For", "203.0.113.7, 198.51.100.2").get("/public/approval-links/" + TOKEN).then().statusCode(200);
+        assertEquals("203.0.113.7", FakeServices.LAST.get().forwardedFor(),
+                "one address, the one the console's proxy settings resolved, not the list the request carried");
+    }
+
+    @Test
     void anExpiredLinkReachesThePageAsPublishingSaidIt() {
         given().get("/public/approval-links/gone" + TOKEN).then().statusCode(410)
                 .body("type", equalTo("https://tribu.io/problems/link-gone"));
