@@ -10,6 +10,7 @@ import io.tribu.platform.intake.IncomingEvent;
 import io.tribu.platform.intake.IntakeConfig;
 import io.tribu.platform.intake.IntakeMetrics;
 import io.tribu.platform.intake.ProcessedEvents;
+import io.tribu.platform.trace.EventTraces;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -27,7 +28,7 @@ import java.util.function.Function;
  * commit together, a redelivered event changes nothing), then acknowledge the batch. Unreadable or invalid
  * events go to the dead-letter topic before the acknowledgement. When storing keeps failing the batch is
  * nacked and the channel stops (failure-strategy fail): nothing is acknowledged that was not stored, and
- * a restart reads the batch again.
+ * a restart reads the batch again. The batch is taken in under a span that continues its events' trace.
  */
 @ApplicationScoped
 public class EventIntake {
@@ -37,14 +38,16 @@ public class EventIntake {
     private final ProcessedEvents processed;
     private final IntakeMetrics metrics;
     private final IntakeConfig config;
+    private final EventTraces traces;
 
     public EventIntake(ObjectMapper json, DeadLetters deadLetters, ProcessedEvents processed, IntakeMetrics metrics,
-                       IntakeConfig config) {
+                       IntakeConfig config, EventTraces traces) {
         this.json = json;
         this.deadLetters = deadLetters;
         this.processed = processed;
         this.metrics = metrics;
         this.config = config;
+        this.traces = traces;
     }
 
     /** Every event of the batch must be readable by {@code reader}; the others are dead letters. */
@@ -86,6 +89,12 @@ public class EventIntake {
     private <T extends IncomingEvent> Uni<Void> takeRead(KafkaRecordBatch<String, String> batch,
                                                          Function<String, Class<? extends T>> readerOf,
                                                          BiFunction<Mutiny.Session, List<T>, Uni<Void>> effect) {
+        return traces.consume(batch, () -> read(batch, readerOf, effect));
+    }
+
+    private <T extends IncomingEvent> Uni<Void> read(KafkaRecordBatch<String, String> batch,
+                                                     Function<String, Class<? extends T>> readerOf,
+                                                     BiFunction<Mutiny.Session, List<T>, Uni<Void>> effect) {
         List<T> events = new ArrayList<>();
         Uni<Void> rejected = Uni.createFrom().voidItem();
         for (KafkaRecord<String, String> record : batch.getRecords()) {

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tribu.platform.intake.IntakeMetrics;
+import io.tribu.platform.trace.EventTraces;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -35,18 +36,25 @@ public class InteractionConsumer {
     private final ItemLifecycle lifecycle;
     private final Emitter<String> deadLetters;
     private final IntakeMetrics metrics;
+    private final EventTraces traces;
 
     public InteractionConsumer(ObjectMapper json, InboxIntake intake, ItemLifecycle lifecycle,
-                               @Channel("mentions-dlq") Emitter<String> deadLetters, IntakeMetrics metrics) {
+                               @Channel("mentions-dlq") Emitter<String> deadLetters, IntakeMetrics metrics,
+                               EventTraces traces) {
         this.json = json;
         this.intake = intake;
         this.lifecycle = lifecycle;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
+        this.traces = traces;
     }
 
     @Incoming("mentions")
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return traces.consume(batch, () -> take(batch));
+    }
+
+    private Uni<Void> take(KafkaRecordBatch<String, String> batch) {
         List<Supplier<Uni<?>>> steps = new ArrayList<>();
         List<MentionRecordedReader> arrivals = new ArrayList<>();
         List<Uni<Void>> deadLettered = new ArrayList<>();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.tribu.platform.trace.EventTraces;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -15,7 +16,7 @@ import java.util.function.Function;
  * How a consumer takes one event in: read it with the consumer's own record, apply it, acknowledge it once the effect
  * committed. An unreadable or invalid event, or one whose effect still fails after {@code tribu.intake.retries}, is
  * nacked: the channel's {@code failure-strategy=dead-letter-queue} puts it on the service's dead-letter topic with the
- * reason, and the partition moves on.
+ * reason, and the partition moves on. The event is taken in under the consumer span that continues its trace.
  */
 @ApplicationScoped
 public class Intake {
@@ -26,12 +27,15 @@ public class Intake {
     private final ProcessedEvents processed;
     private final IntakeMetrics metrics;
     private final IntakeConfig config;
+    private final EventTraces traces;
 
-    public Intake(ObjectMapper json, ProcessedEvents processed, IntakeMetrics metrics, IntakeConfig config) {
+    public Intake(ObjectMapper json, ProcessedEvents processed, IntakeMetrics metrics, IntakeConfig config,
+                  EventTraces traces) {
         this.json = json;
         this.processed = processed;
         this.metrics = metrics;
         this.config = config;
+        this.traces = traces;
     }
 
     /**
@@ -45,6 +49,10 @@ public class Intake {
 
     /** For an effect idempotent of itself (an insert keyed by the event's business id, say), in its own transaction. */
     public <T extends IncomingEvent> Uni<Void> take(Message<String> message, Class<T> reader, Function<T, Uni<?>> effect) {
+        return traces.consume(message, () -> read(message, reader, effect));
+    }
+
+    private <T extends IncomingEvent> Uni<Void> read(Message<String> message, Class<T> reader, Function<T, Uni<?>> effect) {
         String topic = message.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTopic)
                 .orElse("unknown");
         T event;
