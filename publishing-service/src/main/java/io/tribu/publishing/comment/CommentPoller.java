@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +143,11 @@ public class CommentPoller {
         List<YoutubeApi.Comment> changed = threads.stream().filter(thread -> thread.replyCount() > 0
                 && (known.get(thread.id()) == null || known.get(thread.id()).replyCount() != thread.replyCount())).toList();
         return Multi.createFrom().iterable(changed)
-                .onItem().transformToUniAndConcatenate(thread -> repliesOf(channel, account, thread.id(), null, new ArrayList<>()))
+                .onItem().transformToUniAndConcatenate(thread -> repliesOf(channel, account, thread.id(), null, new ArrayList<>())
+                        // A reply's resource names no video (comments.list): it is its thread's.
+                        .map(replies -> replies.stream().map(reply -> reply.videoId() != null ? reply
+                                : new YoutubeApi.Comment(reply.id(), thread.videoId(), reply.parentId(), reply.authorName(),
+                                reply.authorChannelId(), reply.text(), reply.publishedAt(), reply.updatedAt(), reply.replyCount())).toList()))
                 .collect().asList()
                 .map(lists -> lists.stream().flatMap(List::stream).toList());
     }
@@ -218,8 +223,9 @@ public class CommentPoller {
             CommentPolls.Known known = comment.parentId() == null ? threads.get(comment.id()) : replies.get(comment.id());
             // A thread's replies are read whenever its count differs from the stored one: the count stored is read.
             seen.add(new CommentPolls.Seen(comment.id(), comment.updatedAt(), comment.replyCount()));
+            // Stored to the microsecond: compared the same way, a time never read as later than itself.
             String change = known == null ? CommentCollected.NEW
-                    : comment.updatedAt().isAfter(known.updatedAt()) ? CommentCollected.EDITED : null;
+                    : comment.updatedAt().truncatedTo(ChronoUnit.MICROS).isAfter(known.updatedAt()) ? CommentCollected.EDITED : null;
             if (change != null) {
                 announced.add(new CommentCollected(change, channel.channelId(), channel.brandId(), "youtube", channel.handle(),
                         comment.id(), comment.parentId(), comment.videoId(),
