@@ -105,10 +105,10 @@ public class CommentPoller {
 
     @WithSpan
     Uni<Void> sweep(CommentPolls.Claimed channel) {
-        AtomicReference<Account> account = new AtomicReference<>(
-                channels.account(channel.channelId(), "youtube", channel.baseUrl(), channel.handle(), channel.credentials()));
         Instant started = channel.sweepStartedAt() != null ? channel.sweepStartedAt() : clock.instant();
-        return page(channel, account, channel.pageToken(), started)
+        // Deferred: credentials that cannot be opened fail this channel's sweep only, not the other channels'.
+        return Uni.createFrom().deferred(() -> page(channel, new AtomicReference<>(channels.account(channel.channelId(), "youtube",
+                        channel.baseUrl(), channel.handle(), channel.credentials())), channel.pageToken(), started))
                 .onFailure(Stop.class).recoverWithUni(stop -> polls.pause(owner, channel.channelId(), ((Stop) stop).until,
                         stop.getMessage(), clock.instant()))
                 .onFailure().recoverWithUni(failure -> {
