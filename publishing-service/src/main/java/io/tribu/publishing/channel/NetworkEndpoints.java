@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where each network's API is. X, LinkedIn and Meta (Facebook, Instagram) have one API host, set by the
+ * Where each network's API is. X, LinkedIn, Meta (Facebook, Instagram) and YouTube have one API host, set by the
  * operator ({@code tribu.networks.*-url}; the real hosts by default, the local fakes in tests): a channel
  * cannot choose it, so a user cannot send the channel's tokens elsewhere. Mastodon instances and Bluesky
  * PDSs are the user's choice: such a base URL must pass the platform's {@link UrlGuard} when it is saved
@@ -39,9 +39,11 @@ public class NetworkEndpoints {
     public NetworkEndpoints(@ConfigProperty(name = "tribu.networks.x-url") String x,
                             @ConfigProperty(name = "tribu.networks.linkedin-url") String linkedIn,
                             @ConfigProperty(name = "tribu.networks.meta-url") String meta,
+                            @ConfigProperty(name = "tribu.networks.youtube-url") String youtube,
                             @ConfigProperty(name = "tribu.channels.allowed-private-networks") Optional<List<String>> allowed,
                             Vertx vertx) {
-        this.fixed = Map.of("x", origin(x), "linkedin", origin(linkedIn), "facebook", origin(meta), "instagram", origin(meta));
+        this.fixed = Map.of("x", origin(x), "linkedin", origin(linkedIn), "facebook", origin(meta), "instagram", origin(meta),
+                "youtube", origin(youtube));
         this.guard = new UrlGuard(allowed.orElse(List.of()));
         this.vertx = vertx;
     }
