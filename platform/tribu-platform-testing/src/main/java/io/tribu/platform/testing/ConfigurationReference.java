@@ -45,7 +45,7 @@ public final class ConfigurationReference {
     public static final String TABLE_START = "<!-- keys: generated from the configuration mapping by its ConfigurationTest -->";
     public static final String TABLE_END = "<!-- end of generated keys -->";
     /** Set to true to let {@link #assertListedIn} rewrite a stale table instead of failing. */
-    public static final String WRITE_PROPERTY = "tribu.config.write-readme";
+    public static final String WRITE_PROPERTY = "configuration.write-readme";
 
     private static final Pattern WHOLE_EXPRESSION = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)(?::([^}]*))?}");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
@@ -155,7 +155,7 @@ public final class ConfigurationReference {
 
     /**
      * The README holds the table {@link #table} writes, between {@link #TABLE_START} and {@link #TABLE_END}; with
-     * {@code -Dtribu.config.write-readme=true} a stale table is rewritten instead.
+     * {@code -Dconfiguration.write-readme=true} a stale table is rewritten instead.
      */
     public void assertListedIn(Path readme, Path properties) {
         String text;
