@@ -258,7 +258,7 @@ public final class ConfigurationReference {
         return text.replace("|", "\\|");
     }
 
-    private static Properties read(Path properties) {
+    static Properties read(Path properties) {
         Properties loaded = new Properties();
         try (StringReader reader = new StringReader(Files.readString(properties))) {
             loaded.load(reader);
