@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
+import io.tribu.listening.config.ListeningConfig;
 import io.tribu.listening.mention.MentionService;
 import io.tribu.platform.net.UrlGuard;
 import io.tribu.listening.source.HeardItem;
 import io.tribu.listening.source.Source;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -60,12 +60,12 @@ public class MastodonStreams {
     private final Map<UUID, Connection> open = new ConcurrentHashMap<>();
 
     public MastodonStreams(MentionService mentions, MastodonReconciler reconciler, UrlGuard addresses, ObjectMapper json,
-                           @ConfigProperty(name = "tribu.sources.mastodon.streaming") boolean enabled, Clock clock) {
+                           ListeningConfig config, Clock clock) {
         this.mentions = mentions;
         this.reconciler = reconciler;
         this.addresses = addresses;
         this.json = json;
-        this.enabled = enabled;
+        this.enabled = config.sources().mastodon().streaming();
         this.clock = clock;
     }
 
