@@ -1,6 +1,7 @@
 package io.tribu.publishing.link;
 
 import io.smallrye.mutiny.Uni;
+import io.tribu.publishing.config.PublishingConfig;
 import io.tribu.publishing.outbox.Outbox;
 import io.tribu.publishing.outbox.OutboxEvent;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -8,7 +9,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -53,10 +53,10 @@ public class LinkRequests {
     private final Outbox outbox;
     private final String topic;
 
-    public LinkRequests(Pool pool, Outbox outbox, @ConfigProperty(name = "tribu.topics.links") String topic) {
+    public LinkRequests(Pool pool, Outbox outbox, PublishingConfig config) {
         this.pool = pool;
         this.outbox = outbox;
-        this.topic = topic;
+        this.topic = config.topics().links();
     }
 
     /**
