@@ -7,7 +7,7 @@ import io.tribu.listening.sql.Columns;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.tribu.listening.outbox.Outbox;
+import io.tribu.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.tribu.listening.alert.AlertService;

@@ -12,7 +12,7 @@ import io.tribu.moderation.charter.RuleAction;
 import io.tribu.moderation.classify.Classification;
 import io.tribu.moderation.classify.Classifier;
 import io.tribu.moderation.classify.Label;
-import io.tribu.moderation.outbox.OutboxRelay;
+import io.tribu.platform.outbox.OutboxRelay;
 import io.tribu.moderation.reply.ReplyTemplate;
 import io.tribu.moderation.sql.Columns;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -5,7 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.tribu.moderation.config.ModerationConfig;
 import io.tribu.moderation.inbox.InboxItem;
-import io.tribu.moderation.outbox.Outbox;
+import io.tribu.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;

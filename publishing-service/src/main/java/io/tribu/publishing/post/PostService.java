@@ -7,7 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.tribu.platform.problem.Problems;
 import io.tribu.publishing.campaign.Campaign;
 import io.tribu.publishing.config.PublishingConfig;
-import io.tribu.publishing.outbox.Outbox;
+import io.tribu.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
