@@ -22,7 +22,11 @@ public class UrlGuards {
     @Produces
     @Singleton
     UrlGuard urlGuard(ListeningConfig config) {
-        return config.sources().allowPrivateAddresses() ? UrlGuard.anyAddress() : UrlGuard.publicOnly();
+        return urlGuard(config.sources().allowPrivateAddresses());
+    }
+
+    UrlGuard urlGuard(boolean allowPrivateAddresses) {
+        return allowPrivateAddresses ? UrlGuard.anyAddress() : UrlGuard.publicOnly();
     }
 
     @Produces

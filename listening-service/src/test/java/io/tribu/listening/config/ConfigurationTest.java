@@ -21,7 +21,7 @@ class ConfigurationTest extends ConfigurationChecks {
 
     @Override
     protected String[] otherOwners() {
-        return new String[]{"tribu.outbox", "tribu.ingest"};
+        return new String[]{"tribu.ingest"};
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tribu.moderation.inbox;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -75,6 +76,7 @@ public class InboxIntake {
     }
 
     /** In order: an author's interaction hidden early in the batch counts as an offence for their later ones. */
+    @WithSpan
     public Uni<Void> receiveAll(List<MentionRecordedReader> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();

@@ -48,6 +48,7 @@ public class DeliveryWorker {
     private final DeliveryLeases leases;
     private final DeliveryCall network;
     private final Completions completions;
+    private final DeliveryMetrics metrics;
     private final DeliveryLoops loops;
     private final Vertx vertx;
     private final Clock clock;
@@ -72,17 +73,19 @@ public class DeliveryWorker {
     private Instant timerAt;
 
     @Inject
-    public DeliveryWorker(DeliveryLeases leases, DeliveryCall network, Completions completions, DeliveryLoops loops, Vertx vertx,
-                          Clock clock, PublishingConfig config) {
-        this(leases, network, completions, loops, vertx, clock, config.delivery().workerId(), config.delivery().batchSize(),
-                config.delivery().concurrency(), config.delivery().lookahead());
+    public DeliveryWorker(DeliveryLeases leases, DeliveryCall network, Completions completions, DeliveryMetrics metrics,
+                          DeliveryLoops loops, Vertx vertx, Clock clock, PublishingConfig config) {
+        this(leases, network, completions, metrics, loops, vertx, clock, config.delivery().workerId(),
+                config.delivery().batchSize(), config.delivery().concurrency(), config.delivery().lookahead());
     }
 
-    DeliveryWorker(DeliveryLeases leases, DeliveryCall network, Completions completions, DeliveryLoops loops, Vertx vertx,
-                   Clock clock, Optional<String> workerId, int batchSize, int concurrency, Duration lookahead) {
+    DeliveryWorker(DeliveryLeases leases, DeliveryCall network, Completions completions, DeliveryMetrics metrics,
+                   DeliveryLoops loops, Vertx vertx, Clock clock, Optional<String> workerId, int batchSize,
+                   int concurrency, Duration lookahead) {
         this.leases = leases;
         this.network = network;
         this.completions = completions;
+        this.metrics = metrics;
         this.loops = loops;
         this.vertx = vertx;
         this.clock = clock;
@@ -269,6 +272,7 @@ public class DeliveryWorker {
                         + "next worker reconciles", batch.size(), failure.getMessage()))
                 .onFailure().recoverWithNull()
                 .subscribe().with(recorded -> {
+                    metrics.recorded(batch, recorded);
                     synchronized (this) {
                         batch.forEach(answer -> held.remove(answer.delivery().id()));
                         recording = false;

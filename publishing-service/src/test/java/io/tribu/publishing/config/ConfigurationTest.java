@@ -19,11 +19,6 @@ class ConfigurationTest extends ConfigurationChecks {
         return PublishingConfig.class;
     }
 
-    @Override
-    protected String[] otherOwners() {
-        return new String[]{"tribu.outbox"};
-    }
-
     @Test
     void theMappingsDefaultsAreConfigValues() {
         assertDefaultsAreConfigValues();

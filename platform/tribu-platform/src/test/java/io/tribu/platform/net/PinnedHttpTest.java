@@ -1,6 +1,5 @@
 package io.tribu.platform.net;
 
-import io.tribu.platform.testing.RebindingDns;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
@@ -51,7 +50,7 @@ class PinnedHttpTest {
         assertEquals(0, keytool.waitFor());
         certificate = new PfxOptions().setPath(keystore.toString()).setPassword("secret");
         plainPort = server(new HttpServerOptions());
-        tlsPort = server(new HttpServerOptions().setSsl(true).setSni(true).setKeyCertOptions(certificate));
+        tlsPort = server(new HttpServerOptions().setSsl(true).setSni(true).setSslHandshakeTimeout(60).setKeyCertOptions(certificate));
     }
 
     static int server(HttpServerOptions options) throws Exception {
@@ -66,7 +65,7 @@ class PinnedHttpTest {
             }
             request.response().end("x".repeat(request.path().equals("/big") ? 2_000 : 10));
         });
-        return server.listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+        return server.listen(0).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS).actualPort();
     }
 
     @AfterAll
@@ -81,17 +80,17 @@ class PinnedHttpTest {
 
     @Test
     void theConnectionGoesToTheCheckedAddressAndKeepsTheName() throws Exception {
-        RebindingDns dns = new RebindingDns().answer("rebind.test", "127.0.0.1", "127.0.0.2");
+        UrlGuardTest.Answers dns = new UrlGuardTest.Answers("127.0.0.1", "127.0.0.2");
         PinnedHttp.Exchange answer = client(dns).fetch(URI.create("http://rebind.test:" + plainPort + "/feed"),
                 new RequestOptions().setMethod(HttpMethod.GET), null, 100, Duration.ofSeconds(60));
         assertEquals(200, answer.status());
         assertEquals(List.of("127.0.0.1 rebind.test:" + plainPort), HITS);
-        assertEquals(1, dns.lookups("rebind.test"));
+        assertEquals(1, dns.lookups.get());
     }
 
     @Test
     void everyRequestIsCheckedAgainSoARebindingAnswerIsRefused() throws Exception {
-        PinnedHttp http = client(new RebindingDns().answer("rebind.test", "127.0.0.1", "127.0.0.2"));
+        PinnedHttp http = client(new UrlGuardTest.Answers("127.0.0.1", "127.0.0.2"));
         URI url = URI.create("http://rebind.test:" + plainPort + "/feed");
         http.fetch(url, new RequestOptions(), null, 100, Duration.ofSeconds(60));
         UrlGuard.Refused refused = assertThrows(UrlGuard.Refused.class,
@@ -103,8 +102,8 @@ class PinnedHttpTest {
     @Test
     void tlsKeepsTheNameForSniAndTheCertificate() throws Exception {
         PinnedHttp http = new PinnedHttp(VERTX, new UrlGuard(List.of("127.0.0.1/32"),
-                new RebindingDns().answer("rebind.test", "127.0.0.1", "127.0.0.2")::lookup),
-                new HttpClientOptions().setTrustOptions(certificate), new PoolOptions());
+                new UrlGuardTest.Answers("127.0.0.1", "127.0.0.2")),
+                new HttpClientOptions().setTrustOptions(certificate).setSslHandshakeTimeout(60), new PoolOptions());
         PinnedHttp.Exchange answer = http.fetch(URI.create("https://rebind.test:" + tlsPort + "/"), new RequestOptions(), null,
                 100, Duration.ofSeconds(60));
         assertEquals(200, answer.status());
@@ -113,7 +112,7 @@ class PinnedHttpTest {
 
     @Test
     void aStreamIsReadLineByLineFromTheCheckedAddress() throws Exception {
-        try (PinnedHttp.Lines lines = client(new RebindingDns().answer("rebind.test", "127.0.0.1", "127.0.0.2"))
+        try (PinnedHttp.Lines lines = client(new UrlGuardTest.Answers("127.0.0.1", "127.0.0.2"))
                 .lines(URI.create("http://rebind.test:" + plainPort + "/stream"), new RequestOptions(), Duration.ofSeconds(60))) {
             assertEquals(200, lines.status());
             assertEquals("event: update", lines.next());
@@ -126,7 +125,7 @@ class PinnedHttpTest {
 
     @Test
     void aPrivateFirstAnswerSendsNothing() throws Exception {
-        PinnedHttp http = client(new RebindingDns().answer("rebind.test", "127.0.0.2", "127.0.0.1"));
+        PinnedHttp http = client(new UrlGuardTest.Answers("127.0.0.2", "127.0.0.1"));
         assertThrows(UrlGuard.Refused.class, () -> http.fetch(URI.create("http://rebind.test:" + plainPort + "/"),
                 new RequestOptions(), Buffer.buffer("secret"), 100, Duration.ofSeconds(60)));
         assertEquals(List.of(), HITS);
@@ -134,13 +133,13 @@ class PinnedHttpTest {
 
     @Test
     void aBodyPastTheCapFails() throws Exception {
-        PinnedHttp http = client(new RebindingDns().answer("rebind.test", "127.0.0.1"));
+        PinnedHttp http = client(new UrlGuardTest.Answers("127.0.0.1"));
         PinnedHttp.TooLarge tooLarge = assertThrows(PinnedHttp.TooLarge.class, () -> http.fetch(
                 URI.create("http://rebind.test:" + plainPort + "/big"), new RequestOptions(), null, 1_000, Duration.ofSeconds(60)));
         assertTrue(tooLarge.getMessage().contains("1000 bytes"));
     }
 
-    static PinnedHttp client(RebindingDns dns) {
-        return new PinnedHttp(VERTX, new UrlGuard(List.of("127.0.0.1/32"), dns::lookup), Duration.ofSeconds(5));
+    static PinnedHttp client(UrlGuardTest.Answers dns) {
+        return new PinnedHttp(VERTX, new UrlGuard(List.of("127.0.0.1/32"), dns), Duration.ofSeconds(5));
     }
 }

@@ -1,6 +1,5 @@
 package io.tribu.platform.net;
 
-import io.tribu.platform.testing.RebindingDns;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -10,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -64,10 +64,10 @@ class UrlGuardTest {
 
     @Test
     void theHostIsResolvedOnceAndTheFirstCheckedAddressIsTheOneToConnectTo() throws UnknownHostException {
-        RebindingDns dns = new RebindingDns().answer("feeds.example", "93.184.216.34", "10.0.0.7");
-        UrlGuard.Pinned pinned = new UrlGuard(List.of(), dns::lookup).pin(URI.create("https://feeds.example/rss"));
+        Answers dns = new Answers("93.184.216.34", "10.0.0.7");
+        UrlGuard.Pinned pinned = new UrlGuard(List.of(), dns).pin(URI.create("https://feeds.example/rss"));
         assertEquals(new InetSocketAddress(InetAddress.getByName("93.184.216.34"), 443), pinned.address());
-        assertEquals(1, dns.lookups("feeds.example"));
+        assertEquals(1, dns.lookups.get());
         assertEquals(80, new UrlGuard(List.of(), host -> List.of(InetAddress.getByName("93.184.216.34")))
                 .pin(URI.create("http://feeds.example/rss")).address().getPort());
     }
@@ -106,5 +106,20 @@ class UrlGuardTest {
     void malformedBlocksAreRefusedAtStart() {
         assertThrows(IllegalArgumentException.class, () -> new UrlGuard(List.of("localhost/8")));
         assertThrows(IllegalArgumentException.class, () -> new UrlGuard(List.of("10.0.0.0/33")));
+    }
+
+    /** A DNS double for any name: the first address at the first lookup, the next at the next (the last from then on). */
+    static final class Answers implements HostResolver {
+        final AtomicInteger lookups = new AtomicInteger();
+        private final List<String> addresses;
+
+        Answers(String... addresses) {
+            this.addresses = List.of(addresses);
+        }
+
+        @Override
+        public List<InetAddress> lookup(String host) throws UnknownHostException {
+            return List.of(InetAddress.getByName(addresses.get(Math.min(lookups.getAndIncrement(), addresses.size() - 1))));
+        }
     }
 }
