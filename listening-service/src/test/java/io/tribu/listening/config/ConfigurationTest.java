@@ -19,11 +19,6 @@ class ConfigurationTest extends ConfigurationChecks {
         return ListeningConfig.class;
     }
 
-    @Override
-    protected String[] otherOwners() {
-        return new String[]{"tribu.ingest"};
-    }
-
     @Test
     void theMappingsDefaultsAreConfigValues() {
         assertDefaultsAreConfigValues();

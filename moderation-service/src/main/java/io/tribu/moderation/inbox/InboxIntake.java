@@ -13,11 +13,11 @@ import io.tribu.moderation.charter.RuleAction;
 import io.tribu.moderation.classify.Classification;
 import io.tribu.moderation.classify.Classifier;
 import io.tribu.moderation.classify.Label;
+import io.tribu.moderation.config.ModerationConfig;
 import io.tribu.platform.outbox.OutboxRelay;
 import io.tribu.moderation.reply.ReplyTemplate;
 import io.tribu.moderation.sql.Columns;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -54,8 +54,7 @@ public class InboxIntake {
 
     public InboxIntake(Classifier classifier, CharterBook charters, CharterEnforcement enforcement, DecisionLog decisions,
                        NetworkActions networkActions, OutboxRelay relay, ObjectMapper json,
-                       @ConfigProperty(name = "tribu.moderation.default-first-response-sla-minutes") int defaultSlaMinutes,
-                       Clock clock) {
+                       ModerationConfig config, Clock clock) {
         this.classifier = classifier;
         this.charters = charters;
         this.enforcement = enforcement;
@@ -63,7 +62,7 @@ public class InboxIntake {
         this.networkActions = networkActions;
         this.relay = relay;
         this.json = json;
-        this.defaultSlaMinutes = defaultSlaMinutes;
+        this.defaultSlaMinutes = config.moderation().defaultFirstResponseSlaMinutes();
         this.clock = clock;
     }
 

@@ -12,8 +12,8 @@ import java.util.Properties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * A service's configuration test: extend it, name the service's {@code @ConfigMapping} and the prefixes other
- * mappings own. Its application.properties then sets no key the mapping does not know nor repeats a default, and
+ * A service's configuration test: extend it and name the service's {@code @ConfigMapping}. Its application.properties
+ * then sets no key the mapping does not know (the platform's own keys aside) nor repeats a default, and
  * the README's table of keys is written from the mapping. A {@code @QuarkusTest} subclass also calls
  * {@link #assertDefaultsAreConfigValues()}: expressions ({@code @Scheduled} intervals, a key naming another) see the
  * mapping's defaults.
@@ -26,21 +26,15 @@ public abstract class ConfigurationChecks {
     protected abstract Class<?> mapping();
 
     /**
-     * Prefixes of the platform library's own keys, which every service may set and its mapping does not declare: the
-     * outbox's ({@code OutboxConfig}) and the AsyncAPI document's list of events. platform/README.md lists them.
+     * Prefixes of the platform library's own keys, which a service may set and its mapping does not declare: the
+     * outbox's ({@code OutboxConfig}), the AsyncAPI document's events and the clock's offset. platform/README.md
+     * lists them.
      */
-    static final List<String> PLATFORM_OWNED = List.of("tribu.outbox", "tribu.asyncapi", "tribu.clock");
-
-    /** Prefixes of keys another of the service's classes reads, left out of the check besides the platform's. */
-    protected String[] otherOwners() {
-        return new String[0];
-    }
+    static final String[] PLATFORM_OWNED = {"tribu.outbox", "tribu.asyncapi", "tribu.clock"};
 
     @Test
     void propertiesSetOnlyKnownKeysAndNoDefaultTwice() {
-        List<String> owners = new ArrayList<>(PLATFORM_OWNED);
-        owners.addAll(List.of(otherOwners()));
-        ConfigurationReference.of(mapping()).assertAgreesWith(PROPERTIES, owners.toArray(String[]::new));
+        ConfigurationReference.of(mapping()).assertAgreesWith(PROPERTIES, PLATFORM_OWNED);
     }
 
     @Test
