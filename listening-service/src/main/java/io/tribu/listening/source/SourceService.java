@@ -95,4 +95,14 @@ public class SourceService {
                         ? Uni.createFrom().failure(NotFoundProblems.of("Source " + id + " not found"))
                         : Uni.createFrom().voidItem());
     }
+
+    /** Whether PostgreSQL failed this transaction to break a deadlock, so that taking it again may succeed. */
+    static boolean deadlocked(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.LockAcquisitionException) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
