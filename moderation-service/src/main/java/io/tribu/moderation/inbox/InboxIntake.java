@@ -13,12 +13,12 @@ import io.tribu.moderation.charter.RuleAction;
 import io.tribu.moderation.classify.Classification;
 import io.tribu.moderation.classify.Classifier;
 import io.tribu.moderation.classify.Label;
+import io.tribu.moderation.config.ModerationConfig;
 import io.tribu.moderation.reply.ReplyTemplate;
 import io.tribu.moderation.sql.Columns;
 import io.tribu.platform.intake.ProcessedEvents;
 import io.tribu.platform.outbox.OutboxRelay;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -55,9 +55,9 @@ public class InboxIntake {
     private final Clock clock;
 
     public InboxIntake(Classifier classifier, CharterBook charters, CharterEnforcement enforcement, DecisionLog decisions,
-                       NetworkActions networkActions, OutboxRelay relay, ProcessedEvents processed, ObjectMapper json,
-                       @ConfigProperty(name = "tribu.moderation.default-first-response-sla-minutes") int defaultSlaMinutes,
-                       Clock clock) {
+                       NetworkActions networkActions, OutboxRelay relay, ProcessedEvents processed,
+                       ObjectMapper json,
+                       ModerationConfig config, Clock clock) {
         this.classifier = classifier;
         this.charters = charters;
         this.enforcement = enforcement;
@@ -66,7 +66,7 @@ public class InboxIntake {
         this.relay = relay;
         this.processed = processed;
         this.json = json;
-        this.defaultSlaMinutes = defaultSlaMinutes;
+        this.defaultSlaMinutes = config.moderation().defaultFirstResponseSlaMinutes();
         this.clock = clock;
     }
 

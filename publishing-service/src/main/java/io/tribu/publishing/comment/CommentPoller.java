@@ -8,9 +8,9 @@ import io.tribu.publishing.channel.ChannelService;
 import io.tribu.publishing.channel.TokenRefresh;
 import io.tribu.publishing.network.Account;
 import io.tribu.publishing.network.YoutubeApi;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.tribu.publishing.config.PublishingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,19 +69,16 @@ public class CommentPoller {
     private final String owner = "comments-" + UUID.randomUUID().toString().substring(0, 8);
 
     public CommentPoller(CommentPolls polls, ChannelService channels, TokenRefresh tokens, YoutubeApi youtube, Clock clock,
-                         @ConfigProperty(name = "tribu.youtube.interval") Duration interval,
-                         @ConfigProperty(name = "tribu.youtube.lookback") Duration lookback,
-                         @ConfigProperty(name = "tribu.youtube.lease") Duration lease,
-                         @ConfigProperty(name = "tribu.youtube.daily-units") int dailyUnits) {
+                         PublishingConfig config) {
         this.polls = polls;
         this.channels = channels;
         this.tokens = tokens;
         this.youtube = youtube;
         this.clock = clock;
-        this.interval = interval;
-        this.lookback = lookback;
-        this.lease = lease;
-        this.dailyUnits = dailyUnits;
+        this.interval = config.youtube().interval();
+        this.lookback = config.youtube().lookback();
+        this.lease = config.youtube().lease();
+        this.dailyUnits = config.youtube().dailyUnits();
     }
 
     @Scheduled(every = "${tribu.youtube.tick}", delayed = "1s",

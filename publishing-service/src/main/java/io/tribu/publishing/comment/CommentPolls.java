@@ -2,11 +2,11 @@ package io.tribu.publishing.comment;
 
 import io.smallrye.mutiny.Uni;
 import io.tribu.platform.outbox.Outbox;
+import io.tribu.publishing.config.PublishingConfig;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,10 +61,10 @@ public class CommentPolls {
     private final Outbox outbox;
     private final String topic;
 
-    public CommentPolls(Pool pool, Outbox outbox, @ConfigProperty(name = "tribu.topics.comments") String topic) {
+    public CommentPolls(Pool pool, Outbox outbox, PublishingConfig config) {
         this.pool = pool;
         this.outbox = outbox;
-        this.topic = topic;
+        this.topic = config.topics().comments();
     }
 
     /** YouTube channels connected since the last tick get their poll row, due at once. */

@@ -3,8 +3,8 @@ package io.tribu.publishing.network;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.tribu.publishing.channel.ChannelCredentials;
+import io.tribu.publishing.config.PublishingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -58,9 +58,9 @@ public class YoutubeApi {
     private final NetworkHttp http;
     private final String oauthUrl;
 
-    public YoutubeApi(NetworkHttp http, @ConfigProperty(name = "tribu.networks.google-oauth-url") String oauthUrl) {
+    public YoutubeApi(NetworkHttp http, PublishingConfig config) {
         this.http = http;
-        this.oauthUrl = oauthUrl.replaceAll("/$", "");
+        this.oauthUrl = config.networks().googleOauthUrl().replaceAll("/$", "");
     }
 
     /** One page of the channel's comment threads, newest first; pageToken null for the first. */
