@@ -133,7 +133,7 @@ public final class BadInputProbe {
                     continue;
                 }
                 Operation operation = new Operation(name, method, path.getKey(), parameters(document, path.getValue(), entry.getValue()),
-                        bodySchema(document, entry.getValue()), document);
+                        bodySchema(document, entry.getValue()), document, accept(entry.getValue().path("responses")));
                 int before = findings.size();
                 requests += operation.probe(findings);
                 operation.compareWithDocument(findings, entry.getValue().path("responses"));
@@ -162,6 +162,24 @@ public final class BadInputProbe {
             findings.add(new Finding("any path", input, response.statusCode(),
                     "expected " + expected + " problem+json (" + contentType + ")", response.asString()));
         }
+    }
+
+    /**
+     * What the probe accepts: the media types of the operation's documented successes (a text/plain webhook challenge
+     * answers 406 to an Accept of JSON only, rightly) and problem+json.
+     */
+    static String accept(JsonNode responses) {
+        Set<String> types = new java.util.LinkedHashSet<>();
+        responses.fields().forEachRemaining(response -> {
+            if (response.getKey().startsWith("2")) {
+                response.getValue().path("content").fieldNames().forEachRemaining(types::add);
+            }
+        });
+        if (types.isEmpty()) {
+            types.add("application/json");
+        }
+        types.add("application/problem+json");
+        return String.join(", ", types);
     }
 
     private static List<JsonNode> parameters(JsonNode document, JsonNode pathItem, JsonNode operation) {
@@ -246,14 +264,17 @@ public final class BadInputProbe {
         private final List<JsonNode> parameters;
         private final JsonNode body;
         private final JsonNode document;
+        private final String accept;
 
-        Operation(String name, String method, String template, List<JsonNode> parameters, JsonNode body, JsonNode document) {
+        Operation(String name, String method, String template, List<JsonNode> parameters, JsonNode body, JsonNode document,
+                  String accept) {
             this.name = name;
             this.method = method;
             this.template = template;
             this.parameters = parameters;
             this.body = body == null ? null : inline(document, body, 0);
             this.document = document;
+            this.accept = accept;
         }
 
         int probe(List<Finding> findings) {
@@ -337,7 +358,7 @@ public final class BadInputProbe {
             RequestSpecification request = RestAssured.given().urlEncodingEnabled(false)
                     .config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
                     .header("Authorization", "Bearer " + token)
-                    .header("Accept", "application/json, application/problem+json");
+                    .header("Accept", accept);
             if (payload != null) {
                 request = request.contentType("application/json").body(payload);
             }

@@ -157,6 +157,13 @@ class BadInputProbeTest {
     }
 
     @Test
+    void theProbeAcceptsWhatTheOperationDocumentsItAnswersAndProblems() throws Exception {
+        assertEquals("text/plain, application/problem+json", BadInputProbe.accept(JSON.readTree(
+                "{\"200\": {\"content\": {\"text/plain\": {}}}, \"404\": {\"content\": {\"application/problem+json\": {}}}}")));
+        assertEquals("application/json, application/problem+json", BadInputProbe.accept(JSON.readTree("{\"204\": {}}")));
+    }
+
+    @Test
     void skippedAndAcceptedOperationsAreLeftOut() {
         List<BadInputProbe.Finding> findings = BadInputProbe.withToken("t").pathValue("brandId", "b1")
                 .skip("POST /brands/{brandId}/sloppy").run();
