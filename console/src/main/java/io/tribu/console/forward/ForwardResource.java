@@ -122,10 +122,10 @@ public class ForwardResource {
         // only measures idle gaps.
         return sent.ifNoItem().after(config.forwardTimeout()).failWith(TimeoutException::new)
                 .map(upstream -> toResponse(upstream, incoming))
-                .onFailure().recoverWithItem(failure -> down(service, failure));
+                .onFailure().recoverWithItem(failure -> down(service, failure, config));
     }
 
-    private static Response toResponse(HttpResponse<Buffer> upstream, HttpServerRequest incoming) {
+    static Response toResponse(HttpResponse<Buffer> upstream, HttpServerRequest incoming) {
         Response.ResponseBuilder response = Response.status(upstream.statusCode());
         for (String name : RESPONSE_HEADERS) {
             String value = upstream.getHeader(name);
@@ -147,7 +147,7 @@ public class ForwardResource {
         return response.header("Cache-Control", "no-store").build();
     }
 
-    private Response down(String service, Throwable failure) {
+    static Response down(String service, Throwable failure, ConsoleConfig config) {
         LOG.warnf("forwarding to %s failed: %s", service, failure.toString());
         if (failure instanceof TimeoutException || failure.getClass().getSimpleName().contains("Timeout")) {
             return Problems.response(504, "https://tribu.io/problems/service-timeout", "Gateway Timeout",
