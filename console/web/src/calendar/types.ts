@@ -28,7 +28,8 @@ export interface Entry {
   status: PostStatus;
   plannedAt: string;
   localTime: string;
-  networks: Network[];
+  /** Network names; publishing's document lists them as strings (its annotations cannot give an array's items an enum). */
+  networks: string[];
   tags: string[];
   campaignId: string | null;
 }
