@@ -5,13 +5,10 @@ import io.tribu.console.ConsoleConfig;
 import io.tribu.console.web.Problems;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
-import jakarta.annotation.PreDestroy;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -40,16 +37,11 @@ public class ApprovalLinkForward {
     private final ConsoleConfig config;
     private final WebClient client;
 
-    public ApprovalLinkForward(ConsoleConfig config, Vertx vertx) {
+    public ApprovalLinkForward(ConsoleConfig config, ServiceClient http) {
         this.config = config;
-        this.client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)
-                .setConnectTimeout((int) Math.min(config.forwardTimeout().toMillis(), 5_000)));
+        this.client = http.web();
     }
 
-    @PreDestroy
-    void close() {
-        client.close();
-    }
 
     @GET
     public Uni<Response> read(@PathParam("token") String token, @Context HttpServerRequest request) {

@@ -6,13 +6,10 @@ import io.tribu.console.ConsoleConfig;
 import io.tribu.console.web.Problems;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
-import jakarta.annotation.PreDestroy;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -58,17 +55,12 @@ public class ForwardResource {
     private final AccessTokenCredential accessToken;
     private final WebClient client;
 
-    public ForwardResource(ConsoleConfig config, AccessTokenCredential accessToken, Vertx vertx) {
+    public ForwardResource(ConsoleConfig config, AccessTokenCredential accessToken, ServiceClient http) {
         this.config = config;
         this.accessToken = accessToken;
-        this.client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)
-                .setConnectTimeout((int) Math.min(config.forwardTimeout().toMillis(), 5_000)));
+        this.client = http.web();
     }
 
-    @PreDestroy
-    void close() {
-        client.close();
-    }
 
     @GET
     public Uni<Response> get(@PathParam("service") String service, @PathParam("path") String path,

@@ -8,14 +8,12 @@ import io.quarkiverse.mcp.server.ToolResponse;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.tribu.console.ConsoleConfig;
+import io.tribu.console.forward.ServiceClient;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
@@ -44,18 +42,13 @@ public class ServiceCalls {
     private final ObjectMapper json;
     private final WebClient client;
 
-    public ServiceCalls(ConsoleConfig config, SecurityIdentity identity, ObjectMapper json, Vertx vertx) {
+    public ServiceCalls(ConsoleConfig config, SecurityIdentity identity, ObjectMapper json, ServiceClient http) {
         this.config = config;
         this.identity = identity;
         this.json = json;
-        this.client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)
-                .setConnectTimeout((int) Math.min(config.forwardTimeout().toMillis(), 5_000)));
+        this.client = http.web();
     }
 
-    @PreDestroy
-    void close() {
-        client.close();
-    }
 
     /** The user the calling MCP client acts for, and the client's name. */
     public Agent agent(McpConnection connection) {
