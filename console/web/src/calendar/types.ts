@@ -81,7 +81,8 @@ export interface BestSlot {
 
 export interface Channel {
   id: string;
-  network: Network;
+  /** A YouTube channel is read for its comments (publishing comment/), never published to. */
+  network: Network | 'youtube';
   handle: string;
   baseUrl: string | null;
   hasCredentials: boolean;
