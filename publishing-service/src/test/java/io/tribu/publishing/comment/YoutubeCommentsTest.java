@@ -43,6 +43,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class YoutubeCommentsTest {
 
+    /** The service's clock: the fixtures' times and the expected quota day follow it, not the test machine's. */
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     static final FakeYoutube YOUTUBE = FakeYoutube.forTheService();
     static final ObjectMapper JSON = new ObjectMapper();
     static final Duration WAIT = Duration.ofSeconds(60);
@@ -100,7 +104,7 @@ class YoutubeCommentsTest {
     void commentsAndRepliesAreAnnouncedOnceAndAgainWhenEditedOrReplied() throws Exception {
         String brand = Drafts.freshBrand();
         String uc = youtubeChannelId();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         FakeYoutube.Comment first = YOUTUBE.comment(uc, "vid00000001", "Le moka est introuvable", now.minusSeconds(3600));
         YOUTUBE.comment(uc, "vid00000001", "Super vidéo", now.minusSeconds(1800));
         FakeYoutube.Comment third = YOUTUBE.comment(uc, "vid00000002", "Quand rouvrez-vous ?", now.minusSeconds(600));
@@ -145,7 +149,7 @@ class YoutubeCommentsTest {
     void aSweepStoppedMidwayGoesOnFromTheFirstPageNotStoredWithoutGapOrDuplicate() throws Exception {
         String brand = Drafts.freshBrand();
         String uc = youtubeChannelId();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Set<String> all = new java.util.HashSet<>();
         for (int i = 0; i < 5; i++) {
             all.add(YOUTUBE.comment(uc, "vid00000003", "commentaire " + i, now.minusSeconds(100L * (i + 1))).id());
@@ -179,7 +183,7 @@ class YoutubeCommentsTest {
     void aSpentDailyBudgetStopsTheChannelUntilThePacificMidnightAndTheSweepGoesOnThen() throws Exception {
         String brand = Drafts.freshBrand();
         String uc = youtubeChannelId();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (int i = 0; i < 45; i++) {
             YOUTUBE.comment(uc, "vid00000004", "avis " + i, now.minusSeconds(10L * (i + 1)));
         }
@@ -191,7 +195,7 @@ class YoutubeCommentsTest {
             Map<String, Object> poll = poll(channelId);
             assertEquals(20, poll.get("quota_used"));
             assertEquals(FakeYoutube.pageToken(40), poll.get("page_token"));
-            assertEquals(CommentPoller.nextQuotaDay(Instant.now()), ((OffsetDateTime) poll.get("next_poll_at")).toInstant());
+            assertEquals(CommentPoller.nextQuotaDay(clock.instant()), ((OffsetDateTime) poll.get("next_poll_at")).toInstant());
             assertTrue(String.valueOf(poll.get("last_error")).contains("daily budget of 20"));
 
             // The next quota day: the sweep goes on where it stopped.
@@ -209,13 +213,13 @@ class YoutubeCommentsTest {
     void googlesQuotaExceededStopsTheChannelUntilThePacificMidnight() throws Exception {
         String brand = Drafts.freshBrand();
         String uc = youtubeChannelId();
-        YOUTUBE.comment(uc, "vid00000005", "Bonjour", Instant.now().minusSeconds(5));
+        YOUTUBE.comment(uc, "vid00000005", "Bonjour", clock.instant().minusSeconds(5));
         YOUTUBE.exhaustQuota();
         try (TopicReader reader = new TopicReader("tribu.publishing.comments")) {
             String channelId = connect("soleil", brand, uc, FakeYoutube.TOKEN);
             Map<String, Object> poll = awaitPoll(channelId, row -> row.get("last_error") != null);
             assertTrue(String.valueOf(poll.get("last_error")).startsWith("quotaExceeded"), String.valueOf(poll.get("last_error")));
-            assertEquals(CommentPoller.nextQuotaDay(Instant.now()), ((OffsetDateTime) poll.get("next_poll_at")).toInstant());
+            assertEquals(CommentPoller.nextQuotaDay(clock.instant()), ((OffsetDateTime) poll.get("next_poll_at")).toInstant());
             nothingMore(reader, brand);
             due(channelId);
             assertEquals(1, events(reader, brand, 1, WAIT).size());
@@ -226,7 +230,7 @@ class YoutubeCommentsTest {
     void anExpiredTokenIsRenewedAndARevokedOneIsRecordedAsTheLastError() throws Exception {
         String brand = Drafts.freshBrand();
         String uc = youtubeChannelId();
-        YOUTUBE.comment(uc, "vid00000006", "Premier", Instant.now().minusSeconds(5));
+        YOUTUBE.comment(uc, "vid00000006", "Premier", clock.instant().minusSeconds(5));
         try (TopicReader reader = new TopicReader("tribu.publishing.comments")) {
             String channelId = connect("soleil", brand, uc, "ya29.expired-before-the-first-call");
             assertEquals(1, events(reader, brand, 1, WAIT).size(), "401, refreshed, read again");
@@ -234,7 +238,7 @@ class YoutubeCommentsTest {
 
             YOUTUBE.expireRefreshedTokens();
             YOUTUBE.revokeRefreshToken();
-            YOUTUBE.comment(uc, "vid00000006", "Second", Instant.now().minusSeconds(1));
+            YOUTUBE.comment(uc, "vid00000006", "Second", clock.instant().minusSeconds(1));
             due(channelId);
             Map<String, Object> poll = awaitPoll(channelId, row -> row.get("last_error") != null);
             assertTrue(String.valueOf(poll.get("last_error")).startsWith("token refused by YouTube and not renewed"),
@@ -248,8 +252,8 @@ class YoutubeCommentsTest {
         String soleil = Drafts.freshBrand();
         String lune = Drafts.freshBrand();
         String uc = youtubeChannelId();
-        YOUTUBE.comment(uc, "vid00000007", "Un", Instant.now().minusSeconds(20));
-        YOUTUBE.comment(uc, "vid00000007", "Deux", Instant.now().minusSeconds(10));
+        YOUTUBE.comment(uc, "vid00000007", "Un", clock.instant().minusSeconds(20));
+        YOUTUBE.comment(uc, "vid00000007", "Deux", clock.instant().minusSeconds(10));
         try (TopicReader reader = new TopicReader("tribu.publishing.comments")) {
             String soleilChannel = connect("soleil", soleil, uc, FakeYoutube.TOKEN);
             String luneChannel = connect("lune", lune, uc, FakeYoutube.TOKEN);
