@@ -5,7 +5,8 @@
 # JAVA_OPTS is passed to the JVM (e.g. -XX:StartFlightRecording=filename=/tmp/matching.jfr to profile).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-mvn -B -o -q -pl listening-service test-compile dependency:build-classpath \
+# one reactor run: the platform's classes come from its module, not from a stale local repository
+mvn -B -o -q -pl listening-service -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2
 cp="listening-service/target/test-classes:listening-service/target/classes:$(cat listening-service/target/bench.classpath)"
 # one core for the JIT, the GC and the work: the figures are per core
