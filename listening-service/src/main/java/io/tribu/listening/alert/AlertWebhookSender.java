@@ -12,7 +12,7 @@ import io.tribu.platform.net.UrlGuard;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.tribu.listening.source.webhook.WebhookSignature;
+import io.tribu.platform.signature.TribuSignature;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -104,7 +104,7 @@ public class AlertWebhookSender {
                 .addHeader("Content-Type", "application/cloudevents+json")
                 .addHeader("X-Tribu-Delivery", delivery.deliveryId().toString())
                 .addHeader("X-Tribu-Timestamp", Long.toString(timestamp))
-                .addHeader("X-Tribu-Signature", WebhookSignature.sign(delivery.secret(), timestamp, delivery.payload()));
+                .addHeader("X-Tribu-Signature", TribuSignature.sign(delivery.secret(), timestamp, delivery.payload()));
         try {
             int status = http.fetch(url, request, Buffer.buffer(delivery.payload()), 0, timeout).status();
             return status / 100 == 2 ? null : "answered HTTP " + status;

@@ -10,7 +10,7 @@ import io.restassured.path.json.JsonPath;
 import io.tribu.platform.testing.TestTokens;
 import io.tribu.listening.mention.EventSchemas;
 import io.tribu.platform.testing.TopicReader;
-import io.tribu.listening.source.webhook.WebhookSignature;
+import io.tribu.platform.signature.TribuSignature;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -97,7 +97,7 @@ class AlertTest {
             WebhookReceiver.Received delivery = receiver.received.get(0);
             long timestamp = Long.parseLong(delivery.header("X-Tribu-Timestamp"));
             assertTrue(Math.abs(clock.instant().getEpochSecond() - timestamp) < 60, "signed at the service's now: " + timestamp);
-            assertEquals(WebhookSignature.sign(secret, timestamp, delivery.body()), delivery.header("X-Tribu-Signature"));
+            assertEquals(TribuSignature.sign(secret, timestamp, delivery.body()), delivery.header("X-Tribu-Signature"));
             assertEquals(event.at("/data/alertId").asText(), delivery.header("X-Tribu-Delivery"));
             assertEquals(record.value(), delivery.body());
 

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.tribu.moderation.config.ModerationConfig;
 import io.tribu.platform.json.StrictJson;
 import io.tribu.platform.problem.Problems;
+import io.tribu.platform.signature.TribuSignature;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -84,7 +85,7 @@ public class GenericWebhookResource {
                                              byte[] body) {
         return channels.find(channelId).chain(channel -> {
             String refusal = channel.isMeta() ? "this channel takes Meta deliveries at /webhooks/meta/" + channel.id
-                    : Signatures.tribuRefusal(channel.signingSecret, timestamp, signature, body, clock.instant(),
+                    : TribuSignature.refusal(channel.signingSecret, timestamp, signature, body, clock.instant(),
                     replayWindow);
             if (refusal != null) {
                 return Uni.createFrom().failure(WebhookIntake.refused(refusal));

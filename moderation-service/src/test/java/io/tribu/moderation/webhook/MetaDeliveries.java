@@ -2,6 +2,7 @@ package io.tribu.moderation.webhook;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.tribu.platform.signature.TribuSignature;
 
 import static io.restassured.RestAssured.given;
 
@@ -14,7 +15,7 @@ public final class MetaDeliveries {
     }
 
     public static Response deliver(String path, byte[] body) {
-        return given().contentType(ContentType.JSON).header("X-Hub-Signature-256", "sha256=" + Signatures.hmac(APP_SECRET, body))
+        return given().contentType(ContentType.JSON).header("X-Hub-Signature-256", "sha256=" + TribuSignature.hmacSha256Hex(APP_SECRET, body))
                 .body(body).when().post(path);
     }
 }

@@ -6,6 +6,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.tribu.platform.signature.TribuSignature;
 import io.tribu.platform.testing.TestTokens;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class WebhookChannelTest {
     }
 
     static Response deliverMeta(String path, byte[] body, String secret) {
-        return given().contentType(ContentType.JSON).header("X-Hub-Signature-256", "sha256=" + Signatures.hmac(secret, body))
+        return given().contentType(ContentType.JSON).header("X-Hub-Signature-256", "sha256=" + TribuSignature.hmacSha256Hex(secret, body))
                 .body(body).when().post(path);
     }
 
@@ -90,7 +91,7 @@ class WebhookChannelTest {
                 Map.of("network", "facebook", "accountId", "104857162549213", "appSecret", APP_SECRET)).path("callbackPath");
 
         byte[] comment = recorded("facebook-feed-comment.json");
-        given().contentType(ContentType.JSON).header("X-Hub-Signature-256", "sha256=" + Signatures.hmac("wrong-secret-0000", comment))
+        given().contentType(ContentType.JSON).header("X-Hub-Signature-256", "sha256=" + TribuSignature.hmacSha256Hex("wrong-secret-0000", comment))
                 .body(comment).when().post(path)
                 .then().statusCode(401).contentType("application/problem+json")
                 .body("type", equalTo("https://tribu.io/problems/bad-signature"));
@@ -250,7 +251,7 @@ class WebhookChannelTest {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         byte[] signed = (timestamp + "." + body).getBytes(StandardCharsets.UTF_8);
         return given().contentType(ContentType.JSON).header("X-Tribu-Timestamp", Long.toString(timestamp))
-                .header("X-Tribu-Signature", "sha256=" + Signatures.hmac(secret, signed)).body(bytes).when().post(path);
+                .header("X-Tribu-Signature", "sha256=" + TribuSignature.hmacSha256Hex(secret, signed)).body(bytes).when().post(path);
     }
 
     @Test

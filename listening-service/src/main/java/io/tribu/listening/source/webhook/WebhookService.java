@@ -9,10 +9,12 @@ import io.tribu.listening.mention.MentionService;
 import io.tribu.listening.mention.NewMention;
 import io.tribu.listening.source.Source;
 import io.tribu.platform.problem.Problems;
+import io.tribu.platform.signature.TribuSignature;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -40,8 +42,8 @@ public class WebhookService {
         return Source.<Source>find("id = ?1 and type = 'webhook' and enabled", sourceId).firstResult()
                 .onItem().ifNull().failWith(() -> NotFoundProblems.of("Webhook source " + sourceId + " not found"))
                 .chain(source -> {
-                    String refusal = WebhookSignature.refusal(source.webhookSecret, timestamp, signature, body,
-                            clock.instant(), replayWindow);
+                    String refusal = TribuSignature.refusal(source.webhookSecret, timestamp, signature,
+                            body.getBytes(StandardCharsets.UTF_8), clock.instant(), replayWindow);
                     if (refusal != null) {
                         return Uni.createFrom().failure(badSignature(refusal));
                     }

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.tribu.platform.signature.TribuSignature;
 import io.tribu.platform.testing.TestTokens;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class WebhookTest {
     static ValidatableResponse deliver(WebhookSource source, String body, long timestamp, String secret) {
         return given().contentType(ContentType.JSON)
                 .header("X-Tribu-Timestamp", Long.toString(timestamp))
-                .header("X-Tribu-Signature", WebhookSignature.sign(secret, timestamp, body))
+                .header("X-Tribu-Signature", TribuSignature.sign(secret, timestamp, body))
                 .body(body)
                 .when().post(source.path())
                 .then();
