@@ -20,6 +20,8 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 /**
  * Request bodies are read as written, never guessed at: a number is not a string nor the reverse
@@ -28,7 +30,8 @@ import java.time.Instant;
  * reject) is refused, naming the field, instead of failing with a 500 or being silently changed.
  * An instant is an ISO-8601 string within years 0001..9999 (Jackson's own reader takes {@code 12345},
  * {@code 1.5} and {@code "12345"} as seconds since 1970 whatever the coercion settings say, and year
- * 300000 is a Java instant PostgreSQL refuses); an integer beyond its type's range is refused naming its
+ * 300000 is a Java instant PostgreSQL refuses); a date is an ISO-8601 {@code yyyy-MM-dd} string of the same years
+ * (the time module reads {@code 12345} as the 12,345th day after 1970 and {@code [2026,12,1]} as a date); an integer beyond its type's range is refused naming its
  * field (Jackson reports it as unreadable JSON without a path). A missing field keeps its default: the
  * same mapper reads events, and a consumer must read what a newer producer sends (tolerant reader);
  * required body fields are boxed and {@code @NotNull}.
@@ -66,6 +69,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.registerModule(new SimpleModule("tribu-strict-values")
                 .addDeserializer(String.class, new CleanText())
                 .addDeserializer(Instant.class, new IsoInstant())
+                .addDeserializer(LocalDate.class, new IsoDate())
                 .addDeserializer(Integer.class, new InRangeInteger()));
         return mapper;
     }
@@ -152,6 +156,26 @@ public class StrictJson implements ObjectMapperCustomizer {
                 throw InvalidFormatException.from(parser, "year out of range", parser.getText(), Instant.class);
             }
             return instant;
+        }
+    }
+
+    private static final class IsoDate extends StdScalarDeserializer<LocalDate> {
+        IsoDate() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = parser.hasToken(JsonToken.VALUE_STRING) ? parser.getText() : null;
+            try {
+                LocalDate date = text == null ? null : LocalDate.parse(text);
+                if (date != null && date.getYear() >= 1 && date.getYear() <= 9999) {
+                    return date;
+                }
+            } catch (DateTimeParseException unreadable) {
+                // refused below
+            }
+            throw InvalidFormatException.from(parser, "not an ISO-8601 date of years 1 to 9999", text, LocalDate.class);
         }
     }
 
