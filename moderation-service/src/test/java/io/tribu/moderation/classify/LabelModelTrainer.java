@@ -1,0 +1,261 @@
+package io.tribu.moderation.classify;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/**
+ * Trains {@link LabelModel} on the labelled corpora in {@code ../shared/data/train} (never on the evaluation
+ * sets beside it): one logistic regression per label fitted by AdaGrad with L2 shrinkage, then Platt-calibrated.
+ * Every row is put by a fixed seed in one of three parts: 70 % to fit the weights, 15 % to calibrate, 15 % to
+ * report the figures (precision, recall, F1, expected calibration error). Same data, same weights.
+ * Run by {@code moderation-service/train/train.sh}.
+ */
+public final class LabelModelTrainer {
+
+    /** The trained labels, in model order. */
+    static final List<String> LABELS = List.of("identity_hate", "toxicity", "insult", "spam");
+    static final int BITS = 20;
+    static final int EPOCHS = 6;
+    static final double RATE = 0.1;
+    static final double L2 = 1e-6;
+    /** A bucket seen in fewer texts gets no weight: it could only memorise them. */
+    static final int MIN_COUNT = 3;
+    static final long SEED = 20261207L;
+
+    /** One training row: its features, its part (0 fit, 1 calibrate, 2 report), and per label 1, 0 or -1 (not known). */
+    record Example(String file, CommentFeatures features, int part, int[] targets) {
+    }
+
+    private LabelModelTrainer() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path train = Path.of(args.length > 0 ? args[0] : "../../shared/data/train");
+        Path target = Path.of(args.length > 1 ? args[1] : "src/main/resources/" + LabelModel.RESOURCE);
+        List<Example> examples = examples(train);
+        System.out.printf(Locale.ROOT, "%d rows from %s%n", examples.size(), train);
+        float[] sparse = new float[LABELS.size() << BITS];
+        double[][] dense = new double[LABELS.size()][CommentFeatures.DENSE];
+        double[][] platt = new double[LABELS.size()][];
+        int[] seenIn = new int[1 << BITS];
+        for (Example ex : examples) {
+            if (ex.part() == 0) {
+                for (int k = 0; k < ex.features().count(); k++) {
+                    seenIn[ex.features().buckets()[k]]++;
+                }
+            }
+        }
+        for (int label = 0; label < LABELS.size(); label++) {
+            long start = System.nanoTime();
+            fit(examples, label, seenIn, sparse, dense[label]);
+            platt[label] = platt(examples, label, sparse, dense[label]);
+            System.out.printf(Locale.ROOT, "trained %-14s in %.0f s, Platt a=%.3f b=%.3f%n", LABELS.get(label),
+                    (System.nanoTime() - start) / 1e9, platt[label][0], platt[label][1]);
+        }
+        LabelModel model = new LabelModel(LABELS, BITS, sparse, dense, platt);
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        try (OutputStream out = Files.newOutputStream(target)) {
+            model.write(out);
+        }
+        System.out.printf(Locale.ROOT, "wrote %s (%,d bytes)%n", target, Files.size(target));
+        // the figures from the written (quantised) model, as it will run
+        LabelModel shipped = LabelModel.read(Files.newInputStream(target));
+        report(examples, shipped);
+    }
+
+    static List<Example> examples(Path train) throws IOException {
+        List<Example> out = new ArrayList<>();
+        Random random = new Random(SEED);
+        for (String folder : List.of("hate", "spam")) {
+            List<Path> files;
+            try (Stream<Path> s = Files.list(train.resolve(folder))) {
+                files = s.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
+            }
+            for (Path file : files) {
+                List<List<String>> rows = ClassifierEvaluation.Csv.read(file);
+                int text = rows.get(0).indexOf("text");
+                int label = rows.get(0).indexOf("label");
+                for (List<String> row : rows.subList(1, rows.size())) {
+                    if (row.size() <= Math.max(text, label)) {
+                        continue;
+                    }
+                    int draw = random.nextInt(100);
+                    int part = draw < 70 ? 0 : draw < 85 ? 1 : 2;
+                    CommentFeatures f = CommentFeatures.extract(Text.of(row.get(text)), BITS);
+                    // trimmed: tens of thousands of rows are held at once
+                    f = new CommentFeatures(Arrays.copyOf(f.buckets(), f.count()), Arrays.copyOf(f.origins(), f.count()),
+                            f.count(), f.dense());
+                    int[] targets = targets(row.get(label));
+                    // hate is offence aimed at a group: an offensive text naming a protected group counts
+                    if (row.get(label).equals("offensive") && f.dense()[1] > 0) {
+                        targets[0] = 1;
+                    }
+                    out.add(new Example(file.getFileName().toString(), f, part, targets));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The corpora's labels as targets; the corpora do not tell insults from other offence, see the README. */
+    static int[] targets(String label) {
+        return switch (label) {
+            case "hateful" -> new int[] {1, 1, -1, 0};
+            case "offensive" -> new int[] {0, 1, 1, 0};
+            case "non-hateful" -> new int[] {0, 0, 0, 0};
+            case "spam" -> new int[] {0, 0, 0, 1};
+            case "ham" -> new int[] {0, 0, 0, 0};
+            default -> throw new IllegalArgumentException("unknown label " + label);
+        };
+    }
+
+    private static void fit(List<Example> examples, int label, int[] seenIn, float[] sparse, double[] dense) {
+        int width = LABELS.size();
+        float[] g2 = new float[1 << BITS];
+        double[] d2 = new double[dense.length];
+        int[] order = java.util.stream.IntStream.range(0, examples.size())
+                .filter(i -> examples.get(i).part() == 0 && examples.get(i).targets()[label] >= 0).toArray();
+        Random random = new Random(SEED + label);
+        for (int epoch = 0; epoch < EPOCHS; epoch++) {
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            for (int index : order) {
+                Example ex = examples.get(index);
+                CommentFeatures f = ex.features();
+                double z = 0;
+                for (int d = 0; d < dense.length; d++) {
+                    z += dense[d] * f.dense()[d];
+                }
+                double x = f.sparseValue();
+                for (int k = 0; k < f.count(); k++) {
+                    z += sparse[f.buckets()[k] * width + label] * x;
+                }
+                double grad = 1 / (1 + Math.exp(-z)) - ex.targets()[label];
+                for (int k = 0; k < f.count(); k++) {
+                    int b = f.buckets()[k];
+                    if (seenIn[b] < MIN_COUNT) {
+                        continue;
+                    }
+                    int at = b * width + label;
+                    double g = grad * x + L2 * sparse[at];
+                    g2[b] += (float) (g * g);
+                    sparse[at] -= (float) (RATE * g / Math.sqrt(g2[b] + 1e-8));
+                }
+                for (int d = 0; d < dense.length; d++) {
+                    double value = f.dense()[d];
+                    if (value != 0) {
+                        double g = grad * value + L2 * dense[d];
+                        d2[d] += g * g;
+                        dense[d] -= RATE * g / Math.sqrt(d2[d] + 1e-8);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Platt scaling on the calibration part: a and b minimising the log loss of sigmoid(a z + b), by Newton's method. */
+    private static double[] platt(List<Example> examples, int label, float[] sparse, double[] dense) {
+        double[][] denseAll = new double[LABELS.size()][];
+        for (int l = 0; l < denseAll.length; l++) {
+            denseAll[l] = l == label ? dense : new double[CommentFeatures.DENSE];
+        }
+        double[][] identity = new double[LABELS.size()][];
+        for (int l = 0; l < identity.length; l++) {
+            identity[l] = new double[] {1, 0};
+        }
+        LabelModel raw = new LabelModel(LABELS, BITS, sparse, denseAll, identity);
+        List<double[]> points = new ArrayList<>();
+        for (Example ex : examples) {
+            if (ex.part() == 1 && ex.targets()[label] >= 0) {
+                points.add(new double[] {raw.logit(label, ex.features()), ex.targets()[label]});
+            }
+        }
+        double a = 1;
+        double b = 0;
+        for (int iteration = 0; iteration < 50; iteration++) {
+            double ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
+            for (double[] p : points) {
+                double s = 1 / (1 + Math.exp(-(a * p[0] + b)));
+                double r = s - p[1];
+                double w = s * (1 - s);
+                ga += r * p[0];
+                gb += r;
+                haa += w * p[0] * p[0];
+                hab += w * p[0];
+                hbb += w;
+            }
+            double det = haa * hbb - hab * hab;
+            a -= (hbb * ga - hab * gb) / det;
+            b -= (haa * gb - hab * ga) / det;
+        }
+        return new double[] {a, b};
+    }
+
+    /** Per label and file, on the report part: precision, recall, F1 at 0.5, and the expected calibration error. */
+    static void report(List<Example> examples, LabelModel model) {
+        System.out.printf(Locale.ROOT, "%nheld-out report part (15 %%, never used to fit or calibrate)%n");
+        System.out.printf(Locale.ROOT, "%-14s %-26s %6s %6s %9s %6s %6s %6s %6s%n", "label", "file", "rows", "pos",
+                "accuracy", "P", "R", "F1", "ECE");
+        for (int label = 0; label < model.labels().size(); label++) {
+            List<String> files = new ArrayList<>(examples.stream().map(Example::file).distinct().toList());
+            files.add("all");
+            for (String file : files) {
+                List<double[]> points = new ArrayList<>();
+                for (Example ex : examples) {
+                    if (ex.part() == 2 && ex.targets()[label] >= 0 && (file.equals("all") || ex.file().equals(file))) {
+                        points.add(new double[] {model.calibrated(label, model.logit(label, ex.features())), ex.targets()[label]});
+                    }
+                }
+                int positives = (int) points.stream().filter(p -> p[1] == 1).count();
+                if (points.isEmpty() || (positives == 0 && !file.equals("all"))) {
+                    continue;
+                }
+                int tp = 0, fp = 0, fn = 0;
+                for (double[] p : points) {
+                    boolean predicted = p[0] >= Classification.PRESENT;
+                    tp += predicted && p[1] == 1 ? 1 : 0;
+                    fp += predicted && p[1] == 0 ? 1 : 0;
+                    fn += !predicted && p[1] == 1 ? 1 : 0;
+                }
+                double precision = tp + fp == 0 ? 0 : tp / (double) (tp + fp);
+                double recall = tp + fn == 0 ? 0 : tp / (double) (tp + fn);
+                double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+                System.out.printf(Locale.ROOT, "%-14s %-26s %6d %6d %9.3f %6.3f %6.3f %6.3f %6.3f%n", model.labels().get(label),
+                        file, points.size(), positives, (points.size() - fp - fn) / (double) points.size(), precision, recall,
+                        f1, expectedCalibrationError(points));
+            }
+        }
+    }
+
+    /** Ten equal-width score bins: the mean gap between the mean score and the share of positives, weighted by bin size. */
+    static double expectedCalibrationError(List<double[]> points) {
+        double[] sum = new double[10];
+        double[] positive = new double[10];
+        int[] count = new int[10];
+        for (double[] p : points) {
+            int bin = Math.min(9, (int) (p[0] * 10));
+            sum[bin] += p[0];
+            positive[bin] += p[1];
+            count[bin]++;
+        }
+        double error = 0;
+        for (int bin = 0; bin < 10; bin++) {
+            if (count[bin] > 0) {
+                error += Math.abs(sum[bin] - positive[bin]) / points.size();
+            }
+        }
+        return error;
+    }
+}
