@@ -19,15 +19,20 @@ import java.util.TreeMap;
  * The language comes from a {@code language} or {@code lang} column, else from a file name starting with
  * {@code xx-}. Prints per file, language and label: accuracy, macro-F1, precision/recall/F1 of the label, the same
  * for two baselines (the majority class, and flagging every text), and per-functionality accuracy where given.
- * {@code --latency} also times classify on every text read. Run by {@code bench/evaluate.sh} and {@code bench/classifiers.sh}.
+ * {@code --errors} also prints up to 20 misclassified texts per file and label with their scores and evidence;
+ * {@code --latency} times classify on every text read. Run by {@code bench/evaluate.sh} and {@code bench/classifiers.sh}.
  */
 public final class ClassifierEvaluation {
+
+    private static boolean errors;
 
     public static void main(String[] args) throws IOException {
         boolean latency = false;
         List<Path> files = new ArrayList<>();
         for (String arg : args) {
-            if (arg.equals("--latency")) {
+            if (arg.equals("--errors")) {
+                errors = true;
+            } else if (arg.equals("--latency")) {
                 latency = true;
             } else {
                 try (var walk = Files.walk(Path.of(arg))) {
@@ -85,10 +90,16 @@ public final class ClassifierEvaluation {
             for (String tribuLabel : labels) {
                 Counts model = new Counts();
                 Map<String, int[]> perFunctionality = new TreeMap<>();
+                List<String> wrong = new ArrayList<>();
                 for (int i = 0; i < group.size(); i++) {
                     boolean actual = tribuLabels(group.get(i).label()).contains(tribuLabel);
                     boolean flagged = predicted.get(i).has(tribuLabel);
                     model.add(actual, flagged);
+                    Label given = predicted.get(i).labels().get(tribuLabel);
+                    if (actual != flagged && wrong.size() < 20) {
+                        wrong.add(String.format(Locale.ROOT, "    %s %.3f %s: %s", actual ? "missed" : "false alarm",
+                                given == null ? 0 : given.score(), given == null ? "[]" : given.evidence(), group.get(i).text()));
+                    }
                     if (group.get(i).functionality() != null) {
                         int[] tally = perFunctionality.computeIfAbsent(group.get(i).functionality(), f -> new int[2]);
                         tally[0] += actual == flagged ? 1 : 0;
@@ -108,6 +119,9 @@ public final class ClassifierEvaluation {
                 System.out.printf(Locale.ROOT, "%-34s %-4s %-14s %6d %5d  %.3f / %.3f / %.3f %.3f %.3f  %.3f / %.3f  %.3f%n",
                         name, entry.getKey(), tribuLabel, group.size(), positives, model.accuracy(), model.macroF1(),
                         model.precision(), model.recall(), model.f1(), majority.accuracy(), majority.macroF1(), all.f1());
+                if (errors) {
+                    wrong.forEach(System.out::println);
+                }
                 if (!perFunctionality.isEmpty() && !tribuLabel.equals("toxicity")) {
                     System.out.print("    accuracy per functionality:");
                     perFunctionality.forEach((f, tally) ->
