@@ -7,11 +7,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -22,17 +24,20 @@ import java.util.concurrent.TimeUnit;
  *
  *   ready BOOTSTRAP SECONDS   waits until the cluster answers a metadata request (controller known)
  *   roundtrip BOOTSTRAP       produces one record to an auto-created topic and reads it back
+ *   values BOOTSTRAP TOPIC KEY  prints the value of every record of TOPIC with KEY, one per line, from the
+ *                             beginning to the end offsets as they are now (the ops checks count events)
  */
 public class KafkaProbe {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: KafkaProbe ready BOOTSTRAP SECONDS | roundtrip BOOTSTRAP");
+            System.err.println("usage: KafkaProbe ready BOOTSTRAP SECONDS | roundtrip BOOTSTRAP | values BOOTSTRAP TOPIC KEY");
             System.exit(2);
         }
         switch (args[0]) {
             case "ready" -> System.exit(ready(args[1], Integer.parseInt(args.length > 2 ? args[2] : "60")));
             case "roundtrip" -> System.exit(roundtrip(args[1]));
+            case "values" -> System.exit(values(args[1], args[2], args[3]));
             default -> {
                 System.err.println("unknown command " + args[0]);
                 System.exit(2);
@@ -106,5 +111,32 @@ public class KafkaProbe {
         }
         System.err.println("the produced record was not consumed back within 30 s");
         return 1;
+    }
+
+    static int values(String bootstrap, String topic, String key) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    System.err.println("could not read " + topic + " to its end within 60 s");
+                    return 1;
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(record.key())) {
+                        System.out.println(record.value());
+                    }
+                }
+            }
+        }
+        return 0;
     }
 }

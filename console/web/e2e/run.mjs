@@ -11,6 +11,7 @@ import { listeningScenarios } from './listening.mjs';
 import { charterScenarios } from './charter.mjs';
 import { part1Scenarios } from './part1.mjs';
 import { overviewScenarios } from './overview.mjs';
+import { mcpScenarios } from './mcp.mjs';
 
 const started = Date.now();
 const browser = await chromium.launch({
@@ -27,6 +28,7 @@ try {
   await charterScenarios(browser, (page) => { current = page; });
   await part1Scenarios(browser, (page) => { current = page; });
   await overviewScenarios(browser, (page) => { current = page; });
+  await mcpScenarios();
   console.log(`[e2e] all green in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } catch (error) {
   console.error(`[e2e] FAILED: ${error.message}`);

@@ -111,26 +111,37 @@ TRIBU_CREDENTIALS_ACTIVE_KEY: {{ required "credentials.activeKey is required: th
 TRIBU_OIDC_ISSUER: {{ required "oidc.issuer is required" $v.oidc.issuer | quote }}
 TRIBU_OIDC_AUDIENCE: {{ required "oidc.audience is required" $v.oidc.audience | quote }}
 QUARKUS_OIDC_CLIENT_ID: {{ required "oidc.clientId is required" $v.oidc.clientId | quote }}
-{{- $managed := list "QUARKUS_HTTP_PORT" "TRIBU_DB_HOST" "TRIBU_DB_PORT" "TRIBU_DB_NAME" "TRIBU_DB_USER" "TRIBU_DB_PASSWORD" "TRIBU_KAFKA_BOOTSTRAP" "TRIBU_KAFKA_GROUP" "TRIBU_OUTBOX_POLL_INTERVAL" "TRIBU_CREDENTIALS_KEYS" "TRIBU_CREDENTIALS_ACTIVE_KEY" "TRIBU_OIDC_ISSUER" "TRIBU_OIDC_AUDIENCE" "QUARKUS_OIDC_CLIENT_ID" }}
+{{- include "tribu.tracing" $v }}
+{{- $managed := list "QUARKUS_HTTP_PORT" "TRIBU_DB_HOST" "TRIBU_DB_PORT" "TRIBU_DB_NAME" "TRIBU_DB_USER" "TRIBU_DB_PASSWORD" "TRIBU_KAFKA_BOOTSTRAP" "TRIBU_KAFKA_GROUP" "TRIBU_OUTBOX_POLL_INTERVAL" "TRIBU_CREDENTIALS_KEYS" "TRIBU_CREDENTIALS_ACTIVE_KEY" "TRIBU_OIDC_ISSUER" "TRIBU_OIDC_AUDIENCE" "QUARKUS_OIDC_CLIENT_ID" "QUARKUS_OTEL_SDK_DISABLED" "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT" }}
 {{- include "tribu.settings" (dict "path" (printf "services.%s" .name) "settings" .svc.settings "managed" $managed) }}
 {{- end }}
 {{- end -}}
 
 {{/*
-The console's non-secret settings: the OIDC issuer and client, and where the four services answer
+The console's non-secret settings: the OIDC issuer, audience (of the MCP server's bearer tokens) and client, and where the four services answer
 (their Services in this release, whether or not they are enabled here).
 */}}
 {{- define "tribu.console.config" -}}
 {{- $v := .root.Values -}}
 QUARKUS_HTTP_PORT: {{ required "console.port is required" .svc.port | quote }}
 TRIBU_OIDC_ISSUER: {{ required "oidc.issuer is required" $v.oidc.issuer | quote }}
+TRIBU_OIDC_AUDIENCE: {{ required "oidc.audience is required" $v.oidc.audience | quote }}
 TRIBU_CONSOLE_CLIENT_ID: {{ required "console.oidc.clientId is required" .svc.oidc.clientId | quote }}
 {{- range $name := list "listening" "moderation" "publishing" "analytics" }}
 {{- $svc := index $v.services $name }}
 TRIBU_{{ upper $name }}_URL: {{ printf "http://%s:%v" (include "tribu.service.fullname" (dict "root" $.root "name" $name)) $svc.port | quote }}
 {{- end }}
-{{- $managed := list "QUARKUS_HTTP_PORT" "TRIBU_OIDC_ISSUER" "TRIBU_CONSOLE_CLIENT_ID" "TRIBU_CONSOLE_CLIENT_SECRET" "TRIBU_CONSOLE_SESSION_KEY" "TRIBU_LISTENING_URL" "TRIBU_MODERATION_URL" "TRIBU_PUBLISHING_URL" "TRIBU_ANALYTICS_URL" }}
+{{- include "tribu.tracing" $v }}
+{{- $managed := list "QUARKUS_HTTP_PORT" "TRIBU_OIDC_ISSUER" "TRIBU_OIDC_AUDIENCE" "TRIBU_CONSOLE_CLIENT_ID" "TRIBU_CONSOLE_CLIENT_SECRET" "TRIBU_CONSOLE_SESSION_KEY" "TRIBU_LISTENING_URL" "TRIBU_MODERATION_URL" "TRIBU_PUBLISHING_URL" "TRIBU_ANALYTICS_URL" "QUARKUS_OTEL_SDK_DISABLED" "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT" }}
 {{- include "tribu.settings" (dict "path" "console" "settings" .svc.settings "managed" $managed) }}
+{{- end -}}
+
+{{/* Tracing, the same for every service and the console: set only when on (the applications default to off). */}}
+{{- define "tribu.tracing" -}}
+{{- if .tracing.enabled }}
+QUARKUS_OTEL_SDK_DISABLED: "false"
+QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT: {{ required "tracing.otlpEndpoint is required when tracing.enabled: the OTLP/gRPC endpoint of your collector, e.g. http://otel-collector.monitoring:4317" .tracing.otlpEndpoint | quote }}
+{{- end }}
 {{- end -}}
 
 {{/* A component's own variables (values key "settings"), refused when the chart sets them itself. */}}
@@ -150,4 +161,16 @@ TRIBU_{{ upper $name }}_URL: {{ printf "http://%s:%v" (include "tribu.service.fu
 {{- define "tribu.suiteSelector" -}}
 app.kubernetes.io/part-of: tribu
 app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
+{{/* Labels of the suite-wide monitoring objects (PrometheusRule, dashboards' ConfigMaps); called with the root context. */}}
+{{- define "tribu.monitoring.labels" -}}
+{{- $ctx := dict "root" . "name" "monitoring" "svc" (dict "image" dict) -}}
+app.kubernetes.io/name: {{ include "tribu.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/component: monitoring
+app.kubernetes.io/part-of: tribu
+app.kubernetes.io/version: {{ include "tribu.service.imageTag" $ctx | trunc 63 | trimSuffix "-" | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
 {{- end -}}

@@ -3,6 +3,7 @@ package io.tribu.analytics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.tribu.platform.testing.AsyncApiChecks;
 import io.tribu.platform.testing.ObservabilityChecks;
 import org.junit.jupiter.api.Test;
 
@@ -24,5 +25,10 @@ class ObservabilityTest {
     @Test
     void openApiDescribesTheApi() {
         ObservabilityChecks.openApiDescribes("/brands/{brandId}/mention-volume");
+    }
+
+    @Test
+    void asyncApiDocumentsEveryEventSchema() {
+        AsyncApiChecks.documentsEveryEventSchema();
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     public record Received(String method, String uri, String authorization, String contentType, String body,
-            String cookie, String idempotencyKey) {
+            String cookie, String idempotencyKey, String traceparent, String agent) {
     }
 
     public static final AtomicReference<Received> LAST = new AtomicReference<>();
@@ -36,7 +36,9 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("Content-Type"), body,
                     exchange.getRequestHeaders().getFirst("Cookie"),
-                    exchange.getRequestHeaders().getFirst("Idempotency-Key")));
+                    exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+                    exchange.getRequestHeaders().getFirst("traceparent"),
+                    exchange.getRequestHeaders().getFirst("X-Tribu-Agent")));
             String path = exchange.getRequestURI().getPath();
             int status;
             String answer;

@@ -6,6 +6,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import com.google.gson.annotations.SerializedName;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.custom.Quantity;
@@ -40,24 +41,25 @@ import java.util.Map;
  * of the wrong JSON type (a number where the API wants a string, as an unquoted env value, or the
  * reverse), which the API server refuses but a lenient JSON reader would accept.
  *
- * <p>ServiceMonitor, a Prometheus Operator CRD, has no model in that client; the fabric8 model of
- * the CRD is used with the same typed walk (unknown fields, wrong types).
+ * <p>ServiceMonitor and PrometheusRule, Prometheus Operator CRDs, have no model in that client; the fabric8 models of
+ * the CRDs are used with the same typed walk (unknown fields, wrong types).
  */
 final class ApiSchema {
 
     private static final ObjectMapper JACKSON = new ObjectMapper();
 
-    private static final Map<String, Class<?>> KINDS = Map.of(
-            "v1/ServiceAccount", V1ServiceAccount.class,
-            "v1/ConfigMap", V1ConfigMap.class,
-            "v1/Secret", V1Secret.class,
-            "v1/Service", V1Service.class,
-            "apps/v1/Deployment", V1Deployment.class,
-            "autoscaling/v2/HorizontalPodAutoscaler", V2HorizontalPodAutoscaler.class,
-            "policy/v1/PodDisruptionBudget", V1PodDisruptionBudget.class,
-            "networking.k8s.io/v1/NetworkPolicy", V1NetworkPolicy.class,
-            "networking.k8s.io/v1/Ingress", V1Ingress.class,
-            "monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class);
+    private static final Map<String, Class<?>> KINDS = Map.ofEntries(
+            Map.entry("v1/ServiceAccount", V1ServiceAccount.class),
+            Map.entry("v1/ConfigMap", V1ConfigMap.class),
+            Map.entry("v1/Secret", V1Secret.class),
+            Map.entry("v1/Service", V1Service.class),
+            Map.entry("apps/v1/Deployment", V1Deployment.class),
+            Map.entry("autoscaling/v2/HorizontalPodAutoscaler", V2HorizontalPodAutoscaler.class),
+            Map.entry("policy/v1/PodDisruptionBudget", V1PodDisruptionBudget.class),
+            Map.entry("networking.k8s.io/v1/NetworkPolicy", V1NetworkPolicy.class),
+            Map.entry("networking.k8s.io/v1/Ingress", V1Ingress.class),
+            Map.entry("monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class),
+            Map.entry("monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class));
 
     private ApiSchema() {
     }

@@ -44,6 +44,11 @@ class ChartGuardsTest {
     }
 
     @Test
+    void tracingWithoutACollectorFails() {
+        assertRenderFails(List.of(), Map.of("tracing.enabled", true), "tracing.otlpEndpoint is required when tracing.enabled");
+    }
+
+    @Test
     void anUnknownImageVariantFails() {
         assertRenderFails(List.of(), Map.of("image.variant", "graal"), "image.variant must be jvm or native");
     }

@@ -71,6 +71,8 @@ class ChartTest {
         expected.get("publishing").remove("HorizontalPodAutoscaler");
         // The console serves no metrics.
         expected.get("console").remove("ServiceMonitor");
+        // The suite's alerts and its Grafana dashboards (ConfigMaps).
+        expected.put("monitoring", new TreeSet<>(Set.of("PrometheusRule", "ConfigMap")));
         assertEquals(expected, kinds(ChartRender.production()));
     }
 
@@ -182,6 +184,25 @@ class ChartTest {
         for (Manifest monitor : production.stream().filter(m -> m.kind().equals("ServiceMonitor")).toList()) {
             assertEquals("/q/metrics", monitor.get("spec.endpoints[0].path"), monitor.id());
         }
+    }
+
+    @Test
+    void tracingIsOffUnlessTurnedOnAndThenSendsEveryComponentsSpansToTheCollector() {
+        for (Manifest config : configMaps(ChartRender.defaults())) {
+            assertNull(config.get("data.QUARKUS_OTEL_SDK_DISABLED"), config.id() + ": the applications' default, off");
+            assertNull(config.get("data.QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT"), config.id());
+        }
+        List<Manifest> on = ChartRender.render(List.of(), Map.of("tracing.enabled", true,
+                "tracing.otlpEndpoint", "http://collector:4317"));
+        assertEquals(COMPONENTS.size(), configMaps(on).size());
+        for (Manifest config : configMaps(on)) {
+            assertEquals("false", config.get("data.QUARKUS_OTEL_SDK_DISABLED"), config.id());
+            assertEquals("http://collector:4317", config.get("data.QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT"), config.id());
+        }
+    }
+
+    static List<Manifest> configMaps(List<Manifest> render) {
+        return render.stream().filter(m -> m.kind().equals("ConfigMap")).toList();
     }
 
     @AfterAll

@@ -50,6 +50,11 @@ final class Repo {
         return ROOT.resolve("console/src/main/resources/application.properties");
     }
 
+    /** The defaults every service takes from the platform library (its application.properties wins). */
+    static Path platformDefaultsFile() {
+        return ROOT.resolve("platform/tribu-platform/src/main/resources/META-INF/microprofile-config.properties");
+    }
+
     static String read(Path file) {
         try {
             return Files.readString(file);

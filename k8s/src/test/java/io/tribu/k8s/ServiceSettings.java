@@ -16,7 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What one service reads from its environment, from its application.properties: the
+ * What one service reads from its environment, from its application.properties (and the platform library's
+ * defaults, for a service): the
  * {@code ${TRIBU_...}} expressions (with their defaults) and the configuration keys, whose
  * environment form (quarkus.http.port -> QUARKUS_HTTP_PORT) is how the chart may set a key
  * directly. Keys of the %dev and %test profiles are ignored: they never apply in a cluster.
@@ -31,7 +32,8 @@ record ServiceSettings(String service, Map<String, String> tribuVariables, Map<S
         for (Path file : Repo.servicePropertiesFiles()) {
             String dir = file.getParent().getParent().getParent().getParent().getFileName().toString();
             String service = dir.substring(0, dir.length() - "-service".length());
-            all.put(service, parse(service, Repo.read(file)));
+            // The platform's defaults first: a key the service sets again wins, as in Quarkus.
+            all.put(service, parse(service, Repo.read(Repo.platformDefaultsFile()) + "\n" + Repo.read(file)));
         }
         if (java.nio.file.Files.isRegularFile(Repo.consolePropertiesFile())) {
             all.put("console", parse("console", Repo.read(Repo.consolePropertiesFile())));

@@ -3,6 +3,7 @@ package io.tribu.publishing;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.tribu.platform.testing.AsyncApiChecks;
 import io.tribu.platform.testing.ObservabilityChecks;
 import org.junit.jupiter.api.Test;
 
@@ -30,5 +31,10 @@ class ObservabilityTest {
         given().when().get("/q/openapi?format=json")
                 .then().statusCode(200)
                 .body("paths.'/brands/{brandId}/posts'.post.requestBody.content.'application/json'.examples", hasKey("Christmas Eve"));
+    }
+
+    @Test
+    void asyncApiDocumentsEveryEventSchema() {
+        AsyncApiChecks.documentsEveryEventSchema();
     }
 }

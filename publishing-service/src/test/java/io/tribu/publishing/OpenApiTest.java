@@ -54,7 +54,7 @@ class OpenApiTest {
             Map.entry("PUT /brands/{brandId}/channels/{channelId}/queue", "200"),
             Map.entry("GET /brands/{brandId}/posts", "200"),
             Map.entry("GET /brands/{brandId}/posts/unscheduled", "200"),
-            Map.entry("POST /brands/{brandId}/posts", "201"),
+            Map.entry("POST /brands/{brandId}/posts", "201,200"),
             Map.entry("GET /brands/{brandId}/posts/{postId}", "200"),
             Map.entry("PUT /brands/{brandId}/posts/{postId}", "200"),
             Map.entry("GET /brands/{brandId}/posts/export", "200"),

@@ -5,7 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tribu.analytics.drivers.MentionTextSample.MentionExample;
-import io.tribu.analytics.outbox.Outbox;
+import io.tribu.platform.outbox.Outbox;
 import io.tribu.analytics.period.ReportingPeriod;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -121,8 +121,8 @@ public class CrisisAlerts {
                 .setParameter("now", now)
                 .executeUpdate()
                 .chain(inserted -> inserted == 1
-                        ? outbox.append(session, id, TOPIC, tenant, brandId, TYPE, now,
-                                new AlertRaised(id, brandId, kind, start, peak, mentions, observed, usual, now, top))
+                        ? outbox.appendOnce(id, now, new Outbox.Pending(TOPIC, tenant, brandId, TYPE,
+                                new AlertRaised(id, brandId, kind, start, peak, mentions, observed, usual, now, top)))
                         .invoke(() -> LOG.infof("Crisis alert %s for %s (%s from %s)", id, brandId, kind, start))
                         .replaceWithVoid()
                         : Uni.createFrom().voidItem()));

@@ -1,5 +1,6 @@
 package io.tribu.analytics.engagement;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +43,7 @@ public class PostEngagementService {
     }
 
     /** A published variant is known before its first snapshot; a snapshot seen first already holds it all. */
+    @WithSpan
     public Uni<Void> published(Mutiny.Session session, PostPublishedReader event) {
         PostPublishedReader.Data data = event.data();
         return session.createNativeQuery("""
@@ -67,6 +69,7 @@ public class PostEngagementService {
      * {@code collectedAt} of each variant wins (equal ones: the later event), and it replaces the stored one
      * only if it was collected later, so a replayed or late older snapshot changes nothing.
      */
+    @WithSpan
     public Uni<Void> collected(Mutiny.Session session, List<EngagementCollectedReader> events) {
         Map<List<Object>, EngagementCollectedReader> latest = new LinkedHashMap<>();
         for (EngagementCollectedReader event : events) {

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.tribu.platform.trace.EventTraces;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
  * commit together, a redelivered event changes nothing), then acknowledge the batch. Unreadable or invalid
  * events go to the dead-letter topic before the acknowledgement. When storing keeps failing the batch is
  * nacked and the channel stops (failure-strategy fail): nothing is acknowledged that was not stored, and
- * a restart reads the batch again.
+ * a restart reads the batch again. The batch is taken in under a span that continues its events' trace.
  */
 @ApplicationScoped
 public class EventIntake {
@@ -35,11 +36,13 @@ public class EventIntake {
     private final ObjectMapper json;
     private final DeadLetters deadLetters;
     private final Clock clock;
+    private final EventTraces traces;
 
-    public EventIntake(ObjectMapper json, DeadLetters deadLetters, Clock clock) {
+    public EventIntake(ObjectMapper json, DeadLetters deadLetters, Clock clock, EventTraces traces) {
         this.json = json;
         this.deadLetters = deadLetters;
         this.clock = clock;
+        this.traces = traces;
     }
 
     /** Every event of the batch must be readable by {@code reader}; the others are dead letters. */
@@ -81,6 +84,12 @@ public class EventIntake {
     private <T extends IncomingEvent> Uni<Void> takeRead(KafkaRecordBatch<String, String> batch,
                                                          Function<String, Class<? extends T>> readerOf,
                                                          BiFunction<Mutiny.Session, List<T>, Uni<Void>> effect) {
+        return traces.consume(batch, () -> read(batch, readerOf, effect));
+    }
+
+    private <T extends IncomingEvent> Uni<Void> read(KafkaRecordBatch<String, String> batch,
+                                                     Function<String, Class<? extends T>> readerOf,
+                                                     BiFunction<Mutiny.Session, List<T>, Uni<Void>> effect) {
         List<T> events = new ArrayList<>();
         Uni<Void> rejected = Uni.createFrom().voidItem();
         for (KafkaRecord<String, String> record : batch.getRecords()) {

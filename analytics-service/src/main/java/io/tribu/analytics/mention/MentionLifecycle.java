@@ -1,5 +1,6 @@
 package io.tribu.analytics.mention;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
 import io.tribu.analytics.author.AuthorService;
 import io.tribu.analytics.drivers.MentionTextSample;
@@ -42,6 +43,7 @@ public class MentionLifecycle {
     }
 
     /** The events in partition order, each new (the intake has skipped those applied before). */
+    @WithSpan
     public Uni<Void> apply(Mutiny.Session session, List<MentionLifecycleEvent> events) {
         Map<MentionLedger.Key, List<MentionLifecycleEvent>> byMention = new LinkedHashMap<>();
         List<SentimentService.QueryName> names = new ArrayList<>();

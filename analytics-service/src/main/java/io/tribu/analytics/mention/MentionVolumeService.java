@@ -1,5 +1,6 @@
 package io.tribu.analytics.mention;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +19,7 @@ public class MentionVolumeService {
      * Adds the batch's counts to the hours the mentions were published in (a count taken back out subtracts), and
      * drops the rows that came back to zero; runs inside the intake's transaction.
      */
+    @WithSpan
     public Uni<Void> count(Mutiny.Session session, List<MentionCount> counts) {
         BatchRows rows = new BatchRows();
         for (MentionCount count : counts) {

@@ -1,5 +1,6 @@
 package io.tribu.analytics.moderation;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -21,6 +22,7 @@ public class ModerationMeasures {
      * Stores the decision, and keeps per item when it was posted and its earliest response: this decision's time
      * if it answered at once, else (a network action awaiting publishing) none yet.
      */
+    @WithSpan
     public Uni<Void> record(Mutiny.Session session, DecisionRecordedReader event) {
         DecisionRecordedReader.Data data = event.data();
         return session.createNativeQuery("""
@@ -45,6 +47,7 @@ public class ModerationMeasures {
      * earlier one answered it), a failed one changes nothing. It may come before the item's decision (another topic):
      * the item then waits for its posting time, which only decisions carry.
      */
+    @WithSpan
     public Uni<Void> completed(Mutiny.Session session, ActionCompletedReader event) {
         ActionCompletedReader.Data data = event.data();
         return !data.done() ? Uni.createFrom().voidItem()

@@ -5,7 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.tribu.listening.outbox.Outbox;
+import io.tribu.platform.outbox.Outbox;
 import io.tribu.listening.source.UrlGuards;
 import io.tribu.platform.net.UrlGuard;
 import io.tribu.platform.problem.Problems;
@@ -178,8 +178,8 @@ public class AlertService {
         return outbox.append(alertsTopic, alert.tenant, alert.brandId, AlertRetracted.TYPE, AlertRetracted.of(alert))
                 .chain(event -> {
                     if (!Alert.NO_WEBHOOK.equals(alert.webhookStatus)) {
-                        alert.retraction = event.payload;
-                        alert.retractionDelivery = event.id;
+                        alert.retraction = event.payload();
+                        alert.retractionDelivery = event.id();
                     }
                     if (Alert.PENDING.equals(alert.webhookStatus)) {
                         alert.webhookStatus = Alert.CANCELLED;
@@ -280,7 +280,7 @@ public class AlertService {
             alert.mentionId = data.mentionId();
             alert.observed = data.observed();
             alert.expected = data.expected();
-            alert.payload = event.payload;
+            alert.payload = event.payload();
             alert.webhookStatus = hasWebhook ? Alert.PENDING : Alert.NO_WEBHOOK;
             alert.nextAttemptAt = hasWebhook ? now : null;
             return alert.persist().replaceWithVoid();

@@ -5,7 +5,11 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.persistence.LockModeType;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.tribu.platform.net.PinnedHttp;
 import io.tribu.platform.net.UrlGuard;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.tribu.listening.source.webhook.WebhookSignature;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -13,10 +17,6 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +27,8 @@ import java.util.List;
  * {@code X-Tribu-Signature: sha256=HMAC(secret, timestamp + "." + body)}. Due alerts are leased under
  * FOR UPDATE SKIP LOCKED (replicas never send the same attempt twice); a failed attempt is retried with
  * exponential backoff (10 s, 20 s, 40 s ... capped at 30 min) up to {@link #MAX_ATTEMPTS}, then marked failed.
+ * Sent through the platform's {@link PinnedHttp}: the webhook's host is resolved once, checked by the {@link UrlGuard},
+ * and connected to at the checked address; redirects are not followed (one could lead inside).
  * Receivers deduplicate on the {@code X-Tribu-Delivery} id: a crash after sending and before recording sends again.
  * An alert retracted after it was delivered is followed by its retraction, delivered the same way under its own id.
  */
@@ -45,18 +47,15 @@ public class AlertWebhookSender {
                int attempts, boolean retraction) {
     }
 
-    private final UrlGuard addresses;
-    private final HttpClient http;
+    private final PinnedHttp http;
     private final Duration timeout;
     private final Clock clock;
 
-    public AlertWebhookSender(UrlGuard addresses,
+    public AlertWebhookSender(PinnedHttp http,
                               @ConfigProperty(name = "tribu.alerts.webhook-timeout") Duration timeout, Clock clock) {
-        this.addresses = addresses;
+        this.http = http;
         this.timeout = timeout;
         this.clock = clock;
-        // redirects are not followed: a redirect could lead to an internal address
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @Scheduled(every = "${tribu.alerts.webhook-tick}", delayed = "3s",
@@ -95,22 +94,17 @@ public class AlertWebhookSender {
             return "the rule has no webhook any more";
         }
         URI url = URI.create(delivery.url());
-        String refusal = addresses.refusal(url).orElse(null);
-        if (refusal != null) {
-            return refusal;
-        }
         long timestamp = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(timeout)
-                .header("Content-Type", "application/cloudevents+json")
-                .header("X-Tribu-Delivery", delivery.deliveryId().toString())
-                .header("X-Tribu-Timestamp", Long.toString(timestamp))
-                .header("X-Tribu-Signature", WebhookSignature.sign(delivery.secret(), timestamp, delivery.payload()))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
-                .build();
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
+                .addHeader("Content-Type", "application/cloudevents+json")
+                .addHeader("X-Tribu-Delivery", delivery.deliveryId().toString())
+                .addHeader("X-Tribu-Timestamp", Long.toString(timestamp))
+                .addHeader("X-Tribu-Signature", WebhookSignature.sign(delivery.secret(), timestamp, delivery.payload()));
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = http.fetch(url, request, Buffer.buffer(delivery.payload()), 0, timeout).status();
             return status / 100 == 2 ? null : "answered HTTP " + status;
+        } catch (UrlGuard.Refused refused) {
+            return refused.getMessage();
         } catch (IOException e) {
             return e.getMessage() == null ? "connection failed" : e.getMessage();
         } catch (InterruptedException e) {

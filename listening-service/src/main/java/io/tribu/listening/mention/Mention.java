@@ -66,18 +66,11 @@ public class Mention extends PanacheEntityBase {
     /** The first mention of the same story (near-duplicates share it); its own id for a new story. */
     @Column(name = "story_id")
     public UUID storyId;
-    /** SimHash of the text, null when too short to compare; bands are its five parts (see TextFingerprint). */
-    public Long fingerprint;
-    @Column(name = "fp_band0")
-    public Integer fpBand0;
-    @Column(name = "fp_band1")
-    public Integer fpBand1;
-    @Column(name = "fp_band2")
-    public Integer fpBand2;
-    @Column(name = "fp_band3")
-    public Integer fpBand3;
-    @Column(name = "fp_band4")
-    public Integer fpBand4;
+    /** MinHash signature of the text, null when too short to compare (see TextFingerprint). */
+    public int[] signature;
+    /** The signature's band keys for this brand, what near-duplicate lookups find it by; null with the signature. */
+    @Column(name = "story_keys")
+    public long[] storyKeys;
     /** The text folded for full-text search (case, accents, punctuation). */
     @Column(name = "search_text")
     public String searchText;

@@ -1,12 +1,14 @@
 package io.tribu.listening.mention;
 
+import io.opentelemetry.instrumentation.annotations.SpanAttribute;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import java.util.Arrays;
 import java.util.List;
 import io.tribu.listening.sql.Columns;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.tribu.listening.outbox.Outbox;
+import io.tribu.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -70,7 +72,8 @@ public class MentionService {
 
     /** Stores the mention and its event in one transaction, so neither exists without the other. */
     @WithTransaction
-    public Uni<Mention> record(String tenant, String brandId, NewMention heard) {
+    @WithSpan
+    public Uni<Mention> record(String tenant, @SpanAttribute("tribu.brand.id") String brandId, NewMention heard) {
         return store(List.of(new Heard(tenant, brandId, heard))).map(stored -> stored.get(0));
     }
 
@@ -93,7 +96,8 @@ public class MentionService {
      * externalId already recorded for the brand and source stores nothing and fails with {@link AlreadyRecorded}:
      * found before storing, or (two requests at once) by the unique index, after which the first one is read.
      */
-    public Uni<Mention> recordFromApi(String tenant, String brandId, NewMention heard) {
+    @WithSpan
+    public Uni<Mention> recordFromApi(String tenant, @SpanAttribute("tribu.brand.id") String brandId, NewMention heard) {
         Uni<Mention> stored = Panache.withTransaction(() -> (heard.externalId() == null
                 ? Uni.createFrom().<Mention>nullItem()
                 : Mention.recordedViaApi(tenant, brandId, heard.source(), heard.externalId()))
@@ -122,6 +126,7 @@ public class MentionService {
      * inside the caller's transaction; answers those stored. A batch costs one query to tell the new ones, one
      * hop off the event loop to enrich them all, one statement for their stories, and one flush.
      */
+    @WithSpan
     public Uni<List<Mention>> recordAllOnce(List<Heard> heard) {
         return alreadyHeard(heard).chain(known -> {
             Set<String> seen = new HashSet<>(known);
@@ -161,12 +166,8 @@ public class MentionService {
                         stored.sentimentLabel = now.sentimentLabel;
                         stored.sentimentScore = now.sentimentScore;
                         stored.searchText = now.searchText;
-                        stored.fingerprint = now.fingerprint;
-                        stored.fpBand0 = now.fpBand0;
-                        stored.fpBand1 = now.fpBand1;
-                        stored.fpBand2 = now.fpBand2;
-                        stored.fpBand3 = now.fpBand3;
-                        stored.fpBand4 = now.fpBand4;
+                        stored.signature = now.signature;
+                        stored.storyKeys = now.storyKeys;
                         stored.matchedQueryIds = now.matchedQueryIds;
                         stored.editedAt = clock.instant();
                         return moveToStory(stored)
@@ -186,9 +187,9 @@ public class MentionService {
      */
     private Uni<Void> moveToStory(Mention edited) {
         UUID was = edited.storyId;
-        Uni<UUID> nearest = edited.fingerprint == null ? Uni.createFrom().nullItem()
+        Uni<UUID> nearest = edited.signature == null ? Uni.createFrom().nullItem()
                 : stories.ofNearDuplicates(List.of(new Stories.Probe(edited.tenant, edited.brandId,
-                        new TextFingerprint(edited.fingerprint), edited.publishedAt.minus(storyWindow),
+                        new TextFingerprint(edited.signature), edited.publishedAt.minus(storyWindow),
                         edited.publishedAt.plus(storyWindow), edited.id))).map(found -> found.get(0));
         return nearest.chain(story -> {
             if (was.equals(story)) {
@@ -213,12 +214,8 @@ public class MentionService {
             stored.withdrawnAt = clock.instant();
             stored.text = "";
             stored.searchText = "";
-            stored.fingerprint = null;
-            stored.fpBand0 = null;
-            stored.fpBand1 = null;
-            stored.fpBand2 = null;
-            stored.fpBand3 = null;
-            stored.fpBand4 = null;
+            stored.signature = null;
+            stored.storyKeys = null;
             Uni<Void> leaveStory = stored.storyId.equals(stored.id) ? stored.handOverStory()
                     : Uni.createFrom().voidItem().invoke(() -> stored.storyId = stored.id);
             return leaveStory
@@ -270,15 +267,13 @@ public class MentionService {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         insert into mention (id, tenant, brand_id, source, kind, owned_channel, author, author_reach, text, url,
                                              language, published_at, received_at, source_id, external_id, sentiment_label,
-                                             sentiment_score, story_id, fingerprint, fp_band0, fp_band1, fp_band2, fp_band3,
-                                             fp_band4, search_text, matched_query_ids, recorded_via_api, quoted_url,
+                                             sentiment_score, story_id, signature, story_keys, search_text, matched_query_ids, recorded_via_api, quoted_url,
                                              published_at_estimated)
                         select cast(id as uuid), tenant, brand_id, source, kind, cast(owned_channel as boolean), author,
                                cast(author_reach as bigint), text, url, language, cast(published_at as timestamptz),
                                cast(received_at as timestamptz), cast(source_id as uuid), external_id, sentiment_label,
-                               cast(sentiment_score as double precision), cast(story_id as uuid), cast(fingerprint as bigint),
-                               cast(fp_band0 as int), cast(fp_band1 as int), cast(fp_band2 as int), cast(fp_band3 as int),
-                               cast(fp_band4 as int), search_text, cast(matched_query_ids as uuid[]),
+                               cast(sentiment_score as double precision), cast(story_id as uuid), cast(signature as int[]),
+                               cast(story_keys as bigint[]), search_text, cast(matched_query_ids as uuid[]),
                                cast(recorded_via_api as boolean), quoted_url, cast(published_at_estimated as boolean)
                         from unnest(cast(:ids as text[]), cast(:tenants as text[]), cast(:brands as text[]),
                                     cast(:sources as text[]), cast(:kinds as text[]), cast(:owned as text[]),
@@ -286,13 +281,12 @@ public class MentionService {
                                     cast(:urls as text[]), cast(:languages as text[]), cast(:published as text[]),
                                     cast(:received as text[]), cast(:sourceIds as text[]), cast(:externalIds as text[]),
                                     cast(:sentiments as text[]), cast(:scores as text[]), cast(:stories as text[]),
-                                    cast(:fingerprints as text[]), cast(:band0 as text[]), cast(:band1 as text[]),
-                                    cast(:band2 as text[]), cast(:band3 as text[]), cast(:band4 as text[]),
+                                    cast(:signatures as text[]), cast(:storyKeys as text[]),
                                     cast(:searchTexts as text[]), cast(:matched as text[]), cast(:viaApi as text[]),
                                     cast(:quoted as text[]), cast(:estimated as text[]))
                              as t(id, tenant, brand_id, source, kind, owned_channel, author, author_reach, text, url, language,
                                   published_at, received_at, source_id, external_id, sentiment_label, sentiment_score,
-                                  story_id, fingerprint, fp_band0, fp_band1, fp_band2, fp_band3, fp_band4, search_text,
+                                  story_id, signature, story_keys, search_text,
                                   matched_query_ids, recorded_via_api, quoted_url, published_at_estimated)""")
                 .setParameter("ids", Columns.of(mentions, m -> m.id))
                 .setParameter("tenants", Columns.of(mentions, m -> m.tenant))
@@ -312,12 +306,11 @@ public class MentionService {
                 .setParameter("sentiments", Columns.of(mentions, m -> m.sentimentLabel))
                 .setParameter("scores", Columns.of(mentions, m -> m.sentimentScore))
                 .setParameter("stories", Columns.of(mentions, m -> m.storyId))
-                .setParameter("fingerprints", Columns.of(mentions, m -> m.fingerprint))
-                .setParameter("band0", Columns.of(mentions, m -> m.fpBand0))
-                .setParameter("band1", Columns.of(mentions, m -> m.fpBand1))
-                .setParameter("band2", Columns.of(mentions, m -> m.fpBand2))
-                .setParameter("band3", Columns.of(mentions, m -> m.fpBand3))
-                .setParameter("band4", Columns.of(mentions, m -> m.fpBand4))
+                // PostgreSQL array literals, as for matched below
+                .setParameter("signatures", Columns.of(mentions, m -> m.signature == null ? null
+                        : Arrays.stream(m.signature).mapToObj(Integer::toString).collect(Collectors.joining(",", "{", "}"))))
+                .setParameter("storyKeys", Columns.of(mentions, m -> m.storyKeys == null ? null
+                        : Arrays.stream(m.storyKeys).mapToObj(Long::toString).collect(Collectors.joining(",", "{", "}"))))
                 .setParameter("searchTexts", Columns.of(mentions, m -> m.searchText))
                 .setParameter("viaApi", Columns.of(mentions, m -> m.recordedViaApi))
                 // a PostgreSQL array literal per row: unnest would flatten an array of arrays
@@ -374,14 +367,8 @@ public class MentionService {
         }
         mention.searchText = SearchText.of(mention.text);
         TextFingerprint fingerprint = enrichment.fingerprint();
-        if (fingerprint.isUsable()) {
-            mention.fingerprint = fingerprint.bits();
-            mention.fpBand0 = fingerprint.band(0);
-            mention.fpBand1 = fingerprint.band(1);
-            mention.fpBand2 = fingerprint.band(2);
-            mention.fpBand3 = fingerprint.band(3);
-            mention.fpBand4 = fingerprint.band(4);
-        }
+        mention.signature = fingerprint.signature();
+        mention.storyKeys = fingerprint.keys(mention.tenant, mention.brandId);
         mention.storyId = mention.id;
         return mention;
     }
@@ -392,9 +379,9 @@ public class MentionService {
      * at once (or by the same transaction) may start two stories; later copies join the earliest.
      */
     private Uni<Void> findStories(List<Mention> mentions) {
-        List<Mention> fingerprinted = mentions.stream().filter(m -> m.fingerprint != null).toList();
+        List<Mention> fingerprinted = mentions.stream().filter(m -> m.signature != null).toList();
         return stories.ofNearDuplicates(fingerprinted.stream().map(m -> new Stories.Probe(m.tenant, m.brandId,
-                        new TextFingerprint(m.fingerprint), m.publishedAt.minus(storyWindow), m.publishedAt.plus(storyWindow),
+                        new TextFingerprint(m.signature), m.publishedAt.minus(storyWindow), m.publishedAt.plus(storyWindow),
                         null)).toList())
                 .invoke(found -> {
                     for (int i = 0; i < found.size(); i++) {

@@ -119,6 +119,19 @@ public class SourceResource {
     @APIResponse(responseCode = "204", description = "Removed")
     public Uni<Response> remove(@PathParam("brandId") String brandId, @PathParam("sourceId") UUID sourceId) {
         String brand = caller.requireBrand(brandId);
-        return sources.remove(caller.tenant(), brand, sourceId).replaceWith(Response.noContent().build());
+        // A poll of this source may hold its row while the delete waits on the source's mentions: PostgreSQL
+        // breaks such a deadlock by failing one side. The delete is taken again (a new transaction), not a 503.
+        return Uni.createFrom().deferred(() -> sources.remove(caller.tenant(), brand, sourceId))
+                .onFailure(SourceResource::deadlocked).retry().atMost(3)
+                .replaceWith(Response.noContent().build());
+    }
+
+    private static boolean deadlocked(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.LockAcquisitionException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -56,6 +56,24 @@ class MentionEnrichmentTest {
                 .then().statusCode(201).extract().path("id");
     }
 
+    @Inject
+    java.time.Clock clock;
+
+    /** Operators read the enrichment time and rate at /q/metrics (docs/operations.md). */
+    @Test
+    void eachEnrichmentIsTimed() {
+        double before = enrichmentCount();
+        record(mention("Le pain de ce matin était parfait, merci !", clock.instant().minus(Duration.ofHours(1)).toString()));
+        assertTrue(enrichmentCount() >= before + 1, "tribu_mention_enrichment_seconds_count after one mention");
+    }
+
+    static double enrichmentCount() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("tribu_mention_enrichment_seconds_count"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
+    }
+
     @Test
     void languageIsDetectedAndSentimentScoredWhenTheSourceDoesNotSay() throws Exception {
         try (TopicReader topic = new TopicReader("tribu.listening.mentions")) {

@@ -1,18 +1,34 @@
 package io.tribu.listening.source;
 
 import io.tribu.listening.source.rss.FakeFeedServer;
+import io.tribu.platform.net.PinnedHttp;
+import io.tribu.platform.net.UrlGuard;
+import io.tribu.platform.testing.AddressRecordingServer;
+import io.tribu.platform.testing.RebindingDns;
+import io.vertx.core.Vertx;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GuardedFetcherTest {
+
+    static final Vertx VERTX = Vertx.vertx();
+
+    @AfterAll
+    static void closeVertx() {
+        VERTX.close();
+    }
 
     final FakeFeedServer blog = newServer();
 
@@ -30,7 +46,8 @@ class GuardedFetcherTest {
     }
 
     GuardedFetcher fetcher(boolean allowPrivate, int maxBytes) {
-        return new GuardedFetcher(new UrlGuards().urlGuard(allowPrivate), Duration.ofSeconds(5), maxBytes);
+        return new GuardedFetcher(new PinnedHttp(VERTX, new UrlGuards().urlGuard(allowPrivate), Duration.ofSeconds(5)),
+                Duration.ofSeconds(5), maxBytes);
     }
 
     @Test
@@ -82,5 +99,45 @@ class GuardedFetcherTest {
         var error = assertThrows(GuardedFetcher.SourceException.class,
                 () -> fetcher(true, 1000).fetch(blog.url("/missing"), null, null));
         assertTrue(error.getMessage().contains("HTTP 404"));
+    }
+
+    /** Only 127.0.0.1 allowed (the stand-in for a public address); the DNS double answers it, then 127.0.0.2. */
+    static GuardedFetcher pinned(RebindingDns dns) {
+        return new GuardedFetcher(new PinnedHttp(VERTX, new UrlGuard(List.of("127.0.0.1/32"), dns::lookup), Duration.ofSeconds(5)),
+                Duration.ofSeconds(30), 1_000_000);
+    }
+
+    @Test
+    void everyHopConnectsToTheAddressItsCheckFound() throws Exception {
+        try (AddressRecordingServer site = new AddressRecordingServer()) {
+            int port = site.port();
+            site.answer("/old", 301, Map.of("Location", "http://feeds.rebind.test:" + port + "/feed"), "")
+                    .answer("/feed", 200, Map.of("Content-Type", "application/rss+xml"), FakeFeedServer.rss());
+            RebindingDns dns = new RebindingDns().answer("blog.rebind.test", "127.0.0.1", "127.0.0.2")
+                    .answer("feeds.rebind.test", "127.0.0.1", "127.0.0.2");
+            GuardedFetcher fetcher = pinned(dns);
+
+            assertEquals(200, fetcher.fetch(URI.create("http://blog.rebind.test:" + port + "/old"), null, null).status());
+            assertEquals(List.of(new AddressRecordingServer.Hit("127.0.0.1", "blog.rebind.test:" + port, "GET", "/old", ""),
+                    new AddressRecordingServer.Hit("127.0.0.1", "feeds.rebind.test:" + port, "GET", "/feed", "")), site.hits());
+            assertEquals(1, dns.lookups("feeds.rebind.test"));
+
+            // the next poll: the name now answers an internal address, refused before any request
+            var refused = assertThrows(GuardedFetcher.SourceException.class,
+                    () -> fetcher.fetch(URI.create("http://blog.rebind.test:" + port + "/old"), null, null));
+            assertTrue(refused.getMessage().endsWith("resolves to an internal address (127.0.0.2)"), refused.getMessage());
+            assertEquals(2, site.hits().size());
+        }
+    }
+
+    @Test
+    void aFeedWhoseFirstAnswerIsInternalIsNeverAsked() throws Exception {
+        try (AddressRecordingServer site = new AddressRecordingServer()) {
+            site.answer("/feed", 200, Map.of(), FakeFeedServer.rss());
+            GuardedFetcher fetcher = pinned(new RebindingDns().answer("blog.rebind.test", "127.0.0.2", "127.0.0.1"));
+            assertThrows(GuardedFetcher.SourceException.class,
+                    () -> fetcher.fetch(URI.create("http://blog.rebind.test:" + site.port() + "/feed"), null, null));
+            assertEquals(List.of(), site.hits());
+        }
     }
 }

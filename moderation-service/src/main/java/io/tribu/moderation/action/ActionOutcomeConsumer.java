@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tribu.moderation.inbox.DecisionAction;
 import io.tribu.moderation.inbox.InboxStatus;
+import io.tribu.platform.trace.EventTraces;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -25,14 +26,20 @@ public class ActionOutcomeConsumer {
 
     private final ObjectMapper json;
     private final Clock clock;
+    private final EventTraces traces;
 
-    public ActionOutcomeConsumer(ObjectMapper json, Clock clock) {
+    public ActionOutcomeConsumer(ObjectMapper json, Clock clock, EventTraces traces) {
         this.json = json;
         this.clock = clock;
+        this.traces = traces;
     }
 
     @Incoming("action-outcomes")
     public Uni<Void> consume(Message<String> message) {
+        return traces.consume(message, () -> take(message));
+    }
+
+    private Uni<Void> take(Message<String> message) {
         ActionCompletedReader event;
         try {
             event = json.readValue(message.getPayload(), ActionCompletedReader.class);

@@ -3,7 +3,7 @@ package io.tribu.moderation.action;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tribu.moderation.inbox.InboxItem;
-import io.tribu.moderation.outbox.Outbox;
+import io.tribu.platform.outbox.Outbox;
 import io.tribu.moderation.sql.Columns;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

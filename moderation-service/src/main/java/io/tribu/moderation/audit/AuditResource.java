@@ -126,11 +126,11 @@ public class AuditResource {
     private static String decisionsCsv(List<AuditEntry> entries) {
         CsvText csv = new CsvText().row(Arrays.asList("decision_id", "item_id", "decided_at", "actor", "automated", "rule_id",
                 "charter_version", "action", "from_status", "to_status", "assignee", "reason", "details", "network_outcome",
-                "network_reason", "channel", "author", "text"));
+                "network_reason", "channel", "author", "text", "via"));
         for (AuditEntry e : entries) {
             csv.row(Arrays.asList(e.decisionId(), e.itemId(), e.decidedAt(), e.actor(), e.automated(), e.ruleId(),
                     e.charterVersion(), e.action(), e.fromStatus(), e.toStatus(), e.assignee(), e.reason(), e.details(),
-                    e.networkOutcome(), e.networkReason(), e.channel(), e.author(), e.text()));
+                    e.networkOutcome(), e.networkReason(), e.channel(), e.author(), e.text(), e.via()));
         }
         return csv.toString();
     }

@@ -33,7 +33,7 @@ public class AuditService {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select d.id, d.item_id, d.decided_at, d.actor, d.automated, d.rule_id, d.charter_version, d.action,
                                d.from_status, d.to_status, d.assignee, d.reason, d.details::text,
-                               a.outcome, a.reason, i.source, i.kind, i.author, i.text, i.url, i.published_at
+                               a.outcome, a.reason, i.source, i.kind, i.author, i.text, i.url, i.published_at, d.via
                         from decision d
                         join inbox_item i on i.id = d.item_id
                         left join network_action a on a.decision_id = d.id
@@ -80,7 +80,7 @@ public class AuditService {
         return new AuditEntry((UUID) r[0], (UUID) r[1], instant(r[2]), (String) r[3], (Boolean) r[4], (String) r[5],
                 r[6] == null ? null : ((Number) r[6]).intValue(), (String) r[7], (String) r[8], (String) r[9],
                 (String) r[10], (String) r[11], tree((String) r[12]), (String) r[13], (String) r[14], (String) r[15],
-                (String) r[16], (String) r[17], (String) r[18], (String) r[19], instant(r[20]));
+                (String) r[16], (String) r[17], (String) r[18], (String) r[19], instant(r[20]), (String) r[21]);
     }
 
     private JsonNode tree(String text) {

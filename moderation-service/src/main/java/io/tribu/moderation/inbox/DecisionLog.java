@@ -2,7 +2,7 @@ package io.tribu.moderation.inbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.tribu.moderation.outbox.Outbox;
+import io.tribu.platform.outbox.Outbox;
 import io.tribu.moderation.sql.Columns;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -39,15 +39,17 @@ class DecisionLog {
                 DecisionRecorded.TYPE, event(e.item(), e.decision(), now))).toList();
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         insert into decision (id, item_id, tenant, brand_id, actor, action, from_status, to_status, assignee,
-                                              reason, decided_at, rule_id, charter_version, automated, details)
+                                              reason, decided_at, rule_id, charter_version, automated, details, via)
                         select cast(id as uuid), cast(item as uuid), tenant, brand, actor, action, from_status, to_status,
-                               assignee, reason, :at, rule, cast(version as int), cast(automated as boolean), cast(details as jsonb)
+                               assignee, reason, :at, rule, cast(version as int), cast(automated as boolean), cast(details as jsonb),
+                               via
                         from unnest(cast(:ids as text[]), cast(:items as text[]), cast(:tenants as text[]), cast(:brands as text[]),
                                     cast(:actors as text[]), cast(:actions as text[]), cast(:froms as text[]), cast(:tos as text[]),
                                     cast(:assignees as text[]), cast(:reasons as text[]), cast(:rules as text[]),
-                                    cast(:versions as text[]), cast(:automated as text[]), cast(:details as text[]))
+                                    cast(:versions as text[]), cast(:automated as text[]), cast(:details as text[]),
+                                    cast(:vias as text[]))
                              as t(id, item, tenant, brand, actor, action, from_status, to_status, assignee, reason, rule,
-                                  version, automated, details)""")
+                                  version, automated, details, via)""")
                 .setParameter("at", now)
                 .setParameter("ids", Columns.of(all, e -> e.decision().id()))
                 .setParameter("items", Columns.of(all, e -> e.item().id))
@@ -63,6 +65,7 @@ class DecisionLog {
                 .setParameter("versions", Columns.of(all, e -> e.decision().charterVersion()))
                 .setParameter("automated", Columns.of(all, e -> e.decision().automated()))
                 .setParameter("details", Columns.of(all, e -> e.decision().details()))
+                .setParameter("vias", Columns.of(all, e -> e.decision().via()))
                 .executeUpdate())
                 .chain(() -> outbox.appendAll(events));
     }

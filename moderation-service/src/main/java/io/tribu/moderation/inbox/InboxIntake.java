@@ -1,5 +1,6 @@
 package io.tribu.moderation.inbox;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -12,7 +13,7 @@ import io.tribu.moderation.charter.RuleAction;
 import io.tribu.moderation.classify.Classification;
 import io.tribu.moderation.classify.Classifier;
 import io.tribu.moderation.classify.Label;
-import io.tribu.moderation.outbox.OutboxRelay;
+import io.tribu.platform.outbox.OutboxRelay;
 import io.tribu.moderation.reply.ReplyTemplate;
 import io.tribu.moderation.sql.Columns;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,6 +76,7 @@ public class InboxIntake {
     }
 
     /** In order: an author's interaction hidden early in the batch counts as an offence for their later ones. */
+    @WithSpan
     public Uni<Void> receiveAll(List<MentionRecordedReader> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();

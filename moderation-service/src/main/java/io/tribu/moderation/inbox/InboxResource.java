@@ -160,10 +160,14 @@ public class InboxResource {
                                 @Parameter(description = "Any unique value (a UUID): a retry with the same key and body "
                                         + "gets the first answer again (Idempotent-Replayed: true)")
                                 @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                @Parameter(description = "Optional: the agent the caller decides through, named in the "
+                                        + "audit trail (at most 200 characters); the console's MCP server sends its client's name",
+                                        example = "MCP, client Claude")
+                                @HeaderParam("X-Tribu-Agent") @Size(max = 200) String agent,
                                 @Valid @NotNull DecisionRequest request) {
         String brand = caller.requireBrand(brandId);
         String tenant = caller.tenant();
         return idempotency.once(tenant, idempotencyKey, Map.of("brandId", brand, "itemId", itemId, "decision", request),
-                200, null, () -> inbox.decide(tenant, brand, itemId, caller.userName(), request));
+                200, null, () -> inbox.decide(tenant, brand, itemId, caller.userName(), agent, request));
     }
 }

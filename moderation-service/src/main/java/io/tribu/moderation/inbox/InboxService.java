@@ -1,5 +1,7 @@
 package io.tribu.moderation.inbox;
 
+import io.opentelemetry.instrumentation.annotations.SpanAttribute;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -173,10 +175,14 @@ public class InboxService {
      * hide, delete and reply are asked of publishing in the same transaction and leave the status as it is: the
      * item becomes hidden, deleted or replied, and its first response is dated, once publishing confirms it
      * ({@link io.tribu.moderation.action.ActionOutcomeConsumer}). Done by hand on the network (onNetwork false),
-     * they change the status at once.
+     * they change the status at once. via: the agent the actor decides through (e.g. "MCP, client Claude"), named
+     * by the audit trail; null when they decide themselves.
      */
     @WithTransaction
-    public Uni<InboxItemView> decide(String tenant, String brandId, UUID id, String actor, DecisionRequest request) {
+    @WithSpan
+    public Uni<InboxItemView> decide(String tenant, @SpanAttribute("tribu.brand.id") String brandId,
+                                     @SpanAttribute("tribu.item.id") UUID id, String actor, String via,
+                                     DecisionRequest request) {
         DecisionAction action = DecisionAction.fromWire(request.action());
         boolean asksNetwork = action.onNetwork() && request.asksNetwork();
         Uni<Void> known = action == DecisionAction.ASSIGN && request.assignee() != null
@@ -195,7 +201,7 @@ public class InboxService {
                     String toStatus = asksNetwork ? fromStatus : action.result().wire();
                     String assignee = action == DecisionAction.ASSIGN ? request.assignee() : item.assignee;
                     Decision decision = new Decision(UUID.randomUUID(), actor, action.wire(), fromStatus, toStatus,
-                            assignee, request.reason(), null, null, null);
+                            assignee, request.reason(), null, null, null, via);
                     // A decision settled here is the first response: it stops the SLA clock. One asked of the network
                     // stops it when publishing confirms it. The first hide or delete of the item is its author's
                     // offence (the moderator's judgement, whatever the network does), a later one adds none.

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.tribu.platform.trace.EventTraces;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -33,17 +34,23 @@ public class InteractionConsumer {
     private final InboxIntake intake;
     private final ItemLifecycle lifecycle;
     private final Emitter<String> deadLetters;
+    private final EventTraces traces;
 
     public InteractionConsumer(ObjectMapper json, InboxIntake intake, ItemLifecycle lifecycle,
-                               @Channel("mentions-dlq") Emitter<String> deadLetters) {
+                               @Channel("mentions-dlq") Emitter<String> deadLetters, EventTraces traces) {
         this.json = json;
         this.intake = intake;
         this.lifecycle = lifecycle;
         this.deadLetters = deadLetters;
+        this.traces = traces;
     }
 
     @Incoming("mentions")
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return traces.consume(batch, () -> take(batch));
+    }
+
+    private Uni<Void> take(KafkaRecordBatch<String, String> batch) {
         List<Supplier<Uni<?>>> steps = new ArrayList<>();
         List<MentionRecordedReader> arrivals = new ArrayList<>();
         List<Uni<Void>> deadLettered = new ArrayList<>();

@@ -6,7 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.tribu.moderation.charter.Charter;
 import io.tribu.moderation.classify.Classification;
 import io.tribu.moderation.classify.Classifier;
-import io.tribu.moderation.outbox.OutboxRelay;
+import io.tribu.platform.outbox.OutboxRelay;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;

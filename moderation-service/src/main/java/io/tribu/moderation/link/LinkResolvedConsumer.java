@@ -3,6 +3,7 @@ package io.tribu.moderation.link;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tribu.platform.trace.EventTraces;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -23,14 +24,20 @@ public class LinkResolvedConsumer {
 
     private final ObjectMapper json;
     private final Clock clock;
+    private final EventTraces traces;
 
-    public LinkResolvedConsumer(ObjectMapper json, Clock clock) {
+    public LinkResolvedConsumer(ObjectMapper json, Clock clock, EventTraces traces) {
         this.json = json;
         this.clock = clock;
+        this.traces = traces;
     }
 
     @Incoming("links-resolved")
     public Uni<Void> consume(Message<String> message) {
+        return traces.consume(message, () -> take(message));
+    }
+
+    private Uni<Void> take(Message<String> message) {
         LinkResolvedReader event;
         try {
             event = json.readValue(message.getPayload(), LinkResolvedReader.class);

@@ -7,7 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.tribu.moderation.inbox.InboxIntake;
 import io.tribu.moderation.inbox.ItemLifecycle;
 import io.tribu.moderation.link.LinkRequests;
-import io.tribu.moderation.outbox.OutboxRelay;
+import io.tribu.platform.outbox.OutboxRelay;
 import io.tribu.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.tribu.platform.trace.EventTraces;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -34,15 +35,21 @@ public class ActionIntake {
     private final ObjectMapper json;
     private final Pool pool;
     private final Clock clock;
+    private final EventTraces traces;
 
-    public ActionIntake(ObjectMapper json, Pool pool, Clock clock) {
+    public ActionIntake(ObjectMapper json, Pool pool, Clock clock, EventTraces traces) {
         this.json = json;
         this.pool = pool;
         this.clock = clock;
+        this.traces = traces;
     }
 
     @Incoming("moderation-actions")
     public Uni<Void> consume(Message<String> message) {
+        return traces.consume(message, () -> take(message));
+    }
+
+    private Uni<Void> take(Message<String> message) {
         ActionRequestedReader event;
         try {
             event = json.readValue(message.getPayload(), ActionRequestedReader.class);

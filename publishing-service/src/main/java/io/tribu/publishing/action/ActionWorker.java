@@ -9,8 +9,7 @@ import io.tribu.publishing.network.Account;
 import io.tribu.publishing.network.Interaction;
 import io.tribu.publishing.network.NetworkAdapter;
 import io.tribu.publishing.network.Outcome;
-import io.tribu.publishing.outbox.Outbox;
-import io.tribu.publishing.outbox.OutboxEvent;
+import io.tribu.platform.outbox.Outbox;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -220,10 +219,7 @@ public class ActionWorker {
     }
 
     private Uni<Void> emit(SqlConnection connection, Claimed claimed, ActionCompleted data) {
-        OutboxEvent row = outbox.build(topic, claimed.tenant(), claimed.brandId(), ActionCompleted.TYPE, data);
-        return connection.preparedQuery("insert into outbox_event (id, topic, message_key, payload, created_at) values ($1, $2, $3, $4, $5)")
-                .execute(Tuple.of(row.id, row.topic, row.messageKey, row.payload, utc(row.createdAt)))
-                .replaceWithVoid();
+        return outbox.appendAll(connection, List.of(new Outbox.Pending(topic, claimed.tenant(), claimed.brandId(), ActionCompleted.TYPE, data)));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -2,8 +2,7 @@ package io.tribu.publishing.delivery;
 
 import io.smallrye.mutiny.Uni;
 import io.tribu.publishing.network.Outcome;
-import io.tribu.publishing.outbox.Outbox;
-import io.tribu.publishing.outbox.OutboxEvent;
+import io.tribu.platform.outbox.Outbox;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -19,8 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.function.IntFunction;
 
 /**
  * Records many outcomes in one transaction with a few multi-row statements (instead of one transaction
@@ -128,29 +125,19 @@ public class Completions {
     }
 
     private Uni<Void> emit(SqlConnection connection, List<Answered> finished, Set<UUID> done) {
-        List<OutboxEvent> events = finished.stream().filter(answer -> done.contains(answer.delivery().id()))
-                .map(this::event).toList();
-        if (events.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return connection.preparedQuery("""
-                        insert into outbox_event (id, topic, message_key, payload, created_at)
-                        select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])""")
-                .execute(Tuple.of(column(events, row -> row.id, UUID[]::new), column(events, row -> row.topic, String[]::new),
-                        column(events, row -> row.messageKey, String[]::new), column(events, row -> row.payload, String[]::new),
-                        column(events, row -> utc(row.createdAt), OffsetDateTime[]::new)))
-                .replaceWithVoid();
+        return outbox.appendAll(connection, finished.stream().filter(answer -> done.contains(answer.delivery().id()))
+                .map(this::event).toList());
     }
 
-    private OutboxEvent event(Answered answer) {
+    private Outbox.Pending event(Answered answer) {
         Leased delivery = answer.delivery();
         if (answer.outcome() instanceof Outcome.Published published) {
-            return outbox.build(topic, delivery.tenant(), delivery.brandId(), DeliveryEvents.PUBLISHED,
+            return new Outbox.Pending(topic, delivery.tenant(), delivery.brandId(), DeliveryEvents.PUBLISHED,
                     new DeliveryEvents.Published(delivery.postId(), delivery.id(), delivery.brandId(), delivery.channelId(),
                             delivery.network(), published.externalId(), published.url(), delivery.dueAt(), answer.at(),
                             delivery.attempts()));
         }
-        return outbox.build(topic, delivery.tenant(), delivery.brandId(), DeliveryEvents.FAILED,
+        return new Outbox.Pending(topic, delivery.tenant(), delivery.brandId(), DeliveryEvents.FAILED,
                 new DeliveryEvents.Failed(delivery.postId(), delivery.id(), delivery.brandId(), delivery.channelId(),
                         delivery.network(), retries.failureReason(answer.outcome()), delivery.attempts(), delivery.dueAt(), answer.at()));
     }
@@ -170,10 +157,6 @@ public class Completions {
                             else status end
                         where p.id = any($1) and p.status = 'publishing'""")
                 .execute(Tuple.of(posts)).replaceWithVoid();
-    }
-
-    private static <T> T[] column(List<OutboxEvent> rows, Function<OutboxEvent, T> value, IntFunction<T[]> array) {
-        return rows.stream().map(value).toArray(array);
     }
 
     private static Set<UUID> ids(RowSet<Row> rows) {

@@ -1,5 +1,7 @@
 package io.tribu.publishing.delivery;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
 import io.tribu.publishing.channel.ChannelService;
 import io.tribu.publishing.channel.TokenRefresh;
@@ -33,7 +35,11 @@ public class DeliveryCall {
     }
 
     /** Never fails: an error of the call is an outcome to retry. */
+    @WithSpan
     Uni<Answered> call(Leased delivery) {
+        Span.current().setAttribute("tribu.brand.id", delivery.brandId())
+                .setAttribute("tribu.delivery.id", delivery.id().toString())
+                .setAttribute("tribu.network", delivery.network());
         if (delivery.reconciling()) {
             LOG.infof("Delivery %s had an intent without a result (a worker stopped mid-call): reconciling with the same key",
                     delivery.id());

@@ -47,6 +47,7 @@ public class DeliveryWorker {
     private final DeliveryLeases leases;
     private final DeliveryCall network;
     private final Completions completions;
+    private final DeliveryMetrics metrics;
     private final DeliveryLoops loops;
     private final Vertx vertx;
     private final Clock clock;
@@ -70,8 +71,8 @@ public class DeliveryWorker {
     private long timer = -1;
     private Instant timerAt;
 
-    public DeliveryWorker(DeliveryLeases leases, DeliveryCall network, Completions completions, DeliveryLoops loops, Vertx vertx,
-                          Clock clock,
+    public DeliveryWorker(DeliveryLeases leases, DeliveryCall network, Completions completions, DeliveryMetrics metrics,
+                          DeliveryLoops loops, Vertx vertx, Clock clock,
                           @ConfigProperty(name = "tribu.delivery.worker-id") Optional<String> workerId,
                           @ConfigProperty(name = "tribu.delivery.batch-size", defaultValue = "100") int batchSize,
                           @ConfigProperty(name = "tribu.delivery.concurrency", defaultValue = "16") int concurrency,
@@ -79,6 +80,7 @@ public class DeliveryWorker {
         this.leases = leases;
         this.network = network;
         this.completions = completions;
+        this.metrics = metrics;
         this.loops = loops;
         this.vertx = vertx;
         this.clock = clock;
@@ -265,6 +267,7 @@ public class DeliveryWorker {
                         + "next worker reconciles", batch.size(), failure.getMessage()))
                 .onFailure().recoverWithNull()
                 .subscribe().with(recorded -> {
+                    metrics.recorded(batch, recorded);
                     synchronized (this) {
                         batch.forEach(answer -> held.remove(answer.delivery().id()));
                         recording = false;

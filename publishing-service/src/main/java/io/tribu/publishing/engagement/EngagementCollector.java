@@ -9,8 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.tribu.publishing.channel.ChannelService;
 import io.tribu.publishing.network.Account;
 import io.tribu.publishing.network.NetworkAdapter;
-import io.tribu.publishing.outbox.Outbox;
-import io.tribu.publishing.outbox.OutboxEvent;
+import io.tribu.platform.outbox.Outbox;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -129,12 +128,8 @@ public class EngagementCollector {
                             Arrays.asList(row.getArrayOfStrings("tags")),
                             row.getOffsetDateTime("published_at").toInstant(), clock.instant(),
                             counts.likes(), counts.comments(), counts.shares(), counts.impressions());
-                    OutboxEvent event = outbox.build(topic, row.getString("tenant"), row.getString("brand_id"), TYPE, data);
-                    return pool.preparedQuery("insert into outbox_event (id, topic, message_key, payload, created_at) "
-                                    + "values ($1, $2, $3, $4, $5)")
-                            .execute(Tuple.of(event.id, event.topic, event.messageKey, event.payload,
-                                    utc(event.createdAt)))
-                            .replaceWithVoid();
+                    return outbox.appendAll(pool, List.of(
+                            new Outbox.Pending(topic, row.getString("tenant"), row.getString("brand_id"), TYPE, data)));
                 })
                 .onFailure().invoke(failure -> LOG.infof("Engagement of delivery %s not read this time: %s",
                         row.getUUID("id"), failure.getMessage()))

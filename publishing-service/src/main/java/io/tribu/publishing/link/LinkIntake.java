@@ -3,6 +3,7 @@ package io.tribu.publishing.link;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.tribu.platform.trace.EventTraces;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -24,15 +25,21 @@ public class LinkIntake {
     private final ObjectMapper json;
     private final LinkRequests requests;
     private final Clock clock;
+    private final EventTraces traces;
 
-    public LinkIntake(ObjectMapper json, LinkRequests requests, Clock clock) {
+    public LinkIntake(ObjectMapper json, LinkRequests requests, Clock clock, EventTraces traces) {
         this.json = json;
         this.requests = requests;
         this.clock = clock;
+        this.traces = traces;
     }
 
     @Incoming("moderation-links")
     public Uni<Void> consume(Message<String> message) {
+        return traces.consume(message, () -> take(message));
+    }
+
+    private Uni<Void> take(Message<String> message) {
         LinkRequestedReader event;
         try {
             event = json.readValue(message.getPayload(), LinkRequestedReader.class);

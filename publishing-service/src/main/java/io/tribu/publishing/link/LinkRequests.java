@@ -1,8 +1,7 @@
 package io.tribu.publishing.link;
 
 import io.smallrye.mutiny.Uni;
-import io.tribu.publishing.outbox.Outbox;
-import io.tribu.publishing.outbox.OutboxEvent;
+import io.tribu.platform.outbox.Outbox;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -142,10 +141,7 @@ public class LinkRequests {
     }
 
     private Uni<Void> emit(SqlConnection connection, String tenant, LinkResolved answer) {
-        OutboxEvent row = outbox.build(topic, tenant, answer.brandId(), LinkResolved.TYPE, answer);
-        return connection.preparedQuery("insert into outbox_event (id, topic, message_key, payload, created_at) values ($1, $2, $3, $4, $5)")
-                .execute(Tuple.of(row.id, row.topic, row.messageKey, row.payload, utc(row.createdAt)))
-                .replaceWithVoid();
+        return outbox.appendAll(connection, List.of(new Outbox.Pending(topic, tenant, answer.brandId(), LinkResolved.TYPE, answer)));
     }
 
     private static LinkResolved answer(Row row) {

@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Reading the parts of HTTP answers every network shares: status classes and Retry-After. */
 final class HttpAnswers {
@@ -19,7 +20,12 @@ final class HttpAnswers {
      * rate-limit window reopens (Bluesky {@code RateLimit-Reset}, X {@code x-rate-limit-reset}).
      */
     static Duration retryAfter(HttpResponse<?> response, String resetHeader, Instant receivedAt) {
-        Optional<String> header = response.headers().firstValue("Retry-After");
+        return retryAfter(name -> response.headers().firstValue(name), resetHeader, receivedAt);
+    }
+
+    /** {@link #retryAfter(HttpResponse, String, Instant)} with the answer's headers looked up by name. */
+    static Duration retryAfter(Function<String, Optional<String>> headers, String resetHeader, Instant receivedAt) {
+        Optional<String> header = headers.apply("Retry-After");
         if (header.isPresent()) {
             String value = header.get().trim();
             try {
@@ -34,7 +40,7 @@ final class HttpAnswers {
             }
         }
         if (resetHeader != null) {
-            Optional<String> reset = response.headers().firstValue(resetHeader);
+            Optional<String> reset = headers.apply(resetHeader);
             if (reset.isPresent()) {
                 try {
                     return positive(Duration.between(receivedAt, Instant.ofEpochSecond(Long.parseLong(reset.get().trim()))));

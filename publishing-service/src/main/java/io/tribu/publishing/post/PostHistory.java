@@ -14,7 +14,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class PostHistory {
 
-    public record Line(String actor, String action, String fromStatus, String toStatus, String comment, Instant at) {
+    /** via: the agent the actor acted through (e.g. "MCP, client Claude"), null when the actor acted themselves. */
+    public record Line(String actor, String action, String fromStatus, String toStatus, String comment, Instant at,
+                       String via) {
     }
 
     private final Clock clock;
@@ -24,9 +26,13 @@ public class PostHistory {
     }
 
     public Uni<Void> append(Post post, String actor, String action, String fromStatus, String comment) {
+        return append(post, actor, action, fromStatus, comment, null);
+    }
+
+    public Uni<Void> append(Post post, String actor, String action, String fromStatus, String comment, String via) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        insert into post_history (id, post_id, tenant, actor, action, from_status, to_status, comment, at)
-                        values (:id, :post, :tenant, :actor, :action, :from, :to, :comment, :at)""")
+                        insert into post_history (id, post_id, tenant, actor, action, from_status, to_status, comment, at, via)
+                        values (:id, :post, :tenant, :actor, :action, :from, :to, :comment, :at, :via)""")
                 .setParameter("id", UUID.randomUUID())
                 .setParameter("post", post.id)
                 .setParameter("tenant", post.tenant)
@@ -36,6 +42,7 @@ public class PostHistory {
                 .setParameter("to", post.status)
                 .setParameter("comment", comment)
                 .setParameter("at", clock.instant())
+                .setParameter("via", via)
                 .executeUpdate()
                 .replaceWithVoid());
     }
@@ -55,13 +62,13 @@ public class PostHistory {
     @WithSession
     public Uni<List<Line>> of(Post post) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select actor, action, from_status, to_status, comment, at from post_history
+                        select actor, action, from_status, to_status, comment, at, via from post_history
                         where post_id = :post and tenant = :tenant order by at, id""", Object[].class)
                 .setParameter("post", post.id)
                 .setParameter("tenant", post.tenant)
                 .getResultList()
                 .map(rows -> rows.stream().map(row -> new Line((String) row[0], (String) row[1], (String) row[2],
-                        (String) row[3], (String) row[4], instant(row[5]))).toList()));
+                        (String) row[3], (String) row[4], instant(row[5]), (String) row[6])).toList()));
     }
 
     private static Instant instant(Object value) {

@@ -5,12 +5,14 @@ import io.smallrye.mutiny.Uni;
 import io.tribu.platform.idempotency.Idempotency;
 import io.tribu.platform.access.Caller;
 import io.tribu.platform.access.NotFoundProblems;
+import io.tribu.platform.problem.Problems;
 import io.tribu.platform.access.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -49,6 +51,8 @@ import java.util.UUID;
 public class PostResource {
 
     static final String PROBLEM_JSON = "application/problem+json";
+    /** The agent a caller writes through (the console's MCP server names its client there). */
+    static final String AGENT_HEADER = "X-Tribu-Agent";
 
     static final String DRAFT_EXAMPLE = """
             {"title": "Réveillon : chocolat chaud offert", "plannedAt": "2026-12-24T18:00:00Z", "tags": ["noel"],
@@ -88,10 +92,14 @@ public class PostResource {
     @Operation(summary = "Create a post draft",
             description = "Checks each variant against its network's limit (mastodon 500 characters, bluesky 300 "
                     + "graphemes, linkedin 3000 characters; one variant per network), stores the post as a draft "
-                    + "and emits a tribu.publishing.post.created.v1 event.")
+                    + "and emits a tribu.publishing.post.created.v1 event. dryRun=true checks the same and stores nothing "
+                    + "(200, the post as it would be, without id). X-Tribu-Agent names the agent the caller writes "
+                    + "through (the console's MCP server sends it); it is kept on the post history's creation line.")
     @APIResponse(responseCode = "201", description = "The stored draft; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class),
                     examples = @ExampleObject(name = "draft", value = CREATED_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "dryRun: the draft as it would be stored; nothing was stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "400", description = "A field or a network rule is violated; each violation names its field",
             content = @Content(mediaType = PROBLEM_JSON,
                     examples = @ExampleObject(name = "bluesky text too long", value = TOO_LONG_EXAMPLE)))
@@ -104,6 +112,13 @@ public class PostResource {
                                         + "instead of creating twice; 1 to 255 visible ASCII characters, kept 24 hours",
                                         example = "5c0e3f2a-9b1d-4e7a-8c6f-2d4b1a0e9f37")
                                 @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                @Parameter(name = AGENT_HEADER, in = ParameterIn.HEADER, description = "Optional: the agent "
+                                        + "the caller writes through, kept in the post's history (at most 200 characters)",
+                                        example = "MCP, client Claude")
+                                @HeaderParam(AGENT_HEADER) @Size(max = 200) String agent,
+                                @Parameter(description = "true: check the draft, store nothing (200); true or false",
+                                        schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                                @QueryParam("dryRun") String dryRun,
                                 @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                         schema = @Schema(implementation = PostRequest.class),
                                         examples = @ExampleObject(name = "Christmas Eve", value = DRAFT_EXAMPLE)))
@@ -112,9 +127,24 @@ public class PostResource {
         String brand = caller.requireBrand(brandId);
         String tenant = caller.tenant();
         String author = caller.userName();
+        if (dryRun(dryRun)) {
+            return posts.checkDraft(tenant, brand, author, NewPost.of(request))
+                    .map(post -> Response.ok(PostView.of(post)).build());
+        }
         return idempotency.once(tenant, idempotencyKey, Map.of("operation", "create post", "brandId", brand, "body", request),
                 201, (PostView created) -> uriInfo.getAbsolutePathBuilder().path(created.id().toString()).build(),
-                () -> posts.createDraft(tenant, brand, author, NewPost.of(request)).map(PostView::of));
+                () -> posts.createDraft(tenant, brand, author, agent, NewPost.of(request)).map(PostView::of));
+    }
+
+    /** The {@code dryRun} query parameter: absent or false, or true; anything else is refused naming it. */
+    private static boolean dryRun(String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw Problems.invalidParameter("dryRun", "must be true or false");
     }
 
     @PUT

@@ -6,7 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tribu.platform.problem.Problems;
 import io.tribu.publishing.campaign.Campaign;
-import io.tribu.publishing.outbox.Outbox;
+import io.tribu.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,10 +34,33 @@ public class PostService {
     }
 
     /** Stores the draft and its event in one transaction, so neither exists without the other. */
-    @WithTransaction
     public Uni<Post> createDraft(String tenant, String brandId, String author, NewPost draft) {
-        Post post = new Post();
+        return createDraft(tenant, brandId, author, null, draft);
+    }
+
+    /**
+     * The same, written through an agent: {@code via} (e.g. "MCP, client Claude") is kept on the creation line of
+     * the post's history beside the author, who stays the one the approval rules know.
+     */
+    @WithTransaction
+    public Uni<Post> createDraft(String tenant, String brandId, String author, String via, NewPost draft) {
+        Post post = unsaved(tenant, brandId, author, draft);
         post.id = UUID.randomUUID();
+        // Flushed first: the history line below is a native insert referencing the post row.
+        return requireCampaign(tenant, brandId, draft.campaignId())
+                .chain(() -> post.<Post>persistAndFlush())
+                .call(stored -> history.append(stored, author, "create", PostStatus.DRAFT.wire(), null, via))
+                .call(stored -> outbox.append(postsTopic, tenant, brandId, PostCreated.TYPE, PostCreated.of(stored)));
+    }
+
+    /** A dry run of {@link #createDraft}: the draft as it would be stored (no id), checked, stored nowhere. */
+    @WithSession
+    public Uni<Post> checkDraft(String tenant, String brandId, String author, NewPost draft) {
+        return requireCampaign(tenant, brandId, draft.campaignId()).replaceWith(unsaved(tenant, brandId, author, draft));
+    }
+
+    private Post unsaved(String tenant, String brandId, String author, NewPost draft) {
+        Post post = new Post();
         post.tenant = tenant;
         post.brandId = brandId;
         post.title = draft.title();
@@ -49,11 +72,7 @@ public class PostService {
         post.campaignId = draft.campaignId();
         post.createdBy = author;
         post.createdAt = clock.instant();
-        // Flushed first: the history line below is a native insert referencing the post row.
-        return requireCampaign(tenant, brandId, draft.campaignId())
-                .chain(() -> post.<Post>persistAndFlush())
-                .call(stored -> history.append(stored, author, "create", PostStatus.DRAFT.wire(), null))
-                .call(stored -> outbox.append(postsTopic, tenant, brandId, PostCreated.TYPE, PostCreated.of(stored)));
+        return post;
     }
 
     /**

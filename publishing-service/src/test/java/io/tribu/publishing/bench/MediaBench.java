@@ -48,7 +48,7 @@ public final class MediaBench {
         int warmup = Integer.parseInt(env("WARMUP", "100"));
 
         NetworkHttp http = new NetworkHttp(new ObjectMapper(), Clock.systemUTC());
-        MediaFetch fetch = new MediaFetch(java.util.Optional.of(List.of("127.0.0.0/8")), 16_777_216, Duration.ofSeconds(30),
+        MediaFetch fetch = new MediaFetch(io.vertx.core.Vertx.vertx(), java.util.Optional.of(List.of("127.0.0.0/8")), 16_777_216, Duration.ofSeconds(30),
                 Clock.systemUTC());
         try (FakeMediaHost cdn = new FakeMediaHost(); FakeMastodon mastodon = new FakeMastodon(); FakeBluesky bluesky = new FakeBluesky()) {
             List<String> urls = new ArrayList<>();

@@ -64,6 +64,8 @@ class DeliveryTest {
     @Inject
     Completions completions;
     @Inject
+    DeliveryMetrics metrics;
+    @Inject
     DeliveryLoops loops;
     @Inject
     Vertx vertx;
@@ -308,7 +310,7 @@ class DeliveryTest {
 
     /** Another replica in this JVM: the same beans, its own lease owner and timetable. */
     DeliveryWorker replica(String owner, int batchSize, Duration lookahead) {
-        return new DeliveryWorker(leases, network, completions, loops, vertx, clock, Optional.of(owner), batchSize, 4, lookahead);
+        return new DeliveryWorker(leases, network, completions, metrics, loops, vertx, clock, Optional.of(owner), batchSize, 4, lookahead);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tribu.publishing.channel.ChannelCredentials;
 import io.tribu.publishing.network.fake.FakeBluesky;
 import io.tribu.publishing.network.fake.FakeMastodon;
+import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,11 +27,12 @@ class AdapterTest {
     /** The adapters' clock, fixed: the waits a network asks for are then exact. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-24T17:00:00Z"), ZoneOffset.UTC);
     static final NetworkHttp HTTP = new NetworkHttp(new ObjectMapper(), CLOCK);
+    static final Vertx VERTX = Vertx.vertx();
     static final FakeMastodon MASTODON = new FakeMastodon();
     static final FakeBluesky BLUESKY = new FakeBluesky();
     static final Duration WAIT = Duration.ofSeconds(15);
     /** Fetches from the local fakes (loopback allowed, as in the test profile), files up to 2 MB. */
-    static final MediaFetch FETCH = new MediaFetch(java.util.Optional.of(java.util.List.of("127.0.0.0/8")), 2_000_000,
+    static final MediaFetch FETCH = new MediaFetch(VERTX, java.util.Optional.of(java.util.List.of("127.0.0.0/8")), 2_000_000,
             Duration.ofSeconds(5), CLOCK);
     static final MastodonMedia MASTODON_MEDIA = new MastodonMedia(HTTP, Duration.ofMillis(20), Duration.ofSeconds(2));
 

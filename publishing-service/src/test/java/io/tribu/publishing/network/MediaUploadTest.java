@@ -164,7 +164,7 @@ class MediaUploadTest {
 
     @Test
     void withoutAllowedNetworksLoopbackIsNeverAsked() {
-        var production = new MastodonAdapter(HTTP, new MediaFetch(Optional.empty(), 2_000_000, Duration.ofSeconds(5), CLOCK), MASTODON_MEDIA);
+        var production = new MastodonAdapter(HTTP, new MediaFetch(AdapterTest.VERTX, Optional.empty(), 2_000_000, Duration.ofSeconds(5), CLOCK), MASTODON_MEDIA);
         String photo = CDN.file("/private.jpg", "image/jpeg", FakeMediaHost.image(1_000));
         int asked = CDN.requests();
         for (String url : List.of(photo, photo.replace("127.0.0.1", "localhost"), "ftp://cdn.example/a.jpg")) {

@@ -2,7 +2,10 @@ package io.tribu.listening.source.bluesky;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tribu.platform.net.PinnedHttp;
 import io.tribu.platform.net.UrlGuard;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -10,9 +13,6 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * {@code app.bsky.actor.getProfiles} (25 accounts a request). Bounded so that it never holds ingest back: a poll
  * spends at most {@code tribu.sources.bluesky.profile-budget} on look-ups, after a failure none are tried for a
  * minute, and an account not known in time is stored under its DID. Answers are cached (the most recent 50,000
- * accounts, a day each); handles announced by Jetstream's identity messages go straight into the cache.
+ * accounts, a day each); handles announced by Jetstream's identity messages go straight into the cache. Requests go
+ * through the platform's {@link PinnedHttp} (the AppView's address checked, then connected to).
  */
 @ApplicationScoped
 public class BlueskyProfiles {
@@ -45,15 +46,14 @@ public class BlueskyProfiles {
     static final int MAX_CACHED = 50_000;
     static final Duration KEEP = Duration.ofDays(1);
     static final Duration PAUSE_AFTER_FAILURE = Duration.ofMinutes(1);
+    private static final int MAX_BYTES = 4 * 1024 * 1024;
     private static final Logger LOG = Logger.getLogger(BlueskyProfiles.class);
 
     private final URI appView;
     private final Duration budget;
-    private final UrlGuard addresses;
+    private final PinnedHttp http;
     private final ObjectMapper json;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, Cached> cache = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
@@ -64,10 +64,10 @@ public class BlueskyProfiles {
 
     public BlueskyProfiles(@ConfigProperty(name = "tribu.sources.bluesky.appview") URI appView,
                            @ConfigProperty(name = "tribu.sources.bluesky.profile-budget") Duration budget,
-                           UrlGuard addresses, ObjectMapper json, Clock clock) {
+                           PinnedHttp http, ObjectMapper json, Clock clock) {
         this.appView = appView;
         this.budget = budget;
-        this.addresses = addresses;
+        this.http = http;
         this.json = json;
         this.clock = clock;
     }
@@ -130,19 +130,19 @@ public class BlueskyProfiles {
         URI url = URI.create(appView.toString().replaceAll("/+$", "") + "/xrpc/app.bsky.actor.getProfiles?"
                 + dids.stream().map(d -> "actors=" + URLEncoder.encode(d, StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&")));
-        String refusal = addresses.refusal(url).orElse(null);
-        if (refusal != null) {
-            throw new IOException("refused " + url.getHost() + ": " + refusal);
+        PinnedHttp.Exchange response;
+        try {
+            response = http.fetch(url, new RequestOptions().setMethod(HttpMethod.GET).addHeader("Accept", "application/json")
+                    .addHeader("User-Agent", "Tribu-Listening/1.0 (+https://tribu.io)"), null, MAX_BYTES, left);
+        } catch (UrlGuard.Refused refused) {
+            throw new IOException("refused " + url.getHost() + ": " + refused.getMessage());
         }
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(url).timeout(left).GET()
-                .header("Accept", "application/json").header("User-Agent", "Tribu-Listening/1.0 (+https://tribu.io)")
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-            throw new IOException("HTTP " + response.statusCode());
+        if (response.status() != 200) {
+            throw new IOException("HTTP " + response.status());
         }
         Map<String, Profile> found = new HashMap<>();
         Instant until = clock.instant().plus(KEEP);
-        for (JsonNode profile : json.readTree(response.body()).path("profiles")) {
+        for (JsonNode profile : json.readTree(response.body().getBytes()).path("profiles")) {
             String did = profile.path("did").asText(null);
             String handle = profile.path("handle").asText(null);
             if (did != null && handle != null && !handle.isBlank() && !"handle.invalid".equals(handle)) {

@@ -21,7 +21,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tribu.listening.mention.MentionService;
-import io.tribu.listening.outbox.OutboxRelay;
+import io.tribu.platform.outbox.OutboxRelay;
 import io.tribu.platform.problem.Outages;
 import io.tribu.listening.mention.NewMention;
 import io.tribu.listening.source.Source;

@@ -5,7 +5,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
 import io.tribu.listening.mention.MentionService;
+import io.tribu.platform.net.PinnedHttp;
 import io.tribu.platform.net.UrlGuard;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.tribu.listening.source.HeardItem;
 import io.tribu.listening.source.Source;
 import jakarta.annotation.PreDestroy;
@@ -16,9 +19,6 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +28,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Mastodon's streaming API (server-sent events of {@code /api/v1/streaming/hashtag}) for every enabled Mastodon
@@ -38,7 +37,9 @@ import java.util.stream.Stream;
  * an instance that requires a token for streaming, or a replica restart loses nothing; the stream reconnects
  * with a growing delay. Each replica streams every source; the unique status id keeps one copy. Edits and deletions
  * exist only here: each (re)connection asks {@link MastodonReconciler} to read back those made while it was down, and
- * a source whose stream is down or off (only polled) gets such a run periodically.
+ * a source whose stream is down or off (only polled) gets such a run periodically. The connection goes through the
+ * platform's {@link PinnedHttp} (the instance's address checked, then connected to); each line is read on demand
+ * by the source's own thread, which stores what it says.
  */
 @ApplicationScoped
 public class MastodonStreams {
@@ -49,21 +50,19 @@ public class MastodonStreams {
 
     private final MentionService mentions;
     private final MastodonReconciler reconciler;
-    private final UrlGuard addresses;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final PinnedHttp http;
     private final ObjectMapper json;
     private final boolean enabled;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER) // every address must pass the guard
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
     private final Map<UUID, Connection> open = new ConcurrentHashMap<>();
 
-    public MastodonStreams(MentionService mentions, MastodonReconciler reconciler, UrlGuard addresses, ObjectMapper json,
+    public MastodonStreams(MentionService mentions, MastodonReconciler reconciler, PinnedHttp http, ObjectMapper json,
                            @ConfigProperty(name = "tribu.sources.mastodon.streaming") boolean enabled, Clock clock) {
         this.mentions = mentions;
         this.reconciler = reconciler;
-        this.addresses = addresses;
+        this.http = http;
         this.json = json;
         this.enabled = enabled;
         this.clock = clock;
@@ -173,7 +172,7 @@ public class MastodonStreams {
         private volatile boolean stopped;
         /** Tried and not connected now: the source is only polled until the stream is back. */
         private volatile boolean down;
-        private volatile Stream<String> lines;
+        private volatile PinnedHttp.Lines lines;
 
         private Connection(MastodonStreams streams, Source source) {
             this.streams = streams;
@@ -194,11 +193,11 @@ public class MastodonStreams {
 
         void stop() {
             stopped = true;
-            Stream<String> current = lines;
+            PinnedHttp.Lines current = lines;
             if (current != null) {
-                current.close(); // closes the connection, which ends the blocking read
+                current.close();
             }
-            thread.interrupt();
+            thread.interrupt(); // ends the wait for the next line
         }
 
         @Override
@@ -227,27 +226,30 @@ public class MastodonStreams {
         /** Reads the stream until it ends; true when it was connected. */
         private boolean listen() throws IOException, InterruptedException {
             URI url = hashtagStream(source);
-            String refusal = streams.addresses.refusal(url).orElse(null);
-            if (refusal != null) {
-                throw new IOException("refused " + url + ": " + refusal);
-            }
-            HttpResponse<Stream<String>> response = streams.http.send(HttpRequest.newBuilder(url)
-                            .header("Accept", "text/event-stream")
-                            .header("User-Agent", "Tribu-Listening/1.0 (+https://tribu.io)")
-                            .GET().build(),
-                    HttpResponse.BodyHandlers.ofLines());
-            lines = response.body();
-            try (Stream<String> body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new IOException("HTTP " + response.statusCode() + " from " + url);
+            try (PinnedHttp.Lines body = open(url)) {
+                lines = body;
+                if (body.status() != 200) {
+                    throw new IOException("HTTP " + body.status() + " from " + url);
                 }
                 down = false;
                 streams.connected(source);
                 ServerSentEvents events = new ServerSentEvents((event, data) -> streams.onEvent(source, event, data));
-                body.takeWhile(line -> !stopped).forEach(events::line);
+                for (String line = body.next(); line != null && !stopped; line = body.next()) {
+                    events.line(line);
+                }
                 return true;
             } finally {
                 lines = null;
+            }
+        }
+
+        private PinnedHttp.Lines open(URI url) throws IOException, InterruptedException {
+            try {
+                return streams.http.lines(url, new RequestOptions().setMethod(HttpMethod.GET)
+                        .addHeader("Accept", "text/event-stream")
+                        .addHeader("User-Agent", "Tribu-Listening/1.0 (+https://tribu.io)"), CONNECT_TIMEOUT);
+            } catch (UrlGuard.Refused refused) {
+                throw new IOException("refused " + url + ": " + refused.getMessage());
             }
         }
     }

@@ -2,17 +2,16 @@ package io.tribu.listening.source.mastodon;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tribu.platform.net.PinnedHttp;
 import io.tribu.platform.net.UrlGuard;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +28,7 @@ import java.util.stream.Collectors;
  * 4.3+, which leaves out the ones deleted or no longer visible), or one ({@code GET /api/v1/statuses/:id}, 404 or 410
  * when deleted). Keeps each instance's rate limit as its answers tell it ({@code X-RateLimit-Remaining},
  * {@code X-RateLimit-Reset}; a 429's {@code Retry-After}), so callers wait instead of spending what polling needs.
+ * Requests go through the platform's {@link PinnedHttp} (the instance's address checked, then connected to).
  * Blocking: call it from a worker thread.
  */
 @ApplicationScoped
@@ -56,21 +56,17 @@ public class StatusReader {
     private record Budget(int remaining, Instant reset) {
     }
 
-    private final UrlGuard addresses;
+    private final PinnedHttp http;
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration timeout;
-    private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER) // every address must pass the guard
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
     private final Map<String, Budget> budgets = new ConcurrentHashMap<>();
     /** Instances that answered the many-statuses request with 404: older than 4.3, read one status at a time. */
     private final Set<String> oneAtATime = ConcurrentHashMap.newKeySet();
 
-    public StatusReader(UrlGuard addresses, ObjectMapper json, Clock clock,
+    public StatusReader(PinnedHttp http, ObjectMapper json, Clock clock,
                         @ConfigProperty(name = "tribu.sources.fetch-timeout") Duration timeout) {
-        this.addresses = addresses;
+        this.http = http;
         this.json = json;
         this.clock = clock;
         this.timeout = timeout;
@@ -99,50 +95,45 @@ public class StatusReader {
      */
     Map<String, MastodonStatus> many(String instance, List<String> ids) throws IOException, InterruptedException {
         String query = ids.stream().map(id -> "id%5B%5D=" + id).collect(Collectors.joining("&"));
-        HttpResponse<InputStream> response = get(instance, URI.create(instance + "/api/v1/statuses?" + query));
-        try (InputStream body = response.body()) {
-            int status = response.statusCode();
-            if (status == 404 || status == 405 || status == 501) {
-                oneAtATime.add(instance);
-                return null;
-            }
-            if (status != 200) {
-                throw new IOException("HTTP " + status + " from " + instance + "/api/v1/statuses");
-            }
-            List<MastodonStatus> statuses = json.readValue(capped(body), STATUSES);
-            return statuses.stream().filter(s -> s.id() != null)
-                    .collect(Collectors.toMap(MastodonStatus::id, s -> s, (a, b) -> a));
+        PinnedHttp.Exchange response = get(instance, URI.create(instance + "/api/v1/statuses?" + query));
+        int status = response.status();
+        if (status == 404 || status == 405 || status == 501) {
+            oneAtATime.add(instance);
+            return null;
         }
+        if (status != 200) {
+            throw new IOException("HTTP " + status + " from " + instance + "/api/v1/statuses");
+        }
+        List<MastodonStatus> statuses = json.readValue(response.body().getBytes(), STATUSES);
+        return statuses.stream().filter(s -> s.id() != null)
+                .collect(Collectors.toMap(MastodonStatus::id, s -> s, (a, b) -> a));
     }
 
     /** The status as it is now; empty when the instance says it is gone (404, 410). */
     Optional<MastodonStatus> one(String instance, String id) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = get(instance, URI.create(instance + "/api/v1/statuses/" + id));
-        try (InputStream body = response.body()) {
-            int status = response.statusCode();
-            if (status == 404 || status == 410) {
-                return Optional.empty();
-            }
-            if (status != 200) {
-                throw new IOException("HTTP " + status + " from " + instance + "/api/v1/statuses/" + id);
-            }
-            return Optional.of(json.readValue(capped(body), MastodonStatus.class));
+        PinnedHttp.Exchange response = get(instance, URI.create(instance + "/api/v1/statuses/" + id));
+        int status = response.status();
+        if (status == 404 || status == 410) {
+            return Optional.empty();
         }
+        if (status != 200) {
+            throw new IOException("HTTP " + status + " from " + instance + "/api/v1/statuses/" + id);
+        }
+        return Optional.of(json.readValue(response.body().getBytes(), MastodonStatus.class));
     }
 
-    private HttpResponse<InputStream> get(String instance, URI url) throws IOException, InterruptedException {
-        String refusal = addresses.refusal(url).orElse(null);
-        if (refusal != null) {
-            throw new IOException("refused " + url + ": " + refusal);
+    private PinnedHttp.Exchange get(String instance, URI url) throws IOException, InterruptedException {
+        PinnedHttp.Exchange response;
+        try {
+            response = http.fetch(url, new RequestOptions().setMethod(HttpMethod.GET)
+                            .addHeader("Accept", "application/json")
+                            .addHeader("User-Agent", "Tribu-Listening/1.0 (+https://tribu.io)"),
+                    null, MAX_BYTES, timeout);
+        } catch (UrlGuard.Refused refused) {
+            throw new IOException("refused " + url + ": " + refused.getMessage());
         }
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(url).timeout(timeout)
-                        .header("Accept", "application/json")
-                        .header("User-Agent", "Tribu-Listening/1.0 (+https://tribu.io)")
-                        .GET().build(),
-                HttpResponse.BodyHandlers.ofInputStream());
         remember(instance, response.headers());
-        if (response.statusCode() == 429) {
-            response.body().close();
+        if (response.status() == 429) {
             Instant until = retryAfter(response.headers())
                     .orElseGet(() -> reset(response.headers()).orElse(clock.instant().plus(UNTOLD_WAIT)));
             budgets.put(instance, new Budget(0, until));
@@ -151,9 +142,9 @@ public class StatusReader {
         return response;
     }
 
-    private void remember(String instance, HttpHeaders headers) {
+    private void remember(String instance, MultiMap headers) {
         Optional<Instant> reset = reset(headers);
-        Optional<String> remaining = headers.firstValue("X-RateLimit-Remaining");
+        Optional<String> remaining = Optional.ofNullable(headers.get("X-RateLimit-Remaining"));
         if (reset.isPresent() && remaining.isPresent()) {
             try {
                 budgets.put(instance, new Budget(Integer.parseInt(remaining.get().trim()), reset.get()));
@@ -164,25 +155,17 @@ public class StatusReader {
     }
 
     /** Mastodon's reset is an ISO 8601 time. */
-    private static Optional<Instant> reset(HttpHeaders headers) {
+    private static Optional<Instant> reset(MultiMap headers) {
         try {
-            return headers.firstValue("X-RateLimit-Reset").map(value -> Instant.parse(value.trim()));
+            return Optional.ofNullable(headers.get("X-RateLimit-Reset")).map(value -> Instant.parse(value.trim()));
         } catch (DateTimeParseException unreadable) {
             return Optional.empty();
         }
     }
 
     /** {@code Retry-After} in seconds (what Mastodon's proxies send; an HTTP date is left to the reset header). */
-    private Optional<Instant> retryAfter(HttpHeaders headers) {
-        return headers.firstValue("Retry-After").filter(value -> value.trim().matches("[0-9]{1,6}"))
+    private Optional<Instant> retryAfter(MultiMap headers) {
+        return Optional.ofNullable(headers.get("Retry-After")).filter(value -> value.trim().matches("[0-9]{1,6}"))
                 .map(value -> clock.instant().plusSeconds(Long.parseLong(value.trim())));
-    }
-
-    private static byte[] capped(InputStream body) throws IOException {
-        byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-        if (bytes.length > MAX_BYTES) {
-            throw new IOException("answer larger than " + MAX_BYTES + " bytes");
-        }
-        return bytes;
     }
 }

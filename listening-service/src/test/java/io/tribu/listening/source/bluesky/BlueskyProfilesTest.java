@@ -2,7 +2,12 @@ package io.tribu.listening.source.bluesky;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.tribu.platform.net.PinnedHttp;
 import io.tribu.platform.net.UrlGuard;
+import io.tribu.platform.testing.AddressRecordingServer;
+import io.tribu.platform.testing.RebindingDns;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The author look-up against a local AppView: cached, and never longer than its budget. */
 class BlueskyProfilesTest {
+
+    static final Vertx VERTX = Vertx.vertx();
+
+    @AfterAll
+    static void closeVertx() {
+        VERTX.close();
+    }
 
     final AtomicInteger requests = new AtomicInteger();
     HttpServer appView;
@@ -44,12 +56,14 @@ class BlueskyProfilesTest {
         appView.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         appView.start();
         return new BlueskyProfiles(URI.create("http://127.0.0.1:" + appView.getAddress().getPort()), budget,
-                UrlGuard.anyAddress(), new ObjectMapper(), Clock.systemUTC());
+                new PinnedHttp(VERTX, UrlGuard.anyAddress(), Duration.ofSeconds(2)), new ObjectMapper(), Clock.systemUTC());
     }
 
     @AfterEach
     void stop() {
-        appView.stop(0);
+        if (appView != null) {
+            appView.stop(0);
+        }
     }
 
     @Test
@@ -73,5 +87,24 @@ class BlueskyProfilesTest {
                 "bounded by the budget, not by the AppView");
         assertEquals(Map.of(), profiles.of(List.of("did:plc:alice")));
         assertEquals(1, requests.get(), "after a failure, no look-up for a while");
+    }
+
+    @Test
+    void theAppViewIsAskedAtItsCheckedAddressOnly() throws IOException {
+        try (AddressRecordingServer appView = new AddressRecordingServer()) {
+            appView.answer("/xrpc/app.bsky.actor.getProfiles", 200, Map.of("Content-Type", "application/json"),
+                    "{\"profiles\":[{\"did\":\"did:plc:alice\",\"handle\":\"alice.bsky.social\",\"followersCount\":321}]}");
+            RebindingDns dns = new RebindingDns().answer("appview.rebind.test", "127.0.0.1", "127.0.0.2");
+            BlueskyProfiles profiles = new BlueskyProfiles(URI.create("http://appview.rebind.test:" + appView.port()),
+                    Duration.ofSeconds(30), new PinnedHttp(VERTX, new UrlGuard(List.of("127.0.0.1/32"), dns::lookup),
+                    Duration.ofSeconds(5)), new ObjectMapper(), Clock.systemUTC());
+
+            assertEquals(Map.of("did:plc:alice", new BlueskyProfiles.Profile("alice.bsky.social", 321L)),
+                    profiles.of(List.of("did:plc:alice")));
+            // another account, another look-up: the name now answers an internal address, so nothing is asked
+            assertEquals(Map.of(), profiles.of(List.of("did:plc:bob")));
+            assertEquals(List.of("127.0.0.1 appview.rebind.test:" + appView.port()), appView.hits().stream()
+                    .map(hit -> hit.address() + " " + hit.host()).toList());
+        }
     }
 }

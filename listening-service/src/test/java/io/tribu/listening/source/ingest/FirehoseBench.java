@@ -31,10 +31,11 @@ import java.util.regex.Pattern;
  * mentions topic, so each mention's time from ingest to event is known (same JVM clock). The topics are the
  * run's own (a backlog left in the shared topics would flood every test consumer that reads from the start)
  * and are deleted at the end. Run by {@code listening-service/bench/firehose.sh}, which starts the service;
- * prints a line every 10 s.
+ * prints a line every 10 s. CPU time per mention is counted for every process of the path, from /proc: the
+ * service, PostgreSQL (the postmaster, its live backends and those that ended), Kafka and this driver.
  *
  * <pre>FirehoseBench bootstrap sourceId[,sourceId...] ratePerSecond seconds servicePid ingestTopic mentionsTopic
- * [otherTopicToDelete...]</pre>
+ * name=pid[,name=pid...] [otherTopicToDelete...]</pre>
  */
 public final class FirehoseBench {
 
@@ -76,7 +77,16 @@ public final class FirehoseBench {
         }
         // deleted however the run ends, Ctrl-C included
         List<String> topics = new java.util.ArrayList<>(List.of(ingestTopic, mentionsTopic));
-        topics.addAll(List.of(args).subList(7, args.length));
+        topics.addAll(List.of(args).subList(8, args.length));
+        Map<String, Long> processes = new java.util.LinkedHashMap<>();
+        processes.put("service", servicePid);
+        for (String named : args[7].split(",")) {
+            String[] pair = named.split("=");
+            if (pair.length == 2 && !pair[1].isBlank()) {
+                processes.put(pair[0], Long.parseLong(pair[1]));
+            }
+        }
+        processes.put("driver", ProcessHandle.current().pid());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
                 admin.deleteTopics(topics).topicNameValues().forEach((topic, deleted) -> {
@@ -89,11 +99,11 @@ public final class FirehoseBench {
                 });
             }
         }));
-        run(bootstrap, sources, rate, seconds, servicePid, ingestTopic, mentionsTopic);
+        run(bootstrap, sources, rate, seconds, servicePid, ingestTopic, mentionsTopic, processes);
     }
 
     private static void run(String bootstrap, List<String> sources, int rate, int seconds, long servicePid,
-                            String ingestTopic, String mentionsTopic) throws Exception {
+                            String ingestTopic, String mentionsTopic, Map<String, Long> processes) throws Exception {
         int total = rate * seconds;
         AtomicLongArray sentAt = new AtomicLongArray(total);
         AtomicLongArray latencyMs = new AtomicLongArray(60_001); // histogram, 1 ms buckets, last = 60 s or more
@@ -144,12 +154,13 @@ public final class FirehoseBench {
         Random random = new Random(42);
         System.out.printf(Locale.ROOT, "# firehose: %,d mentions/s for %d s (%,d mentions) into %d source(s), run %s%n",
                 rate, seconds, total, sources.size(), run);
-        System.out.println("elapsed_s  sent      received  out/s (10 s)  p50_ms  p99_ms  service_rss_mb  cpu_ms/mention (10 s)");
+        System.out.println("elapsed_s  sent      received  out/s (10 s)  p50_ms  p99_ms  service_rss_mb  "
+                + "cpu_ms/mention (10 s): " + String.join(" ", processes.keySet()) + " total");
         long start = System.nanoTime();
         long lastReport = start;
         long lastReceived = 0;
-        long cpuAtStart = cpuMillis(servicePid);
-        long[] lastCpu = {cpuAtStart};
+        long[] cpuAtStart = cpuMillis(processes);
+        long[] lastCpu = cpuAtStart.clone();
         long[] window = new long[60_001];
         int seq = 0;
         long minRss = Long.MAX_VALUE;
@@ -171,7 +182,7 @@ public final class FirehoseBench {
                 minRss = Math.min(minRss, rss);
                 maxRss = Math.max(maxRss, rss);
                 lastReceived = report(start, seq, received.get(), lastReceived, latencyMs, window, rss,
-                        servicePid, lastCpu);
+                        processes, lastCpu);
                 lastReport = System.nanoTime();
             }
         }
@@ -183,7 +194,7 @@ public final class FirehoseBench {
                 long rss = rssMb(servicePid);
                 maxRss = Math.max(maxRss, rss);
                 lastReceived = report(start, seq, received.get(), lastReceived, latencyMs, window, rss,
-                        servicePid, lastCpu);
+                        processes, lastCpu);
                 lastReport = System.nanoTime();
             }
         }
@@ -192,33 +203,51 @@ public final class FirehoseBench {
         for (int i = 0; i < all.length; i++) {
             all[i] = latencyMs.get(i);
         }
-        long cpu = cpuMillis(servicePid) - cpuAtStart;
+        long[] cpuAtEnd = cpuMillis(processes);
         System.out.printf(Locale.ROOT, "%n# result: sent %,d, received %,d (%s), duplicates %d, %.0f mentions/s "
                         + "sustained over %.0f s, latency ingest->event p50 %d ms, p99 %d ms, max %d ms, "
-                        + "service RSS %d..%d MB, service CPU %.1f s = %.3f ms per mention received (%.2f cores)%n",
+                        + "service RSS %d..%d MB%n",
                 total, received.get(), received.get() == total ? "all" : "MISSING " + (total - received.get()),
                 duplicates.get(), received.get() / elapsed, elapsed, percentile(all, 0.50), percentile(all, 0.99),
-                percentile(all, 1.0), minRss == Long.MAX_VALUE ? 0 : minRss, maxRss,
-                cpu / 1e3, cpu / (double) Math.max(1, received.get()), cpu / 1e3 / elapsed);
+                percentile(all, 1.0), minRss == Long.MAX_VALUE ? 0 : minRss, maxRss);
+        StringBuilder perProcess = new StringBuilder("# CPU per mention received:");
+        long totalCpu = 0;
+        int p = 0;
+        for (String name : processes.keySet()) {
+            long cpu = cpuAtEnd[p] - cpuAtStart[p];
+            totalCpu += cpu;
+            perProcess.append(String.format(Locale.ROOT, " %s %.3f ms (%.2f cores),", name,
+                    cpu / (double) Math.max(1, received.get()), cpu / 1e3 / elapsed));
+            p++;
+        }
+        System.out.printf(Locale.ROOT, "%s total %.3f ms (%.2f cores)%n", perProcess, totalCpu
+                / (double) Math.max(1, received.get()), totalCpu / 1e3 / elapsed);
         producer.close();
         reader.interrupt();
     }
 
     private static long report(long start, int sent, long received, long lastReceived, AtomicLongArray histogram,
-                               long[] previous, long rss, long servicePid, long[] lastCpu) {
+                               long[] previous, long rss, Map<String, Long> processes, long[] lastCpu) {
         long[] window = new long[previous.length];
         for (int i = 0; i < window.length; i++) {
             long now = histogram.get(i);
             window[i] = now - previous[i];
             previous[i] = now;
         }
-        long cpu = cpuMillis(servicePid);
+        long[] cpu = cpuMillis(processes);
         long done = received - lastReceived;
+        StringBuilder perMention = new StringBuilder();
+        long total = 0;
+        for (int p = 0; p < cpu.length; p++) {
+            total += cpu[p] - lastCpu[p];
+            perMention.append(done == 0 ? "-" : String.format(Locale.ROOT, "%.3f", (cpu[p] - lastCpu[p]) / (double) done))
+                    .append(' ');
+        }
+        perMention.append(done == 0 ? "-" : String.format(Locale.ROOT, "%.3f", total / (double) done));
         System.out.printf(Locale.ROOT, "%9.0f  %-8d  %-8d  %-12d  %-6d  %-6d  %-14d  %s%n",
                 (System.nanoTime() - start) / 1e9, sent, received, done / 10,
-                percentile(window, 0.50), percentile(window, 0.99), rss,
-                done == 0 ? "-" : String.format(Locale.ROOT, "%.3f", (cpu - lastCpu[0]) / (double) done));
-        lastCpu[0] = cpu;
+                percentile(window, 0.50), percentile(window, 0.99), rss, perMention);
+        System.arraycopy(cpu, 0, lastCpu, 0, cpu.length);
         return received;
     }
 
@@ -241,19 +270,66 @@ public final class FirehoseBench {
         return histogram.length - 1;
     }
 
+    /** CPU time of each process so far, in the map's order; PostgreSQL's with its backends. */
+    private static long[] cpuMillis(Map<String, Long> processes) {
+        long[] cpu = new long[processes.size()];
+        int i = 0;
+        for (var process : processes.entrySet()) {
+            cpu[i++] = process.getKey().equals("postgres") ? withChildren(process.getValue()) : cpuMillis(process.getValue());
+        }
+        return cpu;
+    }
+
     /**
-     * User + system CPU time the service's process used so far (all its threads: event loops, workers, GC, JIT),
-     * from /proc/PID/stat in clock ticks of 10 ms (USER_HZ 100 on Linux).
+     * A forking server's CPU time: its own, its ended children's (which the kernel adds to the parent's cutime and
+     * cstime once reaped) and its live children's (PostgreSQL: one backend per connection, plus its workers).
      */
-    private static long cpuMillis(long pid) {
+    private static long withChildren(long pid) {
+        long total = ticks(pid, true);
+        try (var entries = Files.list(Path.of("/proc"))) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                String name = entry.getFileName().toString();
+                if (name.chars().allMatch(Character::isDigit) && parentOf(Long.parseLong(name)) == pid) {
+                    total += ticks(Long.parseLong(name), false);
+                }
+            }
+        } catch (Exception e) {
+            return total * 10;
+        }
+        return total * 10;
+    }
+
+    private static String[] statFields(long pid) throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        // the command name, in parentheses, may hold spaces: count fields after its closing parenthesis
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
+    private static long parentOf(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            // the command name, in parentheses, may hold spaces: count fields after its closing parenthesis
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+            return Long.parseLong(statFields(pid)[1]);
+        } catch (Exception e) {
+            return -1; // ended meanwhile
+        }
+    }
+
+    /** utime + stime (+ cutime + cstime) in clock ticks; 0 for a process that ended meanwhile. */
+    private static long ticks(long pid, boolean reapedChildren) {
+        try {
+            String[] f = statFields(pid);
+            return Long.parseLong(f[11]) + Long.parseLong(f[12])
+                    + (reapedChildren ? Long.parseLong(f[13]) + Long.parseLong(f[14]) : 0);
         } catch (Exception e) {
             return 0;
         }
+    }
+
+    /**
+     * User + system CPU time a process used so far (all its threads: event loops, workers, GC, JIT),
+     * from /proc/PID/stat in clock ticks of 10 ms (USER_HZ 100 on Linux).
+     */
+    private static long cpuMillis(long pid) {
+        return ticks(pid, false) * 10;
     }
 
     private static long rssMb(long pid) {

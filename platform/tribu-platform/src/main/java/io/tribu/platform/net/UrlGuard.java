@@ -2,10 +2,12 @@ package io.tribu.platform.net;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Which URLs a service may connect to on a user's behalf (SSRF). A URL saved by a user (a feed, an
@@ -14,7 +16,9 @@ import java.util.Optional;
  * special-purpose ranges of RFC 6890, unique-local IPv6, multicast and the unspecified address.
  * Operators may allow chosen networks as CIDR blocks (an internal CDN; the local fakes in dev and
  * tests). Check when the URL is saved and again before every connection and redirect, since DNS
- * answers change, and connect to an address that {@link #allowedAddress} returned.
+ * answers change: {@link #pin} resolves the host once, checks every address, and names the one to
+ * connect to, so that the HTTP client never resolves the name a second time (DNS rebinding).
+ * {@link PinnedHttp} is the client that does so.
  */
 public final class UrlGuard {
 
@@ -25,11 +29,24 @@ public final class UrlGuard {
             Block.parse("203.0.113.0/24"), Block.parse("240.0.0.0/4"), Block.parse("fc00::/7"),
             Block.parse("64:ff9b::/96"), Block.parse("2001:db8::/32"));
 
+    /** A host written as an address (IPv4, or IPv6 in brackets): read without a lookup. */
+    private static final Pattern LITERAL = Pattern.compile("[0-9.]+|\\[[0-9a-fA-F:.]+]");
+
     private final List<Block> allowed;
+    private final HostResolver resolver;
 
     /** @param allowedNetworks CIDR blocks allowed although not public; blank entries are ignored */
     public UrlGuard(List<String> allowedNetworks) {
+        this(allowedNetworks, HostResolver.SYSTEM);
+    }
+
+    /**
+     * @param allowedNetworks CIDR blocks allowed although not public; blank entries are ignored
+     * @param resolver        the DNS lookup (the system's, or a test's double)
+     */
+    public UrlGuard(List<String> allowedNetworks, HostResolver resolver) {
         this.allowed = allowedNetworks.stream().map(String::trim).filter(cidr -> !cidr.isEmpty()).map(Block::parse).toList();
+        this.resolver = resolver;
     }
 
     /** Only public addresses. */
@@ -44,48 +61,55 @@ public final class UrlGuard {
 
     /** Why the URL may not be fetched, or empty when it may: http(s) with a host resolving only to allowed addresses. */
     public Optional<String> refusal(URI url) {
-        String scheme = url.getScheme();
-        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-            return Optional.of("only http and https URLs can be used");
-        }
-        String host = url.getHost();
-        if (host == null || host.isBlank()) {
-            return Optional.of("the URL has no host");
-        }
-        if (url.getUserInfo() != null) {
-            return Optional.of("the URL may not carry a user name or password");
-        }
         try {
-            for (InetAddress address : InetAddress.getAllByName(host)) {
-                if (!allows(address)) {
-                    return Optional.of("the host " + host + " resolves to an internal address (" + address.getHostAddress() + ")");
-                }
-            }
+            pin(url);
             return Optional.empty();
-        } catch (UnknownHostException e) {
-            return Optional.of("the host " + host + " cannot be resolved");
+        } catch (Refused refused) {
+            return Optional.of(refused.getMessage());
         }
     }
 
     /**
-     * The first allowed address of the host, to connect to that very address (no second lookup
-     * between the check and the connection).
+     * Where to connect for this URL: its host resolved once, every address allowed, the first one with the
+     * URL's port. The caller connects to that address and keeps the host name for the Host header, TLS SNI
+     * and the certificate check. Blocking (a DNS lookup): never on an event loop.
      *
-     * @throws Refused when the host cannot be resolved or resolves to a refused address
+     * @throws Refused when the URL is not http(s), carries credentials, or its host does not resolve or
+     *                 resolves to a refused address
      */
-    public InetAddress allowedAddress(String host) {
-        InetAddress[] addresses;
+    public Pinned pin(URI url) {
+        String scheme = url.getScheme();
+        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+            throw new Refused("only http and https URLs can be used");
+        }
+        String host = url.getHost();
+        if (host == null || host.isBlank()) {
+            throw new Refused("the URL has no host");
+        }
+        if (url.getUserInfo() != null) {
+            throw new Refused("the URL may not carry a user name or password");
+        }
+        List<InetAddress> addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
+            // getAllByName reads a literal without any lookup
+            addresses = LITERAL.matcher(host).matches() ? List.of(InetAddress.getAllByName(host)) : resolver.lookup(host);
         } catch (UnknownHostException e) {
-            throw new Refused("the host " + host + " cannot be resolved");
+            addresses = List.of();
+        }
+        if (addresses.isEmpty()) {
+            throw new Refused("the host " + host + " cannot be resolved", true);
         }
         for (InetAddress address : addresses) {
             if (!allows(address)) {
                 throw new Refused("the host " + host + " resolves to an internal address (" + address.getHostAddress() + ")");
             }
         }
-        return addresses[0];
+        int port = url.getPort() != -1 ? url.getPort() : scheme.equalsIgnoreCase("https") ? 443 : 80;
+        return new Pinned(url, new InetSocketAddress(addresses.get(0), port));
+    }
+
+    /** A checked URL and the address to connect to for it. */
+    public record Pinned(URI url, InetSocketAddress address) {
     }
 
     public boolean allows(InetAddress address) {
@@ -116,8 +140,20 @@ public final class UrlGuard {
 
     /** A refused connection target; its message says why, fit for a problem's detail. */
     public static final class Refused extends RuntimeException {
-        public Refused(String reason) {
+        private final boolean unresolved;
+
+        Refused(String reason) {
+            this(reason, false);
+        }
+
+        Refused(String reason, boolean unresolved) {
             super(reason, null, false, false);
+            this.unresolved = unresolved;
+        }
+
+        /** The host did not resolve: perhaps a resolver's hiccup, worth a later retry, unlike a refused address. */
+        public boolean unresolved() {
+            return unresolved;
         }
     }
 

@@ -1,0 +1,224 @@
+# shellcheck shell=bash
+# The operations checks of docs/operations.md, run by ./tribu test after Maven (they use what it built:
+# listening's jar, and the chart's alert rules rendered by the k8s module into k8s/target/prometheus/),
+# or alone with ./tribu ops-check. Sourced by ./tribu.
+#   forced_alert_check  a real Prometheus scrapes a real listening-service whose broker is dead and sees
+#                       TribuOutboxStuck fire
+#   restore_check       listening's database dumped and restored into a fresh one: the service resumes
+#                       and every event reaches Kafka exactly once
+#   upgrade_check       this round's migrations expand only; the previous release's schema is migrated by
+#                       listening's new code, which relays what waited in it
+# Ports 9181 (the service), 9183 (the dead broker: nothing listens there), 9184 (Prometheus).
+
+OPS_SERVICE_PORT=9181
+OPS_DEAD_BROKER_PORT=9183
+OPS_PROMETHEUS_PORT=9184
+OPS_DIR="$TRIBU_HOME/ops"
+OPS_STARTED=()
+
+# psql as the cluster's superuser (databases are created and dropped here), or as tribu on one database.
+ops_admin_sql() {
+  PGOPTIONS="-c client_min_messages=warning" pg_as_owner "$PG_BIN/psql" -q -X -v ON_ERROR_STOP=1 -h "$PG_SOCKET_DIR" -p "$PG_PORT" -U postgres -d postgres "$@"
+}
+ops_sql() {
+  local db="$1"
+  shift
+  PGPASSWORD=tribu "$PG_BIN/psql" -q -X -tA -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U tribu -d "$db" "$@"
+}
+
+ops_fresh_database() {
+  ops_admin_sql -c "drop database if exists $1 with (force)" -c "create database $1 owner tribu" >/dev/null \
+    || die "could not create database $1"
+}
+
+# listening-service from its jar on the ops port, against database $1 and broker $2; OIDC off (nothing
+# here calls its API: events are appended to the outbox as the service itself would).
+ops_start_listening() {
+  local db="$1" bootstrap="$2" log="$TRIBU_LOGS/ops-listening.log" pid
+  port_open "$OPS_SERVICE_PORT" && die "port $OPS_SERVICE_PORT is taken"
+  TRIBU_DB_HOST=127.0.0.1 TRIBU_DB_PORT="$PG_PORT" TRIBU_DB_NAME="$db" TRIBU_DB_USER=tribu TRIBU_DB_PASSWORD=tribu \
+  TRIBU_KAFKA_BOOTSTRAP="$bootstrap" QUARKUS_OIDC_TENANT_ENABLED=false QUARKUS_HTTP_PORT="$OPS_SERVICE_PORT" \
+    start_detached ops-listening "$log" java -Xmx256m -jar "$(service_jar listening)"
+  OPS_STARTED+=(ops-listening)
+  pid="$(live_pid ops-listening)"
+  wait_until "listening-service on :$OPS_SERVICE_PORT (/q/health/ready)" 120 "$pid" "$log" service_ready "$OPS_SERVICE_PORT"
+}
+
+# One mention event appended to the outbox, as MentionService does in its transaction (id, topic, key, payload).
+ops_append_event() {
+  local db="$1" id="$2" key="${3:-ops-check}"
+  ops_sql "$db" -c "insert into outbox_event (id, topic, message_key, payload, created_at)
+    values ('$id', 'tribu.listening.mentions', '$key',
+            '{\"specversion\":\"1.0\",\"id\":\"$id\",\"type\":\"tribu.listening.mention.recorded.v1\",\"source\":\"ops-check\"}',
+            now())" >/dev/null || die "could not append an event to $db's outbox"
+}
+
+ops_stop_started() {
+  local name
+  for name in "${OPS_STARTED[@]}"; do
+    if live_pid "$name" >/dev/null; then stop_detached "$name" 20; fi
+  done
+  OPS_STARTED=()
+}
+
+forced_alert_check() {
+  local started rules="$TRIBU_ROOT/k8s/target/prometheus/tribu-alerts-fast.yaml" dir="$OPS_DIR/prometheus" state
+  started="$(now)"
+  [[ -f "$(service_jar listening)" ]] || die "no listening jar: run mvn package (./tribu test builds it)"
+  [[ -f "$rules" ]] || die "no $rules: run mvn -pl k8s verify (./tribu test does)"
+  port_open "$OPS_DEAD_BROKER_PORT" && die "port $OPS_DEAD_BROKER_PORT must be free: it plays the dead broker"
+  ops_fresh_database ops_forced
+  ops_start_listening ops_forced "127.0.0.1:$OPS_DEAD_BROKER_PORT"
+
+  rm -rf "$dir" && mkdir -p "$dir"
+  cat >"$dir/prometheus.yml" <<EOF
+global:
+  scrape_interval: 2s
+  evaluation_interval: 2s
+rule_files:
+  - $rules
+scrape_configs:
+  - job_name: tribu-listening
+    metrics_path: /q/metrics
+    static_configs:
+      - targets: ['127.0.0.1:$OPS_SERVICE_PORT']
+        labels: {namespace: ops-check}
+EOF
+  start_detached ops-prometheus "$TRIBU_LOGS/ops-prometheus.log" prometheus --config.file="$dir/prometheus.yml" \
+    --storage.tsdb.path="$dir/data" --web.listen-address="127.0.0.1:$OPS_PROMETHEUS_PORT"
+  OPS_STARTED+=(ops-prometheus)
+  wait_until "Prometheus on :$OPS_PROMETHEUS_PORT" 60 "$(live_pid ops-prometheus)" "$TRIBU_LOGS/ops-prometheus.log" \
+    curl -fsS -o /dev/null "http://127.0.0.1:$OPS_PROMETHEUS_PORT/-/ready"
+
+  # Nothing waits yet: the alert stays quiet while Prometheus scrapes a few times.
+  sleep 6
+  state="$(ops_alert_state TribuOutboxStuck)"
+  [[ "$state" == none ]] || die "TribuOutboxStuck is $state before any event waited"
+  ops_append_event ops_forced "$(cat /proc/sys/kernel/random/uuid)"
+  say "an event appended to listening's outbox; its broker is dead: waiting for TribuOutboxStuck to fire"
+  local appended deadline
+  appended="$(now)"
+  deadline=$(( appended + 90 ))
+  until [[ "$(ops_alert_state TribuOutboxStuck)" == firing ]]; do
+    (( $(now) < deadline )) || { ops_alerts_json; die "TribuOutboxStuck did not fire within 90 s"; }
+    sleep 2
+  done
+  say "TribuOutboxStuck firing in Prometheus' API $(since "$appended") after the event was appended: $(ops_alerts_json \
+    | jq -c '.data.alerts[] | select(.labels.alertname == "TribuOutboxStuck") | .labels')"
+  # Its Kafka producer waits for the dead broker on close: no point in a long grace.
+  stop_detached ops-listening 5
+  ops_stop_started
+  ops_admin_sql -c "drop database ops_forced with (force)" >/dev/null
+  say "forced-alert check passed in $(since "$started")"
+}
+
+ops_alerts_json() { curl -fsS "http://127.0.0.1:$OPS_PROMETHEUS_PORT/api/v1/alerts"; }
+
+# none, pending or firing
+ops_alert_state() {
+  ops_alerts_json | jq -r --arg name "$1" \
+    '[.data.alerts[] | select(.labels.alertname == $name) | .state] | if length == 0 then "none" else .[0] end'
+}
+
+# The events of this run on tribu.listening.mentions (key $1), as "count id" lines.
+ops_event_counts() {
+  kafka_probe values "$KAFKA_BOOTSTRAP" tribu.listening.mentions "$1" | jq -r .id | sort | uniq -c
+}
+
+ops_wait_outbox_empty() {
+  local db="$1" deadline=$(( $(now) + 60 ))
+  until [[ "$(ops_sql "$db" -c 'select count(*) from outbox_event')" == 0 ]]; do
+    (( $(now) < deadline )) || die "listening's outbox in $db did not drain within 60 s"
+    sleep 1
+  done
+}
+
+# A backup taken while events wait in the outbox (the service stopped, as for a broker away), the
+# database lost, restored from the dump into a fresh one: the events sent before the dump are not sent
+# again, those waiting in it are sent once the service runs on the restored database.
+restore_check() {
+  local started key ids_sent=() ids_waiting=() id dump="$OPS_DIR/listening.dump" counts expected
+  started="$(now)"
+  [[ -f "$(service_jar listening)" ]] || die "no listening jar: run mvn package (./tribu test builds it)"
+  mkdir -p "$OPS_DIR"
+  key="ops-restore-$(date -u +%s)"
+  ops_fresh_database ops_restore
+  ops_start_listening ops_restore "$KAFKA_BOOTSTRAP"
+  for _ in 1 2 3; do id="$(cat /proc/sys/kernel/random/uuid)"; ids_sent+=("$id"); ops_append_event ops_restore "$id" "$key"; done
+  ops_wait_outbox_empty ops_restore
+  say "3 events sent through the outbox; stopping the service, 2 more appended while it is away"
+  ops_stop_started
+  for _ in 1 2; do id="$(cat /proc/sys/kernel/random/uuid)"; ids_waiting+=("$id"); ops_append_event ops_restore "$id" "$key"; done
+
+  PGPASSWORD=tribu "$PG_BIN/pg_dump" -h 127.0.0.1 -p "$PG_PORT" -U tribu -Fc -f "$dump" ops_restore || die "pg_dump failed"
+  say "pg_dump -Fc: $(du -h "$dump" | cut -f1) with $(ops_sql ops_restore -c 'select count(*) from outbox_event') events waiting; the database is lost"
+  ops_admin_sql -c "drop database ops_restore with (force)" >/dev/null
+  ops_fresh_database ops_restore
+  PGPASSWORD=tribu "$PG_BIN/pg_restore" -h 127.0.0.1 -p "$PG_PORT" -U tribu -d ops_restore --no-owner "$dump" || die "pg_restore failed"
+  ops_start_listening ops_restore "$KAFKA_BOOTSTRAP"
+  ops_wait_outbox_empty ops_restore
+  ops_stop_started
+
+  counts="$(ops_event_counts "$key")"
+  expected="$(for id in "${ids_sent[@]}" "${ids_waiting[@]}"; do printf '      1 %s\n' "$id"; done | sort -k2)"
+  if [[ "$(sort -k2 <<<"$counts")" != "$expected" ]]; then
+    printf 'expected each once:\n%s\ngot:\n%s\n' "$expected" "$counts"
+    die "restore check: events lost or sent twice"
+  fi
+  ops_admin_sql -c "drop database ops_restore with (force)" >/dev/null
+  say "restore check passed in $(since "$started"): 5 events on the topic, each once (3 sent before the dump, 2 waiting in it)"
+}
+
+
+# The release the rolling-upgrade rule is checked against: main when this round began (there are no
+# release tags yet). Move it to each release's tag once there are some.
+OPS_PREVIOUS_RELEASE="${TRIBU_PREVIOUS_RELEASE:-3378a66}"
+
+# Contracting statements that would break the previous release's pods while they run on the new schema
+# (docs/operations.md, Upgrades). A migration that contracts on purpose, a release after the code stopped
+# using what it removes, says so on a line of its own: -- contract: <what>, unused since <release>.
+OPS_CONTRACTING='drop[[:space:]]+(table|column)|rename[[:space:]]+(column|to)|alter[[:space:]]+column[[:space:]]+[^[:space:]]+[[:space:]]+(type|set[[:space:]]+not[[:space:]]+null)|add[[:space:]]+column[^;]*not[[:space:]]+null'
+
+# Every migration added since the previous release expands only; then the previous release's schema, with
+# an event waiting in its outbox, is migrated by listening's new code, which starts and relays that event.
+upgrade_check() {
+  local started file found=() key id old_dir="$OPS_DIR/previous-migrations" last
+  started="$(now)"
+  git -C "$TRIBU_ROOT" cat-file -e "$OPS_PREVIOUS_RELEASE^{commit}" 2>/dev/null \
+    || die "the previous release $OPS_PREVIOUS_RELEASE is not in this clone (a shallow clone? git fetch --unshallow)"
+  while IFS= read -r file; do
+    [[ -n "$file" ]] || continue
+    grep -qiE -- '^--[[:space:]]*contract:' "$TRIBU_ROOT/$file" && continue
+    if grep -qiE -- "$OPS_CONTRACTING" <(sed 's/--.*//' "$TRIBU_ROOT/$file"); then found+=("$file"); fi
+  done < <(git -C "$TRIBU_ROOT" diff --name-only --diff-filter=A "$OPS_PREVIOUS_RELEASE" -- '*-service/src/main/resources/db/migration/*.sql')
+  (( ${#found[@]} == 0 )) || die "migrations that contract in the release that stops using what they remove: ${found[*]} (docs/operations.md, Upgrades)"
+  say "migrations added since $OPS_PREVIOUS_RELEASE: $(git -C "$TRIBU_ROOT" diff --name-only --diff-filter=A "$OPS_PREVIOUS_RELEASE" -- '*-service/src/main/resources/db/migration/*.sql' | wc -l), none contracting"
+
+  rm -rf "$old_dir" && mkdir -p "$old_dir"
+  git -C "$TRIBU_ROOT" archive "$OPS_PREVIOUS_RELEASE" listening-service/src/main/resources/db/migration | tar -x -C "$old_dir"
+  ops_fresh_database ops_upgrade
+  for file in $(ls "$old_dir"/listening-service/src/main/resources/db/migration/V*.sql | sort -V); do
+    ops_sql ops_upgrade -f "$file" >/dev/null || die "the previous release's $(basename "$file") failed"
+  done
+  last="$(ls "$old_dir"/listening-service/src/main/resources/db/migration/ | sed -E 's/^V([0-9]+)__.*/\1/' | sort -n | tail -1)"
+  key="ops-upgrade-$(date -u +%s)"
+  id="$(cat /proc/sys/kernel/random/uuid)"
+  ops_append_event ops_upgrade "$id" "$key"
+  # The previous release's schema as Flyway left it at V$last; the new code migrates what came after.
+  QUARKUS_FLYWAY_BASELINE_ON_MIGRATE=true QUARKUS_FLYWAY_BASELINE_VERSION="$last" \
+    ops_start_listening ops_upgrade "$KAFKA_BOOTSTRAP"
+  ops_wait_outbox_empty ops_upgrade
+  ops_stop_started
+  [[ "$(ops_event_counts "$key")" == "$(printf '      1 %s' "$id")" ]] || die "upgrade check: the event waiting in the previous schema's outbox did not reach Kafka once"
+  say "listening's new code migrated the schema of $OPS_PREVIOUS_RELEASE (V$last to V$(ops_sql ops_upgrade -c "select max(version::int) from flyway_schema_history where version ~ '^[0-9]+\$'")) and relayed its waiting event"
+  ops_admin_sql -c "drop database ops_upgrade with (force)" >/dev/null
+  say "upgrade check passed in $(since "$started")"
+}
+
+# The three checks, each stopping what it started even when it fails.
+ops_checks() {
+  require_promtool
+  ( trap ops_stop_started EXIT; forced_alert_check ) || return 1
+  ( trap ops_stop_started EXIT; restore_check ) || return 1
+  ( trap ops_stop_started EXIT; upgrade_check ) || return 1
+}
