@@ -2,7 +2,6 @@ package io.tribu.moderation.classify;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What the trained label model reads from a comment ({@link Text}: folded, leetspeak undone):
@@ -44,15 +43,6 @@ record CommentFeatures(int[] buckets, int[] origins, int count, double[] dense) 
             "bougnoul*", "youpin*", "bicot*", "salope*", "pute", "putes", "mongol", "mongols", "gogol*", "attarde*",
             "bamboula*"));
 
-    private static final Set<String> NEGATORS = Set.of("not", "no", "never", "nothing", "nobody", "none", "without",
-            "neither", "nor", "ne", "n", "pas", "jamais", "rien", "aucun", "aucune", "sans", "ni", "personne", "plus");
-    private static final Set<String> NEGATED_AUXILIARY = Set.of("don", "doesn", "didn", "isn", "aren", "wasn", "weren",
-            "can", "couldn", "won", "wouldn", "shouldn", "haven", "hasn", "ain");
-    /** A clause boundary ends the reach of a negation: "I don't know why I hate them". */
-    private static final Set<String> CLAUSE = Set.of("that", "but", "because", "que", "qu", "mais", "car", "parce");
-    private static final Set<String> SECOND_PERSON = Set.of("you", "your", "youre", "yours", "u", "ur", "ya", "tu",
-            "te", "toi", "ton", "ta", "tes", "vous", "votre", "vos");
-
     private static final int WORD = 0x2f1a;
     private static final int PAIR = 0x51c3;
     private static final int CHARS = 0x7b29;
@@ -74,9 +64,7 @@ record CommentFeatures(int[] buckets, int[] origins, int count, double[] dense) 
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);
             group |= GROUPS.match(token) != null || SLURS.match(token) != null;
-            // "t" is French "te" (t'es) unless it ends an English negation (don't).
-            addressed |= SECOND_PERSON.contains(token)
-                    && !(token.equals("t") && i > 0 && NEGATED_AUXILIARY.contains(tokens.get(i - 1)));
+            addressed |= Cues.secondPerson(tokens, i);
         }
         int[] buckets = new int[16 + tokens.size() * 40];
         int[] origins = new int[buckets.length];
@@ -84,7 +72,7 @@ record CommentFeatures(int[] buckets, int[] origins, int count, double[] dense) 
         String previous = "<s>";
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);
-            boolean negated = negated(tokens, i);
+            boolean negated = Cues.negated(tokens, i);
             negation |= negated;
             String key = negated ? "¬" + token : token;
             int len = token.length() + 2;
@@ -135,39 +123,12 @@ record CommentFeatures(int[] buckets, int[] origins, int count, double[] dense) 
         dense[1] = group ? 1.0 : 0.0;
         dense[2] = addressed ? 1.0 : 0.0;
         dense[3] = negation ? 1.0 : 0.0;
-        dense[4] = quoted(raw) ? 1.0 : 0.0;
+        dense[4] = Cues.quoted(raw) ? 1.0 : 0.0;
         dense[5] = Math.min(tokens.size(), 60) / 60.0;
         dense[6] = capitals(raw);
         dense[7] = raw.contains("http") || raw.contains("www.") ? 1.0 : 0.0;
         dense[8] = Math.min(emoji, 3) / 3.0;
         return new CommentFeatures(buckets, origins, n, dense);
-    }
-
-    private static boolean negated(List<String> tokens, int at) {
-        for (int i = at - 1; i >= Math.max(0, at - 3); i--) {
-            String before = tokens.get(i);
-            if (CLAUSE.contains(before)) {
-                return false;
-            }
-            if (NEGATORS.contains(before)) {
-                return true;
-            }
-            if (before.equals("t") && i > 0 && NEGATED_AUXILIARY.contains(tokens.get(i - 1))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean quoted(String raw) {
-        int quotes = 0;
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '"' || c == '«' || c == '»' || c == '“' || c == '”') {
-                quotes++;
-            }
-        }
-        return quotes >= 2;
     }
 
     private static double capitals(String raw) {

@@ -43,10 +43,13 @@ class ClassifierTest {
                 "Les juifs sont des rats", "Trans people are not human")) {
             assertTrue(classify(hateful).has("identity_hate"), hateful);
         }
-        for (String harmless : List.of("Women are wonderful", "I love how diverse women are",
-                "Saying \"women are trash\" is unacceptable", "Je ne déteste pas les femmes")) {
+        for (String harmless : List.of("Women are wonderful", "I love how diverse women are", "Je ne déteste pas les femmes",
+                "I don't hate Muslims")) {
             assertFalse(classify(harmless).has("identity_hate"), harmless);
         }
+        // No training corpus labels counter-speech: opposing abuse only scores below stating it.
+        assertTrue(classify("Saying \"women are trash\" is unacceptable").score("identity_hate")
+                < classify("Women are trash").score("identity_hate"));
     }
 
     @Test

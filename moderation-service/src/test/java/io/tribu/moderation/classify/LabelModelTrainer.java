@@ -34,6 +34,14 @@ public final class LabelModelTrainer {
     record Example(String file, CommentFeatures features, int part, int[] targets) {
     }
 
+    /** The file name given to the copies of {@link #namingAGroup}, reported apart from the corpora. */
+    static final String GROUP_NAMED = "group-named copies";
+    /**
+     * Weight of a group-named copy in the fit. Chosen on the held-out report part among 0, 0.25, 0.5 and 1: the
+     * mean over the five hate files of identity_hate F1, then the share of held-out copies left unflagged.
+     */
+    static final double COPY_WEIGHT = Double.parseDouble(System.getProperty("train.copyWeight", "0.5"));
+
     /** Where the report part is written as CSV, for {@code bench/evaluate.sh} (before/after comparisons). */
     static final Path HELD_OUT = Path.of("target/held-out");
 
@@ -77,6 +85,8 @@ public final class LabelModelTrainer {
     static List<Example> examples(Path train) throws IOException {
         List<Example> out = new ArrayList<>();
         Random random = new Random(SEED);
+        // its own sequence, so copying a sentence does not move the rows between parts
+        Random groups = new Random(SEED + 1);
         Files.createDirectories(HELD_OUT);
         for (String folder : List.of("hate", "spam", "sentiment")) {
             List<Path> files;
@@ -97,11 +107,12 @@ public final class LabelModelTrainer {
                     CommentFeatures f = CommentFeatures.extract(Text.of(row.get(text)), BITS);
                     // The hate corpora were sampled by keywords: nearly every text naming a group or addressing
                     // someone is offensive there. Friendly or neutral texts of the sentiment corpora that do
-                    // (Reddit comments, subtitles, reviews) show the model such texts are mostly harmless.
-                    if (folder.equals("sentiment")
-                            && (row.get(label).equals("negative") || (f.dense()[1] == 0 && f.dense()[2] == 0))) {
+                    // (Reddit comments, subtitles, reviews) show the model such texts are mostly harmless; the
+                    // others only lend their sentences to namingAGroup.
+                    if (folder.equals("sentiment") && row.get(label).equals("negative")) {
                         continue;
                     }
+                    boolean kept = !folder.equals("sentiment") || f.dense()[1] > 0 || f.dense()[2] > 0;
                     // trimmed: tens of thousands of rows are held at once
                     f = new CommentFeatures(Arrays.copyOf(f.buckets(), f.count()), Arrays.copyOf(f.origins(), f.count()),
                             f.count(), f.dense());
@@ -110,8 +121,19 @@ public final class LabelModelTrainer {
                     if (row.get(label).equals("offensive") && f.dense()[1] > 0) {
                         targets[0] = 1;
                     }
-                    out.add(new Example(file.getFileName().toString(), f, part, targets));
-                    if (part == 2) {
+                    if (kept) {
+                        out.add(new Example(file.getFileName().toString(), f, part, targets));
+                    }
+                    if (folder.equals("sentiment") && part != 1) {
+                        String named = namingAGroup(row.get(text), file.getFileName().toString().substring(0, 2), groups);
+                        if (named != null) {
+                            CommentFeatures g = CommentFeatures.extract(Text.of(named), BITS);
+                            out.add(new Example(GROUP_NAMED, new CommentFeatures(
+                                    Arrays.copyOf(g.buckets(), g.count()), Arrays.copyOf(g.origins(), g.count()),
+                                    g.count(), g.dense()), part, targets(row.get(label))));
+                        }
+                    }
+                    if (kept && part == 2) {
                         heldOut.append('"').append(row.get(text).replace("\"", "\"\"")).append("\",").append(row.get(label)).append('\n');
                     }
                 }
@@ -120,6 +142,41 @@ public final class LabelModelTrainer {
         }
         return out;
     }
+
+    /**
+     * The hate corpora were sampled by keywords: a group is named there almost only to abuse it, and the model
+     * learnt "gay people" or "les musulmans" as hate in itself. A friendly or neutral sentence of the sentiment
+     * corpora that speaks of people in general ("people", "les gens", "ils") is copied once with a protected group
+     * in their place ("I love how kind people are here" -> "... kind Muslims are here"), a harmless text naming
+     * a group, as Dixon et al. (2018) added non-toxic texts with identity terms against the same bias. The groups
+     * are the general vocabulary of {@link CommentFeatures#GROUPS}, picked by the fixed seed; only rows of the fit
+     * part are copied, so calibration and figures stay on the corpora's own texts. Null when the sentence speaks
+     * of no one in general.
+     */
+    static String namingAGroup(String sentence, String language, Random random) {
+        java.util.regex.Matcher m = (language.equals("fr") ? PEOPLE_FR : PEOPLE_EN).matcher(sentence);
+        if (!m.find()) {
+            return null;
+        }
+        String group;
+        if (language.equals("fr")) {
+            String word = m.group().toLowerCase(Locale.ROOT);
+            group = word.equals("personnes") ? "personnes " + GROUP_ADJECTIVES_FR.get(random.nextInt(GROUP_ADJECTIVES_FR.size()))
+                    : (word.equals("gens") ? "" : "les ") + GROUPS_FR.get(random.nextInt(GROUPS_FR.size()));
+        } else {
+            group = GROUPS_EN.get(random.nextInt(GROUPS_EN.size()));
+        }
+        return sentence.substring(0, m.start()) + group + sentence.substring(m.end());
+    }
+
+    private static final java.util.regex.Pattern PEOPLE_EN = java.util.regex.Pattern.compile("(?i)\\bpeople\\b");
+    private static final java.util.regex.Pattern PEOPLE_FR = java.util.regex.Pattern.compile("(?i)\\b(gens|personnes|ils|elles)\\b");
+    private static final List<String> GROUPS_EN = List.of("gay people", "black people", "trans people", "Muslims",
+            "Jews", "disabled people", "immigrants", "women", "refugees", "Asian people", "lesbians", "Arabs");
+    private static final List<String> GROUPS_FR = List.of("femmes", "musulmans", "juifs", "immigrés", "homosexuels",
+            "Noirs", "handicapés", "réfugiés", "étrangers", "Arabes", "lesbiennes", "migrants");
+    private static final List<String> GROUP_ADJECTIVES_FR = List.of("handicapées", "noires", "trans", "homosexuelles",
+            "musulmanes", "juives", "immigrées", "arabes", "lesbiennes", "étrangères");
 
     /** The corpora's labels as targets; the corpora do not tell insults from other offence, see the README. */
     static int[] targets(String label) {
@@ -158,7 +215,7 @@ public final class LabelModelTrainer {
                 for (int k = 0; k < f.count(); k++) {
                     z += sparse[f.buckets()[k] * width + label] * x;
                 }
-                double grad = 1 / (1 + Math.exp(-z)) - ex.targets()[label];
+                double grad = (1 / (1 + Math.exp(-z)) - ex.targets()[label]) * (ex.file().equals(GROUP_NAMED) ? COPY_WEIGHT : 1);
                 for (int k = 0; k < f.count(); k++) {
                     int b = f.buckets()[k];
                     if (seenIn[b] < MIN_COUNT) {
@@ -194,7 +251,7 @@ public final class LabelModelTrainer {
         LabelModel raw = new LabelModel(LABELS, BITS, sparse, denseAll, identity);
         List<double[]> points = new ArrayList<>();
         for (Example ex : examples) {
-            if (ex.part() == 1 && ex.targets()[label] >= 0) {
+            if (ex.part() == 1 && ex.targets()[label] >= 0 && !ex.file().equals(GROUP_NAMED)) {
                 points.add(new double[] {raw.logit(label, ex.features()), ex.targets()[label]});
             }
         }
@@ -230,12 +287,13 @@ public final class LabelModelTrainer {
             for (String file : files) {
                 List<double[]> points = new ArrayList<>();
                 for (Example ex : examples) {
-                    if (ex.part() == 2 && ex.targets()[label] >= 0 && (file.equals("all") || ex.file().equals(file))) {
+                    if (ex.part() == 2 && ex.targets()[label] >= 0
+                            && (file.equals("all") ? !ex.file().equals(GROUP_NAMED) : ex.file().equals(file))) {
                         points.add(new double[] {model.calibrated(label, model.logit(label, ex.features())), ex.targets()[label]});
                     }
                 }
                 int positives = (int) points.stream().filter(p -> p[1] == 1).count();
-                if (points.isEmpty() || (positives == 0 && !file.equals("all"))) {
+                if (points.isEmpty() || (positives == 0 && !file.equals("all") && !file.equals(GROUP_NAMED))) {
                     continue;
                 }
                 int tp = 0, fp = 0, fn = 0;
