@@ -10,7 +10,7 @@ import java.util.List;
  * harmless texts added to the training teach the model that naming a group is not hate, so the model alone
  * scores "Muslims are vermin" low; {@link Classifier} keeps the stronger of this rule's score and the model's.
  * 0.8 when it fires, lowered by quotation and counter-speech; a negated word does not count ("are not animals").
- * Evidence: the group and the dehumanising words, folded.
+ * Evidence: the words of the comment naming the group and dehumanising it, folded.
  */
 public final class DehumanisationClassifier {
 
@@ -29,14 +29,12 @@ public final class DehumanisationClassifier {
         List<String> words = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);
-            String group = CommentFeatures.GROUPS.match(token);
-            if (group != null && !groups.contains(group)) {
-                groups.add(group);
+            if (CommentFeatures.GROUPS.match(token) != null && !groups.contains(token)) {
+                groups.add(token);
             }
             boolean negated = Cues.negated(tokens, i);
-            String word = negated ? (HUMAN.match(token) == null ? null : "not " + token) : DEHUMANISING.match(token);
-            if (word != null && !words.contains(word)) {
-                words.add(word);
+            if ((negated ? HUMAN : DEHUMANISING).match(token) != null && !words.contains(token)) {
+                words.add(token);
             }
         }
         if (groups.isEmpty() || words.isEmpty()) {
