@@ -6,7 +6,7 @@ PG_PORT="${TRIBU_DB_PORT:-55432}"  # overridable: a second checkout can run its 
 PG_BIN=/usr/lib/postgresql/15/bin
 PG_DIR="$TRIBU_HOME/pg"
 PG_LOG="$TRIBU_LOGS/postgres.log"
-PG_DATABASES=(listening moderation publishing analytics listening_test moderation_test publishing_test analytics_test)
+PG_DATABASES=(listening moderation publishing analytics listening_test moderation_test publishing_test analytics_test platform_test)
 
 # initdb and pg_ctl refuse to run as root, so as root the cluster belongs to the `postgres` system
 # user; anyone else simply owns it themselves.

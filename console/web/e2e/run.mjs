@@ -12,6 +12,7 @@ import { charterScenarios } from './charter.mjs';
 import { part1Scenarios } from './part1.mjs';
 import { overviewScenarios } from './overview.mjs';
 import { mcpScenarios } from './mcp.mjs';
+import { flowsScenarios } from './flows.mjs';
 
 const started = Date.now();
 const browser = await chromium.launch({
@@ -29,6 +30,7 @@ try {
   await part1Scenarios(browser, (page) => { current = page; });
   await overviewScenarios(browser, (page) => { current = page; });
   await mcpScenarios();
+  await flowsScenarios(browser, (page) => { current = page; });
   console.log(`[e2e] all green in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } catch (error) {
   console.error(`[e2e] FAILED: ${error.message}`);

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { api } from '../api/client';
+import type { Answer, Fits } from '../api/schema';
 import type { Me } from '../api/me';
 import { useI18n } from '../i18n/i18n';
 import { messages, type MessageKey } from '../i18n/messages';
@@ -8,7 +9,7 @@ import { EmptyState } from '../ui/EmptyState';
 import { ProblemMessage } from '../ui/Problem';
 import {
   load, measurePath, type Authors, type BestTime, type Crisis, type Decisions, type Driver, type Drivers, type Engagement,
-  type EngagementBreakdown, type EngagementBy, type Period, type ResponseTimes, type SentimentSeries, type TopPost, type Voice,
+  type EngagementBreakdown, type EngagementBy, type Measure, type Period, type ResponseTimes, type SentimentSeries, type TopPost, type Voice,
 } from './api';
 import { HorizontalBars, NetChart, VolumeChart, type VolumePoint } from './Charts';
 import { LENGTHS, periodOf, previousOf, type Length } from './period';
@@ -35,7 +36,7 @@ function BrandDashboard({ brand }: { brand: string }) {
   const { t, language } = useI18n();
   const settings = useQuery({
     queryKey: ['brand-settings', brand],
-    queryFn: () => api<{ timezone: string }>(`/api/publishing/brands/${encodeURIComponent(brand)}/settings`),
+    queryFn: () => api<Fits<{ timezone: string }, Answer<'publishing', '/brands/{brandId}/settings'>>>(`/api/publishing/brands/${encodeURIComponent(brand)}/settings`),
     staleTime: 10 * 60_000,
   });
   // Without publishing's answer the browser's zone, said so; the figures wait for either.
@@ -77,7 +78,7 @@ function BrandDashboard({ brand }: { brand: string }) {
   );
 }
 
-function useMeasure<T>(brand: string, measure: string, period: Period, extra: Record<string, string> = {}) {
+function useMeasure<T>(brand: string, measure: Measure<T>, period: Period, extra: Record<string, string> = {}) {
   return useQuery({
     queryKey: ['analytics', brand, measure, period, extra],
     queryFn: () => load<T>(brand, measure, period, extra),

@@ -1,5 +1,6 @@
 // What the dashboard reads from analytics (through the console's forwarder), and the CSV link of each.
 import { api } from '../api/client';
+import type { BrandPathFitting } from '../api/schema';
 
 export interface Period {
   from: string;
@@ -124,5 +125,8 @@ export function measurePath(brand: string, measure: string, period: Period, extr
   return `/api/analytics/brands/${encodeURIComponent(brand)}/${measure}?${query}`;
 }
 
-export const load = <T,>(brand: string, measure: string, period: Period, extra: Record<string, string> = {}) =>
+/** A measure ('sentiment', 'moderation/response-times', ...) whose answer, as analytics' document says, fits the page's T. */
+export type Measure<T> = BrandPathFitting<'analytics', T>;
+
+export const load = <T,>(brand: string, measure: Measure<T>, period: Period, extra: Record<string, string> = {}) =>
   api<T>(measurePath(brand, measure, period, extra));

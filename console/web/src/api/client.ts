@@ -50,3 +50,34 @@ export async function api<T>(
   }
   return json as T;
 }
+
+/**
+ * A call whose body or answer is not JSON (publishing's CSV import and export): the body is sent as it is with its
+ * type, the answer comes back as text; refusals are problem+json as everywhere (an ApiError).
+ */
+export async function apiText(
+  path: string,
+  init: { method?: string; body?: string; contentType?: string; accept?: string; headers?: Record<string, string> } = {},
+): Promise<string> {
+  const method = init.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: init.accept ?? '*/*', 'X-Requested-With': 'JavaScript' };
+  if (init.body !== undefined) headers['Content-Type'] = init.contentType ?? 'text/plain';
+  if (method !== 'GET' && csrfToken) headers['X-Tribu-Csrf'] = csrfToken;
+  if (init.headers) Object.assign(headers, init.headers);
+  const response = await fetch(path, { method, headers, credentials: 'same-origin', body: init.body });
+  if (response.status === 499) {
+    window.location.reload();
+    throw new ApiError({ status: 401, title: 'Signed out' });
+  }
+  const text = await response.text();
+  if (!response.ok) {
+    let problem: Partial<Problem> = {};
+    try {
+      problem = text ? JSON.parse(text) : {};
+    } catch {
+      problem = { detail: text.slice(0, 200) };
+    }
+    throw new ApiError({ ...problem, status: response.status });
+  }
+  return text;
+}

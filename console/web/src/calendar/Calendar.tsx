@@ -12,9 +12,11 @@ import { Composer } from './Composer';
 import { PostPanel } from './PostPanel';
 import { formatDate, gridOf, instantOf, shiftDays, today, wallTimeOf, type LocalDate } from './time';
 import type { CalendarDay, CalendarView, Campaign, Entry, Post } from './types';
+import { BulkTools } from '../bulk/BulkTools';
+import { OccurrenceChip, OccurrencePanel, useOccurrences, type OccurrenceEntry } from '../recurrence/Occurrences';
 
 type View = 'month' | 'week';
-type Panel = { kind: 'post'; id: string } | { kind: 'new' } | { kind: 'edit'; id: string } | null;
+type Panel = { kind: 'post'; id: string } | { kind: 'new' } | { kind: 'edit'; id: string } | { kind: 'occurrence'; entry: OccurrenceEntry } | null;
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const MOVABLE = new Set(['draft', 'in-review', 'approved', 'scheduled']);
 /** The local time an unscheduled post gets when dropped on a day (on an hour of the week view: that hour). */
@@ -75,6 +77,7 @@ export default function Calendar({ brand, me }: { brand: string; me: Me }) {
   const dates = anchor ? gridOf(view, anchor) : [];
   const first = dates[0];
   const last = dates[dates.length - 1];
+  const occurrences = useOccurrences(brand, first, last, reloads);
   useEffect(() => {
     if (!first || !last) return;
     loadCalendar(brand, first, shiftDays(last, 1), language).then(setCalendar).catch(setError);
@@ -158,6 +161,7 @@ export default function Calendar({ brand, me }: { brand: string; me: Me }) {
           <button type="button" data-testid="new-post" onClick={() => setPanel({ kind: 'new' })}>{t('calendar.newPost')}</button>
         )}
       </div>
+      <BulkTools brand={brand} zone={zone} mayWrite={mayWrite} from={first} to={last} onImported={reload} />
       <p className="hint" data-testid="zone">{t('calendar.zone', { zone })}{mayWrite ? ` ${t('calendar.dragHint')}` : ''}</p>
       {notice && <p role="status" className="notice" data-testid="calendar-notice">{notice}</p>}
       {error != null && <CalendarProblem error={error} />}
@@ -181,6 +185,7 @@ export default function Calendar({ brand, me }: { brand: string; me: Me }) {
                       </span>
                       <DayContent day={byDate.get(d)} date={d} campaigns={calendar?.campaigns ?? []} weekStart={d === dates[w * 7]}
                         mayWrite={mayWrite} open={(id) => setPanel({ kind: 'post', id })} />
+                      {(occurrences.get(d) ?? []).map((o) => <OccurrenceChip key={o.series.id} entry={o} open={() => setPanel({ kind: 'occurrence', entry: o })} />)}
                     </Cell>
                   ))}
                 </div>
@@ -206,6 +211,9 @@ export default function Calendar({ brand, me }: { brand: string; me: Me }) {
                       {(byDate.get(d)?.posts ?? []).filter((p) => Number(p.localTime.slice(0, 2)) === h).map((p) => (
                         <Chip key={p.id} entry={p} mayWrite={mayWrite} open={() => setPanel({ kind: 'post', id: p.id })} />
                       ))}
+                      {(occurrences.get(d) ?? []).filter((o) => Number(o.series.time.slice(0, 2)) === h).map((o) => (
+                        <OccurrenceChip key={o.series.id} entry={o} open={() => setPanel({ kind: 'occurrence', entry: o })} />
+                      ))}
                     </Cell>
                   ))}
                 </div>
@@ -219,6 +227,10 @@ export default function Calendar({ brand, me }: { brand: string; me: Me }) {
             {panel.kind === 'post' && (
               <PostPanel key={`${panel.id}-${reloads}`} brand={brand} me={me} zone={zone} id={panel.id} onChanged={reload}
                 onEdit={() => setPanel({ kind: 'edit', id: panel.id })} onClose={() => setPanel(null)} />
+            )}
+            {panel.kind === 'occurrence' && (
+              <OccurrencePanel key={`${panel.entry.series.id}-${panel.entry.occurrence.date}`} brand={brand} zone={zone} entry={panel.entry} mayWrite={mayWrite}
+                onChanged={reload} onDetached={(id) => setPanel({ kind: 'post', id })} onClose={() => setPanel(null)} />
             )}
             {(panel.kind === 'new' || panel.kind === 'edit') && (
               <Composer brand={brand} zone={zone} editing={panel.kind === 'edit' ? panel.id : null}

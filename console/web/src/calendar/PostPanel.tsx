@@ -6,10 +6,12 @@ import { comment, loadHistory, loadPost, move, type Action } from './api';
 import { CalendarProblem } from './CalendarProblem';
 import { countFor } from './counting';
 import { formatInstant } from './time';
+import { RepeatPost } from '../recurrence/RepeatPost';
 import type { HistoryLine, Post } from './types';
 
 const APPROVERS = ['admin', 'client-approver'];
-const ACTIONS = ['create', 'edit', 'comment', 'submit', 'approve', 'request-changes', 'schedule', 'unschedule'];
+const ACTIONS = ['create', 'edit', 'comment', 'submit', 'approve', 'request-changes', 'schedule', 'unschedule',
+  'link-created', 'link-opened', 'link-revoked', 'repeat'];
 
 /** One post: its variants, the approval flow (submit, approve, request changes with a comment, schedule), its history. */
 export function PostPanel({ brand, me, zone, id, onChanged, onEdit, onClose }: {
@@ -118,6 +120,7 @@ export function PostPanel({ brand, me, zone, id, onChanged, onEdit, onClose }: {
         </div>
         {approver && post.status === 'in-review' && <p className="hint">{t('post.approveHint')}</p>}
       </div>
+      <RepeatPost brand={brand} zone={zone} post={post} mayWrite={writer} onChanged={onChanged} />
       <h3>{t('post.history')}</h3>
       <ol className="history" data-testid="history">
         {history.map((line, i) => (

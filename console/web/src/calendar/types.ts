@@ -28,7 +28,8 @@ export interface Entry {
   status: PostStatus;
   plannedAt: string;
   localTime: string;
-  networks: Network[];
+  /** Network names; publishing's document lists them as strings (its annotations cannot give an array's items an enum). */
+  networks: string[];
   tags: string[];
   campaignId: string | null;
 }
@@ -80,7 +81,8 @@ export interface BestSlot {
 
 export interface Channel {
   id: string;
-  network: Network;
+  /** A YouTube channel is read for its comments (publishing comment/), never published to. */
+  network: Network | 'youtube';
   handle: string;
   baseUrl: string | null;
   hasCredentials: boolean;

@@ -8,16 +8,21 @@ import { analyticsMessages } from '../analytics/messages';
 import { listeningMessages } from '../listening/messages';
 import { charterMessages } from '../charter/messages';
 import { overviewMessages } from '../overview/messages';
+import { bulkMessages } from '../bulk/messages';
+import { recurrenceMessages } from '../recurrence/messages';
+import { approvalLinkMessages } from '../approvallink/messages';
 
 export const messages = {
   en: { ...commonMessages.en, ...inboxMessages.en, ...calendarMessages.en, ...repliesMessages.en,
     ...analyticsMessages.en,
     ...listeningMessages.en, ...charterMessages.en,
-    ...overviewMessages.en },
+    ...overviewMessages.en,
+    ...bulkMessages.en, ...recurrenceMessages.en, ...approvalLinkMessages.en },
   fr: { ...commonMessages.fr, ...inboxMessages.fr, ...calendarMessages.fr, ...repliesMessages.fr,
     ...analyticsMessages.fr,
     ...listeningMessages.fr, ...charterMessages.fr,
-    ...overviewMessages.fr },
+    ...overviewMessages.fr,
+    ...bulkMessages.fr, ...recurrenceMessages.fr, ...approvalLinkMessages.fr },
 } as const;
 
 export type Language = keyof typeof messages;

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
+import type { Answer, Fits } from '../api/schema';
 import { canModerate, type Me } from '../api/me';
 import { useT } from '../i18n/i18n';
 import { EmptyState } from '../ui/EmptyState';
@@ -47,11 +48,11 @@ export function Inbox({ brand, me }: { brand: string; me: Me }) {
     Object.entries(filter).filter(([key, value]) => key !== 'status' && value) as [string, string][]).toString();
   const counts = useQuery({
     queryKey: ['counts', brand, countsQuery],
-    queryFn: () => api<Record<string, number>>(`${base}/counts${countsQuery ? `?${countsQuery}` : ''}`),
+    queryFn: () => api<Fits<Record<string, number>, Answer<'moderation', '/brands/{brandId}/inbox/counts'>>>(`${base}/counts${countsQuery ? `?${countsQuery}` : ''}`),
     refetchInterval: POLL_MS,
     placeholderData: (previous) => previous,
   });
-  const sources = useQuery({ queryKey: ['sources', brand], queryFn: () => api<InboxSource[]>(`${base}/sources`) });
+  const sources = useQuery({ queryKey: ['sources', brand], queryFn: () => api<Fits<InboxSource[], Answer<'moderation', '/brands/{brandId}/inbox/sources'>>>(`${base}/sources`) });
   const list = useInboxList(base, filter, POLL_MS);
   const items = list.items;
   const canAct = canModerate(me);

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type MutableRefObject } from 'react';
 import { api, ApiError } from '../api/client';
+import type { Answer, Fits } from '../api/schema';
 import type { Me } from '../api/me';
 import { useT } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -50,7 +51,7 @@ export function ItemDetail({ brand, base, itemId, me, canAct, onLoaded, onSelect
   const url = `${base}/${encodeURIComponent(itemId)}`;
   const itemQuery = useQuery({
     queryKey: ['item', url],
-    queryFn: () => api<InboxItem>(url),
+    queryFn: () => api<Fits<InboxItem, Answer<'moderation', '/brands/{brandId}/inbox/{itemId}'>>>(url),
     refetchInterval: (query) => (query.state.data?.networkAction?.outcome === 'requested' ? WAITING_POLL_MS : IDLE_POLL_MS),
   });
   const item = itemQuery.data;
@@ -79,7 +80,7 @@ export function ItemDetail({ brand, base, itemId, me, canAct, onLoaded, onSelect
     setNotice(null);
     setStale(false);
     try {
-      const answer = await api<InboxItem>(`${url}/decisions`, {
+      const answer = await api<Fits<InboxItem, Answer<'moderation', '/brands/{brandId}/inbox/{itemId}/decisions', 'post'>>>(`${url}/decisions`, {
         method: 'POST',
         body: { action, expectedVersion: item.version, ...extra },
         // A retry of this very request (a lost answer) is recorded once.

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
+import type { Answer, Fits } from '../api/schema';
 import { useT } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import type { InboxItem, ItemTimeline, TimelineEntry } from './types';
@@ -18,7 +19,7 @@ export function ItemHistory({ brand, url, item, time }: {
   const history = useQuery({
     // The item's version and network outcome change with each decision and report: read again then.
     queryKey: ['history', url, item.version, item.networkAction?.outcome],
-    queryFn: () => api<ItemTimeline>(`/api/moderation/brands/${encodeURIComponent(brand)}/inbox/${encodeURIComponent(item.id)}/history`),
+    queryFn: () => api<Fits<ItemTimeline, Answer<'moderation', '/brands/{brandId}/inbox/{itemId}/history'>>>(`/api/moderation/brands/${encodeURIComponent(brand)}/inbox/${encodeURIComponent(item.id)}/history`),
     select: (timeline) => timeline.entries,
   });
   return (
@@ -47,6 +48,8 @@ function Line({ entry }: { entry: TimelineEntry }) {
       return <>{t('inbox.history.edited')}{entry.text ? <> <q>{entry.text}</q></> : null}</>;
     case 'withdrawn':
       return <>{t('inbox.history.withdrawn')}</>;
+    case 'note':
+      return <><strong>{entry.actor}</strong> {t('inbox.history.note')} <q>{entry.text}</q></>;
     case 'brand-replied':
       return <><strong>{entry.actor}</strong> {t('inbox.history.brandReplied')}{entry.text ? <> <q>{entry.text}</q></> : null}</>;
     case 'network-outcome':

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
+import type { Answer, Fits } from '../api/schema';
 import { useT } from '../i18n/i18n';
 import type { InboxItem, InboxPage } from './types';
 
@@ -20,7 +21,7 @@ export function Thread({ base, item, onSelect, onThread, short }: {
   const thread = item.thread;
   const others = useQuery({
     queryKey: ['thread', base, thread],
-    queryFn: () => api<InboxPage>(`${base}?${new URLSearchParams({ thread: thread!, limit: String(SHOWN) })}`),
+    queryFn: () => api<Fits<InboxPage, Answer<'moderation', '/brands/{brandId}/inbox'>>>(`${base}?${new URLSearchParams({ thread: thread!, limit: String(SHOWN) })}`),
     enabled: thread !== null,
   });
   return (

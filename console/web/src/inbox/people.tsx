@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
+import type { Answer, Fits } from '../api/schema';
 
 /** Someone of the caller's agency, as moderation last saw them (people appear after their first sign-in). */
 export interface Person {
@@ -14,7 +15,7 @@ export interface Person {
 export function usePeople() {
   return useQuery({
     queryKey: ['agency-people'],
-    queryFn: () => api<{ people: Person[] }>('/api/moderation/agency/people').then((page) => page.people),
+    queryFn: () => api<Fits<{ people: Person[] }, Answer<'moderation', '/agency/people'>>>('/api/moderation/agency/people').then((page) => page.people),
     staleTime: 300_000,
   });
 }

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client';
+import type { Answer, Fits } from '../api/schema';
 import { useI18n } from '../i18n/i18n';
 
 interface BrandSettings {
@@ -14,7 +15,7 @@ interface BrandSettings {
 export function useBrandTimeZone(brand: string) {
   const settings = useQuery({
     queryKey: ['brand-settings', brand],
-    queryFn: () => api<BrandSettings>(`/api/publishing/brands/${encodeURIComponent(brand)}/settings`),
+    queryFn: () => api<Fits<BrandSettings, Answer<'publishing', '/brands/{brandId}/settings'>>>(`/api/publishing/brands/${encodeURIComponent(brand)}/settings`),
     staleTime: 10 * 60_000,
   });
   const zone = settings.data?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;

@@ -78,7 +78,7 @@ export const NO_FILTER: Filter = { status: null, label: null, sentiment: null, s
 
 /** One line of an item's history (moderation's ItemTimeline entry); fields by kind, null otherwise. */
 export interface TimelineEntry {
-  kind: 'decision' | 'edited' | 'withdrawn' | 'brand-replied' | 'network-outcome';
+  kind: 'decision' | 'note' | 'edited' | 'withdrawn' | 'brand-replied' | 'network-outcome';
   at: string;
   actor: string | null;
   action: string | null;

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
+import type { Answer, Fits } from '../api/schema';
 import type { Filter, InboxItem, InboxPage } from './types';
 
 const FIRST_PAGE = 50;
@@ -54,7 +55,7 @@ export function useInboxList(base: string, filter: Filter, pollMs: number) {
     cursor.current = null;
     setHasMore(false);
     const read = (first: boolean) =>
-      api<InboxPage>(`${base}?${query(filter, FIRST_PAGE)}`)
+      api<Fits<InboxPage, Answer<'moderation', '/brands/{brandId}/inbox'>>>(`${base}?${query(filter, FIRST_PAGE)}`)
         .then((page) => {
           if (generation.current !== mine) return;
           setError(null);
@@ -80,7 +81,7 @@ export function useInboxList(base: string, filter: Filter, pollMs: number) {
     if (!cursor.current || loadingMore.current) return;
     const mine = generation.current;
     loadingMore.current = true;
-    api<InboxPage>(`${base}?${query(filter, NEXT_PAGE, cursor.current)}`)
+    api<Fits<InboxPage, Answer<'moderation', '/brands/{brandId}/inbox'>>>(`${base}?${query(filter, NEXT_PAGE, cursor.current)}`)
       .then((page) => {
         if (generation.current !== mine) return;
         cursor.current = page.nextCursor;

@@ -1,6 +1,7 @@
 // The agency overview's three sources, called in parallel through the console's forwarder: moderation's inbox
 // summary, publishing's posts summary, analytics' overview. Each answers per brand of the caller's agency.
 import { api } from '../api/client';
+import type { Answer, Fits } from '../api/schema';
 
 /** Moderation: what waits in each brand's inbox now. */
 export interface InboxSummary {
@@ -40,6 +41,6 @@ export interface AnalyticsSummary {
 
 type Rows<T> = { brands: T[] };
 
-export const loadInboxSummary = () => api<Rows<InboxSummary>>('/api/moderation/agency/inbox-summary').then((r) => r.brands);
-export const loadPostsSummary = () => api<Rows<PostsSummary>>('/api/publishing/agency/posts-summary').then((r) => r.brands);
-export const loadAnalyticsSummary = () => api<Rows<AnalyticsSummary>>('/api/analytics/agency/overview').then((r) => r.brands);
+export const loadInboxSummary = () => api<Fits<Rows<InboxSummary>, Answer<'moderation', '/agency/inbox-summary'>>>('/api/moderation/agency/inbox-summary').then((r) => r.brands);
+export const loadPostsSummary = () => api<Fits<Rows<PostsSummary>, Answer<'publishing', '/agency/posts-summary'>>>('/api/publishing/agency/posts-summary').then((r) => r.brands);
+export const loadAnalyticsSummary = () => api<Fits<Rows<AnalyticsSummary>, Answer<'analytics', '/agency/overview'>>>('/api/analytics/agency/overview').then((r) => r.brands);

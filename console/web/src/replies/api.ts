@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
+import type { Answer, Fits, Request } from '../api/schema';
 
 export interface SavedReply {
   id: string;
@@ -29,16 +30,16 @@ export const slaUrl = (brand: string) => `/api/moderation/brands/${encodeURIComp
 export function useSavedReplies(brand: string, enabled = true) {
   return useQuery({
     queryKey: ['saved-replies', brand],
-    queryFn: () => api<SavedReply[]>(repliesUrl(brand)),
+    queryFn: () => api<Fits<SavedReply[], Answer<'moderation', '/brands/{brandId}/saved-replies'>>>(repliesUrl(brand)),
     enabled,
   });
 }
 
 /** Saves a reply; the Idempotency-Key makes a retried request save it once. */
 export function addSavedReply(brand: string, draft: SavedReplyDraft) {
-  return api<SavedReply>(repliesUrl(brand), {
+  return api<Fits<SavedReply, Answer<'moderation', '/brands/{brandId}/saved-replies', 'post'>>>(repliesUrl(brand), {
     method: 'POST',
-    body: draft,
+    body: draft satisfies Request<'moderation', '/brands/{brandId}/saved-replies', 'post'>,
     headers: { 'Idempotency-Key': crypto.randomUUID() },
   });
 }
@@ -48,26 +49,26 @@ export function addSavedReply(brand: string, draft: SavedReplyDraft) {
  * (precondition-failed, with currentVersion) and nothing changes.
  */
 export function editSavedReply(brand: string, id: string, version: number, draft: SavedReplyDraft) {
-  return api<SavedReply>(`${repliesUrl(brand)}/${encodeURIComponent(id)}`, {
+  return api<Fits<SavedReply, Answer<'moderation', '/brands/{brandId}/saved-replies/{replyId}', 'put'>>>(`${repliesUrl(brand)}/${encodeURIComponent(id)}`, {
     method: 'PUT',
-    body: draft,
+    body: draft satisfies Request<'moderation', '/brands/{brandId}/saved-replies/{replyId}', 'put'>,
     headers: { 'If-Match': `"${version}"` },
   });
 }
 
 export function deleteSavedReply(brand: string, id: string) {
-  return api<void>(`${repliesUrl(brand)}/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  return api<Answer<'moderation', '/brands/{brandId}/saved-replies/{replyId}', 'delete'>>(`${repliesUrl(brand)}/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
 /** The saved reply filled in for one inbox item (its author, the brand, the signed-in moderator). */
 export function renderSavedReply(brand: string, id: string, itemId: string) {
-  return api<{ text: string }>(`${repliesUrl(brand)}/${encodeURIComponent(id)}/rendered?itemId=${encodeURIComponent(itemId)}`);
+  return api<Fits<{ text: string }, Answer<'moderation', '/brands/{brandId}/saved-replies/{replyId}/rendered'>>>(`${repliesUrl(brand)}/${encodeURIComponent(id)}/rendered?itemId=${encodeURIComponent(itemId)}`);
 }
 
 export function useSla(brand: string) {
-  return useQuery({ queryKey: ['sla', brand], queryFn: () => api<BrandSla>(slaUrl(brand)) });
+  return useQuery({ queryKey: ['sla', brand], queryFn: () => api<Fits<BrandSla, Answer<'moderation', '/brands/{brandId}/sla'>>>(slaUrl(brand)) });
 }
 
 export function setSla(brand: string, minutes: number) {
-  return api<BrandSla>(slaUrl(brand), { method: 'PUT', body: { firstResponseSlaMinutes: minutes } });
+  return api<Fits<BrandSla, Answer<'moderation', '/brands/{brandId}/sla', 'put'>>>(slaUrl(brand), { method: 'PUT', body: { firstResponseSlaMinutes: minutes } satisfies Request<'moderation', '/brands/{brandId}/sla', 'put'> });
 }

@@ -12,5 +12,6 @@ create index mention_story_key4 on mention ((story_keys[4]), published_at, id) w
 create index mention_story_key5 on mention ((story_keys[5]), published_at, id) where story_keys is not null;
 create index mention_story_key6 on mention ((story_keys[6]), published_at, id) where story_keys is not null;
 drop index mention_fp_band0, mention_fp_band1, mention_fp_band2, mention_fp_band3, mention_fp_band4;
-alter table mention drop column fingerprint, drop column fp_band0, drop column fp_band1, drop column fp_band2,
-                    drop column fp_band3, drop column fp_band4;
+-- The SimHash columns (fingerprint, fp_band0..4) stay, unused by this release, so that the previous release's pods
+-- can still write their mentions during a rolling upgrade (expand/contract, docs/operations.md "Upgrades"): the
+-- release after this one drops them.

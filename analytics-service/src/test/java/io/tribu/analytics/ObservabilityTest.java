@@ -23,6 +23,12 @@ class ObservabilityTest {
     }
 
     @Test
+    void consumerLagIsMeasuredPerTopicAsTheAlertReadsIt() throws InterruptedException {
+        ObservabilityChecks.consumerLagPerTopic("tribu.listening.mentions", "tribu.moderation.decisions",
+                "tribu.publishing.posts", "tribu.publishing.engagement");
+    }
+
+    @Test
     void openApiDescribesTheApi() {
         ObservabilityChecks.openApiDescribes("/brands/{brandId}/mention-volume");
     }

@@ -12,7 +12,10 @@ public interface ConsoleConfig {
     /** Base URL of each service the page may reach through {@code /api/<name>/**}, by name. */
     Map<String, String> services();
 
-    /** How long the console waits for a service's whole answer before it answers 504. */
+    /**
+     * How long the console waits for a service's whole answer before it answers 504; also the deadline of each service
+     * call of an MCP tool.
+     */
     @WithDefault("10s")
     Duration forwardTimeout();
 

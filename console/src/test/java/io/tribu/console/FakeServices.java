@@ -11,13 +11,13 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A local stand-in for the services behind the console: moderation answers and records what it
- * received; publishing is slow (the console's timeout is 1 s in tests); analytics is down (a port
- * nobody listens on).
+ * received; publishing is slow (the console's timeout is 1 s in tests) but for its public approval-link paths;
+ * analytics is down (a port nobody listens on).
  */
 public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     public record Received(String method, String uri, String authorization, String contentType, String body,
-            String cookie, String idempotencyKey, String traceparent, String agent) {
+            String cookie, String idempotencyKey, String traceparent, String agent, String forwardedFor) {
     }
 
     public static final AtomicReference<Received> LAST = new AtomicReference<>();
@@ -38,12 +38,21 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                     exchange.getRequestHeaders().getFirst("Cookie"),
                     exchange.getRequestHeaders().getFirst("Idempotency-Key"),
                     exchange.getRequestHeaders().getFirst("traceparent"),
-                    exchange.getRequestHeaders().getFirst("X-Tribu-Agent")));
+                    exchange.getRequestHeaders().getFirst("X-Tribu-Agent"),
+                    exchange.getRequestHeaders().getFirst("X-Forwarded-For")));
             String path = exchange.getRequestURI().getPath();
             int status;
             String answer;
             String type = "application/json";
-            if (path.startsWith("/slow")) {
+            if (path.startsWith("/slow/approval-links/")) {
+                // Publishing's public approval-link paths answer at once: a link whose token starts with "gone" has
+                // expired, any other is open.
+                boolean gone = path.startsWith("/slow/approval-links/gone");
+                status = gone ? 410 : 200;
+                type = gone ? "application/problem+json" : "application/json";
+                answer = gone ? "{\"type\":\"https://tribu.io/problems/link-gone\",\"status\":410}"
+                        : "{\"brandId\":\"cafe-lumiere\",\"posts\":[],\"path\":\"" + path + "\"}";
+            } else if (path.startsWith("/slow")) {
                 try {
                     Thread.sleep(3_000);
                 } catch (InterruptedException e) {

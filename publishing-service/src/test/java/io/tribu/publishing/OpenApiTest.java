@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.tribu.publishing.network.Network;
+import io.tribu.publishing.post.PostStatus;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -13,7 +15,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -134,5 +138,31 @@ class OpenApiTest {
         }
         assertEquals(SUCCESS, found, "success statuses documented per operation");
         assertEquals(List.of(), wrong);
+    }
+
+    /**
+     * The post statuses and networks the document lists (annotations, which cannot read the enums) are the code's, and a
+     * channel may also be a YouTube one: clients generated from it, and the console's types, take them as the only values.
+     */
+    @Test
+    void documentedStatusesAndNetworksAreTheCodes() throws Exception {
+        JsonNode schemas = new ObjectMapper().readTree(given().when().get("/q/openapi?format=json").asString())
+                .path("components").path("schemas");
+        Set<String> statuses = java.util.Arrays.stream(PostStatus.values()).map(PostStatus::wire).collect(Collectors.toSet());
+        Set<String> networks = java.util.Arrays.stream(Network.values()).map(Network::wire).collect(Collectors.toSet());
+        assertEquals(statuses, values(schemas.path("PostView").path("properties").path("status")));
+        assertEquals(statuses, values(schemas.path("Entry").path("properties").path("status")));
+        assertEquals(networks, values(schemas.path("VariantView").path("properties").path("network")));
+        // A YouTube channel is connected for its comments (comment/), not published to: a channel network, no post's
+        Set<String> channelNetworks = new java.util.TreeSet<>(networks);
+        channelNetworks.add("youtube");
+        assertEquals(channelNetworks, values(schemas.path("ChannelView").path("properties").path("network")));
+        assertEquals(channelNetworks, values(schemas.path("ChannelRequest").path("properties").path("network")));
+    }
+
+    private static Set<String> values(JsonNode property) {
+        Set<String> values = new java.util.TreeSet<>();
+        property.path("enum").forEach(value -> values.add(value.asText()));
+        return values;
     }
 }

@@ -7,6 +7,7 @@ import io.tribu.analytics.crisis.CrisisDetector;
 import io.tribu.analytics.crisis.NegativeShareDetector;
 import io.tribu.analytics.event.BatchRows;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Duration;
@@ -41,7 +42,8 @@ public class AgencyOverviewService {
      * A crisis episode that touches the window: {@code kind} {@code volume} or {@code negative-share}; {@code ongoing}
      * when it reaches the last hour.
      */
-    public record Anomaly(String kind, Instant start, Instant end, Instant peak, long mentions, boolean ongoing) {
+    public record Anomaly(@Schema(enumeration = {"volume", "negative-share"}) String kind, Instant start, Instant end,
+                          Instant peak, long mentions, boolean ongoing) {
     }
 
     @WithSession

@@ -14,6 +14,7 @@ public final class AnalyticsApi {
     public static final String NOT_FOUND = "NotFound";
     public static final String NOT_ACCEPTABLE = "NotAcceptable";
     public static final String UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType";
+    public static final String CONTENT_TOO_LARGE = "ContentTooLarge";
     public static final String UNAVAILABLE = "Unavailable";
 
     private AnalyticsApi() {

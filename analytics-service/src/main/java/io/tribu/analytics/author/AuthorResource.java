@@ -3,10 +3,12 @@ package io.tribu.analytics.author;
 import io.tribu.analytics.csv.CsvWriter;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.tribu.analytics.period.PeriodParameters;
 import io.tribu.platform.access.Caller;
 import io.tribu.platform.access.Roles;
 import io.tribu.analytics.period.ReportingPeriod;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -56,12 +58,11 @@ public class AuthorResource {
                     + "then largest reach. Influencers: largest reach. Counted per UTC day: the period covers the whole "
                     + "UTC days it touches.")
     public Uni<AuthorsView> authors(@PathParam("brandId") String brandId,
-                                    @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: 30 days before `to`)", example = "2026-11-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
-                                    @Parameter(description = "End, exclusive: an ISO-8601 instant (default: now)", example = "2026-12-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+                                    @BeanParam PeriodParameters dates,
                                     @Parameter(description = "Authors per list", example = "10", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10"))
                                     @QueryParam("limit") @DefaultValue("10") String limit) {
         String brand = caller.requireBrand(brandId);
-        ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
+        ReportingPeriod period = dates.period(clock.instant());
         int size = ReportingPeriod.count("limit", limit, 1, 100);
         String tenant = caller.tenant();
         return authors.rankings(tenant, brand, period, size)

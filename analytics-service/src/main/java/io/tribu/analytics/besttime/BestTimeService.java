@@ -1,10 +1,10 @@
 package io.tribu.analytics.besttime;
 
 import io.smallrye.mutiny.Uni;
+import io.tribu.analytics.config.AnalyticsConfig;
 import io.tribu.analytics.engagement.PostEngagementService;
 import io.tribu.analytics.period.ReportingPeriod;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -29,12 +29,10 @@ public class BestTimeService {
     private final Clock clock;
 
     public BestTimeService(PostEngagementService engagement,
-                           @ConfigProperty(name = "tribu.best-time.minimum-posts", defaultValue = "3") int minimumPosts,
-                           @ConfigProperty(name = "tribu.best-time.history-days", defaultValue = "90") int historyDays,
-                           Clock clock) {
+                           AnalyticsConfig config, Clock clock) {
         this.engagement = engagement;
-        this.minimumPosts = minimumPosts;
-        this.history = Duration.ofDays(historyDays);
+        this.minimumPosts = config.bestTime().minimumPosts();
+        this.history = Duration.ofDays(config.bestTime().historyDays());
         this.clock = clock;
     }
 

@@ -62,6 +62,7 @@ public class BrandNameResource {
     @APIResponse(responseCode = "200", description = "The name now set",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BrandNameView.class)))
     @APIResponse(responseCode = "400", ref = AnalyticsApi.BAD_REQUEST)
+    @APIResponse(responseCode = "413", ref = AnalyticsApi.CONTENT_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = AnalyticsApi.UNSUPPORTED_MEDIA_TYPE)
     public Uni<BrandNameView> rename(@PathParam("brandId") String brandId, @NotNull @Valid BrandNameRequest request) {
         String brand = caller.requireBrand(brandId);

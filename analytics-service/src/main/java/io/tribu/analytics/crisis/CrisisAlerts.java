@@ -4,11 +4,11 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.tribu.analytics.config.AnalyticsConfig;
 import io.tribu.analytics.drivers.MentionTextSample.MentionExample;
 import io.tribu.platform.outbox.Outbox;
 import io.tribu.analytics.period.ReportingPeriod;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -42,13 +42,11 @@ public class CrisisAlerts {
     private final Clock clock;
 
     public CrisisAlerts(CrisisService crises, Outbox outbox,
-                        @ConfigProperty(name = "tribu.crisis.sensitivity", defaultValue = "4") double sensitivity,
-                        @ConfigProperty(name = "tribu.crisis.minimum-mentions", defaultValue = "10") long minimumMentions,
-                        Clock clock) {
+                        AnalyticsConfig config, Clock clock) {
         this.crises = crises;
         this.outbox = outbox;
-        this.sensitivity = sensitivity;
-        this.minimumMentions = minimumMentions;
+        this.sensitivity = config.crisis().sensitivity();
+        this.minimumMentions = config.crisis().minimumMentions();
         this.clock = clock;
     }
 

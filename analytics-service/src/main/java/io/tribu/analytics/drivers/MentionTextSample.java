@@ -6,11 +6,11 @@ import io.quarkus.scheduler.Scheduled;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.smallrye.mutiny.Uni;
+import io.tribu.analytics.config.AnalyticsConfig;
 import io.tribu.analytics.event.BatchRows;
 import io.tribu.analytics.mention.MentionContent;
 import io.tribu.analytics.mention.MentionFact;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -44,13 +44,10 @@ public class MentionTextSample {
     private final int rankedFirst;
     private final Clock clock;
 
-    public MentionTextSample(@ConfigProperty(name = "tribu.mention-texts.per-hour", defaultValue = "20") int perHour,
-                             @ConfigProperty(name = "tribu.mention-texts.retention-days", defaultValue = "400") int retentionDays,
-                             @ConfigProperty(name = "tribu.drivers.examples-ranked-first", defaultValue = "2000") int rankedFirst,
-                             Clock clock) {
-        this.perHour = perHour;
-        this.retentionDays = retentionDays;
-        this.rankedFirst = rankedFirst;
+    public MentionTextSample(AnalyticsConfig config, Clock clock) {
+        this.perHour = config.mentionTexts().perHour();
+        this.retentionDays = config.mentionTexts().retentionDays();
+        this.rankedFirst = config.drivers().examplesRankedFirst();
         this.clock = clock;
     }
 

@@ -23,7 +23,7 @@ public class TermDayPacker {
     /** Any constant the other advisory locks of this database do not use. */
     private static final long LOCK = 0x7472696275L;
 
-    @Scheduled(every = "${tribu.mention-terms.pack-interval:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${tribu.mention-terms.pack-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduled() {
         return pack()

@@ -2,12 +2,14 @@ package io.tribu.analytics.engagement;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.tribu.analytics.period.PeriodParameters;
 import io.tribu.platform.access.Caller;
 import io.tribu.platform.access.Roles;
 import io.tribu.analytics.csv.CsvWriter;
 import io.tribu.analytics.period.Bucketing;
 import io.tribu.analytics.period.ReportingPeriod;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -60,13 +62,12 @@ public class EngagementResource {
                     + "impressions, engagement (likes + comments + shares), average per post and engagement rate.")
     public Uni<EngagementSeriesView> series(
             @PathParam("brandId") String brandId,
-            @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: 30 days before `to`)", example = "2026-11-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
-            @Parameter(description = "End, exclusive: an ISO-8601 instant (default: now)", example = "2026-12-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+            @BeanParam PeriodParameters dates,
             @Parameter(description = "only this channel", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("channelId") String channelId,
             @Parameter(description = "Bucket size", example = "day", schema = @Schema(type = SchemaType.STRING, enumeration = {"hour", "day", "week"}, defaultValue = "day")) @QueryParam("granularity") String granularity,
             @Parameter(description = "IANA time zone (default Europe/Paris)", example = "Europe/Paris", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("tz") String tz) {
         String brand = caller.requireBrand(brandId);
-        ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
+        ReportingPeriod period = dates.period(clock.instant());
         UUID channel = ReportingPeriod.optionalId("channelId", channelId);
         Bucketing bucketing = Bucketing.parse(granularity, tz);
         return engagement.series(caller.tenant(), brand, period, channel, bucketing)
@@ -83,12 +84,11 @@ public class EngagementResource {
                     + "not collected yet come last with null counts.")
     public Uni<PostEngagementView> posts(
             @PathParam("brandId") String brandId,
-            @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: 30 days before `to`)", example = "2026-11-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
-            @Parameter(description = "End, exclusive: an ISO-8601 instant (default: now)", example = "2026-12-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+            @BeanParam PeriodParameters dates,
             @Parameter(description = "only this channel", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("channelId") String channelId,
             @Parameter(description = "Post variants", example = "50", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit) {
         String brand = caller.requireBrand(brandId);
-        ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
+        ReportingPeriod period = dates.period(clock.instant());
         UUID channel = ReportingPeriod.optionalId("channelId", channelId);
         int rows = limit == null ? 50 : ReportingPeriod.count("limit", limit, 1, LARGEST_POST_LIST);
         return engagement.posts(caller.tenant(), brand, period, channel, rows)
@@ -104,12 +104,11 @@ public class EngagementResource {
                     + "engagement first. A post with two tags counts under each.")
     public Uni<EngagementBreakdownView> breakdown(
             @PathParam("brandId") String brandId,
-            @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: 30 days before `to`)", example = "2026-11-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
-            @Parameter(description = "End, exclusive: an ISO-8601 instant (default: now)", example = "2026-12-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+            @BeanParam PeriodParameters dates,
             @Parameter(description = "only this channel", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("channelId") String channelId,
             @Parameter(required = true, description = "The slices", example = "channel", schema = @Schema(type = SchemaType.STRING, enumeration = {"channel", "contentType", "tag"})) @QueryParam("by") String by) {
         String brand = caller.requireBrand(brandId);
-        ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
+        ReportingPeriod period = dates.period(clock.instant());
         UUID channel = ReportingPeriod.optionalId("channelId", channelId);
         PostEngagementService.Dimension dimension = dimension(by);
         return engagement.breakdown(caller.tenant(), brand, period, channel, dimension)

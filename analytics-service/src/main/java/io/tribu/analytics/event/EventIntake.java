@@ -6,21 +6,21 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.tribu.platform.intake.IncomingEvent;
+import io.tribu.platform.intake.IntakeConfig;
+import io.tribu.platform.intake.IntakeMetrics;
+import io.tribu.platform.intake.ProcessedEvents;
 import io.tribu.platform.trace.EventTraces;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * How every analytics consumer takes a batch of events in (one Kafka poll, in partition order): read each
@@ -35,13 +35,18 @@ public class EventIntake {
 
     private final ObjectMapper json;
     private final DeadLetters deadLetters;
-    private final Clock clock;
+    private final ProcessedEvents processed;
+    private final IntakeMetrics metrics;
+    private final IntakeConfig config;
     private final EventTraces traces;
 
-    public EventIntake(ObjectMapper json, DeadLetters deadLetters, Clock clock, EventTraces traces) {
+    public EventIntake(ObjectMapper json, DeadLetters deadLetters, ProcessedEvents processed, IntakeMetrics metrics,
+                       IntakeConfig config, EventTraces traces) {
         this.json = json;
         this.deadLetters = deadLetters;
-        this.clock = clock;
+        this.processed = processed;
+        this.metrics = metrics;
+        this.config = config;
         this.traces = traces;
     }
 
@@ -111,14 +116,20 @@ public class EventIntake {
             }
             if (defect != null) {
                 String reason = defect;
-                rejected = rejected.chain(() -> deadLetters.send(record, reason));
+                rejected = rejected.chain(() -> deadLetters.send(record, reason))
+                        .invoke(() -> metrics.deadLettered(record.getTopic()));
             }
         }
         return rejected
                 .chain(() -> events.isEmpty() ? Uni.createFrom().voidItem() : applyOnce(events, effect)
                         // Database hiccups are retried in place: the events are good, only storing them failed.
-                        .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5))
+                        .onFailure().retry().withBackOff(config.backoff(), config.maxBackoff()).atMost(config.retries()))
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()))
+                .invoke(() -> {
+                    if (!events.isEmpty()) {
+                        metrics.processed(batch.getRecords().get(0).getTopic(), events.size());
+                    }
+                })
                 .onFailure().recoverWithUni(failure -> Uni.createFrom().completionStage(batch.nack(failure)));
     }
 
@@ -148,25 +159,11 @@ public class EventIntake {
                                                           BiFunction<Mutiny.Session, List<T>, Uni<Void>> effect) {
         Map<UUID, T> byId = new LinkedHashMap<>();
         events.forEach(event -> byId.putIfAbsent(event.id(), event));
-        String ids = byId.keySet().stream().map(UUID::toString).collect(Collectors.joining(","));
-        String types = byId.values().stream().map(IncomingEvent::type).collect(Collectors.joining(","));
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
-                        with recorded as (
-                            insert into processed_event (event_id, type, processed_at)
-                            select id, type, :now
-                            from unnest(cast(string_to_array(cast(:ids as text), ',') as uuid[]),
-                                        string_to_array(cast(:types as text), ',')) as e(id, type)
-                            on conflict (event_id) do nothing
-                            returning event_id)
-                        select cast(event_id as text) from recorded""", String.class)
-                .setParameter("ids", ids)
-                .setParameter("types", types)
-                .setParameter("now", clock.instant())
-                .getResultList()
-                .chain(recorded -> {
-                    Set<UUID> fresh = recorded.stream().map(UUID::fromString).collect(Collectors.toSet());
+        return Panache.withTransaction(() -> processed.firstTimes(byId.values())
+                .chain(fresh -> {
                     List<T> toApply = byId.values().stream().filter(event -> fresh.contains(event.id())).toList();
-                    return toApply.isEmpty() ? Uni.createFrom().voidItem() : effect.apply(session, toApply);
-                })));
+                    return toApply.isEmpty() ? Uni.createFrom().voidItem()
+                            : Panache.getSession().chain(session -> effect.apply(session, toApply));
+                }));
     }
 }

@@ -1,6 +1,6 @@
 package io.tribu.analytics.mention;
 
-import io.tribu.analytics.event.IncomingEvent;
+import io.tribu.platform.intake.IncomingEvent;
 
 import java.util.List;
 import java.util.UUID;

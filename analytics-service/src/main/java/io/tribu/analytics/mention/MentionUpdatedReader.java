@@ -2,7 +2,6 @@ package io.tribu.analytics.mention;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.tribu.analytics.event.IncomingEvent;
 
 import java.time.Instant;
 import java.util.List;

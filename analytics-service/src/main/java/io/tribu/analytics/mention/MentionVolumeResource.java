@@ -3,10 +3,12 @@ package io.tribu.analytics.mention;
 import io.tribu.analytics.csv.CsvWriter;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.tribu.analytics.period.PeriodParameters;
 import io.tribu.platform.access.Caller;
 import io.tribu.platform.access.Roles;
 import io.tribu.analytics.period.ReportingPeriod;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -56,10 +58,9 @@ public class MentionVolumeResource {
             description = "Counts mention events by the hour they were published (UTC). Defaults to the last 30 days.")
     public Uni<MentionVolumeView> volume(
             @PathParam("brandId") String brandId,
-            @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: 30 days before `to`)", example = "2026-11-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String fromParam,
-            @Parameter(description = "End, exclusive: an ISO-8601 instant (default: now)", example = "2026-12-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String toParam) {
+            @BeanParam PeriodParameters dates) {
         String brand = caller.requireBrand(brandId);
-        ReportingPeriod period = ReportingPeriod.parse(fromParam, toParam, clock.instant());
+        ReportingPeriod period = dates.period(clock.instant());
         return volumes.hourly(caller.tenant(), brand, period.from(), period.to())
                 .map(hours -> new MentionVolumeView(brand, period.from(), period.to(),
                         hours.stream().mapToLong(MentionVolumeService.HourlyVolume::mentions).sum(), hours));
@@ -73,11 +74,10 @@ public class MentionVolumeResource {
             description = "Reach sums the authors' followers where the source gives them; language 'und' is unknown.")
     public Uni<MentionBreakdownView> breakdown(
             @PathParam("brandId") String brandId,
-            @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: 30 days before `to`)", example = "2026-11-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String fromParam,
-            @Parameter(description = "End, exclusive: an ISO-8601 instant (default: now)", example = "2026-12-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String toParam,
+            @BeanParam PeriodParameters dates,
             @Parameter(required = true, description = "The slices", example = "source", schema = @Schema(type = SchemaType.STRING, enumeration = {"source", "language"})) @QueryParam("by") String by) {
         String brand = caller.requireBrand(brandId);
-        ReportingPeriod period = ReportingPeriod.parse(fromParam, toParam, clock.instant());
+        ReportingPeriod period = dates.period(clock.instant());
         MentionVolumeService.Dimension dimension = dimension(by);
         return volumes.breakdown(caller.tenant(), brand, period.from(), period.to(), dimension)
                 .map(slices -> new MentionBreakdownView(brand, period.from(), period.to(),

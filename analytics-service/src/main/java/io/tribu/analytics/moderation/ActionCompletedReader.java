@@ -2,7 +2,7 @@ package io.tribu.analytics.moderation;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.tribu.analytics.event.IncomingEvent;
+import io.tribu.platform.intake.IncomingEvent;
 
 import java.time.Instant;
 import java.util.UUID;

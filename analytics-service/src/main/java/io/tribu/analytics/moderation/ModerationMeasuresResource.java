@@ -3,10 +3,12 @@ package io.tribu.analytics.moderation;
 import io.tribu.analytics.csv.CsvWriter;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.tribu.analytics.period.PeriodParameters;
 import io.tribu.platform.access.Caller;
 import io.tribu.platform.access.Roles;
 import io.tribu.analytics.period.ReportingPeriod;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -63,12 +65,11 @@ public class ModerationMeasuresResource {
                     + "out; a failed one answers nothing), and the share answered within slaMinutes.")
     public Uni<ResponseTimes> responseTimes(
             @PathParam("brandId") String brandId,
-            @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: 30 days before `to`)", example = "2026-11-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
-            @Parameter(description = "End, exclusive: an ISO-8601 instant (default: now)", example = "2026-12-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+            @BeanParam PeriodParameters dates,
             @Parameter(description = "Response-time target in minutes", example = "60", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10080", defaultValue = "60"))
             @QueryParam("slaMinutes") @DefaultValue("60") String slaMinutes) {
         String brand = caller.requireBrand(brandId);
-        ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
+        ReportingPeriod period = dates.period(clock.instant());
         return measures.responseTimes(caller.tenant(), brand, period, Duration.ofMinutes(minutes(slaMinutes)));
     }
 
@@ -78,10 +79,9 @@ public class ModerationMeasuresResource {
     @APIResponse(responseCode = "200", description = "The measure, as JSON or CSV (`Accept: text/csv` or `format=csv`)")
     @Operation(summary = "Moderation decisions in [from, to), by action")
     public Uni<Map<String, Long>> decisions(@PathParam("brandId") String brandId,
-                                            @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: 30 days before `to`)", example = "2026-11-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
-                                            @Parameter(description = "End, exclusive: an ISO-8601 instant (default: now)", example = "2026-12-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to) {
+                                            @BeanParam PeriodParameters dates) {
         String brand = caller.requireBrand(brandId);
-        return measures.decisionsByAction(caller.tenant(), brand, ReportingPeriod.parse(from, to, clock.instant()));
+        return measures.decisionsByAction(caller.tenant(), brand, dates.period(clock.instant()));
     }
 
     private static int minutes(String value) {

@@ -2,11 +2,13 @@ package io.tribu.analytics.report;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.tribu.analytics.period.PeriodParameters;
 import io.tribu.platform.access.Caller;
 import io.tribu.platform.access.Roles;
 import io.tribu.analytics.period.Bucketing;
 import io.tribu.analytics.period.ReportingPeriod;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -58,13 +60,12 @@ public class ReportResource {
                     + "detractors, crisis episodes and the engagement of the posts published in the period (totals, "
                     + "most engaging posts, per channel). Labels in French or English (`lang`, else Accept-Language).")
     public Uni<String> report(@PathParam("brandId") String brandId,
-                              @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: 30 days before `to`)", example = "2026-11-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
-                              @Parameter(description = "End, exclusive: an ISO-8601 instant (default: now)", example = "2026-12-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+                              @BeanParam PeriodParameters dates,
                               @Parameter(description = "Language of the labels (default: Accept-Language, else English)", example = "fr", schema = @Schema(type = SchemaType.STRING, enumeration = {"fr", "en"})) @QueryParam("lang") String lang,
                               @Parameter(description = "IANA time zone (default Europe/Paris)", example = "Europe/Paris", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("tz") String tz,
                               @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         String brand = caller.requireBrand(brandId);
-        ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
+        ReportingPeriod period = dates.period(clock.instant());
         Bucketing bucketing = Bucketing.parse("day", tz);
         if (lang != null && !lang.equals("fr") && !lang.equals("en")) {
             throw Problems.invalidParameter("lang", "must be fr or en");

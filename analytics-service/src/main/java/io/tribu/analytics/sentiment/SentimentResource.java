@@ -3,11 +3,13 @@ package io.tribu.analytics.sentiment;
 import io.tribu.analytics.csv.CsvWriter;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.tribu.analytics.period.PeriodParameters;
 import io.tribu.platform.access.Caller;
 import io.tribu.platform.access.Roles;
 import io.tribu.analytics.period.Bucketing;
 import io.tribu.analytics.period.ReportingPeriod;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -89,11 +91,10 @@ public class SentimentResource {
             description = "A mention matching several queries counts under each of them.")
     public Uni<SentimentBreakdownView> breakdown(
             @PathParam("brandId") String brandId,
-            @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: 30 days before `to`)", example = "2026-11-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
-            @Parameter(description = "End, exclusive: an ISO-8601 instant (default: now)", example = "2026-12-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+            @BeanParam PeriodParameters dates,
             @Parameter(required = true, description = "The slices", example = "source", schema = @Schema(type = SchemaType.STRING, enumeration = {"source", "language", "query"})) @QueryParam("by") String by) {
         String brand = caller.requireBrand(brandId);
-        ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
+        ReportingPeriod period = dates.period(clock.instant());
         SentimentService.Dimension dimension = dimension(by);
         return sentiments.breakdown(caller.tenant(), brand, period, dimension)
                 .map(slices -> new SentimentBreakdownView(brand, period.from(), period.to(),

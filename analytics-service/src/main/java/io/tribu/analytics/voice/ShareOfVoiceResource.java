@@ -3,11 +3,13 @@ package io.tribu.analytics.voice;
 import io.tribu.analytics.csv.CsvWriter;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.tribu.analytics.period.PeriodParameters;
 import io.tribu.platform.access.Caller;
 import io.tribu.platform.access.Roles;
 import io.tribu.analytics.brand.BrandNameService;
 import io.tribu.analytics.period.ReportingPeriod;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -59,10 +61,9 @@ public class ShareOfVoiceResource {
                     + "name set with PUT /brands/{brandId}/name, else its id; a competitor by listening's query.")
     public Uni<ShareOfVoiceView> shareOfVoice(
             @PathParam("brandId") String brandId,
-            @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: 30 days before `to`)", example = "2026-11-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
-            @Parameter(description = "End, exclusive: an ISO-8601 instant (default: now)", example = "2026-12-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to) {
+            @BeanParam PeriodParameters dates) {
         String brand = caller.requireBrand(brandId);
-        ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
+        ReportingPeriod period = dates.period(clock.instant());
         String tenant = caller.tenant();
         return names.displayName(tenant, brand)
                 .chain(name -> voices.voices(tenant, brand, name, period))

@@ -6,13 +6,10 @@ import io.tribu.console.ConsoleConfig;
 import io.tribu.console.web.Problems;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
-import jakarta.annotation.PreDestroy;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -58,17 +55,12 @@ public class ForwardResource {
     private final AccessTokenCredential accessToken;
     private final WebClient client;
 
-    public ForwardResource(ConsoleConfig config, AccessTokenCredential accessToken, Vertx vertx) {
+    public ForwardResource(ConsoleConfig config, AccessTokenCredential accessToken, ServiceClient http) {
         this.config = config;
         this.accessToken = accessToken;
-        this.client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)
-                .setConnectTimeout((int) Math.min(config.forwardTimeout().toMillis(), 5_000)));
+        this.client = http.web();
     }
 
-    @PreDestroy
-    void close() {
-        client.close();
-    }
 
     @GET
     public Uni<Response> get(@PathParam("service") String service, @PathParam("path") String path,
@@ -122,10 +114,10 @@ public class ForwardResource {
         // only measures idle gaps.
         return sent.ifNoItem().after(config.forwardTimeout()).failWith(TimeoutException::new)
                 .map(upstream -> toResponse(upstream, incoming))
-                .onFailure().recoverWithItem(failure -> down(service, failure));
+                .onFailure().recoverWithItem(failure -> down(service, failure, config));
     }
 
-    private static Response toResponse(HttpResponse<Buffer> upstream, HttpServerRequest incoming) {
+    static Response toResponse(HttpResponse<Buffer> upstream, HttpServerRequest incoming) {
         Response.ResponseBuilder response = Response.status(upstream.statusCode());
         for (String name : RESPONSE_HEADERS) {
             String value = upstream.getHeader(name);
@@ -147,7 +139,7 @@ public class ForwardResource {
         return response.header("Cache-Control", "no-store").build();
     }
 
-    private Response down(String service, Throwable failure) {
+    static Response down(String service, Throwable failure, ConsoleConfig config) {
         LOG.warnf("forwarding to %s failed: %s", service, failure.toString());
         if (failure instanceof TimeoutException || failure.getClass().getSimpleName().contains("Timeout")) {
             return Problems.response(504, "https://tribu.io/problems/service-timeout", "Gateway Timeout",

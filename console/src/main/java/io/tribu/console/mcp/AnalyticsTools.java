@@ -1,11 +1,9 @@
 package io.tribu.console.mcp;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkiverse.mcp.server.McpConnection;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolResponse;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,14 +11,10 @@ import java.util.Map;
 /** Analytics through MCP: a period summed up, and the best slots to publish in. */
 public class AnalyticsTools {
 
-    private final SecurityIdentity identity;
     private final ServiceCalls services;
-    private final ObjectMapper json;
 
-    public AnalyticsTools(SecurityIdentity identity, ServiceCalls services, ObjectMapper json) {
-        this.identity = identity;
+    public AnalyticsTools(ServiceCalls services) {
         this.services = services;
-        this.json = json;
     }
 
     @Tool(name = "summarise_period", title = "Summarise a period", description = "Sum up a period of the brand: mention volume, sentiment counts, the "
@@ -32,7 +26,7 @@ public class AnalyticsTools {
             @ToolArg(description = "Start, inclusive: an ISO-8601 instant", required = false) String from,
             @ToolArg(description = "End, exclusive: an ISO-8601 instant", required = false) String to,
             McpConnection connection) {
-        Agent agent = Agent.of(identity, connection);
+        Agent agent = services.agent(connection);
         String base = "/brands/" + Replies.segment(brand);
         String period = Replies.query("from", from, "to", to);
         String and = period.isEmpty() ? "?" : period + "&";
@@ -61,7 +55,7 @@ public class AnalyticsTools {
                     summary.put("shareOfVoice", answers.get(3).body().path("voices"));
                     summary.put("crises", Map.of("volume", answers.get(4).body().path("episodes"),
                             "negativeShare", answers.get(4).body().path("negativeShareEpisodes")));
-                    return Replies.json(json, summary);
+                    return services.reply(summary);
                 });
     }
 
@@ -77,9 +71,9 @@ public class AnalyticsTools {
                     required = false) String to,
             @ToolArg(description = "How many slots (1-50)", required = false, defaultValue = "5") int count,
             McpConnection connection) {
-        Agent agent = Agent.of(identity, connection);
+        Agent agent = services.agent(connection);
         return services.get(agent, "analytics", "/brands/" + Replies.segment(brand) + "/best-slots"
                         + Replies.query("channelId", channelId, "from", from, "to", to, "count", count))
-                .map(answer -> answer.ok() ? Replies.json(json, answer.body()) : Replies.refused(answer));
+                .map(answer -> services.reply(answer, body -> body));
     }
 }

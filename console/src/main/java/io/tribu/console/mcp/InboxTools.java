@@ -1,12 +1,10 @@
 package io.tribu.console.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkiverse.mcp.server.McpConnection;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolResponse;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,14 +18,10 @@ public class InboxTools {
     private static final List<String> ITEM_FIELDS = List.of("id", "kind", "source", "author", "text", "url", "language",
             "sentiment", "status", "assignee", "publishedAt", "slaDueAt", "version", "networkAction");
 
-    private final SecurityIdentity identity;
     private final ServiceCalls services;
-    private final ObjectMapper json;
 
-    public InboxTools(SecurityIdentity identity, ServiceCalls services, ObjectMapper json) {
-        this.identity = identity;
+    public InboxTools(ServiceCalls services) {
         this.services = services;
-        this.json = json;
     }
 
     @Tool(name = "list_inbox", title = "List the inbox", description = "List the brand's inbox: comments, replies, direct messages and reviews on "
@@ -39,7 +33,7 @@ public class InboxTools {
                     required = false) String status,
             @ToolArg(description = "At most this many items (1-200)", required = false, defaultValue = "20") int limit,
             McpConnection connection) {
-        Agent agent = Agent.of(identity, connection);
+        Agent agent = services.agent(connection);
         return services.get(agent, "moderation", "/brands/" + Replies.segment(brand) + "/inbox"
                         + Replies.query("status", status, "limit", limit))
                 .map(answer -> {
@@ -48,7 +42,7 @@ public class InboxTools {
                     }
                     List<Map<String, Object>> items = new ArrayList<>();
                     answer.body().path("items").forEach(item -> items.add(item(item)));
-                    return Replies.json(json, Map.of("count", items.size(), "items", items));
+                    return services.reply(Map.of("count", items.size(), "items", items));
                 });
     }
 
@@ -73,7 +67,7 @@ public class InboxTools {
             @ToolArg(description = "Any unique value: a retried call with the same key takes the decision once",
                     required = false) String idempotencyKey,
             McpConnection connection) {
-        Agent agent = Agent.of(identity, connection);
+        Agent agent = services.agent(connection);
         String itemPath = "/brands/" + Replies.segment(brand) + "/inbox/" + Replies.segment(itemId);
         if (dryRun) {
             return services.get(agent, "moderation", itemPath).map(answer -> {
@@ -94,7 +88,7 @@ public class InboxTools {
                                 : "would be recorded as " + agent.user() + ", " + agent.via()
                                         + ("hide".equals(action) || "delete".equals(action) || "reply".equals(action)
                                                 ? ", then carried out on the network" : ""));
-                return Replies.json(json, plan);
+                return services.reply(plan);
             });
         }
         Map<String, Object> decision = new LinkedHashMap<>();
@@ -106,8 +100,7 @@ public class InboxTools {
         decision.put("assignee", assignee);
         decision.values().removeIf(java.util.Objects::isNull);
         return services.post(agent, "moderation", itemPath + "/decisions", decision, idempotencyKey)
-                .map(answer -> answer.ok() ? Replies.json(json, Map.of("decided", true, "item", item(answer.body())))
-                        : Replies.refused(answer));
+                .map(answer -> services.reply(answer, body -> Map.of("decided", true, "item", item(body))));
     }
 
     private static Map<String, Object> item(JsonNode item) {

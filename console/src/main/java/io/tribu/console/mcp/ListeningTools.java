@@ -1,12 +1,10 @@
 package io.tribu.console.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkiverse.mcp.server.McpConnection;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolResponse;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,14 +14,10 @@ import java.util.Map;
 /** Listening through MCP: the brand's mentions, searched. */
 public class ListeningTools {
 
-    private final SecurityIdentity identity;
     private final ServiceCalls services;
-    private final ObjectMapper json;
 
-    public ListeningTools(SecurityIdentity identity, ServiceCalls services, ObjectMapper json) {
-        this.identity = identity;
+    public ListeningTools(ServiceCalls services) {
         this.services = services;
-        this.json = json;
     }
 
     @Tool(name = "search_mentions", title = "Search mentions", description = "Search the brand's mentions (what the web says about it): full-text "
@@ -38,11 +32,11 @@ public class ListeningTools {
             @ToolArg(description = "End, exclusive: an ISO-8601 instant", required = false) String to,
             @ToolArg(description = "At most this many mentions (1-200)", required = false, defaultValue = "20") int limit,
             McpConnection connection) {
-        Agent agent = Agent.of(identity, connection);
+        Agent agent = services.agent(connection);
         return services.get(agent, "listening", "/brands/" + Replies.segment(brand) + "/mentions/search"
                         + Replies.query("q", text, "sentiment", sentiment, "language", language, "from", from, "to", to,
                                 "limit", limit))
-                .map(answer -> answer.ok() ? Replies.json(json, mentions(answer.body())) : Replies.refused(answer));
+                .map(answer -> services.reply(answer, ListeningTools::mentions));
     }
 
     /** The fields an agent needs of each mention, not the whole record (enrichment details, matched queries…). */

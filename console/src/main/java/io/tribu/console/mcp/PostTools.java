@@ -1,11 +1,9 @@
 package io.tribu.console.mcp;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkiverse.mcp.server.McpConnection;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolResponse;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,14 +19,10 @@ public class PostTools {
     public record Variant(String network, String text, List<String> media) {
     }
 
-    private final SecurityIdentity identity;
     private final ServiceCalls services;
-    private final ObjectMapper json;
 
-    public PostTools(SecurityIdentity identity, ServiceCalls services, ObjectMapper json) {
-        this.identity = identity;
+    public PostTools(ServiceCalls services) {
         this.services = services;
-        this.json = json;
     }
 
     @Tool(name = "draft_post", title = "Draft a post", description = "Write a post draft for the brand, one text per network (mastodon, "
@@ -51,7 +45,7 @@ public class PostTools {
             @ToolArg(description = "Any unique value: a retried call with the same key creates one draft",
                     required = false) String idempotencyKey,
             McpConnection connection) {
-        Agent agent = Agent.of(identity, connection);
+        Agent agent = services.agent(connection);
         Map<String, Object> post = new LinkedHashMap<>();
         post.put("title", title);
         if (plannedAt != null && !plannedAt.isBlank()) {
@@ -62,19 +56,18 @@ public class PostTools {
         String posts = "/brands/" + Replies.segment(brand) + "/posts";
         if (dryRun) {
             return services.post(agent, "publishing", posts + "?dryRun=true", post, null)
-                    .map(answer -> answer.ok() ? Replies.json(json, Map.of("dryRun", true, "valid", true,
-                            "post", answer.body())) : Replies.refused(answer));
+                    .map(answer -> services.reply(answer, body -> Map.of("dryRun", true, "valid", true, "post", body)));
         }
         return services.post(agent, "publishing", posts, post, idempotencyKey).chain(created -> {
             if (!created.ok()) {
                 return Uni.createFrom().item(Replies.refused(created));
             }
             if (!submitForReview || !"draft".equals(created.body().path("status").asText())) {
-                return Uni.createFrom().item(Replies.json(json, created.body()));
+                return Uni.createFrom().item(services.reply(created.body()));
             }
             return services.post(agent, "publishing", posts + "/" + created.body().path("id").asText() + "/transitions",
                             Map.of("action", "submit"), null)
-                    .map(submitted -> submitted.ok() ? Replies.json(json, submitted.body()) : Replies.refused(submitted));
+                    .map(submitted -> services.reply(submitted, body -> body));
         });
     }
 

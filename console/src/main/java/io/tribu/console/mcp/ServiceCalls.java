@@ -3,19 +3,21 @@ package io.tribu.console.mcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.quarkiverse.mcp.server.McpConnection;
+import io.quarkiverse.mcp.server.ToolResponse;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.tribu.console.ConsoleConfig;
+import io.tribu.console.forward.ServiceClient;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * The MCP tools' way to the services: the same services as the page's forwarder, with the agent's user's own
@@ -36,19 +38,31 @@ public class ServiceCalls {
     }
 
     private final ConsoleConfig config;
+    private final SecurityIdentity identity;
     private final ObjectMapper json;
     private final WebClient client;
 
-    public ServiceCalls(ConsoleConfig config, ObjectMapper json, Vertx vertx) {
+    public ServiceCalls(ConsoleConfig config, SecurityIdentity identity, ObjectMapper json, ServiceClient http) {
         this.config = config;
+        this.identity = identity;
         this.json = json;
-        this.client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)
-                .setConnectTimeout((int) Math.min(config.forwardTimeout().toMillis(), 5_000)));
+        this.client = http.web();
     }
 
-    @PreDestroy
-    void close() {
-        client.close();
+
+    /** The user the calling MCP client acts for, and the client's name. */
+    public Agent agent(McpConnection connection) {
+        return Agent.of(identity, connection);
+    }
+
+    /** A JSON result as the tool's text content. */
+    public ToolResponse reply(Object value) {
+        return Replies.json(json, value);
+    }
+
+    /** The answer's body shaped by {@code view} as the tool's result when the service agreed, its refusal otherwise. */
+    public ToolResponse reply(Answer answer, Function<JsonNode, Object> view) {
+        return answer.ok() ? reply(view.apply(answer.body())) : Replies.refused(answer);
     }
 
     public Uni<Answer> get(Agent agent, String service, String pathAndQuery) {

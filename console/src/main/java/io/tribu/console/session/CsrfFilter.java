@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class CsrfFilter {
 
     public static final String HEADER = "X-Tribu-Csrf";
+    private static final String PUBLIC_APPROVAL_LINKS = "/public/approval-links/";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
     private final ConsoleConfig config;
@@ -30,6 +31,11 @@ public class CsrfFilter {
     @ServerRequestFilter
     public Response check(ContainerRequestContext request) {
         if (SAFE.contains(request.getMethod())) {
+            return null;
+        }
+        // A client's decision through an approval link rides on no session (the console forwards it with no token or
+        // cookie; the link's token in the path is the credential), so a forged cross-site request gains nothing.
+        if (request.getUriInfo().getPath().startsWith(PUBLIC_APPROVAL_LINKS)) {
             return null;
         }
         Cookie cookie = request.getCookies().get(config.csrfCookie());

@@ -5,13 +5,13 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.tribu.listening.config.ListeningConfig;
 import io.tribu.platform.outbox.Outbox;
 import io.tribu.listening.source.UrlGuards;
 import io.tribu.platform.net.UrlGuard;
 import io.tribu.platform.problem.Problems;
 import io.tribu.listening.source.webhook.WebhookSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -46,10 +46,10 @@ public class AlertService {
     private final Clock clock;
 
     public AlertService(Outbox outbox, UrlGuard addresses,
-                        @ConfigProperty(name = "tribu.topics.alerts") String alertsTopic, Clock clock) {
+                        ListeningConfig config, Clock clock) {
         this.outbox = outbox;
         this.addresses = addresses;
-        this.alertsTopic = alertsTopic;
+        this.alertsTopic = config.topics().alerts();
         this.clock = clock;
     }
 

@@ -2,9 +2,11 @@ package io.tribu.listening.alert;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.tribu.listening.config.ListeningConfig;
 import io.tribu.platform.net.PinnedHttp;
 import io.tribu.platform.net.UrlGuard;
 import io.vertx.core.buffer.Buffer;
@@ -12,7 +14,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.tribu.listening.source.webhook.WebhookSignature;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -51,8 +52,12 @@ public class AlertWebhookSender {
     private final Duration timeout;
     private final Clock clock;
 
-    public AlertWebhookSender(PinnedHttp http,
-                              @ConfigProperty(name = "tribu.alerts.webhook-timeout") Duration timeout, Clock clock) {
+    @Inject
+    public AlertWebhookSender(PinnedHttp http, ListeningConfig config, Clock clock) {
+        this(http, config.alerts().webhookTimeout(), clock);
+    }
+
+    AlertWebhookSender(PinnedHttp http, Duration timeout, Clock clock) {
         this.http = http;
         this.timeout = timeout;
         this.clock = clock;

@@ -3,13 +3,13 @@ package io.tribu.listening.mention;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.tribu.listening.config.ListeningConfig;
 import io.tribu.listening.query.MentionDocument;
 import io.tribu.listening.query.QueryMatcher;
 import io.tribu.listening.query.QuerySyntaxException;
 import io.tribu.listening.query.StoredQuery;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -35,10 +35,10 @@ public class MentionPreviews {
     private final int maxMentions;
     private final Clock clock;
 
-    public MentionPreviews(Vertx vertx, @ConfigProperty(name = "tribu.queries.preview-max-mentions") int maxMentions,
+    public MentionPreviews(Vertx vertx, ListeningConfig config,
                            Clock clock) {
         this.vertx = vertx;
-        this.maxMentions = maxMentions;
+        this.maxMentions = config.queries().previewMaxMentions();
         this.clock = clock;
     }
 

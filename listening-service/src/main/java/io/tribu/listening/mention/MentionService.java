@@ -4,13 +4,13 @@ import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import java.util.Arrays;
 import java.util.List;
+import io.tribu.listening.config.ListeningConfig;
 import io.tribu.listening.sql.Columns;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tribu.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.tribu.listening.alert.AlertService;
 import io.tribu.listening.enrich.Enricher;
@@ -51,15 +51,14 @@ public class MentionService {
     private final QuerySync queries;
     private final Clock clock;
 
-    public MentionService(Outbox outbox, @ConfigProperty(name = "tribu.topics.mentions") String mentionsTopic,
+    public MentionService(Outbox outbox, ListeningConfig config,
                           Enricher enricher, Vertx vertx,
-                          @ConfigProperty(name = "tribu.enrich.story-window") Duration storyWindow,
                           AlertService alerts, Stories stories, QuerySync queries, Clock clock) {
         this.outbox = outbox;
-        this.mentionsTopic = mentionsTopic;
+        this.mentionsTopic = config.topics().mentions();
         this.enricher = enricher;
         this.vertx = vertx;
-        this.storyWindow = storyWindow;
+        this.storyWindow = config.enrich().storyWindow();
         this.alerts = alerts;
         this.stories = stories;
         this.queries = queries;

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Finds the story each new mention belongs to: near-duplicates (syndicated copies, reposts) share one.
@@ -28,55 +29,40 @@ public class Stories {
     // One branch per band key, each reading its index in time order and stopping at the first candidate that agrees:
     // the keys are 64 bits, so what shares one is nearly always a copy, and a lookup reads a row or two per band
     // whether the brand stored a thousand mentions or ten million (with the bands or-ed, the planner would read the
-    // brand's whole window instead)
-    private static final String NEAR_DUPLICATES = """
-            select c.i, s.story_id
-            from (select i, tenant, brand_id, lo, hi, k1, k2, k3, k4, k5, k6, cast(signature as int[]) as signature,
-                         excluded
-                  from unnest($1::int[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::bigint[],
-                              $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::text[],
-                              $13::uuid[])
-                       as u(i, tenant, brand_id, lo, hi, k1, k2, k3, k4, k5, k6, signature, excluded)) c
-            cross join lateral (
-              select story_id from (
-              (select story_id, published_at, id from mention m
-                where m.story_keys[1] = c.k1 and m.story_keys is not null and m.published_at between c.lo and c.hi
-                  and m.tenant = c.tenant and m.brand_id = c.brand_id and m.id is distinct from c.excluded
-                  and (select count(*) from unnest(m.signature, c.signature) as p(x, y) where x = y) >= $14
-                order by m.published_at, m.id limit 1)
-              union all
-              (select story_id, published_at, id from mention m
-                where m.story_keys[2] = c.k2 and m.story_keys is not null and m.published_at between c.lo and c.hi
-                  and m.tenant = c.tenant and m.brand_id = c.brand_id and m.id is distinct from c.excluded
-                  and (select count(*) from unnest(m.signature, c.signature) as p(x, y) where x = y) >= $14
-                order by m.published_at, m.id limit 1)
-              union all
-              (select story_id, published_at, id from mention m
-                where m.story_keys[3] = c.k3 and m.story_keys is not null and m.published_at between c.lo and c.hi
-                  and m.tenant = c.tenant and m.brand_id = c.brand_id and m.id is distinct from c.excluded
-                  and (select count(*) from unnest(m.signature, c.signature) as p(x, y) where x = y) >= $14
-                order by m.published_at, m.id limit 1)
-              union all
-              (select story_id, published_at, id from mention m
-                where m.story_keys[4] = c.k4 and m.story_keys is not null and m.published_at between c.lo and c.hi
-                  and m.tenant = c.tenant and m.brand_id = c.brand_id and m.id is distinct from c.excluded
-                  and (select count(*) from unnest(m.signature, c.signature) as p(x, y) where x = y) >= $14
-                order by m.published_at, m.id limit 1)
-              union all
-              (select story_id, published_at, id from mention m
-                where m.story_keys[5] = c.k5 and m.story_keys is not null and m.published_at between c.lo and c.hi
-                  and m.tenant = c.tenant and m.brand_id = c.brand_id and m.id is distinct from c.excluded
-                  and (select count(*) from unnest(m.signature, c.signature) as p(x, y) where x = y) >= $14
-                order by m.published_at, m.id limit 1)
-              union all
-              (select story_id, published_at, id from mention m
-                where m.story_keys[6] = c.k6 and m.story_keys is not null and m.published_at between c.lo and c.hi
-                  and m.tenant = c.tenant and m.brand_id = c.brand_id and m.id is distinct from c.excluded
-                  and (select count(*) from unnest(m.signature, c.signature) as p(x, y) where x = y) >= $14
-                order by m.published_at, m.id limit 1)
-              ) candidate
-              order by published_at, id
-              limit 1) s""";
+    // brand's whole window instead). %1$d is the band, %2$s the parameter holding the minimum agreement.
+    private static final String BAND = """
+            (select story_id, published_at, id from mention m
+              where m.story_keys[%1$d] = c.k%1$d and m.story_keys is not null and m.published_at between c.lo and c.hi
+                and m.tenant = c.tenant and m.brand_id = c.brand_id and m.id is distinct from c.excluded
+                and (select count(*) from unnest(m.signature, c.signature) as p(x, y) where x = y) >= %2$s
+              order by m.published_at, m.id limit 1)""";
+
+    private static final String NEAR_DUPLICATES = nearDuplicates(TextFingerprint.BANDS);
+
+    /**
+     * The lookup for {@code bands} band keys: parameters $1–$5 are the probes' index, tenant, brand and window,
+     * then one array per band, the signatures, the excluded ids and the minimum agreement.
+     */
+    static String nearDuplicates(int bands) {
+        String keyColumns = IntStream.rangeClosed(1, bands).mapToObj(b -> "k" + b).collect(Collectors.joining(", "));
+        String keyArrays = IntStream.rangeClosed(1, bands).mapToObj(b -> "$" + (5 + b) + "::bigint[]")
+                .collect(Collectors.joining(", "));
+        String agreement = "$" + (bands + 8);
+        String branches = IntStream.rangeClosed(1, bands).mapToObj(b -> BAND.formatted(b, agreement))
+                .collect(Collectors.joining("\nunion all\n"));
+        return """
+                select c.i, s.story_id
+                from (select i, tenant, brand_id, lo, hi, %1$s, cast(signature as int[]) as signature, excluded
+                      from unnest($1::int[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], %2$s,
+                                  $%3$d::text[], $%4$d::uuid[])
+                           as u(i, tenant, brand_id, lo, hi, %1$s, signature, excluded)) c
+                cross join lateral (
+                  select story_id from (
+                %5$s
+                  ) candidate
+                  order by published_at, id
+                  limit 1) s""".formatted(keyColumns, keyArrays, bands + 6, bands + 7, branches);
+    }
 
     /**
      * A mention whose story is wanted: its brand, fingerprint and publication window; {@code excluded} is a stored

@@ -1,11 +1,12 @@
 package io.tribu.listening.source;
 
+import io.tribu.listening.config.ListeningConfig;
 import io.tribu.platform.net.PinnedHttp;
 import io.tribu.platform.net.UrlGuard;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.net.URI;
@@ -28,9 +29,12 @@ public class GuardedFetcher {
     private final Duration timeout;
     private final int maxBytes;
 
-    public GuardedFetcher(PinnedHttp http,
-                       @ConfigProperty(name = "tribu.sources.fetch-timeout", defaultValue = "15s") Duration timeout,
-                       @ConfigProperty(name = "tribu.sources.max-feed-bytes", defaultValue = "5242880") int maxBytes) {
+    @Inject
+    public GuardedFetcher(PinnedHttp http, ListeningConfig config) {
+        this(http, config.sources().fetchTimeout(), config.sources().maxFeedBytes());
+    }
+
+    GuardedFetcher(PinnedHttp http, Duration timeout, int maxBytes) {
         this.http = http;
         this.timeout = timeout;
         this.maxBytes = maxBytes;

@@ -5,9 +5,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.tribu.listening.config.ListeningConfig;
 import io.tribu.listening.mention.MentionService;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -37,11 +37,11 @@ public class SourcePoller {
     private final Clock clock;
 
     public SourcePoller(@All List<SourceConnector> connectors, MentionService mentions,
-                        @ConfigProperty(name = "tribu.sources.poll-batch-size", defaultValue = "20") int batchSize,
+                        ListeningConfig config,
                         Clock clock) {
         this.connectors = connectors.stream().collect(Collectors.toMap(SourceConnector::type, Function.identity()));
         this.mentions = mentions;
-        this.batchSize = batchSize;
+        this.batchSize = config.sources().pollBatchSize();
         this.clock = clock;
     }
 

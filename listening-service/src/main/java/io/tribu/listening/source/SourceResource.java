@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.tribu.platform.access.Caller;
 import io.tribu.platform.access.Roles;
 import io.tribu.platform.idempotency.Idempotency;
+import io.tribu.platform.problem.WriteRetry;
 import jakarta.ws.rs.HeaderParam;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,11 +43,13 @@ public class SourceResource {
     private final Caller caller;
     private final SourceService sources;
     private final Idempotency idempotency;
+    private final WriteRetry writes;
 
-    public SourceResource(Caller caller, SourceService sources, Idempotency idempotency) {
+    public SourceResource(Caller caller, SourceService sources, Idempotency idempotency, WriteRetry writes) {
         this.caller = caller;
         this.sources = sources;
         this.idempotency = idempotency;
+        this.writes = writes;
     }
 
     @POST
@@ -119,19 +122,10 @@ public class SourceResource {
     @APIResponse(responseCode = "204", description = "Removed")
     public Uni<Response> remove(@PathParam("brandId") String brandId, @PathParam("sourceId") UUID sourceId) {
         String brand = caller.requireBrand(brandId);
+        String tenant = caller.tenant();
         // A poll of this source may hold its row while the delete waits on the source's mentions: PostgreSQL
-        // breaks such a deadlock by failing one side. The delete is taken again (a new transaction), not a 503.
-        return Uni.createFrom().deferred(() -> sources.remove(caller.tenant(), brand, sourceId))
-                .onFailure(SourceResource::deadlocked).retry().atMost(3)
+        // breaks such a deadlock by failing one side, and the delete is taken again in a new transaction.
+        return writes.write(() -> sources.remove(tenant, brand, sourceId))
                 .replaceWith(Response.noContent().build());
-    }
-
-    private static boolean deadlocked(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.hibernate.exception.LockAcquisitionException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,12 +1,12 @@
 package io.tribu.listening.source;
 
+import io.tribu.listening.config.ListeningConfig;
 import io.tribu.platform.net.PinnedHttp;
 import io.tribu.platform.net.UrlGuard;
 import io.tribu.platform.problem.Problems;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.time.Duration;
@@ -21,7 +21,11 @@ public class UrlGuards {
 
     @Produces
     @Singleton
-    UrlGuard urlGuard(@ConfigProperty(name = "tribu.sources.allow-private-addresses") boolean allowPrivateAddresses) {
+    UrlGuard urlGuard(ListeningConfig config) {
+        return urlGuard(config.sources().allowPrivateAddresses());
+    }
+
+    UrlGuard urlGuard(boolean allowPrivateAddresses) {
         return allowPrivateAddresses ? UrlGuard.anyAddress() : UrlGuard.publicOnly();
     }
 

@@ -2,6 +2,7 @@ package io.tribu.moderation.action;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.tribu.platform.intake.IncomingEvent;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -9,7 +10,7 @@ import java.util.UUID;
 /** The fields moderation reads from publishing's {@code tribu.publishing.action.completed.v1}. */
 @RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ActionCompletedReader(UUID id, String type, String tenant, Data data) {
+public record ActionCompletedReader(UUID id, String type, String tenant, Data data) implements IncomingEvent {
 
     public static final String TYPE = "tribu.publishing.action.completed.v1";
 

@@ -2,11 +2,11 @@ package io.tribu.moderation.action;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tribu.moderation.config.ModerationConfig;
 import io.tribu.moderation.inbox.InboxItem;
 import io.tribu.platform.outbox.Outbox;
 import io.tribu.moderation.sql.Columns;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -30,9 +30,9 @@ public class NetworkActions {
     private final String topic;
     private final Clock clock;
 
-    public NetworkActions(Outbox outbox, @ConfigProperty(name = "tribu.topics.actions") String topic, Clock clock) {
+    public NetworkActions(Outbox outbox, ModerationConfig config, Clock clock) {
         this.outbox = outbox;
-        this.topic = topic;
+        this.topic = config.topics().actions();
         this.clock = clock;
     }
 

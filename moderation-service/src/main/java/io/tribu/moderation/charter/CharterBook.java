@@ -4,11 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tribu.moderation.config.ModerationConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -31,9 +30,9 @@ public class CharterBook {
     private final Clock clock;
     private final Map<String, Cached> compiled = new ConcurrentHashMap<>();
 
-    public CharterBook(ObjectMapper json, @ConfigProperty(name = "tribu.charter.refresh") Duration refresh, Clock clock) {
+    public CharterBook(ObjectMapper json, ModerationConfig config, Clock clock) {
         this.json = json;
-        this.refreshNanos = refresh.toNanos();
+        this.refreshNanos = config.charter().refresh().toNanos();
         this.clock = clock;
     }
 

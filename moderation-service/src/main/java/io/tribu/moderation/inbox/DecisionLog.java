@@ -2,10 +2,10 @@ package io.tribu.moderation.inbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tribu.moderation.config.ModerationConfig;
 import io.tribu.platform.outbox.Outbox;
 import io.tribu.moderation.sql.Columns;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,9 +19,9 @@ class DecisionLog {
     private final String topic;
     private final Clock clock;
 
-    DecisionLog(Outbox outbox, @ConfigProperty(name = "tribu.topics.decisions") String topic, Clock clock) {
+    DecisionLog(Outbox outbox, ModerationConfig config, Clock clock) {
         this.outbox = outbox;
-        this.topic = topic;
+        this.topic = config.topics().decisions();
         this.clock = clock;
     }
 

@@ -13,11 +13,12 @@ import io.tribu.moderation.charter.RuleAction;
 import io.tribu.moderation.classify.Classification;
 import io.tribu.moderation.classify.Classifier;
 import io.tribu.moderation.classify.Label;
-import io.tribu.platform.outbox.OutboxRelay;
+import io.tribu.moderation.config.ModerationConfig;
 import io.tribu.moderation.reply.ReplyTemplate;
 import io.tribu.moderation.sql.Columns;
+import io.tribu.platform.intake.ProcessedEvents;
+import io.tribu.platform.outbox.OutboxRelay;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -48,22 +49,24 @@ public class InboxIntake {
     private final DecisionLog decisions;
     private final NetworkActions networkActions;
     private final OutboxRelay relay;
+    private final ProcessedEvents processed;
     private final ObjectMapper json;
     private final int defaultSlaMinutes;
     private final Clock clock;
 
     public InboxIntake(Classifier classifier, CharterBook charters, CharterEnforcement enforcement, DecisionLog decisions,
-                       NetworkActions networkActions, OutboxRelay relay, ObjectMapper json,
-                       @ConfigProperty(name = "tribu.moderation.default-first-response-sla-minutes") int defaultSlaMinutes,
-                       Clock clock) {
+                       NetworkActions networkActions, OutboxRelay relay, ProcessedEvents processed,
+                       ObjectMapper json,
+                       ModerationConfig config, Clock clock) {
         this.classifier = classifier;
         this.charters = charters;
         this.enforcement = enforcement;
         this.decisions = decisions;
         this.networkActions = networkActions;
         this.relay = relay;
+        this.processed = processed;
         this.json = json;
-        this.defaultSlaMinutes = defaultSlaMinutes;
+        this.defaultSlaMinutes = config.moderation().defaultFirstResponseSlaMinutes();
         this.clock = clock;
     }
 
@@ -99,18 +102,8 @@ public class InboxIntake {
             }
         }
         List<MentionRecordedReader> distinct = List.copyOf(byEvent.values());
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        insert into processed_event (event_id, type, processed_at)
-                        select cast(id as uuid), type, :now from unnest(cast(:ids as text[]), cast(:types as text[])) as t(id, type)
-                        on conflict (event_id) do nothing returning event_id""", UUID.class)
-                .setParameter("ids", Columns.of(distinct, MentionRecordedReader::id))
-                .setParameter("types", Columns.of(distinct, MentionRecordedReader::type))
-                .setParameter("now", clock.instant())
-                .getResultList())
-                .map(inserted -> {
-            Set<UUID> first = new HashSet<>(inserted);
-            return distinct.stream().filter(e -> first.contains(e.id())).toList();
-        });
+        return processed.firstTimes(distinct)
+                .map(first -> distinct.stream().filter(e -> first.contains(e.id())).toList());
     }
 
     static String brandKey(String tenant, String brandId) {

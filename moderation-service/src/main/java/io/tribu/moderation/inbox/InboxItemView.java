@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tribu.moderation.action.NetworkActionView;
+import io.tribu.moderation.classify.Label;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -32,7 +35,9 @@ public record InboxItemView(UUID id, String brandId, String source, String kind,
                             @Schema(description = "When the item was first answered: a decision settled at once, or a "
                                     + "hide, delete or reply once publishing reported it done; null while unanswered")
                             Instant firstResponseAt, Instant slaDueAt, Instant slaBreachedAt,
-                            @Schema(description = "Classifier labels present: name -> {score, evidence}") JsonNode labels,
+                            @Schema(description = "Classifier labels present: name -> {score, evidence}",
+                                    type = SchemaType.OBJECT, implementation = Map.class, additionalProperties = Label.class)
+                            JsonNode labels,
                             @Schema(description = "The network action the item waits for (outcome requested), else the "
                                     + "latest one; null when nothing was asked of the network")
                             NetworkActionView networkAction,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.tribu.platform.intake.IntakeMetrics;
 import io.tribu.platform.trace.EventTraces;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -34,14 +35,17 @@ public class InteractionConsumer {
     private final InboxIntake intake;
     private final ItemLifecycle lifecycle;
     private final Emitter<String> deadLetters;
+    private final IntakeMetrics metrics;
     private final EventTraces traces;
 
     public InteractionConsumer(ObjectMapper json, InboxIntake intake, ItemLifecycle lifecycle,
-                               @Channel("mentions-dlq") Emitter<String> deadLetters, EventTraces traces) {
+                               @Channel("mentions-dlq") Emitter<String> deadLetters, IntakeMetrics metrics,
+                               EventTraces traces) {
         this.json = json;
         this.intake = intake;
         this.lifecycle = lifecycle;
         this.deadLetters = deadLetters;
+        this.metrics = metrics;
         this.traces = traces;
     }
 
@@ -65,7 +69,8 @@ public class InteractionConsumer {
             }
             if (defect != null) {
                 LOG.warnf("Mention event sent to the dead-letter topic: %s", defect);
-                deadLettered.add(Uni.createFrom().completionStage(deadLetters.send(record.getPayload())));
+                deadLettered.add(Uni.createFrom().completionStage(deadLetters.send(record.getPayload()))
+                        .invoke(() -> metrics.deadLettered(record.getTopic())));
             }
         }
         storeArrivals(arrivals, steps);
@@ -80,7 +85,9 @@ public class InteractionConsumer {
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), MAX_BACKOFF).indefinitely()
                 // Acknowledged once the dead letters too are on their topic: none is lost if we stop now.
                 .chain(() -> deadLettered.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(deadLettered).andFailFast().replaceWithVoid())
-                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()))
+                .invoke(() -> metrics.processed(batch.getRecords().get(0).getTopic(),
+                        batch.getRecords().size() - deadLettered.size()));
     }
 
     /** Adds the event's step; returns why it cannot be applied, or null. */

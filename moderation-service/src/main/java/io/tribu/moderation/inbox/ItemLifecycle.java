@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.tribu.moderation.charter.Charter;
 import io.tribu.moderation.classify.Classification;
 import io.tribu.moderation.classify.Classifier;
+import io.tribu.platform.intake.ProcessedEvents;
 import io.tribu.platform.outbox.OutboxRelay;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,16 +34,18 @@ public class ItemLifecycle {
     private final DecisionLog decisions;
     private final ItemHistory history;
     private final OutboxRelay relay;
+    private final ProcessedEvents processed;
     private final Clock clock;
 
     ItemLifecycle(InboxIntake intake, Classifier classifier, CharterEnforcement enforcement, DecisionLog decisions,
-                  ItemHistory history, OutboxRelay relay, Clock clock) {
+                  ItemHistory history, OutboxRelay relay, ProcessedEvents processed, Clock clock) {
         this.intake = intake;
         this.classifier = classifier;
         this.enforcement = enforcement;
         this.decisions = decisions;
         this.history = history;
         this.relay = relay;
+        this.processed = processed;
         this.clock = clock;
     }
 
@@ -108,17 +111,7 @@ public class ItemLifecycle {
     }
 
     private Uni<Boolean> firstTime(UUID eventId, String eventType) {
-        if (eventId == null) {
-            return Uni.createFrom().item(true);
-        }
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        insert into processed_event (event_id, type, processed_at) values (:id, :type, :now)
-                        on conflict (event_id) do nothing""")
-                .setParameter("id", eventId)
-                .setParameter("type", eventType)
-                .setParameter("now", clock.instant())
-                .executeUpdate())
-                .map(inserted -> inserted > 0);
+        return eventId == null ? Uni.createFrom().item(true) : processed.firstTime(eventId, eventType);
     }
 
     /** The tenant's item, locked until the transaction ends (a moderator's decision waits for the change). */

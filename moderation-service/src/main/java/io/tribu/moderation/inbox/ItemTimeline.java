@@ -30,7 +30,7 @@ public record ItemTimeline(UUID itemId, long version, List<Entry> entries) {
                                 + "network's reason") String reason,
                         @Schema(description = "decision by the charter: the rule") String ruleId,
                         @Schema(description = "decision by the charter: its version") Integer charterVersion,
-                        @Schema(description = "network-outcome: done or failed") String outcome,
+                        @Schema(description = "network-outcome: done or failed", enumeration = {"done", "failed"}) String outcome,
                         @Schema(description = "note: the note; brand-replied: the reply; edited: the text before the edit "
                                 + "(gone once withdrawn)") String text,
                         @Schema(description = "network-outcome: the link of the brand's reply on the network") String resultUrl) {

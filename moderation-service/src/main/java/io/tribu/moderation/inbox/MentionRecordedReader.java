@@ -2,6 +2,7 @@ package io.tribu.moderation.inbox;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.tribu.platform.intake.IncomingEvent;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.UUID;
 // Read or written through an explicit ObjectMapper call: registered for native images.
 @RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MentionRecordedReader(UUID id, String type, String tenant, Data data) {
+public record MentionRecordedReader(UUID id, String type, String tenant, Data data) implements IncomingEvent {
 
     public static final String TYPE = "tribu.listening.mention.recorded.v1";
 

@@ -2,9 +2,9 @@ package io.tribu.moderation.link;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tribu.moderation.config.ModerationConfig;
 import io.tribu.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,9 +24,9 @@ public class LinkRequests {
     private final String topic;
     private final Clock clock;
 
-    public LinkRequests(Outbox outbox, @ConfigProperty(name = "tribu.topics.links") String topic, Clock clock) {
+    public LinkRequests(Outbox outbox, ModerationConfig config, Clock clock) {
         this.outbox = outbox;
-        this.topic = topic;
+        this.topic = config.topics().links();
         this.clock = clock;
     }
 

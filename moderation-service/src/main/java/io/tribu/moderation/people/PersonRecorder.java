@@ -1,8 +1,8 @@
 package io.tribu.moderation.people;
 
 import io.smallrye.mutiny.Uni;
+import io.tribu.moderation.config.ModerationConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -34,10 +34,10 @@ public class PersonRecorder {
     private final Map<People.Seen, Instant> written = new ConcurrentHashMap<>();
 
     public PersonRecorder(People people, JsonWebToken token,
-                          @ConfigProperty(name = "tribu.people.record-interval") Duration interval, Clock clock) {
+                          ModerationConfig config, Clock clock) {
         this.people = people;
         this.token = token;
-        this.interval = interval;
+        this.interval = config.people().recordInterval();
         this.clock = clock;
     }
 

@@ -4,8 +4,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.tribu.moderation.config.ModerationConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 
@@ -14,9 +14,8 @@ public class BrandSlaService {
 
     private final int defaultMinutes;
 
-    public BrandSlaService(@ConfigProperty(name = "tribu.moderation.default-first-response-sla-minutes")
-                           int defaultMinutes) {
-        this.defaultMinutes = defaultMinutes;
+    public BrandSlaService(ModerationConfig config) {
+        this.defaultMinutes = config.moderation().defaultFirstResponseSlaMinutes();
     }
 
     @WithSession

@@ -3,10 +3,10 @@ package io.tribu.moderation.sla;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.tribu.moderation.config.ModerationConfig;
 import io.tribu.moderation.inbox.InboxItem;
 import io.tribu.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -24,9 +24,9 @@ public class SlaWatcher {
     private final String topic;
     private final Clock clock;
 
-    public SlaWatcher(Outbox outbox, @ConfigProperty(name = "tribu.topics.sla") String topic, Clock clock) {
+    public SlaWatcher(Outbox outbox, ModerationConfig config, Clock clock) {
         this.outbox = outbox;
-        this.topic = topic;
+        this.topic = config.topics().sla();
         this.clock = clock;
     }
 

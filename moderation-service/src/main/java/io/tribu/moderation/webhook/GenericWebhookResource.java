@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.smallrye.mutiny.Uni;
+import io.tribu.moderation.config.ModerationConfig;
 import io.tribu.platform.json.StrictJson;
 import io.tribu.platform.problem.Problems;
 import jakarta.validation.ConstraintViolation;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -57,13 +57,13 @@ public class GenericWebhookResource {
 
     public GenericWebhookResource(WebhookChannelService channels, WebhookIntake intake, ObjectMapper json,
                                   Validator validator,
-                                  @ConfigProperty(name = "tribu.webhooks.replay-window") Duration replayWindow,
+                                  ModerationConfig config,
                                   Clock clock) {
         this.channels = channels;
         this.intake = intake;
         this.json = json;
         this.validator = validator;
-        this.replayWindow = replayWindow;
+        this.replayWindow = config.webhooks().replayWindow();
         this.clock = clock;
     }
 

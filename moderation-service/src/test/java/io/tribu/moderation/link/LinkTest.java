@@ -26,6 +26,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -152,6 +153,10 @@ class LinkTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> url(admin, brand, secondItem) != null);
             // Everything before the last answer on the partition was applied by now.
             assertEquals(link, url(admin, brand, itemId));
+            // The platform's intake counts both ways out, per topic.
+            given().when().get("/q/metrics").then().statusCode(200)
+                    .body(containsString("tribu_intake_processed_total{application=\"moderation-service\",topic=\"tribu.publishing.links\"}"))
+                    .body(containsString("tribu_intake_dead_lettered_total{application=\"moderation-service\",topic=\"tribu.publishing.links\"}"));
         }
     }
 }

@@ -1,18 +1,15 @@
 package io.tribu.publishing.action;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.tribu.platform.intake.Intake;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.tribu.platform.trace.EventTraces;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 
@@ -32,41 +29,19 @@ public class ActionIntake {
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
             on conflict (action_id) do nothing""";
 
-    private final ObjectMapper json;
+    private final Intake intake;
     private final Pool pool;
     private final Clock clock;
-    private final EventTraces traces;
 
-    public ActionIntake(ObjectMapper json, Pool pool, Clock clock, EventTraces traces) {
-        this.json = json;
+    public ActionIntake(Intake intake, Pool pool, Clock clock) {
+        this.intake = intake;
         this.pool = pool;
         this.clock = clock;
-        this.traces = traces;
     }
 
     @Incoming("moderation-actions")
     public Uni<Void> consume(Message<String> message) {
-        return traces.consume(message, () -> take(message));
-    }
-
-    private Uni<Void> take(Message<String> message) {
-        ActionRequestedReader event;
-        try {
-            event = json.readValue(message.getPayload(), ActionRequestedReader.class);
-        } catch (JsonProcessingException e) {
-            return nack(message, "unreadable event: " + e.getOriginalMessage());
-        } catch (RuntimeException e) {
-            return nack(message, "unreadable event: " + e.getMessage());
-        }
-        String defect = event.defect();
-        if (defect != null) {
-            return nack(message, "invalid event " + event.id() + ": " + defect);
-        }
-        return store(event)
-                // Database hiccups are retried in place: the event is good, only storing it failed.
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5)
-                .chain(() -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure().recoverWithUni(failure -> nack(message, failure.getMessage()));
+        return intake.take(message, ActionRequestedReader.class, this::store);
     }
 
     Uni<Void> store(ActionRequestedReader event) {
@@ -81,10 +56,5 @@ public class ActionIntake {
                     }
                 })
                 .replaceWithVoid();
-    }
-
-    private static Uni<Void> nack(Message<String> message, String reason) {
-        LOG.warnf("Moderation action sent to the dead-letter topic: %s", reason);
-        return Uni.createFrom().completionStage(message.nack(new IllegalArgumentException(reason)));
     }
 }

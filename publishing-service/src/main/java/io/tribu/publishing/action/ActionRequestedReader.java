@@ -2,6 +2,7 @@ package io.tribu.publishing.action;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.tribu.platform.intake.IncomingEvent;
 
 import java.time.Instant;
 import java.util.Set;
@@ -11,7 +12,7 @@ import java.util.UUID;
 // Read through an explicit ObjectMapper call: registered for native images.
 @RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ActionRequestedReader(UUID id, String type, String tenant, Data data) {
+public record ActionRequestedReader(UUID id, String type, String tenant, Data data) implements IncomingEvent {
 
     public static final String TYPE = "tribu.moderation.action.requested.v1";
     static final Set<String> ACTIONS = Set.of("hide", "unhide", "delete", "reply");

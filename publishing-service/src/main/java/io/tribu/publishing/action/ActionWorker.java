@@ -4,6 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tribu.publishing.channel.ChannelService;
+import io.tribu.publishing.config.PublishingConfig;
 import io.tribu.publishing.delivery.Retries;
 import io.tribu.publishing.network.Account;
 import io.tribu.publishing.network.Interaction;
@@ -16,7 +17,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -83,22 +83,19 @@ public class ActionWorker {
     private final Clock clock;
 
     public ActionWorker(Pool pool, ChannelService channels, io.tribu.publishing.channel.TokenRefresh tokens, Outbox outbox, Instance<NetworkAdapter> adapters,
-                        @ConfigProperty(name = "tribu.delivery.batch-size", defaultValue = "100") int batchSize,
-                        @ConfigProperty(name = "tribu.delivery.concurrency", defaultValue = "16") int concurrency,
-                        @ConfigProperty(name = "tribu.actions.lease", defaultValue = "60s") Duration lease,
-                        Retries retries,
-                        @ConfigProperty(name = "tribu.topics.actions") String topic, Clock clock) {
+                        PublishingConfig config,
+                        Retries retries, Clock clock) {
         this.pool = pool;
         this.channels = channels;
         this.tokens = tokens;
         this.outbox = outbox;
         this.adapters = adapters.stream().collect(Collectors.toMap(adapter -> adapter.network().wire(), Function.identity()));
         this.owner = "actions-" + UUID.randomUUID().toString().substring(0, 8);
-        this.batchSize = batchSize;
-        this.concurrency = concurrency;
-        this.lease = lease;
+        this.batchSize = config.actions().batchSize();
+        this.concurrency = config.actions().concurrency();
+        this.lease = config.actions().lease();
         this.retries = retries;
-        this.topic = topic;
+        this.topic = config.topics().actions();
         this.clock = clock;
     }
 

@@ -1,7 +1,8 @@
 package io.tribu.publishing.approvallink;
 
+import io.tribu.publishing.config.PublishingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -41,8 +42,12 @@ public class ApprovalLinkSigner {
     private final Map<String, SecretKeySpec> keys;
     private final String activeKeyId;
 
-    public ApprovalLinkSigner(@ConfigProperty(name = "tribu.approval-links.keys") String keys,
-                              @ConfigProperty(name = "tribu.approval-links.active-key") String activeKeyId) {
+    @Inject
+    public ApprovalLinkSigner(PublishingConfig config) {
+        this(config.approvalLinks().keys(), config.approvalLinks().activeKey());
+    }
+
+    ApprovalLinkSigner(String keys, String activeKeyId) {
         this.keys = derive(keys);
         if (!this.keys.containsKey(activeKeyId)) {
             throw new IllegalStateException("tribu.approval-links.active-key " + activeKeyId

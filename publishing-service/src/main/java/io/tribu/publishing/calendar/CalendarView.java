@@ -2,6 +2,7 @@ package io.tribu.publishing.calendar;
 
 import io.tribu.publishing.campaign.CampaignView;
 import io.tribu.publishing.post.Post;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +22,8 @@ public record CalendarView(String brandId, String timezone, Instant from, Instan
     }
 
     /** A post as the calendar shows it; {@code localTime} is plannedAt in the calendar's zone. */
-    public record Entry(UUID id, String title, String status, Instant plannedAt, LocalTime localTime,
+    public record Entry(UUID id, String title, @Schema(enumeration = {"draft", "in-review", "approved", "scheduled", "publishing", "published", "failed"}) String status,
+                        Instant plannedAt, LocalTime localTime,
                         List<String> networks, List<String> tags, UUID campaignId) {
 
         static Entry of(Post post, ZoneId zone) {

@@ -9,11 +9,11 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tribu.platform.problem.Problems;
 import io.tribu.platform.access.NotFoundProblems;
+import io.tribu.publishing.config.PublishingConfig;
 import io.tribu.publishing.network.Account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -37,13 +37,13 @@ public class ChannelService {
     private final OpenedCredentials opened = new OpenedCredentials(OPENED_KEPT);
 
     public ChannelService(CredentialCipher cipher, ObjectMapper json, Clock clock, NetworkEndpoints endpoints, ChannelHealth health,
-                          @ConfigProperty(name = "tribu.channels.expiring-window", defaultValue = "7d") Duration expiringWindow) {
+                          PublishingConfig config) {
         this.cipher = cipher;
         this.json = json;
         this.clock = clock;
         this.endpoints = endpoints;
         this.health = health;
-        this.expiringWindow = expiringWindow;
+        this.expiringWindow = config.channels().expiringWindow();
     }
 
     /** The views of channels of one brand, each with its state and last failure as of the service's clock. */

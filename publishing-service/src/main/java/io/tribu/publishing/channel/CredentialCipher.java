@@ -1,7 +1,8 @@
 package io.tribu.publishing.channel;
 
+import io.tribu.publishing.config.PublishingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -31,8 +32,12 @@ public class CredentialCipher {
     private final String activeKeyId;
     private final SecureRandom random = new SecureRandom();
 
-    public CredentialCipher(@ConfigProperty(name = "tribu.credentials.keys") String keys,
-                            @ConfigProperty(name = "tribu.credentials.active-key") String activeKeyId) {
+    @Inject
+    public CredentialCipher(PublishingConfig config) {
+        this(config.credentials().keys(), config.credentials().activeKey());
+    }
+
+    public CredentialCipher(String keys, String activeKeyId) {
         this.keyring = parse(keys);
         if (!keyring.containsKey(activeKeyId)) {
             throw new IllegalStateException("tribu.credentials.active-key " + activeKeyId

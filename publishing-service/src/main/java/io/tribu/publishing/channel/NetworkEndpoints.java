@@ -4,11 +4,11 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smallrye.mutiny.Uni;
 import io.tribu.platform.net.UrlGuard;
 import io.tribu.platform.problem.Problems;
+import io.tribu.publishing.config.PublishingConfig;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where each network's API is. X, LinkedIn and Meta (Facebook, Instagram) have one API host, set by the
+ * Where each network's API is. X, LinkedIn, Meta (Facebook, Instagram) and YouTube have one API host, set by the
  * operator ({@code tribu.networks.*-url}; the real hosts by default, the local fakes in tests): a channel
  * cannot choose it, so a user cannot send the channel's tokens elsewhere. Mastodon instances and Bluesky
  * PDSs are the user's choice: such a base URL must pass the platform's {@link UrlGuard} when it is saved
@@ -36,13 +36,12 @@ public class NetworkEndpoints {
     private final Vertx vertx;
 
     @Inject
-    public NetworkEndpoints(@ConfigProperty(name = "tribu.networks.x-url") String x,
-                            @ConfigProperty(name = "tribu.networks.linkedin-url") String linkedIn,
-                            @ConfigProperty(name = "tribu.networks.meta-url") String meta,
-                            @ConfigProperty(name = "tribu.channels.allowed-private-networks") Optional<List<String>> allowed,
+    public NetworkEndpoints(PublishingConfig config,
                             Vertx vertx) {
-        this.fixed = Map.of("x", origin(x), "linkedin", origin(linkedIn), "facebook", origin(meta), "instagram", origin(meta));
-        this.guard = new UrlGuard(allowed.orElse(List.of()));
+        String meta = config.networks().metaUrl();
+        this.fixed = Map.of("x", origin(config.networks().xUrl()), "linkedin", origin(config.networks().linkedinUrl()),
+                "facebook", origin(meta), "instagram", origin(meta), "youtube", origin(config.networks().youtubeUrl()));
+        this.guard = new UrlGuard(config.channels().allowedPrivateNetworks().orElse(List.of()));
         this.vertx = vertx;
     }
 

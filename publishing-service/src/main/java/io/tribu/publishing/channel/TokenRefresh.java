@@ -76,6 +76,18 @@ public class TokenRefresh {
         });
     }
 
+    /**
+     * The account with new tokens from {@code refresh} (stored sealed in the channel row), for callers that are not
+     * network adapters (the YouTube comment poller); null when there is nothing to refresh with. When the refresh is
+     * refused but another worker stored new tokens meanwhile, the account with those.
+     */
+    public Uni<Account> renewed(Account account, Function<Account, Uni<ChannelCredentials>> refresh) {
+        return refresh.apply(account)
+                .chain(fresh -> fresh == null ? Uni.createFrom().<Account>nullItem() : store(account, fresh).replaceWith(with(account, fresh)))
+                .onFailure(RefreshRefused.class).recoverWithUni(refused -> current(account).map(stored ->
+                        stored != null && !account.credentials().accessToken().equals(stored.accessToken()) ? with(account, stored) : null));
+    }
+
     private Uni<Void> store(Account account, ChannelCredentials fresh) {
         LOG.infof("Channel %s: access token refreshed", account.channelId());
         String sealed;

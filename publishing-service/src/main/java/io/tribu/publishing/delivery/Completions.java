@@ -1,6 +1,7 @@
 package io.tribu.publishing.delivery;
 
 import io.smallrye.mutiny.Uni;
+import io.tribu.publishing.config.PublishingConfig;
 import io.tribu.publishing.network.Outcome;
 import io.tribu.platform.outbox.Outbox;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -9,7 +10,6 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -33,11 +33,11 @@ public class Completions {
     private final Retries retries;
     private final String topic;
 
-    public Completions(Pool pool, Outbox outbox, Retries retries, @ConfigProperty(name = "tribu.topics.posts") String topic) {
+    public Completions(Pool pool, Outbox outbox, Retries retries, PublishingConfig config) {
         this.pool = pool;
         this.outbox = outbox;
         this.retries = retries;
-        this.topic = topic;
+        this.topic = config.topics().posts();
     }
 
     /** Returns the deliveries recorded (published, failed or back to pending); the others were not ours any more. */

@@ -1,11 +1,11 @@
 package io.tribu.publishing.delivery;
 
 import io.smallrye.mutiny.Uni;
+import io.tribu.publishing.config.PublishingConfig;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -63,10 +63,10 @@ public class DeliveryLeases {
     private final Duration lease;
 
     public DeliveryLeases(Pool pool, Clock clock,
-                          @ConfigProperty(name = "tribu.delivery.lease", defaultValue = "5s") Duration lease) {
+                          PublishingConfig config) {
         this.pool = pool;
         this.clock = clock;
-        this.lease = lease;
+        this.lease = config.delivery().lease();
     }
 
     /** Up to {@code limit} deliveries due before now + {@code lookahead}, earliest first, leased to {@code owner}. */

@@ -3,10 +3,11 @@ package io.tribu.publishing.delivery;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.tribu.publishing.config.PublishingConfig;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -71,12 +72,16 @@ public class DeliveryWorker {
     private long timer = -1;
     private Instant timerAt;
 
+    @Inject
     public DeliveryWorker(DeliveryLeases leases, DeliveryCall network, Completions completions, DeliveryMetrics metrics,
-                          DeliveryLoops loops, Vertx vertx, Clock clock,
-                          @ConfigProperty(name = "tribu.delivery.worker-id") Optional<String> workerId,
-                          @ConfigProperty(name = "tribu.delivery.batch-size", defaultValue = "100") int batchSize,
-                          @ConfigProperty(name = "tribu.delivery.concurrency", defaultValue = "16") int concurrency,
-                          @ConfigProperty(name = "tribu.delivery.lookahead", defaultValue = "3s") Duration lookahead) {
+                          DeliveryLoops loops, Vertx vertx, Clock clock, PublishingConfig config) {
+        this(leases, network, completions, metrics, loops, vertx, clock, config.delivery().workerId(),
+                config.delivery().batchSize(), config.delivery().concurrency(), config.delivery().lookahead());
+    }
+
+    DeliveryWorker(DeliveryLeases leases, DeliveryCall network, Completions completions, DeliveryMetrics metrics,
+                   DeliveryLoops loops, Vertx vertx, Clock clock, Optional<String> workerId, int batchSize,
+                   int concurrency, Duration lookahead) {
         this.leases = leases;
         this.network = network;
         this.completions = completions;

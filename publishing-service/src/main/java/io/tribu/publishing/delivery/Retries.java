@@ -1,8 +1,8 @@
 package io.tribu.publishing.delivery;
 
+import io.tribu.publishing.config.PublishingConfig;
 import io.tribu.publishing.network.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,11 +17,9 @@ public class Retries {
     private final int maxAttempts;
     private final Backoff backoff;
 
-    public Retries(@ConfigProperty(name = "tribu.delivery.max-attempts", defaultValue = "8") int maxAttempts,
-                   @ConfigProperty(name = "tribu.delivery.backoff-base", defaultValue = "2s") Duration backoffBase,
-                   @ConfigProperty(name = "tribu.delivery.backoff-cap", defaultValue = "15m") Duration backoffCap) {
-        this.maxAttempts = maxAttempts;
-        this.backoff = new Backoff(backoffBase, backoffCap);
+    public Retries(PublishingConfig config) {
+        this.maxAttempts = config.delivery().maxAttempts();
+        this.backoff = new Backoff(config.delivery().backoffBase(), config.delivery().backoffCap());
     }
 
     /** A retryable answer after {@code attempts} calls, this one included, with attempts left. */

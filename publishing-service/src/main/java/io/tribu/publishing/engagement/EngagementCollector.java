@@ -1,5 +1,6 @@
 package io.tribu.publishing.engagement;
 
+import io.tribu.publishing.config.PublishingConfig;
 import io.tribu.publishing.post.MediaUrls;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -15,7 +16,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -72,16 +72,14 @@ public class EngagementCollector {
     private final Clock clock;
 
     public EngagementCollector(Pool pool, ChannelService channels, Outbox outbox, Instance<NetworkAdapter> adapters,
-                               @ConfigProperty(name = "tribu.engagement.interval") Duration interval,
-                               @ConfigProperty(name = "tribu.engagement.window") Duration window,
-                               @ConfigProperty(name = "tribu.topics.engagement") String topic, Clock clock) {
+                               PublishingConfig config, Clock clock) {
         this.pool = pool;
         this.channels = channels;
         this.outbox = outbox;
         this.adapters = adapters.stream().collect(Collectors.toMap(adapter -> adapter.network().wire(), Function.identity()));
-        this.interval = interval;
-        this.window = window;
-        this.topic = topic;
+        this.interval = config.engagement().interval();
+        this.window = config.engagement().window();
+        this.topic = config.topics().engagement();
         this.clock = clock;
     }
 

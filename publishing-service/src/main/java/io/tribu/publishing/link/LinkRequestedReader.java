@@ -2,6 +2,7 @@ package io.tribu.publishing.link;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.tribu.platform.intake.IncomingEvent;
 
 import java.util.UUID;
 
@@ -9,7 +10,7 @@ import java.util.UUID;
 // Read through an explicit ObjectMapper call: registered for native images.
 @RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record LinkRequestedReader(UUID id, String type, String tenant, Data data) {
+public record LinkRequestedReader(UUID id, String type, String tenant, Data data) implements IncomingEvent {
 
     public static final String TYPE = "tribu.moderation.link.requested.v1";
 

@@ -1,13 +1,13 @@
 package io.tribu.publishing.link;
 
 import io.smallrye.mutiny.Uni;
+import io.tribu.publishing.config.PublishingConfig;
 import io.tribu.platform.outbox.Outbox;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -52,10 +52,10 @@ public class LinkRequests {
     private final Outbox outbox;
     private final String topic;
 
-    public LinkRequests(Pool pool, Outbox outbox, @ConfigProperty(name = "tribu.topics.links") String topic) {
+    public LinkRequests(Pool pool, Outbox outbox, PublishingConfig config) {
         this.pool = pool;
         this.outbox = outbox;
-        this.topic = topic;
+        this.topic = config.topics().links();
     }
 
     /**

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tribu.publishing.channel.ChannelService;
 import io.tribu.publishing.channel.TokenRefresh;
+import io.tribu.publishing.config.PublishingConfig;
 import io.tribu.publishing.delivery.Retries;
 import io.tribu.publishing.network.Account;
 import io.tribu.publishing.network.InstagramAdapter;
@@ -12,7 +13,6 @@ import io.tribu.publishing.network.Network;
 import io.tribu.publishing.network.Outcome;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -47,18 +47,16 @@ public class LinkWorker {
 
     public LinkWorker(LinkRequests requests, ChannelService channels, TokenRefresh tokens, InstagramAdapter instagram, Retries retries,
                       Clock clock,
-                      @ConfigProperty(name = "tribu.delivery.batch-size", defaultValue = "100") int batchSize,
-                      @ConfigProperty(name = "tribu.links.concurrency", defaultValue = "4") int concurrency,
-                      @ConfigProperty(name = "tribu.links.lease", defaultValue = "30s") Duration lease) {
+                      PublishingConfig config) {
         this.requests = requests;
         this.channels = channels;
         this.tokens = tokens;
         this.instagram = instagram;
         this.retries = retries;
         this.clock = clock;
-        this.batchSize = batchSize;
-        this.concurrency = concurrency;
-        this.lease = lease;
+        this.batchSize = config.links().batchSize();
+        this.concurrency = config.links().concurrency();
+        this.lease = config.links().lease();
     }
 
     @Scheduled(every = "${tribu.links.tick}", delayed = "1s",

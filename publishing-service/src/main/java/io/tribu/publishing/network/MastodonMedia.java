@@ -2,9 +2,9 @@ package io.tribu.publishing.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
+import io.tribu.publishing.config.PublishingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 
@@ -23,9 +23,12 @@ public class MastodonMedia {
     private final Duration timeout;
 
     @Inject
-    public MastodonMedia(NetworkHttp http,
-                         @ConfigProperty(name = "tribu.media.processing-poll") Duration poll,
-                         @ConfigProperty(name = "tribu.media.processing-timeout") Duration timeout) {
+    public MastodonMedia(NetworkHttp http, PublishingConfig config) {
+        this(http, config.media().processingPoll(), config.media().processingTimeout());
+    }
+
+    /** With the waits given (tests and the media benchmark). */
+    public MastodonMedia(NetworkHttp http, Duration poll, Duration timeout) {
         this.http = http;
         this.poll = poll;
         this.timeout = timeout;

@@ -3,12 +3,12 @@ package io.tribu.publishing.network;
 import io.smallrye.mutiny.Uni;
 import io.tribu.platform.net.PinnedHttp;
 import io.tribu.platform.net.UrlGuard;
+import io.tribu.publishing.config.PublishingConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.time.Clock;
@@ -52,10 +52,12 @@ public class MediaFetch {
     private final Clock clock;
 
     @Inject
-    public MediaFetch(Vertx vertx,
-                      @ConfigProperty(name = "tribu.media.allowed-private-networks") Optional<List<String>> allowedPrivateNetworks,
-                      @ConfigProperty(name = "tribu.media.max-bytes") long maxBytes,
-                      @ConfigProperty(name = "tribu.media.fetch-timeout") Duration timeout, Clock clock) {
+    public MediaFetch(Vertx vertx, PublishingConfig config, Clock clock) {
+        this(vertx, config.media().allowedPrivateNetworks(), config.media().maxBytes(), config.media().fetchTimeout(), clock);
+    }
+
+    /** With the settings given (tests and the media benchmark). */
+    public MediaFetch(Vertx vertx, Optional<List<String>> allowedPrivateNetworks, long maxBytes, Duration timeout, Clock clock) {
         this(new PinnedHttp(vertx, new UrlGuard(allowedPrivateNetworks.orElse(List.of())), timeout), maxBytes, timeout, clock);
     }
 

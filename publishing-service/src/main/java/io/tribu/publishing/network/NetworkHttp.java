@@ -3,6 +3,7 @@ package io.tribu.publishing.network;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.tribu.publishing.config.PublishingConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -14,7 +15,6 @@ import io.tribu.platform.net.PinnedHttp;
 import io.tribu.platform.net.UrlGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.net.URI;
@@ -52,9 +52,9 @@ public class NetworkHttp {
 
     @Inject
     public NetworkHttp(ObjectMapper json, Vertx vertx, Clock clock,
-                       @ConfigProperty(name = "tribu.network.connections-per-host") int connectionsPerHost,
-                       @ConfigProperty(name = "tribu.channels.allowed-private-networks") Optional<List<String>> allowedPrivateNetworks) {
-        this(json, vertx, clock, connectionsPerHost, new UrlGuard(allowedPrivateNetworks.orElse(List.of())));
+                       PublishingConfig config) {
+        this(json, vertx, clock, config.network().connectionsPerHost(),
+                new UrlGuard(config.channels().allowedPrivateNetworks().orElse(List.of())));
     }
 
     NetworkHttp(ObjectMapper json, Vertx vertx, Clock clock, int connectionsPerHost, UrlGuard guard) {

@@ -16,7 +16,8 @@ import java.util.UUID;
 public record PostRequest(
         @Schema(examples = "Réveillon : chocolat chaud offert")
         @NotBlank @Size(max = 200) String title,
-        @Schema(examples = "2026-12-24T18:00:00Z", description = "When the post should go out; omit for an unplanned draft")
+        @Schema(examples = "2026-12-24T18:00:00Z", nullable = true,
+                description = "When the post should go out; omit (or null) for an unplanned draft")
         Instant plannedAt,
         @Schema(description = "Free labels for the calendar (campaign, theme), each at most 50 characters")
         @Size(max = 20) @ShortTags List<String> tags,

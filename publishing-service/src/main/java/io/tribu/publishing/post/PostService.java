@@ -6,10 +6,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tribu.platform.problem.Problems;
 import io.tribu.publishing.campaign.Campaign;
+import io.tribu.publishing.config.PublishingConfig;
 import io.tribu.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -26,10 +26,10 @@ public class PostService {
     private final Clock clock;
 
     public PostService(Outbox outbox, PostHistory history,
-                       @ConfigProperty(name = "tribu.topics.posts") String postsTopic, Clock clock) {
+                       PublishingConfig config, Clock clock) {
         this.outbox = outbox;
         this.history = history;
-        this.postsTopic = postsTopic;
+        this.postsTopic = config.topics().posts();
         this.clock = clock;
     }
 

@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.tribu.platform.problem.Problems;
 import io.tribu.platform.access.NotFoundProblems;
 import io.tribu.publishing.brand.BrandSettings;
+import io.tribu.publishing.config.PublishingConfig;
 import io.tribu.publishing.delivery.DeliveryPlanner;
 import io.tribu.publishing.network.Network;
 import io.tribu.publishing.post.NewPost;
@@ -17,7 +18,6 @@ import io.tribu.publishing.post.PostProblems;
 import io.tribu.publishing.post.PostService;
 import io.tribu.publishing.post.PostStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -58,15 +58,14 @@ public class Recurrences {
     private final Duration grace;
 
     public Recurrences(PostService posts, PostHistory history, DeliveryPlanner deliveries, BrandSettings settings, Clock clock,
-                       @ConfigProperty(name = "tribu.recurrence.lead") Duration lead,
-                       @ConfigProperty(name = "tribu.recurrence.grace") Duration grace) {
+                       PublishingConfig config) {
         this.posts = posts;
         this.history = history;
         this.deliveries = deliveries;
         this.settings = settings;
         this.clock = clock;
-        this.lead = lead;
-        this.grace = grace;
+        this.lead = config.recurrence().lead();
+        this.grace = config.recurrence().grace();
     }
 
     @WithTransaction

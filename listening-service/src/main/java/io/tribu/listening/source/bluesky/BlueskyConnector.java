@@ -2,6 +2,7 @@ package io.tribu.listening.source.bluesky;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tribu.listening.config.ListeningConfig;
 import io.tribu.platform.net.UrlGuard;
 import io.tribu.listening.source.GuardedFetcher;
 import io.tribu.listening.source.Harvest;
@@ -9,7 +10,6 @@ import io.tribu.listening.source.HeardItem;
 import io.tribu.listening.source.Source;
 import io.tribu.listening.source.SourceConnector;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.net.URI;
@@ -50,11 +50,11 @@ public class BlueskyConnector implements SourceConnector {
     private final BlueskyProfiles profiles;
 
     public BlueskyConnector(UrlGuard addresses, ObjectMapper json, BlueskyProfiles profiles,
-                            @ConfigProperty(name = "tribu.sources.fetch-timeout") Duration timeout) {
+                            ListeningConfig config) {
         this.addresses = addresses;
         this.json = json;
         this.profiles = profiles;
-        this.reader = new JetstreamReader(HttpClient.newHttpClient(), timeout);
+        this.reader = new JetstreamReader(HttpClient.newHttpClient(), config.sources().fetchTimeout());
     }
 
     @Override

@@ -2,12 +2,13 @@ package io.tribu.listening.source.bluesky;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tribu.listening.config.ListeningConfig;
 import io.tribu.platform.net.PinnedHttp;
 import io.tribu.platform.net.UrlGuard;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -62,9 +63,12 @@ public class BlueskyProfiles {
     };
     private Instant pausedUntil = Instant.MIN;
 
-    public BlueskyProfiles(@ConfigProperty(name = "tribu.sources.bluesky.appview") URI appView,
-                           @ConfigProperty(name = "tribu.sources.bluesky.profile-budget") Duration budget,
-                           PinnedHttp http, ObjectMapper json, Clock clock) {
+    @Inject
+    public BlueskyProfiles(ListeningConfig config, PinnedHttp http, ObjectMapper json, Clock clock) {
+        this(config.sources().bluesky().appview(), config.sources().bluesky().profileBudget(), http, json, clock);
+    }
+
+    BlueskyProfiles(URI appView, Duration budget, PinnedHttp http, ObjectMapper json, Clock clock) {
         this.appView = appView;
         this.budget = budget;
         this.http = http;

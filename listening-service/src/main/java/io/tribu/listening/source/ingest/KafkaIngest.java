@@ -14,12 +14,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PreDestroy;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.tribu.listening.config.ListeningConfig;
 import io.tribu.listening.mention.MentionService;
 import io.tribu.platform.outbox.OutboxRelay;
 import io.tribu.platform.problem.Outages;
@@ -75,8 +75,8 @@ public class KafkaIngest {
 
     public KafkaIngest(MentionService mentions, DeliveryReader deliveries, OutboxRelay relay,
                        @Channel("ingest-rejected") Emitter<String> rejected,
-                       @ConfigProperty(name = "tribu.ingest.parallel-transactions") int parallelTransactions,
-                       @ConfigProperty(name = "tribu.ingest.chunk-size") int chunkSize) {
+                       ListeningConfig config) {
+        int chunkSize = config.ingest().chunkSize();
         if (chunkSize < 1) {
             throw new IllegalArgumentException("tribu.ingest.chunk-size must be at least 1, not " + chunkSize);
         }
@@ -86,7 +86,7 @@ public class KafkaIngest {
         this.rejected = rejected;
         this.relay = relay;
         AtomicInteger threads = new AtomicInteger();
-        this.transactions = Executors.newFixedThreadPool(parallelTransactions, task -> {
+        this.transactions = Executors.newFixedThreadPool(config.ingest().parallelTransactions(), task -> {
             Thread thread = new Thread(task, "ingest-tx-" + threads.getAndIncrement());
             thread.setDaemon(true);
             return thread;

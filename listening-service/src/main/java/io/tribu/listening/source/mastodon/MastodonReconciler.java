@@ -5,6 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.tribu.listening.config.ListeningConfig;
 import io.tribu.listening.mention.MentionService;
 import io.tribu.listening.source.HeardItem;
 import io.tribu.listening.source.Source;
@@ -31,7 +32,7 @@ import java.util.function.Consumer;
  * recent statuses back from the REST API and revises or withdraws the stored mentions exactly as the stream does
  * ({@link MentionService#revise} and {@link MentionService#withdraw}: an edit already applied changes nothing).
  * <p>
- * Bounded by {@link ReconcileConfig}: the statuses published within the window, at most
+ * Bounded by {@link ListeningConfig.Reconcile}: the statuses published within the window, at most
  * {@code max-statuses}, newest first, {@code batch-size} per request of {@code GET /api/v1/statuses?id[]=}; a status
  * that request leaves out is confirmed deleted by its own request (404/410) before its mention is withdrawn. Paced,
  * and held while the instance's rate limit has no more than {@code rate-limit-reserve} requests left (polling keeps
@@ -51,13 +52,13 @@ public class MastodonReconciler {
 
     private final MentionService mentions;
     private final StatusReader reader;
-    private final ReconcileConfig config;
+    private final ListeningConfig.Reconcile config;
     private final Clock clock;
 
-    public MastodonReconciler(MentionService mentions, StatusReader reader, ReconcileConfig config, Clock clock) {
+    public MastodonReconciler(MentionService mentions, StatusReader reader, ListeningConfig config, Clock clock) {
         this.mentions = mentions;
         this.reader = reader;
-        this.config = config;
+        this.config = config.sources().mastodon().reconcile();
         this.clock = clock;
     }
 

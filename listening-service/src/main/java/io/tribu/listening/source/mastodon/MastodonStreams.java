@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
+import io.tribu.listening.config.ListeningConfig;
 import io.tribu.listening.mention.MentionService;
 import io.tribu.platform.net.PinnedHttp;
 import io.tribu.platform.net.UrlGuard;
@@ -13,7 +14,6 @@ import io.tribu.listening.source.HeardItem;
 import io.tribu.listening.source.Source;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -59,12 +59,12 @@ public class MastodonStreams {
     private final Map<UUID, Connection> open = new ConcurrentHashMap<>();
 
     public MastodonStreams(MentionService mentions, MastodonReconciler reconciler, PinnedHttp http, ObjectMapper json,
-                           @ConfigProperty(name = "tribu.sources.mastodon.streaming") boolean enabled, Clock clock) {
+                           ListeningConfig config, Clock clock) {
         this.mentions = mentions;
         this.reconciler = reconciler;
         this.http = http;
         this.json = json;
-        this.enabled = enabled;
+        this.enabled = config.sources().mastodon().streaming();
         this.clock = clock;
     }
 

@@ -2,13 +2,14 @@ package io.tribu.listening.source.mastodon;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tribu.listening.config.ListeningConfig;
 import io.tribu.platform.net.PinnedHttp;
 import io.tribu.platform.net.UrlGuard;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.net.URI;
@@ -64,8 +65,12 @@ public class StatusReader {
     /** Instances that answered the many-statuses request with 404: older than 4.3, read one status at a time. */
     private final Set<String> oneAtATime = ConcurrentHashMap.newKeySet();
 
-    public StatusReader(PinnedHttp http, ObjectMapper json, Clock clock,
-                        @ConfigProperty(name = "tribu.sources.fetch-timeout") Duration timeout) {
+    @Inject
+    public StatusReader(PinnedHttp http, ObjectMapper json, Clock clock, ListeningConfig config) {
+        this(http, json, clock, config.sources().fetchTimeout());
+    }
+
+    StatusReader(PinnedHttp http, ObjectMapper json, Clock clock, Duration timeout) {
         this.http = http;
         this.json = json;
         this.clock = clock;

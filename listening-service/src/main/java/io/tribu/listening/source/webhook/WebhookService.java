@@ -3,6 +3,7 @@ package io.tribu.listening.source.webhook;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.tribu.listening.config.ListeningConfig;
 import io.tribu.platform.access.NotFoundProblems;
 import io.tribu.listening.mention.MentionService;
 import io.tribu.listening.mention.NewMention;
@@ -11,7 +12,6 @@ import io.tribu.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -26,11 +26,11 @@ public class WebhookService {
     private final Clock clock;
 
     public WebhookService(MentionService mentions, DeliveryReader deliveries,
-                          @ConfigProperty(name = "tribu.webhooks.replay-window", defaultValue = "5m") Duration replayWindow,
+                          ListeningConfig config,
                           Clock clock) {
         this.mentions = mentions;
         this.deliveries = deliveries;
-        this.replayWindow = replayWindow;
+        this.replayWindow = config.webhooks().replayWindow();
         this.clock = clock;
     }
 

@@ -68,7 +68,7 @@ class MastodonPolledReconciliationTest {
                             "pollIntervalSeconds", 1))
                     .when().post("/brands/cafe-lumiere/sources")
                     .then().statusCode(201).extract().path("id");
-            await().atMost(Duration.ofSeconds(30)).until(() -> mentionsFrom(source).size() == STATUSES);
+            await().atMost(Duration.ofSeconds(60)).until(() -> mentionsFrom(source).size() == STATUSES);
             Map<String, String> mentionIds = mentionsFrom(source).stream().collect(Collectors.toMap(
                     m -> ((String) m.get("url")).substring("https://piaille.fr/@x/".length()), m -> (String) m.get("id")));
 
@@ -76,7 +76,7 @@ class MastodonPolledReconciliationTest {
             DELETED.forEach(i -> refusing.delete(Long.toString(base + i), "sondage"));
             int requestsBefore = refusing.statusRequests();
             try {
-                await().atMost(Duration.ofSeconds(40)).until(() -> mentionsFrom(source).stream()
+                await().atMost(Duration.ofSeconds(90)).until(() -> mentionsFrom(source).stream()
                         .filter(m -> ((String) m.get("text")).contains("corrigée")).count() == EDITED.size()
                         && mentionsFrom(source).size() == STATUSES - DELETED.size());
             } finally {

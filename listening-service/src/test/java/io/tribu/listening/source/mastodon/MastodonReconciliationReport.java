@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.tribu.listening.config.ListeningConfig;
 import io.tribu.platform.testing.TestTokens;
 import jakarta.inject.Inject;
 import org.awaitility.core.ConditionTimeoutException;
@@ -38,7 +39,7 @@ class MastodonReconciliationReport {
     Clock clock;
 
     @Inject
-    ReconcileConfig config;
+    ListeningConfig config;
 
     @Test
     void editsAndDeletionsMadeWhileDownAreAppliedAndWhatItCosts() throws Exception {
@@ -89,7 +90,7 @@ class MastodonReconciliationReport {
             int requestsBefore = instance.statusRequests();
             instance.streamingDown(false);
             try {
-                await().atMost(config.enabled() ? Duration.ofMinutes(3) : Duration.ofSeconds(30))
+                await().atMost(config.sources().mastodon().reconcile().enabled() ? Duration.ofMinutes(3) : Duration.ofSeconds(30))
                         .pollInterval(Duration.ofSeconds(2)).until(() -> applied(prefix) == EDITED + DELETED);
             } catch (ConditionTimeoutException notAll) {
                 // counted below: without reconciliation nothing made while down is applied

@@ -34,6 +34,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * an unknown enum value or an out-of-range number; whole bodies are malformed JSON, 11 MB, or nested
  * 10,000 deep. Query parameters get NUL, invalid UTF-8, out-of-range and unreadable values; path ids
  * get values that are not ids.
+ *
+ * <p>Every status an operation answers is also held against the responses its document declares: an answer the
+ * document does not declare is a finding (a client generated from the document has no type for it), and the
+ * declared codes the probe never saw are reported through {@link #progress} as information.
  */
 public final class BadInputProbe {
 
@@ -56,6 +60,8 @@ public final class BadInputProbe {
     private final Map<String, String> pathValues = new HashMap<>();
     private final Set<String> skipped = new HashSet<>();
     private final Map<String, Set<Integer>> acceptedStatuses = new HashMap<>();
+    /** Per operation, each status it answered and the first input that got it. */
+    private final Map<String, Map<Integer, String>> answered = new java.util.LinkedHashMap<>();
     private Consumer<String> progress = line -> { };
     private java.time.Clock clock = java.time.Clock.systemUTC();
 
@@ -127,9 +133,10 @@ public final class BadInputProbe {
                     continue;
                 }
                 Operation operation = new Operation(name, method, path.getKey(), parameters(document, path.getValue(), entry.getValue()),
-                        bodySchema(document, entry.getValue()), document);
+                        bodySchema(document, entry.getValue()), document, accept(entry.getValue().path("responses")));
                 int before = findings.size();
                 requests += operation.probe(findings);
+                operation.compareWithDocument(findings, entry.getValue().path("responses"));
                 progress.accept(name + ": " + (findings.size() - before) + " findings");
             }
         }
@@ -155,6 +162,24 @@ public final class BadInputProbe {
             findings.add(new Finding("any path", input, response.statusCode(),
                     "expected " + expected + " problem+json (" + contentType + ")", response.asString()));
         }
+    }
+
+    /**
+     * What the probe accepts: the media types of the operation's documented successes (a text/plain webhook challenge
+     * answers 406 to an Accept of JSON only, rightly) and problem+json.
+     */
+    static String accept(JsonNode responses) {
+        Set<String> types = new java.util.LinkedHashSet<>();
+        responses.fields().forEachRemaining(response -> {
+            if (response.getKey().startsWith("2")) {
+                response.getValue().path("content").fieldNames().forEachRemaining(types::add);
+            }
+        });
+        if (types.isEmpty()) {
+            types.add("application/json");
+        }
+        types.add("application/problem+json");
+        return String.join(", ", types);
     }
 
     private static List<JsonNode> parameters(JsonNode document, JsonNode pathItem, JsonNode operation) {
@@ -239,14 +264,17 @@ public final class BadInputProbe {
         private final List<JsonNode> parameters;
         private final JsonNode body;
         private final JsonNode document;
+        private final String accept;
 
-        Operation(String name, String method, String template, List<JsonNode> parameters, JsonNode body, JsonNode document) {
+        Operation(String name, String method, String template, List<JsonNode> parameters, JsonNode body, JsonNode document,
+                  String accept) {
             this.name = name;
             this.method = method;
             this.template = template;
             this.parameters = parameters;
             this.body = body == null ? null : inline(document, body, 0);
             this.document = document;
+            this.accept = accept;
         }
 
         int probe(List<Finding> findings) {
@@ -330,15 +358,42 @@ public final class BadInputProbe {
             RequestSpecification request = RestAssured.given().urlEncodingEnabled(false)
                     .config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
                     .header("Authorization", "Bearer " + token)
-                    .header("Accept", "application/json, application/problem+json");
+                    .header("Accept", accept);
             if (payload != null) {
                 request = request.contentType("application/json").body(payload);
             }
             return request.request(method, url.toString());
         }
 
+        /**
+         * Each answered status the operation's {@code responses} do not declare (exactly or as a range such as
+         * {@code 4XX}, or through {@code default}) is a finding; declared errors never answered are only reported (a
+         * probe of bad input is not expected to succeed, so declared successes are left out).
+         */
+        void compareWithDocument(List<Finding> findings, JsonNode responses) {
+            Map<Integer, String> statuses = answered.getOrDefault(name, Map.of());
+            for (Map.Entry<Integer, String> status : statuses.entrySet()) {
+                if (!documents(responses, status.getKey())) {
+                    List<String> declared = new ArrayList<>();
+                    responses.fieldNames().forEachRemaining(declared::add);
+                    findings.add(new Finding(name, status.getValue(), status.getKey(),
+                            "answered but not documented (documented: " + String.join(", ", declared) + ")", ""));
+                }
+            }
+            List<String> unseen = new ArrayList<>();
+            responses.fieldNames().forEachRemaining(code -> {
+                if (code.matches("[45]\\d\\d") && !statuses.containsKey(Integer.parseInt(code))) {
+                    unseen.add(code);
+                }
+            });
+            if (!unseen.isEmpty()) {
+                progress.accept(name + ": documented, not answered to the probe: " + String.join(", ", unseen));
+            }
+        }
+
         private void check(List<Finding> findings, String input, String field, Response response, boolean mustBeRefused) {
             int status = response.statusCode();
+            answered.computeIfAbsent(name, key -> new java.util.TreeMap<>()).putIfAbsent(status, input);
             String contentType = response.contentType() == null ? "" : response.contentType();
             String text = response.asString();
             Set<Integer> accepted = acceptedStatuses.getOrDefault(name, Set.of());
@@ -355,6 +410,11 @@ public final class BadInputProbe {
                 findings.add(new Finding(name, input, status, "bad input accepted", text));
             }
         }
+    }
+
+    /** Whether an operation's {@code responses} declare this status, exactly, as its range ({@code 4XX}) or by {@code default}. */
+    static boolean documents(JsonNode responses, int status) {
+        return responses.has(Integer.toString(status)) || responses.has((status / 100) + "XX") || responses.has("default");
     }
 
     /** A plausible value for a schema: required properties filled, the first enum value, the minimum. */

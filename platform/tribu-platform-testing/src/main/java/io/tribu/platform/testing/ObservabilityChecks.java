@@ -2,8 +2,10 @@ package io.tribu.platform.testing;
 
 import io.restassured.path.json.JsonPath;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -11,6 +13,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /** What every service's health, metrics and OpenAPI endpoints must show, checked against the running test service. */
 public final class ObservabilityChecks {
@@ -57,5 +60,26 @@ public final class ObservabilityChecks {
         for (String path : paths) {
             answer.body("paths", hasKey(path));
         }
+    }
+
+    /**
+     * The consumers' lag as the chart's TribuConsumerLagGrowing alert reads it: the Kafka client's
+     * {@code kafka_consumer_fetch_manager_records_lag} with a {@code topic} label, for each of {@code topics}, once
+     * the consumer has its partitions (waits up to 60 s for the assignment).
+     */
+    public static void consumerLagPerTopic(String... topics) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        List<String> missing;
+        do {
+            String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+            missing = List.of(topics).stream().filter(topic -> !Pattern.compile(
+                    "(?m)^kafka_consumer_fetch_manager_records_lag\\{[^}]*topic=\"" + Pattern.quote(topic) + "\"")
+                    .matcher(metrics).find()).toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            Thread.sleep(500);
+        } while (System.nanoTime() < deadline);
+        fail("no kafka_consumer_fetch_manager_records_lag with topic label for " + missing);
     }
 }

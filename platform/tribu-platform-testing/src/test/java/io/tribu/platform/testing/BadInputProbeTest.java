@@ -30,8 +30,10 @@ class BadInputProbeTest {
             {"openapi": "3.1.0", "paths": {
               "/brands/{brandId}/notes": {"post": {
                 "parameters": [{"name": "brandId", "in": "path", "required": true, "schema": {"type": "string"}}],
-                "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Note"}}}}}},
+                "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Note"}}}},
+                "responses": {"201": {"description": "stored"}, "4XX": {"description": "refused"}, "409": {"description": "never"}}}},
               "/brands/{brandId}/sloppy": {"post": {
+                "responses": {"201": {"description": "stored"}},
                 "parameters": [{"name": "brandId", "in": "path", "required": true, "schema": {"type": "string"}},
                                {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1}}],
                 "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Note"}}}}}}},
@@ -138,6 +140,27 @@ class BadInputProbeTest {
         assertTrue(sloppy.stream().anyMatch(finding -> finding.input().equals("malformed JSON") && finding.reason().startsWith("not problem+json")), sloppy::toString);
         assertTrue(sloppy.stream().anyMatch(finding -> finding.input().equals("kind = an unknown enum value") && finding.reason().equals("bad input accepted")), sloppy::toString);
         assertTrue(sloppy.stream().anyMatch(finding -> finding.input().startsWith("query limit=1.5") && finding.reason().equals("bad input accepted")), sloppy::toString);
+    }
+
+    @Test
+    void anAnswerTheDocumentDoesNotDeclareIsReportedAndADeclaredOneNeverAnsweredIsOnlySaid() {
+        List<String> said = new java.util.ArrayList<>();
+        List<BadInputProbe.Finding> findings = BadInputProbe.withToken("t").pathValue("brandId", "b1").progress(said::add).run();
+
+        List<BadInputProbe.Finding> undocumented = findings.stream()
+                .filter(finding -> finding.reason().startsWith("answered but not documented")).toList();
+        assertEquals(List.of("POST /brands/{brandId}/sloppy 400", "POST /brands/{brandId}/sloppy 500"),
+                undocumented.stream().map(finding -> finding.operation() + " " + finding.status()).toList(), undocumented::toString);
+        assertTrue(undocumented.get(0).reason().endsWith("(documented: 201)"), undocumented::toString);
+        // 4XX covers the strict operation's 400 and 413; its 409 is never answered, which is said, not failed.
+        assertTrue(said.contains("POST /brands/{brandId}/notes: documented, not answered to the probe: 409"), said::toString);
+    }
+
+    @Test
+    void theProbeAcceptsWhatTheOperationDocumentsItAnswersAndProblems() throws Exception {
+        assertEquals("text/plain, application/problem+json", BadInputProbe.accept(JSON.readTree(
+                "{\"200\": {\"content\": {\"text/plain\": {}}}, \"404\": {\"content\": {\"application/problem+json\": {}}}}")));
+        assertEquals("application/json, application/problem+json", BadInputProbe.accept(JSON.readTree("{\"204\": {}}")));
     }
 
     @Test

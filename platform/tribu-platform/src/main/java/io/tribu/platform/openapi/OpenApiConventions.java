@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -29,7 +30,11 @@ import java.util.Set;
  * method of the same name;</li>
  * <li>component schemas that no operation reaches are dropped (libraries register some, e.g. the problem
  * extension's {@code HttpProblem}, that nothing answers), so linters and client generators see only what the API
- * uses.</li>
+ * uses;</li>
+ * <li>a reference is the whole type: the scalar components SmallRye names after Java types ({@code Instant},
+ * {@code UUID}, {@code LocalDate}...) are written where they are used, since a generated Java client cannot have a model
+ * of those names (OpenAPI Generator renames them, or its code does not compile), and a {@code type} beside a
+ * {@code $ref} goes (generators drop it with a warning).</li>
  * </ul>
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD, priority = Integer.MIN_VALUE)
@@ -141,7 +146,11 @@ public class OpenApiConventions implements OASFilter {
         Set<String> used = new HashSet<>();
         while (!pending.isEmpty()) {
             Schema schema = pending.pop();
+            inlineScalarReference(schema, components);
             if (schema.getRef() != null && schema.getRef().startsWith(PREFIX)) {
+                if (!nullable(schema)) {
+                    schema.setType(null);
+                }
                 String name = schema.getRef().substring(PREFIX.length());
                 if (used.add(name) && components.get(name) != null) {
                     pending.push(components.get(name));
@@ -162,6 +171,32 @@ public class OpenApiConventions implements OASFilter {
                 openAPI.getComponents().removeSchema(name);
             }
         }
+    }
+
+    /** A reference to a string, number or boolean component becomes that component's schema, the property's own words kept. */
+    private static void inlineScalarReference(Schema schema, Map<String, Schema> components) {
+        Schema target = schema.getRef() == null || !schema.getRef().startsWith(PREFIX) ? null
+                : components.get(schema.getRef().substring(PREFIX.length()));
+        if (target == null || target.getType() == null || target.getProperties() != null
+                || target.getType().stream().anyMatch(type -> type == Schema.SchemaType.OBJECT || type == Schema.SchemaType.ARRAY)) {
+            return;
+        }
+        boolean nullable = nullable(schema);
+        schema.setRef(null);
+        List<Schema.SchemaType> types = new ArrayList<>(target.getType());
+        if (nullable && !types.contains(Schema.SchemaType.NULL)) {
+            types.add(Schema.SchemaType.NULL);
+        }
+        schema.setType(types);
+        schema.setFormat(schema.getFormat() == null ? target.getFormat() : schema.getFormat());
+        schema.setPattern(schema.getPattern() == null ? target.getPattern() : schema.getPattern());
+        schema.setEnumeration(schema.getEnumeration() == null ? target.getEnumeration() : schema.getEnumeration());
+        schema.setExamples(schema.getExamples() == null ? target.getExamples() : schema.getExamples());
+        schema.setDescription(schema.getDescription() == null ? target.getDescription() : schema.getDescription());
+    }
+
+    private static boolean nullable(Schema schema) {
+        return schema.getType() != null && schema.getType().contains(Schema.SchemaType.NULL);
     }
 
     private static void parameters(List<Parameter> parameters, Deque<Schema> pending) {

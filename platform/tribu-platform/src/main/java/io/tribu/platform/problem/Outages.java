@@ -21,6 +21,8 @@ public final class Outages {
      * shutdown (57), system error (58).
      */
     private static final Set<String> TRANSIENT_SQL_CLASSES = Set.of("08", "40", "53", "57", "58");
+    private static final String DEADLOCK = "40P01";
+    private static final String SERIALIZATION_FAILURE = "40001";
 
     private Outages() {
     }
@@ -37,6 +39,26 @@ public final class Outages {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether PostgreSQL broke the transaction to resolve a conflict with another one, a deadlock (40P01) or a
+     * serialization failure (40001): taking the transaction again may succeed ({@link WriteRetry}).
+     */
+    public static boolean isConflict(Throwable failure) {
+        return conflictState(failure) != null;
+    }
+
+    /** The SQLSTATE of the conflict ({@link #isConflict}) in the failure's causes, or null. */
+    static String conflictState(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth++ < 20; cause = cause.getCause()) {
+            String state = sqlState(cause);
+            if (DEADLOCK.equals(state) || SERIALIZATION_FAILURE.equals(state)) {
+                return state;
+            }
+        }
+        return null;
     }
 
     /** Whether a statement failed on a unique index (SQLSTATE 23505). */

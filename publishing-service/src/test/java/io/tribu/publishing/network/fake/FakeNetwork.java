@@ -27,18 +27,40 @@ public abstract class FakeNetwork implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(64);
     private final Queue<Scripted> script = new ConcurrentLinkedQueue<>();
     private final Queue<String> received = new ConcurrentLinkedQueue<>();
 
     protected FakeNetwork(int port) {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(Executors.newFixedThreadPool(64));
+        server = bind(port);
+        server.setExecutor(executor);
         server.createContext("/", this::dispatch);
         server.start();
+    }
+
+    /**
+     * A fixed port may still be held for a moment by the fake a previous test class closed ({@code HttpServer.stop}
+     * returns before its socket is released): binding is tried again for up to 10 s before failing.
+     */
+    private static HttpServer bind(int port) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try {
+                return HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
+            } catch (java.net.BindException e) {
+                if (port == 0 || System.nanoTime() > deadline) {
+                    throw new UncheckedIOException(e);
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new UncheckedIOException(e);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     public String baseUrl() {
@@ -111,5 +133,6 @@ public abstract class FakeNetwork implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

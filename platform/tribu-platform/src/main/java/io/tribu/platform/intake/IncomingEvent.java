@@ -1,8 +1,8 @@
-package io.tribu.analytics.event;
+package io.tribu.platform.intake;
 
 import java.util.UUID;
 
-/** A consumer's reader record of another service's CloudEvent. */
+/** What the intake needs of a consumer's reader record of another service's CloudEvent. */
 public interface IncomingEvent {
 
     UUID id();

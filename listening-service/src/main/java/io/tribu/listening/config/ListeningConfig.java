@@ -1,0 +1,201 @@
+package io.tribu.listening.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Every {@code tribu.*} setting of listening, with its default: the one place they are declared. Quarkus' own
+ * settings ({@code quarkus.*}, {@code mp.messaging.*}) stay in application.properties; the README's configuration
+ * table is written from this interface (ConfigurationTest).
+ */
+@ConfigMapping(prefix = "tribu")
+public interface ListeningConfig {
+
+    /** The service's database. */
+    Db db();
+
+    /** The topics listening's events go to. */
+    Topics topics();
+
+    /** Sources: polling, fetching and SSRF protection. */
+    Sources sources();
+
+    /** Signed webhook deliveries. */
+    Webhooks webhooks();
+
+    /** Enrichment. */
+    Enrich enrich();
+
+    /** Alert rules. */
+    Alerts alerts();
+
+    /** Listening queries. */
+    Queries queries();
+
+    /** Mentions pushed through Kafka ({@code tribu.listening.ingest}), stored batch by batch. */
+    Ingest ingest();
+
+    interface Db {
+        /**
+         * The database as {@code //host:port/name}, from {@code TRIBU_DB_HOST}, {@code TRIBU_DB_PORT} and
+         * {@code TRIBU_DB_NAME}; both of Quarkus' datasource URLs are built from it.
+         */
+        String url();
+    }
+
+    interface Topics {
+        /** Where the mention events go (also the outbox channel's default topic). */
+        @WithDefault("tribu.listening.mentions")
+        String mentions();
+
+        /** Where the alert events go. */
+        @WithDefault("tribu.listening.alerts")
+        String alerts();
+    }
+
+    interface Sources {
+        /** How often the poller looks for due sources; each source has its own poll interval. */
+        @WithDefault("5s")
+        Duration pollTick();
+
+        /** Due sources one tick of the poller takes. */
+        @WithDefault("20")
+        int pollBatchSize();
+
+        /** Timeout of one request to a source (a feed, a Mastodon or Bluesky read). */
+        @WithDefault("15s")
+        Duration fetchTimeout();
+
+        /** Largest feed read, in bytes; a longer one is cut there and fails. */
+        @WithDefault("5242880")
+        int maxFeedBytes();
+
+        /** Lets sources and alert webhooks reach loopback, private and link-local addresses: for local fakes only. */
+        @WithDefault("false")
+        boolean allowPrivateAddresses();
+
+        /** Mastodon sources. */
+        Mastodon mastodon();
+
+        /** Bluesky sources. */
+        Bluesky bluesky();
+    }
+
+    interface Mastodon {
+        /** Mastodon sources also listen to the instance's streaming API (seconds instead of the poll interval). */
+        @WithDefault("true")
+        boolean streaming();
+
+        /** How often the streams that should be open are checked and (re)opened. */
+        @WithDefault("15s")
+        Duration streamCheck();
+
+        /** How often due reconciliations (reading a source's recent statuses back) are looked for. */
+        @WithDefault("5s")
+        Duration reconcileTick();
+
+        /**
+         * Reading back, when a stream (re)connects, the recent statuses of its source, to apply the edits and
+         * deletions made while it was down (they are announced only on the stream); and, for a source whose stream
+         * is not connected (the instance refuses streaming, or streaming is off), every {@code while-polling} while
+         * it is only polled.
+         */
+        Reconcile reconcile();
+    }
+
+    interface Reconcile {
+        /** Reconcile on every (re)connection of a stream. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Only statuses published this long before the (re)connection, at most. */
+        @WithDefault("24h")
+        Duration window();
+
+        /** At most this many of the source's newest statuses per (re)connection. */
+        @WithDefault("1000")
+        int maxStatuses();
+
+        /** Status ids per request of {@code GET /api/v1/statuses?id[]=} (Mastodon answers at most 20). */
+        @WithDefault("20")
+        int batchSize();
+
+        /** Requests of the instance's rate limit (X-RateLimit-Remaining) left to polling: reconciliation waits below. */
+        @WithDefault("60")
+        int rateLimitReserve();
+
+        /** Pause between two requests of one reconciliation. */
+        @WithDefault("1s")
+        Duration pause();
+
+        /** A source whose stream is not connected (only polled) gets a run this often: its edits and deletions. */
+        @WithDefault("1h")
+        Duration whilePolling();
+
+        /**
+         * How long a worker holds a run between two batches; a worker that died (a restart, a crash) leaves it to any
+         * replica once it expires, and a worker that comes back after that finds its lease taken and stops.
+         */
+        @WithDefault("2m")
+        Duration lease();
+    }
+
+    interface Bluesky {
+        /** Where authors' handles and follower counts are looked up (Jetstream carries DIDs only). */
+        @WithDefault("https://public.api.bsky.app")
+        URI appview();
+
+        /** The most time one poll spends looking authors up; an author not known in time is stored under its DID. */
+        @WithDefault("2s")
+        Duration profileBudget();
+    }
+
+    interface Webhooks {
+        /** Signed webhook deliveries older or newer than this are refused (replay protection). */
+        @WithDefault("5m")
+        Duration replayWindow();
+    }
+
+    interface Enrich {
+        /** A mention joins the story of a near-duplicate published at most this long before or after it. */
+        @WithDefault("3d")
+        Duration storyWindow();
+    }
+
+    interface Alerts {
+        /** How often negative-spike rules are checked. */
+        @WithDefault("1m")
+        Duration checkInterval();
+
+        /** How often raised alerts are looked for to POST to their webhook. */
+        @WithDefault("5s")
+        Duration webhookTick();
+
+        /** Timeout of one alert webhook POST. */
+        @WithDefault("10s")
+        Duration webhookTimeout();
+    }
+
+    interface Queries {
+        /** How often a replica picks up the queries changed through other replicas. */
+        @WithDefault("10s")
+        Duration refreshInterval();
+
+        /** A query preview reads at most this many mentions of its period, newest first (its cost bound). */
+        @WithDefault("10000")
+        int previewMaxMentions();
+    }
+
+    interface Ingest {
+        /** Chunks of one Kafka batch stored side by side, each in its own transaction. */
+        @WithDefault("8")
+        int parallelTransactions();
+
+        /** Mentions per chunk: one transaction, a handful of statements whatever its size; at least 1. */
+        @WithDefault("50")
+        int chunkSize();
+    }
+}

@@ -1,0 +1,240 @@
+package io.tribu.publishing.comment;
+
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tribu.publishing.channel.ChannelService;
+import io.tribu.publishing.channel.TokenRefresh;
+import io.tribu.publishing.network.Account;
+import io.tribu.publishing.network.YoutubeApi;
+import org.jboss.logging.Logger;
+
+import io.tribu.publishing.config.PublishingConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * Reads the comments and replies on the videos of the brands' YouTube channels and announces each new or edited one
+ * with {@code tribu.publishing.comment.collected.v1}.
+ * <p>
+ * A sweep walks the channel's comment threads newest first, page by page, and ends at the last page or at the first
+ * page whose threads all began before the previous sweep's start less {@code tribu.youtube.lookback} (threads that
+ * young are read again: their edits and new replies are found). A thread whose reply count changed has its replies
+ * read too. Each page is stored with its events and the next page's token in one transaction ({@link CommentPolls}):
+ * a replica that stops mid-sweep leaves the cursor at the first page not stored, and whichever replica takes the
+ * channel next goes on from there; a comment already announced with the same {@code updatedAt} is never announced
+ * again. Every list call first takes one unit of the channel's {@code tribu.youtube.daily-units} for the day (YouTube's
+ * quota day, Pacific time): a spent budget, or Google's own {@code quotaExceeded}, stops the channel until the next
+ * Pacific midnight, the cursor kept. A refused token is renewed with the refresh token once, else recorded as the
+ * poll's last error until the channel gets new credentials.
+ */
+@ApplicationScoped
+public class CommentPoller {
+
+    private static final Logger LOG = Logger.getLogger(CommentPoller.class);
+    /** YouTube's quota day starts at midnight Pacific time. */
+    static final ZoneId QUOTA_ZONE = ZoneId.of("America/Los_Angeles");
+
+    /** Why a sweep stops before its end: the cursor stays, the channel waits until {@code until}. */
+    private static final class Stop extends RuntimeException {
+        final Instant until;
+
+        Stop(Instant until, String reason) {
+            super(reason, null, false, false);
+            this.until = until;
+        }
+    }
+
+    private final CommentPolls polls;
+    private final ChannelService channels;
+    private final TokenRefresh tokens;
+    private final YoutubeApi youtube;
+    private final Clock clock;
+    private final Duration interval;
+    private final Duration lookback;
+    private final Duration lease;
+    private final int dailyUnits;
+    private final String owner = "comments-" + UUID.randomUUID().toString().substring(0, 8);
+
+    public CommentPoller(CommentPolls polls, ChannelService channels, TokenRefresh tokens, YoutubeApi youtube, Clock clock,
+                         PublishingConfig config) {
+        this.polls = polls;
+        this.channels = channels;
+        this.tokens = tokens;
+        this.youtube = youtube;
+        this.clock = clock;
+        this.interval = config.youtube().interval();
+        this.lookback = config.youtube().lookback();
+        this.lease = config.youtube().lease();
+        this.dailyUnits = config.youtube().dailyUnits();
+    }
+
+    @Scheduled(every = "${tribu.youtube.tick}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> tick() {
+        return polls.enrol(clock.instant()).chain(this::drain)
+                .onFailure().invoke(failure -> LOG.warnf("YouTube comment tick failed, next tick retries: %s", failure.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Sweeps the channels due now; returns how many. */
+    Uni<Integer> drain() {
+        Instant now = clock.instant();
+        return polls.claim(owner, 20, now, now.plus(lease)).chain(batch -> Multi.createFrom().iterable(batch)
+                .onItem().transformToUni(this::sweep).merge(2)
+                .collect().asList()
+                .map(List::size));
+    }
+
+    @WithSpan
+    Uni<Void> sweep(CommentPolls.Claimed channel) {
+        Instant started = channel.sweepStartedAt() != null ? channel.sweepStartedAt() : clock.instant();
+        // Deferred: credentials that cannot be opened fail this channel's sweep only, not the other channels'.
+        return Uni.createFrom().deferred(() -> page(channel, new AtomicReference<>(channels.account(channel.channelId(), "youtube",
+                        channel.baseUrl(), channel.handle(), channel.credentials())), channel.pageToken(), started))
+                .onFailure(Stop.class).recoverWithUni(stop -> polls.pause(owner, channel.channelId(), ((Stop) stop).until,
+                        stop.getMessage(), clock.instant()))
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("YouTube channel %s: comments not read (%s); its lease runs out and the sweep goes on later",
+                            channel.channelId(), failure);
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    private Uni<Void> page(CommentPolls.Claimed channel, AtomicReference<Account> account, String pageToken, Instant started) {
+        return call(channel, account, current -> youtube.threads(current, pageToken)).chain(threads -> {
+            Instant cutoff = (channel.watermark() != null ? channel.watermark() : started).minus(lookback);
+            boolean last = threads.nextPageToken() == null
+                    || threads.comments().stream().allMatch(thread -> thread.publishedAt().isBefore(cutoff));
+            return polls.known(channel.channelId(), ids(threads.comments()))
+                    .chain(knownThreads -> replies(channel, account, threads.comments(), knownThreads)
+                            .chain(replies -> polls.known(channel.channelId(), ids(replies)).map(knownReplies -> {
+                                List<YoutubeApi.Comment> all = new ArrayList<>(threads.comments());
+                                all.addAll(replies);
+                                return collect(channel, all, knownThreads, knownReplies);
+                            })))
+                    .chain(collected -> polls.store(owner, channel, collected.seen, collected.announced,
+                            last ? null : threads.nextPageToken(), started, clock.instant().plus(interval)))
+                    .chain(stored -> stored && !last ? page(channel, account, threads.nextPageToken(), started)
+                            : Uni.createFrom().voidItem());
+        });
+    }
+
+    /** The replies of the threads whose reply count is not the one stored, every page of them. */
+    private Uni<List<YoutubeApi.Comment>> replies(CommentPolls.Claimed channel, AtomicReference<Account> account,
+                                                   List<YoutubeApi.Comment> threads, Map<String, CommentPolls.Known> known) {
+        List<YoutubeApi.Comment> changed = threads.stream().filter(thread -> thread.replyCount() > 0
+                && (known.get(thread.id()) == null || known.get(thread.id()).replyCount() != thread.replyCount())).toList();
+        return Multi.createFrom().iterable(changed)
+                .onItem().transformToUniAndConcatenate(thread -> repliesOf(channel, account, thread.id(), null, new ArrayList<>())
+                        // A reply's resource names no video (comments.list): it is its thread's.
+                        .map(replies -> replies.stream().map(reply -> reply.videoId() != null ? reply
+                                : new YoutubeApi.Comment(reply.id(), thread.videoId(), reply.parentId(), reply.authorName(),
+                                reply.authorChannelId(), reply.text(), reply.publishedAt(), reply.updatedAt(), reply.replyCount())).toList()))
+                .collect().asList()
+                .map(lists -> lists.stream().flatMap(List::stream).toList());
+    }
+
+    private Uni<List<YoutubeApi.Comment>> repliesOf(CommentPolls.Claimed channel, AtomicReference<Account> account, String parentId,
+                                                     String pageToken, List<YoutubeApi.Comment> found) {
+        return call(channel, account, current -> youtube.replies(current, parentId, pageToken)).chain(page -> {
+            found.addAll(page.comments());
+            return page.nextPageToken() == null ? Uni.createFrom().item(found)
+                    : repliesOf(channel, account, parentId, page.nextPageToken(), found);
+        });
+    }
+
+    /** One list call: a unit of the day's budget first, the token renewed once if Google refuses it. */
+    private Uni<YoutubeApi.Page> call(CommentPolls.Claimed channel, AtomicReference<Account> account,
+                                      Function<Account, Uni<YoutubeApi.Answer>> list) {
+        return spend(channel).chain(() -> list.apply(account.get())).chain(answer -> {
+            if (answer instanceof YoutubeApi.TokenRefused refused) {
+                return tokens.renewed(account.get(), youtube::refresh)
+                        .onFailure().recoverWithNull()
+                        .chain(renewed -> {
+                            if (renewed == null) {
+                                throw new Stop(clock.instant().plus(interval), "token refused by YouTube and not renewed: "
+                                        + refused.reason());
+                            }
+                            account.set(renewed);
+                            return spend(channel).chain(() -> list.apply(renewed));
+                        });
+            }
+            return Uni.createFrom().item(answer);
+        }).map(answer -> {
+            if (answer instanceof YoutubeApi.Page page) {
+                return page;
+            }
+            Instant now = clock.instant();
+            if (answer instanceof YoutubeApi.QuotaExceeded quota) {
+                throw new Stop(nextQuotaDay(now), quota.reason());
+            }
+            if (answer instanceof YoutubeApi.TokenRefused refused) {
+                throw new Stop(now.plus(interval), "token refused by YouTube after renewal: " + refused.reason());
+            }
+            if (answer instanceof YoutubeApi.Later later) {
+                throw new Stop(now.plus(later.after() != null ? later.after() : interval), later.reason());
+            }
+            throw new Stop(now.plus(interval), ((YoutubeApi.Refused) answer).reason());
+        });
+    }
+
+    private Uni<Void> spend(CommentPolls.Claimed channel) {
+        Instant now = clock.instant();
+        return polls.spend(owner, channel.channelId(), LocalDate.ofInstant(now, QUOTA_ZONE), dailyUnits).invoke(spent -> {
+            if (!spent) {
+                throw new Stop(nextQuotaDay(now), "the channel's daily budget of " + dailyUnits
+                        + " YouTube quota units is spent (tribu.youtube.daily-units)");
+            }
+        }).replaceWithVoid();
+    }
+
+    static Instant nextQuotaDay(Instant now) {
+        return LocalDate.ofInstant(now, QUOTA_ZONE).plusDays(1).atStartOfDay(QUOTA_ZONE).toInstant();
+    }
+
+    private record Collected(List<CommentPolls.Seen> seen, List<CommentCollected> announced) {
+    }
+
+    /** Every comment read is stored; those never announced, or updated since, are announced. */
+    private Collected collect(CommentPolls.Claimed channel, List<YoutubeApi.Comment> comments, Map<String, CommentPolls.Known> threads,
+                              Map<String, CommentPolls.Known> replies) {
+        Instant now = clock.instant();
+        List<CommentPolls.Seen> seen = new ArrayList<>();
+        List<CommentCollected> announced = new ArrayList<>();
+        for (YoutubeApi.Comment comment : comments) {
+            CommentPolls.Known known = comment.parentId() == null ? threads.get(comment.id()) : replies.get(comment.id());
+            // A thread's replies are read whenever its count differs from the stored one: the count stored is read.
+            seen.add(new CommentPolls.Seen(comment.id(), comment.updatedAt(), comment.replyCount()));
+            // Stored to the microsecond: compared the same way, a time never read as later than itself.
+            String change = known == null ? CommentCollected.NEW
+                    : comment.updatedAt().truncatedTo(ChronoUnit.MICROS).isAfter(known.updatedAt()) ? CommentCollected.EDITED : null;
+            if (change != null) {
+                announced.add(new CommentCollected(change, channel.channelId(), channel.brandId(), "youtube", channel.handle(),
+                        comment.id(), comment.parentId(), comment.videoId(),
+                        new CommentCollected.Author(comment.authorName(), comment.authorChannelId()), comment.text(),
+                        comment.videoId() == null ? null : "https://www.youtube.com/watch?v=" + comment.videoId() + "&lc=" + comment.id(),
+                        channel.handle().equals(comment.authorChannelId()), comment.publishedAt(), comment.updatedAt(), now));
+            }
+        }
+        return new Collected(seen, announced);
+    }
+
+    private static List<String> ids(List<YoutubeApi.Comment> comments) {
+        return comments.stream().map(YoutubeApi.Comment::id).toList();
+    }
+}

@@ -1,0 +1,143 @@
+package io.tribu.publishing.network;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import io.tribu.publishing.channel.ChannelCredentials;
+import io.tribu.publishing.config.PublishingConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * YouTube Data API v3, the reads of comments on the channel's videos. Each list call costs one quota unit:
+ * {@code GET /youtube/v3/commentThreads?part=snippet&allThreadsRelatedToChannelId=<channel>&order=time} (top-level
+ * comments, newest thread first, {@code nextPageToken} to go on) and {@code GET /youtube/v3/comments?part=snippet
+ * &parentId=<thread>} (a thread's replies). The channel's handle is its channel id ({@code UC…}); its token is an
+ * OAuth 2.0 access token of Google's (scope {@code youtube.force-ssl}), renewed with the refresh token at
+ * {@code POST https://oauth2.googleapis.com/token} (client id and secret in the form). Errors are Google's JSON
+ * body {@code {"error": {"code", "message", "errors": [{"reason", "domain"}]}}}: 401 {@code authError} (token invalid
+ * or revoked), 403 {@code quotaExceeded} (the project's daily units are spent), 429 and 5xx later.
+ */
+@ApplicationScoped
+public class YoutubeApi {
+
+    /** A comment as the API gives it; parentId null for a top-level comment, whose replyCount is the thread's. */
+    public record Comment(String id, String videoId, String parentId, String authorName, String authorChannelId, String text,
+                          Instant publishedAt, Instant updatedAt, int replyCount) {
+    }
+
+    /** What a list call gave. */
+    public sealed interface Answer {
+    }
+
+    /** One page of comments, and the token of the next (null on the last page). */
+    public record Page(List<Comment> comments, String nextPageToken) implements Answer {
+    }
+
+    /** Google refused the token (401): renew it, else the channel needs reconnecting. */
+    public record TokenRefused(String reason) implements Answer {
+    }
+
+    /** The API project's daily quota is spent (403 quotaExceeded): nothing more until Pacific midnight. */
+    public record QuotaExceeded(String reason) implements Answer {
+    }
+
+    /** 429, 5xx, a network error: later ({@code after}: the Retry-After, null if none). */
+    public record Later(Duration after, String reason) implements Answer {
+    }
+
+    /** Any other refusal (403 commentsDisabled, 404 channelNotFound, 400): the reason as Google gives it. */
+    public record Refused(String reason) implements Answer {
+    }
+
+    private final NetworkHttp http;
+    private final String oauthUrl;
+
+    public YoutubeApi(NetworkHttp http, PublishingConfig config) {
+        this.http = http;
+        this.oauthUrl = config.networks().googleOauthUrl().replaceAll("/$", "");
+    }
+
+    /** One page of the channel's comment threads, newest first; pageToken null for the first. */
+    public Uni<Answer> threads(Account account, String pageToken) {
+        return list(account, "/youtube/v3/commentThreads?part=snippet&maxResults=100&order=time&textFormat=plainText"
+                + "&allThreadsRelatedToChannelId=" + encoded(account.handle()), pageToken);
+    }
+
+    /** One page of a thread's replies; pageToken null for the first. */
+    public Uni<Answer> replies(Account account, String parentId, String pageToken) {
+        return list(account, "/youtube/v3/comments?part=snippet&maxResults=100&textFormat=plainText&parentId=" + encoded(parentId),
+                pageToken);
+    }
+
+    /** New tokens from the refresh token; fails with {@link RefreshRefused} (invalid_grant: revoked or expired). */
+    public Uni<ChannelCredentials> refresh(Account account) {
+        if (!account.credentials().refreshable()) {
+            return Uni.createFrom().nullItem();
+        }
+        return OAuthRefresh.refresh(http, oauthUrl + "/token", account.credentials(), true);
+    }
+
+    private Uni<Answer> list(Account account, String path, String pageToken) {
+        String url = account.baseUrl() + path + (pageToken == null ? "" : "&pageToken=" + encoded(pageToken));
+        return http.send(http.request(url).header("Authorization", "Bearer " + account.credentials().accessToken()).GET().build())
+                .map(response -> {
+                    JsonNode answer = http.read(response);
+                    if (response.statusCode() == 200) {
+                        return (Answer) page(answer);
+                    }
+                    JsonNode error = answer.path("error");
+                    String reason = error.path("errors").path(0).path("reason").asText("");
+                    String message = error.path("message").asText("HTTP " + response.statusCode());
+                    if (response.statusCode() == 401) {
+                        return new TokenRefused(message);
+                    }
+                    if ("quotaExceeded".equals(reason) || "dailyLimitExceeded".equals(reason)) {
+                        return new QuotaExceeded(reason + ": " + message);
+                    }
+                    if (response.statusCode() == 429 || response.statusCode() >= 500 || "rateLimitExceeded".equals(reason)) {
+                        return new Later(HttpAnswers.retryAfter(response, null, response.receivedAt()),
+                                response.statusCode() + " " + message);
+                    }
+                    return new Refused((reason.isEmpty() ? "" : reason + ": ") + message);
+                })
+                .onFailure().recoverWithItem(failure -> {
+                    Outcome outcome = NetworkHttp.unreachable(failure);
+                    return outcome instanceof Outcome.Retry retry ? new Later(retry.after(), retry.reason())
+                            : new Refused(outcome instanceof Outcome.Permanent permanent ? permanent.reason() : failure.toString());
+                });
+    }
+
+    /** A commentThreadListResponse (items are threads holding their top-level comment) or a commentListResponse. */
+    private static Page page(JsonNode answer) {
+        List<Comment> comments = new ArrayList<>();
+        for (JsonNode item : answer.path("items")) {
+            if ("youtube#commentThread".equals(item.path("kind").asText())) {
+                JsonNode top = item.path("snippet").path("topLevelComment");
+                comments.add(comment(top, item.path("snippet").path("videoId").asText(null),
+                        item.path("snippet").path("totalReplyCount").asInt(0)));
+            } else {
+                comments.add(comment(item, item.path("snippet").path("videoId").asText(null), 0));
+            }
+        }
+        return new Page(comments, answer.path("nextPageToken").asText(null));
+    }
+
+    private static Comment comment(JsonNode comment, String videoId, int replyCount) {
+        JsonNode snippet = comment.path("snippet");
+        Instant published = Instant.parse(snippet.path("publishedAt").asText());
+        return new Comment(comment.path("id").asText(), snippet.path("videoId").asText(videoId), snippet.path("parentId").asText(null),
+                snippet.path("authorDisplayName").asText(""), snippet.path("authorChannelId").path("value").asText(null),
+                snippet.path("textOriginal").asText(snippet.path("textDisplay").asText("")), published,
+                snippet.hasNonNull("updatedAt") ? Instant.parse(snippet.path("updatedAt").asText()) : published, replyCount);
+    }
+
+    private static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

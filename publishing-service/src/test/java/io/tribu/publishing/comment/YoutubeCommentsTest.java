@@ -1,0 +1,326 @@
+package io.tribu.publishing.comment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.tribu.platform.testing.TestTokens;
+import io.tribu.platform.testing.TopicReader;
+import io.tribu.publishing.network.fake.FakeYoutube;
+import io.tribu.publishing.outbox.EventSchemas;
+import io.tribu.publishing.post.Drafts;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Issue 28: comments and replies on the brands' YouTube channels, polled and announced once each (and per edit). */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class YoutubeCommentsTest {
+
+    /** The service's clock: the fixtures' times and the expected quota day follow it, not the test machine's. */
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
+    static final FakeYoutube YOUTUBE = FakeYoutube.forTheService();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final Duration QUIET = Duration.ofSeconds(3);
+
+    @AfterAll
+    static void stop() {
+        YOUTUBE.close();
+    }
+
+    static String youtubeChannelId() {
+        return "UC" + UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+    }
+
+    /** Connects the YouTube channel to the brand; returns the channel's id in Tribu. */
+    static String connect(String tenant, String brand, String youtubeChannel, String accessToken) {
+        return given().auth().oauth2(TestTokens.token(tenant, "community-manager", brand)).contentType(ContentType.JSON)
+                .body(Map.of("network", "youtube", "handle", youtubeChannel, "credentials", Map.of("accessToken", accessToken,
+                        "refreshToken", FakeYoutube.REFRESH_TOKEN, "clientId", FakeYoutube.CLIENT_ID, "clientSecret", FakeYoutube.CLIENT_SECRET)))
+                .when().post("/brands/" + brand + "/channels").then().statusCode(201).extract().path("id");
+    }
+
+    /** The events of the brand read in {@code period} (or until {@code count} arrived), each checked against the schema. */
+    static List<JsonNode> events(TopicReader reader, String brand, int count, Duration period) throws Exception {
+        List<JsonNode> found = new ArrayList<>();
+        Instant deadline = Instant.now().plus(period);
+        while (found.size() < count && Instant.now().isBefore(deadline)) {
+            var record = reader.await(r -> brand.equals(r.key()), Duration.between(Instant.now(), deadline));
+            if (record.isEmpty()) {
+                break;
+            }
+            JsonNode event = JSON.readTree(record.get().value());
+            assertEquals(Set.of(), EventSchemas.violations("comment-collected.v1", event));
+            found.add(event);
+        }
+        return found;
+    }
+
+    /** After the expected events, nothing more comes for the brand. */
+    static void nothingMore(TopicReader reader, String brand) {
+        List<ConsumerRecord<String, String>> more = reader.all(r -> brand.equals(r.key()), QUIET);
+        assertEquals(List.of(), more.stream().map(ConsumerRecord::value).toList(), "no duplicate, nothing else");
+    }
+
+    static Map<String, String> changes(List<JsonNode> events) {
+        Map<String, String> changes = new HashMap<>();
+        for (JsonNode event : events) {
+            assertEquals(null, changes.put(event.get("data").get("commentId").asText() + "@" + event.get("data").get("updatedAt").asText(),
+                    event.get("data").get("change").asText()), "announced once: " + event);
+        }
+        return changes;
+    }
+
+    @Test
+    void commentsAndRepliesAreAnnouncedOnceAndAgainWhenEditedOrReplied() throws Exception {
+        String brand = Drafts.freshBrand();
+        String uc = youtubeChannelId();
+        Instant now = clock.instant();
+        FakeYoutube.Comment first = YOUTUBE.comment(uc, "vid00000001", "Le moka est introuvable", now.minusSeconds(3600));
+        YOUTUBE.comment(uc, "vid00000001", "Super vidéo", now.minusSeconds(1800));
+        FakeYoutube.Comment third = YOUTUBE.comment(uc, "vid00000002", "Quand rouvrez-vous ?", now.minusSeconds(600));
+        FakeYoutube.Comment reply = YOUTUBE.reply(uc, first, "UCsomeoneelse00000000000", "Pareil pour moi", now.minusSeconds(3000));
+        FakeYoutube.Comment answer = YOUTUBE.reply(uc, first, uc, "Il revient lundi !", now.minusSeconds(2900));
+        try (TopicReader reader = new TopicReader("tribu.publishing.comments")) {
+            String channelId = connect("soleil", brand, uc, FakeYoutube.TOKEN);
+            List<JsonNode> events = events(reader, brand, 5, WAIT);
+            nothingMore(reader, brand);
+            assertEquals(5, events.size());
+            assertTrue(changes(events).values().stream().allMatch("new"::equals));
+            JsonNode top = events.stream().filter(e -> e.get("data").get("commentId").asText().equals(third.id())).findFirst().orElseThrow();
+            assertEquals("soleil", top.get("tenant").asText());
+            assertEquals(channelId, top.get("data").get("channelId").asText());
+            assertEquals("vid00000002", top.get("data").get("videoId").asText());
+            assertTrue(top.get("data").get("parentId").isNull());
+            assertEquals("Quand rouvrez-vous ?", top.get("data").get("text").asText());
+            assertEquals("https://www.youtube.com/watch?v=vid00000002&lc=" + third.id(), top.get("data").get("url").asText());
+            JsonNode replied = events.stream().filter(e -> e.get("data").get("commentId").asText().equals(reply.id())).findFirst().orElseThrow();
+            assertEquals(first.id(), replied.get("data").get("parentId").asText());
+            assertFalse(replied.get("data").get("fromChannel").asBoolean());
+            assertEquals("https://www.youtube.com/watch?v=vid00000001&lc=" + reply.id(), replied.get("data").get("url").asText());
+            JsonNode own = events.stream().filter(e -> e.get("data").get("commentId").asText().equals(answer.id())).findFirst().orElseThrow();
+            assertTrue(own.get("data").get("fromChannel").asBoolean(), "the channel's own answer is marked");
+            assertEquals(3, quotaUsed(channelId), "two pages of threads and one of replies");
+
+            // The author edits a comment and someone replies: the next sweep announces exactly these two.
+            YOUTUBE.edit(uc, third, "Quand rouvrez-vous ? (édité)", now.minusSeconds(60));
+            FakeYoutube.Comment late = YOUTUBE.reply(uc, first, "UClatecomer0000000000000", "Merci !", now.minusSeconds(30));
+            due(channelId);
+            List<JsonNode> next = events(reader, brand, 2, WAIT);
+            nothingMore(reader, brand);
+            Map<String, String> nextChanges = changes(next);
+            assertEquals("edited", nextChanges.get(third.id() + "@" + now.minusSeconds(60)));
+            assertEquals("new", nextChanges.get(late.id() + "@" + now.minusSeconds(30)));
+            assertEquals("Quand rouvrez-vous ? (édité)", next.stream().filter(e -> e.get("data").get("change").asText().equals("edited"))
+                    .findFirst().orElseThrow().get("data").get("text").asText());
+        }
+    }
+
+    @Test
+    void aSweepStoppedMidwayGoesOnFromTheFirstPageNotStoredWithoutGapOrDuplicate() throws Exception {
+        String brand = Drafts.freshBrand();
+        String uc = youtubeChannelId();
+        Instant now = clock.instant();
+        Set<String> all = new java.util.HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            all.add(YOUTUBE.comment(uc, "vid00000003", "commentaire " + i, now.minusSeconds(100L * (i + 1))).id());
+        }
+        YOUTUBE.failPage(FakeYoutube.pageToken(2));
+        try (TopicReader reader = new TopicReader("tribu.publishing.comments")) {
+            String channelId = connect("soleil", brand, uc, FakeYoutube.TOKEN);
+            List<JsonNode> firstPage = events(reader, brand, 2, WAIT);
+            nothingMore(reader, brand);
+            assertEquals(2, firstPage.size(), "the first page is stored with its events");
+            Map<String, Object> poll = poll(channelId);
+            assertEquals(FakeYoutube.pageToken(2), poll.get("page_token"), "the cursor is the first page not stored");
+            assertTrue(String.valueOf(poll.get("last_error")).contains("503"), String.valueOf(poll.get("last_error")));
+            assertNull(poll.get("lease_owner"));
+
+            // Whoever takes the channel next (another replica, this one restarted) reads from the cursor on.
+            due(channelId);
+            List<JsonNode> rest = events(reader, brand, 3, WAIT);
+            nothingMore(reader, brand);
+            List<JsonNode> both = new ArrayList<>(firstPage);
+            both.addAll(rest);
+            assertEquals(all, both.stream().map(e -> e.get("data").get("commentId").asText()).collect(Collectors.toSet()));
+            assertEquals(5, changes(both).size(), "each comment once");
+            assertEquals(List.of("-", FakeYoutube.pageToken(2), FakeYoutube.pageToken(2), FakeYoutube.pageToken(4)),
+                    YOUTUBE.threadPageTokens(uc), "the sweep went on at the page that failed, never from the start");
+            assertNull(poll(channelId).get("page_token"), "sweep complete");
+        }
+    }
+
+    @Test
+    void aSpentDailyBudgetStopsTheChannelUntilThePacificMidnightAndTheSweepGoesOnThen() throws Exception {
+        String brand = Drafts.freshBrand();
+        String uc = youtubeChannelId();
+        Instant now = clock.instant();
+        for (int i = 0; i < 45; i++) {
+            YOUTUBE.comment(uc, "vid00000004", "avis " + i, now.minusSeconds(10L * (i + 1)));
+        }
+        try (TopicReader reader = new TopicReader("tribu.publishing.comments")) {
+            String channelId = connect("soleil", brand, uc, FakeYoutube.TOKEN);
+            List<JsonNode> spent = events(reader, brand, 40, WAIT);
+            nothingMore(reader, brand);
+            assertEquals(40, spent.size(), "20 units (tribu.youtube.daily-units in test) read 20 pages of 2");
+            Map<String, Object> poll = poll(channelId);
+            assertEquals(20, poll.get("quota_used"));
+            assertEquals(FakeYoutube.pageToken(40), poll.get("page_token"));
+            assertEquals(CommentPoller.nextQuotaDay(clock.instant()), ((OffsetDateTime) poll.get("next_poll_at")).toInstant());
+            assertTrue(String.valueOf(poll.get("last_error")).contains("daily budget of 20"));
+
+            // The next quota day: the sweep goes on where it stopped.
+            sql("update youtube_poll set quota_day = quota_day - 1, next_poll_at = now() where channel_id = ?", channelId);
+            List<JsonNode> rest = events(reader, brand, 5, WAIT);
+            nothingMore(reader, brand);
+            List<JsonNode> both = new ArrayList<>(spent);
+            both.addAll(rest);
+            assertEquals(45, changes(both).size(), "45 comments, each once");
+            assertEquals(3, quotaUsed(channelId));
+        }
+    }
+
+    @Test
+    void googlesQuotaExceededStopsTheChannelUntilThePacificMidnight() throws Exception {
+        String brand = Drafts.freshBrand();
+        String uc = youtubeChannelId();
+        YOUTUBE.comment(uc, "vid00000005", "Bonjour", clock.instant().minusSeconds(5));
+        YOUTUBE.exhaustQuota();
+        try (TopicReader reader = new TopicReader("tribu.publishing.comments")) {
+            String channelId = connect("soleil", brand, uc, FakeYoutube.TOKEN);
+            Map<String, Object> poll = awaitPoll(channelId, row -> row.get("last_error") != null);
+            assertTrue(String.valueOf(poll.get("last_error")).startsWith("quotaExceeded"), String.valueOf(poll.get("last_error")));
+            assertEquals(CommentPoller.nextQuotaDay(clock.instant()), ((OffsetDateTime) poll.get("next_poll_at")).toInstant());
+            nothingMore(reader, brand);
+            due(channelId);
+            assertEquals(1, events(reader, brand, 1, WAIT).size());
+        }
+    }
+
+    @Test
+    void anExpiredTokenIsRenewedAndARevokedOneIsRecordedAsTheLastError() throws Exception {
+        String brand = Drafts.freshBrand();
+        String uc = youtubeChannelId();
+        YOUTUBE.comment(uc, "vid00000006", "Premier", clock.instant().minusSeconds(5));
+        try (TopicReader reader = new TopicReader("tribu.publishing.comments")) {
+            String channelId = connect("soleil", brand, uc, "ya29.expired-before-the-first-call");
+            assertEquals(1, events(reader, brand, 1, WAIT).size(), "401, refreshed, read again");
+            assertTrue(YOUTUBE.refreshed());
+
+            YOUTUBE.expireRefreshedTokens();
+            YOUTUBE.revokeRefreshToken();
+            YOUTUBE.comment(uc, "vid00000006", "Second", clock.instant().minusSeconds(1));
+            due(channelId);
+            Map<String, Object> poll = awaitPoll(channelId, row -> row.get("last_error") != null);
+            assertTrue(String.valueOf(poll.get("last_error")).startsWith("token refused by YouTube and not renewed"),
+                    String.valueOf(poll.get("last_error")));
+            nothingMore(reader, brand);
+        }
+    }
+
+    @Test
+    void twoAgenciesWithTheSameYoutubeChannelEachGetTheirOwnEventsOnly() throws Exception {
+        String soleil = Drafts.freshBrand();
+        String lune = Drafts.freshBrand();
+        String uc = youtubeChannelId();
+        YOUTUBE.comment(uc, "vid00000007", "Un", clock.instant().minusSeconds(20));
+        YOUTUBE.comment(uc, "vid00000007", "Deux", clock.instant().minusSeconds(10));
+        try (TopicReader reader = new TopicReader("tribu.publishing.comments")) {
+            String soleilChannel = connect("soleil", soleil, uc, FakeYoutube.TOKEN);
+            String luneChannel = connect("lune", lune, uc, FakeYoutube.TOKEN);
+            List<JsonNode> ofSoleil = events(reader, soleil, 2, WAIT);
+            List<JsonNode> ofLune = events(reader, lune, 2, WAIT);
+            nothingMore(reader, soleil);
+            nothingMore(reader, lune);
+            assertEquals(2, ofSoleil.size());
+            assertEquals(2, ofLune.size());
+            assertTrue(ofSoleil.stream().allMatch(e -> e.get("tenant").asText().equals("soleil")
+                    && e.get("data").get("channelId").asText().equals(soleilChannel)));
+            assertTrue(ofLune.stream().allMatch(e -> e.get("tenant").asText().equals("lune")
+                    && e.get("data").get("channelId").asText().equals(luneChannel)));
+        }
+    }
+
+    // --- the poll rows ---
+
+    static Connection db() throws Exception {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class), config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    static void sql(String statement, String channelId) throws Exception {
+        try (Connection db = db(); PreparedStatement update = db.prepareStatement(statement)) {
+            update.setObject(1, UUID.fromString(channelId));
+            assertEquals(1, update.executeUpdate());
+        }
+    }
+
+    /** The channel is due now (its next sweep), as if its interval had passed. */
+    static void due(String channelId) throws Exception {
+        sql("update youtube_poll set next_poll_at = now() - interval '1 second' where channel_id = ?", channelId);
+    }
+
+    static Map<String, Object> poll(String channelId) throws Exception {
+        try (Connection db = db(); PreparedStatement query = db.prepareStatement("select * from youtube_poll where channel_id = ?")) {
+            query.setObject(1, UUID.fromString(channelId));
+            try (ResultSet rows = query.executeQuery()) {
+                Map<String, Object> row = new HashMap<>();
+                if (rows.next()) {
+                    for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                        Object value = rows.getObject(i) instanceof java.sql.Timestamp ? rows.getObject(i, OffsetDateTime.class) : rows.getObject(i);
+                        row.put(rows.getMetaData().getColumnName(i), value);
+                    }
+                }
+                return row;
+            }
+        }
+    }
+
+    static Map<String, Object> awaitPoll(String channelId, java.util.function.Predicate<Map<String, Object>> wanted) throws Exception {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            Map<String, Object> row = poll(channelId);
+            if (!row.isEmpty() && wanted.test(row)) {
+                return row;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("poll row of " + channelId + " never as wanted: " + poll(channelId));
+    }
+
+    static int quotaUsed(String channelId) throws Exception {
+        Object used = poll(channelId).get("quota_used");
+        assertNotNull(used);
+        return (Integer) used;
+    }
+}
