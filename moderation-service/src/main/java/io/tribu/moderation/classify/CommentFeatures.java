@@ -26,22 +26,15 @@ record CommentFeatures(int[] buckets, int[] origins, int count, double[] dense) 
 
     static final int DENSE = 9;
 
-    /** Protected groups, English and French (folded; "*" for stems): general vocabulary, not taken from any data set. */
-    static final Lexicon GROUPS = new Lexicon(List.of(
-            "women", "woman", "girls", "gay", "gays", "lesbian*", "homosexual*", "bisexual*", "queer*", "trans",
-            "transgender*", "black", "blacks", "muslim*", "islam*", "jew", "jews", "jewish", "immigrant*", "refugee*",
-            "migrant*", "disabled", "arab", "arabs", "asians", "latinos", "gypsies", "mexicans", "africans", "indians",
-            "femme", "femmes", "gai", "gais", "homo", "homos", "lesbienne*", "transgenre*", "noirs", "noires",
-            "musulman*", "juif*", "juive*", "immigre*", "refugie*", "handicape*", "arabe*", "etranger*",
-            "roms", "asiatique*", "africain*", "chinois"));
+    /**
+     * Protected groups, English and French (folded; "*" for stems): the rules' list ({@link ToxicityClassifier#GROUPS})
+     * and a few more nationalities; general vocabulary, not taken from any data set.
+     */
+    static final Lexicon GROUPS = ToxicityClassifier.GROUPS.plus(List.of("mexicans", "africans", "indians",
+            "africain*", "chinois"));
 
-    /** Slurs name a group too: a comment using one targets it. General vocabulary, as {@link #GROUPS}. */
-    static final Lexicon SLURS = new Lexicon(List.of(
-            "faggot*", "fag", "fags", "dyke*", "tranny", "trannies", "nigger*", "nigga*", "kike*", "raghead*",
-            "towelhead*", "retard", "retards", "retarded", "spastic*", "spaz", "wetback*", "chink*", "slut*", "whore*",
-            "cunt*", "pede", "pedes", "pd", "tapette*", "tarlouze*", "gouine*", "travelo*", "negre*", "negresse*",
-            "bougnoul*", "youpin*", "bicot*", "salope*", "pute", "putes", "mongol", "mongols", "gogol*", "attarde*",
-            "bamboula*"));
+    /** Slurs name a group too: a comment using one targets it ({@link ToxicityClassifier#SLURS}). */
+    static final Lexicon SLURS = ToxicityClassifier.SLURS;
 
     private static final int WORD = 0x2f1a;
     private static final int PAIR = 0x51c3;

@@ -14,17 +14,20 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * One logistic regression per label over {@link CommentFeatures}, each followed by its Platt calibration
- * (score = sigmoid(a * z + b)), so a score of 0.8 means that about 80 % of the held-out training texts scored
- * near 0.8 carried the label. Trained by {@code LabelModelTrainer} (test sources, {@code train/train.sh}) on
- * the permissively licensed corpora described in the module README; weights are read-only once loaded, so one
- * instance serves every thread.
+ * One logistic regression per label over {@link CommentFeatures}, each followed by a calibrated combination with
+ * the label's rule score r ({@link ToxicityClassifier}, {@link SpamClassifier}): score = sigmoid(a * z + b + c * r),
+ * z the regression's logit. a, b and c are fitted on a held-out part of the training corpora (stacking: Platt
+ * scaling with the rule as a second input), so a score of 0.8 means that about 80 % of the held-out training
+ * texts scored near 0.8 carried the label, and the rule weighs what it adds to the model on texts neither was
+ * shaped on. Trained by {@code LabelModelTrainer} (test sources, {@code train/train.sh}) on the permissively
+ * licensed corpora described in the module README; weights are read-only once loaded, so one instance serves
+ * every thread.
  */
 final class LabelModel {
 
     static final String RESOURCE = "classify/label-model.bin.gz";
     private static final int MAGIC = 0x54524d4c; // "TRML"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     /** Evidence: at most this many words, each having pushed the label's score up by at least MIN_PUSH (logit). */
     private static final int EVIDENCE = 4;
     private static final double MIN_PUSH = 0.15;
@@ -35,18 +38,18 @@ final class LabelModel {
     private final float[] sparse;
     /** Per label, the dense weights. */
     private final double[][] dense;
-    /** Per label, Platt's a and b. */
-    private final double[][] platt;
+    /** Per label, the combination's a, b and c. */
+    private final double[][] combine;
 
-    LabelModel(List<String> labels, int bits, float[] sparse, double[][] dense, double[][] platt) {
-        if (sparse.length != labels.size() << bits || dense.length != labels.size() || platt.length != labels.size()) {
+    LabelModel(List<String> labels, int bits, float[] sparse, double[][] dense, double[][] combine) {
+        if (sparse.length != labels.size() << bits || dense.length != labels.size() || combine.length != labels.size()) {
             throw new IllegalArgumentException("weights do not match " + labels.size() + " labels and " + bits + " bits");
         }
         this.labels = List.copyOf(labels);
         this.bits = bits;
         this.sparse = sparse;
         this.dense = dense;
-        this.platt = platt;
+        this.combine = combine;
     }
 
     int bits() {
@@ -86,17 +89,32 @@ final class LabelModel {
         return z + sum * f.sparseValue();
     }
 
-    double calibrated(int label, double logit) {
-        return 1 / (1 + Math.exp(-(platt[label][0] * logit + platt[label][1])));
+    /** The calibrated score of a label from the regression's logit and the rule's score (0 when no rule fired). */
+    double calibrated(int label, double logit, double rule) {
+        double[] c = combine[label];
+        return 1 / (1 + Math.exp(-(c[0] * logit + c[1] + c[2] * rule)));
     }
 
-    /** Every label with its calibrated score and the words that pushed it up most. */
-    List<Label> classify(Text text) {
+    /**
+     * Every label with its calibrated score; when present, its evidence: the rule's (matched words, rule names)
+     * when the rule fired, then the words that pushed the model's logit up most.
+     *
+     * @param rules the rules' labels by name
+     */
+    List<Label> classify(Text text, java.util.Map<String, Label> rules) {
         CommentFeatures f = CommentFeatures.extract(text, bits);
         List<Label> out = new ArrayList<>(labels.size());
         for (int label = 0; label < labels.size(); label++) {
-            double score = calibrated(label, logit(label, f));
-            out.add(new Label(labels.get(label), score, score >= Classification.PRESENT ? evidence(label, f, text) : List.of()));
+            Label rule = rules.get(labels.get(label));
+            double score = calibrated(label, logit(label, f), rule == null ? 0 : rule.score());
+            List<String> evidence = new ArrayList<>();
+            if (score >= Classification.PRESENT) {
+                if (rule != null) {
+                    evidence.addAll(rule.evidence());
+                }
+                evidence(label, f, text).stream().filter(w -> !evidence.contains(w)).forEach(evidence::add);
+            }
+            out.add(new Label(labels.get(label), score, evidence));
         }
         return out;
     }
@@ -110,7 +128,7 @@ final class LabelModel {
                 push[origin] += sparse[f.buckets()[k] * width + label];
             }
         }
-        double x = f.sparseValue() * platt[label][0];
+        double x = f.sparseValue() * combine[label][0];
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < push.length; i++) {
             if (push[i] * x >= MIN_PUSH) {
@@ -132,7 +150,7 @@ final class LabelModel {
     }
 
     /**
-     * Writes the weights: a header, the label names, dense weights and Platt parameters as floats, then the
+     * Writes the weights: a header, the label names, dense weights and the combination's a, b, c as floats, then the
      * sparse weights quantised to 16 bits against each label's largest magnitude, only for buckets where one
      * label's weight is not zero after rounding.
      */
@@ -150,8 +168,9 @@ final class LabelModel {
                 for (double v : dense[label]) {
                     out.writeFloat((float) v);
                 }
-                out.writeFloat((float) platt[label][0]);
-                out.writeFloat((float) platt[label][1]);
+                for (double v : combine[label]) {
+                    out.writeFloat((float) v);
+                }
                 float largest = 0;
                 for (int b = 0; b < 1 << bits; b++) {
                     largest = Math.max(largest, Math.abs(sparse[b * width + label]));
@@ -191,15 +210,16 @@ final class LabelModel {
         }
         List<String> labels = new ArrayList<>();
         double[][] dense = new double[width][denseCount];
-        double[][] platt = new double[width][2];
+        double[][] combine = new double[width][3];
         float[] step = new float[width];
         for (int label = 0; label < width; label++) {
             labels.add(in.readUTF());
             for (int d = 0; d < denseCount; d++) {
                 dense[label][d] = in.readFloat();
             }
-            platt[label][0] = in.readFloat();
-            platt[label][1] = in.readFloat();
+            for (int k = 0; k < 3; k++) {
+                combine[label][k] = in.readFloat();
+            }
             step[label] = in.readFloat();
         }
         float[] sparse = new float[width << bits];
@@ -210,6 +230,6 @@ final class LabelModel {
                 sparse[bucket * width + label] = in.readShort() * step[label];
             }
         }
-        return new LabelModel(labels, bits, sparse, dense, platt);
+        return new LabelModel(labels, bits, sparse, dense, combine);
     }
 }

@@ -22,49 +22,58 @@ class ClassifierTest {
         assertTrue(fr.has("insult"));
         assertTrue(fr.has("toxicity"));
         assertTrue(fr.labels().get("insult").evidence().contains("connard"));
+        assertTrue(classify("You are such an idiot").has("insult"));
         Classification en = classify("shut up you dumb fuck");
         assertTrue(en.has("insult"));
         assertTrue(en.labels().get("insult").evidence().containsAll(List.of("fuck", "dumb")));
-        // Criticism of a thing is not an insult.
+        // Criticism of a thing is not an insult; "don't" does not address anyone.
         assertFalse(classify("I don't like this stupid update").has("insult"));
         assertFalse(classify("I don't like this stupid update").has("toxicity"));
     }
 
     @Test
-    void leetspeakIsReadAsThePlainWord() {
+    void leetspeakStretchedAndAccentlessSpellingsStillMatch() {
         Classification leet = classify("you are a stup1d b1tch");
         assertTrue(leet.has("insult"));
         assertTrue(leet.labels().get("insult").evidence().contains("bitch"));
+        assertTrue(classify("you are a 1d10t").has("insult"));
+        assertTrue(classify("you are so stuuuupid").has("insult"));
+        assertTrue(classify("espece de debile").has("insult"));
+        assertTrue(classify("espèce de débile").has("insult"));
     }
 
     @Test
-    void hateTowardsAGroupIsFlaggedAndFriendlyOrOpposingTextsAreNot() {
+    void hateTowardsAGroupNeedsANegativePredicateAndIsCancelledByNegationOrCounterSpeech() {
         for (String hateful : List.of("Muslims are vermin", "Les immigrés sont des parasites", "Black people are animals",
                 "Les juifs sont des rats", "Trans people are not human")) {
             assertTrue(classify(hateful).has("identity_hate"), hateful);
+            // hate is toxic
+            assertTrue(classify(hateful).has("toxicity"), hateful);
         }
         for (String harmless : List.of("Women are wonderful", "I love how diverse women are", "Je ne déteste pas les femmes",
-                "I don't hate Muslims")) {
+                "I don't hate women", "Saying \"women are trash\" is unacceptable")) {
             assertFalse(classify(harmless).has("identity_hate"), harmless);
         }
-        // No training corpus labels counter-speech: opposing abuse only scores below stating it.
-        assertTrue(classify("Saying \"women are trash\" is unacceptable").score("identity_hate")
-                < classify("Women are trash").score("identity_hate"));
     }
 
     @Test
     void trainedLabelsAlwaysCarryACalibratedScoreAndExplainOnlyWhenPresent() {
-        // Scores are probabilities from the calibrated model, given even when low, so a charter's minScore can
-        // be set anywhere in 0..1; evidence is given for a present label only, and names words of the text.
+        // Scores are probabilities from the calibrated combination of model and rules, given even when low, so a
+        // charter's minScore can be set anywhere in 0..1; evidence is given for a present label only, and names
+        // words of the text (the rules' words as stems: "connard" for "connards").
         Classification calm = classify("Love the new flavour, thanks!");
-        for (String name : List.of("identity_hate", "toxicity", "insult", "spam")) {
+        for (String name : List.of("toxicity", "insult")) {
             assertTrue(calm.labels().containsKey(name), name);
             assertTrue(calm.score(name) < Classification.PRESENT, name);
             assertTrue(calm.labels().get(name).evidence().isEmpty(), name);
         }
-        Classification hateful = classify("Les immigrés sont des parasites");
-        assertTrue(hateful.score("identity_hate") > calm.score("identity_hate"));
-        assertTrue(Text.of("Les immigrés sont des parasites").tokens.containsAll(hateful.labels().get("identity_hate").evidence()));
+        String text = "Vous êtes vraiment des connards incompétents";
+        Classification rude = classify(text);
+        assertTrue(rude.score("toxicity") > calm.score("toxicity"));
+        List<String> words = Text.of(text).tokens;
+        for (String word : rude.labels().get("toxicity").evidence()) {
+            assertTrue(words.stream().anyMatch(w -> w.startsWith(word)), word);
+        }
     }
 
     @Test
@@ -91,10 +100,7 @@ class ClassifierTest {
         Classification scam = classify("DM me to earn money with bitcoin, 500$ per day from home");
         assertTrue(scam.has("scam"));
         assertTrue(classify("Abonnez-vous à ma chaîne, lien dans ma bio").has("spam"));
-        // SMS-style spam the rules do not name: the trained model finds it and says which words
-        Classification sms = classify("FREE entry to win a prize! Text WIN to 80086 now");
-        assertTrue(sms.has("spam"));
-        assertTrue(sms.labels().get("spam").evidence().contains("free"));
+        assertFalse(classify("The delivery was late but support fixed it").has("spam"));
     }
 
     @Test
