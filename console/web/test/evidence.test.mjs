@@ -27,6 +27,12 @@ test('the words as typed are marked, the rest of the text is kept whole and in o
   assert.deepEqual(marked('Les immigrés sont des parasites', ['parasites', 'immigres']), ['immigrés', 'parasites']);
 });
 
+test("the rules' stems mark the words they begin, short words only themselves", () => {
+  assert.deepEqual(marked('Vous êtes vraiment des Connards', ['connard']), ['Connards']);
+  assert.deepEqual(marked('Les immigrés sont des parasites', ['immigre', 'parasite']), ['immigrés', 'parasites']);
+  assert.deepEqual(marked('espèce de débile, des idées', ['de', 'debile']), ['de', 'débile']);
+});
+
 test('no evidence, or evidence not in the text (a rule name): nothing is marked', () => {
   assert.deepEqual(evidencePieces('hello', []), [{ text: 'hello', evidence: false }]);
   assert.deepEqual(marked('check my channel', ['self-promotion']), []);

@@ -1,7 +1,9 @@
 /**
  * Where a comment's evidence words are in its text. The moderation service gives the words that drove each label
  * in folded form (lower case, no accents, leetspeak undone: "connard", "bitch"); the text keeps what the author
- * typed ("CONNARD", "b1tch"), so both are folded the same way before comparing.
+ * typed ("CONNARD", "b1tch"), so both are folded the same way before comparing. The rules' evidence may be a stem
+ * ("connard" for "connards", "immigre" for "immigrés"): an evidence word of four letters or more also marks the
+ * words it begins.
  */
 export interface Piece {
   text: string;
@@ -23,13 +25,15 @@ export function evidencePieces(text: string, evidence: string[]): Piece[] {
   if (wanted.size === 0) {
     return [{ text, evidence: false }];
   }
+  const stems = [...wanted].filter((w) => w.length >= 4);
   const pieces: Piece[] = [];
   const word = /[\p{L}\p{N}@$!*]*[\p{L}\p{N}][\p{L}\p{N}@$!*]*/gu;
   let last = 0;
   for (const match of text.matchAll(word)) {
     const at = match.index ?? 0;
     const token = match[0].replace(/[!*]+$/u, '');
-    if (wanted.has(fold(token))) {
+    const folded = fold(token);
+    if (wanted.has(folded) || stems.some((stem) => folded.startsWith(stem))) {
       if (at > last) pieces.push({ text: text.slice(last, at), evidence: false });
       pieces.push({ text: token, evidence: true });
       last = at + token.length;
