@@ -14,7 +14,9 @@ import java.util.List;
  *   <li>quoted words and counter-speech ("saying ... is unacceptable", "arrêtez d'appeler...")
  *       lower every score: the writer reports or opposes the abuse.</li>
  * </ul>
- * Evidence lists the matched words in folded form.
+ * Evidence lists the matched words in folded form. {@link Classifier} keeps these rules' threat and identity hate
+ * scores; their toxicity and insult scores are inputs (and floors) of the trained model's calibrated combination.
+ * Negation, second person, intent, quotation and counter-speech are read by {@link Cues}.
  */
 public final class ToxicityClassifier {
 
