@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Trains the moderation label model (identity hate, toxicity, insult, spam) on the permissively licensed corpora in
+# Trains the moderation label model (toxicity and insult, each combined with the rules) on the permissively licensed corpora in
 # ../shared/data/train, writes src/main/resources/classify/label-model.bin.gz and prints the held-out figures
 # (precision, recall, F1, expected calibration error). Same data, same weights (fixed seed).
 # Usage: moderation-service/train/train.sh [path/to/shared/data/train]
