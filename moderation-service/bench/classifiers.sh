@@ -10,10 +10,12 @@ if [ ! -d "$data/toxicity" ]; then
   exit 2
 fi
 data="$(cd "$data" && pwd)"
+cd "$here/.."
+mvn -B -q -o -pl moderation-service -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$here/target/bench-classpath.txt" > /dev/null
 cd "$here"
-mvn -B -q -o test-compile
-mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt > /dev/null
 # One core: a single benchmark thread, and the JIT's compiler threads limited to one.
 cp="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
-java -XX:ActiveProcessorCount=1 -cp "$cp" io.tribu.moderation.classify.ClassifierEvaluation "$data"
+java -XX:ActiveProcessorCount=1 -cp "$cp" io.tribu.moderation.classify.ClassifierEvaluation \
+  "$data/toxicity" "$data/spam" --latency
 exec java -XX:ActiveProcessorCount=1 -cp "$cp" io.tribu.moderation.charter.CharterBench "$data"

@@ -7,6 +7,7 @@ import { useT } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { renderSavedReply, useSavedReplies } from '../replies/api';
 import { ProblemMessage } from '../ui/Problem';
+import { evidencePieces } from './evidence';
 import { ItemHistory } from './ItemHistory';
 import { NetworkOutcome } from './NetworkOutcome';
 import { PeopleList } from './people';
@@ -28,8 +29,8 @@ export interface ItemCommands {
 }
 
 /**
- * One item: text and author (from the outside world, so rendered as text, never as HTML), channel,
- * labels with scores and evidence, sentiment, SLA countdown, the network's outcome, the thread, the
+ * One item: text and author (from the outside world, so rendered as text, never as HTML; the words that
+ * drove a label are marked in it), channel, labels with scores and evidence, sentiment, SLA countdown, the network's outcome, the thread, the
  * history, and the actions, each made against the version on screen (a stale one is explained).
  */
 export function ItemDetail({ brand, base, itemId, me, canAct, onLoaded, onSelect, onThread, commands, time, now }: {
@@ -153,7 +154,9 @@ export function ItemDetail({ brand, base, itemId, me, canAct, onLoaded, onSelect
         )}
       </p>
       <blockquote className="body" data-testid="detail-text" lang={item.language ?? undefined}>
-        {item.text}
+        {evidencePieces(item.text, labels.flatMap(([, label]) => label.evidence ?? [])).map((piece, i) =>
+          piece.evidence ? <mark key={i} title={t('inbox.evidence')}>{piece.text}</mark> : piece.text,
+        )}
       </blockquote>
       <dl className="facts">
         <dt>{t('inbox.status')}</dt>

@@ -11,6 +11,7 @@ import java.util.Map;
  */
 final class Lexicon {
 
+    private final List<String> entries;
     private final Map<String, String> exact = new HashMap<>();
     private final Map<String, String> misspelt = new HashMap<>();
     private final List<String> stems;
@@ -18,6 +19,7 @@ final class Lexicon {
     private final List<String> longWords;
 
     Lexicon(List<String> entries) {
+        this.entries = List.copyOf(entries);
         this.stems = entries.stream().filter(e -> e.endsWith("*")).map(e -> Text.fold(e.substring(0, e.length() - 1)))
                 .toList();
         this.longWords = entries.stream().map(e -> Text.fold(e.replace("*", ""))).filter(w -> w.length() >= 5)
@@ -40,6 +42,13 @@ final class Lexicon {
                 }
             }
         }
+    }
+
+    /** This lexicon with more entries. */
+    Lexicon plus(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(entries);
+        all.addAll(more);
+        return new Lexicon(all);
     }
 
     /** The lexicon word a token stands for, or null. */

@@ -2,7 +2,6 @@ package io.tribu.moderation.classify;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Toxicity, insults, threats and identity hate in French and English, from hand-written lexicons
@@ -15,7 +14,9 @@ import java.util.Set;
  *   <li>quoted words and counter-speech ("saying ... is unacceptable", "arrêtez d'appeler...")
  *       lower every score: the writer reports or opposes the abuse.</li>
  * </ul>
- * Evidence lists the matched words in folded form.
+ * Evidence lists the matched words in folded form. {@link Classifier} keeps these rules' threat and identity hate
+ * scores; their toxicity and insult scores are inputs (and floors) of the trained model's calibrated combination.
+ * Negation, second person, intent, quotation and counter-speech are read by {@link Cues}.
  */
 public final class ToxicityClassifier {
 
@@ -74,29 +75,10 @@ public final class ToxicityClassifier {
             "merde*", "putain*", "bordel", "chier", "foutre", "fout", "encul*", "niqu*", "ntm", "fdp", "tg",
             "fenculer", "emmerd*"));
 
-    private static final Set<String> NEGATORS = Set.of("not", "no", "never", "nothing", "nobody", "none", "without",
-            "neither", "nor", "ne", "n", "pas", "jamais", "rien", "aucun", "aucune", "sans", "ni", "personne", "plus");
-    private static final Set<String> NEGATED_AUXILIARY = Set.of("don", "doesn", "didn", "isn", "aren", "wasn", "weren",
-            "can", "couldn", "won", "wouldn", "shouldn", "haven", "hasn", "ain");
-    /** A clause boundary ends the reach of a negation: "I don't know why I hate them". */
-    private static final Set<String> CLAUSE = Set.of("that", "but", "because", "que", "qu", "mais", "car", "parce");
-    private static final Set<String> ADDRESS = Set.of("you", "your", "youre", "u", "ur", "ya", "tu", "t", "te", "toi",
-            "ton", "ta", "tes", "vous", "votre", "vos", "what", "such", "quel", "quelle", "espece", "bande");
-    private static final Set<String> INTENT = Set.of("will", "ll", "gonna", "going", "should", "must", "deserve",
-            "deserves", "need", "want", "vais", "va", "vont", "allons", "faut", "devrait", "devraient", "doivent",
-            "merite", "meritent", "veux", "voudrais", "souhaite", "all", "tous", "toutes");
-    private static final List<String> COUNTER = List.of(
-            "saying", "say ", "said", "call them", "calling", "called", "words like", "statements like",
-            "comments like", "things like", "like that", "is wrong", "not ok", "not okay", "unacceptable",
-            "not acceptable", "ashamed", "stop ", "condemn", "report", "disgusting to", "no place for",
-            "appeler", "appelle", "traiter", "traitent", "dire ", "disent", "dit ", "ecrire", "ecrivent",
-            "des trucs comme", "des choses comme", "comme ca", "inacceptable", "intolerable", "pas tolerable",
-            "pas acceptable", "honteux", "arrete", "arretez", "condamn", "denonc", "signal");
-
     public List<Label> classify(Text text) {
         List<String> tokens = text.tokens;
-        boolean counter = isCounterSpeech(text.folded);
-        boolean quoted = hasQuotation(text.raw);
+        boolean counter = Cues.counterSpeech(text.folded);
+        boolean quoted = Cues.quoted(text.raw);
         double discount = counter ? 0.35 : quoted ? 0.5 : 1.0;
 
         List<String> groupWords = new ArrayList<>();
@@ -109,11 +91,9 @@ public final class ToxicityClassifier {
         boolean intent = false;
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);
-            // "t" is French "te" (t'es) unless it ends an English negation (don't).
-            addressed |= ADDRESS.contains(token)
-                    && !(token.equals("t") && i > 0 && NEGATED_AUXILIARY.contains(tokens.get(i - 1)));
-            intent |= INTENT.contains(token);
-            boolean negated = negated(tokens, i);
+            addressed |= Cues.addressed(tokens, i);
+            intent |= Cues.intent(token);
+            boolean negated = Cues.negated(tokens, i);
             add(groupWords, GROUPS.match(token));
             if (!negated) {
                 add(slurs, SLURS.match(token));
@@ -166,42 +146,6 @@ public final class ToxicityClassifier {
         }
         add(labels, "toxicity", toxicity * discount, toxicEvidence);
         return labels;
-    }
-
-    private static boolean negated(List<String> tokens, int at) {
-        for (int i = at - 1; i >= Math.max(0, at - 3); i--) {
-            String before = tokens.get(i);
-            if (CLAUSE.contains(before)) {
-                return false;
-            }
-            if (NEGATORS.contains(before)) {
-                return true;
-            }
-            if (before.equals("t") && i > 0 && NEGATED_AUXILIARY.contains(tokens.get(i - 1))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isCounterSpeech(String folded) {
-        for (String marker : COUNTER) {
-            if (folded.contains(marker)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasQuotation(String raw) {
-        int quotes = 0;
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '"' || c == '«' || c == '»' || c == '“' || c == '”') {
-                quotes++;
-            }
-        }
-        return quotes >= 2;
     }
 
     private static void add(List<String> into, String word) {

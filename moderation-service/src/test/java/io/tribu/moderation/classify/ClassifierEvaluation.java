@@ -7,32 +7,143 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Quality of the classifiers on the labelled development sets in ../shared/data (read in place, never
- * copied into the repository), then their latency. Run by {@code bench/classifiers.sh}.
+ * Quality of the classifiers on any labelled CSV files: point it at folders or files (any names) holding
+ * {@code text,label[,functionality][,language]}. A label is compared with the Tribu label it names:
+ * {@code hateful} -> identity_hate (and toxicity), {@code offensive}/{@code toxic} -> toxicity, {@code spam} ->
+ * spam, a Tribu label name -> that label; any other value is a negative ({@code non-hateful}, {@code ham}, {@code none}).
+ * The language comes from a {@code language} or {@code lang} column, else from a file name starting with
+ * {@code xx-}. Prints per file, language and label: accuracy, macro-F1, precision/recall/F1 of the label, the same
+ * for two baselines (the majority class, and flagging every text), and per-functionality accuracy where given.
+ * {@code --errors} also prints up to 20 misclassified texts per file and label with their scores and evidence;
+ * {@code --latency} times classify on every text read. Run by {@code bench/evaluate.sh} and {@code bench/classifiers.sh}.
  */
 public final class ClassifierEvaluation {
 
+    private static boolean errors;
+
     public static void main(String[] args) throws IOException {
-        Path data = Path.of(args.length > 0 ? args[0] : "../../shared/data");
+        boolean latency = false;
+        List<Path> files = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.equals("--errors")) {
+                errors = true;
+            } else if (arg.equals("--latency")) {
+                latency = true;
+            } else {
+                try (var walk = Files.walk(Path.of(arg))) {
+                    walk.filter(p -> p.toString().endsWith(".csv")).sorted().forEach(files::add);
+                }
+            }
+        }
+        if (files.isEmpty()) {
+            System.err.println("usage: ClassifierEvaluation <folder or csv>... [--latency]: no CSV file found");
+            System.exit(2);
+        }
         Classifier classifier = new Classifier();
-        hateCheck(classifier, data.resolve("toxicity/en-hatecheck-dev.csv"), "en");
-        hateCheck(classifier, data.resolve("toxicity/fr-mhc-dev.csv"), "fr");
-        spam(classifier, data.resolve("spam/youtube-comments-dev.csv"));
-        latency(classifier, data);
+        List<String> texts = new ArrayList<>();
+        System.out.printf("%-34s %-4s %-14s %6s %5s  %-31s  %-13s  %-13s%n", "file", "lang", "label", "rows", "pos",
+                "model acc / macro-F1 / P R F1", "majority acc/mF1", "all-flagged F1");
+        for (Path file : files) {
+            evaluate(classifier, file, texts);
+        }
+        if (latency) {
+            latency(classifier, texts);
+        }
     }
 
-    /** Every text of the data sets, classified one at a time on this thread; JIT warmed up first. */
-    private static void latency(Classifier classifier, Path data) throws IOException {
-        List<String> texts = new ArrayList<>();
-        for (String file : List.of("toxicity/en-hatecheck-dev.csv", "toxicity/fr-mhc-dev.csv", "spam/youtube-comments-dev.csv")) {
-            List<List<String>> rows = Csv.read(data.resolve(file));
-            int text = rows.get(0).indexOf("text");
-            rows.subList(1, rows.size()).forEach(row -> texts.add(row.get(text)));
+    private record Row(String text, String label, String functionality, String language) {
+    }
+
+    private static void evaluate(Classifier classifier, Path file, List<String> texts) throws IOException {
+        List<List<String>> rows = Csv.read(file);
+        List<String> header = rows.get(0);
+        int text = header.indexOf("text");
+        int label = header.indexOf("label");
+        if (text < 0 || label < 0) {
+            System.out.printf("%-34s skipped: no text and label columns%n", file.getFileName());
+            return;
         }
+        int functionality = header.indexOf("functionality");
+        int language = Math.max(header.indexOf("language"), header.indexOf("lang"));
+        String name = file.getFileName().toString();
+        String fileLanguage = name.matches("^[a-z]{2}-.*") ? name.substring(0, 2) : "-";
+        Map<String, List<Row>> byLanguage = new TreeMap<>();
+        for (List<String> row : rows.subList(1, rows.size())) {
+            if (row.size() <= Math.max(text, label)) {
+                continue;
+            }
+            String lang = language >= 0 && row.size() > language ? row.get(language) : fileLanguage;
+            byLanguage.computeIfAbsent(lang, l -> new ArrayList<>()).add(new Row(row.get(text), row.get(label).trim(),
+                    functionality >= 0 && row.size() > functionality ? row.get(functionality) : null, lang));
+            texts.add(row.get(text));
+        }
+        for (var entry : byLanguage.entrySet()) {
+            List<Row> group = entry.getValue();
+            List<Classification> predicted = group.stream().map(r -> classifier.classify(r.text(), List.of())).toList();
+            java.util.Set<String> labels = new java.util.TreeSet<>();
+            group.forEach(r -> labels.addAll(tribuLabels(r.label())));
+            for (String tribuLabel : labels) {
+                Counts model = new Counts();
+                Map<String, int[]> perFunctionality = new TreeMap<>();
+                List<String> wrong = new ArrayList<>();
+                for (int i = 0; i < group.size(); i++) {
+                    boolean actual = tribuLabels(group.get(i).label()).contains(tribuLabel);
+                    boolean flagged = predicted.get(i).has(tribuLabel);
+                    model.add(actual, flagged);
+                    Label given = predicted.get(i).labels().get(tribuLabel);
+                    if (actual != flagged && wrong.size() < 20) {
+                        wrong.add(String.format(Locale.ROOT, "    %s %.3f %s: %s", actual ? "missed" : "false alarm",
+                                given == null ? 0 : given.score(), given == null ? "[]" : given.evidence(), group.get(i).text()));
+                    }
+                    if (group.get(i).functionality() != null) {
+                        int[] tally = perFunctionality.computeIfAbsent(group.get(i).functionality(), f -> new int[2]);
+                        tally[0] += actual == flagged ? 1 : 0;
+                        tally[1]++;
+                    }
+                }
+                int positives = model.tp + model.fn;
+                int negatives = group.size() - positives;
+                Counts majority = new Counts();
+                Counts all = new Counts();
+                majority.tp = positives > negatives ? positives : 0;
+                majority.fp = positives > negatives ? negatives : 0;
+                majority.fn = positives > negatives ? 0 : positives;
+                majority.tn = positives > negatives ? 0 : negatives;
+                all.tp = positives;
+                all.fp = negatives;
+                System.out.printf(Locale.ROOT, "%-34s %-4s %-14s %6d %5d  %.3f / %.3f / %.3f %.3f %.3f  %.3f / %.3f  %.3f%n",
+                        name, entry.getKey(), tribuLabel, group.size(), positives, model.accuracy(), model.macroF1(),
+                        model.precision(), model.recall(), model.f1(), majority.accuracy(), majority.macroF1(), all.f1());
+                if (errors) {
+                    wrong.forEach(System.out::println);
+                }
+                if (!perFunctionality.isEmpty() && !tribuLabel.equals("toxicity")) {
+                    System.out.print("    accuracy per functionality:");
+                    perFunctionality.forEach((f, tally) ->
+                            System.out.printf(Locale.ROOT, " %s %.0f%% (%d);", f, 100.0 * tally[0] / tally[1], tally[1]));
+                    System.out.println();
+                }
+            }
+        }
+    }
+
+    /** The Tribu labels a data set's label value stands for; empty for a negative. */
+    static java.util.Set<String> tribuLabels(String value) {
+        String v = value.toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "hateful", "hate" -> java.util.Set.of("identity_hate", "toxicity");
+            case "offensive", "toxic" -> java.util.Set.of("toxicity");
+            default -> Classification.NAMES.contains(v) ? java.util.Set.of(v) : java.util.Set.of();
+        };
+    }
+
+    /** Every text read, classified one at a time on this thread; JIT warmed up first. */
+    private static void latency(Classifier classifier, List<String> texts) {
         List<String> topics = List.of("cafe", "espresso", "capsule*", "machine*", "livraison", "delivery");
         long sink = 0;
         for (int pass = 0; pass < 5; pass++) {
@@ -58,46 +169,6 @@ public final class ClassifierEvaluation {
                 nanos[nanos.length - 1] / 1000.0);
     }
 
-    private static void hateCheck(Classifier classifier, Path file, String language) throws IOException {
-        List<List<String>> rows = Csv.read(file);
-        List<String> header = rows.get(0);
-        int text = header.indexOf("text");
-        int label = header.indexOf("label");
-        int functionality = header.indexOf("functionality");
-        Counts hate = new Counts();
-        Counts toxic = new Counts();
-        Map<String, int[]> perFunctionality = new TreeMap<>();
-        for (List<String> row : rows.subList(1, rows.size())) {
-            boolean hateful = row.get(label).equals("hateful");
-            Classification result = classifier.classify(row.get(text), List.of());
-            boolean predicted = result.has("identity_hate");
-            hate.add(hateful, predicted);
-            toxic.add(hateful, result.has("toxicity"));
-            int[] tally = perFunctionality.computeIfAbsent(row.get(functionality), f -> new int[2]);
-            tally[0] += predicted == hateful ? 1 : 0;
-            tally[1]++;
-        }
-        System.out.printf("%n== %s (%s, %d rows): hateful vs label%n", file.getFileName(), language, rows.size() - 1);
-        System.out.println("identity_hate  " + hate);
-        System.out.println("toxicity       " + toxic);
-        System.out.println("accuracy per functionality (identity_hate):");
-        perFunctionality.forEach((name, tally) ->
-                System.out.printf("  %-22s %5.1f%% (%d)%n", name, 100.0 * tally[0] / tally[1], tally[1]));
-    }
-
-    private static void spam(Classifier classifier, Path file) throws IOException {
-        List<List<String>> rows = Csv.read(file);
-        List<String> header = rows.get(0);
-        int text = header.indexOf("text");
-        int label = header.indexOf("label");
-        Counts spam = new Counts();
-        for (List<String> row : rows.subList(1, rows.size())) {
-            spam.add(row.get(label).equals("spam"), classifier.classify(row.get(text), List.of()).has("spam"));
-        }
-        System.out.printf("%n== %s (en, %d rows): spam vs label%n", file.getFileName(), rows.size() - 1);
-        System.out.println("spam           " + spam);
-    }
-
     static final class Counts {
         int tp, fp, fn, tn;
 
@@ -108,13 +179,29 @@ public final class ClassifierEvaluation {
             else tn++;
         }
 
-        @Override
-        public String toString() {
-            double p = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
-            double r = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
-            double f = p + r == 0 ? 0 : 2 * p * r / (p + r);
-            return String.format("precision %.3f recall %.3f F1 %.3f accuracy %.3f", p, r, f,
-                    (double) (tp + tn) / (tp + tn + fp + fn));
+        double precision() {
+            return tp + fp == 0 ? 0 : (double) tp / (tp + fp);
+        }
+
+        double recall() {
+            return tp + fn == 0 ? 0 : (double) tp / (tp + fn);
+        }
+
+        double f1() {
+            return f1(tp, fp, fn);
+        }
+
+        /** Mean of the F1 of the positive class and the F1 of the negative class. */
+        double macroF1() {
+            return (f1(tp, fp, fn) + f1(tn, fn, fp)) / 2;
+        }
+
+        double accuracy() {
+            return (double) (tp + tn) / Math.max(1, tp + tn + fp + fn);
+        }
+
+        private static double f1(int tp, int fp, int fn) {
+            return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
         }
     }
 

@@ -17,12 +17,15 @@ class ClassifierTest {
     }
 
     @Test
-    void addressedInsultsInFrenchAndEnglishWithTheirEvidence() {
+    void addressedInsultsInFrenchAndEnglishWithTheWordsThatDroveThem() {
         Classification fr = classify("T'es vraiment un gros connard, le SAV est nul");
         assertTrue(fr.has("insult"));
         assertTrue(fr.has("toxicity"));
         assertTrue(fr.labels().get("insult").evidence().contains("connard"));
         assertTrue(classify("You are such an idiot").has("insult"));
+        Classification en = classify("shut up you dumb fuck");
+        assertTrue(en.has("insult"));
+        assertTrue(en.labels().get("insult").evidence().containsAll(List.of("fuck", "dumb")));
         // Criticism of a thing is not an insult; "don't" does not address anyone.
         assertFalse(classify("I don't like this stupid update").has("insult"));
         assertFalse(classify("I don't like this stupid update").has("toxicity"));
@@ -30,6 +33,9 @@ class ClassifierTest {
 
     @Test
     void leetspeakStretchedAndAccentlessSpellingsStillMatch() {
+        Classification leet = classify("you are a stup1d b1tch");
+        assertTrue(leet.has("insult"));
+        assertTrue(leet.labels().get("insult").evidence().contains("bitch"));
         assertTrue(classify("you are a 1d10t").has("insult"));
         assertTrue(classify("you are so stuuuupid").has("insult"));
         assertTrue(classify("espece de debile").has("insult"));
@@ -38,17 +44,36 @@ class ClassifierTest {
 
     @Test
     void hateTowardsAGroupNeedsANegativePredicateAndIsCancelledByNegationOrCounterSpeech() {
-        assertTrue(classify("Muslims are vermin").has("identity_hate"));
-        assertTrue(classify("Les immigrés sont des parasites").has("identity_hate"));
-        assertFalse(classify("I love how diverse women are").has("identity_hate"));
-        assertFalse(classify("I don't hate women").has("identity_hate"));
-        assertFalse(classify("Saying \"women are trash\" is unacceptable").has("identity_hate"));
-        assertFalse(classify("Je ne déteste pas les femmes").has("identity_hate"));
+        for (String hateful : List.of("Muslims are vermin", "Les immigrés sont des parasites", "Black people are animals",
+                "Les juifs sont des rats", "Trans people are not human")) {
+            assertTrue(classify(hateful).has("identity_hate"), hateful);
+            // hate is toxic
+            assertTrue(classify(hateful).has("toxicity"), hateful);
+        }
+        for (String harmless : List.of("Women are wonderful", "I love how diverse women are", "Je ne déteste pas les femmes",
+                "I don't hate women", "Saying \"women are trash\" is unacceptable")) {
+            assertFalse(classify(harmless).has("identity_hate"), harmless);
+        }
     }
 
     @Test
-    void negatedPositivePredicatesAreDegrading() {
-        assertTrue(classify("Trans people are not human").has("identity_hate"));
+    void trainedLabelsAlwaysCarryACalibratedScoreAndExplainOnlyWhenPresent() {
+        // Scores are probabilities from the calibrated combination of model and rules, given even when low, so a
+        // charter's minScore can be set anywhere in 0..1; evidence is given for a present label only, and names
+        // words of the text (the rules' words as stems: "connard" for "connards").
+        Classification calm = classify("Love the new flavour, thanks!");
+        for (String name : List.of("toxicity", "insult")) {
+            assertTrue(calm.labels().containsKey(name), name);
+            assertTrue(calm.score(name) < Classification.PRESENT, name);
+            assertTrue(calm.labels().get(name).evidence().isEmpty(), name);
+        }
+        String text = "Vous êtes vraiment des connards incompétents";
+        Classification rude = classify(text);
+        assertTrue(rude.score("toxicity") > calm.score("toxicity"));
+        List<String> words = Text.of(text).tokens;
+        for (String word : rude.labels().get("toxicity").evidence()) {
+            assertTrue(words.stream().anyMatch(w -> w.startsWith(word)), word);
+        }
     }
 
     @Test
@@ -64,6 +89,7 @@ class ClassifierTest {
     void ordinaryCustomerMessagesCarryNoLabel() {
         assertTrue(classify("Bonjour, ma commande n'est pas arrivée, pouvez-vous m'aider ?").present().isEmpty());
         assertTrue(classify("Love the new flavour, thanks!").present().isEmpty());
+        assertTrue(classify("The delivery was late but support fixed it").present().isEmpty());
     }
 
     @Test
