@@ -197,7 +197,8 @@ ops_counted() {
     (select count(*) from processed_event where event_id = any(cast(string_to_array('$(paste -sd, "$3")', ',') as uuid[])))"
 }
 
-# Until analytics has counted $3 mentions of brand $2 and its group $4 has committed every record of the topic.
+# Until analytics (database $1) has counted $3 mentions of brand $2, each event of the file $5 applied once, and its
+# group $4 has committed every record of the topic.
 ops_wait_counted() {
   local db="$1" brand="$2" n="$3" group="$4" ids="$5" deadline=$(( $(now) + 90 ))
   until [[ "$(ops_counted "$db" "$brand" "$ids")" == "$n $n" \
