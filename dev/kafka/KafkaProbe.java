@@ -1,6 +1,9 @@
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -11,12 +14,18 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Talks to the local broker with the real Kafka client, run by ./tribu as a single-file program
@@ -26,6 +35,11 @@ import java.util.concurrent.TimeUnit;
  *   roundtrip BOOTSTRAP       produces one record to an auto-created topic and reads it back
  *   values BOOTSTRAP TOPIC KEY  prints the value of every record of TOPIC with KEY, one per line, from the
  *                             beginning to the end offsets as they are now (the ops checks count events)
+ *   send BOOTSTRAP TOPIC KEY  produces each line of stdin as one record of TOPIC with KEY (acks=all)
+ *   lag BOOTSTRAP GROUP TOPIC prints how many records of TOPIC the consumer GROUP has not committed yet
+ *   rewind BOOTSTRAP GROUP TOPIC EPOCH_MS  moves GROUP's offsets on TOPIC back to the first record written at or
+ *                             after that time, as kafka-consumer-groups.sh --reset-offsets --to-datetime does (the
+ *                             group must have no member running)
  */
 public class KafkaProbe {
 
@@ -38,6 +52,9 @@ public class KafkaProbe {
             case "ready" -> System.exit(ready(args[1], Integer.parseInt(args.length > 2 ? args[2] : "60")));
             case "roundtrip" -> System.exit(roundtrip(args[1]));
             case "values" -> System.exit(values(args[1], args[2], args[3]));
+            case "send" -> System.exit(send(args[1], args[2], args[3]));
+            case "lag" -> System.exit(lag(args[1], args[2], args[3]));
+            case "rewind" -> System.exit(rewind(args[1], args[2], args[3], Long.parseLong(args[4])));
             default -> {
                 System.err.println("unknown command " + args[0]);
                 System.exit(2);
@@ -138,5 +155,72 @@ public class KafkaProbe {
             }
         }
         return 0;
+    }
+
+    static int send(String bootstrap, String topic, String key) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (!line.isBlank()) {
+                    producer.send(new ProducerRecord<>(topic, key, line)).get(30, TimeUnit.SECONDS);
+                }
+            }
+        }
+        return 0;
+    }
+
+    static int lag(String bootstrap, String group, String topic) throws Exception {
+        try (Admin admin = admin(bootstrap)) {
+            Map<TopicPartition, Long> end = offsets(admin, topic, OffsetSpec.latest());
+            Map<TopicPartition, Long> start = offsets(admin, topic, OffsetSpec.earliest());
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            long lag = 0;
+            for (var partition : end.entrySet()) {
+                OffsetAndMetadata at = committed.get(partition.getKey());
+                // Never committed: the group starts at the earliest record (auto.offset.reset=earliest).
+                lag += partition.getValue() - (at == null ? start.get(partition.getKey()) : at.offset());
+            }
+            System.out.println(lag);
+        }
+        return 0;
+    }
+
+    static int rewind(String bootstrap, String group, String topic, long epochMillis) throws Exception {
+        try (Admin admin = admin(bootstrap)) {
+            Map<TopicPartition, Long> at = offsets(admin, topic, OffsetSpec.forTimestamp(epochMillis));
+            Map<TopicPartition, Long> end = offsets(admin, topic, OffsetSpec.latest());
+            Map<TopicPartition, OffsetAndMetadata> reset = new HashMap<>();
+            // No record at or after the time: the end, as the tool does.
+            at.forEach((partition, offset) -> reset.put(partition,
+                    new OffsetAndMetadata(offset < 0 ? end.get(partition) : offset)));
+            admin.alterConsumerGroupOffsets(group, reset).all().get(30, TimeUnit.SECONDS);
+            System.out.println(reset.entrySet().stream().sorted(Map.Entry.comparingByKey(
+                            (a, b) -> Integer.compare(a.partition(), b.partition())))
+                    .map(e -> e.getKey() + "@" + e.getValue().offset()).collect(Collectors.joining(" ")));
+        }
+        return 0;
+    }
+
+    private static Admin admin(String bootstrap) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return Admin.create(props);
+    }
+
+    /** Every partition of the topic at the offset the spec names (-1 when a time is past the last record). */
+    private static Map<TopicPartition, Long> offsets(Admin admin, String topic, OffsetSpec spec) throws Exception {
+        var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
+                .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> found = admin
+                .listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(), p -> spec)))
+                .all().get(30, TimeUnit.SECONDS);
+        return found.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 }

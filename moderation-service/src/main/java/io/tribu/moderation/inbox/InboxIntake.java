@@ -51,12 +51,13 @@ public class InboxIntake {
     private final OutboxRelay relay;
     private final ProcessedEvents processed;
     private final ObjectMapper json;
+    private final InboxMeters meters;
     private final int defaultSlaMinutes;
     private final Clock clock;
 
     public InboxIntake(Classifier classifier, CharterBook charters, CharterEnforcement enforcement, DecisionLog decisions,
                        NetworkActions networkActions, OutboxRelay relay, ProcessedEvents processed,
-                       ObjectMapper json,
+                       ObjectMapper json, InboxMeters meters,
                        ModerationConfig config, Clock clock) {
         this.classifier = classifier;
         this.charters = charters;
@@ -66,6 +67,7 @@ public class InboxIntake {
         this.relay = relay;
         this.processed = processed;
         this.json = json;
+        this.meters = meters;
         this.defaultSlaMinutes = config.moderation().defaultFirstResponseSlaMinutes();
         this.clock = clock;
     }
@@ -85,11 +87,13 @@ public class InboxIntake {
             return Uni.createFrom().voidItem();
         }
         return Panache.withTransaction(() -> firstTimes(events)
-                .chain(fresh -> fresh.isEmpty() ? Uni.createFrom().voidItem()
+                .chain(fresh -> fresh.isEmpty() ? Uni.createFrom().item(List.<Arrival>of())
                         : charters(fresh).chain(byBrand -> offences(fresh, byBrand)
                                 .chain(offences -> store(judge(fresh, byBrand, offences))))))
+                .invoke(meters::stored)
                 // The charter's hides are waiting in the outbox: relay them now, not at the next tick.
-                .invoke(relay::wake);
+                .invoke(relay::wake)
+                .replaceWithVoid();
     }
 
     /** The events never processed before, first delivery of each mention only, marked as processed. */
@@ -198,10 +202,11 @@ public class InboxIntake {
         return item;
     }
 
-    private Uni<Void> store(List<Arrival> arrivals) {
+    /** The arrivals stored now: a mention already in the inbox under another event id (a replay by listening) keeps its first verdict. */
+    private Uni<List<Arrival>> store(List<Arrival> arrivals) {
         return insertItems(arrivals).chain(inserted -> {
-            // A mention already in the inbox under another event id (a replay by listening) keeps its first verdict.
-            return act(arrivals.stream().filter(a -> inserted.contains(a.item().id)).toList());
+            List<Arrival> stored = arrivals.stream().filter(a -> inserted.contains(a.item().id)).toList();
+            return act(stored).replaceWith(stored);
         });
     }
 

@@ -34,17 +34,19 @@ public class ItemLifecycle {
     private final DecisionLog decisions;
     private final ItemHistory history;
     private final OutboxRelay relay;
+    private final InboxMeters meters;
     private final ProcessedEvents processed;
     private final Clock clock;
 
     ItemLifecycle(InboxIntake intake, Classifier classifier, CharterEnforcement enforcement, DecisionLog decisions,
-                  ItemHistory history, OutboxRelay relay, ProcessedEvents processed, Clock clock) {
+                  ItemHistory history, OutboxRelay relay, InboxMeters meters, ProcessedEvents processed, Clock clock) {
         this.intake = intake;
         this.classifier = classifier;
         this.enforcement = enforcement;
         this.decisions = decisions;
         this.history = history;
         this.relay = relay;
+        this.meters = meters;
         this.processed = processed;
         this.clock = clock;
     }
@@ -73,18 +75,21 @@ public class ItemLifecycle {
      */
     public Uni<Boolean> edit(UUID eventId, String eventType, Edit edit) {
         return Panache.withTransaction(() -> firstTime(eventId, eventType)
-                        .chain(first -> !first ? Uni.createFrom().item(false)
+                        .chain(first -> !first ? Uni.createFrom().<Verdict>nullItem()
                                 : locked(edit.tenant(), edit.brandId(), edit.itemId()).chain(item -> item == null
                                         || item.withdrawnAt != null
                                         || item.editedAt != null && !edit.editedAt().isAfter(item.editedAt)
                                         || item.text.equals(edit.text())
-                                        ? Uni.createFrom().item(false) : revise(item, edit))))
-                // The charter's hides of an edited comment wait in the outbox: relay them now.
-                .invoke(changed -> {
-                    if (changed) {
+                                        ? Uni.createFrom().<Verdict>nullItem() : revise(item, edit))))
+                // Committed: the charter's decisions on the edited comment count, and its hides wait in the outbox:
+                // relay them now.
+                .invoke(verdict -> {
+                    if (verdict != null) {
+                        meters.decided(verdict);
                         relay.wake();
                     }
-                });
+                })
+                .map(verdict -> verdict != null);
     }
 
     /** Withdraws an item once (eventId as for edits), unless the brand deleted it; true when the item changed. */
@@ -125,7 +130,8 @@ public class ItemLifecycle {
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().nullItem() : InboxItem.<InboxItem>findById(id));
     }
 
-    private Uni<Boolean> revise(InboxItem item, Edit edit) {
+    /** The charter's verdict on the edited item, now stored. */
+    private Uni<Verdict> revise(InboxItem item, Edit edit) {
         Instant now = clock.instant();
         MentionRecordedReader.Data data = new MentionRecordedReader.Data(item.id, item.brandId, item.source, item.kind,
                 true, item.author, edit.text(), edit.url() == null ? item.url : edit.url(), edit.language(),
@@ -165,7 +171,7 @@ public class ItemLifecycle {
                     return labels(item.id, intake.labelsJson(labels))
                             .chain(() -> history.record(item, ItemHistory.EDITED, edit.editedAt(), previous, null, null, null))
                             .chain(() -> intake.act(List.of(new InboxIntake.Arrival(edited.get(0), item, labels, verdict))))
-                            .replaceWith(true);
+                            .replaceWith(verdict);
                 })));
     }
 

@@ -1,5 +1,6 @@
 package io.tribu.moderation.sla;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -16,17 +17,20 @@ import java.util.UUID;
 /**
  * Finds interactions still unanswered past their first-response target, marks them breached and
  * emits one breach event each, in the same transaction (SKIP LOCKED: replicas never report twice).
+ * Once it committed, each breach counts in {@code tribu.sla.breaches} by the interaction's {@code source}.
  */
 @ApplicationScoped
 public class SlaWatcher {
 
     private final Outbox outbox;
     private final String topic;
+    private final MeterRegistry metrics;
     private final Clock clock;
 
-    public SlaWatcher(Outbox outbox, ModerationConfig config, Clock clock) {
+    public SlaWatcher(Outbox outbox, ModerationConfig config, MeterRegistry metrics, Clock clock) {
         this.outbox = outbox;
         this.topic = config.topics().sla();
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -44,13 +48,17 @@ public class SlaWatcher {
                 // The rows are locked above; the entities are read through the mapping (labels as JSON text).
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<InboxItem>of())
                         : InboxItem.<InboxItem>list("id in ?1 order by slaDueAt", ids))
-                .chain(overdue -> breach(overdue, now))));
+                .chain(overdue -> breach(overdue, now))))
+                .invoke(breached -> breached.forEach(item -> metrics.counter("tribu.sla.breaches", "source", item.source)
+                        .increment()))
+                .replaceWithVoid();
     }
 
-    private Uni<Void> breach(List<InboxItem> overdue, Instant now) {
+    private Uni<List<InboxItem>> breach(List<InboxItem> overdue, Instant now) {
         overdue.forEach(item -> item.slaBreachedAt = now);
         return outbox.appendAll(overdue.stream().map(item -> new Outbox.Pending(topic, item.tenant, item.brandId,
                 SlaBreached.TYPE, new SlaBreached(item.id, item.brandId, item.source, item.kind, item.publishedAt,
-                        item.slaDueAt, now))).toList());
+                        item.slaDueAt, now))).toList())
+                .replaceWith(overdue);
     }
 }
