@@ -57,6 +57,14 @@ public class CommentPolls {
             update youtube_poll set quota_used = case when quota_day = $2 then quota_used + 1 else 1 end, quota_day = $2
             where channel_id = $1 and lease_owner = $4 and (quota_day is distinct from $2 or quota_used < $3)""";
 
+    /** The channel's poll row, created due now if the channel was never polled, charged {@code $3} units of day {@code $2}. */
+    private static final String CHARGE = """
+            insert into youtube_poll (channel_id, tenant, brand_id, next_poll_at, quota_day, quota_used)
+            select id, tenant, brand_id, $5, $2, $3 from channel where id = $1 and $3 <= $4
+            on conflict (channel_id) do update
+              set quota_used = case when youtube_poll.quota_day = $2 then youtube_poll.quota_used + $3 else $3 end, quota_day = $2
+              where youtube_poll.quota_day is distinct from $2 or youtube_poll.quota_used + $3 <= $4""";
+
     private final Pool pool;
     private final Outbox outbox;
     private final String topic;
@@ -81,6 +89,15 @@ public class CommentPolls {
     /** Takes one quota unit of the channel's day; false when the day's budget is spent (or the lease lost). */
     Uni<Boolean> spend(String worker, UUID channelId, LocalDate quotaDay, int dailyUnits) {
         return pool.preparedQuery(SPEND).execute(Tuple.of(channelId, quotaDay, dailyUnits, worker))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /**
+     * Takes {@code units} of the channel's day for a write (a moderation action), whoever holds the poll lease; false
+     * when they do not fit in what is left of {@code dailyUnits}.
+     */
+    Uni<Boolean> charge(UUID channelId, LocalDate quotaDay, int units, int dailyUnits, Instant now) {
+        return pool.preparedQuery(CHARGE).execute(Tuple.of(channelId, quotaDay, units, dailyUnits, utc(now)))
                 .map(rows -> rows.rowCount() == 1);
     }
 
