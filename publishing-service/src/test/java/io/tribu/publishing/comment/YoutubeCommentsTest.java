@@ -5,21 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.restassured.http.ContentType;
-import io.tribu.platform.testing.TestTokens;
 import io.tribu.platform.testing.TopicReader;
 import io.tribu.publishing.network.fake.FakeYoutube;
 import io.tribu.publishing.outbox.EventSchemas;
 import io.tribu.publishing.post.Drafts;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -28,13 +21,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
-import static io.restassured.RestAssured.given;
+import static io.tribu.publishing.comment.YoutubeChannels.awaitPoll;
+import static io.tribu.publishing.comment.YoutubeChannels.connect;
+import static io.tribu.publishing.comment.YoutubeChannels.due;
+import static io.tribu.publishing.comment.YoutubeChannels.poll;
+import static io.tribu.publishing.comment.YoutubeChannels.quotaUsed;
+import static io.tribu.publishing.comment.YoutubeChannels.sql;
+import static io.tribu.publishing.comment.YoutubeChannels.youtubeChannelId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,24 +46,12 @@ class YoutubeCommentsTest {
 
     static final FakeYoutube YOUTUBE = FakeYoutube.forTheService();
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Duration WAIT = Duration.ofSeconds(60);
+    static final Duration WAIT = YoutubeChannels.WAIT;
     static final Duration QUIET = Duration.ofSeconds(3);
 
     @AfterAll
     static void stop() {
         YOUTUBE.close();
-    }
-
-    static String youtubeChannelId() {
-        return "UC" + UUID.randomUUID().toString().replace("-", "").substring(0, 22);
-    }
-
-    /** Connects the YouTube channel to the brand; returns the channel's id in Tribu. */
-    static String connect(String tenant, String brand, String youtubeChannel, String accessToken) {
-        return given().auth().oauth2(TestTokens.token(tenant, "community-manager", brand)).contentType(ContentType.JSON)
-                .body(Map.of("network", "youtube", "handle", youtubeChannel, "credentials", Map.of("accessToken", accessToken,
-                        "refreshToken", FakeYoutube.REFRESH_TOKEN, "clientId", FakeYoutube.CLIENT_ID, "clientSecret", FakeYoutube.CLIENT_SECRET)))
-                .when().post("/brands/" + brand + "/channels").then().statusCode(201).extract().path("id");
     }
 
     /** The events of the brand read in {@code period} (or until {@code count} arrived), each checked against the schema. */
@@ -184,19 +169,19 @@ class YoutubeCommentsTest {
         String brand = Drafts.freshBrand();
         String uc = youtubeChannelId();
         Instant now = clock.instant();
-        for (int i = 0; i < 45; i++) {
+        for (int i = 0; i < 245; i++) {
             YOUTUBE.comment(uc, "vid00000004", "avis " + i, now.minusSeconds(10L * (i + 1)));
         }
         try (TopicReader reader = new TopicReader("tribu.publishing.comments")) {
             String channelId = connect("soleil", brand, uc, FakeYoutube.TOKEN);
-            List<JsonNode> spent = events(reader, brand, 40, WAIT);
+            List<JsonNode> spent = events(reader, brand, 240, WAIT);
             nothingMore(reader, brand);
-            assertEquals(40, spent.size(), "20 units (tribu.youtube.daily-units in test) read 20 pages of 2");
+            assertEquals(240, spent.size(), "120 units (tribu.youtube.daily-units in test) read 120 pages of 2");
             Map<String, Object> poll = poll(channelId);
-            assertEquals(20, poll.get("quota_used"));
-            assertEquals(FakeYoutube.pageToken(40), poll.get("page_token"));
+            assertEquals(120, poll.get("quota_used"));
+            assertEquals(FakeYoutube.pageToken(240), poll.get("page_token"));
             assertEquals(CommentPoller.nextQuotaDay(clock.instant()), ((OffsetDateTime) poll.get("next_poll_at")).toInstant());
-            assertTrue(String.valueOf(poll.get("last_error")).contains("daily budget of 20"));
+            assertTrue(String.valueOf(poll.get("last_error")).contains("daily budget of 120"));
 
             // The next quota day: the sweep goes on where it stopped.
             sql("update youtube_poll set quota_day = quota_day - 1, next_poll_at = now() where channel_id = ?", channelId);
@@ -204,7 +189,7 @@ class YoutubeCommentsTest {
             nothingMore(reader, brand);
             List<JsonNode> both = new ArrayList<>(spent);
             both.addAll(rest);
-            assertEquals(45, changes(both).size(), "45 comments, each once");
+            assertEquals(245, changes(both).size(), "245 comments, each once");
             assertEquals(3, quotaUsed(channelId));
         }
     }
@@ -268,59 +253,5 @@ class YoutubeCommentsTest {
             assertTrue(ofLune.stream().allMatch(e -> e.get("tenant").asText().equals("lune")
                     && e.get("data").get("channelId").asText().equals(luneChannel)));
         }
-    }
-
-    // --- the poll rows ---
-
-    static Connection db() throws Exception {
-        var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class), config.getValue("quarkus.datasource.password", String.class));
-    }
-
-    static void sql(String statement, String channelId) throws Exception {
-        try (Connection db = db(); PreparedStatement update = db.prepareStatement(statement)) {
-            update.setObject(1, UUID.fromString(channelId));
-            assertEquals(1, update.executeUpdate());
-        }
-    }
-
-    /** The channel is due now (its next sweep), as if its interval had passed. */
-    static void due(String channelId) throws Exception {
-        sql("update youtube_poll set next_poll_at = now() - interval '1 second' where channel_id = ?", channelId);
-    }
-
-    static Map<String, Object> poll(String channelId) throws Exception {
-        try (Connection db = db(); PreparedStatement query = db.prepareStatement("select * from youtube_poll where channel_id = ?")) {
-            query.setObject(1, UUID.fromString(channelId));
-            try (ResultSet rows = query.executeQuery()) {
-                Map<String, Object> row = new HashMap<>();
-                if (rows.next()) {
-                    for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-                        Object value = rows.getObject(i) instanceof java.sql.Timestamp ? rows.getObject(i, OffsetDateTime.class) : rows.getObject(i);
-                        row.put(rows.getMetaData().getColumnName(i), value);
-                    }
-                }
-                return row;
-            }
-        }
-    }
-
-    static Map<String, Object> awaitPoll(String channelId, java.util.function.Predicate<Map<String, Object>> wanted) throws Exception {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (Instant.now().isBefore(deadline)) {
-            Map<String, Object> row = poll(channelId);
-            if (!row.isEmpty() && wanted.test(row)) {
-                return row;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("poll row of " + channelId + " never as wanted: " + poll(channelId));
-    }
-
-    static int quotaUsed(String channelId) throws Exception {
-        Object used = poll(channelId).get("quota_used");
-        assertNotNull(used);
-        return (Integer) used;
     }
 }
