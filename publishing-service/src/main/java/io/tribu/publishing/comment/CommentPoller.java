@@ -46,14 +46,21 @@ public class CommentPoller {
     private static final Logger LOG = Logger.getLogger(CommentPoller.class);
     /** YouTube's quota day starts at midnight Pacific time. */
     static final ZoneId QUOTA_ZONE = ZoneId.of("America/Los_Angeles");
+    private static final String QUOTA = "quota";
+    private static final String TOKEN_REFUSED = "token-refused";
 
-    /** Why a sweep stops before its end: the cursor stays, the channel waits until {@code until}. */
+    /**
+     * Why a sweep stops before its end: the cursor stays, the channel waits until {@code until}; {@code result} is the
+     * metric's (quota, token-refused, later, refused).
+     */
     private static final class Stop extends RuntimeException {
         final Instant until;
+        final String result;
 
-        Stop(Instant until, String reason) {
+        Stop(Instant until, String result, String reason) {
             super(reason, null, false, false);
             this.until = until;
+            this.result = result;
         }
     }
 
@@ -61,6 +68,7 @@ public class CommentPoller {
     private final ChannelService channels;
     private final TokenRefresh tokens;
     private final YoutubeApi youtube;
+    private final CommentPollMetrics metrics;
     private final Clock clock;
     private final Duration interval;
     private final Duration lookback;
@@ -69,11 +77,12 @@ public class CommentPoller {
     private final String owner = "comments-" + UUID.randomUUID().toString().substring(0, 8);
 
     public CommentPoller(CommentPolls polls, ChannelService channels, TokenRefresh tokens, YoutubeApi youtube, Clock clock,
-                         PublishingConfig config) {
+                         PublishingConfig config, CommentPollMetrics metrics) {
         this.polls = polls;
         this.channels = channels;
         this.tokens = tokens;
         this.youtube = youtube;
+        this.metrics = metrics;
         this.clock = clock;
         this.interval = config.youtube().interval();
         this.lookback = config.youtube().lookback();
@@ -106,9 +115,15 @@ public class CommentPoller {
         // Deferred: credentials that cannot be opened fail this channel's sweep only, not the other channels'.
         return Uni.createFrom().deferred(() -> page(channel, new AtomicReference<>(channels.account(channel.channelId(), "youtube",
                         channel.baseUrl(), channel.handle(), channel.credentials())), channel.pageToken(), started))
-                .onFailure(Stop.class).recoverWithUni(stop -> polls.pause(owner, channel.channelId(), ((Stop) stop).until,
-                        stop.getMessage(), clock.instant()))
+                .invoke(() -> metrics.polled("complete"))
+                .onFailure(Stop.class).recoverWithUni(failure -> {
+                    Stop stop = (Stop) failure;
+                    metrics.polled(stop.result);
+                    return polls.pause(owner, channel.channelId(), stop.until, stop.getMessage(), !stop.result.equals(QUOTA),
+                            stop.result.equals(TOKEN_REFUSED), clock.instant());
+                })
                 .onFailure().recoverWithUni(failure -> {
+                    metrics.polled("error");
                     LOG.warnf("YouTube channel %s: comments not read (%s); its lease runs out and the sweep goes on later",
                             channel.channelId(), failure);
                     return Uni.createFrom().voidItem();
@@ -167,7 +182,7 @@ public class CommentPoller {
                         .onFailure().recoverWithNull()
                         .chain(renewed -> {
                             if (renewed == null) {
-                                throw new Stop(clock.instant().plus(interval), "token refused by YouTube and not renewed: "
+                                throw new Stop(clock.instant().plus(interval), TOKEN_REFUSED, "token refused by YouTube and not renewed: "
                                         + refused.reason());
                             }
                             account.set(renewed);
@@ -181,15 +196,15 @@ public class CommentPoller {
             }
             Instant now = clock.instant();
             if (answer instanceof YoutubeApi.QuotaExceeded quota) {
-                throw new Stop(nextQuotaDay(now), quota.reason());
+                throw new Stop(nextQuotaDay(now), QUOTA, quota.reason());
             }
             if (answer instanceof YoutubeApi.TokenRefused refused) {
-                throw new Stop(now.plus(interval), "token refused by YouTube after renewal: " + refused.reason());
+                throw new Stop(now.plus(interval), TOKEN_REFUSED, "token refused by YouTube after renewal: " + refused.reason());
             }
             if (answer instanceof YoutubeApi.Later later) {
-                throw new Stop(now.plus(later.after() != null ? later.after() : interval), later.reason());
+                throw new Stop(now.plus(later.after() != null ? later.after() : interval), "later", later.reason());
             }
-            throw new Stop(now.plus(interval), ((YoutubeApi.Refused) answer).reason());
+            throw new Stop(now.plus(interval), "refused", ((YoutubeApi.Refused) answer).reason());
         });
     }
 
@@ -197,7 +212,7 @@ public class CommentPoller {
         Instant now = clock.instant();
         return polls.spend(owner, channel.channelId(), LocalDate.ofInstant(now, QUOTA_ZONE), dailyUnits).invoke(spent -> {
             if (!spent) {
-                throw new Stop(nextQuotaDay(now), "the channel's daily budget of " + dailyUnits
+                throw new Stop(nextQuotaDay(now), QUOTA, "the channel's daily budget of " + dailyUnits
                         + " YouTube quota units is spent (tribu.youtube.daily-units)");
             }
         }).replaceWithVoid();

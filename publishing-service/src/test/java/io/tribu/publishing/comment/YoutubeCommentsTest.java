@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.tribu.platform.testing.TestTokens;
 import io.tribu.platform.testing.TopicReader;
 import io.tribu.publishing.network.fake.FakeYoutube;
 import io.tribu.publishing.outbox.EventSchemas;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static io.restassured.RestAssured.given;
 import static io.tribu.publishing.comment.YoutubeChannels.awaitPoll;
 import static io.tribu.publishing.comment.YoutubeChannels.connect;
 import static io.tribu.publishing.comment.YoutubeChannels.due;
@@ -43,6 +46,9 @@ class YoutubeCommentsTest {
     /** The service's clock: the fixtures' times and the expected quota day follow it, not the test machine's. */
     @jakarta.inject.Inject
     java.time.Clock clock;
+
+    @jakarta.inject.Inject
+    CommentPollMetrics metrics;
 
     static final FakeYoutube YOUTUBE = FakeYoutube.forTheService();
     static final ObjectMapper JSON = new ObjectMapper();
@@ -182,6 +188,12 @@ class YoutubeCommentsTest {
             assertEquals(FakeYoutube.pageToken(240), poll.get("page_token"));
             assertEquals(CommentPoller.nextQuotaDay(clock.instant()), ((OffsetDateTime) poll.get("next_poll_at")).toInstant());
             assertTrue(String.valueOf(poll.get("last_error")).contains("daily budget of 120"));
+            assertNull(poll.get("failing_since"), "a spent quota day is no failure");
+            var view = given().auth().oauth2(TestTokens.token("soleil", "community-manager", brand))
+                    .when().get("/brands/" + brand + "/channels/" + channelId).then().statusCode(200).extract().jsonPath();
+            assertEquals(CommentPoller.nextQuotaDay(clock.instant()), Instant.parse(view.getString("polling.nextPollAt")), "paused until");
+            assertEquals(120, view.getInt("polling.quotaUsed"));
+            assertEquals("connected", view.getString("state"));
 
             // The next quota day: the sweep goes on where it stopped.
             sql("update youtube_poll set quota_day = quota_day - 1, next_poll_at = now() where channel_id = ?", channelId);
@@ -229,6 +241,36 @@ class YoutubeCommentsTest {
             assertTrue(String.valueOf(poll.get("last_error")).startsWith("token refused by YouTube and not renewed"),
                     String.valueOf(poll.get("last_error")));
             nothingMore(reader, brand);
+
+            // The channel's view says it, and so do the operators' metrics.
+            var view = given().auth().oauth2(TestTokens.token("soleil", "community-manager", brand))
+                    .when().get("/brands/" + brand + "/channels/" + channelId).then().statusCode(200).extract().jsonPath();
+            assertEquals("failing", view.getString("state"), "the poll's refused token makes the channel failing");
+            assertTrue(view.getString("polling.lastError").startsWith("token refused by YouTube and not renewed"));
+            assertEquals(((OffsetDateTime) poll.get("last_error_at")).toInstant(), Instant.parse(view.getString("polling.lastErrorAt")));
+            assertEquals(((OffsetDateTime) poll.get("failing_since")).toInstant(), Instant.parse(view.getString("polling.failingSince")));
+            metrics.refresh().await().indefinitely();
+            String scraped = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertTrue(scraped.contains("tribu_comment_polls_total{network=\"youtube\",result=\"token-refused\"}"), "polls counted by result");
+            assertTrue(scraped.contains("tribu_comment_polls_total{network=\"youtube\",result=\"complete\"}"));
+            double failing = Double.parseDouble(scraped.lines().filter(line -> line.startsWith("tribu_comment_poll_failing_seconds{"))
+                    .findFirst().orElseThrow().replaceAll(".* ", ""));
+            long thisOne = java.time.Duration.between(((OffsetDateTime) poll.get("failing_since")).toInstant(), clock.instant()).toSeconds();
+            assertTrue(failing >= thisOne, "at least as long as this channel has been failing (" + thisOne + " s): " + failing);
+
+            // New credentials: polled again, the error and the failing state go.
+            YOUTUBE.restoreRefreshToken();
+            given().auth().oauth2(TestTokens.token("soleil", "community-manager", brand)).contentType(ContentType.JSON)
+                    .body(java.util.Map.of("network", "youtube", "handle", uc, "credentials", java.util.Map.of("accessToken", FakeYoutube.TOKEN,
+                            "refreshToken", FakeYoutube.REFRESH_TOKEN, "clientId", FakeYoutube.CLIENT_ID, "clientSecret", FakeYoutube.CLIENT_SECRET)))
+                    .when().put("/brands/" + brand + "/channels/" + channelId).then().statusCode(200);
+            due(channelId);
+            assertEquals(1, events(reader, brand, 1, WAIT).size());
+            var healed = given().auth().oauth2(TestTokens.token("soleil", "community-manager", brand))
+                    .when().get("/brands/" + brand + "/channels/" + channelId).then().statusCode(200).extract().jsonPath();
+            assertEquals("connected", healed.getString("state"));
+            assertNull(healed.get("polling.lastError"));
+            assertNull(healed.get("polling.failingSince"));
         }
     }
 

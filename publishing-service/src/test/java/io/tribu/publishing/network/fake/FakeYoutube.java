@@ -112,6 +112,10 @@ public class FakeYoutube extends FakeNetwork {
         refreshRevoked = true;
     }
 
+    public void restoreRefreshToken() {
+        refreshRevoked = false;
+    }
+
     public void exhaustQuota() {
         quotaExhausted = true;
     }
