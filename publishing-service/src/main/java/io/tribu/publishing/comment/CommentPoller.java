@@ -136,7 +136,7 @@ public class CommentPoller {
             boolean last = threads.nextPageToken() == null
                     || threads.comments().stream().allMatch(thread -> thread.publishedAt().isBefore(cutoff));
             return polls.known(channel.channelId(), ids(threads.comments()))
-                    .chain(knownThreads -> replies(channel, account, threads.comments(), knownThreads)
+                    .chain(knownThreads -> replies(channel, account, threads, knownThreads, cutoff)
                             .chain(replies -> polls.known(channel.channelId(), ids(replies)).map(knownReplies -> {
                                 List<YoutubeApi.Comment> all = new ArrayList<>(threads.comments());
                                 all.addAll(replies);
@@ -149,19 +149,40 @@ public class CommentPoller {
         });
     }
 
-    /** The replies of the threads whose reply count is not the one stored, every page of them. */
+    /**
+     * The replies of the page's threads, found at the least cost: a thread whose replies all came with it (five at
+     * most) needs no call; a longer one is read (every page of comments.list, a unit per 100 replies) when its reply
+     * count is not the one stored, or while it began after {@code cutoff}: a reply edited there changes no count, and
+     * only reading the thread again shows it.
+     */
     private Uni<List<YoutubeApi.Comment>> replies(CommentPolls.Claimed channel, AtomicReference<Account> account,
-                                                   List<YoutubeApi.Comment> threads, Map<String, CommentPolls.Known> known) {
-        List<YoutubeApi.Comment> changed = threads.stream().filter(thread -> thread.replyCount() > 0
-                && (known.get(thread.id()) == null || known.get(thread.id()).replyCount() != thread.replyCount())).toList();
-        return Multi.createFrom().iterable(changed)
+                                                   YoutubeApi.Page threads, Map<String, CommentPolls.Known> known, Instant cutoff) {
+        List<YoutubeApi.Comment> inline = new ArrayList<>();
+        List<YoutubeApi.Comment> toRead = new ArrayList<>();
+        for (YoutubeApi.Comment thread : threads.comments()) {
+            List<YoutubeApi.Comment> given = threads.inlineReplies().getOrDefault(thread.id(), List.of());
+            if (thread.replyCount() == 0) {
+                continue;
+            }
+            if (given.size() >= thread.replyCount()) {
+                inline.addAll(given);
+            } else if (known.get(thread.id()) == null || known.get(thread.id()).replyCount() != thread.replyCount()
+                    || !thread.publishedAt().isBefore(cutoff)) {
+                toRead.add(thread);
+            }
+        }
+        return Multi.createFrom().iterable(toRead)
                 .onItem().transformToUniAndConcatenate(thread -> repliesOf(channel, account, thread.id(), null, new ArrayList<>())
                         // A reply's resource names no video (comments.list): it is its thread's.
                         .map(replies -> replies.stream().map(reply -> reply.videoId() != null ? reply
                                 : new YoutubeApi.Comment(reply.id(), thread.videoId(), reply.parentId(), reply.authorName(),
                                 reply.authorChannelId(), reply.text(), reply.publishedAt(), reply.updatedAt(), reply.replyCount())).toList()))
                 .collect().asList()
-                .map(lists -> lists.stream().flatMap(List::stream).toList());
+                .map(lists -> {
+                    List<YoutubeApi.Comment> all = new ArrayList<>(inline);
+                    lists.forEach(all::addAll);
+                    return all;
+                });
     }
 
     private Uni<List<YoutubeApi.Comment>> repliesOf(CommentPolls.Claimed channel, AtomicReference<Account> account, String parentId,

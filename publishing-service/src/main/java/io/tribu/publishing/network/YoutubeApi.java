@@ -15,8 +15,9 @@ import java.util.List;
 
 /**
  * YouTube Data API v3, the comments on the channel's videos. Each list call costs one quota unit:
- * {@code GET /youtube/v3/commentThreads?part=snippet&allThreadsRelatedToChannelId=<channel>&order=time} (top-level
- * comments, newest thread first, {@code nextPageToken} to go on) and {@code GET /youtube/v3/comments?part=snippet
+ * {@code GET /youtube/v3/commentThreads?part=snippet,replies&allThreadsRelatedToChannelId=<channel>&order=time} (top-level
+ * comments, newest thread first, {@code nextPageToken} to go on; {@code replies.comments}: up to five of each thread's
+ * replies, at no extra cost) and {@code GET /youtube/v3/comments?part=snippet
  * &parentId=<thread>} (a thread's replies). The channel's handle is its channel id ({@code UC…}); its token is an
  * OAuth 2.0 access token of Google's (scope {@code youtube.force-ssl}), renewed with the refresh token at
  * {@code POST https://oauth2.googleapis.com/token} (client id and secret in the form). Errors are Google's JSON
@@ -41,8 +42,11 @@ public class YoutubeApi {
     public sealed interface Answer {
     }
 
-    /** One page of comments, and the token of the next (null on the last page). */
-    public record Page(List<Comment> comments, String nextPageToken) implements Answer {
+    /**
+     * One page of comments, and the token of the next (null on the last page); {@code inlineReplies}: the replies a
+     * thread list gave with each thread (at most five a thread, not always all of them), by thread id.
+     */
+    public record Page(List<Comment> comments, String nextPageToken, java.util.Map<String, List<Comment>> inlineReplies) implements Answer {
     }
 
     /** Google refused the token (401): renew it, else the channel needs reconnecting. */
@@ -83,7 +87,7 @@ public class YoutubeApi {
 
     /** One page of the channel's comment threads, newest first; pageToken null for the first. */
     public Uni<Answer> threads(Account account, String pageToken) {
-        return list(account, "/youtube/v3/commentThreads?part=snippet&maxResults=100&order=time&textFormat=plainText"
+        return list(account, "/youtube/v3/commentThreads?part=snippet,replies&maxResults=100&order=time&textFormat=plainText"
                 + "&allThreadsRelatedToChannelId=" + encoded(account.handle()), pageToken);
     }
 
@@ -176,16 +180,20 @@ public class YoutubeApi {
     /** A commentThreadListResponse (items are threads holding their top-level comment) or a commentListResponse. */
     private static Page page(JsonNode answer) {
         List<Comment> comments = new ArrayList<>();
+        java.util.Map<String, List<Comment>> inline = new java.util.HashMap<>();
         for (JsonNode item : answer.path("items")) {
             if ("youtube#commentThread".equals(item.path("kind").asText())) {
                 JsonNode top = item.path("snippet").path("topLevelComment");
-                comments.add(comment(top, item.path("snippet").path("videoId").asText(null),
-                        item.path("snippet").path("totalReplyCount").asInt(0)));
+                String videoId = item.path("snippet").path("videoId").asText(null);
+                comments.add(comment(top, videoId, item.path("snippet").path("totalReplyCount").asInt(0)));
+                List<Comment> replies = new ArrayList<>();
+                item.path("replies").path("comments").forEach(reply -> replies.add(comment(reply, videoId, 0)));
+                inline.put(item.path("id").asText(), replies);
             } else {
                 comments.add(comment(item, item.path("snippet").path("videoId").asText(null), 0));
             }
         }
-        return new Page(comments, answer.path("nextPageToken").asText(null));
+        return new Page(comments, answer.path("nextPageToken").asText(null), inline);
     }
 
     private static Comment comment(JsonNode comment, String videoId, int replyCount) {

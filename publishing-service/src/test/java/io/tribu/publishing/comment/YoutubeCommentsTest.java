@@ -120,7 +120,7 @@ class YoutubeCommentsTest {
             assertEquals("https://www.youtube.com/watch?v=vid00000001&lc=" + reply.id(), replied.get("data").get("url").asText());
             JsonNode own = events.stream().filter(e -> e.get("data").get("commentId").asText().equals(answer.id())).findFirst().orElseThrow();
             assertTrue(own.get("data").get("fromChannel").asBoolean(), "the channel's own answer is marked");
-            assertEquals(3, quotaUsed(channelId), "two pages of threads and one of replies");
+            assertEquals(2, quotaUsed(channelId), "two pages of threads; the replies came with their thread");
 
             // The author edits a comment and someone replies: the next sweep announces exactly these two.
             YOUTUBE.edit(uc, third, "Quand rouvrez-vous ? (édité)", now.minusSeconds(60));
@@ -133,6 +133,40 @@ class YoutubeCommentsTest {
             assertEquals("new", nextChanges.get(late.id() + "@" + now.minusSeconds(30)));
             assertEquals("Quand rouvrez-vous ? (édité)", next.stream().filter(e -> e.get("data").get("change").asText().equals("edited"))
                     .findFirst().orElseThrow().get("data").get("text").asText());
+        }
+    }
+
+    @Test
+    void aReplyEditedWithoutANewReplyIsAnnouncedReadingOnlyTheThreadsTooLongToComeWithTheirReplies() throws Exception {
+        String brand = Drafts.freshBrand();
+        String uc = youtubeChannelId();
+        Instant now = clock.instant();
+        FakeYoutube.Comment small = YOUTUBE.comment(uc, "vid00000008", "Petit fil", now.minusSeconds(600));
+        FakeYoutube.Comment smallReply = YOUTUBE.reply(uc, small, "UCsmall00000000000000000", "oui", now.minusSeconds(590));
+        YOUTUBE.reply(uc, small, "UCsmall00000000000000001", "non", now.minusSeconds(580));
+        FakeYoutube.Comment big = YOUTUBE.comment(uc, "vid00000008", "Long fil", now.minusSeconds(500));
+        List<FakeYoutube.Comment> bigReplies = new ArrayList<>();
+        for (int i = 0; i <= FakeYoutube.INLINE_REPLIES; i++) {
+            bigReplies.add(YOUTUBE.reply(uc, big, "UCbig000000000000000000" + i, "réponse " + i, now.minusSeconds(490 - i)));
+        }
+        try (TopicReader reader = new TopicReader("tribu.publishing.comments")) {
+            String channelId = connect("soleil", brand, uc, FakeYoutube.TOKEN);
+            assertEquals(10, events(reader, brand, 10, WAIT).size());
+            nothingMore(reader, brand);
+            assertEquals(0, YOUTUBE.replyReads(small.id()), "its two replies came with the thread");
+            assertEquals(1 + 3, quotaUsed(channelId), "a page of threads, and the long thread's 6 replies in 3 pages of 2");
+
+            // Two replies edited: no reply count changes.
+            FakeYoutube.Comment lastOfBig = bigReplies.get(FakeYoutube.INLINE_REPLIES);
+            YOUTUBE.edit(uc, smallReply, "oui (édité)", now.minusSeconds(20));
+            YOUTUBE.edit(uc, lastOfBig, "réponse (éditée)", now.minusSeconds(10));
+            due(channelId);
+            Map<String, String> edits = changes(events(reader, brand, 2, WAIT));
+            nothingMore(reader, brand);
+            assertEquals(Map.of(smallReply.id() + "@" + now.minusSeconds(20), "edited", lastOfBig.id() + "@" + now.minusSeconds(10), "edited"),
+                    edits);
+            assertEquals(0, YOUTUBE.replyReads(small.id()));
+            assertEquals(4 + 1 + 3, quotaUsed(channelId), "the long thread, begun within the lookback, is read again: 3 units");
         }
     }
 

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * YouTube Data API v3 reads of comments, and Google's OAuth 2.0 token endpoint, in their real shapes:
  * {@code GET /youtube/v3/commentThreads?part=snippet&allThreadsRelatedToChannelId=} (a commentThreadListResponse,
- * threads newest first, {@code nextPageToken} while more remain), {@code GET /youtube/v3/comments?part=snippet&parentId=}
+ * threads newest first, {@code nextPageToken} while more remain), with {@code part=replies} the first
+ * {@link #INLINE_REPLIES} replies of each thread in {@code replies.comments}, {@code GET /youtube/v3/comments?part=snippet&parentId=}
  * (a commentListResponse of the thread's replies, oldest first), and {@code POST /token} (refresh_token grant, client id
  * and secret in the form; {@code invalid_grant} once revoked). A bearer token it did not issue is 401 {@code authError};
  * {@link #exhaustQuota()} makes the next list call 403 {@code quotaExceeded}, as Google answers when the project's daily
@@ -54,6 +55,9 @@ public class FakeYoutube extends FakeNetwork {
     private volatile boolean quotaExhausted;
     private volatile String failPageToken;
     public volatile int pageSize = 2;
+    /** A thread list gives at most this many of a thread's replies ({@code part=replies}); the rest need comments.list. */
+    public static final int INLINE_REPLIES = 5;
+    private final Map<String, AtomicLong> replyReads = new ConcurrentHashMap<>();
 
     /** On the port of {@code %test.tribu.networks.youtube-url} and {@code google-oauth-url}. */
     public static FakeYoutube forTheService() {
@@ -86,6 +90,11 @@ public class FakeYoutube extends FakeNetwork {
         List<Comment> comments = byChannel.get(channelId);
         comments.replaceAll(c -> c.id().equals(comment.id())
                 ? new Comment(c.id(), c.videoId(), c.parentId(), c.author(), c.authorChannelId(), text, c.publishedAt(), at) : c);
+    }
+
+    /** How many comments.list calls read the replies of the thread. */
+    public long replyReads(String parentId) {
+        return replyReads.getOrDefault(parentId, new AtomicLong()).get();
     }
 
     /** A comment's moderation status: published unless set otherwise. */
@@ -189,12 +198,19 @@ public class FakeYoutube extends FakeNetwork {
                 snippet.put("canReply", true);
                 snippet.put("totalReplyCount", replies);
                 snippet.put("isPublic", true);
-                items.add(Map.of("kind", "youtube#commentThread", "etag", "t" + thread.updatedAt().toEpochMilli(), "id", thread.id(),
-                        "snippet", snippet));
+                Map<String, Object> item = new LinkedHashMap<>(Map.of("kind", "youtube#commentThread", "etag",
+                        "t" + thread.updatedAt().toEpochMilli(), "id", thread.id(), "snippet", snippet));
+                List<Object> inline = all.stream().filter(c -> thread.id().equals(c.parentId()))
+                        .sorted(Comparator.comparing(Comment::publishedAt)).limit(INLINE_REPLIES).map(c -> (Object) resource(c, channelId)).toList();
+                if (String.valueOf(query(exchange, "part")).contains("replies") && !inline.isEmpty()) {
+                    item.put("replies", Map.of("comments", inline));
+                }
+                items.add(item);
             }
             answer(exchange, 200, list("youtube#commentThreadListResponse", items, threads.size(), offset));
         } else if (path.equals("/youtube/v3/comments") && exchange.getRequestMethod().equals("GET")) {
             String parentId = query(exchange, "parentId");
+            replyReads.computeIfAbsent(parentId, p -> new AtomicLong()).incrementAndGet();
             List<Comment> replies = byChannel.values().stream().flatMap(List::stream).filter(c -> parentId.equals(c.parentId()))
                     .filter(this::shown)
                     .sorted(Comparator.comparing(Comment::publishedAt)).toList();
