@@ -124,7 +124,7 @@ class CommentIntakeTest {
         String itemId = (String) inbox(token, brand).get(0).get("id");
         try (TopicReader actions = new TopicReader("tribu.moderation.actions")) {
             JsonPath asked = given().auth().oauth2(token).contentType("application/json")
-                    .body(Map.of("action", "reply", "replyText", "Oui, dès lundi !", "visibility", "public"))
+                    .body(Map.of("action", "reply", "replyText", "Oui, dès lundi !", "visibility", "public", "expectedVersion", 0))
                     .when().post("/brands/" + brand + "/inbox/" + itemId + "/decisions").then().statusCode(200).extract().jsonPath();
             assertEquals("requested", asked.getString("networkAction.outcome"));
             JsonNode requested = JSON.readTree(actions.await(r -> r.value().contains(itemId), Duration.ofSeconds(30)).orElseThrow().value())
