@@ -115,6 +115,37 @@ class CommentIntakeTest {
     }
 
     @Test
+    void aReplyToAYoutubeCommentIsAskedOfPublishingWithTheCommentIdAndItsOutcomeAnswersTheItem() throws Exception {
+        String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = TestTokens.token("soleil", "community-manager", brand);
+        send(event("soleil", brand, UUID.randomUUID(), "new", "UgzR9.AR3", "UgzR9", false, "Et en boutique ?",
+                Instant.parse("2026-12-07T06:12:40Z")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(token, brand).size() == 1);
+        String itemId = (String) inbox(token, brand).get(0).get("id");
+        try (TopicReader actions = new TopicReader("tribu.moderation.actions")) {
+            JsonPath asked = given().auth().oauth2(token).contentType("application/json")
+                    .body(Map.of("action", "reply", "replyText", "Oui, dès lundi !", "visibility", "public", "expectedVersion", 0))
+                    .when().post("/brands/" + brand + "/inbox/" + itemId + "/decisions").then().statusCode(200).extract().jsonPath();
+            assertEquals("requested", asked.getString("networkAction.outcome"));
+            JsonNode requested = JSON.readTree(actions.await(r -> r.value().contains(itemId), Duration.ofSeconds(30)).orElseThrow().value())
+                    .get("data");
+            assertEquals("youtube", requested.get("network").asText());
+            assertEquals("UgzR9.AR3", requested.get("targetExternalId").asText(), "publishing finds the thread from the reply's id");
+            assertEquals("https://www.youtube.com/watch?v=dQw4w9WgXcQ&lc=UgzR9.AR3", requested.get("targetUrl").asText());
+
+            ObjectNode done = (ObjectNode) JSON.readTree(Files.readString(
+                    PUBLISHING_EXAMPLE.resolveSibling("action-completed.v1.example.json")));
+            done.put("id", UUID.randomUUID().toString()).put("tenant", "soleil").put("subject", brand);
+            ((ObjectNode) done.get("data")).put("actionId", requested.get("actionId").asText()).put("itemId", itemId).put("brandId", brand)
+                    .put("action", "reply").put("network", "youtube").put("outcome", "done").putNull("reason")
+                    .put("resultExternalId", "UgzR9.AR4").put("resultUrl", "https://www.youtube.com/watch?v=dQw4w9WgXcQ&lc=UgzR9.AR4");
+            events.send("tribu.publishing.actions", brand, done.toString());
+            await().atMost(Duration.ofSeconds(30)).until(() -> "replied".equals(given().auth().oauth2(token)
+                    .when().get("/brands/" + brand + "/inbox/" + itemId).then().statusCode(200).extract().jsonPath().getString("status")));
+        }
+    }
+
+    @Test
     void anotherAgencySeesNothingAndItsEventsNeverReachThisAgencysItems() throws Exception {
         String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
         UUID channel = UUID.randomUUID();

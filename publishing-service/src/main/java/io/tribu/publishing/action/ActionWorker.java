@@ -4,6 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tribu.publishing.channel.ChannelService;
+import io.tribu.publishing.comment.YoutubeActions;
 import io.tribu.publishing.config.PublishingConfig;
 import io.tribu.publishing.delivery.Retries;
 import io.tribu.publishing.network.Account;
@@ -74,6 +75,7 @@ public class ActionWorker {
     private final io.tribu.publishing.channel.TokenRefresh tokens;
     private final Outbox outbox;
     private final Map<String, NetworkAdapter> adapters;
+    private final YoutubeActions youtube;
     private final String owner;
     private final int batchSize;
     private final int concurrency;
@@ -84,7 +86,7 @@ public class ActionWorker {
 
     public ActionWorker(Pool pool, ChannelService channels, io.tribu.publishing.channel.TokenRefresh tokens, Outbox outbox, Instance<NetworkAdapter> adapters,
                         PublishingConfig config,
-                        Retries retries, Clock clock) {
+                        Retries retries, Clock clock, YoutubeActions youtube) {
         this.pool = pool;
         this.channels = channels;
         this.tokens = tokens;
@@ -97,6 +99,7 @@ public class ActionWorker {
         this.retries = retries;
         this.topic = config.topics().actions();
         this.clock = clock;
+        this.youtube = youtube;
     }
 
     @Scheduled(every = "${tribu.actions.tick}", delayed = "1s",
@@ -150,7 +153,11 @@ public class ActionWorker {
                         + " channel connected"));
             }
             NetworkAdapter adapter = adapters.get(claimed.network());
-            Uni<Outcome> call = adapter == null
+            // YouTube is no post network: its comments' actions, quota and token renewal are the comment poller's.
+            Uni<Outcome> call = claimed.network().equals("youtube")
+                    ? youtube.carryOut(account, claimed.action(), claimed.target(), claimed.replyText(), claimed.privately(),
+                    claimed.reconciling() || claimed.attempts() > 1)
+                    : adapter == null
                     ? Uni.createFrom().item(new Outcome.Permanent(claimed.network() + " actions are not supported yet"))
                     : tokens.call(adapter, account, current -> call(adapter, current, claimed));
             return call.onFailure().recoverWithItem(failure -> new Outcome.Retry(null, "action failed: " + failure.getMessage()))

@@ -24,9 +24,21 @@ public class ChannelHealth {
     public record LastFailure(Instant at, String reason, UUID postId, UUID actionId, boolean auth) {
     }
 
-    /** Either may be null: nothing failed, nothing succeeded yet. */
-    public record Outcomes(LastFailure lastFailure, Instant lastSuccessAt) {
+    /**
+     * A YouTube channel's comment polling: when it polls next, the last poll's error (kept until a page is stored again),
+     * since when its polls fail (a stop for the quota day is no failure), whether the token was refused, the units spent.
+     */
+    public record Polling(Instant nextPollAt, String lastError, Instant lastErrorAt, Instant failingSince, boolean auth,
+                          java.time.LocalDate quotaDay, int quotaUsed) {
+    }
+
+    /** Any may be null: nothing failed, nothing succeeded yet, no comment polling. */
+    public record Outcomes(LastFailure lastFailure, Instant lastSuccessAt, Polling polling) {
         static final Outcomes NONE = new Outcomes(null, null);
+
+        public Outcomes(LastFailure lastFailure, Instant lastSuccessAt) {
+            this(lastFailure, lastSuccessAt, null);
+        }
     }
 
     private static final String OF_BRAND = """
@@ -34,8 +46,11 @@ public class ChannelHealth {
                    greatest((select max(outcome_at) from delivery
                              where channel_id = c.id and state = 'published'),
                             (select max(completed_at) from moderation_action
-                             where channel_id = c.id and state = 'done')) as succeeded_at
+                             where channel_id = c.id and state = 'done')) as succeeded_at,
+                   p.channel_id as polled, p.next_poll_at, p.last_error as poll_error, p.last_error_at as poll_error_at,
+                   p.failing_since, p.auth_failure as poll_auth, p.quota_day, p.quota_used
             from channel c
+            left join youtube_poll p on p.channel_id = c.id
             left join lateral (
                 select * from ((select outcome_at as at, last_error as reason, post_id, null::uuid as action_id,
                                        auth_failure as auth
@@ -63,9 +78,17 @@ public class ChannelHealth {
                 LastFailure failure = failedAt == null ? null : new LastFailure(failedAt.toInstant(), row.getString("reason"),
                         row.getUUID("post_id"), row.getUUID("action_id"), Boolean.TRUE.equals(row.getBoolean("auth")));
                 OffsetDateTime succeededAt = row.getOffsetDateTime("succeeded_at");
-                outcomes.put(row.getUUID("id"), new Outcomes(failure, succeededAt == null ? null : succeededAt.toInstant()));
+                Polling polling = row.getUUID("polled") == null ? null : new Polling(instant(row.getOffsetDateTime("next_poll_at")),
+                        row.getString("poll_error"), instant(row.getOffsetDateTime("poll_error_at")),
+                        instant(row.getOffsetDateTime("failing_since")), row.getBoolean("poll_auth"), row.getLocalDate("quota_day"),
+                        row.getInteger("quota_used"));
+                outcomes.put(row.getUUID("id"), new Outcomes(failure, instant(succeededAt), polling));
             }
             return outcomes;
         });
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
     }
 }

@@ -58,7 +58,8 @@ public class ChannelService {
                 boolean refreshable = channel.credentials != null && credentialsOf(channel.id, channel.credentials).refreshable();
                 ChannelState state = ChannelState.of(now, expiringWindow, channel.credentials != null, refreshable,
                         channel.tokenExpiresAt, channel.credentialsAt == null ? channel.createdAt : channel.credentialsAt, known);
-                return ChannelView.of(channel, endpoints.baseUrlOf(channel.network, channel.baseUrl), state, known.lastFailure());
+                return ChannelView.of(channel, endpoints.baseUrlOf(channel.network, channel.baseUrl), state, known.lastFailure(),
+                        known.polling());
             }).toList();
         });
     }

@@ -46,14 +46,21 @@ public class CommentPoller {
     private static final Logger LOG = Logger.getLogger(CommentPoller.class);
     /** YouTube's quota day starts at midnight Pacific time. */
     static final ZoneId QUOTA_ZONE = ZoneId.of("America/Los_Angeles");
+    private static final String QUOTA = "quota";
+    private static final String TOKEN_REFUSED = "token-refused";
 
-    /** Why a sweep stops before its end: the cursor stays, the channel waits until {@code until}. */
+    /**
+     * Why a sweep stops before its end: the cursor stays, the channel waits until {@code until}; {@code result} is the
+     * metric's (quota, token-refused, later, refused).
+     */
     private static final class Stop extends RuntimeException {
         final Instant until;
+        final String result;
 
-        Stop(Instant until, String reason) {
+        Stop(Instant until, String result, String reason) {
             super(reason, null, false, false);
             this.until = until;
+            this.result = result;
         }
     }
 
@@ -61,6 +68,7 @@ public class CommentPoller {
     private final ChannelService channels;
     private final TokenRefresh tokens;
     private final YoutubeApi youtube;
+    private final CommentPollMetrics metrics;
     private final Clock clock;
     private final Duration interval;
     private final Duration lookback;
@@ -69,11 +77,12 @@ public class CommentPoller {
     private final String owner = "comments-" + UUID.randomUUID().toString().substring(0, 8);
 
     public CommentPoller(CommentPolls polls, ChannelService channels, TokenRefresh tokens, YoutubeApi youtube, Clock clock,
-                         PublishingConfig config) {
+                         PublishingConfig config, CommentPollMetrics metrics) {
         this.polls = polls;
         this.channels = channels;
         this.tokens = tokens;
         this.youtube = youtube;
+        this.metrics = metrics;
         this.clock = clock;
         this.interval = config.youtube().interval();
         this.lookback = config.youtube().lookback();
@@ -106,9 +115,15 @@ public class CommentPoller {
         // Deferred: credentials that cannot be opened fail this channel's sweep only, not the other channels'.
         return Uni.createFrom().deferred(() -> page(channel, new AtomicReference<>(channels.account(channel.channelId(), "youtube",
                         channel.baseUrl(), channel.handle(), channel.credentials())), channel.pageToken(), started))
-                .onFailure(Stop.class).recoverWithUni(stop -> polls.pause(owner, channel.channelId(), ((Stop) stop).until,
-                        stop.getMessage(), clock.instant()))
+                .invoke(() -> metrics.polled("complete"))
+                .onFailure(Stop.class).recoverWithUni(failure -> {
+                    Stop stop = (Stop) failure;
+                    metrics.polled(stop.result);
+                    return polls.pause(owner, channel.channelId(), stop.until, stop.getMessage(), !stop.result.equals(QUOTA),
+                            stop.result.equals(TOKEN_REFUSED), clock.instant());
+                })
                 .onFailure().recoverWithUni(failure -> {
+                    metrics.polled("error");
                     LOG.warnf("YouTube channel %s: comments not read (%s); its lease runs out and the sweep goes on later",
                             channel.channelId(), failure);
                     return Uni.createFrom().voidItem();
@@ -121,7 +136,7 @@ public class CommentPoller {
             boolean last = threads.nextPageToken() == null
                     || threads.comments().stream().allMatch(thread -> thread.publishedAt().isBefore(cutoff));
             return polls.known(channel.channelId(), ids(threads.comments()))
-                    .chain(knownThreads -> replies(channel, account, threads.comments(), knownThreads)
+                    .chain(knownThreads -> replies(channel, account, threads, knownThreads, cutoff)
                             .chain(replies -> polls.known(channel.channelId(), ids(replies)).map(knownReplies -> {
                                 List<YoutubeApi.Comment> all = new ArrayList<>(threads.comments());
                                 all.addAll(replies);
@@ -134,19 +149,40 @@ public class CommentPoller {
         });
     }
 
-    /** The replies of the threads whose reply count is not the one stored, every page of them. */
+    /**
+     * The replies of the page's threads, found at the least cost: a thread whose replies all came with it (five at
+     * most) needs no call; a longer one is read (every page of comments.list, a unit per 100 replies) when its reply
+     * count is not the one stored, or while it began after {@code cutoff}: a reply edited there changes no count, and
+     * only reading the thread again shows it.
+     */
     private Uni<List<YoutubeApi.Comment>> replies(CommentPolls.Claimed channel, AtomicReference<Account> account,
-                                                   List<YoutubeApi.Comment> threads, Map<String, CommentPolls.Known> known) {
-        List<YoutubeApi.Comment> changed = threads.stream().filter(thread -> thread.replyCount() > 0
-                && (known.get(thread.id()) == null || known.get(thread.id()).replyCount() != thread.replyCount())).toList();
-        return Multi.createFrom().iterable(changed)
+                                                   YoutubeApi.Page threads, Map<String, CommentPolls.Known> known, Instant cutoff) {
+        List<YoutubeApi.Comment> inline = new ArrayList<>();
+        List<YoutubeApi.Comment> toRead = new ArrayList<>();
+        for (YoutubeApi.Comment thread : threads.comments()) {
+            List<YoutubeApi.Comment> given = threads.inlineReplies().getOrDefault(thread.id(), List.of());
+            if (thread.replyCount() == 0) {
+                continue;
+            }
+            if (given.size() >= thread.replyCount()) {
+                inline.addAll(given);
+            } else if (known.get(thread.id()) == null || known.get(thread.id()).replyCount() != thread.replyCount()
+                    || !thread.publishedAt().isBefore(cutoff)) {
+                toRead.add(thread);
+            }
+        }
+        return Multi.createFrom().iterable(toRead)
                 .onItem().transformToUniAndConcatenate(thread -> repliesOf(channel, account, thread.id(), null, new ArrayList<>())
                         // A reply's resource names no video (comments.list): it is its thread's.
                         .map(replies -> replies.stream().map(reply -> reply.videoId() != null ? reply
                                 : new YoutubeApi.Comment(reply.id(), thread.videoId(), reply.parentId(), reply.authorName(),
                                 reply.authorChannelId(), reply.text(), reply.publishedAt(), reply.updatedAt(), reply.replyCount())).toList()))
                 .collect().asList()
-                .map(lists -> lists.stream().flatMap(List::stream).toList());
+                .map(lists -> {
+                    List<YoutubeApi.Comment> all = new ArrayList<>(inline);
+                    lists.forEach(all::addAll);
+                    return all;
+                });
     }
 
     private Uni<List<YoutubeApi.Comment>> repliesOf(CommentPolls.Claimed channel, AtomicReference<Account> account, String parentId,
@@ -167,7 +203,7 @@ public class CommentPoller {
                         .onFailure().recoverWithNull()
                         .chain(renewed -> {
                             if (renewed == null) {
-                                throw new Stop(clock.instant().plus(interval), "token refused by YouTube and not renewed: "
+                                throw new Stop(clock.instant().plus(interval), TOKEN_REFUSED, "token refused by YouTube and not renewed: "
                                         + refused.reason());
                             }
                             account.set(renewed);
@@ -181,15 +217,15 @@ public class CommentPoller {
             }
             Instant now = clock.instant();
             if (answer instanceof YoutubeApi.QuotaExceeded quota) {
-                throw new Stop(nextQuotaDay(now), quota.reason());
+                throw new Stop(nextQuotaDay(now), QUOTA, quota.reason());
             }
             if (answer instanceof YoutubeApi.TokenRefused refused) {
-                throw new Stop(now.plus(interval), "token refused by YouTube after renewal: " + refused.reason());
+                throw new Stop(now.plus(interval), TOKEN_REFUSED, "token refused by YouTube after renewal: " + refused.reason());
             }
             if (answer instanceof YoutubeApi.Later later) {
-                throw new Stop(now.plus(later.after() != null ? later.after() : interval), later.reason());
+                throw new Stop(now.plus(later.after() != null ? later.after() : interval), "later", later.reason());
             }
-            throw new Stop(now.plus(interval), ((YoutubeApi.Refused) answer).reason());
+            throw new Stop(now.plus(interval), "refused", ((YoutubeApi.Refused) answer).reason());
         });
     }
 
@@ -197,7 +233,7 @@ public class CommentPoller {
         Instant now = clock.instant();
         return polls.spend(owner, channel.channelId(), LocalDate.ofInstant(now, QUOTA_ZONE), dailyUnits).invoke(spent -> {
             if (!spent) {
-                throw new Stop(nextQuotaDay(now), "the channel's daily budget of " + dailyUnits
+                throw new Stop(nextQuotaDay(now), QUOTA, "the channel's daily budget of " + dailyUnits
                         + " YouTube quota units is spent (tribu.youtube.daily-units)");
             }
         }).replaceWithVoid();

@@ -57,6 +57,14 @@ public class CommentPolls {
             update youtube_poll set quota_used = case when quota_day = $2 then quota_used + 1 else 1 end, quota_day = $2
             where channel_id = $1 and lease_owner = $4 and (quota_day is distinct from $2 or quota_used < $3)""";
 
+    /** The channel's poll row, created due now if the channel was never polled, charged {@code $3} units of day {@code $2}. */
+    private static final String CHARGE = """
+            insert into youtube_poll (channel_id, tenant, brand_id, next_poll_at, quota_day, quota_used)
+            select id, tenant, brand_id, $5, $2, $3 from channel where id = $1 and $3 <= $4
+            on conflict (channel_id) do update
+              set quota_used = case when youtube_poll.quota_day = $2 then youtube_poll.quota_used + $3 else $3 end, quota_day = $2
+              where youtube_poll.quota_day is distinct from $2 or youtube_poll.quota_used + $3 <= $4""";
+
     private final Pool pool;
     private final Outbox outbox;
     private final String topic;
@@ -84,6 +92,15 @@ public class CommentPolls {
                 .map(rows -> rows.rowCount() == 1);
     }
 
+    /**
+     * Takes {@code units} of the channel's day for a write (a moderation action), whoever holds the poll lease; false
+     * when they do not fit in what is left of {@code dailyUnits}.
+     */
+    Uni<Boolean> charge(UUID channelId, LocalDate quotaDay, int units, int dailyUnits, Instant now) {
+        return pool.preparedQuery(CHARGE).execute(Tuple.of(channelId, quotaDay, units, dailyUnits, utc(now)))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
     /** What was announced of these comments of the channel. */
     Uni<Map<String, Known>> known(UUID channelId, List<String> commentIds) {
         return pool.preparedQuery("select comment_id, updated_at, reply_count from youtube_comment "
@@ -106,9 +123,11 @@ public class CommentPolls {
                        Instant sweepStartedAt, Instant nextPollAt) {
         return pool.withTransaction(connection -> connection.preparedQuery(pageToken == null ? """
                                 update youtube_poll set page_token = null, sweep_started_at = null, watermark = $3,
-                                       next_poll_at = $4, last_error = null, last_error_at = null, lease_owner = null, lease_until = null
+                                       next_poll_at = $4, last_error = null, last_error_at = null, lease_owner = null, lease_until = null,
+                                       failing_since = null, auth_failure = false
                                 where channel_id = $1 and lease_owner = $2""" : """
-                                update youtube_poll set page_token = $4, sweep_started_at = $3, last_error = null, last_error_at = null
+                                update youtube_poll set page_token = $4, sweep_started_at = $3, last_error = null, last_error_at = null,
+                                       failing_since = null, auth_failure = false
                                 where channel_id = $1 and lease_owner = $2""")
                 .execute(pageToken == null
                         ? Tuple.of(channel.channelId(), worker, utc(sweepStartedAt), utc(nextPollAt))
@@ -138,13 +157,23 @@ public class CommentPolls {
     record Seen(String commentId, Instant updatedAt, int replyCount) {
     }
 
-    /** Stops until {@code next} (an error, a spent budget), the cursor kept: the sweep goes on from where it was. */
-    Uni<Void> pause(String worker, UUID channelId, Instant next, String error, Instant now) {
+    /**
+     * Stops until {@code next} (an error, a spent budget), the cursor kept: the sweep goes on from where it was. A
+     * {@code failure} starts (or goes on with) the channel's failing time; a spent quota day ends it: the calls worked.
+     */
+    Uni<Void> pause(String worker, UUID channelId, Instant next, String error, boolean failure, boolean auth, Instant now) {
         return pool.preparedQuery("""
-                        update youtube_poll set next_poll_at = $3, last_error = $4, last_error_at = $5, lease_owner = null, lease_until = null
+                        update youtube_poll set next_poll_at = $3, last_error = $4, last_error_at = $5, lease_owner = null, lease_until = null,
+                               failing_since = case when $6 then coalesce(failing_since, $5) end, auth_failure = $7
                         where channel_id = $1 and lease_owner = $2""")
-                .execute(Tuple.from(Arrays.asList(channelId, worker, utc(next), error, error == null ? null : utc(now))))
+                .execute(Tuple.from(Arrays.asList(channelId, worker, utc(next), error, utc(now), failure, auth)))
                 .replaceWithVoid();
+    }
+
+    /** When the channel failing the longest began to fail; null: none is failing. */
+    Uni<Instant> failingSince() {
+        return pool.query("select min(failing_since) as since from youtube_poll").execute()
+                .map(rows -> instant(rows.iterator().next().getOffsetDateTime("since")));
     }
 
     private static Instant instant(OffsetDateTime value) {

@@ -295,8 +295,9 @@ public interface PublishingConfig {
         Duration lookback();
 
         /**
-         * Quota units (one per list call) a channel may spend per YouTube quota day (Pacific time). Google gives a
-         * project 10,000 units a day by default, shared by every channel the operator's OAuth client reads.
+         * Quota units a channel may spend per YouTube quota day (Pacific time): one per list call of its polling, 50 per
+         * moderation action (a reply, a hide, a delete); an action that does not fit waits for the next day. Google gives
+         * a project 10,000 units a day by default, shared by every channel the operator's OAuth client reads.
          */
         @WithDefault("2000")
         int dailyUnits();

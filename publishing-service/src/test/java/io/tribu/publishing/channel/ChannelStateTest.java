@@ -42,6 +42,24 @@ class ChannelStateTest {
         assertEquals(expected, state.wire());
     }
 
+    /** YouTube: the comment poll's refused token, as the channel's own failure; hours from now as above. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            // case,                                        credsAt, pollErrorAt, auth,  state
+            "'token refused to the poll',                     -100,    -1,          true,  failing",
+            "'then new credentials',                          -0.5,    -1,          true,  connected",
+            "'the poll stopped for another reason',           -100,    -1,          false, connected",
+            "'polling, no error',                             -100,    ,            false, connected",
+    })
+    void stateWithCommentPolling(String name, double credentialsIn, Double pollErrorIn, boolean auth, String expected) {
+        Instant errorAt = pollErrorIn == null ? null : NOW.plusSeconds((long) (pollErrorIn * 3600));
+        ChannelHealth.Polling polling = new ChannelHealth.Polling(NOW.plusSeconds(600), errorAt == null ? null : "token refused",
+                errorAt, errorAt, auth, null, 3);
+        ChannelState state = ChannelState.of(NOW, WEEK, true, true, null, NOW.plusSeconds((long) (credentialsIn * 3600)),
+                new ChannelHealth.Outcomes(null, null, polling));
+        assertEquals(expected, state.wire());
+    }
+
     private static Instant at(Long hours) {
         return hours == null ? null : NOW.plus(Duration.ofHours(hours));
     }

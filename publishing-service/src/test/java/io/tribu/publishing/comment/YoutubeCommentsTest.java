@@ -12,14 +12,9 @@ import io.tribu.publishing.network.fake.FakeYoutube;
 import io.tribu.publishing.outbox.EventSchemas;
 import io.tribu.publishing.post.Drafts;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -28,13 +23,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
+import static io.tribu.publishing.comment.YoutubeChannels.awaitPoll;
+import static io.tribu.publishing.comment.YoutubeChannels.connect;
+import static io.tribu.publishing.comment.YoutubeChannels.due;
+import static io.tribu.publishing.comment.YoutubeChannels.poll;
+import static io.tribu.publishing.comment.YoutubeChannels.quotaUsed;
+import static io.tribu.publishing.comment.YoutubeChannels.sql;
+import static io.tribu.publishing.comment.YoutubeChannels.youtubeChannelId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,26 +47,17 @@ class YoutubeCommentsTest {
     @jakarta.inject.Inject
     java.time.Clock clock;
 
+    @jakarta.inject.Inject
+    CommentPollMetrics metrics;
+
     static final FakeYoutube YOUTUBE = FakeYoutube.forTheService();
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Duration WAIT = Duration.ofSeconds(60);
+    static final Duration WAIT = YoutubeChannels.WAIT;
     static final Duration QUIET = Duration.ofSeconds(3);
 
     @AfterAll
     static void stop() {
         YOUTUBE.close();
-    }
-
-    static String youtubeChannelId() {
-        return "UC" + UUID.randomUUID().toString().replace("-", "").substring(0, 22);
-    }
-
-    /** Connects the YouTube channel to the brand; returns the channel's id in Tribu. */
-    static String connect(String tenant, String brand, String youtubeChannel, String accessToken) {
-        return given().auth().oauth2(TestTokens.token(tenant, "community-manager", brand)).contentType(ContentType.JSON)
-                .body(Map.of("network", "youtube", "handle", youtubeChannel, "credentials", Map.of("accessToken", accessToken,
-                        "refreshToken", FakeYoutube.REFRESH_TOKEN, "clientId", FakeYoutube.CLIENT_ID, "clientSecret", FakeYoutube.CLIENT_SECRET)))
-                .when().post("/brands/" + brand + "/channels").then().statusCode(201).extract().path("id");
     }
 
     /** The events of the brand read in {@code period} (or until {@code count} arrived), each checked against the schema. */
@@ -129,7 +120,7 @@ class YoutubeCommentsTest {
             assertEquals("https://www.youtube.com/watch?v=vid00000001&lc=" + reply.id(), replied.get("data").get("url").asText());
             JsonNode own = events.stream().filter(e -> e.get("data").get("commentId").asText().equals(answer.id())).findFirst().orElseThrow();
             assertTrue(own.get("data").get("fromChannel").asBoolean(), "the channel's own answer is marked");
-            assertEquals(3, quotaUsed(channelId), "two pages of threads and one of replies");
+            assertEquals(2, quotaUsed(channelId), "two pages of threads; the replies came with their thread");
 
             // The author edits a comment and someone replies: the next sweep announces exactly these two.
             YOUTUBE.edit(uc, third, "Quand rouvrez-vous ? (édité)", now.minusSeconds(60));
@@ -142,6 +133,40 @@ class YoutubeCommentsTest {
             assertEquals("new", nextChanges.get(late.id() + "@" + now.minusSeconds(30)));
             assertEquals("Quand rouvrez-vous ? (édité)", next.stream().filter(e -> e.get("data").get("change").asText().equals("edited"))
                     .findFirst().orElseThrow().get("data").get("text").asText());
+        }
+    }
+
+    @Test
+    void aReplyEditedWithoutANewReplyIsAnnouncedReadingOnlyTheThreadsTooLongToComeWithTheirReplies() throws Exception {
+        String brand = Drafts.freshBrand();
+        String uc = youtubeChannelId();
+        Instant now = clock.instant();
+        FakeYoutube.Comment small = YOUTUBE.comment(uc, "vid00000008", "Petit fil", now.minusSeconds(600));
+        FakeYoutube.Comment smallReply = YOUTUBE.reply(uc, small, "UCsmall00000000000000000", "oui", now.minusSeconds(590));
+        YOUTUBE.reply(uc, small, "UCsmall00000000000000001", "non", now.minusSeconds(580));
+        FakeYoutube.Comment big = YOUTUBE.comment(uc, "vid00000008", "Long fil", now.minusSeconds(500));
+        List<FakeYoutube.Comment> bigReplies = new ArrayList<>();
+        for (int i = 0; i <= FakeYoutube.INLINE_REPLIES; i++) {
+            bigReplies.add(YOUTUBE.reply(uc, big, "UCbig000000000000000000" + i, "réponse " + i, now.minusSeconds(490 - i)));
+        }
+        try (TopicReader reader = new TopicReader("tribu.publishing.comments")) {
+            String channelId = connect("soleil", brand, uc, FakeYoutube.TOKEN);
+            assertEquals(10, events(reader, brand, 10, WAIT).size());
+            nothingMore(reader, brand);
+            assertEquals(0, YOUTUBE.replyReads(small.id()), "its two replies came with the thread");
+            assertEquals(1 + 3, quotaUsed(channelId), "a page of threads, and the long thread's 6 replies in 3 pages of 2");
+
+            // Two replies edited: no reply count changes.
+            FakeYoutube.Comment lastOfBig = bigReplies.get(FakeYoutube.INLINE_REPLIES);
+            YOUTUBE.edit(uc, smallReply, "oui (édité)", now.minusSeconds(20));
+            YOUTUBE.edit(uc, lastOfBig, "réponse (éditée)", now.minusSeconds(10));
+            due(channelId);
+            Map<String, String> edits = changes(events(reader, brand, 2, WAIT));
+            nothingMore(reader, brand);
+            assertEquals(Map.of(smallReply.id() + "@" + now.minusSeconds(20), "edited", lastOfBig.id() + "@" + now.minusSeconds(10), "edited"),
+                    edits);
+            assertEquals(0, YOUTUBE.replyReads(small.id()));
+            assertEquals(4 + 1 + 3, quotaUsed(channelId), "the long thread, begun within the lookback, is read again: 3 units");
         }
     }
 
@@ -184,19 +209,25 @@ class YoutubeCommentsTest {
         String brand = Drafts.freshBrand();
         String uc = youtubeChannelId();
         Instant now = clock.instant();
-        for (int i = 0; i < 45; i++) {
+        for (int i = 0; i < 245; i++) {
             YOUTUBE.comment(uc, "vid00000004", "avis " + i, now.minusSeconds(10L * (i + 1)));
         }
         try (TopicReader reader = new TopicReader("tribu.publishing.comments")) {
             String channelId = connect("soleil", brand, uc, FakeYoutube.TOKEN);
-            List<JsonNode> spent = events(reader, brand, 40, WAIT);
+            List<JsonNode> spent = events(reader, brand, 240, WAIT);
             nothingMore(reader, brand);
-            assertEquals(40, spent.size(), "20 units (tribu.youtube.daily-units in test) read 20 pages of 2");
+            assertEquals(240, spent.size(), "120 units (tribu.youtube.daily-units in test) read 120 pages of 2");
             Map<String, Object> poll = poll(channelId);
-            assertEquals(20, poll.get("quota_used"));
-            assertEquals(FakeYoutube.pageToken(40), poll.get("page_token"));
+            assertEquals(120, poll.get("quota_used"));
+            assertEquals(FakeYoutube.pageToken(240), poll.get("page_token"));
             assertEquals(CommentPoller.nextQuotaDay(clock.instant()), ((OffsetDateTime) poll.get("next_poll_at")).toInstant());
-            assertTrue(String.valueOf(poll.get("last_error")).contains("daily budget of 20"));
+            assertTrue(String.valueOf(poll.get("last_error")).contains("daily budget of 120"));
+            assertNull(poll.get("failing_since"), "a spent quota day is no failure");
+            var view = given().auth().oauth2(TestTokens.token("soleil", "community-manager", brand))
+                    .when().get("/brands/" + brand + "/channels/" + channelId).then().statusCode(200).extract().jsonPath();
+            assertEquals(CommentPoller.nextQuotaDay(clock.instant()), Instant.parse(view.getString("polling.nextPollAt")), "paused until");
+            assertEquals(120, view.getInt("polling.quotaUsed"));
+            assertEquals("connected", view.getString("state"));
 
             // The next quota day: the sweep goes on where it stopped.
             sql("update youtube_poll set quota_day = quota_day - 1, next_poll_at = now() where channel_id = ?", channelId);
@@ -204,7 +235,7 @@ class YoutubeCommentsTest {
             nothingMore(reader, brand);
             List<JsonNode> both = new ArrayList<>(spent);
             both.addAll(rest);
-            assertEquals(45, changes(both).size(), "45 comments, each once");
+            assertEquals(245, changes(both).size(), "245 comments, each once");
             assertEquals(3, quotaUsed(channelId));
         }
     }
@@ -244,6 +275,36 @@ class YoutubeCommentsTest {
             assertTrue(String.valueOf(poll.get("last_error")).startsWith("token refused by YouTube and not renewed"),
                     String.valueOf(poll.get("last_error")));
             nothingMore(reader, brand);
+
+            // The channel's view says it, and so do the operators' metrics.
+            var view = given().auth().oauth2(TestTokens.token("soleil", "community-manager", brand))
+                    .when().get("/brands/" + brand + "/channels/" + channelId).then().statusCode(200).extract().jsonPath();
+            assertEquals("failing", view.getString("state"), "the poll's refused token makes the channel failing");
+            assertTrue(view.getString("polling.lastError").startsWith("token refused by YouTube and not renewed"));
+            assertEquals(((OffsetDateTime) poll.get("last_error_at")).toInstant(), Instant.parse(view.getString("polling.lastErrorAt")));
+            assertEquals(((OffsetDateTime) poll.get("failing_since")).toInstant(), Instant.parse(view.getString("polling.failingSince")));
+            metrics.refresh().await().indefinitely();
+            String scraped = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertTrue(scraped.contains("tribu_comment_polls_total{network=\"youtube\",result=\"token-refused\"}"), "polls counted by result");
+            assertTrue(scraped.contains("tribu_comment_polls_total{network=\"youtube\",result=\"complete\"}"));
+            double failing = Double.parseDouble(scraped.lines().filter(line -> line.startsWith("tribu_comment_poll_failing_seconds{"))
+                    .findFirst().orElseThrow().replaceAll(".* ", ""));
+            long thisOne = java.time.Duration.between(((OffsetDateTime) poll.get("failing_since")).toInstant(), clock.instant()).toSeconds();
+            assertTrue(failing >= thisOne, "at least as long as this channel has been failing (" + thisOne + " s): " + failing);
+
+            // New credentials: polled again, the error and the failing state go.
+            YOUTUBE.restoreRefreshToken();
+            given().auth().oauth2(TestTokens.token("soleil", "community-manager", brand)).contentType(ContentType.JSON)
+                    .body(java.util.Map.of("network", "youtube", "handle", uc, "credentials", java.util.Map.of("accessToken", FakeYoutube.TOKEN,
+                            "refreshToken", FakeYoutube.REFRESH_TOKEN, "clientId", FakeYoutube.CLIENT_ID, "clientSecret", FakeYoutube.CLIENT_SECRET)))
+                    .when().put("/brands/" + brand + "/channels/" + channelId).then().statusCode(200);
+            due(channelId);
+            assertEquals(1, events(reader, brand, 1, WAIT).size());
+            var healed = given().auth().oauth2(TestTokens.token("soleil", "community-manager", brand))
+                    .when().get("/brands/" + brand + "/channels/" + channelId).then().statusCode(200).extract().jsonPath();
+            assertEquals("connected", healed.getString("state"));
+            assertNull(healed.get("polling.lastError"));
+            assertNull(healed.get("polling.failingSince"));
         }
     }
 
@@ -268,59 +329,5 @@ class YoutubeCommentsTest {
             assertTrue(ofLune.stream().allMatch(e -> e.get("tenant").asText().equals("lune")
                     && e.get("data").get("channelId").asText().equals(luneChannel)));
         }
-    }
-
-    // --- the poll rows ---
-
-    static Connection db() throws Exception {
-        var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class), config.getValue("quarkus.datasource.password", String.class));
-    }
-
-    static void sql(String statement, String channelId) throws Exception {
-        try (Connection db = db(); PreparedStatement update = db.prepareStatement(statement)) {
-            update.setObject(1, UUID.fromString(channelId));
-            assertEquals(1, update.executeUpdate());
-        }
-    }
-
-    /** The channel is due now (its next sweep), as if its interval had passed. */
-    static void due(String channelId) throws Exception {
-        sql("update youtube_poll set next_poll_at = now() - interval '1 second' where channel_id = ?", channelId);
-    }
-
-    static Map<String, Object> poll(String channelId) throws Exception {
-        try (Connection db = db(); PreparedStatement query = db.prepareStatement("select * from youtube_poll where channel_id = ?")) {
-            query.setObject(1, UUID.fromString(channelId));
-            try (ResultSet rows = query.executeQuery()) {
-                Map<String, Object> row = new HashMap<>();
-                if (rows.next()) {
-                    for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-                        Object value = rows.getObject(i) instanceof java.sql.Timestamp ? rows.getObject(i, OffsetDateTime.class) : rows.getObject(i);
-                        row.put(rows.getMetaData().getColumnName(i), value);
-                    }
-                }
-                return row;
-            }
-        }
-    }
-
-    static Map<String, Object> awaitPoll(String channelId, java.util.function.Predicate<Map<String, Object>> wanted) throws Exception {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (Instant.now().isBefore(deadline)) {
-            Map<String, Object> row = poll(channelId);
-            if (!row.isEmpty() && wanted.test(row)) {
-                return row;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("poll row of " + channelId + " never as wanted: " + poll(channelId));
-    }
-
-    static int quotaUsed(String channelId) throws Exception {
-        Object used = poll(channelId).get("quota_used");
-        assertNotNull(used);
-        return (Integer) used;
     }
 }

@@ -19,11 +19,19 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * YouTube Data API v3 reads of comments, and Google's OAuth 2.0 token endpoint, in their real shapes:
  * {@code GET /youtube/v3/commentThreads?part=snippet&allThreadsRelatedToChannelId=} (a commentThreadListResponse,
- * threads newest first, {@code nextPageToken} while more remain), {@code GET /youtube/v3/comments?part=snippet&parentId=}
+ * threads newest first, {@code nextPageToken} while more remain), with {@code part=replies} the first
+ * {@link #INLINE_REPLIES} replies of each thread in {@code replies.comments}, {@code GET /youtube/v3/comments?part=snippet&parentId=}
  * (a commentListResponse of the thread's replies, oldest first), and {@code POST /token} (refresh_token grant, client id
  * and secret in the form; {@code invalid_grant} once revoked). A bearer token it did not issue is 401 {@code authError};
  * {@link #exhaustQuota()} makes the next list call 403 {@code quotaExceeded}, as Google answers when the project's daily
  * units are spent. Pages hold {@link #pageSize} items (the API gives at most maxResults, 100).
+ * <p>
+ * Writes as the channel's owner: {@code POST /youtube/v3/comments?part=snippet} (a reply: {@code snippet.parentId} must be
+ * a top-level comment, else 400 {@code operationNotSupported}; an unknown one 404 {@code parentCommentNotFound}),
+ * {@code POST /youtube/v3/comments/setModerationStatus?id=&moderationStatus=} (204; 404 {@code commentNotFound}) and
+ * {@code DELETE /youtube/v3/comments?id=} (204; 404 {@code commentNotFound}; 403 {@code forbidden} for a comment the
+ * channel did not write). Lists show published comments only, as the API does by default; a rejected comment hides its
+ * replies.
  */
 public class FakeYoutube extends FakeNetwork {
 
@@ -41,10 +49,15 @@ public class FakeYoutube extends FakeNetwork {
     private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
     private final Map<String, List<String>> threadPageTokens = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private final Map<String, String> statuses = new ConcurrentHashMap<>();
+    private final List<String> writes = new CopyOnWriteArrayList<>();
     private volatile boolean refreshRevoked;
     private volatile boolean quotaExhausted;
     private volatile String failPageToken;
     public volatile int pageSize = 2;
+    /** A thread list gives at most this many of a thread's replies ({@code part=replies}); the rest need comments.list. */
+    public static final int INLINE_REPLIES = 5;
+    private final Map<String, AtomicLong> replyReads = new ConcurrentHashMap<>();
 
     /** On the port of {@code %test.tribu.networks.youtube-url} and {@code google-oauth-url}. */
     public static FakeYoutube forTheService() {
@@ -79,8 +92,37 @@ public class FakeYoutube extends FakeNetwork {
                 ? new Comment(c.id(), c.videoId(), c.parentId(), c.author(), c.authorChannelId(), text, c.publishedAt(), at) : c);
     }
 
+    /** How many comments.list calls read the replies of the thread. */
+    public long replyReads(String parentId) {
+        return replyReads.getOrDefault(parentId, new AtomicLong()).get();
+    }
+
+    /** A comment's moderation status: published unless set otherwise. */
+    public String status(String commentId) {
+        return statuses.getOrDefault(commentId, "published");
+    }
+
+    /** Whether the comment is still on YouTube (not deleted). */
+    public boolean exists(String commentId) {
+        return byChannel.values().stream().flatMap(List::stream).anyMatch(c -> c.id().equals(commentId));
+    }
+
+    /** Every write taken, in order: "insert <parentId> <text>", "setModerationStatus <id> <status>", "delete <id>". */
+    public List<String> writes() {
+        return List.copyOf(writes);
+    }
+
+    /** The replies in the thread of {@code parentId}. */
+    public List<Comment> repliesTo(String parentId) {
+        return byChannel.values().stream().flatMap(List::stream).filter(c -> parentId.equals(c.parentId())).toList();
+    }
+
     public void revokeRefreshToken() {
         refreshRevoked = true;
+    }
+
+    public void restoreRefreshToken() {
+        refreshRevoked = false;
     }
 
     public void exhaustQuota() {
@@ -143,7 +185,7 @@ public class FakeYoutube extends FakeNetwork {
                 return;
             }
             String channelId = query(exchange, "allThreadsRelatedToChannelId");
-            List<Comment> all = byChannel.getOrDefault(channelId, List.of());
+            List<Comment> all = byChannel.getOrDefault(channelId, List.<Comment>of()).stream().filter(this::shown).toList();
             List<Comment> threads = all.stream().filter(c -> c.parentId() == null)
                     .sorted(Comparator.comparing(Comment::publishedAt).reversed()).toList();
             List<Object> items = new ArrayList<>();
@@ -156,19 +198,83 @@ public class FakeYoutube extends FakeNetwork {
                 snippet.put("canReply", true);
                 snippet.put("totalReplyCount", replies);
                 snippet.put("isPublic", true);
-                items.add(Map.of("kind", "youtube#commentThread", "etag", "t" + thread.updatedAt().toEpochMilli(), "id", thread.id(),
-                        "snippet", snippet));
+                Map<String, Object> item = new LinkedHashMap<>(Map.of("kind", "youtube#commentThread", "etag",
+                        "t" + thread.updatedAt().toEpochMilli(), "id", thread.id(), "snippet", snippet));
+                List<Object> inline = all.stream().filter(c -> thread.id().equals(c.parentId()))
+                        .sorted(Comparator.comparing(Comment::publishedAt)).limit(INLINE_REPLIES).map(c -> (Object) resource(c, channelId)).toList();
+                if (String.valueOf(query(exchange, "part")).contains("replies") && !inline.isEmpty()) {
+                    item.put("replies", Map.of("comments", inline));
+                }
+                items.add(item);
             }
             answer(exchange, 200, list("youtube#commentThreadListResponse", items, threads.size(), offset));
         } else if (path.equals("/youtube/v3/comments") && exchange.getRequestMethod().equals("GET")) {
             String parentId = query(exchange, "parentId");
+            replyReads.computeIfAbsent(parentId, p -> new AtomicLong()).incrementAndGet();
             List<Comment> replies = byChannel.values().stream().flatMap(List::stream).filter(c -> parentId.equals(c.parentId()))
+                    .filter(this::shown)
                     .sorted(Comparator.comparing(Comment::publishedAt)).toList();
             answer(exchange, 200, list("youtube#commentListResponse",
                     page(replies, offset).stream().map(reply -> (Object) resource(reply, null)).toList(), replies.size(), offset));
+        } else if (path.equals("/youtube/v3/comments") && exchange.getRequestMethod().equals("POST")) {
+            insert(exchange);
+        } else if (path.equals("/youtube/v3/comments/setModerationStatus") && exchange.getRequestMethod().equals("POST")) {
+            String id = query(exchange, "id");
+            String status = query(exchange, "moderationStatus");
+            if (!exists(id)) {
+                answer(exchange, 404, error(404, "The comment identified by the id parameter could not be found.", "youtube.comment",
+                        "commentNotFound", "NOT_FOUND"));
+                return;
+            }
+            writes.add("setModerationStatus " + id + " " + status);
+            statuses.put(id, status);
+            answer(exchange, 204, "");
+        } else if (path.equals("/youtube/v3/comments") && exchange.getRequestMethod().equals("DELETE")) {
+            String id = query(exchange, "id");
+            var owner = byChannel.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(c -> c.id().equals(id))).findFirst();
+            if (owner.isEmpty()) {
+                answer(exchange, 404, error(404, "The comment identified by the id parameter could not be found.", "youtube.comment",
+                        "commentNotFound", "NOT_FOUND"));
+                return;
+            }
+            Comment comment = owner.get().getValue().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+            if (!owner.get().getKey().equals(comment.authorChannelId())) {
+                answer(exchange, 403, error(403, "The comment could not be deleted because of insufficient permissions. The request "
+                        + "might not be properly authorized.", "youtube.comment", "forbidden", "PERMISSION_DENIED"));
+                return;
+            }
+            writes.add("delete " + id);
+            owner.get().getValue().removeIf(c -> c.id().equals(id) || id.equals(c.parentId()));
+            answer(exchange, 204, "");
         } else {
             answer(exchange, 404, error(404, "Not Found", "global", "notFound", "NOT_FOUND"));
         }
+    }
+
+    private boolean shown(Comment comment) {
+        return "published".equals(status(comment.id())) && (comment.parentId() == null || !"rejected".equals(status(comment.parentId())));
+    }
+
+    /** {@code comments.insert}: a reply by the channel (the token's owner) in a thread. */
+    private void insert(HttpExchange exchange) throws IOException {
+        var snippet = body(exchange).path("snippet");
+        String parentId = snippet.path("parentId").asText("");
+        var owner = byChannel.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(c -> c.id().equals(parentId))).findFirst();
+        if (owner.isEmpty()) {
+            answer(exchange, 404, error(404, "The specified parent comment could not be found.", "youtube.comment",
+                    "parentCommentNotFound", "NOT_FOUND"));
+            return;
+        }
+        Comment parent = owner.get().getValue().stream().filter(c -> c.id().equals(parentId)).findFirst().orElseThrow();
+        if (parent.parentId() != null) {
+            answer(exchange, 400, error(400, "The operation is not supported: a reply's parent must be a top-level comment.",
+                    "youtube.comment", "operationNotSupported", "INVALID_ARGUMENT"));
+            return;
+        }
+        String text = snippet.path("textOriginal").asText();
+        writes.add("insert " + parentId + " " + text);
+        Comment reply = reply(owner.get().getKey(), parent, owner.get().getKey(), text, Instant.now());
+        answer(exchange, 200, resource(reply, null));
     }
 
     private List<Comment> page(List<Comment> comments, int offset) {
