@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
 /**
  * Moderation's actions on Google Business Profile reviews, as the location's owner: {@code reply} writes the business's
  * public answer ({@code PUT /v4/{review}/reply} with {@code {"comment"}}: a first reply or a new text for it, answered
- * with the ReviewReply), {@code delete} takes that answer away ({@code DELETE /v4/{review}/reply}); a customer's review
- * itself cannot be hidden or deleted by the business. Both set a state, so a repeated request after a crash or a
- * redelivery leaves the same reply (no idempotency key needed); a reply already gone is the state wanted. The target is
- * the review's resource name (the item's network id), which must be one of the channel's location. Tokens are
- * Google's, refreshed as YouTube's.
+ * with the ReviewReply). A customer's review itself cannot be hidden or deleted by the business: hide and delete are
+ * refused (a delete must not be taken for the reply's, {@code DELETE /v4/{review}/reply}, which would mark the review
+ * deleted in the inbox; that needs an action of its own). A PUT sets a state, so a repeated request after a crash or a
+ * redelivery leaves the same reply (no idempotency key needed). The target is the review's resource name (the item's
+ * network id), which must be one of the channel's location. Tokens are Google's, refreshed as YouTube's.
  */
 @ApplicationScoped
 public class GoogleBusinessAdapter implements ActionAdapter {
@@ -50,16 +50,13 @@ public class GoogleBusinessAdapter implements ActionAdapter {
         }
         return review(account, target).map(review -> (Uni<Outcome>) send(account, http.request(account.baseUrl() + "/v4/" + review + "/reply")
                         .header("Content-Type", "application/json")
-                        .PUT(http.jsonBody(Map.of("comment", text))), review, false))
+                        .PUT(http.jsonBody(Map.of("comment", text))), review))
                 .orElseGet(() -> permanent(notOfTheLocation(account, target)));
     }
 
-    /** Deletes the business's answer to the review (the review itself stays: only its author can remove it). */
     @Override
     public Uni<Outcome> delete(Account account, Interaction target) {
-        return review(account, target).map(review -> (Uni<Outcome>) send(account,
-                        http.request(account.baseUrl() + "/v4/" + review + "/reply").DELETE(), review, true))
-                .orElseGet(() -> permanent(notOfTheLocation(account, target)));
+        return permanent("a Google review cannot be deleted by the business, only by its author; report it to Google");
     }
 
     @Override
@@ -82,11 +79,11 @@ public class GoogleBusinessAdapter implements ActionAdapter {
         return false;
     }
 
-    private Uni<Outcome> send(Account account, HttpRequest.Builder request, String review, boolean deleting) {
+    private Uni<Outcome> send(Account account, HttpRequest.Builder request, String review) {
         return http.send(request.header("Authorization", "Bearer " + account.credentials().accessToken()).build())
                 .map(response -> {
-                    if (response.statusCode() == 200 || deleting && response.statusCode() == 404) {
-                        return (Outcome) new Outcome.Published(deleting ? null : review + "/reply", null);
+                    if (response.statusCode() == 200) {
+                        return (Outcome) new Outcome.Published(review + "/reply", null);
                     }
                     var error = http.read(response).path("error");
                     return HttpAnswers.failure(response, response.statusCode() + " " + error.path("status").asText("")
