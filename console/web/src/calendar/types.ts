@@ -81,8 +81,11 @@ export interface BestSlot {
 
 export interface Channel {
   id: string;
-  /** A YouTube channel is read for its comments (publishing comment/), never published to. */
-  network: Network | 'youtube';
+  /**
+   * A YouTube channel is read for its comments (publishing comment/), a Google Business Profile location for its
+   * reviews (publishing review/): never published to.
+   */
+  network: Network | 'youtube' | 'google_business';
   handle: string;
   baseUrl: string | null;
   hasCredentials: boolean;

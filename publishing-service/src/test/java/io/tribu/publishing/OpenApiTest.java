@@ -156,6 +156,8 @@ class OpenApiTest {
         // A YouTube channel is connected for its comments (comment/), not published to: a channel network, no post's
         Set<String> channelNetworks = new java.util.TreeSet<>(networks);
         channelNetworks.add("youtube");
+        // A Google Business Profile location is connected for its reviews (review/), not published to either
+        channelNetworks.add("google_business");
         assertEquals(channelNetworks, values(schemas.path("ChannelView").path("properties").path("network")));
         assertEquals(channelNetworks, values(schemas.path("ChannelRequest").path("properties").path("network")));
     }

@@ -37,10 +37,11 @@ public final class CharterParser {
     static final Set<String> RULE_FIELDS = Set.of("id", "name", "priority", "enabled", "stopAfterMatch", "when", "then");
     static final Set<String> ACTION_FIELDS = Set.of("action", "savedReplyId", "visibility", "assignee", "tags");
     static final Set<String> CONDITIONS = Set.of("all", "any", "not", "label", "keywords", "regex", "sentiment",
-            "language", "channel", "kind", "repeatOffender", "timeOfDay");
+            "language", "channel", "kind", "repeatOffender", "timeOfDay", "rating");
     static final Set<String> LABEL_FIELDS = Set.of("name", "minScore");
     static final Set<String> REPEAT_OFFENDER_FIELDS = Set.of("minPrevious", "withinDays");
     static final Set<String> TIME_OF_DAY_FIELDS = Set.of("from", "to");
+    static final Set<String> RATING_FIELDS = Set.of("min", "max");
     private static final Set<String> SENTIMENTS = Set.of("positive", "neutral", "negative");
 
     private final List<Violation> violations = new ArrayList<>();
@@ -274,6 +275,7 @@ public final class CharterParser {
             case "kind" -> new Condition.KindIs(new LinkedHashSet<>(strings(value, at, false)));
             case "repeatOffender" -> repeatOffender(value, at);
             case "timeOfDay" -> timeOfDay(value, at);
+            case "rating" -> rating(value, at);
             default -> {
                 violation(at, "is not a condition; use one of " + String.join(", ", CONDITIONS.stream().sorted().toList()));
                 yield null;
@@ -345,6 +347,22 @@ public final class CharterParser {
         Integer min = integer(value, path, "minPrevious", 1, 1000);
         Integer days = integer(value, path, "withinDays", 1, 365);
         return min == null || days == null ? null : new Condition.RepeatOffender(min, days);
+    }
+
+    /** {"min": 1, "max": 2}: stars from min to max, both included; either may be left out, not both. */
+    private Condition rating(JsonNode value, String path) {
+        if (value == null || !value.isObject() || value.isEmpty()) {
+            violation(path, "must be an object such as {\"max\": 2} or {\"min\": 4, \"max\": 5}");
+            return null;
+        }
+        unknownFields(value, path, RATING_FIELDS);
+        Integer min = value.has("min") ? integer(value, path, "min", 1, 5) : Integer.valueOf(1);
+        Integer max = value.has("max") ? integer(value, path, "max", 1, 5) : Integer.valueOf(5);
+        if (min != null && max != null && min > max) {
+            violation(path + ".max", "must be at least min");
+            return null;
+        }
+        return min == null || max == null ? null : new Condition.RatingBetween(min, max);
     }
 
     private Condition timeOfDay(JsonNode value, String path) {

@@ -47,7 +47,15 @@ public record CharterSpec(
             @Schema(minItems = 1, description = "Networks or sources: mastodon, facebook, rss...") List<String> channel,
             @Schema(minItems = 1, description = "comment, reply, direct-message, review...") List<String> kind,
             RepeatOffenderSpec repeatOffender,
-            TimeOfDaySpec timeOfDay) {
+            TimeOfDaySpec timeOfDay,
+            RatingSpec rating) {
+    }
+
+    @Schema(name = "CharterRating", description = "A review's stars from min to max, both included (either may be left "
+            + "out, not both); interactions without rating never match")
+    public record RatingSpec(
+            @Schema(minimum = "1", maximum = "5", defaultValue = "1") Integer min,
+            @Schema(minimum = "1", maximum = "5", defaultValue = "5") Integer max) {
     }
 
     @Schema(name = "CharterLabelCondition")

@@ -92,6 +92,13 @@ public sealed interface Condition {
         }
     }
 
+    /** A review's stars within [min, max]; an interaction without rating never matches. */
+    record RatingBetween(int min, int max) implements Condition {
+        public boolean test(Subject subject) {
+            return subject.rating() != null && subject.rating() >= min && subject.rating() <= max;
+        }
+    }
+
     /** The author had at least minPrevious items hidden or deleted on the brand in the last withinDays days. */
     record RepeatOffender(int minPrevious, int withinDays) implements Condition {
         public boolean test(Subject subject) {

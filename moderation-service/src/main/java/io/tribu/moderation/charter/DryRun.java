@@ -48,7 +48,7 @@ public class DryRun {
     }
 
     private record Row(UUID id, String text, String source, String kind, String author, String language,
-                       String sentiment, Double sentimentScore, Instant receivedAt, String status) {
+                       String sentiment, Double sentimentScore, Instant receivedAt, String status, Integer rating) {
     }
 
     @WithSession
@@ -82,7 +82,7 @@ public class DryRun {
             Subject subject = new Subject(Text.of(row.text), classifier.classify(row.text, charter.topics()), row.sentiment,
                     row.sentimentScore, row.language, row.source, row.kind, row.author,
                     row.author == null ? List.of() : offences.getOrDefault(row.author, List.of()), row.receivedAt,
-                    row.receivedAt.atZone(charter.timezone()).toLocalTime());
+                    row.receivedAt.atZone(charter.timezone()).toLocalTime(), row.rating);
             List<Rule> rules = charter.matching(subject);
             if (rules.isEmpty()) {
                 continue;
@@ -122,7 +122,7 @@ public class DryRun {
 
     private Uni<List<Row>> items(String tenant, String brandId, Instant since) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select id, text, source, kind, author, language, sentiment, sentiment_score, received_at, status
+                        select id, text, source, kind, author, language, sentiment, sentiment_score, received_at, status, rating
                         from inbox_item where tenant = :tenant and brand_id = :brand and received_at >= :since
                           and withdrawn_at is null
                         order by received_at desc limit :limit""", Object[].class)
@@ -133,7 +133,7 @@ public class DryRun {
                 .getResultList())
                 .map(rows -> rows.stream().map(r -> new Row((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
                         (String) r[4], (String) r[5], (String) r[6], r[7] == null ? null : ((Number) r[7]).doubleValue(),
-                        instant(r[8]), (String) r[9])).toList());
+                        instant(r[8]), (String) r[9], r[10] == null ? null : ((Number) r[10]).intValue())).toList());
     }
 
     /** When each author's items on the brand were first hidden or deleted, since the start of the widest window the rules look at. */

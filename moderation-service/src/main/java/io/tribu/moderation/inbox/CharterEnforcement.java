@@ -87,7 +87,7 @@ class CharterEnforcement {
         return new Subject(Text.of(data.text()), labels, sentiment == null ? null : sentiment.label(),
                 sentiment == null ? null : sentiment.score(), data.language(), data.source(),
                 data.kind() == null ? "comment" : data.kind(), data.author(), offences, at,
-                at.atZone(charter.timezone()).toLocalTime());
+                at.atZone(charter.timezone()).toLocalTime(), data.rating());
     }
 
     /** The evidence kept with an automatic decision: which rule of which version, on which scores. */

@@ -7,10 +7,12 @@ import java.time.Instant;
 /**
  * What the inbox list is narrowed to; null fields do not filter; label keeps items carrying that classifier label;
  * sentiment is listening's (webhook interactions have none). Time bounds apply to publication. search: words the
- * text or the author's name contains, case-insensitive.
+ * text or the author's name contains, case-insensitive. ratings: reviews with one of these star counts (other
+ * interactions have none, so the filter leaves only reviews).
  */
 public record InboxFilter(InboxStatus status, String source, String assignee, Instant from, Instant to,
-                          String label, String sentiment, String thread, String language, String search) {
+                          String label, String sentiment, String thread, String language, String search,
+                          java.util.List<Integer> ratings) {
 
     /** The HQL condition on InboxItem (tenant and brand first), its parameters added to the given ones. */
     String where(Parameters parameters) {
@@ -51,6 +53,10 @@ public record InboxFilter(InboxStatus status, String source, String assignee, In
         if (language != null) {
             query.append(" and language = :language");
             parameters.and("language", language);
+        }
+        if (ratings != null) {
+            query.append(" and rating in :ratings");
+            parameters.and("ratings", ratings);
         }
         if (search != null) {
             query.append(" and (lower(text) like :search escape '\\' or lower(author) like :search escape '\\')");

@@ -199,6 +199,7 @@ public class InboxIntake {
         item.firstResponseAt = verdict.responded() ? now : null;
         item.offenceAt = verdict.offence() ? now : null;
         item.attachments = data.attachments() == null ? new String[0] : data.attachments().toArray(String[]::new);
+        item.rating = data.rating();
         return item;
     }
 
@@ -224,7 +225,7 @@ public class InboxIntake {
                         insert into inbox_item (id, tenant, brand_id, source, kind, author, text, url, language, status, assignee,
                                                 published_at, received_at, version, sla_due_at, labels, sentiment,
                                                 sentiment_score, external_id, tags, first_response_at, thread_id, offence_at,
-                                                attachments)
+                                                attachments, rating)
                         select cast(t.id as uuid), t.tenant, t.brand, t.source, t.kind, t.author, t.text, t.url, t.language,
                                t.status, t.assignee, cast(t.published_at as timestamptz), cast(t.received_at as timestamptz),
                                cast(t.version as bigint),
@@ -233,7 +234,8 @@ public class InboxIntake {
                                cast(t.labels as jsonb), t.sentiment, cast(t.sentiment_score as double precision), t.external_id,
                                array(select jsonb_array_elements_text(cast(t.tags as jsonb))),
                                cast(t.responded as timestamptz), t.thread, cast(t.offence as timestamptz),
-                               array(select jsonb_array_elements_text(cast(t.attachments as jsonb)))
+                               array(select jsonb_array_elements_text(cast(t.attachments as jsonb))),
+                               cast(t.rating as integer)
                         from unnest(cast(:ids as text[]), cast(:tenants as text[]), cast(:brands as text[]),
                                     cast(:sources as text[]), cast(:kinds as text[]), cast(:authors as text[]),
                                     cast(:texts as text[]), cast(:urls as text[]), cast(:languages as text[]),
@@ -241,10 +243,10 @@ public class InboxIntake {
                                     cast(:received as text[]), cast(:versions as text[]), cast(:labels as text[]),
                                     cast(:sentiments as text[]), cast(:scores as text[]), cast(:externalIds as text[]),
                                     cast(:tags as text[]), cast(:responded as text[]), cast(:threads as text[]),
-                                    cast(:offences as text[]), cast(:attachments as text[]))
+                                    cast(:offences as text[]), cast(:attachments as text[]), cast(:ratings as text[]))
                              as t(id, tenant, brand, source, kind, author, text, url, language, status, assignee,
                                   published_at, received_at, version, labels, sentiment, sentiment_score, external_id,
-                                  tags, responded, thread, offence, attachments)
+                                  tags, responded, thread, offence, attachments, rating)
                         left join brand_sla s on s.tenant = t.tenant and s.brand_id = t.brand
                         on conflict (id) do nothing returning id""", UUID.class)
                 .setParameter("defaultSla", defaultSlaMinutes)
@@ -271,6 +273,7 @@ public class InboxIntake {
                 .setParameter("threads", Columns.of(arrivals, a -> a.event().data().thread()))
                 .setParameter("offences", Columns.of(arrivals, a -> a.item().offenceAt))
                 .setParameter("attachments", Columns.of(arrivals, a -> json(a.item().attachments)))
+                .setParameter("ratings", Columns.of(arrivals, a -> a.item().rating))
                 .getResultList())
                 .map(HashSet::new);
     }

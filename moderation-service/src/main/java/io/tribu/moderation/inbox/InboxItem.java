@@ -66,6 +66,8 @@ public class InboxItem extends PanacheEntityBase {
     public String withdrawnReason;
     /** URLs of what the interaction carries besides its text (a photo, an image sent in private). */
     public String[] attachments;
+    /** A review's stars, 1 to 5; null for other interactions. */
+    public Integer rating;
     /** Tags put by charter rules. */
     public String[] tags;
     /** Changed by every decision; a decision naming an older version loses (409). */

@@ -22,7 +22,11 @@ import java.util.UUID;
  * happened at the source (edits, deletion) and the brand's own replies there.
  */
 @Schema(name = "InboxItem")
-public record InboxItemView(UUID id, String brandId, String source, String kind, String author, String text,
+public record InboxItemView(UUID id, String brandId, String source, String kind,
+                            @Schema(description = "A review's stars, 1 to 5 (kind review); null for other interactions",
+                                    minimum = "1", maximum = "5", nullable = true)
+                            Integer rating,
+                            String author, String text,
                             String url,
                             @Schema(description = "URLs of the photos or files it carries; an image-only message has an "
                                     + "empty text and its attachment")
@@ -56,7 +60,7 @@ public record InboxItemView(UUID id, String brandId, String source, String kind,
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static InboxItemView of(InboxItem item, List<NetworkActionView> actions, List<ItemChangeView> history) {
-        return new InboxItemView(item.id, item.brandId, item.source, item.kind, item.author, item.text, item.url,
+        return new InboxItemView(item.id, item.brandId, item.source, item.kind, item.rating, item.author, item.text, item.url,
                 item.attachments == null ? List.of() : List.of(item.attachments), item.thread, item.language, item.sentiment, item.sentimentScore, item.status, item.assignee,
                 item.tags == null ? List.of() : List.of(item.tags), item.publishedAt, item.receivedAt, item.version,
                 item.firstResponseAt, item.slaDueAt, item.slaBreachedAt, labels(item.labels),

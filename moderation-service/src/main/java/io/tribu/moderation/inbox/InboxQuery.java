@@ -55,6 +55,11 @@ public class InboxQuery {
     @QueryParam("thread")
     public String thread;
 
+    @Parameter(description = "Reviews with one of these star counts, comma-separated (1 to 5): 1,2 for the unhappy "
+            + "customers; other interactions have no rating and are left out", example = "1,2")
+    @QueryParam("rating")
+    public String rating;
+
     @Parameter(description = "Words the text or the author's name contains (case-insensitive)", example = "livraison")
     @QueryParam("q")
     public String search;
@@ -68,7 +73,21 @@ public class InboxQuery {
         return new InboxFilter(status == null ? null : status(status), text("source", source), text("assignee", assignee),
                 QueryValues.instant("from", from), QueryValues.instant("to", to), label == null ? null : label(label),
                 sentiment == null ? null : sentiment(sentiment), text("thread", thread), language(language),
-                search(search));
+                search(search), ratings(rating));
+    }
+
+    private static java.util.List<Integer> ratings(String value) {
+        if (value == null) {
+            return null;
+        }
+        java.util.Set<Integer> ratings = new java.util.TreeSet<>();
+        for (String part : value.split(",", -1)) {
+            if (!part.strip().matches("[1-5]")) {
+                throw Problems.invalidParameter("rating", "must be star counts from 1 to 5, comma-separated, such as 1,2");
+            }
+            ratings.add(Integer.parseInt(part.strip()));
+        }
+        return java.util.List.copyOf(ratings);
     }
 
     private static String text(String field, String value) {

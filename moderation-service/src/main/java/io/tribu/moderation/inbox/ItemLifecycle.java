@@ -51,9 +51,18 @@ public class ItemLifecycle {
         this.clock = clock;
     }
 
-    /** The text as edited at the source; url null keeps the item's; language and sentiment null when unknown. */
+    /**
+     * The text as edited at the source; url null keeps the item's; language and sentiment null when unknown; rating: a
+     * review's stars as changed by its author (null keeps the item's).
+     */
     public record Edit(String tenant, String brandId, UUID itemId, String text, String url, String language,
-                       MentionRecordedReader.Sentiment sentiment, Instant editedAt) {
+                       MentionRecordedReader.Sentiment sentiment, Instant editedAt, Integer rating) {
+
+        /** An edit of an interaction without stars. */
+        public Edit(String tenant, String brandId, UUID itemId, String text, String url, String language,
+                    MentionRecordedReader.Sentiment sentiment, Instant editedAt) {
+            this(tenant, brandId, itemId, text, url, language, sentiment, editedAt, null);
+        }
     }
 
     /** Deleted at the source; reason as listening names it (deleted-at-source). */
@@ -71,7 +80,7 @@ public class ItemLifecycle {
 
     /**
      * Applies an edit once (eventId: the event's id, null for a webhook delivery) to an item still standing; an edit
-     * older than the one applied, or the same text again, changes nothing. True when the item changed.
+     * older than the one applied, or the same text (and stars) again, changes nothing. True when the item changed.
      */
     public Uni<Boolean> edit(UUID eventId, String eventType, Edit edit) {
         return Panache.withTransaction(() -> firstTime(eventId, eventType)
@@ -80,6 +89,7 @@ public class ItemLifecycle {
                                         || item.withdrawnAt != null
                                         || item.editedAt != null && !edit.editedAt().isAfter(item.editedAt)
                                         || item.text.equals(edit.text())
+                                        && (edit.rating() == null || edit.rating().equals(item.rating))
                                         ? Uni.createFrom().<Verdict>nullItem() : revise(item, edit))))
                 // Committed: the charter's decisions on the edited comment count, and its hides wait in the outbox:
                 // relay them now.
@@ -136,7 +146,7 @@ public class ItemLifecycle {
         MentionRecordedReader.Data data = new MentionRecordedReader.Data(item.id, item.brandId, item.source, item.kind,
                 true, item.author, edit.text(), edit.url() == null ? item.url : edit.url(), edit.language(),
                 item.publishedAt, edit.sentiment(), item.externalId, item.thread,
-                item.attachments == null ? List.of() : List.of(item.attachments));
+                item.attachments == null ? List.of() : List.of(item.attachments), edit.rating() != null ? edit.rating() : item.rating);
         List<MentionRecordedReader> edited = List.of(new MentionRecordedReader(item.id, MentionRecordedReader.TYPE,
                 item.tenant, data));
         String brand = InboxIntake.brandKey(item.tenant, item.brandId);
@@ -153,6 +163,7 @@ public class ItemLifecycle {
                     item.sentiment = edit.sentiment() == null ? null : edit.sentiment().label();
                     item.sentimentScore = edit.sentiment() == null ? null : edit.sentiment().score();
                     item.editedAt = edit.editedAt();
+                    item.rating = data.rating();
                     item.status = verdict.status();
                     if (verdict.assignee() != null) {
                         item.assignee = verdict.assignee();

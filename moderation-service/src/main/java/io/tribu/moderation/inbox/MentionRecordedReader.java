@@ -22,12 +22,20 @@ public record MentionRecordedReader(UUID id, String type, String tenant, Data da
     /**
      * externalId, thread and attachments are not in listening's event (null there); webhooks give the network's own
      * id, which publishing uses to act on the interaction, the conversation it belongs to, and the URLs of the
-     * photos or files it carries.
+     * photos or files it carries. rating: a review's stars (1 to 5), null for anything else.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Data(UUID mentionId, String brandId, String source, String kind, boolean ownedChannel,
                        String author, String text, String url, String language, Instant publishedAt,
-                       Sentiment sentiment, String externalId, String thread, List<String> attachments) {
+                       Sentiment sentiment, String externalId, String thread, List<String> attachments, Integer rating) {
+
+        /** An interaction without stars (all but reviews). */
+        public Data(UUID mentionId, String brandId, String source, String kind, boolean ownedChannel,
+                    String author, String text, String url, String language, Instant publishedAt,
+                    Sentiment sentiment, String externalId, String thread, List<String> attachments) {
+            this(mentionId, brandId, source, kind, ownedChannel, author, text, url, language, publishedAt, sentiment, externalId,
+                    thread, attachments, null);
+        }
     }
 
     /** positive, neutral or negative, with listening's confidence. */

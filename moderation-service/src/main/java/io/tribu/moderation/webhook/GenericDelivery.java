@@ -1,6 +1,8 @@
 package io.tribu.moderation.webhook;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -25,9 +27,16 @@ public record GenericDelivery(
         @Size(max = 2000) String url,
         @NotNull Instant publishedAt,
         @Schema(examples = "produit-4471", description = "The conversation it belongs to (a product page, a post, a ticket)")
-        @Size(max = 200) String thread) {
+        @Size(max = 200) String thread,
+        @Schema(examples = "2", description = "A review's stars, 1 to 5 (a Trustpilot review's stars); only with kind review")
+        @Min(value = 1, message = "must be from 1 to 5") @Max(value = 5, message = "must be from 1 to 5") Integer rating) {
+
+    /** Stars belong to reviews: a comment or a message with a rating is a mapping mistake of the sender's. */
+    boolean ratingWithoutReview() {
+        return rating != null && !"review".equals(kind);
+    }
 
     Interaction interaction() {
-        return new Interaction(id, kind == null ? "comment" : kind, author, text, url, publishedAt, thread, List.of());
+        return new Interaction(id, kind == null ? "comment" : kind, author, text, url, publishedAt, thread, List.of(), rating);
     }
 }

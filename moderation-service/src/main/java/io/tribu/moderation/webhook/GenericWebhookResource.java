@@ -107,6 +107,9 @@ public class GenericWebhookResource {
             if (!violations.isEmpty()) {
                 return Uni.createFrom().failure(new ConstraintViolationException(violations));
             }
+            if (delivery.ratingWithoutReview()) {
+                return Uni.createFrom().failure(Problems.invalidBody("rating", "only a review (kind review) has a rating"));
+            }
             return intake.store(channel, delivery.network() == null ? "webhook" : delivery.network(),
                     List.of(delivery.interaction())).map(stored -> Map.of("received", stored));
         });

@@ -13,7 +13,13 @@ import java.util.UUID;
  * the post commented on, or the private conversation; attachments: URLs of the photos or files it carries.
  */
 record Interaction(String externalId, String kind, String author, String text, String url, Instant publishedAt,
-                   String thread, List<String> attachments) {
+                   String thread, List<String> attachments, Integer rating) {
+
+    /** An interaction without stars (all but reviews). */
+    Interaction(String externalId, String kind, String author, String text, String url, Instant publishedAt,
+                String thread, List<String> attachments) {
+        this(externalId, kind, author, text, url, publishedAt, thread, attachments, null);
+    }
 
     /** The item this network id has (or would have) in the inbox. */
     static UUID itemId(WebhookChannel channel, String externalId) {
@@ -24,6 +30,6 @@ record Interaction(String externalId, String kind, String author, String text, S
         UUID id = itemId(channel, externalId);
         return new MentionRecordedReader(id, MentionRecordedReader.TYPE, channel.tenant,
                 new MentionRecordedReader.Data(id, channel.brandId, source, kind, true, author, text, url, null,
-                        publishedAt, null, externalId, thread, attachments));
+                        publishedAt, null, externalId, thread, attachments, rating));
     }
 }

@@ -25,5 +25,6 @@ class CharterSpecTest {
         assertEquals(CharterParser.LABEL_FIELDS, fields(CharterSpec.LabelSpec.class));
         assertEquals(CharterParser.REPEAT_OFFENDER_FIELDS, fields(CharterSpec.RepeatOffenderSpec.class));
         assertEquals(CharterParser.TIME_OF_DAY_FIELDS, fields(CharterSpec.TimeOfDaySpec.class));
+        assertEquals(CharterParser.RATING_FIELDS, fields(CharterSpec.RatingSpec.class));
     }
 }

@@ -8,8 +8,8 @@ import io.tribu.publishing.comment.YoutubeActions;
 import io.tribu.publishing.config.PublishingConfig;
 import io.tribu.publishing.delivery.Retries;
 import io.tribu.publishing.network.Account;
+import io.tribu.publishing.network.ActionAdapter;
 import io.tribu.publishing.network.Interaction;
-import io.tribu.publishing.network.NetworkAdapter;
 import io.tribu.publishing.network.Outcome;
 import io.tribu.platform.outbox.Outbox;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -63,18 +63,19 @@ public class ActionWorker {
 
     /**
      * The brand's channel on that network in the action's tenant; with several accounts on one network,
-     * the one whose address the interaction's URL starts with, else the oldest.
+     * the one whose address the interaction's URL starts with, or whose handle names the interaction (a
+     * Google Business Profile location, the start of its reviews' names), else the oldest.
      */
     static final String CHANNEL = """
             select id, base_url, handle, credentials from channel
             where tenant = $1 and brand_id = $2 and network = $3
-            order by starts_with($4, base_url) desc, created_at limit 1""";
+            order by starts_with($4, base_url) desc, starts_with($5, handle || '/') desc, created_at limit 1""";
 
     private final Pool pool;
     private final ChannelService channels;
     private final io.tribu.publishing.channel.TokenRefresh tokens;
     private final Outbox outbox;
-    private final Map<String, NetworkAdapter> adapters;
+    private final Map<String, ActionAdapter> adapters;
     private final YoutubeActions youtube;
     private final String owner;
     private final int batchSize;
@@ -84,14 +85,14 @@ public class ActionWorker {
     private final String topic;
     private final Clock clock;
 
-    public ActionWorker(Pool pool, ChannelService channels, io.tribu.publishing.channel.TokenRefresh tokens, Outbox outbox, Instance<NetworkAdapter> adapters,
+    public ActionWorker(Pool pool, ChannelService channels, io.tribu.publishing.channel.TokenRefresh tokens, Outbox outbox, Instance<ActionAdapter> adapters,
                         PublishingConfig config,
                         Retries retries, Clock clock, YoutubeActions youtube) {
         this.pool = pool;
         this.channels = channels;
         this.tokens = tokens;
         this.outbox = outbox;
-        this.adapters = adapters.stream().collect(Collectors.toMap(adapter -> adapter.network().wire(), Function.identity()));
+        this.adapters = adapters.stream().collect(Collectors.toMap(ActionAdapter::wire, Function.identity()));
         this.owner = "actions-" + UUID.randomUUID().toString().substring(0, 8);
         this.batchSize = config.actions().batchSize();
         this.concurrency = config.actions().concurrency();
@@ -152,7 +153,7 @@ public class ActionWorker {
                 return record(worker, claimed, null, new Outcome.Permanent("the brand has no " + claimed.network()
                         + " channel connected"));
             }
-            NetworkAdapter adapter = adapters.get(claimed.network());
+            ActionAdapter adapter = adapters.get(claimed.network());
             // YouTube is no post network: its comments' actions, quota and token renewal are the comment poller's.
             Uni<Outcome> call = claimed.network().equals("youtube")
                     ? youtube.carryOut(account, claimed.action(), claimed.target(), claimed.replyText(), claimed.privately(),
@@ -166,7 +167,7 @@ public class ActionWorker {
                 + "and the next worker reconciles", claimed.actionId(), failure)).onFailure().recoverWithNull();
     }
 
-    private static Uni<Outcome> call(NetworkAdapter adapter, Account account, Claimed claimed) {
+    private static Uni<Outcome> call(ActionAdapter adapter, Account account, Claimed claimed) {
         return switch (claimed.action()) {
             case "hide" -> adapter.hide(account, claimed.target(), true);
             case "unhide" -> adapter.hide(account, claimed.target(), false);
@@ -180,7 +181,8 @@ public class ActionWorker {
 
     private Uni<Account> account(Claimed claimed) {
         return pool.preparedQuery(CHANNEL)
-                .execute(Tuple.of(claimed.tenant(), claimed.brandId(), claimed.network(), claimed.target().url()))
+                .execute(Tuple.of(claimed.tenant(), claimed.brandId(), claimed.network(), claimed.target().url(),
+                        claimed.target().reference()))
                 .map(rows -> {
                     if (!rows.iterator().hasNext()) {
                         return null;

@@ -10,14 +10,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A channel to connect, or the new state of a connected one. */
 @Schema(name = "ChannelRequest")
 public record ChannelRequest(
-        @Schema(examples = "mastodon", enumeration = {"mastodon", "bluesky", "facebook", "instagram", "x", "linkedin", "youtube"})
-        @NotBlank @Pattern(regexp = "mastodon|bluesky|facebook|instagram|x|linkedin|youtube",
-                message = "must be one of mastodon, bluesky, facebook, instagram, x, linkedin, youtube") String network,
-        @Schema(examples = "@cafelumiere@mastodon.social", description = "The account: for youtube the channel id (UC…)")
+        @Schema(examples = "mastodon", enumeration = {"mastodon", "bluesky", "facebook", "instagram", "x", "linkedin", "youtube",
+                "google_business"})
+        @NotBlank @Pattern(regexp = "mastodon|bluesky|facebook|instagram|x|linkedin|youtube|google_business",
+                message = "must be one of mastodon, bluesky, facebook, instagram, x, linkedin, youtube, google_business") String network,
+        @Schema(examples = "@cafelumiere@mastodon.social", description = "The account: for youtube the channel id (UC…), for "
+                + "google_business the location (accounts/{account}/locations/{location})")
         @NotBlank @Size(max = 200) String handle,
         @Schema(examples = "https://mastodon.social",
                 description = "The Mastodon instance or Bluesky PDS (default mastodon.social, bsky.social); a public address "
-                        + "unless the operator allows its network. Leave it out for x, linkedin, facebook, instagram and youtube: "
+                        + "unless the operator allows its network. Leave it out for x, linkedin, facebook, instagram, youtube and "
+                        + "google_business: "
                         + "their API host is the operator's")
         @Size(max = 300) @Pattern(regexp = "https?://[^\\s/?#]+(:\\d+)?/?", message = "must be an http(s) origin such as https://mastodon.social")
         String baseUrl,

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /** A channel as the API shows it: never its credentials, only that it has some, and whether it still works. */
 @Schema(name = "ChannelView")
-public record ChannelView(UUID id, String brandId, @Schema(enumeration = {"mastodon", "bluesky", "linkedin", "x", "facebook", "instagram", "youtube"}) String network, String handle, String baseUrl,
+public record ChannelView(UUID id, String brandId, @Schema(enumeration = {"mastodon", "bluesky", "linkedin", "x", "facebook", "instagram", "youtube", "google_business"}) String network, String handle, String baseUrl,
                           boolean hasCredentials, String createdBy, Instant createdAt, Instant updatedAt,
                           @Schema(enumeration = {"connected", "expiring", "failing", "disconnected"},
                                   description = "connected; expiring: a token that cannot be refreshed expires within "

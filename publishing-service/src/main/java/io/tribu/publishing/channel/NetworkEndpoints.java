@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where each network's API is. X, LinkedIn, Meta (Facebook, Instagram) and YouTube have one API host, set by the
+ * Where each network's API is. X, LinkedIn, Meta (Facebook, Instagram), YouTube and Google Business Profile have one API host, set by the
  * operator ({@code tribu.networks.*-url}; the real hosts by default, the local fakes in tests): a channel
  * cannot choose it, so a user cannot send the channel's tokens elsewhere. Mastodon instances and Bluesky
  * PDSs are the user's choice: such a base URL must pass the platform's {@link UrlGuard} when it is saved
@@ -40,7 +40,8 @@ public class NetworkEndpoints {
                             Vertx vertx) {
         String meta = config.networks().metaUrl();
         this.fixed = Map.of("x", origin(config.networks().xUrl()), "linkedin", origin(config.networks().linkedinUrl()),
-                "facebook", origin(meta), "instagram", origin(meta), "youtube", origin(config.networks().youtubeUrl()));
+                "facebook", origin(meta), "instagram", origin(meta), "youtube", origin(config.networks().youtubeUrl()),
+                "google_business", origin(config.networks().googleBusinessUrl()));
         this.guard = new UrlGuard(config.channels().allowedPrivateNetworks().orElse(List.of()));
         this.vertx = vertx;
     }

@@ -2,6 +2,7 @@ package io.tribu.publishing.channel;
 
 import io.smallrye.mutiny.Uni;
 import io.tribu.publishing.network.Account;
+import io.tribu.publishing.network.ActionAdapter;
 import io.tribu.publishing.network.NetworkAdapter;
 import io.tribu.publishing.network.Outcome;
 import io.tribu.publishing.network.RefreshRefused;
@@ -46,7 +47,7 @@ public class TokenRefresh {
         this.clock = clock;
     }
 
-    public Uni<Outcome> call(NetworkAdapter adapter, Account account, Function<Account, Uni<Outcome>> call) {
+    public Uni<Outcome> call(ActionAdapter adapter, Account account, Function<Account, Uni<Outcome>> call) {
         if (adapter.refreshDue(account.credentials(), clock.instant())) {
             return adapter.refresh(account)
                     .chain(fresh -> fresh == null ? Uni.createFrom().item(account) : store(account, fresh).replaceWith(with(account, fresh)))
@@ -60,7 +61,7 @@ public class TokenRefresh {
         return callRefreshingOn401(adapter, account, call);
     }
 
-    private Uni<Outcome> callRefreshingOn401(NetworkAdapter adapter, Account account, Function<Account, Uni<Outcome>> call) {
+    private Uni<Outcome> callRefreshingOn401(ActionAdapter adapter, Account account, Function<Account, Uni<Outcome>> call) {
         return call.apply(account).chain(outcome -> {
             if (!(outcome instanceof Outcome.AuthExpired expired) || !adapter.refreshable(account.credentials())) {
                 return Uni.createFrom().item(outcome);

@@ -57,6 +57,9 @@ public interface PublishingConfig {
     /** Comments and replies read from the brands' YouTube channels. */
     Youtube youtube();
 
+    /** Reviews read from the brands' Google Business Profile locations. */
+    Reviews reviews();
+
     interface Db {
         /**
          * The database as {@code //host:port/name}, from {@code TRIBU_DB_HOST}, {@code TRIBU_DB_PORT} and
@@ -85,6 +88,10 @@ public interface PublishingConfig {
         /** Where {@code tribu.publishing.comment.collected.v1} goes. */
         @WithDefault("tribu.publishing.comments")
         String comments();
+
+        /** Where {@code tribu.publishing.review.collected.v1} goes. */
+        @WithDefault("tribu.publishing.reviews")
+        String reviews();
     }
 
     interface Credentials {
@@ -124,6 +131,10 @@ public interface PublishingConfig {
         /** Google's OAuth host, where YouTube channels' access tokens are refreshed. */
         @WithDefault("https://oauth2.googleapis.com")
         String googleOauthUrl();
+
+        /** The Google Business Profile API's host (reviews of the locations: {@code /v4/accounts/…/reviews}). */
+        @WithDefault("https://mybusiness.googleapis.com")
+        String googleBusinessUrl();
     }
 
     interface Channels {
@@ -303,6 +314,27 @@ public interface PublishingConfig {
         int dailyUnits();
 
         /** A replica that stops mid-sweep leaves the channel to another after this long. */
+        @WithDefault("5m")
+        Duration lease();
+    }
+
+    interface Reviews {
+        /** How often each replica looks for locations due. */
+        @WithDefault("30s")
+        Duration tick();
+
+        /** A location is swept again this long after its last complete sweep. */
+        @WithDefault("30m")
+        Duration interval();
+
+        /**
+         * Reviews updated less than this before the previous sweep began are read again (newest update first, a sweep
+         * ends at the first page older than that): a review Google dates a little late is still seen.
+         */
+        @WithDefault("1d")
+        Duration lookback();
+
+        /** A replica that stops mid-sweep leaves the location to another after this long. */
         @WithDefault("5m")
         Duration lease();
     }

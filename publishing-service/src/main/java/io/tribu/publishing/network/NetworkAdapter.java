@@ -8,9 +8,14 @@ import io.smallrye.mutiny.Uni;
  * create a second post, but answer {@link Outcome.Published} with the existing one. Each adapter
  * documents how its network makes that true.
  */
-public interface NetworkAdapter {
+public interface NetworkAdapter extends ActionAdapter {
 
     Network network();
+
+    @Override
+    default String wire() {
+        return network().wire();
+    }
 
     Uni<Outcome> publish(Account account, String text, String idempotencyKey);
 

@@ -1,0 +1,47 @@
+package io.tribu.analytics.review;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.tribu.platform.intake.IncomingEvent;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The fields analytics reads from publishing's {@code tribu.publishing.review.collected.v1} event: a review of one of
+ * the brand's locations with its stars, new or updated. Unknown fields are ignored.
+ */
+// Read through an explicit ObjectMapper call: registered for native images.
+@RegisterForReflection
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ReviewCollectedReader(UUID id, String type, String tenant, Data data) implements IncomingEvent {
+
+    public static final String TYPE = "tribu.publishing.review.collected.v1";
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Data(UUID channelId, String brandId, String locationId, String reviewId, Integer rating,
+                       Instant publishedAt, Instant updatedAt) {
+    }
+
+    @Override
+    public String defect() {
+        if (id == null || !TYPE.equals(type)) {
+            return "missing id or unexpected type " + type;
+        }
+        if (tenant == null || tenant.isBlank()) {
+            return "missing tenant";
+        }
+        if (data == null || data.channelId() == null || blank(data.brandId()) || blank(data.locationId())
+                || blank(data.reviewId()) || data.publishedAt() == null || data.updatedAt() == null) {
+            return "missing data.channelId, brandId, locationId, reviewId, publishedAt or updatedAt";
+        }
+        if (data.rating() != null && (data.rating() < 1 || data.rating() > 5)) {
+            return "data.rating must be from 1 to 5, not " + data.rating();
+        }
+        return null;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,149 @@
+package io.tribu.publishing.action;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.tribu.platform.testing.TestTokens;
+import io.tribu.platform.testing.TopicReader;
+import io.tribu.publishing.network.fake.FakeGoogleBusiness;
+import io.tribu.publishing.network.fake.FakeYoutube;
+import io.tribu.publishing.post.Drafts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static io.tribu.publishing.action.ActionTest.completed;
+import static io.tribu.publishing.action.ActionTest.request;
+import static io.tribu.publishing.action.ActionTest.send;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 28: moderation's reply to a Google review is the business's answer ({@code PUT …/reviews/{r}/reply}), a second
+ * reply updates it; through the action path, once per action id, with the outcome reported. Hiding or deleting a
+ * customer's review is refused.
+ */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class ReviewReplyTest {
+
+    static FakeGoogleBusiness google;
+    /** Google's OAuth token endpoint. */
+    static FakeYoutube oauth;
+
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
+    @BeforeAll
+    static void start() {
+        google = FakeGoogleBusiness.forTheService();
+        oauth = FakeYoutube.forTheService();
+    }
+
+    @AfterAll
+    static void stop() {
+        google.close();
+        oauth.close();
+    }
+
+    /** Connects the location to the brand; returns the channel's id in Tribu. */
+    static String connect(String tenant, String brand, String location, String accessToken) {
+        return given().auth().oauth2(TestTokens.token(tenant, "community-manager", brand)).contentType(ContentType.JSON)
+                .body(Map.of("network", "google_business", "handle", location, "credentials", Map.of("accessToken", accessToken,
+                        "refreshToken", FakeYoutube.REFRESH_TOKEN, "clientId", FakeYoutube.CLIENT_ID, "clientSecret", FakeYoutube.CLIENT_SECRET)))
+                .when().post("/brands/" + brand + "/channels").then().statusCode(201).extract().path("id");
+    }
+
+    /** Moderation's action on the review, addressed as moderation does for an item without URL. */
+    static ObjectNode action(String tenant, String brand, String action, FakeGoogleBusiness.Review review, String text) throws Exception {
+        ObjectNode request = request(tenant, brand, action, "urn:tribu:google_business:" + review.name());
+        ObjectNode data = (ObjectNode) request.get("data");
+        data.put("network", "google_business").put("targetExternalId", review.name()).put("visibility", "public");
+        if (text != null) {
+            data.put("replyText", text);
+        }
+        return request;
+    }
+
+    @Test
+    void aReplyIsTheBusinesssAnswerOnceAndASecondUpdatesIt() throws Exception {
+        String brand = Drafts.freshBrand();
+        // Two locations of the brand: the action goes through the one the review belongs to.
+        connect("soleil", brand, google.location(), FakeGoogleBusiness.TOKEN);
+        String location = google.location();
+        String channelId = connect("soleil", brand, location, "ya29.expired-before-the-first-call");
+        FakeGoogleBusiness.Review review = google.review(location, "Marie D.", 1, "Café froid", clock.instant().minusSeconds(600));
+        try (TopicReader events = new TopicReader("tribu.publishing.actions")) {
+            ObjectNode reply = action("soleil", brand, "reply", review, "Désolés Marie, nous revoyons la machine.");
+            send(reply);
+            JsonNode done = completed(events, reply);
+            assertEquals("done", done.get("outcome").asText(), done.toString());
+            assertEquals(channelId, done.get("channelId").asText());
+            assertEquals(review.name() + "/reply", done.get("resultExternalId").asText());
+            assertEquals("Désolés Marie, nous revoyons la machine.", google.current(review).reply());
+            assertTrue(oauth.refreshed(), "the expired token was renewed on Google's 401");
+
+            // Redelivered: carried out once.
+            reply.put("id", UUID.randomUUID().toString());
+            send(reply);
+            String actionId = reply.get("data").get("actionId").asText();
+            assertTrue(events.await(r -> r.value().contains(actionId), Duration.ofSeconds(3)).isEmpty());
+
+            ObjectNode update = action("soleil", brand, "reply", review, "Merci Marie, la machine est réparée.");
+            send(update);
+            assertEquals("done", completed(events, update).get("outcome").asText());
+            assertEquals("Merci Marie, la machine est réparée.", google.current(review).reply());
+        }
+    }
+
+    @Test
+    void hidingOrDeletingAReviewAPrivateReplyAnotherLocationsReviewAndAnotherAgencyAreRefused() throws Exception {
+        String brand = Drafts.freshBrand();
+        String location = google.location();
+        connect("soleil", brand, location, FakeGoogleBusiness.TOKEN);
+        FakeGoogleBusiness.Review review = google.review(location, "Paul", 2, "Bof", clock.instant().minusSeconds(60));
+        FakeGoogleBusiness.Review elsewhere = google.review(google.location(), "Léa", 1, "Non", clock.instant().minusSeconds(60));
+        try (TopicReader events = new TopicReader("tribu.publishing.actions")) {
+            ObjectNode hide = action("soleil", brand, "hide", review, null);
+            send(hide);
+            JsonNode hidden = completed(events, hide);
+            assertEquals("failed", hidden.get("outcome").asText());
+            assertTrue(hidden.get("reason").asText().contains("cannot be hidden"), hidden.toString());
+
+            ObjectNode delete = action("soleil", brand, "delete", review, null);
+            send(delete);
+            JsonNode deleted = completed(events, delete);
+            assertEquals("failed", deleted.get("outcome").asText());
+            assertTrue(deleted.get("reason").asText().contains("cannot be deleted by the business"), deleted.toString());
+
+            ObjectNode privately = action("soleil", brand, "reply", review, "Écrivez-nous");
+            ((ObjectNode) privately.get("data")).put("visibility", "private");
+            send(privately);
+            assertTrue(completed(events, privately).get("reason").asText().contains("public"));
+
+            ObjectNode other = action("soleil", brand, "reply", elsewhere, "Merci");
+            send(other);
+            JsonNode refused = completed(events, other);
+            assertEquals("failed", refused.get("outcome").asText());
+            assertTrue(refused.get("reason").asText().contains("is not one of the location"), refused.toString());
+            assertNull(google.current(elsewhere).reply());
+
+            // Another agency with the same brand id has no channel of its own: nothing is written with soleil's.
+            ObjectNode foreign = action("nord", brand, "reply", review, "Bonjour");
+            send(foreign);
+            JsonNode none = completed(events, foreign);
+            assertEquals("failed", none.get("outcome").asText());
+            assertTrue(none.get("reason").asText().contains("no google_business channel"), none.toString());
+            assertNull(google.current(review).reply());
+        }
+    }
+}
