@@ -108,18 +108,59 @@ public class AlertService {
         return keywordRules(tenant, brandId).chain(rules -> Multi.createFrom().iterable(rules)
                 .onItem().transformToUniAndConcatenate(rule -> {
                     String keyword = KeywordFinder.firstIn(text, rule.keywords());
-                    if (keyword == null) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    Instant now = clock.instant();
-                    return AlertRule.claimTurn(rule.id(), now, rule.cooldownMinutes()).chain(turn -> !turn
-                            ? Uni.createFrom().voidItem()
-                            : raise(tenant, brandId, rule.id(), rule.hasWebhook(), now, new AlertRaised(
-                                    UUID.randomUUID(), rule.id(), rule.name(), brandId, rule.type(), now,
-                                    "\"" + keyword + "\" in a mention", mentionId, keyword, null, null, publishedAt,
-                                    publishedAt)));
+                    return keyword == null ? Uni.createFrom().voidItem()
+                            : raiseForKeyword(tenant, brandId, rule, mentionId, keyword, publishedAt);
                 })
                 .collect().last().replaceWithVoid());
+    }
+
+    /** A mention the Kafka ingest stored: what keyword rules look at. */
+    public record Ingested(String tenant, String brandId, UUID mentionId, String text, Instant publishedAt) {
+    }
+
+    private record KeywordHit(KeywordRule rule, Ingested mention, String keyword) {
+    }
+
+    /**
+     * Keyword alerts for mentions the Kafka ingest stored. The rules come from the cache (a session only when a brand's
+     * rules are read again); a transaction is opened only when a keyword is found. The ingest stores outside of it and
+     * calls again for a batch read again after a crash: a rule alerts once per mention, so nobody is alerted twice.
+     */
+    public Uni<Void> onMentionsIngested(List<Ingested> mentions) {
+        Map<String, List<Ingested>> byBrand = mentions.stream().collect(Collectors.groupingBy(
+                m -> m.tenant() + "\n" + m.brandId(), java.util.LinkedHashMap::new, Collectors.toList()));
+        return Multi.createFrom().iterable(byBrand.values())
+                .onItem().transformToUniAndConcatenate(brand -> cachedKeywordRules(brand.get(0).tenant(), brand.get(0).brandId())
+                        .map(rules -> brand.stream().flatMap(m -> rules.stream()
+                                .map(rule -> new KeywordHit(rule, m, KeywordFinder.firstIn(m.text(), rule.keywords())))
+                                .filter(hit -> hit.keyword() != null)).toList()))
+                .collect().in(java.util.ArrayList<KeywordHit>::new, java.util.ArrayList::addAll)
+                .chain(hits -> hits.isEmpty() ? Uni.createFrom().voidItem() : Panache.withTransaction(() ->
+                        Multi.createFrom().iterable(hits).onItem().transformToUniAndConcatenate(hit ->
+                                        Alert.raisedAbout(hit.rule().id(), hit.mention().mentionId()).chain(raised -> raised
+                                                ? Uni.createFrom().voidItem()
+                                                : raiseForKeyword(hit.mention().tenant(), hit.mention().brandId(),
+                                                hit.rule(), hit.mention().mentionId(), hit.keyword(),
+                                                hit.mention().publishedAt())))
+                                .collect().last().replaceWithVoid()));
+    }
+
+    private Uni<List<KeywordRule>> cachedKeywordRules(String tenant, String brandId) {
+        CachedRules cached = keywordRules.get(tenant + "\n" + brandId);
+        return cached != null && cached.readAt().plus(RULES_TTL).isAfter(clock.instant())
+                ? Uni.createFrom().item(cached.rules())
+                : Panache.withSession(() -> keywordRules(tenant, brandId));
+    }
+
+    private Uni<Void> raiseForKeyword(String tenant, String brandId, KeywordRule rule, UUID mentionId, String keyword,
+                                      Instant publishedAt) {
+        Instant now = clock.instant();
+        return AlertRule.claimTurn(rule.id(), now, rule.cooldownMinutes()).chain(turn -> !turn
+                ? Uni.createFrom().voidItem()
+                : raise(tenant, brandId, rule.id(), rule.hasWebhook(), now, new AlertRaised(
+                        UUID.randomUUID(), rule.id(), rule.name(), brandId, rule.type(), now,
+                        "\"" + keyword + "\" in a mention", mentionId, keyword, null, null, publishedAt,
+                        publishedAt)));
     }
 
     /**

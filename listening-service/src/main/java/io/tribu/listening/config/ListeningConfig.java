@@ -35,9 +35,6 @@ public interface ListeningConfig {
     /** Listening queries. */
     Queries queries();
 
-    /** Mentions pushed through Kafka ({@code tribu.listening.ingest}), stored batch by batch. */
-    Ingest ingest();
-
     interface Db {
         /**
          * The database as {@code //host:port/name}, from {@code TRIBU_DB_HOST}, {@code TRIBU_DB_PORT} and
@@ -187,15 +184,5 @@ public interface ListeningConfig {
         /** A query preview reads at most this many mentions of its period, newest first (its cost bound). */
         @WithDefault("10000")
         int previewMaxMentions();
-    }
-
-    interface Ingest {
-        /** Chunks of one Kafka batch stored side by side, each in its own transaction. */
-        @WithDefault("8")
-        int parallelTransactions();
-
-        /** Mentions per chunk: one transaction, a handful of statements whatever its size; at least 1. */
-        @WithDefault("50")
-        int chunkSize();
     }
 }

@@ -241,7 +241,7 @@ public class MentionService {
     }
 
     /** A mention about to be stored with the brand's listening queries it matches. */
-    private record Analysed(Mention mention, List<MatchedQuery> matches) {
+    record Analysed(Mention mention, List<MatchedQuery> matches) {
     }
 
     private Uni<List<Mention>> store(List<Heard> heard) {
@@ -330,7 +330,12 @@ public class MentionService {
     }
 
     private Analysed analyse(Heard heard) {
-        Mention mention = toMention(heard, enricher.enrich(heard.mention().text(), heard.mention().language()),
+        return analyse(heard, UUID.randomUUID());
+    }
+
+    /** The mention enriched and matched under the id given (the Kafka ingest's ids are derived from the item). */
+    Analysed analyse(Heard heard, UUID id) {
+        Mention mention = toMention(heard, id, enricher.enrich(heard.mention().text(), heard.mention().language()),
                 clock.instant());
         List<MatchedQuery> matches = queries.matcher().match(new MentionDocument(mention.tenant, mention.brandId,
                 mention.text, mention.language, mention.source, mention.author));
@@ -338,11 +343,11 @@ public class MentionService {
         return new Analysed(mention, matches);
     }
 
-    private static Mention toMention(Heard heard, Enrichment enrichment, Instant receivedAt) {
+    private static Mention toMention(Heard heard, UUID id, Enrichment enrichment, Instant receivedAt) {
         NewMention said = heard.mention();
         boolean viaApi = said.sourceId() == null;
         Mention mention = new Mention();
-        mention.id = UUID.randomUUID();
+        mention.id = id;
         mention.tenant = heard.tenant();
         mention.brandId = heard.brandId();
         mention.sourceId = said.sourceId();

@@ -1,130 +1,164 @@
 package io.tribu.listening.source.ingest;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import jakarta.annotation.PreDestroy;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.tribu.listening.config.ListeningConfig;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
+import io.smallrye.mutiny.Uni;
+import io.tribu.listening.mention.IngestedMentions;
+import io.tribu.listening.mention.MentionEvents;
 import io.tribu.listening.mention.MentionService;
-import io.tribu.platform.outbox.OutboxRelay;
-import io.tribu.platform.problem.Outages;
 import io.tribu.listening.mention.NewMention;
-import io.tribu.listening.source.Source;
 import io.tribu.listening.source.webhook.DeliveryReader;
 import io.tribu.listening.source.webhook.WebhookDelivery;
+import io.tribu.platform.problem.Outages;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
  * Mentions pushed through Kafka, for systems that produce many (a firehose reseller, an agency's own crawler):
  * topic {@code tribu.listening.ingest}, key = the id of one of the brand's webhook sources, value = the same JSON
- * as a webhook delivery. Kafka's own access control stands for the signature. Records are taken in batches; short
- * transactions store a batch's new mentions and their events, and the batch is acknowledged only after they
- * committed. A record whose sender id was seen before for that source stores nothing (redelivery). A record
- * that cannot be a mention (unknown source, bad JSON, missing field, text holding a NUL) goes to
+ * as a webhook delivery. Kafka's own access control stands for the signature.
+ *
+ * <p>Consume, store, produce: a batch's mentions are stored with one statement ({@link IngestedMentions}, no
+ * outbox), then their {@code mention.recorded} events and the batch's offsets are committed in one Kafka
+ * transaction (readers of the mentions topic read {@code read_committed}). A crash anywhere reads the batch again:
+ * mention ids are derived from the source and the sender's id, so nothing is stored twice, and the mentions stored
+ * by the aborted attempt are announced again as stored, under the same event ids (consumers drop an id seen
+ * before). A record whose item was stored before stores nothing and is announced again under its first event id.
+ * A record that cannot be a mention (unknown source, bad JSON, missing field, text holding a NUL) goes to
  * {@code tribu.listening.ingest.dlq} with the reason in a header, and never blocks the others.
  *
- * <p>A chunk that fails to store is tried {@link #CHUNK_ATTEMPTS} times; then its records are stored one by
- * one, and a record that still fails on its own (a poison: something PostgreSQL refuses that the checks let
- * through) is dead-lettered with the error, so the records behind it are stored and the partition moves on.
- * An outage (the database or the broker cannot be reached) is no poison: the batch waits, unacknowledged,
- * and is retried with backoff until it can be stored.
+ * <p>A batch that fails to store is tried {@link #BATCH_ATTEMPTS} times; then its records are stored one by one, and
+ * a record that still fails on its own (a poison: something PostgreSQL refuses that the checks let through) is
+ * dead-lettered with the error, so the records behind it are stored and the partition moves on. An outage (the
+ * database cannot be reached) is no poison: the batch waits and is retried with backoff until it can be stored; a
+ * Kafka transaction that aborts (the broker away, a rebalance) puts the consumer back to the last committed offsets.
  */
 @ApplicationScoped
 public class KafkaIngest {
 
     private static final Logger LOG = Logger.getLogger(KafkaIngest.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
-    /** Tries of a chunk before its records are stored one by one; and of a record alone before it is dead-lettered. */
-    static final int CHUNK_ATTEMPTS = 3;
+    /** Tries of a batch before its records are stored one by one; and of a record alone before it is dead-lettered. */
+    static final int BATCH_ATTEMPTS = 3;
     static final String REJECTION_HEADER = "tribu-rejection";
+    private static final String SOURCES = """
+            select id, tenant, brand_id, owned_channel from source
+            where id = any($1::uuid[]) and type = 'webhook' and enabled""";
 
-    private final MentionService mentions;
+    private final IngestedMentions ingested;
+    private final MentionEvents events;
     private final DeliveryReader deliveries;
     private final Emitter<String> rejected;
-    private final ExecutorService transactions;
-    private final OutboxRelay relay;
-    private final int chunkSize;
+    private final Pool client;
+    /** Batches are taken one at a time (the stream waits for each), off the Kafka and Vert.x threads. */
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "ingest");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Duration backoff = Duration.ZERO;
 
-    public KafkaIngest(MentionService mentions, DeliveryReader deliveries, OutboxRelay relay,
-                       @Channel("ingest-rejected") Emitter<String> rejected,
-                       ListeningConfig config) {
-        int chunkSize = config.ingest().chunkSize();
-        if (chunkSize < 1) {
-            throw new IllegalArgumentException("tribu.ingest.chunk-size must be at least 1, not " + chunkSize);
-        }
-        this.mentions = mentions;
-        this.chunkSize = chunkSize;
+    @Inject
+    @Channel("mention-events")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+    KafkaTransactions<String> transactions;
+
+    public KafkaIngest(IngestedMentions ingested, MentionEvents events, DeliveryReader deliveries, Pool client,
+                       @Channel("ingest-rejected") Emitter<String> rejected) {
+        this.ingested = ingested;
+        this.events = events;
         this.deliveries = deliveries;
         this.rejected = rejected;
-        this.relay = relay;
-        AtomicInteger threads = new AtomicInteger();
-        this.transactions = Executors.newFixedThreadPool(config.ingest().parallelTransactions(), task -> {
-            Thread thread = new Thread(task, "ingest-tx-" + threads.getAndIncrement());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.client = client;
+    }
+
+    /** A webhook source records may be keyed with. */
+    private record IngestSource(UUID id, String tenant, String brandId, boolean ownedChannel) {
     }
 
     /** A record read and checked, ready to store. */
-    private record Accepted(Source source, WebhookDelivery delivery, KafkaRecord<String, String> record) {
+    private record Accepted(IngestSource source, WebhookDelivery delivery, KafkaRecord<String, String> record) {
     }
 
     @Incoming("ingest")
-    @Blocking
-    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) throws InterruptedException {
-        Duration backoff = Duration.ofMillis(200);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return CompletableFuture.runAsync(() -> process(batch), worker);
+    }
+
+    private void process(KafkaRecordBatch<String, String> batch) {
+        List<Message<String>> announced;
+        try {
+            announced = storeUntilStored(batch.getRecords());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            transactions.withTransactionAndAck(batch, emitter -> {
+                announced.forEach(emitter::send);
+                return Uni.createFrom().voidItem();
+            }).await().indefinitely();
+            backoff = Duration.ZERO;
+        } catch (RuntimeException aborted) {
+            // the consumer is back at the last committed offsets: the batch comes again, stored already
+            backoff = backoff.isZero() ? Duration.ofMillis(200)
+                    : backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            LOG.warnf(aborted, "Ingest batch of %d not announced (transaction aborted), read again in %s",
+                    batch.getRecords().size(), backoff);
+            sleep(backoff);
+        }
+    }
+
+    /** The events of the batch's stored mentions; waits out an outage of the database. */
+    private List<Message<String>> storeUntilStored(List<KafkaRecord<String, String>> records) throws InterruptedException {
+        Duration wait = Duration.ofMillis(200);
         while (true) {
             try {
-                process(batch.getRecords());
-                // the batch's mention events wait in the outbox: relay them now, not at the next tick
-                relay.wake();
-                return batch.ack();
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Throwable failure) {
-                // the database or the broker may be away for a while: keep the batch, unacknowledged, until stored
-                LOG.warnf(failure, "Ingest batch of %d not stored yet, retrying in %s", batch.getRecords().size(), backoff);
-                Thread.sleep(backoff.toMillis());
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                return store(records);
+            } catch (RuntimeException failure) {
+                LOG.warnf(failure, "Ingest batch of %d not stored yet, retrying in %s", records.size(), wait);
+                Thread.sleep(wait.toMillis());
+                wait = wait.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait.multipliedBy(2);
             }
         }
     }
 
-    private void process(List<KafkaRecord<String, String>> records) throws Throwable {
-        Map<String, Source> sources = VertxContextSupport.subscribeAndAwait(
-                () -> Panache.withSession(() -> sourcesOf(records)));
+    private List<Message<String>> store(List<KafkaRecord<String, String>> records) {
+        Map<String, IngestSource> sources = sourcesOf(records);
         List<Accepted> accepted = new ArrayList<>();
         List<CompletableFuture<Void>> rejections = new ArrayList<>();
         for (KafkaRecord<String, String> record : records) {
-            Source source = record.getKey() == null ? null : sources.get(record.getKey());
+            IngestSource source = record.getKey() == null ? null : sources.get(record.getKey());
             if (source == null) {
                 rejections.add(reject(record, "key: is not the id of an enabled webhook source"));
                 continue;
@@ -138,67 +172,89 @@ public class KafkaIngest {
             }
         }
         awaitSent(rejections);
-        // Chunks in transactions of their own, side by side: a chunk costs a handful of statements (already heard,
-        // stories, mentions, events) whatever its size, and waits on their round trips, not on the CPU. A crash
-        // between chunks re-reads the batch and the chunks already committed are recognised by their sender ids
-        List<CompletableFuture<Void>> chunks = new ArrayList<>();
-        for (int from = 0; from < accepted.size(); from += chunkSize) {
-            List<Accepted> chunk = accepted.subList(from, Math.min(accepted.size(), from + chunkSize));
-            chunks.add(CompletableFuture.runAsync(() -> storeAndWait(chunk), transactions));
-        }
+        List<IngestedMentions.Prepared> prepared = ingested.prepare(accepted.stream().map(KafkaIngest::heard).toList())
+                .await().indefinitely();
+        List<IngestedMentions.Stored> stored = storeOrSplit(prepared, accepted);
+        alert(stored);
+        return stored.stream().map(events::recorded).toList();
+    }
+
+    /** Keyword alerts run in Hibernate's reactive session (rarely opened): on a Vert.x context of their own. */
+    private void alert(List<IngestedMentions.Stored> stored) {
         try {
-            CompletableFuture.allOf(chunks.toArray(CompletableFuture[]::new)).get();
-        } catch (ExecutionException e) {
-            throw e.getCause();
+            VertxContextSupport.subscribeAndAwait(() -> ingested.alert(stored));
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
         }
     }
 
     /**
-     * Stores the chunk, trying it a few times; a chunk that keeps failing, not for an outage, is stored record by
+     * Stores the batch, trying it a few times; a batch that keeps failing, not for an outage, is stored record by
      * record and the records that fail alone are dead-lettered. An outage fails the whole batch (retried later).
      */
-    private void storeAndWait(List<Accepted> chunk) {
-        Throwable failure = tryStoring(chunk, CHUNK_ATTEMPTS);
-        if (failure == null) {
-            return;
+    private List<IngestedMentions.Stored> storeOrSplit(List<IngestedMentions.Prepared> batch, List<Accepted> accepted) {
+        Failure whole = tryStoring(batch, BATCH_ATTEMPTS);
+        if (whole.stored() != null) {
+            return whole.stored();
         }
-        LOG.warnf(failure, "Ingest chunk of %d failed %d times; storing its records one by one", chunk.size(), CHUNK_ATTEMPTS);
+        LOG.warnf(whole.failure(), "Ingest batch of %d failed %d times; storing its records one by one", batch.size(),
+                BATCH_ATTEMPTS);
+        Map<UUID, Accepted> byId = new HashMap<>();
+        accepted.forEach(a -> byId.putIfAbsent(IngestedMentions.idOf(a.source().id(), a.delivery().id()), a));
+        List<IngestedMentions.Stored> stored = new ArrayList<>();
         List<CompletableFuture<Void>> rejections = new ArrayList<>();
-        for (Accepted record : chunk) {
-            Throwable alone = chunk.size() == 1 ? failure : tryStoring(List.of(record), CHUNK_ATTEMPTS);
-            if (alone != null) {
-                LOG.warnf("Ingest record %s/%s dead-lettered: %s", record.source().id, record.delivery().id(), alone);
-                rejections.add(reject(record.record(), "not stored: " + describe(alone)));
+        for (IngestedMentions.Prepared one : batch) {
+            Failure alone = batch.size() == 1 ? whole : tryStoring(List.of(one), BATCH_ATTEMPTS);
+            if (alone.stored() != null) {
+                stored.addAll(alone.stored());
+            } else {
+                Accepted record = byId.get(one.id());
+                LOG.warnf("Ingest record %s/%s dead-lettered: %s", record.source().id(), record.delivery().id(),
+                        alone.failure());
+                rejections.add(reject(record.record(), "not stored: " + describe(alone.failure())));
             }
         }
-        try {
-            awaitSent(rejections);
-        } catch (Exception e) {
-            throw new CompletionException(e);
-        }
+        awaitSent(rejections);
+        return stored;
     }
 
-    /** Null when stored, else the last failure; an outage is thrown at once (the batch waits for the database). */
-    private Throwable tryStoring(List<Accepted> chunk, int attempts) {
+    /** What was stored, or the last failure; an outage is thrown at once (the batch waits for the database). */
+    private record Failure(List<IngestedMentions.Stored> stored, Throwable failure) {
+    }
+
+    private Failure tryStoring(List<IngestedMentions.Prepared> batch, int attempts) {
         Throwable last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
-                VertxContextSupport.subscribeAndAwait(() -> store(chunk));
-                return null;
-            } catch (Throwable e) {
+                return new Failure(ingested.store(batch).await().indefinitely(), null);
+            } catch (RuntimeException e) {
                 if (Outages.isOutage(e)) {
-                    throw new CompletionException(e);
+                    throw e;
                 }
                 last = e;
-                try {
-                    Thread.sleep(100L * attempt);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new CompletionException(interrupted);
-                }
+                sleep(Duration.ofMillis(100L * attempt));
             }
         }
-        return last;
+        return new Failure(null, last);
+    }
+
+    private static MentionService.Heard heard(Accepted a) {
+        return new MentionService.Heard(a.source().tenant(), a.source().brandId(),
+                new NewMention(a.source().id(), a.delivery().id(), "webhook",
+                        a.delivery().kind() == null ? "post" : a.delivery().kind(), a.source().ownedChannel(),
+                        a.delivery().author(), null, a.delivery().text(), a.delivery().url(),
+                        a.delivery().language(), a.delivery().publishedAt()));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
     }
 
     /** The innermost message: PostgreSQL's error for a refused row, without the wrappers' prefixes. */
@@ -211,33 +267,32 @@ public class KafkaIngest {
         return message.length() > 500 ? message.substring(0, 500) + "…" : message;
     }
 
-    private static void awaitSent(List<CompletableFuture<Void>> rejections) throws Exception {
-        CompletableFuture.allOf(rejections.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+    private static void awaitSent(List<CompletableFuture<Void>> rejections) {
+        try {
+            CompletableFuture.allOf(rejections.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("dead-letter records not acknowledged", e);
+        }
     }
 
     @PreDestroy
     void stop() {
-        transactions.shutdownNow();
+        worker.shutdownNow();
     }
 
-    private static Uni<Map<String, Source>> sourcesOf(List<KafkaRecord<String, String>> records) {
-        List<UUID> ids = records.stream().map(KafkaRecord::getKey).map(KafkaIngest::uuid)
-                .filter(java.util.Objects::nonNull).distinct().toList();
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
+    private Map<String, IngestSource> sourcesOf(List<KafkaRecord<String, String>> records) {
+        UUID[] ids = records.stream().map(KafkaRecord::getKey).map(KafkaIngest::uuid)
+                .filter(Objects::nonNull).distinct().toArray(UUID[]::new);
+        if (ids.length == 0) {
+            return Map.of();
         }
-        return Source.<Source>list("id in ?1 and type = 'webhook' and enabled", ids)
-                .map(list -> list.stream().collect(Collectors.toMap(s -> s.id.toString(), Function.identity())));
-    }
-
-    private Uni<Void> store(List<Accepted> accepted) {
-        return Panache.withTransaction(() -> mentions.recordAllOnce(accepted.stream()
-                .map(a -> new MentionService.Heard(a.source().tenant, a.source().brandId,
-                        new NewMention(a.source().id, a.delivery().id(), "webhook",
-                                a.delivery().kind() == null ? "post" : a.delivery().kind(), a.source().ownedChannel,
-                                a.delivery().author(), null, a.delivery().text(), a.delivery().url(),
-                                a.delivery().language(), a.delivery().publishedAt())))
-                .toList())).replaceWithVoid();
+        Map<String, IngestSource> sources = new HashMap<>();
+        for (Row row : client.preparedQuery(SOURCES).execute(Tuple.of(ids)).await().indefinitely()) {
+            IngestSource source = new IngestSource(row.getUUID("id"), row.getString("tenant"), row.getString("brand_id"),
+                    row.getBoolean("owned_channel"));
+            sources.put(source.id().toString(), source);
+        }
+        return sources;
     }
 
     private CompletableFuture<Void> reject(KafkaRecord<String, String> record, String reason) {

@@ -6,7 +6,17 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.tribu.platform.testing.TestTokens;
 import io.tribu.platform.testing.TopicReader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tribu.listening.mention.IngestedMentions;
+import io.tribu.listening.mention.MentionEvents;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,8 +28,12 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -33,6 +47,20 @@ class KafkaIngestTest {
 
     static final String BRAND = "ingest-brand";
     static final String CM = TestTokens.token("soleil", "community-manager", BRAND);
+
+    static final String MENTIONS = "tribu.listening.mentions";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A producer whose records of one transaction are read together: the service reads the ingest read_committed. */
+    static KafkaProducer<String, String> transactionalProducer() {
+        KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "ingest-test-" + UUID.randomUUID()),
+                new StringSerializer(), new StringSerializer());
+        producer.initTransactions();
+        return producer;
+    }
 
     static KafkaProducer<String, String> producer() {
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -131,6 +159,165 @@ class KafkaIngestTest {
             await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
             assertEquals(2, mentionsFrom(source).size());
             assertEquals(1, mentionsFrom(source).stream().filter(m -> "review".equals(m.get("kind"))).count());
+        }
+    }
+
+    static JsonNode json(ConsumerRecord<String, String> record) {
+        try {
+            return JSON.readTree(record.value());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The mention.recorded events of these mentions a reader gets within the time: each read, in order. */
+    static List<JsonNode> eventsOf(TopicReader reader, Set<UUID> mentions, int expected, Duration timeout) {
+        List<JsonNode> read = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            reader.await(r -> mentions.contains(UUID.fromString(json(r).path("data").path("mentionId").asText(
+                    "00000000-0000-0000-0000-000000000000"))), Duration.ofMillis(500)).ifPresent(r -> read.add(json(r)));
+            if (read.size() >= expected) {
+                // what would come twice comes within the same transaction or the next one: look a little longer
+                reader.await(r -> mentions.contains(UUID.fromString(json(r).path("data").path("mentionId").asText(
+                        "00000000-0000-0000-0000-000000000000"))), Duration.ofSeconds(3)).ifPresent(r -> read.add(json(r)));
+                break;
+            }
+        }
+        return read;
+    }
+
+    String webhookSource(String brand) {
+        return given().auth().oauth2(TestTokens.token("soleil", "community-manager", brand)).contentType(ContentType.JSON)
+                .body(Map.of("type", "webhook"))
+                .when().post("/brands/" + brand + "/sources")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    long storedFrom(String source) {
+        return database.preparedQuery("select count(*) from mention where source_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(source))).await().indefinitely()
+                .iterator().next().getLong(0);
+    }
+
+    static String delivery(String id, String text, String publishedAt) {
+        return "{\"id\":\"" + id + "\",\"text\":\"" + text + "\",\"publishedAt\":\"" + publishedAt + "\"}";
+    }
+
+    /**
+     * Issue 23: the Kafka ingest stores a batch with one statement and announces it in one Kafka transaction with the
+     * offsets, not through the outbox. Each mention once to a read_committed reader, under the event id derived from
+     * the mention's; the same item twice in the batch stored once; two copies in the batch share the earliest's story.
+     */
+    @Test
+    void aBatchIsStoredAndAnnouncedOnceInOneKafkaTransaction() throws Exception {
+        String source = webhookSource(BRAND);
+        String story = "Vélo Vert ouvre une boutique rue de la République avec un atelier de réparation ouvert le dimanche";
+        try (TopicReader events = new TopicReader(MENTIONS);
+             KafkaProducer<String, String> producer = transactionalProducer()) {
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>("tribu.listening.ingest", source, delivery("tx-1", story, "2026-11-22T08:00:00Z")));
+            producer.send(new ProducerRecord<>("tribu.listening.ingest", source,
+                    delivery("tx-2", "RT " + story + " !", "2026-11-22T08:05:00Z")));
+            producer.send(new ProducerRecord<>("tribu.listening.ingest", source,
+                    delivery("tx-3", "Le service client de Vélo Vert a répondu en deux minutes, bravo à eux", "2026-11-22T08:10:00Z")));
+            producer.send(new ProducerRecord<>("tribu.listening.ingest", source, delivery("tx-1", story, "2026-11-22T08:00:00Z")));
+            producer.commitTransaction();
+
+            UUID first = IngestedMentions.idOf(UUID.fromString(source), "tx-1");
+            UUID copy = IngestedMentions.idOf(UUID.fromString(source), "tx-2");
+            UUID other = IngestedMentions.idOf(UUID.fromString(source), "tx-3");
+            List<JsonNode> read = eventsOf(events, Set.of(first, copy, other), 3, Duration.ofSeconds(30));
+            assertEquals(3, read.size(), "each mention announced once: " + read);
+            Map<UUID, JsonNode> byMention = new HashMap<>();
+            read.forEach(e -> byMention.put(UUID.fromString(e.path("data").path("mentionId").asText()), e));
+            assertEquals(Set.of(first, copy, other), byMention.keySet());
+            for (var e : byMention.entrySet()) {
+                assertEquals(MentionEvents.recordedEventId(e.getKey()).toString(), e.getValue().path("id").asText());
+                assertEquals("tribu.listening.mention.recorded.v1", e.getValue().path("type").asText());
+                assertEquals(BRAND, e.getValue().path("subject").asText());
+                assertEquals("soleil", e.getValue().path("tenant").asText());
+            }
+            assertEquals(first.toString(), byMention.get(copy).path("data").path("storyId").asText(),
+                    "the copy in the same batch joins the earliest's story");
+            assertEquals(first.toString(), byMention.get(first).path("data").path("storyId").asText());
+            assertEquals(other.toString(), byMention.get(other).path("data").path("storyId").asText());
+            assertEquals(3, storedFrom(source));
+            assertEquals(first.toString(), given().auth().oauth2(CM).when().get("/brands/" + BRAND + "/mentions/" + copy)
+                    .then().statusCode(200).extract().path("storyId"));
+        }
+    }
+
+    /** A brand whose events land on another partition of the mentions topic than {@code brand}'s. */
+    static String brandOnAnotherPartition(String brand, int partitions) {
+        int taken = Utils.toPositive(Utils.murmur2(brand.getBytes(StandardCharsets.UTF_8))) % partitions;
+        for (int i = 0; ; i++) {
+            String candidate = "ingest-big-" + i;
+            if (Utils.toPositive(Utils.murmur2(candidate.getBytes(StandardCharsets.UTF_8))) % partitions != taken) {
+                return candidate;
+            }
+        }
+    }
+
+    /**
+     * Issue 23: a failure between the database's commit and Kafka's. The broker refuses one event of the batch (the
+     * topic's max.message.bytes is lowered under it), so the batch's Kafka transaction aborts after its mentions were
+     * stored, and the batch is read again until the broker takes it. Then each mention is announced once to a
+     * read_committed reader, under the event id the aborted attempt had used; nothing was stored twice.
+     */
+    @Test
+    void aBatchReadAgainAfterAnAbortedTransactionAnnouncesEachMentionOnceWithTheSameIds() throws Exception {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            int partitions = admin.describeTopics(List.of(MENTIONS)).allTopicNames().get().get(MENTIONS).partitions().size();
+            assertTrue(partitions > 1, "the mentions topic has partitions: " + partitions);
+            String small = webhookSource(BRAND);
+            String bigBrand = brandOnAnotherPartition(BRAND, partitions);
+            String big = webhookSource(bigBrand);
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, MENTIONS);
+            admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
+                    new ConfigEntry("max.message.bytes", "4000"), AlterConfigOp.OpType.SET)))).all().get();
+            try (TopicReader committed = new TopicReader(MENTIONS);
+                 TopicReader uncommitted = new TopicReader(MENTIONS, false);
+                 KafkaProducer<String, String> producer = transactionalProducer()) {
+                producer.beginTransaction();
+                producer.send(new ProducerRecord<>("tribu.listening.ingest", small,
+                        delivery("again-1", "Vélo Vert, livraison en retard mais vélo superbe", "2026-11-23T08:00:00Z")));
+                producer.send(new ProducerRecord<>("tribu.listening.ingest", small,
+                        delivery("again-2", "Vélo Vert : quelle équipe au magasin de Lyon", "2026-11-23T08:01:00Z")));
+                producer.send(new ProducerRecord<>("tribu.listening.ingest", big,
+                        delivery("again-big", "Vélo Vert ".repeat(800), "2026-11-23T08:02:00Z")));
+                producer.commitTransaction();
+
+                UUID one = IngestedMentions.idOf(UUID.fromString(small), "again-1");
+                UUID two = IngestedMentions.idOf(UUID.fromString(small), "again-2");
+                UUID large = IngestedMentions.idOf(UUID.fromString(big), "again-big");
+                // the aborted attempt wrote the small events in its transaction: seen by a read_uncommitted reader only
+                ConsumerRecord<String, String> aborted = uncommitted.await(
+                                r -> r.value().contains(one.toString()), Duration.ofSeconds(30))
+                        .orElseThrow(() -> new AssertionError("no attempt wrote the event"));
+                await().atMost(Duration.ofSeconds(30)).until(() -> storedFrom(small) == 2 && storedFrom(big) == 1);
+                assertTrue(eventsOf(committed, Set.of(one, two, large), 1, Duration.ofSeconds(2)).isEmpty(),
+                        "nothing committed while the broker refuses the batch");
+
+                admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
+                        new ConfigEntry("max.message.bytes", ""), AlterConfigOp.OpType.DELETE)))).all().get();
+                List<JsonNode> read = eventsOf(committed, Set.of(one, two, large), 3, Duration.ofSeconds(60));
+                assertEquals(3, read.size(), "each mention announced once: " + read);
+                Set<UUID> announced = new HashSet<>();
+                read.forEach(e -> announced.add(UUID.fromString(e.path("data").path("mentionId").asText())));
+                assertEquals(Set.of(one, two, large), announced);
+                JsonNode first = read.stream().filter(e -> e.path("data").path("mentionId").asText().equals(one.toString()))
+                        .findFirst().orElseThrow();
+                assertEquals(json(aborted).path("id").asText(), first.path("id").asText(),
+                        "the event id of the aborted attempt");
+                assertEquals(json(aborted).path("time").asText(), first.path("time").asText());
+                assertEquals(2, storedFrom(small));
+                assertEquals(1, storedFrom(big));
+            } finally {
+                admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
+                        new ConfigEntry("max.message.bytes", ""), AlterConfigOp.OpType.DELETE)))).all().get();
+            }
         }
     }
 }

@@ -16,17 +16,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** Reads a topic from its current end, to see the events a test causes on the real broker. */
+/**
+ * Reads a topic from its current end, to see the events a test causes on the real broker. It reads committed
+ * records only ({@code read_committed}), as the services' consumers do: events produced in a Kafka transaction that
+ * aborted are never seen.
+ */
 public final class TopicReader implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> unclaimed = new ArrayList<>();
 
     public TopicReader(String topic) {
+        this(topic, true);
+    }
+
+    /** {@code committedOnly} false also reads the records of transactions still open or aborted (read_uncommitted). */
+    public TopicReader(String topic, boolean committedOnly) {
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, committedOnly ? "read_committed" : "read_uncommitted"),
                 new StringDeserializer(), new StringDeserializer());
         List<TopicPartition> partitions = partitionsOf(topic);
         consumer.assign(partitions);
