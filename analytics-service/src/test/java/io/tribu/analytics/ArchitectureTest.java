@@ -28,7 +28,6 @@ class ArchitectureTest {
         TableOwners.in(Path.of("src/main/java"))
                 .table("mention_fact", "MentionLedger")
                 .table("mention_volume", "MentionVolumeService")
-                .alsoIn("CrisisService", "crisis detection compares hourly volumes with their history")
                 .alsoIn("CrisisAlerts", "the alert job lists the brands with recent volume")
                 .alsoIn("AgencyOverviewService", "the agency overview reads the last hours of both rollups in one statement")
                 .table("mention_breakdown", "MentionVolumeService")
