@@ -6,8 +6,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.tribu.platform.config.PlatformConfig;
 import io.tribu.platform.intake.IncomingEvent;
-import io.tribu.platform.intake.IntakeConfig;
 import io.tribu.platform.intake.IntakeMetrics;
 import io.tribu.platform.intake.ProcessedEvents;
 import io.tribu.platform.trace.EventTraces;
@@ -37,16 +37,16 @@ public class EventIntake {
     private final DeadLetters deadLetters;
     private final ProcessedEvents processed;
     private final IntakeMetrics metrics;
-    private final IntakeConfig config;
+    private final PlatformConfig.IntakeSettings config;
     private final EventTraces traces;
 
     public EventIntake(ObjectMapper json, DeadLetters deadLetters, ProcessedEvents processed, IntakeMetrics metrics,
-                       IntakeConfig config, EventTraces traces) {
+                       PlatformConfig config, EventTraces traces) {
         this.json = json;
         this.deadLetters = deadLetters;
         this.processed = processed;
         this.metrics = metrics;
-        this.config = config;
+        this.config = config.intake();
         this.traces = traces;
     }
 

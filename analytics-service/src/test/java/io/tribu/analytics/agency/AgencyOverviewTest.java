@@ -4,7 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.tribu.platform.testing.TestTokens;
-import io.tribu.analytics.kafka.TestEvents;
+import io.tribu.platform.testing.TestEvents;
 import io.tribu.analytics.mention.MentionEvents;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -37,21 +37,19 @@ class AgencyOverviewTest {
         String calm = "calm-" + suffix;
         String silent = "silent-" + suffix;
         Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
-        try (TestEvents events = new TestEvents()) {
-            for (int week = 3; week >= 1; week--) {
-                for (int i = 0; i < 2; i++) {
-                    events.send(MENTIONS, loud, mention(loud, hour.minus(Duration.ofDays(7L * week))));
-                }
+        for (int week = 3; week >= 1; week--) {
+            for (int i = 0; i < 2; i++) {
+                TestEvents.send(MENTIONS, loud, mention(loud, hour.minus(Duration.ofDays(7L * week))));
             }
-            for (int i = 0; i < 30; i++) {
-                events.send(MENTIONS, loud, mention(loud, hour));
-            }
-            for (int i = 0; i < 3; i++) {
-                events.send(MENTIONS, calm, mention(calm, hour.minus(Duration.ofHours(2))));
-            }
-            for (int i = 0; i < 5; i++) {
-                events.send(MENTIONS, calm, mention(calm, hour.minus(Duration.ofHours(30))));
-            }
+        }
+        for (int i = 0; i < 30; i++) {
+            TestEvents.send(MENTIONS, loud, mention(loud, hour));
+        }
+        for (int i = 0; i < 3; i++) {
+            TestEvents.send(MENTIONS, calm, mention(calm, hour.minus(Duration.ofHours(2))));
+        }
+        for (int i = 0; i < 5; i++) {
+            TestEvents.send(MENTIONS, calm, mention(calm, hour.minus(Duration.ofHours(30))));
         }
         String admin = TestTokens.token("soleil", "admin", calm, silent, loud);
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(admin)

@@ -4,10 +4,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.tribu.platform.testing.TestTokens;
-import io.tribu.analytics.kafka.TestEvents;
+import io.tribu.platform.testing.TestEvents;
 import io.tribu.analytics.mention.MentionEvents;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,17 +22,6 @@ import static org.hamcrest.Matchers.hasItem;
 class AuthorsTest {
 
     static final String TOPIC = "tribu.listening.mentions";
-    static TestEvents events;
-
-    @BeforeAll
-    static void connect() {
-        events = new TestEvents();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        events.close();
-    }
 
     static long total(String token, String brand) {
         return given().auth().oauth2(token)
@@ -49,22 +36,22 @@ class AuthorsTest {
         String analyst = TestTokens.token("soleil", "analyst", brand);
         String replayed = MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T10:00:00Z", "positive",
                 "Marie", 1000L, "Bravo");
-        events.send(TOPIC, brand, replayed);
-        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-21T10:00:00Z", "positive",
+        TestEvents.send(TOPIC, brand, replayed);
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-21T10:00:00Z", "positive",
                 "Marie", 1200L, "Encore bravo"));
-        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T11:00:00Z", "positive",
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T11:00:00Z", "positive",
                 "Paul", 50_000L, "Pas mal"));
-        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T12:00:00Z", "negative",
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T12:00:00Z", "negative",
                 "Jo", 5L, "Nul"));
-        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-22T12:00:00Z", "negative",
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-22T12:00:00Z", "negative",
                 "Jo", 5L, "Toujours nul"));
-        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-22T13:00:00Z", "neutral",
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-22T13:00:00Z", "neutral",
                 "Zoé", 300L, "Bof"));
-        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-22T14:00:00Z", "negative",
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-22T14:00:00Z", "negative",
                 null, null, "anonymous"));
-        events.send(TOPIC, brand, replayed);
+        TestEvents.send(TOPIC, brand, replayed);
         // Outside the period asked below.
-        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-05T12:00:00Z", "negative",
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-05T12:00:00Z", "negative",
                 "Old", 5L, "late and out of range"));
         await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 8);
 
@@ -88,18 +75,18 @@ class AuthorsTest {
         MentionEvents.Query rival = new MentionEvents.Query(UUID.randomUUID(), "Concurrents", "Grain d'Or");
         // Loud and glowing, but only ever about the competitor: no ambassador, detractor nor influencer of the brand.
         for (int i = 0; i < 3; i++) {
-            events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T1" + i + ":00:00Z",
+            TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T1" + i + ":00:00Z",
                     "positive", "Fan de Grain d'Or", 90_000L, "Grain d'Or est génial", rival));
         }
-        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T14:00:00Z",
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T14:00:00Z",
                 "negative", "Fan de Grain d'Or", 90_000L, "Grain d'Or a changé", rival));
         // About both: it speaks of the brand, so it counts.
-        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T15:00:00Z",
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T15:00:00Z",
                 "positive", "Comparatrice", 500L, "Café Lumière bat Grain d'Or", own, rival));
         // A comment on the brand's own page matches no query: about the brand.
-        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T16:00:00Z",
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T16:00:00Z",
                 "positive", "Habituée", 20L, "Merci pour l'accueil"));
-        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T17:00:00Z",
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T17:00:00Z",
                 "negative", "Déçu", 10L, "Café Lumière, trop cher", own));
         await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 7);
 
@@ -116,7 +103,7 @@ class AuthorsTest {
     void isolationAndBadInput() {
         String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
         String nord = TestTokens.token("nord", "analyst", brand);
-        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "nord", brand, "2026-11-20T10:00:00Z", "positive",
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "nord", brand, "2026-11-20T10:00:00Z", "positive",
                 "Marie", 1000L, "Bravo"));
         await().atMost(Duration.ofSeconds(30)).until(() -> total(nord, brand) == 1);
         given().auth().oauth2(TestTokens.token("soleil", "analyst", brand))

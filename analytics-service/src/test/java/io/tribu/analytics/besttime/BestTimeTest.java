@@ -7,10 +7,8 @@ import io.restassured.path.json.JsonPath;
 import io.tribu.platform.testing.TestTokens;
 import io.tribu.analytics.engagement.PublishingEvents;
 import io.tribu.analytics.engagement.PublishingEvents.Variant;
-import io.tribu.analytics.kafka.TestEvents;
+import io.tribu.platform.testing.TestEvents;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -43,20 +41,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class BestTimeTest {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    static TestEvents events;
 
     @Inject
     Clock clock;
-
-    @BeforeAll
-    static void connect() {
-        events = new TestEvents();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        events.close();
-    }
 
     static String newBrand() {
         return "brand-" + UUID.randomUUID().toString().substring(0, 8);
@@ -64,7 +51,7 @@ class BestTimeTest {
 
     static void post(String tenant, String brand, UUID channel, ZonedDateTime publishedAt, long engagement) {
         Variant variant = Variant.of(tenant, brand, channel, "image", publishedAt.toInstant());
-        events.send(PublishingEvents.ENGAGEMENT_TOPIC, brand,
+        TestEvents.send(PublishingEvents.ENGAGEMENT_TOPIC, brand,
                 PublishingEvents.collected(variant, publishedAt.toInstant().plus(Duration.ofHours(1)), engagement, 0, 0, null));
     }
 

@@ -4,7 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.tribu.platform.testing.TestTokens;
-import io.tribu.analytics.kafka.TestEvents;
+import io.tribu.platform.testing.TestEvents;
 import io.tribu.analytics.mention.MentionEvents;
 import org.junit.jupiter.api.Test;
 
@@ -41,13 +41,11 @@ class BrandNameTest {
         String brand = brand();
         String manager = TestTokens.token("soleil", "community-manager", brand);
         String analyst = TestTokens.token("soleil", "analyst", brand);
-        try (TestEvents events = new TestEvents()) {
-            events.send("tribu.listening.mentions", brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
-                    "2026-11-20T10:00:00Z", "positive", "a", 1L, "t",
-                    new MentionEvents.Query(UUID.randomUUID(), "Rivaux", "Grain d'Or")));
-            events.send("tribu.listening.mentions", brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
-                    "2026-11-20T11:00:00Z", "positive", "b", 1L, "t"));
-        }
+        TestEvents.send("tribu.listening.mentions", brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+                "2026-11-20T10:00:00Z", "positive", "a", 1L, "t",
+                new MentionEvents.Query(UUID.randomUUID(), "Rivaux", "Grain d'Or")));
+        TestEvents.send("tribu.listening.mentions", brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+                "2026-11-20T11:00:00Z", "positive", "b", 1L, "t"));
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(analyst)
                 .queryParam("from", "2026-11-01T00:00:00Z").queryParam("to", "2026-12-01T00:00:00Z")
                 .when().get("/brands/" + brand + "/mention-volume").then().extract().jsonPath().getLong("total") == 2);

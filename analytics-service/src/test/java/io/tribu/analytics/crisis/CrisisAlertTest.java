@@ -9,7 +9,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.tribu.platform.testing.TestTokens;
-import io.tribu.analytics.kafka.TestEvents;
+import io.tribu.platform.testing.TestEvents;
 import io.tribu.analytics.mention.MentionEvents;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -68,15 +68,15 @@ class CrisisAlertTest {
         String analyst = TestTokens.token("soleil", "analyst", brand);
         Instant began = clock.instant();
         Instant hour = began.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
-        try (KafkaConsumer<String, String> alerts = consumer(); TestEvents events = new TestEvents()) {
+        try (KafkaConsumer<String, String> alerts = consumer()) {
             for (int week = 3; week >= 1; week--) {
                 for (int i = 0; i < 4; i++) {
-                    events.send("tribu.listening.mentions", brand, mention(brand, hour.minus(Duration.ofDays(7L * week)),
+                    TestEvents.send("tribu.listening.mentions", brand, mention(brand, hour.minus(Duration.ofDays(7L * week)),
                             i == 0 ? "negative" : "positive", "Bon café", 10L));
                 }
             }
             for (int i = 0; i < 30; i++) {
-                events.send("tribu.listening.mentions", brand, mention(brand, hour.plusSeconds(60L * i), "negative",
+                TestEvents.send("tribu.listening.mentions", brand, mention(brand, hour.plusSeconds(60L * i), "negative",
                         "Intoxication après le café de ce matin " + i, 100L * i));
             }
             List<JsonNode> raised = new ArrayList<>();

@@ -4,7 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.tribu.platform.testing.TestTokens;
-import io.tribu.analytics.kafka.TestEvents;
+import io.tribu.platform.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,18 +25,16 @@ class CrisisTest {
         String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
         String analyst = TestTokens.token("soleil", "analyst", brand);
         Instant spike = Instant.parse("2026-11-18T21:00:00Z");
-        try (TestEvents events = new TestEvents()) {
-            for (int week = 4; week >= 1; week--) {
-                for (int i = 0; i < 2; i++) {
-                    events.send("tribu.listening.mentions", brand, mention(brand, spike.minus(Duration.ofDays(7L * week))));
-                }
+        for (int week = 4; week >= 1; week--) {
+            for (int i = 0; i < 2; i++) {
+                TestEvents.send("tribu.listening.mentions", brand, mention(brand, spike.minus(Duration.ofDays(7L * week))));
             }
-            for (int i = 0; i < 30; i++) {
-                events.send("tribu.listening.mentions", brand, mention(brand, spike.plusSeconds(60L * i)));
-            }
-            for (int i = 0; i < 3; i++) {
-                events.send("tribu.listening.mentions", brand, mention(brand, spike.plus(Duration.ofHours(1))));
-            }
+        }
+        for (int i = 0; i < 30; i++) {
+            TestEvents.send("tribu.listening.mentions", brand, mention(brand, spike.plusSeconds(60L * i)));
+        }
+        for (int i = 0; i < 3; i++) {
+            TestEvents.send("tribu.listening.mentions", brand, mention(brand, spike.plus(Duration.ofHours(1))));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(analyst)
                 .queryParam("from", "2026-10-01T00:00:00Z").queryParam("to", "2026-11-30T00:00:00Z")

@@ -4,7 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.tribu.platform.testing.TestTokens;
-import io.tribu.analytics.kafka.TestEvents;
+import io.tribu.platform.testing.TestEvents;
 import io.tribu.analytics.mention.MentionEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,11 +27,9 @@ class CsvExportTest {
 
     static void seed() {
         String analyst = TestTokens.token("soleil", "analyst", BRAND);
-        try (TestEvents events = new TestEvents()) {
-            events.send("tribu.listening.mentions", BRAND, MentionEvents.scored(UUID.randomUUID(), "soleil", BRAND,
-                    "2026-11-20T10:00:00Z", "negative", "Jo", 5L, "=cmd|' /C calc'!A0, très déçu",
-                    new MentionEvents.Query(UUID.randomUUID(), "Café", null)));
-        }
+        TestEvents.send("tribu.listening.mentions", BRAND, MentionEvents.scored(UUID.randomUUID(), "soleil", BRAND,
+                "2026-11-20T10:00:00Z", "negative", "Jo", 5L, "=cmd|' /C calc'!A0, très déçu",
+                new MentionEvents.Query(UUID.randomUUID(), "Café", null)));
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(analyst)
                 .queryParam("from", "2026-11-01T00:00:00Z").queryParam("to", "2026-12-01T00:00:00Z")
                 .when().get("/brands/" + BRAND + "/mention-volume").then().extract().jsonPath().getLong("total") == 1);

@@ -6,7 +6,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
 import io.tribu.platform.testing.TestTokens;
 import io.tribu.analytics.engagement.PublishingEvents;
-import io.tribu.analytics.kafka.TestEvents;
+import io.tribu.platform.testing.TestEvents;
 import io.tribu.analytics.mention.MentionEvents;
 import io.tribu.analytics.mention.MentionEvents.Query;
 import io.tribu.analytics.moderation.DecisionEvents;
@@ -47,26 +47,24 @@ class DashboardTest {
         UUID channel = UUID.randomUUID();
         PublishingEvents.Variant post = PublishingEvents.Variant.of("soleil", brand, channel, "image",
                 from.plus(Duration.ofDays(2)), "promo");
-        try (TestEvents events = new TestEvents()) {
-            for (int i = 0; i < 3; i++) {
-                events.send(MENTIONS, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
-                        from.plus(Duration.ofHours(10 + i)).toString(), "positive", "@fan", 500L, "cafe delicieux", own));
-            }
-            events.send(MENTIONS, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
-                    from.plus(Duration.ofHours(30)).toString(), "negative", "@grumpy", 50L, "cafe froid", own));
-            for (int i = 0; i < 2; i++) {
-                events.send(MENTIONS, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
-                        from.plus(Duration.ofHours(40 + i)).toString(), "neutral", "@other", 10L, "rival ouvre", rival));
-                events.send(MENTIONS, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
-                        from.minus(Duration.ofDays(3 + i)).toString(), "positive", "@old", 10L, "avant", own));
-            }
-            Instant posted = from.plus(Duration.ofHours(5));
-            events.send(DECISIONS, brand, DecisionEvents.decision("soleil", brand, UUID.randomUUID(), "reply",
-                    posted.toString(), posted.plus(Duration.ofMinutes(10)).toString()));
-            events.send(PublishingEvents.POSTS_TOPIC, brand, PublishingEvents.published(post));
-            events.send(PublishingEvents.ENGAGEMENT_TOPIC, brand,
-                    PublishingEvents.collected(post, from.plus(Duration.ofDays(3)), 10, 2, 1, 100L));
+        for (int i = 0; i < 3; i++) {
+            TestEvents.send(MENTIONS, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+                    from.plus(Duration.ofHours(10 + i)).toString(), "positive", "@fan", 500L, "cafe delicieux", own));
         }
+        TestEvents.send(MENTIONS, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+                from.plus(Duration.ofHours(30)).toString(), "negative", "@grumpy", 50L, "cafe froid", own));
+        for (int i = 0; i < 2; i++) {
+            TestEvents.send(MENTIONS, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+                    from.plus(Duration.ofHours(40 + i)).toString(), "neutral", "@other", 10L, "rival ouvre", rival));
+            TestEvents.send(MENTIONS, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+                    from.minus(Duration.ofDays(3 + i)).toString(), "positive", "@old", 10L, "avant", own));
+        }
+        Instant posted = from.plus(Duration.ofHours(5));
+        TestEvents.send(DECISIONS, brand, DecisionEvents.decision("soleil", brand, UUID.randomUUID(), "reply",
+                posted.toString(), posted.plus(Duration.ofMinutes(10)).toString()));
+        TestEvents.send(PublishingEvents.POSTS_TOPIC, brand, PublishingEvents.published(post));
+        TestEvents.send(PublishingEvents.ENGAGEMENT_TOPIC, brand,
+                PublishingEvents.collected(post, from.plus(Duration.ofDays(3)), 10, 2, 1, 100L));
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             JsonPath body = dashboard(analyst, brand, from, to).then().statusCode(200).extract().jsonPath();
             return body.getLong("current.mentions") == 6 && body.getLong("previous.mentions") == 2

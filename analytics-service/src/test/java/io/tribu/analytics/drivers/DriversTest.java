@@ -7,13 +7,11 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.ValidatableResponse;
 import io.tribu.platform.testing.TestTokens;
-import io.tribu.analytics.kafka.TestEvents;
+import io.tribu.platform.testing.TestEvents;
 import io.tribu.analytics.mention.MentionEvents;
 import io.tribu.analytics.mention.MentionFact;
 import io.tribu.analytics.mention.MentionRecordedReader;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.eclipse.microprofile.config.Config;
@@ -52,22 +50,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 class DriversTest {
 
     static final String TOPIC = "tribu.listening.mentions";
-    static TestEvents events;
 
     @Inject
     MentionTextSample sample;
     @Inject
     ObjectMapper json;
-
-    @BeforeAll
-    static void connect() {
-        events = new TestEvents();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        events.close();
-    }
 
     static long total(String token, String brand) {
         return given().auth().oauth2(token)
@@ -79,7 +66,7 @@ class DriversTest {
     /** {@code count} mentions of the brand with the same text, authors {@code author0}, {@code author1}... */
     static void send(String brand, int count, String publishedAt, String sentiment, String author, long reach, String text) {
         for (int i = 0; i < count; i++) {
-            events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, publishedAt, sentiment,
+            TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, publishedAt, sentiment,
                     author + i, reach, text));
         }
     }
@@ -100,15 +87,15 @@ class DriversTest {
         String[] positives = {"Café délicieux et accueil chaleureux", "Un accueil chaleureux, merci",
                 "Le café est délicieux", "Délicieux, comme toujours", "Super accueil, café délicieux"};
         for (int i = 0; i < 10; i++) {
-            events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+            TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
                     "2026-11-20T1" + i + ":00:00Z", "negative", "n" + i, 10L * i, negatives[i % 5]));
-            events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+            TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
                     "2026-11-20T1" + i + ":30:00Z", "positive", "p" + i, 10L * i, positives[i % 5]));
         }
         // Neutral and unscored mentions take no side.
-        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
                 "2026-11-20T20:00:00Z", "neutral", "x", 1L, "retard retard retard"));
-        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
                 "2026-11-20T20:00:00Z", null, "y", 1L, "délicieux"));
         await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 22);
 
@@ -161,25 +148,25 @@ class DriversTest {
         String analyst = TestTokens.token("soleil", "analyst", brand);
         UUID firstSmall = UUID.randomUUID();
         // The hour keeps its 20 largest audiences: the 20 "colis perdu" are replaced by the 20 louder refunds.
-        events.send(TOPIC, brand, MentionEvents.scored(firstSmall, "soleil", brand,
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(firstSmall, "soleil", brand,
                 "2026-11-20T10:00:00Z", "negative", "small-first", 1L, "Colis perdu, encore"));
         send(brand, 19, "2026-11-20T10:00:00Z", "negative", "small", 1L, "Colis perdu, encore");
         for (int i = 0; i < 20; i++) {
-            events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+            TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
                     "2026-11-20T10:30:00Z", "negative", "loud" + i, 1000L + i, "Remboursement refusé"));
         }
         UUID firstPositive = UUID.randomUUID();
-        events.send(TOPIC, brand, MentionEvents.scored(firstPositive, "soleil", brand,
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(firstPositive, "soleil", brand,
                 "2026-11-20T12:00:00Z", "positive", "p-first", 10L, "Café délicieux"));
         send(brand, 4, "2026-11-20T12:00:00Z", "positive", "p", 10L, "Café délicieux");
         // Replays (same event id; a fresh mention id, so only the event id can tell), then one new event: once it
         // is counted the replays were read, and they changed nothing (the positive hour has room for a sixth text).
-        events.send(TOPIC, brand, MentionEvents.scored(firstSmall, "soleil", brand,
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(firstSmall, "soleil", brand,
                 "2026-11-20T10:00:00Z", "negative", "small-first", 1L, "Colis perdu, encore"));
-        events.send(TOPIC, brand, MentionEvents.scored(firstPositive, "soleil", brand,
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(firstPositive, "soleil", brand,
                 "2026-11-20T12:00:00Z", "positive", "p-first", 10L, "Café délicieux"));
         UUID last = UUID.randomUUID();
-        events.send(TOPIC, brand, MentionEvents.scored(last, "soleil", brand,
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(last, "soleil", brand,
                 "2026-11-20T13:00:00Z", "neutral", "last", 1L, "Rien à signaler"));
         await().atMost(Duration.ofSeconds(30)).until(() -> processed(last));
         assertEquals(46, total(analyst, brand));
@@ -201,9 +188,9 @@ class DriversTest {
         String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
         String analyst = TestTokens.token("soleil", "analyst", brand);
         for (int i = 0; i < 4; i++) {
-            events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+            TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
                     "2026-11-20T0" + i + ":00:00Z", "negative", "n" + i, 1L, "Livraison en retard"));
-            events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+            TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
                     "2026-11-21T0" + i + ":00:00Z", "positive", "p" + i, 1L, "Accueil chaleureux"));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 8);
@@ -317,7 +304,7 @@ class DriversTest {
                 }
                 text.append(vocabulary.get(at)).append(' ');
             }
-            events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+            TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
                     "%sT%02d:%02d:00Z".formatted(day, random.nextInt(24), random.nextInt(60)),
                     negative ? "negative" : "positive", "a" + i, (long) random.nextInt(1000), text.toString()));
         }
@@ -465,7 +452,7 @@ class DriversTest {
         String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
         String nord = TestTokens.token("nord", "analyst", brand);
         for (int i = 0; i < 3; i++) {
-            events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "nord", brand,
+            TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "nord", brand,
                     "2026-11-20T10:00:00Z", "negative", "n", 1L, "remboursement refusé"));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> total(nord, brand) == 3);

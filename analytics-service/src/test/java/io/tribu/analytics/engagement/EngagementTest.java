@@ -4,10 +4,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.tribu.platform.testing.TestTokens;
-import io.tribu.analytics.kafka.TestEvents;
+import io.tribu.platform.testing.TestEvents;
 import io.tribu.analytics.engagement.PublishingEvents.Variant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -30,17 +28,6 @@ class EngagementTest {
 
     static final String FROM = "2026-11-01T00:00:00Z";
     static final String TO = "2026-12-01T00:00:00Z";
-    static TestEvents events;
-
-    @BeforeAll
-    static void connect() {
-        events = new TestEvents();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        events.close();
-    }
 
     static String newBrand() {
         return "brand-" + UUID.randomUUID().toString().substring(0, 8);
@@ -69,11 +56,11 @@ class EngagementTest {
         Variant quiet = Variant.of("soleil", brand, mastodon, "text", Instant.parse("2026-11-12T09:00:00Z"));
         Variant pending = Variant.of("soleil", brand, facebook, "link", Instant.parse("2026-11-13T09:00:00Z"));
 
-        events.send(PublishingEvents.POSTS_TOPIC, brand, PublishingEvents.published(noel));
-        events.send(PublishingEvents.POSTS_TOPIC, brand, PublishingEvents.published(pending));
-        events.send(PublishingEvents.ENGAGEMENT_TOPIC, brand, PublishingEvents.collected(noel, Instant.parse("2026-11-11T00:00:00Z"), 40, 5, 15, null));
-        events.send(PublishingEvents.ENGAGEMENT_TOPIC, brand, PublishingEvents.collected(video, Instant.parse("2026-11-12T00:00:00Z"), 100, 20, 30, 3000L));
-        events.send(PublishingEvents.ENGAGEMENT_TOPIC, brand, PublishingEvents.collected(quiet, Instant.parse("2026-11-13T00:00:00Z"), 2, 0, 1, null));
+        TestEvents.send(PublishingEvents.POSTS_TOPIC, brand, PublishingEvents.published(noel));
+        TestEvents.send(PublishingEvents.POSTS_TOPIC, brand, PublishingEvents.published(pending));
+        TestEvents.send(PublishingEvents.ENGAGEMENT_TOPIC, brand, PublishingEvents.collected(noel, Instant.parse("2026-11-11T00:00:00Z"), 40, 5, 15, null));
+        TestEvents.send(PublishingEvents.ENGAGEMENT_TOPIC, brand, PublishingEvents.collected(video, Instant.parse("2026-11-12T00:00:00Z"), 100, 20, 30, 3000L));
+        TestEvents.send(PublishingEvents.ENGAGEMENT_TOPIC, brand, PublishingEvents.collected(quiet, Instant.parse("2026-11-13T00:00:00Z"), 2, 0, 1, null));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> collectedPosts(analyst, brand) == 3);
 
@@ -162,17 +149,17 @@ class EngagementTest {
         String newer = PublishingEvents.collected(post, Instant.parse("2026-11-21T18:00:00Z"), 30, 3, 7, null);
         String older = PublishingEvents.collected(post, Instant.parse("2026-11-20T19:00:00Z"), 5, 0, 1, null);
 
-        events.send(PublishingEvents.POSTS_TOPIC, brand, published);
-        events.send(PublishingEvents.ENGAGEMENT_TOPIC, brand, newer);
+        TestEvents.send(PublishingEvents.POSTS_TOPIC, brand, published);
+        TestEvents.send(PublishingEvents.ENGAGEMENT_TOPIC, brand, newer);
         await().atMost(Duration.ofSeconds(30)).until(() -> totalEngagement(analyst, brand) == 40);
 
         // Replays of both events, then the older snapshot arriving late; a marker snapshot of another
         // post tells when the topic was read past them.
-        events.send(PublishingEvents.POSTS_TOPIC, brand, published);
-        events.send(PublishingEvents.ENGAGEMENT_TOPIC, brand, newer);
-        events.send(PublishingEvents.ENGAGEMENT_TOPIC, brand, older);
+        TestEvents.send(PublishingEvents.POSTS_TOPIC, brand, published);
+        TestEvents.send(PublishingEvents.ENGAGEMENT_TOPIC, brand, newer);
+        TestEvents.send(PublishingEvents.ENGAGEMENT_TOPIC, brand, older);
         Variant marker = Variant.of("soleil", brand, UUID.randomUUID(), "text", Instant.parse("2026-11-22T18:00:00Z"));
-        events.send(PublishingEvents.ENGAGEMENT_TOPIC, brand, PublishingEvents.collected(marker, Instant.parse("2026-11-23T00:00:00Z"), 1, 0, 0, null));
+        TestEvents.send(PublishingEvents.ENGAGEMENT_TOPIC, brand, PublishingEvents.collected(marker, Instant.parse("2026-11-23T00:00:00Z"), 1, 0, 0, null));
         await().atMost(Duration.ofSeconds(30)).until(() -> collectedPosts(analyst, brand) == 2);
 
         given().auth().oauth2(analyst).queryParam("from", FROM).queryParam("to", TO)
@@ -185,7 +172,7 @@ class EngagementTest {
                 .body("posts[0].collectedAt", startsWith("2026-11-21T18:00"));
 
         // A newer snapshot does replace the counts.
-        events.send(PublishingEvents.ENGAGEMENT_TOPIC, brand, PublishingEvents.collected(post, Instant.parse("2026-11-22T18:00:00Z"), 50, 4, 8, null));
+        TestEvents.send(PublishingEvents.ENGAGEMENT_TOPIC, brand, PublishingEvents.collected(post, Instant.parse("2026-11-22T18:00:00Z"), 50, 4, 8, null));
         await().atMost(Duration.ofSeconds(30)).until(() -> totalEngagement(analyst, brand) == 63);
     }
 
@@ -197,9 +184,9 @@ class EngagementTest {
         created.put("id", UUID.randomUUID().toString());
         created.put("subject", brand);
         ((com.fasterxml.jackson.databind.node.ObjectNode) created.get("data")).put("brandId", brand);
-        events.send(PublishingEvents.POSTS_TOPIC, brand, created.toString());
+        TestEvents.send(PublishingEvents.POSTS_TOPIC, brand, created.toString());
         Variant post = Variant.of("soleil", brand, UUID.randomUUID(), "text", Instant.parse("2026-11-20T18:00:00Z"));
-        events.send(PublishingEvents.POSTS_TOPIC, brand, PublishingEvents.published(post));
+        TestEvents.send(PublishingEvents.POSTS_TOPIC, brand, PublishingEvents.published(post));
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(analyst)
                 .queryParam("from", FROM).queryParam("to", TO)
                 .when().get("/brands/" + brand + "/engagement/posts")
@@ -212,7 +199,7 @@ class EngagementTest {
         String nord = TestTokens.token("nord", "analyst", brand);
         String soleil = TestTokens.token("soleil", "analyst", brand);
         Variant post = Variant.of("nord", brand, UUID.randomUUID(), "image", Instant.parse("2026-11-20T18:00:00Z"), "noel");
-        events.send(PublishingEvents.ENGAGEMENT_TOPIC, brand, PublishingEvents.collected(post, Instant.parse("2026-11-21T00:00:00Z"), 9, 1, 0, null));
+        TestEvents.send(PublishingEvents.ENGAGEMENT_TOPIC, brand, PublishingEvents.collected(post, Instant.parse("2026-11-21T00:00:00Z"), 9, 1, 0, null));
         await().atMost(Duration.ofSeconds(30)).until(() -> collectedPosts(nord, brand) == 1);
 
         org.junit.jupiter.api.Assertions.assertEquals(0, collectedPosts(soleil, brand));

@@ -5,11 +5,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.ValidatableResponse;
 import io.tribu.platform.testing.TestTokens;
-import io.tribu.analytics.kafka.TestEvents;
+import io.tribu.platform.testing.TestEvents;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +42,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class MentionLifecycleTest {
 
     static final String TOPIC = "tribu.listening.mentions";
-    static TestEvents events;
 
     @Inject
     Clock clock;
@@ -55,16 +52,6 @@ class MentionLifecycleTest {
     Instant day;
     MentionEvents.Query own;
     MentionEvents.Query competitor;
-
-    @BeforeAll
-    static void connect() {
-        events = new TestEvents();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        events.close();
-    }
 
     @BeforeEach
     void freshBrand() {
@@ -81,7 +68,7 @@ class MentionLifecycleTest {
 
     /** Sends mention.recorded for {@code mention}, and returns the mention id. */
     UUID record(UUID mention, String sentiment, String author, long reach, String text, MentionEvents.Query... queries) {
-        events.send(TOPIC, brand, MentionEvents.about(MentionEvents.scored(UUID.randomUUID(), "soleil", brand, at(10, 5),
+        TestEvents.send(TOPIC, brand, MentionEvents.about(MentionEvents.scored(UUID.randomUUID(), "soleil", brand, at(10, 5),
                 sentiment, author, reach, text, queries), mention));
         return mention;
     }
@@ -117,7 +104,7 @@ class MentionLifecycleTest {
         assertEquals(1, sampled(marie));
         report().body(containsString("Marie"));
 
-        events.send(TOPIC, brand, MentionEvents.withdrawn(UUID.randomUUID(), "soleil", brand, marie));
+        TestEvents.send(TOPIC, brand, MentionEvents.withdrawn(UUID.randomUUID(), "soleil", brand, marie));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> total() == 2);
         get("/sentiment", "tz", "UTC").body("total.mentions", equalTo(2)).body("total.positive", equalTo(1))
@@ -140,7 +127,7 @@ class MentionLifecycleTest {
         record(UUID.randomUUID(), "positive", "Paul", 10, "Très bon accueil", own);
         await().atMost(Duration.ofSeconds(30)).until(() -> sentiment("positive") == 2);
 
-        events.send(TOPIC, brand, MentionEvents.updated(UUID.randomUUID(), "soleil", brand, marie, at(10, 5), at(11, 0),
+        TestEvents.send(TOPIC, brand, MentionEvents.updated(UUID.randomUUID(), "soleil", brand, marie, at(10, 5), at(11, 0),
                 "negative", "en", "Terrible coffee, never again", own));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> sentiment("negative") == 1);
@@ -155,7 +142,7 @@ class MentionLifecycleTest {
         assertEquals("Terrible coffee, never again", sampledText(marie));
 
         // An older edit heard late changes nothing; the mention after it shows it was handled.
-        events.send(TOPIC, brand, MentionEvents.updated(UUID.randomUUID(), "soleil", brand, marie, at(10, 5), at(10, 30),
+        TestEvents.send(TOPIC, brand, MentionEvents.updated(UUID.randomUUID(), "soleil", brand, marie, at(10, 5), at(10, 30),
                 "positive", "fr", "Super café, j'adore vraiment", own));
         record(UUID.randomUUID(), "neutral", "Léa", 5, "Ouvert dimanche ?", own);
         await().atMost(Duration.ofSeconds(30)).until(() -> sentiment("neutral") == 1);
@@ -168,30 +155,30 @@ class MentionLifecycleTest {
     void outOfOrderAndRepeatedEventsCountEachMentionExactlyOnce() throws Exception {
         // Withdrawn before its recording came: never counted.
         UUID early = UUID.randomUUID();
-        events.send(TOPIC, brand, MentionEvents.withdrawn(UUID.randomUUID(), "soleil", brand, early));
+        TestEvents.send(TOPIC, brand, MentionEvents.withdrawn(UUID.randomUUID(), "soleil", brand, early));
         record(early, "positive", "Ghost", 10, "Jamais vu", own);
         // Edited before its recording came: counted once, as edited, with the recorded author.
         UUID edited = UUID.randomUUID();
-        events.send(TOPIC, brand, MentionEvents.updated(UUID.randomUUID(), "soleil", brand, edited, at(10, 5), at(10, 20),
+        TestEvents.send(TOPIC, brand, MentionEvents.updated(UUID.randomUUID(), "soleil", brand, edited, at(10, 5), at(10, 20),
                 "negative", "fr", "Finalement très déçu", own));
         record(edited, "positive", "Bruno", 70, "Plutôt content", own);
         // Edited after its withdrawal: stays out.
         UUID gone = record(UUID.randomUUID(), "positive", "Ana", 20, "Bien", own);
-        events.send(TOPIC, brand, MentionEvents.withdrawn(UUID.randomUUID(), "soleil", brand, gone));
-        events.send(TOPIC, brand, MentionEvents.updated(UUID.randomUUID(), "soleil", brand, gone, at(10, 5), at(12, 0),
+        TestEvents.send(TOPIC, brand, MentionEvents.withdrawn(UUID.randomUUID(), "soleil", brand, gone));
+        TestEvents.send(TOPIC, brand, MentionEvents.updated(UUID.randomUUID(), "soleil", brand, gone, at(10, 5), at(12, 0),
                 "negative", "fr", "Mal", own));
         // Recorded twice (two event ids), one of them redelivered, and a withdrawal redelivered.
         UUID twice = UUID.randomUUID();
         String recording = MentionEvents.about(MentionEvents.scored(UUID.randomUUID(), "soleil", brand, at(10, 5),
                 "positive", "Chloé", 40L, "Très bien", own), twice);
-        events.send(TOPIC, brand, recording);
-        events.send(TOPIC, brand, recording);
+        TestEvents.send(TOPIC, brand, recording);
+        TestEvents.send(TOPIC, brand, recording);
         record(twice, "positive", "Chloé", 40, "Très bien", own);
         UUID removedOnce = record(UUID.randomUUID(), "negative", "Dan", 5, "Bof", own);
         String withdrawal = MentionEvents.withdrawn(UUID.randomUUID(), "soleil", brand, removedOnce);
-        events.send(TOPIC, brand, withdrawal);
-        events.send(TOPIC, brand, withdrawal);
-        events.send(TOPIC, brand, MentionEvents.withdrawn(UUID.randomUUID(), "soleil", brand, removedOnce));
+        TestEvents.send(TOPIC, brand, withdrawal);
+        TestEvents.send(TOPIC, brand, withdrawal);
+        TestEvents.send(TOPIC, brand, MentionEvents.withdrawn(UUID.randomUUID(), "soleil", brand, removedOnce));
         // Last on the partition: once it is counted, everything above was handled.
         record(UUID.randomUUID(), "neutral", "Léa", 5, "Ouvert dimanche ?", own);
 
@@ -209,10 +196,10 @@ class MentionLifecycleTest {
         UUID mention = record(UUID.randomUUID(), "positive", "Marie", 10, "Bon", own);
         String noEditTime = MentionEvents.updated(UUID.randomUUID(), "soleil", brand, mention, at(10, 5), at(11, 0),
                 "negative", "fr", "Mauvais", own).replace("\"editedAt\"", "\"editedWhen\"");
-        events.send(TOPIC, brand, noEditTime);
+        TestEvents.send(TOPIC, brand, noEditTime);
         // Another agency with the same brand id and the mention's id: its withdrawal is about its own mention.
-        events.send(TOPIC, brand, MentionEvents.withdrawn(UUID.randomUUID(), "nord", brand, mention));
-        events.send(TOPIC, brand, MentionEvents.updated(UUID.randomUUID(), "nord", brand, mention, at(10, 5), at(11, 0),
+        TestEvents.send(TOPIC, brand, MentionEvents.withdrawn(UUID.randomUUID(), "nord", brand, mention));
+        TestEvents.send(TOPIC, brand, MentionEvents.updated(UUID.randomUUID(), "nord", brand, mention, at(10, 5), at(11, 0),
                 "negative", "fr", "Mauvais", own));
         record(UUID.randomUUID(), "neutral", "Léa", 5, "Ouvert dimanche ?", own);
 

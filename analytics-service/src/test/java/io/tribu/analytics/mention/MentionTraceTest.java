@@ -7,12 +7,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.tribu.analytics.kafka.TestEvents;
+import io.tribu.platform.testing.TestEvents;
 import io.tribu.platform.testing.TestTokens;
 import io.tribu.platform.testing.TracingProfile;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -38,27 +36,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class MentionTraceTest {
 
-    static TestEvents events;
 
     @Inject
     InMemorySpanExporter spans;
-
-    @BeforeAll
-    static void connect() {
-        events = new TestEvents();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        events.close();
-    }
 
     @Test
     void theCountContinuesTheTraceTheEventCarries() {
         String brand = MentionVolumeTest.freshBrand();
         String traceId = hex(16);
         String producerSpanId = hex(8);
-        events.send(MentionVolumeTest.TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand,
+        TestEvents.send(MentionVolumeTest.TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand,
                 "2026-11-20T10:15:00Z"), Map.of("ce_traceparent", "00-" + traceId + "-" + producerSpanId + "-01"));
 
         List<SpanData> trace = await().atMost(Duration.ofSeconds(30)).until(() -> trace(traceId),

@@ -5,10 +5,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
 import io.tribu.platform.testing.TestTokens;
-import io.tribu.analytics.kafka.TestEvents;
+import io.tribu.platform.testing.TestEvents;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,20 +30,9 @@ import static org.hamcrest.Matchers.hasItem;
 class MentionVolumeTest {
 
     static final String TOPIC = "tribu.listening.mentions";
-    static TestEvents events;
 
     @Inject
     Clock clock;
-
-    @BeforeAll
-    static void connect() {
-        events = new TestEvents();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        events.close();
-    }
 
     /** Brand ids unique to each test, so tests stay independent on a shared broker. */
     static String freshBrand() {
@@ -67,10 +54,10 @@ class MentionVolumeTest {
         UUID duplicated = UUID.randomUUID();
         String event = MentionEvents.mention(duplicated, "soleil", brand, "2026-11-20T10:15:00Z");
 
-        events.send(TOPIC, brand, event);
-        events.send(TOPIC, brand, event);
+        TestEvents.send(TOPIC, brand, event);
+        TestEvents.send(TOPIC, brand, event);
         // Same key, same partition: once this later event is counted, both copies above were handled.
-        events.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, "2026-11-20T11:40:00Z"));
+        TestEvents.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, "2026-11-20T11:40:00Z"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) >= 2);
         given().auth().oauth2(analyst)
@@ -88,7 +75,7 @@ class MentionVolumeTest {
     void lateEventsLandInTheHourTheyWerePublished() {
         String brand = freshBrand();
         String analyst = TestTokens.token("soleil", "analyst", brand);
-        events.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, "2026-11-02T03:59:59Z"));
+        TestEvents.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, "2026-11-02T03:59:59Z"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 1);
         given().auth().oauth2(analyst)
@@ -102,7 +89,7 @@ class MentionVolumeTest {
         String brand = freshBrand();
         String nord = TestTokens.token("nord", "analyst", brand);
         String soleilWithSameBrandId = TestTokens.token("soleil", "analyst", brand);
-        events.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "nord", brand, "2026-11-20T10:00:00Z"));
+        TestEvents.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "nord", brand, "2026-11-20T10:00:00Z"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> total(nord, brand) == 1);
         org.junit.jupiter.api.Assertions.assertEquals(0, total(soleilWithSameBrandId, brand));
@@ -112,8 +99,8 @@ class MentionVolumeTest {
     void aPoisonMessageGoesToTheDeadLetterTopicAndDoesNotBlockTheBrandsLaterEvents() {
         String brand = freshBrand();
         String analyst = TestTokens.token("soleil", "analyst", brand);
-        events.send(TOPIC, brand, "this is not a cloud event");
-        events.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, "2026-11-20T10:00:00Z"));
+        TestEvents.send(TOPIC, brand, "this is not a cloud event");
+        TestEvents.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, "2026-11-20T10:00:00Z"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 1);
         List<ConsumerRecord<String, String>> dead = TestEvents.read("tribu.analytics.mentions.dlq", brand, 1);
@@ -128,10 +115,10 @@ class MentionVolumeTest {
     void volumeSplitsBySourceAndLanguageWithReach() {
         String brand = freshBrand();
         String analyst = TestTokens.token("soleil", "analyst", brand);
-        events.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, "2026-11-20T10:00:00Z", "mastodon", "fr", 1200L));
-        events.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, "2026-11-20T11:00:00Z", "mastodon", "en", 300L));
-        events.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, "2026-11-21T09:00:00Z", "rss", "fr", null));
-        events.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, "2026-11-21T09:30:00Z", "rss", null, null));
+        TestEvents.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, "2026-11-20T10:00:00Z", "mastodon", "fr", 1200L));
+        TestEvents.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, "2026-11-20T11:00:00Z", "mastodon", "en", 300L));
+        TestEvents.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, "2026-11-21T09:00:00Z", "rss", "fr", null));
+        TestEvents.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, "2026-11-21T09:30:00Z", "rss", null, null));
         await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 4);
 
         given().auth().oauth2(analyst).queryParam("from", "2026-11-01T00:00:00Z").queryParam("to", "2026-12-01T00:00:00Z")
@@ -158,9 +145,9 @@ class MentionVolumeTest {
         String brand = freshBrand();
         String analyst = TestTokens.token("soleil", "analyst", brand);
         Instant now = clock.instant();
-        events.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, now.minus(Duration.ofDays(31)).toString()));
-        events.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, now.minus(Duration.ofDays(29)).toString()));
-        events.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, now.minus(Duration.ofHours(1)).toString()));
+        TestEvents.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, now.minus(Duration.ofDays(31)).toString()));
+        TestEvents.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, now.minus(Duration.ofDays(29)).toString()));
+        TestEvents.send(TOPIC, brand, MentionEvents.mention(UUID.randomUUID(), "soleil", brand, now.minus(Duration.ofHours(1)).toString()));
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(analyst)
                 .queryParam("from", now.minus(Duration.ofDays(32)).toString()).queryParam("to", now.toString())
                 .when().get("/brands/" + brand + "/mention-volume")

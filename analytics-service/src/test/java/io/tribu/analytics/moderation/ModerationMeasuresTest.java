@@ -4,9 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.tribu.platform.testing.TestTokens;
-import io.tribu.analytics.kafka.TestEvents;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.tribu.platform.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -26,17 +24,6 @@ class ModerationMeasuresTest {
     static final String OUTCOMES = "tribu.publishing.actions";
     static final String FROM = "2026-11-01T00:00:00Z";
     static final String TO = "2026-12-01T00:00:00Z";
-    static TestEvents events;
-
-    @BeforeAll
-    static void connect() {
-        events = new TestEvents();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        events.close();
-    }
 
     static long decisionsTotal(String token, String brand) {
         return given().auth().oauth2(token).queryParam("from", FROM).queryParam("to", TO)
@@ -54,10 +41,10 @@ class ModerationMeasuresTest {
         String closeQuick = DecisionEvents.decision("soleil", brand, quick, "close", "2026-11-20T10:00:00Z", "2026-11-20T10:10:00Z");
 
         // Delivered late: the assign decision at 10:30 arrives before the close at 10:10.
-        events.send(TOPIC, brand, DecisionEvents.decision("soleil", brand, quick, "assign", "2026-11-20T10:00:00Z", "2026-11-20T10:30:00Z"));
-        events.send(TOPIC, brand, closeQuick);
-        events.send(TOPIC, brand, closeQuick);
-        events.send(TOPIC, brand, DecisionEvents.decision("soleil", brand, slow, "escalate", "2026-11-20T11:00:00Z", "2026-11-20T13:00:00Z"));
+        TestEvents.send(TOPIC, brand, DecisionEvents.decision("soleil", brand, quick, "assign", "2026-11-20T10:00:00Z", "2026-11-20T10:30:00Z"));
+        TestEvents.send(TOPIC, brand, closeQuick);
+        TestEvents.send(TOPIC, brand, closeQuick);
+        TestEvents.send(TOPIC, brand, DecisionEvents.decision("soleil", brand, slow, "escalate", "2026-11-20T11:00:00Z", "2026-11-20T13:00:00Z"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> decisionsTotal(analyst, brand) == 3);
         given().auth().oauth2(analyst).queryParam("from", FROM).queryParam("to", TO)
@@ -82,26 +69,26 @@ class ModerationMeasuresTest {
         UUID doneFirst = UUID.randomUUID();
         UUID byHand = UUID.randomUUID();
         // Asked of the network at 10:05 (status unchanged), refused by it; a reply asked at 10:20 is done at 10:30.
-        events.send(TOPIC, brand, DecisionEvents.decision("soleil", brand, failedThenReplied, "hide", "new", "new",
+        TestEvents.send(TOPIC, brand, DecisionEvents.decision("soleil", brand, failedThenReplied, "hide", "new", "new",
                 "2026-11-20T10:00:00Z", "2026-11-20T10:05:00Z"));
-        events.send(OUTCOMES, brand, DecisionEvents.outcome("soleil", brand, failedThenReplied, "hide", "failed",
+        TestEvents.send(OUTCOMES, brand, DecisionEvents.outcome("soleil", brand, failedThenReplied, "hide", "failed",
                 "2026-11-20T10:06:00Z"));
-        events.send(TOPIC, brand, DecisionEvents.decision("soleil", brand, failedThenReplied, "reply", "new", "new",
+        TestEvents.send(TOPIC, brand, DecisionEvents.decision("soleil", brand, failedThenReplied, "reply", "new", "new",
                 "2026-11-20T10:00:00Z", "2026-11-20T10:20:00Z"));
-        events.send(OUTCOMES, brand, DecisionEvents.outcome("soleil", brand, failedThenReplied, "reply", "done",
+        TestEvents.send(OUTCOMES, brand, DecisionEvents.outcome("soleil", brand, failedThenReplied, "reply", "done",
                 "2026-11-20T10:30:00Z"));
         // Refused by the network and nothing else: not answered.
-        events.send(TOPIC, brand, DecisionEvents.decision("soleil", brand, failedOnly, "delete", "assigned", "assigned",
+        TestEvents.send(TOPIC, brand, DecisionEvents.decision("soleil", brand, failedOnly, "delete", "assigned", "assigned",
                 "2026-11-20T11:00:00Z", "2026-11-20T11:01:00Z"));
-        events.send(OUTCOMES, brand, DecisionEvents.outcome("soleil", brand, failedOnly, "delete", "failed",
+        TestEvents.send(OUTCOMES, brand, DecisionEvents.outcome("soleil", brand, failedOnly, "delete", "failed",
                 "2026-11-20T11:02:00Z"));
         // The outcome heard before the decision (another topic): answered once the decision brings the posting time.
-        events.send(OUTCOMES, brand, DecisionEvents.outcome("soleil", brand, doneFirst, "hide", "done",
+        TestEvents.send(OUTCOMES, brand, DecisionEvents.outcome("soleil", brand, doneFirst, "hide", "done",
                 "2026-11-20T12:40:00Z"));
-        events.send(TOPIC, brand, DecisionEvents.decision("soleil", brand, doneFirst, "hide", "new", "new",
+        TestEvents.send(TOPIC, brand, DecisionEvents.decision("soleil", brand, doneFirst, "hide", "new", "new",
                 "2026-11-20T12:00:00Z", "2026-11-20T12:39:00Z"));
         // Hidden by hand on the network: the status changes at once, and so does the response.
-        events.send(TOPIC, brand, DecisionEvents.decision("soleil", brand, byHand, "hide", "new", "hidden",
+        TestEvents.send(TOPIC, brand, DecisionEvents.decision("soleil", brand, byHand, "hide", "new", "hidden",
                 "2026-11-20T13:00:00Z", "2026-11-20T13:50:00Z"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> decisionsTotal(analyst, brand) == 5);
@@ -134,7 +121,7 @@ class ModerationMeasuresTest {
     void anotherTenantSeesNoneOfTheDecisions() {
         String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
         String nord = TestTokens.token("nord", "analyst", brand);
-        events.send(TOPIC, brand, DecisionEvents.decision("nord", brand, UUID.randomUUID(), "close", "2026-11-20T10:00:00Z", "2026-11-20T10:05:00Z"));
+        TestEvents.send(TOPIC, brand, DecisionEvents.decision("nord", brand, UUID.randomUUID(), "close", "2026-11-20T10:00:00Z", "2026-11-20T10:05:00Z"));
         await().atMost(Duration.ofSeconds(30)).until(() -> decisionsTotal(nord, brand) == 1);
         org.junit.jupiter.api.Assertions.assertEquals(0, decisionsTotal(TestTokens.token("soleil", "analyst", brand), brand));
     }

@@ -6,7 +6,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.tribu.platform.testing.TestTokens;
 import io.tribu.analytics.engagement.PublishingEvents;
 import io.tribu.analytics.engagement.PublishingEvents.Variant;
-import io.tribu.analytics.kafka.TestEvents;
+import io.tribu.platform.testing.TestEvents;
 import io.tribu.analytics.mention.MentionEvents;
 import org.junit.jupiter.api.Test;
 
@@ -30,15 +30,13 @@ class ReportTest {
     void aPrintableReportWithChartsInFrenchOrEnglish() {
         String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
         String analyst = TestTokens.token("soleil", "analyst", brand);
-        try (TestEvents events = new TestEvents()) {
-            events.send("tribu.listening.mentions", brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
-                    "2026-11-20T10:00:00Z", "negative", "<script>alert(1)</script>", 10L, "Livraison <b>en retard</b>",
-                    // About the brand and a competitor: the author is a detractor of the brand, Grain d'Or a party.
-                    new MentionEvents.Query(UUID.randomUUID(), "Marque", null),
-                    new MentionEvents.Query(UUID.randomUUID(), "Rivaux", "Grain d'Or")));
-            events.send("tribu.listening.mentions", brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
-                    "2026-11-21T10:00:00Z", "positive", "Marie", 1000L, "Café délicieux"));
-        }
+        TestEvents.send("tribu.listening.mentions", brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+                "2026-11-20T10:00:00Z", "negative", "<script>alert(1)</script>", 10L, "Livraison <b>en retard</b>",
+                // About the brand and a competitor: the author is a detractor of the brand, Grain d'Or a party.
+                new MentionEvents.Query(UUID.randomUUID(), "Marque", null),
+                new MentionEvents.Query(UUID.randomUUID(), "Rivaux", "Grain d'Or")));
+        TestEvents.send("tribu.listening.mentions", brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
+                "2026-11-21T10:00:00Z", "positive", "Marie", 1000L, "Café délicieux"));
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(analyst)
                 .queryParam("from", "2026-11-01T00:00:00Z").queryParam("to", "2026-12-01T00:00:00Z")
                 .when().get("/brands/" + brand + "/mention-volume").then().extract().jsonPath().getLong("total") == 2);
@@ -71,14 +69,12 @@ class ReportTest {
         Variant video = Variant.of("soleil", brand, facebook, "video", Instant.parse("2026-11-20T17:00:00Z"));
         Variant image = Variant.of("soleil", brand, mastodon, "image", Instant.parse("2026-11-21T08:00:00Z"));
         Variant elsewhen = Variant.of("soleil", brand, mastodon, "text", Instant.parse("2026-10-01T08:00:00Z"));
-        try (TestEvents events = new TestEvents()) {
-            events.send(PublishingEvents.ENGAGEMENT_TOPIC, brand, PublishingEvents.collected(video,
-                    Instant.parse("2026-11-21T00:00:00Z"), 100, 20, 30, 3000L));
-            events.send(PublishingEvents.ENGAGEMENT_TOPIC, brand, PublishingEvents.collected(image,
-                    Instant.parse("2026-11-22T00:00:00Z"), 40, 5, 15, null));
-            events.send(PublishingEvents.ENGAGEMENT_TOPIC, brand, PublishingEvents.collected(elsewhen,
-                    Instant.parse("2026-10-02T00:00:00Z"), 999, 0, 0, null));
-        }
+        TestEvents.send(PublishingEvents.ENGAGEMENT_TOPIC, brand, PublishingEvents.collected(video,
+                Instant.parse("2026-11-21T00:00:00Z"), 100, 20, 30, 3000L));
+        TestEvents.send(PublishingEvents.ENGAGEMENT_TOPIC, brand, PublishingEvents.collected(image,
+                Instant.parse("2026-11-22T00:00:00Z"), 40, 5, 15, null));
+        TestEvents.send(PublishingEvents.ENGAGEMENT_TOPIC, brand, PublishingEvents.collected(elsewhen,
+                Instant.parse("2026-10-02T00:00:00Z"), 999, 0, 0, null));
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(analyst)
                 .queryParam("from", "2026-10-01T00:00:00Z").queryParam("to", "2026-12-01T00:00:00Z")
                 .when().get("/brands/" + brand + "/engagement").then().extract().jsonPath().getInt("total.posts") == 3);

@@ -4,11 +4,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.tribu.platform.testing.TestTokens;
-import io.tribu.analytics.kafka.TestEvents;
+import io.tribu.platform.testing.TestEvents;
 import io.tribu.analytics.mention.MentionEvents;
 import io.tribu.analytics.mention.MentionEvents.Query;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -26,17 +24,6 @@ import static org.hamcrest.Matchers.nullValue;
 class SentimentTest {
 
     static final String TOPIC = "tribu.listening.mentions";
-    static TestEvents events;
-
-    @BeforeAll
-    static void connect() {
-        events = new TestEvents();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        events.close();
-    }
 
     static String freshBrand() {
         return "brand-" + UUID.randomUUID().toString().substring(0, 8);
@@ -61,18 +48,18 @@ class SentimentTest {
         Query rival = new Query(UUID.randomUUID(), "Concurrents", "Grain d'Or");
         String replayed = MentionEvents.scored(UUID.randomUUID(), tenant, brand, "2026-11-20T10:15:00Z", "positive",
                 "Marie", 1000L, "Un café délicieux", own);
-        events.send(TOPIC, brand, replayed);
+        TestEvents.send(TOPIC, brand, replayed);
         // 23:30 UTC on the 20th is already the 21st in Paris.
-        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), tenant, brand, "2026-11-20T23:30:00Z", "negative",
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), tenant, brand, "2026-11-20T23:30:00Z", "negative",
                 "Paul", 50L, "Livraison en retard", own));
-        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), tenant, brand, "2026-11-21T08:00:00Z", "neutral",
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), tenant, brand, "2026-11-21T08:00:00Z", "neutral",
                 "Léa", 10L, "Café Lumière ou Grain d'Or ?", own, rival));
-        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), tenant, brand, "2026-11-21T09:00:00Z", null,
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), tenant, brand, "2026-11-21T09:00:00Z", null,
                 null, null, "older event"));
-        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), tenant, brand, "2026-11-22T09:00:00Z", "negative",
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), tenant, brand, "2026-11-22T09:00:00Z", "negative",
                 "Jo", 5L, "Grain d'Or déçoit", rival));
-        events.send(TOPIC, brand, replayed);
-        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), tenant, brand, "2026-11-03T12:20:00Z", "positive",
+        TestEvents.send(TOPIC, brand, replayed);
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), tenant, brand, "2026-11-03T12:20:00Z", "positive",
                 "Marie", 1000L, "Toujours aussi bon", own));
         await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 6);
         return brand;

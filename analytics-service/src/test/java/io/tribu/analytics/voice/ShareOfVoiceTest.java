@@ -4,11 +4,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.tribu.platform.testing.TestTokens;
-import io.tribu.analytics.kafka.TestEvents;
+import io.tribu.platform.testing.TestEvents;
 import io.tribu.analytics.mention.MentionEvents;
 import io.tribu.analytics.mention.MentionEvents.Query;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,17 +23,6 @@ import static org.hamcrest.Matchers.hasItem;
 class ShareOfVoiceTest {
 
     static final String TOPIC = "tribu.listening.mentions";
-    static TestEvents events;
-
-    @BeforeAll
-    static void connect() {
-        events = new TestEvents();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        events.close();
-    }
 
     static long total(String token, String brand) {
         return given().auth().oauth2(token)
@@ -55,17 +42,17 @@ class ShareOfVoiceTest {
         Query moulin = new Query(UUID.randomUUID(), "Moulin", "Moulin Bleu");
         String replayed = MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T10:00:00Z", "positive",
                 "a", 1L, "t", own, ownHashtag);
-        events.send(TOPIC, brand, replayed);
-        events.send(TOPIC, brand, replayed);
-        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T11:00:00Z", "negative",
+        TestEvents.send(TOPIC, brand, replayed);
+        TestEvents.send(TOPIC, brand, replayed);
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T11:00:00Z", "negative",
                 "b", 1L, "t", own, grain));
-        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T12:00:00Z", "negative",
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T12:00:00Z", "negative",
                 "c", 1L, "t", grain));
-        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T13:00:00Z", "positive",
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T13:00:00Z", "positive",
                 "d", 1L, "t", grain));
-        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T14:00:00Z", null,
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T14:00:00Z", null,
                 "e", 1L, "older event without queries: about the brand"));
-        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T15:00:00Z", "neutral",
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "soleil", brand, "2026-11-20T15:00:00Z", "neutral",
                 "f", 1L, "t", moulin));
         await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 6);
 
@@ -87,7 +74,7 @@ class ShareOfVoiceTest {
     void isolationAndBadInput() {
         String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
         String nord = TestTokens.token("nord", "analyst", brand);
-        events.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "nord", brand, "2026-11-20T10:00:00Z", "positive",
+        TestEvents.send(TOPIC, brand, MentionEvents.scored(UUID.randomUUID(), "nord", brand, "2026-11-20T10:00:00Z", "positive",
                 "a", 1L, "t", new Query(UUID.randomUUID(), "x", "Rival")));
         await().atMost(Duration.ofSeconds(30)).until(() -> total(nord, brand) == 1);
 

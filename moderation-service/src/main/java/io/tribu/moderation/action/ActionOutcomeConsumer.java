@@ -17,9 +17,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class ActionOutcomeConsumer {
 
     private final Intake intake;
+    private final NetworkActions actions;
 
-    public ActionOutcomeConsumer(Intake intake) {
+    public ActionOutcomeConsumer(Intake intake, NetworkActions actions) {
         this.intake = intake;
+        this.actions = actions;
     }
 
     @Incoming("action-outcomes")
@@ -35,20 +37,10 @@ public class ActionOutcomeConsumer {
      */
     Uni<Void> apply(ActionCompletedReader event) {
         ActionCompletedReader.Data data = event.data();
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        update network_action set outcome = :outcome, reason = :reason, result_url = :url,
-                               completed_at = :at
-                        where id = :id and tenant = :tenant and outcome = 'requested'
-                        returning item_id, action""", Object[].class)
-                .setParameter("outcome", data.outcome())
-                .setParameter("reason", data.reason())
-                .setParameter("url", data.resultUrl())
-                .setParameter("at", data.completedAt())
-                .setParameter("id", data.actionId())
-                .setParameter("tenant", event.tenant())
-                .getResultList()
-                .chain(settled -> settled.isEmpty() || !"done".equals(data.outcome()) ? Uni.createFrom().item(0)
-                : session.createNativeQuery("""
+        return actions.complete(event.tenant(), data.actionId(), data.outcome(), data.reason(), data.resultUrl(),
+                        data.completedAt())
+                .chain(settled -> settled == null || !"done".equals(data.outcome()) ? Uni.createFrom().item(0)
+                : Panache.getSession().chain(session -> session.createNativeQuery("""
                         update inbox_item set version = version + 1,
                                status = case when array_position(cast(:strength as text[]), status)
                                                   < array_position(cast(:strength as text[]), :confirmed)
@@ -56,9 +48,9 @@ public class ActionOutcomeConsumer {
                                first_response_at = coalesce(first_response_at, :at)
                         where id = :item""")
                 .setParameter("strength", InboxStatus.BY_STRENGTH.toArray(String[]::new))
-                .setParameter("confirmed", DecisionAction.confirmedStatus((String) settled.get(0)[1]))
+                .setParameter("confirmed", DecisionAction.confirmedStatus(settled.action()))
                 .setParameter("at", data.completedAt())
-                .setParameter("item", settled.get(0)[0])
+                .setParameter("item", settled.itemId())
                 .executeUpdate()))
                 .replaceWithVoid();
     }

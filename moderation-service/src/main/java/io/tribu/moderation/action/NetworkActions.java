@@ -98,6 +98,30 @@ public class NetworkActions {
         ).chain(() -> outbox.appendAll(events));
     }
 
+    /** The network action a completion settled: its inbox item and what was asked. */
+    public record Settled(UUID itemId, String action) {
+    }
+
+    /**
+     * Records publishing's outcome on the action if it is still waiting (in the caller's transaction); null when it was
+     * not (a replay, or another tenant's id).
+     */
+    public Uni<Settled> complete(String tenant, UUID actionId, String outcome, String reason, String resultUrl, Instant at) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        update network_action set outcome = :outcome, reason = :reason, result_url = :url,
+                               completed_at = :at
+                        where id = :id and tenant = :tenant and outcome = 'requested'
+                        returning item_id, action""", Object[].class)
+                .setParameter("outcome", outcome)
+                .setParameter("reason", reason)
+                .setParameter("url", resultUrl)
+                .setParameter("at", at)
+                .setParameter("id", actionId)
+                .setParameter("tenant", tenant)
+                .getResultList())
+                .map(rows -> rows.isEmpty() ? null : new Settled((UUID) rows.get(0)[0], (String) rows.get(0)[1]));
+    }
+
     /** The actions of each of the items, oldest first; must run inside a session. */
     public Uni<Map<UUID, List<NetworkActionView>>> ofItems(List<UUID> itemIds) {
         if (itemIds.isEmpty()) {

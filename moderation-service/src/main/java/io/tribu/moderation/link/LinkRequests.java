@@ -7,6 +7,7 @@ import io.tribu.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -32,6 +33,19 @@ public class LinkRequests {
 
     /** A comment stored under itemId, made on mediaId of the Instagram account accountId. */
     public record Comment(UUID itemId, String accountId, String mediaId, String commentId) {
+    }
+
+    /** Records publishing's answer to the item's request (resolved, or the failure's reason), in the caller's transaction. */
+    public Uni<Integer> resolved(String tenant, String brandId, UUID itemId, Instant at, String failure) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        update link_request set resolved_at = :at, failure = :failure
+                        where item_id = :item and tenant = :tenant and brand_id = :brand""")
+                .setParameter("at", at)
+                .setParameter("failure", failure)
+                .setParameter("item", itemId)
+                .setParameter("tenant", tenant)
+                .setParameter("brand", brandId)
+                .executeUpdate());
     }
 
     /** Requests the links of those comments whose items exist without a url and were never asked for; in a transaction. */

@@ -16,9 +16,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class LinkResolvedConsumer {
 
     private final Intake intake;
+    private final LinkRequests requests;
 
-    public LinkResolvedConsumer(Intake intake) {
+    public LinkResolvedConsumer(Intake intake, LinkRequests requests) {
         this.intake = intake;
+        this.requests = requests;
     }
 
     @Incoming("links-resolved")
@@ -28,16 +30,10 @@ public class LinkResolvedConsumer {
 
     Uni<Void> apply(LinkResolvedReader event) {
         LinkResolvedReader.Data data = event.data();
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        update link_request set resolved_at = :at, failure = :failure
-                        where item_id = :item and tenant = :tenant and brand_id = :brand""")
-                .setParameter("at", data.resolvedAt())
-                .setParameter("failure", data.failure() == null ? null : data.failure().reason())
-                .setParameter("item", data.itemId())
-                .setParameter("tenant", event.tenant())
-                .setParameter("brand", data.brandId())
-                .executeUpdate()
-                .chain(() -> data.url() == null ? Uni.createFrom().item(0) : session.createNativeQuery("""
+        return requests.resolved(event.tenant(), data.brandId(), data.itemId(), data.resolvedAt(),
+                        data.failure() == null ? null : data.failure().reason())
+                .chain(() -> data.url() == null ? Uni.createFrom().item(0)
+                        : Panache.getSession().chain(session -> session.createNativeQuery("""
                                 update inbox_item set url = :url
                                 where id = :item and tenant = :tenant and brand_id = :brand and url is null""")
                         .setParameter("url", data.url())

@@ -3,6 +3,7 @@ package io.tribu.moderation.config;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.tribu.platform.config.PlatformConfig;
 import io.tribu.platform.testing.ConfigurationChecks;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,11 @@ class ConfigurationTest extends ConfigurationChecks {
     @Override
     protected Class<?> mapping() {
         return ModerationConfig.class;
+    }
+
+    @Override
+    protected Class<?> platformMapping() {
+        return PlatformConfig.class;
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.tribu.publishing.delivery.DeliveryPlanner;
 import io.tribu.publishing.post.Post;
 import io.tribu.publishing.post.PostHistory;
 import io.tribu.publishing.post.PostProblems;
+import io.tribu.publishing.post.PostRepository;
 import io.tribu.publishing.post.PostStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -20,11 +21,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class ApprovalService {
 
+    private final PostRepository posts;
     private final PostHistory history;
     private final DeliveryPlanner deliveries;
     private final Clock clock;
 
-    public ApprovalService(PostHistory history, DeliveryPlanner deliveries, Clock clock) {
+    public ApprovalService(PostRepository posts, PostHistory history, DeliveryPlanner deliveries, Clock clock) {
+        this.posts = posts;
         this.history = history;
         this.deliveries = deliveries;
         this.clock = clock;
@@ -56,8 +59,7 @@ public class ApprovalService {
                 return Uni.createFrom().failure(PostProblems.conflict(
                         "Only a post planned in the future can be scheduled; set plannedAt first"));
             }
-            return Post.update("status = ?1 where id = ?2 and status = ?3", action.to().wire(), post.id,
-                            action.from().wire())
+            return posts.move(post.id, action.from(), action.to())
                     .chain(updated -> updated == 0
                             ? Uni.createFrom().failure(PostProblems.conflict("The post was moved by someone else"))
                             : Uni.createFrom().item(() -> {
@@ -95,8 +97,8 @@ public class ApprovalService {
         return find(tenant, brandId, postId).chain(history::of);
     }
 
-    private static Uni<Post> find(String tenant, String brandId, UUID postId) {
-        return Post.findForBrand(tenant, brandId, postId)
+    private Uni<Post> find(String tenant, String brandId, UUID postId) {
+        return posts.find(tenant, brandId, postId)
                 .onItem().ifNull().failWith(() -> PostProblems.notFound(postId));
     }
 }

@@ -10,6 +10,7 @@ import io.tribu.publishing.approval.ApprovalService;
 import io.tribu.publishing.approval.TransitionRequest;
 import io.tribu.publishing.post.Post;
 import io.tribu.publishing.post.PostHistory;
+import io.tribu.publishing.post.PostRepository;
 import io.tribu.publishing.post.PostProblems;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -40,11 +41,14 @@ public class ApprovalLinks {
     }
 
     private final ApprovalLinkSigner signer;
+    private final PostRepository posts;
     private final ApprovalService approvals;
     private final PostHistory history;
     private final Clock clock;
 
-    public ApprovalLinks(ApprovalLinkSigner signer, ApprovalService approvals, PostHistory history, Clock clock) {
+    public ApprovalLinks(ApprovalLinkSigner signer, PostRepository posts, ApprovalService approvals, PostHistory history,
+                         Clock clock) {
+        this.posts = posts;
         this.signer = signer;
         this.approvals = approvals;
         this.history = history;
@@ -59,7 +63,7 @@ public class ApprovalLinks {
                 return Uni.createFrom().failure(Problems.invalidBody("postIds[" + i + "]", "is listed twice"));
             }
         }
-        return Post.<Post>list("tenant = ?1 and brandId = ?2 and id in ?3", tenant, brandId, postIds).chain(found -> {
+        return posts.listed(tenant, brandId, postIds).chain(found -> {
             Set<UUID> known = new HashSet<>(found.stream().map(post -> post.id).toList());
             for (int i = 0; i < postIds.size(); i++) {
                 if (!known.contains(postIds.get(i))) {
@@ -148,11 +152,8 @@ public class ApprovalLinks {
         });
     }
 
-    private static Uni<List<Post>> posts(ApprovalLink link) {
-        return Post.<Post>find("from Post p left join fetch p.variants where p.tenant = ?1 and p.brandId = ?2 and p.id in ?3",
-                        link.tenant, link.brandId, link.postIds).list()
-                .map(found -> link.postIds.stream()
-                        .flatMap(id -> found.stream().filter(post -> post.id.equals(id)).findFirst().stream()).toList());
+    private Uni<List<Post>> posts(ApprovalLink link) {
+        return posts.withVariants(link.tenant, link.brandId, link.postIds);
     }
 
     private Uni<Void> note(List<Post> posts, String actor, String action, String comment) {

@@ -6,6 +6,7 @@ import io.tribu.publishing.brand.BrandSettings;
 import io.tribu.publishing.campaign.CampaignService;
 import io.tribu.publishing.campaign.CampaignView;
 import io.tribu.publishing.post.Post;
+import io.tribu.publishing.post.PostRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -33,10 +34,12 @@ public class CalendarService {
     }
 
     private final BrandSettings settings;
+    private final PostRepository posts;
     private final CampaignService campaigns;
     private final Clock clock;
 
-    public CalendarService(BrandSettings settings, CampaignService campaigns, Clock clock) {
+    public CalendarService(BrandSettings settings, PostRepository posts, CampaignService campaigns, Clock clock) {
+        this.posts = posts;
         this.settings = settings;
         this.campaigns = campaigns;
         this.clock = clock;
@@ -51,7 +54,7 @@ public class CalendarService {
     public Uni<Content> content(String tenant, String brandId, Query query) {
         return settings.zone(tenant, brandId, query.tzParam()).chain(zone -> {
             CalendarWindow window = CalendarWindow.parse(query.fromParam(), query.toParam(), zone, clock.instant());
-            return Post.inCalendar(tenant, brandId, window.from(), window.to(), query.campaigns(), query.tags(),
+            return posts.inCalendar(tenant, brandId, window.from(), window.to(), query.campaigns(), query.tags(),
                             query.limit())
                     .chain(posts -> campaigns.overlapping(tenant, brandId, window.firstDay(), window.lastDay())
                             .map(found -> new Content(window, posts,

@@ -3,17 +3,12 @@ package io.tribu.publishing.delivery;
 import io.smallrye.mutiny.Uni;
 import io.tribu.publishing.config.PublishingConfig;
 import io.tribu.publishing.network.Outcome;
+import io.tribu.publishing.post.PostRepository;
 import io.tribu.platform.outbox.Outbox;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,12 +24,17 @@ import java.util.UUID;
 public class Completions {
 
     private final Pool pool;
+    private final DeliveryRepository deliveries;
+    private final PostRepository posts;
     private final Outbox outbox;
     private final Retries retries;
     private final String topic;
 
-    public Completions(Pool pool, Outbox outbox, Retries retries, PublishingConfig config) {
+    public Completions(Pool pool, DeliveryRepository deliveries, PostRepository posts, Outbox outbox, Retries retries,
+                       PublishingConfig config) {
         this.pool = pool;
+        this.deliveries = deliveries;
+        this.posts = posts;
         this.outbox = outbox;
         this.retries = retries;
         this.topic = config.topics().posts();
@@ -59,69 +59,25 @@ public class Completions {
     }
 
     private Uni<Set<UUID>> finish(SqlConnection connection, String owner, List<Answered> finished) {
-        if (finished.isEmpty()) {
-            return Uni.createFrom().item(Set.of());
+        return deliveries.finish(connection, owner, finished.stream().map(this::finished).toList());
+    }
+
+    private DeliveryRepository.Finished finished(Answered answer) {
+        UUID id = answer.delivery().id();
+        if (answer.outcome() instanceof Outcome.Published published) {
+            return new DeliveryRepository.Finished(id, DeliveryState.PUBLISHED, published.externalId(), published.url(), null,
+                    answer.at(), answer.at(), false);
         }
-        int size = finished.size();
-        UUID[] ids = new UUID[size];
-        String[] states = new String[size];
-        String[] externalIds = new String[size];
-        String[] urls = new String[size];
-        String[] errors = new String[size];
-        OffsetDateTime[] publishedAt = new OffsetDateTime[size];
-        OffsetDateTime[] outcomeAt = new OffsetDateTime[size];
-        Boolean[] authFailures = new Boolean[size];
-        for (int i = 0; i < size; i++) {
-            Answered answer = finished.get(i);
-            ids[i] = answer.delivery().id();
-            outcomeAt[i] = utc(answer.at());
-            authFailures[i] = answer.outcome() instanceof Outcome.AuthExpired;
-            if (answer.outcome() instanceof Outcome.Published published) {
-                states[i] = DeliveryState.PUBLISHED;
-                externalIds[i] = published.externalId();
-                urls[i] = published.url();
-                publishedAt[i] = utc(answer.at());
-            } else {
-                states[i] = DeliveryState.FAILED;
-                errors[i] = retries.failureReason(answer.outcome());
-            }
-        }
-        return connection.preparedQuery("""
-                        update delivery d set state = v.state, lease_owner = null, lease_until = null,
-                               external_id = v.external_id, url = v.url, last_error = v.error, published_at = v.published_at,
-                               outcome_at = v.outcome_at, auth_failure = v.auth_failure
-                        from unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
-                                    $8::timestamptz[], $9::boolean[])
-                             as v(id, state, external_id, url, error, published_at, outcome_at, auth_failure)
-                        where d.id = v.id and d.lease_owner = $1 and d.state = 'sent-intent'
-                        returning d.id""")
-                .execute(Tuple.tuple(List.of(owner, ids, states, externalIds, urls, errors, publishedAt, outcomeAt, authFailures)))
-                .map(Completions::ids);
+        return new DeliveryRepository.Finished(id, DeliveryState.FAILED, null, null, retries.failureReason(answer.outcome()),
+                null, answer.at(), answer.outcome() instanceof Outcome.AuthExpired);
     }
 
     private Uni<Set<UUID>> retry(SqlConnection connection, String owner, List<Answered> retried) {
-        if (retried.isEmpty()) {
-            return Uni.createFrom().item(Set.of());
-        }
-        int size = retried.size();
-        UUID[] ids = new UUID[size];
-        OffsetDateTime[] next = new OffsetDateTime[size];
-        String[] errors = new String[size];
-        for (int i = 0; i < size; i++) {
-            Answered answer = retried.get(i);
+        return deliveries.retry(connection, owner, retried.stream().map(answer -> {
             Outcome.Retry retry = (Outcome.Retry) answer.outcome();
-            ids[i] = answer.delivery().id();
-            next[i] = utc(retries.next(answer.at(), answer.delivery().attempts(), retry));
-            errors[i] = retry.reason();
-        }
-        return connection.preparedQuery("""
-                        update delivery d set state = 'pending', lease_owner = null, lease_until = null,
-                               next_attempt_at = v.next_attempt_at, last_error = v.error
-                        from unnest($2::uuid[], $3::timestamptz[], $4::text[]) as v(id, next_attempt_at, error)
-                        where d.id = v.id and d.lease_owner = $1 and d.state = 'sent-intent'
-                        returning d.id""")
-                .execute(Tuple.of(owner, ids, next, errors))
-                .map(Completions::ids);
+            return new DeliveryRepository.Retried(answer.delivery().id(),
+                    retries.next(answer.at(), answer.delivery().attempts(), retry), retry.reason());
+        }).toList());
     }
 
     private Uni<Void> emit(SqlConnection connection, List<Answered> finished, Set<UUID> done) {
@@ -142,30 +98,9 @@ public class Completions {
                         delivery.network(), retries.failureReason(answer.outcome()), delivery.attempts(), delivery.dueAt(), answer.at()));
     }
 
-    /** published when every delivery is; failed when none is left to try and one failed; else still publishing. */
-    private static Uni<Void> settlePosts(SqlConnection connection, List<Answered> finished, Set<UUID> done) {
-        UUID[] posts = finished.stream().filter(answer -> done.contains(answer.delivery().id()))
-                .map(answer -> answer.delivery().postId()).distinct().sorted().toArray(UUID[]::new);
-        if (posts.length == 0) {
-            return Uni.createFrom().voidItem();
-        }
-        return connection.preparedQuery("""
-                        update post p set status = case
-                            when not exists (select 1 from delivery where post_id = p.id and state <> 'published') then 'published'
-                            when not exists (select 1 from delivery where post_id = p.id
-                                             and state in ('pending', 'leased', 'sent-intent')) then 'failed'
-                            else status end
-                        where p.id = any($1) and p.status = 'publishing'""")
-                .execute(Tuple.of(posts)).replaceWithVoid();
-    }
-
-    private static Set<UUID> ids(RowSet<Row> rows) {
-        Set<UUID> ids = new HashSet<>();
-        rows.forEach(row -> ids.add(row.getUUID("id")));
-        return ids;
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+    /** The posts of the deliveries so finished settle (published, failed or still publishing). */
+    private Uni<Void> settlePosts(SqlConnection connection, List<Answered> finished, Set<UUID> done) {
+        return posts.settlePublishing(connection, finished.stream().filter(answer -> done.contains(answer.delivery().id()))
+                .map(answer -> answer.delivery().postId()).distinct().sorted().toArray(UUID[]::new));
     }
 }

@@ -6,16 +6,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.tribu.publishing.network.Outcome;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -32,14 +28,14 @@ public class DeliveryMetrics {
 
     private static final Logger LOG = Logger.getLogger(DeliveryMetrics.class);
 
-    private final Pool pool;
+    private final DeliveryRepository deliveries;
     private final Clock clock;
     private final Retries retries;
     private final MeterRegistry registry;
     private final AtomicLong overdueSeconds = new AtomicLong();
 
-    public DeliveryMetrics(Pool pool, Clock clock, Retries retries, MeterRegistry registry) {
-        this.pool = pool;
+    public DeliveryMetrics(DeliveryRepository deliveries, Clock clock, Retries retries, MeterRegistry registry) {
+        this.deliveries = deliveries;
         this.clock = clock;
         this.retries = retries;
         this.registry = registry;
@@ -48,18 +44,13 @@ public class DeliveryMetrics {
                 .register(registry);
     }
 
-    // Prometheus scrapes every 30 s or so; the query reads the unfinished deliveries' partial index only.
+    // Prometheus scrapes every 30 s or so.
     @Scheduled(every = "15s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> refresh() {
         Instant now = clock.instant();
-        return pool.preparedQuery("select min(due_at) as oldest from delivery "
-                        + "where state in ('pending', 'leased', 'sent-intent') and due_at <= $1")
-                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC)))
-                .invoke(rows -> {
-                    OffsetDateTime oldest = rows.iterator().next().getOffsetDateTime("oldest");
-                    overdueSeconds.set(oldest == null ? 0 : Duration.between(oldest.toInstant(), now).toSeconds());
-                })
+        return deliveries.oldestOverdue(now)
+                .invoke(oldest -> overdueSeconds.set(oldest == null ? 0 : Duration.between(oldest, now).toSeconds()))
                 .replaceWithVoid()
                 .onFailure().invoke(failure -> LOG.warnf("Metric not refreshed, the next run tries again: %s", failure.getMessage()))
                 .onFailure().recoverWithNull();

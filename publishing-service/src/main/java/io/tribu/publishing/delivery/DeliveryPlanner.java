@@ -1,6 +1,5 @@
 package io.tribu.publishing.delivery;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tribu.publishing.channel.Channel;
 import io.tribu.publishing.post.Post;
@@ -18,6 +17,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DeliveryPlanner {
 
+    private final DeliveryRepository deliveries;
+
+    public DeliveryPlanner(DeliveryRepository deliveries) {
+        this.deliveries = deliveries;
+    }
+
     /** Runs in the caller's transaction; a variant whose network has no channel refuses the scheduling (409). */
     public Uni<Void> plan(Post post) {
         return Channel.<Channel>find("tenant = ?1 and brandId = ?2", post.tenant, post.brandId).list().chain(channels -> {
@@ -33,13 +38,13 @@ public class DeliveryPlanner {
                 channels.stream().filter(channel -> channel.network.equals(variant.network))
                         .forEach(channel -> deliveries.add(delivery(post, variant, channel)));
             }
-            return Delivery.persist(deliveries).chain(() -> Panache.getSession()).chain(session -> session.flush());
+            return this.deliveries.plan(deliveries);
         });
     }
 
     /** Unscheduling before anything was sent: the pending deliveries disappear. */
     public Uni<Void> cancel(Post post) {
-        return Delivery.delete("postId = ?1 and state = ?2", post.id, DeliveryState.PENDING).replaceWithVoid();
+        return deliveries.cancelPending(post.id);
     }
 
     private static Delivery delivery(Post post, PostVariant variant, Channel channel) {

@@ -26,7 +26,7 @@ import java.util.UUID;
  * Publishes due deliveries exactly once, with any number of replicas, each post at its instant:
  * <ol>
  * <li>every tick the worker renews the leases it holds and leases what falls due within the
- * {@code lookahead} ({@link DeliveryLeases}), so the database work of a busy minute is done before it;</li>
+ * {@code lookahead} ({@link DeliveryRepository}), so the database work of a busy minute is done before it;</li>
  * <li>at each delivery's instant (a timer, never before) it records the intent of the deliveries due
  * together in one statement, then calls their networks, at most {@code concurrency} at once;</li>
  * <li>the answers are recorded in batches ({@link Completions}): while one batch commits, the next
@@ -45,7 +45,7 @@ public class DeliveryWorker {
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
     private static final int RECORD_BATCH = 1000;
 
-    private final DeliveryLeases leases;
+    private final DeliveryRepository leases;
     private final DeliveryCall network;
     private final Completions completions;
     private final DeliveryMetrics metrics;
@@ -73,13 +73,13 @@ public class DeliveryWorker {
     private Instant timerAt;
 
     @Inject
-    public DeliveryWorker(DeliveryLeases leases, DeliveryCall network, Completions completions, DeliveryMetrics metrics,
+    public DeliveryWorker(DeliveryRepository leases, DeliveryCall network, Completions completions, DeliveryMetrics metrics,
                           DeliveryLoops loops, Vertx vertx, Clock clock, PublishingConfig config) {
         this(leases, network, completions, metrics, loops, vertx, clock, config.delivery().workerId(),
                 config.delivery().batchSize(), config.delivery().concurrency(), config.delivery().lookahead());
     }
 
-    DeliveryWorker(DeliveryLeases leases, DeliveryCall network, Completions completions, DeliveryMetrics metrics,
+    DeliveryWorker(DeliveryRepository leases, DeliveryCall network, Completions completions, DeliveryMetrics metrics,
                    DeliveryLoops loops, Vertx vertx, Clock clock, Optional<String> workerId, int batchSize,
                    int concurrency, Duration lookahead) {
         this.leases = leases;

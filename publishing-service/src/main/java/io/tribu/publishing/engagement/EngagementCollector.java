@@ -1,6 +1,7 @@
 package io.tribu.publishing.engagement;
 
 import io.tribu.publishing.config.PublishingConfig;
+import io.tribu.publishing.delivery.DeliveryRepository;
 import io.tribu.publishing.post.MediaUrls;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -13,7 +14,6 @@ import io.tribu.publishing.network.NetworkAdapter;
 import io.tribu.platform.outbox.Outbox;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
@@ -21,15 +21,12 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 
 /**
  * Reads the engagement counts of published posts from their networks, every {@code interval} during
@@ -43,19 +40,6 @@ public class EngagementCollector {
     static final String TYPE = "tribu.publishing.engagement.collected.v1";
     private static final Logger LOG = Logger.getLogger(EngagementCollector.class);
 
-    static final String TAKE = """
-            with due as (
-              select d.id from delivery d
-              where d.state = 'published' and d.published_at > $1
-                and (d.engagement_collected_at is null or d.engagement_collected_at < $2)
-              order by d.engagement_collected_at nulls first
-              limit 200
-              for update skip locked)
-            update delivery d set engagement_collected_at = $3 from due, post p, channel c
-            where d.id = due.id and p.id = d.post_id and c.id = d.channel_id
-            returning d.id, d.tenant, d.brand_id, d.post_id, d.channel_id, d.network, d.external_id, d.url, d.published_at,
-                      d.text, d.media, p.tags, c.base_url, c.handle, c.credentials""";
-
     @RegisterForReflection
     record Collected(UUID postId, UUID variantId, String brandId, UUID channelId, String network, String externalId,
                      String url, String contentType, List<String> tags, Instant publishedAt, Instant collectedAt,
@@ -63,6 +47,7 @@ public class EngagementCollector {
     }
 
     private final Pool pool;
+    private final DeliveryRepository deliveries;
     private final ChannelService channels;
     private final Outbox outbox;
     private final Map<String, NetworkAdapter> adapters;
@@ -71,9 +56,11 @@ public class EngagementCollector {
     private final String topic;
     private final Clock clock;
 
-    public EngagementCollector(Pool pool, ChannelService channels, Outbox outbox, Instance<NetworkAdapter> adapters,
+    public EngagementCollector(Pool pool, DeliveryRepository deliveries, ChannelService channels, Outbox outbox,
+                               Instance<NetworkAdapter> adapters,
                                PublishingConfig config, Clock clock) {
         this.pool = pool;
+        this.deliveries = deliveries;
         this.channels = channels;
         this.outbox = outbox;
         this.adapters = adapters.stream().collect(Collectors.toMap(adapter -> adapter.network().wire(), Function.identity()));
@@ -88,9 +75,7 @@ public class EngagementCollector {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> tick() {
         Instant now = clock.instant();
-        return pool.withTransaction(connection -> connection.preparedQuery(TAKE)
-                        .execute(Tuple.of(utc(now.minus(window)), utc(now.minus(interval)), utc(now)))
-                        .map(rows -> StreamSupport.stream(rows.spliterator(), false).toList()))
+        return deliveries.takeForEngagement(now.minus(window), now.minus(interval), now)
                 .chain(rows -> Multi.createFrom().iterable(rows)
                         .onItem().transformToUni(this::collect).merge(8)
                         .collect().asList())
@@ -132,9 +117,5 @@ public class EngagementCollector {
                 .onFailure().invoke(failure -> LOG.infof("Engagement of delivery %s not read this time: %s",
                         row.getUUID("id"), failure.getMessage()))
                 .onFailure().recoverWithNull();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

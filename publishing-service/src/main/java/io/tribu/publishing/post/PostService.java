@@ -20,13 +20,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class PostService {
 
+    private final PostRepository repository;
     private final Outbox outbox;
     private final PostHistory history;
     private final String postsTopic;
     private final Clock clock;
 
-    public PostService(Outbox outbox, PostHistory history,
+    public PostService(PostRepository repository, Outbox outbox, PostHistory history,
                        PublishingConfig config, Clock clock) {
+        this.repository = repository;
         this.outbox = outbox;
         this.history = history;
         this.postsTopic = config.topics().posts();
@@ -48,7 +50,7 @@ public class PostService {
         post.id = UUID.randomUUID();
         // Flushed first: the history line below is a native insert referencing the post row.
         return requireCampaign(tenant, brandId, draft.campaignId())
-                .chain(() -> post.<Post>persistAndFlush())
+                .chain(() -> repository.create(post))
                 .call(stored -> history.append(stored, author, "create", PostStatus.DRAFT.wire(), null, via))
                 .call(stored -> outbox.append(postsTopic, tenant, brandId, PostCreated.TYPE, PostCreated.of(stored)));
     }
@@ -82,7 +84,7 @@ public class PostService {
     @WithTransaction
     public Uni<Post> edit(String tenant, String brandId, UUID id, String editor, NewPost content) {
         return requireCampaign(tenant, brandId, content.campaignId())
-                .chain(() -> Post.findForBrand(tenant, brandId, id))
+                .chain(() -> repository.find(tenant, brandId, id))
                 .onItem().ifNull().failWith(() -> PostProblems.notFound(id))
                 .chain(post -> {
                     PostStatus status = PostStatus.fromWire(post.status);
@@ -117,16 +119,16 @@ public class PostService {
 
     @WithSession
     public Uni<Post> find(String tenant, String brandId, UUID id) {
-        return Post.findForBrand(tenant, brandId, id);
+        return repository.find(tenant, brandId, id);
     }
 
     @WithSession
     public Uni<List<Post>> planned(String tenant, String brandId, Instant from, Instant to, int limit) {
-        return Post.plannedBetween(tenant, brandId, from, to, limit);
+        return repository.plannedBetween(tenant, brandId, from, to, limit);
     }
 
     @WithSession
     public Uni<List<Post>> unplanned(String tenant, String brandId, int limit) {
-        return Post.unplanned(tenant, brandId, limit);
+        return repository.unplanned(tenant, brandId, limit);
     }
 }

@@ -12,9 +12,10 @@ import io.tribu.publishing.approval.ApprovalService;
 import io.tribu.publishing.approval.TransitionRequest;
 import io.tribu.publishing.brand.BrandSettings;
 import io.tribu.publishing.channel.Channel;
-import io.tribu.publishing.delivery.Delivery;
+import io.tribu.publishing.delivery.DeliveryRepository;
 import io.tribu.publishing.post.Post;
 import io.tribu.publishing.post.PostProblems;
+import io.tribu.publishing.post.PostRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
@@ -43,12 +44,17 @@ public class QueueService {
     static final Duration BEST_WINDOW = Duration.ofDays(7);
 
     private final BrandSettings settings;
+    private final PostRepository posts;
+    private final DeliveryRepository deliveries;
     private final ApprovalService approvals;
     private final BestTime bestTime;
     private final Clock clock;
 
-    public QueueService(BrandSettings settings, ApprovalService approvals, BestTime bestTime, Clock clock) {
+    public QueueService(BrandSettings settings, PostRepository posts, DeliveryRepository deliveries,
+                        ApprovalService approvals, BestTime bestTime, Clock clock) {
         this.settings = settings;
+        this.posts = posts;
+        this.deliveries = deliveries;
         this.approvals = approvals;
         this.bestTime = bestTime;
         this.clock = clock;
@@ -94,7 +100,7 @@ public class QueueService {
         return advice.chain(best -> Panache.withTransaction(() -> resolveChannel(tenant, brandId, postId, request.channelId())
                 .call(QueueService::lock)
                 .chain(channel -> chooseSlot(tenant, brandId, channel, best))
-                .chain(slot -> Post.findForBrand(tenant, brandId, postId).invoke(post -> post.plannedAt = slot))
+                .chain(slot -> posts.find(tenant, brandId, postId).invoke(post -> post.plannedAt = slot))
                 .chain(() -> approvals.apply(tenant, brandId, postId, actor, roles,
                         new TransitionRequest("schedule", request.comment(), null, null)))));
     }
@@ -122,8 +128,8 @@ public class QueueService {
     }
 
     /** The channel whose queue the post goes into: the named one, else the brand's only channel for its networks. */
-    private static Uni<Channel> resolveChannel(String tenant, String brandId, UUID postId, UUID channelId) {
-        return Post.findForBrand(tenant, brandId, postId)
+    private Uni<Channel> resolveChannel(String tenant, String brandId, UUID postId, UUID channelId) {
+        return posts.find(tenant, brandId, postId)
                 .onItem().ifNull().failWith(() -> PostProblems.notFound(postId))
                 .chain(post -> Channel.<Channel>find("tenant = ?1 and brandId = ?2", tenant, brandId).list()
                         .map(channels -> {
@@ -156,9 +162,8 @@ public class QueueService {
     }
 
     /** Slot instants already holding a delivery of the channel that has not failed. */
-    private static Uni<Set<Instant>> taken(UUID channelId, Instant now) {
-        return Delivery.<Delivery>list("channelId = ?1 and dueAt > ?2 and dueAt <= ?3 and state <> 'failed'",
-                        channelId, now, now.plus(WeeklySlots.HORIZON).plus(BEST_WINDOW))
+    private Uni<Set<Instant>> taken(UUID channelId, Instant now) {
+        return deliveries.dueOnChannel(channelId, now, now.plus(WeeklySlots.HORIZON).plus(BEST_WINDOW))
                 .map(deliveries -> {
                     Set<Instant> taken = new HashSet<>();
                     deliveries.forEach(delivery -> taken.add(delivery.dueAt));

@@ -15,6 +15,7 @@ import io.tribu.publishing.post.NewPost;
 import io.tribu.publishing.post.Post;
 import io.tribu.publishing.post.PostHistory;
 import io.tribu.publishing.post.PostProblems;
+import io.tribu.publishing.post.PostRepository;
 import io.tribu.publishing.post.PostService;
 import io.tribu.publishing.post.PostStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +51,7 @@ public class Recurrences {
     static final int BATCH = 100;
 
     private final PostService posts;
+    private final PostRepository postRows;
     private final PostHistory history;
     private final DeliveryPlanner deliveries;
     private final BrandSettings settings;
@@ -57,9 +59,10 @@ public class Recurrences {
     private final Duration lead;
     private final Duration grace;
 
-    public Recurrences(PostService posts, PostHistory history, DeliveryPlanner deliveries, BrandSettings settings, Clock clock,
+    public Recurrences(PostService posts, PostRepository postRows, PostHistory history, DeliveryPlanner deliveries, BrandSettings settings, Clock clock,
                        PublishingConfig config) {
         this.posts = posts;
+        this.postRows = postRows;
         this.history = history;
         this.deliveries = deliveries;
         this.settings = settings;
@@ -70,7 +73,7 @@ public class Recurrences {
 
     @WithTransaction
     public Uni<Recurrence> create(String tenant, String brandId, String actor, RecurrenceRequest request) {
-        return Post.findForBrand(tenant, brandId, request.postId())
+        return postRows.find(tenant, brandId, request.postId())
                 .onItem().ifNull().failWith(() -> Problems.invalidBody("postId", "no such post for this brand"))
                 .chain(post -> {
                     if (!PostStatus.APPROVED.wire().equals(post.status)) {
@@ -263,8 +266,8 @@ public class Recurrences {
                 .replaceWithVoid();
     }
 
-    private static Uni<Post> template(Recurrence series) {
-        return Post.findForBrand(series.tenant, series.brandId, series.postId)
+    private Uni<Post> template(Recurrence series) {
+        return postRows.find(series.tenant, series.brandId, series.postId)
                 .onItem().ifNull().failWith(() -> PostProblems.conflict("The series' post no longer exists"));
     }
 

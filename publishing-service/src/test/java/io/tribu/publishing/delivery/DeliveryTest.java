@@ -58,7 +58,7 @@ class DeliveryTest {
     @Inject
     DeliveryWorker worker;
     @Inject
-    DeliveryLeases leases;
+    DeliveryRepository leases;
     @Inject
     DeliveryCall network;
     @Inject

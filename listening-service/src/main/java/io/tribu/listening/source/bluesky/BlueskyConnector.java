@@ -3,6 +3,7 @@ package io.tribu.listening.source.bluesky;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tribu.listening.config.ListeningConfig;
+import io.tribu.platform.net.PinnedHttp;
 import io.tribu.platform.net.UrlGuard;
 import io.tribu.listening.source.GuardedFetcher;
 import io.tribu.listening.source.Harvest;
@@ -13,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -49,12 +49,12 @@ public class BlueskyConnector implements SourceConnector {
     private final JetstreamReader reader;
     private final BlueskyProfiles profiles;
 
-    public BlueskyConnector(UrlGuard addresses, ObjectMapper json, BlueskyProfiles profiles,
+    public BlueskyConnector(UrlGuard addresses, PinnedHttp http, ObjectMapper json, BlueskyProfiles profiles,
                             ListeningConfig config) {
         this.addresses = addresses;
         this.json = json;
         this.profiles = profiles;
-        this.reader = new JetstreamReader(HttpClient.newHttpClient(), config.sources().fetchTimeout());
+        this.reader = new JetstreamReader(http, config.sources().fetchTimeout());
     }
 
     @Override

@@ -23,9 +23,14 @@ final class FakeJetstream implements AutoCloseable {
     private final List<Message> messages = new CopyOnWriteArrayList<>();
     private final List<ServerWebSocket> open = new CopyOnWriteArrayList<>();
     private final List<String> queries = new CopyOnWriteArrayList<>();
+    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private long lastTimeUs;
 
     private record Message(long timeUs, String json) {
+    }
+
+    /** A connection to /subscribe: the local address it reached (the fake listens on all of them) and its Host header. */
+    record Subscription(String address, String host) {
     }
 
     /**
@@ -39,8 +44,9 @@ final class FakeJetstream implements AutoCloseable {
                 request.response().setStatusCode(404).end();
                 return;
             }
+            subscriptions.add(new Subscription(request.localAddress().host(), request.getHeader("Host")));
             request.toWebSocket().onSuccess(this::subscribe);
-        }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }).listen(0, "0.0.0.0").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     private void subscribe(ServerWebSocket socket) {
@@ -61,6 +67,14 @@ final class FakeJetstream implements AutoCloseable {
 
     List<String> queries() {
         return queries;
+    }
+
+    List<Subscription> subscriptions() {
+        return List.copyOf(subscriptions);
+    }
+
+    int port() {
+        return server.actualPort();
     }
 
     void post(String did, String rkey, String text, String lang, String facetTag, boolean reply) {

@@ -87,6 +87,22 @@ public final class ArchitectureRules {
             .because("rules compare with the one injected Clock, which tribu.clock.offset moves in tests; "
                     + "a wall-clock read would make them disagree");
 
+    /**
+     * Only {@code repository} calls {@code entity}'s methods (Panache's {@code find}, {@code list}, {@code update},
+     * {@code persist}...): the aggregate's queries go through its one repository. A service lists its aggregates:
+     * <pre>
+     * &#64;ArchTest
+     * static final ArchRule posts = ArchitectureRules.queriedOnlyThrough(Post.class, PostRepository.class);
+     * </pre>
+     */
+    public static ArchRule queriedOnlyThrough(Class<?> entity, Class<?> repository) {
+        return noClasses().that().doNotBelongToAnyOf(entity, repository)
+                .should().callMethodWhere(DescribedPredicate.describe("the target is " + entity.getSimpleName(),
+                        call -> call.getTargetOwner().isEquivalentTo(entity)))
+                .because(repository.getSimpleName() + " owns the SQL of " + entity.getSimpleName()
+                        + " (one repository per aggregate)");
+    }
+
     /** {@code listening} for {@code io.tribu.listening.mention}; null outside {@code io.tribu}. */
     static String service(String packageName) {
         if (!packageName.startsWith("io.tribu.")) {

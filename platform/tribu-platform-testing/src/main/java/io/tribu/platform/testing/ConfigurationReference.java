@@ -84,15 +84,26 @@ public final class ConfigurationReference {
 
     /** The mapping's keys, with the Javadoc of the given source text. */
     public static ConfigurationReference of(Class<?> mapping, String source) {
+        return of(mapping, javadoc(source), true);
+    }
+
+    /**
+     * The mapping's keys and defaults without their meaning, for a mapping whose source is another module's (the
+     * platform's, which a service's properties override): enough for {@link #assertOverriddenIn}.
+     */
+    public static ConfigurationReference keysOf(Class<?> mapping) {
+        return of(mapping, Map.of(), false);
+    }
+
+    private static ConfigurationReference of(Class<?> mapping, Map<String, String> docs, boolean documented) {
         ConfigMapping annotation = mapping.getAnnotation(ConfigMapping.class);
         if (annotation == null) {
             throw new IllegalArgumentException(mapping.getName() + " is not a @ConfigMapping");
         }
-        Map<String, String> docs = javadoc(source);
         Map<String, Key> keys = new TreeMap<>();
         List<String> undocumented = new ArrayList<>();
         walk(mapping, annotation.prefix(), docs, keys, undocumented);
-        if (!undocumented.isEmpty()) {
+        if (documented && !undocumented.isEmpty()) {
             throw new AssertionError(mapping.getSimpleName() + ": every key needs a Javadoc line saying what it means: " + undocumented);
         }
         return new ConfigurationReference(mapping, annotation.prefix(), keys);
@@ -139,6 +150,46 @@ public final class ConfigurationReference {
                     && !key.get().defaultValue().equals(expression.group(2))) {
                 problems.add(raw + "=" + value + ": its default is not " + mapping.getSimpleName() + "'s "
                         + key.get().defaultValue());
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * The prefixes of the mapping's groups ({@code tribu.outbox} for {@code tribu.outbox.batch-size}): the parts of
+     * its prefix it owns, which another mapping of the same prefix leaves to it.
+     */
+    public String[] groups() {
+        return keys.keySet().stream()
+                .map(name -> prefix + "." + name.substring(prefix.length() + 1).split("\\.")[0])
+                .distinct().toArray(String[]::new);
+    }
+
+    /**
+     * A service's properties set of this mapping's groups only keys it declares, and none (outside a profile) to the
+     * very default the mapping holds: a service overrides the platform's settings, it does not repeat them.
+     */
+    public void assertOverriddenIn(Path properties) {
+        List<String> problems = overrideProblems(read(properties));
+        if (!problems.isEmpty()) {
+            throw new AssertionError(properties + " disagrees with " + mapping.getSimpleName() + ":\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    List<String> overrideProblems(Properties properties) {
+        List<String> problems = new ArrayList<>();
+        String[] groups = groups();
+        for (String raw : new TreeMap<>(properties).keySet().stream().map(String::valueOf).toList()) {
+            Matcher profiled = PROFILE.matcher(raw);
+            String name = profiled.matches() ? profiled.group(2) : raw;
+            if (!ownedElsewhere(name, groups)) {
+                continue;
+            }
+            Optional<Key> key = keys.values().stream().filter(k -> k.matches(name)).findFirst();
+            if (key.isEmpty()) {
+                problems.add(raw + ": no such key in " + mapping.getSimpleName());
+            } else if (!profiled.matches() && properties.getProperty(raw).equals(key.get().defaultValue())) {
+                problems.add(raw + "=" + properties.getProperty(raw) + ": repeats " + mapping.getSimpleName() + "'s default");
             }
         }
         return problems;

@@ -29,6 +29,18 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void anEntityQueriedPastItsRepositoryFailsAndReadingItsFieldsPasses() {
+        JavaClasses gamma = new ClassFileImporter().importPackages("io.tribu.gamma");
+        var rule = ArchitectureRules.queriedOnlyThrough(io.tribu.gamma.Thing.class, io.tribu.gamma.ThingRepository.class);
+
+        AssertionError failure = assertThrows(AssertionError.class, () -> rule.check(gamma));
+        assertTrue(failure.getMessage().contains("StrayQuery.find"), failure.getMessage());
+        assertTrue(!failure.getMessage().contains("ThingService"), failure.getMessage());
+        rule.check(gamma.that(com.tngtech.archunit.base.DescribedPredicate.describe("not the stray",
+                type -> !type.getSimpleName().equals("StrayQuery"))));
+    }
+
+    @Test
     void theServiceIsThePackagesThirdName() {
         assertEquals("listening", ArchitectureRules.service("io.tribu.listening.mention"));
         assertEquals("platform", ArchitectureRules.service("io.tribu.platform"));

@@ -68,6 +68,27 @@ class ConfigurationReferenceTest {
     }
 
     @Test
+    void aServiceOverridesThePlatformsGroupsWithKnownKeysAndNewValues() throws IOException {
+        ConfigurationReference platform = ConfigurationReference.keysOf(Undocumented.class);
+        assertEquals(List.of("demo.one", "demo.two"), List.of(platform.groups()));
+        ConfigurationReference feeds = ConfigurationReference.keysOf(DemoConfig.class);
+        assertEquals(List.of("demo.feeds", "demo.partners", "demo.token"), List.of(feeds.groups()));
+
+        assertEquals(List.of(), feeds.overrideProblems(properties("""
+                demo.feeds.poll-tick=1s
+                %test.demo.feeds.max-bytes=5242880
+                other.key=x
+                """)));
+        assertEquals(List.of("demo.feeds.max-bytes=5242880: repeats DemoConfig's default",
+                        "demo.feeds.pol-tick: no such key in DemoConfig"),
+                feeds.overrideProblems(properties("""
+                        demo.feeds.pol-tick=1s
+                        demo.feeds.max-bytes=5242880
+                        """)));
+        assertThrows(AssertionError.class, () -> ConfigurationReference.of(Undocumented.class, "interface Undocumented {}"));
+    }
+
+    @Test
     void readsEveryKeyWithItsDefaultAndMeaning() throws IOException {
         Map<String, ConfigurationReference.Key> keys = reference().keys();
         assertEquals(List.of("demo.feeds.max-bytes", "demo.feeds.poll-tick", "demo.partners.*", "demo.token"), List.copyOf(keys.keySet()));

@@ -2,6 +2,7 @@ package io.tribu.platform.asyncapi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tribu.platform.config.PlatformConfig;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,12 +32,12 @@ public class AsyncApiRoute {
     AsyncApiRoute(ObjectMapper json, @ConfigProperty(name = "quarkus.application.name") String service,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "0") String version,
             @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrap,
-            @ConfigProperty(name = "tribu.asyncapi.events") Optional<List<String>> events) {
+            PlatformConfig config) {
         this.json = json;
         this.service = service;
         this.version = version;
         this.bootstrap = bootstrap;
-        this.events = events;
+        this.events = config.asyncapi().events();
     }
 
     void register(@Observes Router router) throws JsonProcessingException {

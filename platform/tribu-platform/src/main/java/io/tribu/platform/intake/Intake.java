@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.tribu.platform.config.PlatformConfig;
 import io.tribu.platform.trace.EventTraces;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -26,15 +27,15 @@ public class Intake {
     private final ObjectMapper json;
     private final ProcessedEvents processed;
     private final IntakeMetrics metrics;
-    private final IntakeConfig config;
+    private final PlatformConfig.IntakeSettings config;
     private final EventTraces traces;
 
-    public Intake(ObjectMapper json, ProcessedEvents processed, IntakeMetrics metrics, IntakeConfig config,
+    public Intake(ObjectMapper json, ProcessedEvents processed, IntakeMetrics metrics, PlatformConfig config,
                   EventTraces traces) {
         this.json = json;
         this.processed = processed;
         this.metrics = metrics;
-        this.config = config;
+        this.config = config.intake();
         this.traces = traces;
     }
 

@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
@@ -25,8 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The HTTP client for URLs a user chose (feeds, webhooks, media, a Mastodon instance): before every request
- * the {@link UrlGuard} resolves the host once and checks every address, and the connection goes to the
+ * The HTTP client for URLs a user chose (feeds, webhooks, media, a Mastodon instance, a Jetstream WebSocket): before
+ * every request the {@link UrlGuard} resolves the host once and checks every address, and the connection goes to the
  * checked address itself ({@link RequestOptions#setServer}), so a second DNS answer cannot send it inside
  * (DNS rebinding). The Host header, TLS SNI and the certificate check keep the URL's host name.
  * <p>
@@ -63,12 +64,15 @@ public final class PinnedHttp {
      * sent when the guard refuses the URL. The URL is resolved on a worker thread, never on the event loop.
      */
     public Future<HttpClientResponse> send(URI url, RequestOptions options, Buffer body) {
+        return request(url, options).compose(request -> body == null ? request.send() : request.send(body));
+    }
+
+    private Future<HttpClientRequest> request(URI url, RequestOptions options) {
         return vertx.<UrlGuard.Pinned>executeBlocking(() -> guard.pin(url), false).compose(pinned -> {
             options.setAbsoluteURI(url.toString())
                     .setServer(SocketAddress.inetSocketAddress(pinned.address()))
                     .setFollowRedirects(false);
-            return client.request(options)
-                    .compose(request -> body == null ? request.send() : request.send(body));
+            return client.request(options);
         });
     }
 
@@ -123,6 +127,26 @@ public final class PinnedHttp {
         // attached on the event loop as the head arrives, before any of the body can be missed
         await(send(url, options, null).map(response -> lines.attach(response, Vertx.currentContext())), url, timeout);
         return lines;
+    }
+
+    /**
+     * Opens a WebSocket at the URL's checked address ({@code ws:}, {@code wss:}), for a blocking caller that reads its
+     * text messages (a stream of events): the handshake is a request pinned like {@link #send}, so the connection goes
+     * to the address the guard checked, with the URL's host name in the Host header and TLS; Vert.x hands the
+     * connection over once it is answered 101 ({@link HttpClientRequest#connect}). Waits at most {@code timeout} for
+     * the handshake, and fails like {@link #fetch}. Close the messages when done.
+     */
+    public WebSocketMessages webSocket(URI url, Duration timeout) throws IOException, InterruptedException {
+        WebSocketMessages messages = new WebSocketMessages();
+        return await(request(WebSocketMessages.handshakeUrl(url), messages.handshake())
+                .compose(HttpClientRequest::connect)
+                .compose(response -> {
+                    try {
+                        return Future.succeededFuture(messages.attach(response, Vertx.currentContext()));
+                    } catch (IOException refused) {
+                        return Future.failedFuture(refused);
+                    }
+                }), url, timeout);
     }
 
     private static <T> T await(Future<T> answer, URI url, Duration timeout) throws IOException, InterruptedException {

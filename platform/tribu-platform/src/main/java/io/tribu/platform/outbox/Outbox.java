@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tribu.platform.config.PlatformConfig;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -44,11 +46,17 @@ public class Outbox {
     private final CurrentTrace trace;
     private final String source;
 
-    public Outbox(ObjectMapper json, Clock clock, CurrentTrace trace, OutboxConfig config) {
+    @Inject
+    public Outbox(ObjectMapper json, Clock clock, CurrentTrace trace, PlatformConfig config) {
+        this(json, clock, trace, config.outbox().source());
+    }
+
+    /** source: the CloudEvents {@code source} of the events appended. */
+    Outbox(ObjectMapper json, Clock clock, CurrentTrace trace, String source) {
         this.json = json;
         this.clock = clock;
         this.trace = trace;
-        this.source = config.source();
+        this.source = source;
     }
 
     /** One event to append: its topic, the agency, the brand (the Kafka key), the CloudEvents type and the data. */

@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.tribu.platform.config.PlatformConfig;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -83,14 +84,14 @@ public class OutboxRelay {
 
     public OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4 * IN_FLIGHT)
                        MutinyEmitter<String> kafka, Pool pool, Clock clock, MeterRegistry metrics,
-                       @ConfigProperty(name = "quarkus.application.name") String application, OutboxConfig config) {
+                       @ConfigProperty(name = "quarkus.application.name") String application, PlatformConfig config) {
         this.kafka = kafka;
         this.pool = pool;
         this.clock = clock;
         this.metrics = metrics;
         this.application = application;
-        this.batchSize = config.batchSize();
-        Map<String, String> conditions = conditions(config.lanes());
+        this.batchSize = config.outbox().batchSize();
+        Map<String, String> conditions = conditions(config.outbox().lanes());
         conditions.forEach((lane, condition) -> lanes.add(new Lane(lane, condition)));
         this.census = "select case " + conditions.entrySet().stream()
                 .map(lane -> "when " + lane.getValue() + " then '" + lane.getKey() + "'")

@@ -3,6 +3,7 @@ package io.tribu.platform.problem;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.tribu.platform.config.PlatformConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -21,13 +22,13 @@ public class WriteRetry {
 
     private static final double JITTER = 0.5;
 
-    private final WriteRetryConfig config;
+    private final PlatformConfig.WriteRetrySettings config;
     private final MeterRegistry metrics;
     private final String application;
 
-    public WriteRetry(WriteRetryConfig config, MeterRegistry metrics,
+    public WriteRetry(PlatformConfig config, MeterRegistry metrics,
                       @ConfigProperty(name = "quarkus.application.name") String application) {
-        this.config = config;
+        this.config = config.writeRetry();
         this.metrics = metrics;
         this.application = application;
     }

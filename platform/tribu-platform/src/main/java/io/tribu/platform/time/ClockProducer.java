@@ -1,9 +1,9 @@
 package io.tribu.platform.time;
 
 import io.quarkus.runtime.LaunchMode;
+import io.tribu.platform.config.PlatformConfig;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,8 +20,8 @@ public class ClockProducer {
 
     @Produces
     @Singleton
-    Clock clock(@ConfigProperty(name = "tribu.clock.offset", defaultValue = "PT0S") Duration offset) {
-        return clockFor(LaunchMode.current(), offset);
+    Clock clock(PlatformConfig config) {
+        return clockFor(LaunchMode.current(), config.clock().offset());
     }
 
     static Clock clockFor(LaunchMode mode, Duration offset) {

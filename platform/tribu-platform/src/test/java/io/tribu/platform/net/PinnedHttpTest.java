@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.net.PfxOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +36,8 @@ class PinnedHttpTest {
 
     static final Vertx VERTX = Vertx.vertx();
     static final List<String> HITS = new CopyOnWriteArrayList<>();
+    /** Pings the WebSocket path sent and the pongs it got back. */
+    static final List<String> PONGS = new CopyOnWriteArrayList<>();
     static PfxOptions certificate;
     static int plainPort;
     static int tlsPort;
@@ -57,6 +60,21 @@ class PinnedHttpTest {
         HttpServer server = VERTX.createHttpServer(options.setHost("0.0.0.0")).requestHandler(request -> {
             HITS.add(request.localAddress().hostAddress() + " " + request.getHeader("Host")
                     + (request.isSSL() ? " sni=" + request.connection().indicatedServerName() : ""));
+            if (request.path().equals("/ws")) {
+                request.toWebSocket().onSuccess(socket -> {
+                    // the rest only once the client answered the ping
+                    socket.pongHandler(pong -> {
+                        PONGS.add(pong.toString());
+                        socket.writeFinalBinaryFrame(Buffer.buffer(new byte[] {1, 2, 3}));
+                        socket.writeTextMessage("x".repeat(70_000));
+                        socket.close();
+                    });
+                    socket.writeFrame(WebSocketFrame.textFrame("{\"first\":", false));
+                    socket.writeFrame(WebSocketFrame.continuationFrame(Buffer.buffer("1}"), true));
+                    socket.writeFrame(WebSocketFrame.pingFrame(Buffer.buffer("are you there")));
+                });
+                return;
+            }
             if (request.path().equals("/stream")) {
                 request.response().setChunked(true).write("event: update\r\ndata: {\"id\":");
                 request.response().write("\"1\"}\n");
@@ -76,6 +94,7 @@ class PinnedHttpTest {
     @BeforeEach
     void forget() {
         HITS.clear();
+        PONGS.clear();
     }
 
     @Test
@@ -121,6 +140,40 @@ class PinnedHttpTest {
             assertEquals(null, lines.next());
         }
         assertEquals(List.of("127.0.0.1 rebind.test:" + plainPort), HITS);
+    }
+
+    @Test
+    void aWebSocketIsOpenedAtTheCheckedAddressAndItsTextMessagesRead() throws Exception {
+        PinnedHttp http = client(new UrlGuardTest.Answers("127.0.0.1", "127.0.0.2"));
+        URI url = URI.create("ws://rebind.test:" + plainPort + "/ws");
+        try (WebSocketMessages messages = http.webSocket(url, Duration.ofSeconds(60))) {
+            assertEquals("{\"first\":1}", messages.next(Duration.ofSeconds(60)));
+            assertEquals("x".repeat(70_000), messages.next(Duration.ofSeconds(60))); // the binary message is skipped
+            assertEquals(null, messages.next(Duration.ofSeconds(60))); // closed by the server
+        }
+        assertEquals(List.of("127.0.0.1 rebind.test:" + plainPort), HITS);
+        assertEquals(List.of("are you there"), PONGS);
+
+        assertThrows(UrlGuard.Refused.class, () -> http.webSocket(url, Duration.ofSeconds(60)));
+        assertEquals(1, HITS.size());
+    }
+
+    @Test
+    void aSecureWebSocketKeepsTheNameForSniAndTheCertificate() throws Exception {
+        PinnedHttp http = new PinnedHttp(VERTX, new UrlGuard(List.of("127.0.0.1/32"),
+                new UrlGuardTest.Answers("127.0.0.1", "127.0.0.2")),
+                new HttpClientOptions().setTrustOptions(certificate).setSslHandshakeTimeout(60), new PoolOptions());
+        try (WebSocketMessages messages = http.webSocket(URI.create("wss://rebind.test:" + tlsPort + "/ws"), Duration.ofSeconds(60))) {
+            assertEquals("{\"first\":1}", messages.next(Duration.ofSeconds(60)));
+        }
+        assertEquals(List.of("127.0.0.1 rebind.test:" + tlsPort + " sni=rebind.test"), HITS);
+    }
+
+    @Test
+    void aPathThatIsNoWebSocketFailsTheHandshake() throws Exception {
+        java.io.IOException refused = assertThrows(java.io.IOException.class, () -> client(new UrlGuardTest.Answers("127.0.0.1"))
+                .webSocket(URI.create("ws://rebind.test:" + plainPort + "/feed"), Duration.ofSeconds(60)));
+        assertEquals("the WebSocket handshake was answered 200", refused.getMessage());
     }
 
     @Test

@@ -46,26 +46,6 @@ class OutboxRowTest {
 
     private static Outbox outbox(Optional<String> trace) {
         ObjectMapper json = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        return new Outbox(json, Clock.fixed(TIME, ZoneOffset.UTC), () -> trace, new OutboxConfig() {
-            @Override
-            public String source() {
-                return "/tribu/test";
-            }
-
-            @Override
-            public Duration pollInterval() {
-                return Duration.ofSeconds(1);
-            }
-
-            @Override
-            public int batchSize() {
-                return 500;
-            }
-
-            @Override
-            public Map<String, List<String>> lanes() {
-                return Map.of();
-            }
-        });
+        return new Outbox(json, Clock.fixed(TIME, ZoneOffset.UTC), () -> trace, "/tribu/test");
     }
 }
