@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * A whole example for every JSON request body and success answer that declares none, composed from the examples its
  * schema's properties carry ({@code @Schema(examples = ...)}), else their enumeration's first value or default, else the
- * example of a property of the same name and type elsewhere in the document (an answer's {@code name} as its request's),
+ * example of a property of the same name, type, format and pattern elsewhere in the document (an answer's {@code name}
+ * as its request's),
  * else a value of their format (an instant, a UUID, a date...). Integrators and their tools (mock servers, API consoles) see a
  * complete body; an example a resource declares is kept. Each service's {@code OpenApiTest} validates every example
  * against its schema (platform-testing's {@code OpenApiExamples}), so a property whose composed value breaks its own
@@ -40,7 +41,7 @@ final class ComposedExamples {
             if (schema.getProperties() != null) {
                 schema.getProperties().forEach((name, property) -> {
                     if (property.getRef() == null && property.getExamples() != null && !property.getExamples().isEmpty()) {
-                        byName.putIfAbsent(name + " " + property.getType(), property.getExamples().get(0));
+                        byName.putIfAbsent(kind(name, property), property.getExamples().get(0));
                     }
                 });
             }
@@ -160,8 +161,13 @@ final class ComposedExamples {
     private Object property(String name, Schema property, int depth, Set<String> visiting) {
         boolean own = property.getRef() != null || (property.getExamples() != null && !property.getExamples().isEmpty())
                 || property.getEnumeration() != null || property.getDefaultValue() != null;
-        Object borrowed = own ? null : byName.get(name + " " + property.getType());
+        Object borrowed = own ? null : byName.get(kind(name, property));
         return borrowed != null ? borrowed : example(property, depth, visiting);
+    }
+
+    /** Same name, type, format and pattern: an id that is a UUID never borrows a webhook's free-form id. */
+    private static String kind(String name, Schema property) {
+        return name + " " + property.getType() + " " + property.getFormat() + " " + property.getPattern();
     }
 
     private static String text(String format) {
