@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * A whole example for every JSON request body and success answer that declares none, composed from the examples its
  * schema's properties carry ({@code @Schema(examples = ...)}), else their enumeration's first value or default, else the
- * example of a property of the same name, type, format and pattern elsewhere in the document (an answer's {@code name}
+ * example of a scalar property of the same name, type, format and pattern elsewhere in the document (an answer's {@code name}
  * as its request's),
  * else a value of their format (an instant, a UUID, a date...). Integrators and their tools (mock servers, API consoles) see a
  * complete body; an example a resource declares is kept. Each service's {@code OpenApiTest} validates every example
@@ -40,7 +40,7 @@ final class ComposedExamples {
         for (Schema schema : this.components.values()) {
             if (schema.getProperties() != null) {
                 schema.getProperties().forEach((name, property) -> {
-                    if (property.getRef() == null && property.getExamples() != null && !property.getExamples().isEmpty()) {
+                    if (scalar(property) && property.getExamples() != null && !property.getExamples().isEmpty()) {
                         byName.putIfAbsent(kind(name, property), property.getExamples().get(0));
                     }
                 });
@@ -161,8 +161,14 @@ final class ComposedExamples {
     private Object property(String name, Schema property, int depth, Set<String> visiting) {
         boolean own = property.getRef() != null || (property.getExamples() != null && !property.getExamples().isEmpty())
                 || property.getEnumeration() != null || property.getDefaultValue() != null;
-        Object borrowed = own ? null : byName.get(kind(name, property));
+        Object borrowed = own || !scalar(property) ? null : byName.get(kind(name, property));
         return borrowed != null ? borrowed : example(property, depth, visiting);
+    }
+
+    /** Only texts, numbers and booleans are borrowed: a calendar's days are not a series' weekdays. */
+    private static boolean scalar(Schema property) {
+        return property.getRef() == null && property.getType() != null
+                && property.getType().stream().noneMatch(type -> type == Schema.SchemaType.ARRAY || type == Schema.SchemaType.OBJECT);
     }
 
     /** Same name, type, format and pattern: an id that is a UUID never borrows a webhook's free-form id. */
