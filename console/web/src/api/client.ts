@@ -53,12 +53,13 @@ export async function api<T>(
 
 /**
  * A call whose body or answer is not JSON (publishing's CSV import and export): the body is sent as it is with its
- * type, the answer comes back as text; refusals are problem+json as everywhere (an ApiError).
+ * type, the answer comes back as text; refusals are problem+json as everywhere (an ApiError). `Documented` names the
+ * operation's answer (`Answer<...>`), so a call whose path or method leaves the document stops type-checking.
  */
-export async function apiText(
+export async function apiText<Documented>(
   path: string,
   init: { method?: string; body?: string; contentType?: string; accept?: string; headers?: Record<string, string> } = {},
-): Promise<string> {
+): Promise<Text<Documented>> {
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { Accept: init.accept ?? '*/*', 'X-Requested-With': 'JavaScript' };
   if (init.body !== undefined) headers['Content-Type'] = init.contentType ?? 'text/plain';
@@ -79,5 +80,8 @@ export async function apiText(
     }
     throw new ApiError({ ...problem, status: response.status });
   }
-  return text;
+  return text as Text<Documented>;
 }
+
+/** Text, whatever the operation answers: `Documented` is there for the type-check, which fails when it is `never`. */
+type Text<Documented> = [Documented] extends [never] ? never : string;

@@ -2,10 +2,11 @@
 // approve / request changes with a comment. Plain DOM (no framework: the page loads alone, quickly, on any
 // phone), every outside text set as text, never as HTML; styles from approve.css only (strict CSP).
 import './approve.css';
+import type { Answer, Fits, Request } from '../api/schema';
 import { approveMessages, NETWORKS, type ApproveKey } from './messages';
 import {
   decisionOf, isWebAddress, languageOf, outcomeOf, stateOf, tokenOf,
-  type ClientPost, type Decision, type Language, type PageState,
+  type ClientPost, type ClientView, type Decision, type Language, type PageState,
 } from './model';
 
 const STORAGE_KEY = 'tribu.language';
@@ -31,22 +32,32 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<st
 const when = (instant: string) =>
   new Intl.DateTimeFormat(language, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(instant));
 
-async function call(path: string, body?: unknown): Promise<Response> {
-  return fetch(path, {
+/** What publishing answered: `Documented` is the page's type of the operation's answer, checked against its document. */
+interface Answered<Documented> {
+  status: number;
+  body: Documented | null;
+  retryAfter: string | null;
+}
+
+async function call<Documented>(path: string, body?: unknown): Promise<Answered<Documented>> {
+  const response = await fetch(path, {
     method: body === undefined ? 'GET' : 'POST',
     headers: { Accept: 'application/json', 'Accept-Language': language, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
     credentials: 'omit',
     cache: 'no-store',
   });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as Documented) : null, retryAfter: response.headers.get('Retry-After') };
 }
+
+type Problem = { detail?: string; violations?: { field: string; message: string }[] };
 
 async function load() {
   root.setAttribute('aria-busy', 'true');
   try {
-    const response = await call(`/public/approval-links/${token}`);
-    const text = await response.text();
-    state = stateOf(response.status, text ? JSON.parse(text) : null, response.headers.get('Retry-After'));
+    const answered = await call<Fits<ClientView, Answer<'publishing', '/approval-links/{token}'>> | Problem>(`/public/approval-links/${token}`);
+    state = stateOf(answered.status, answered.body, answered.retryAfter);
   } catch {
     state = { kind: 'unavailable' };
   }
@@ -61,12 +72,13 @@ async function decide(post: ClientPost, action: Decision, comment: string) {
     return;
   }
   let status = 0;
-  let answer: { detail?: string; violations?: { field: string; message: string }[] } & Partial<ClientPost> = {};
+  let answer: Problem & Partial<ClientPost> = {};
   try {
-    const response = await call(`/public/approval-links/${token}/posts/${post.id}/decisions`, decision.body);
-    status = response.status;
-    const text = await response.text();
-    answer = text ? JSON.parse(text) : {};
+    const answered = await call<Problem & Partial<Fits<ClientPost, Answer<'publishing', '/approval-links/{token}/posts/{postId}/decisions', 'post'>>>>(
+      `/public/approval-links/${token}/posts/${post.id}/decisions`,
+      decision.body satisfies Request<'publishing', '/approval-links/{token}/posts/{postId}/decisions', 'post'>);
+    status = answered.status;
+    answer = answered.body ?? {};
   } catch {
     status = 0;
   }

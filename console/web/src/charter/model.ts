@@ -1,6 +1,7 @@
 // A brand's charter as moderation reads it (moderation-service README, "The charter"), and what the editor
 // needs around it: paths of fields as moderation names them in its violations, and a line diff of versions.
 import { api } from '../api/client';
+import type { Answer, Fits } from '../api/schema';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type Condition = { [kind: string]: Json };
@@ -104,13 +105,21 @@ export const pretty = (charter: Charter | Json) => JSON.stringify(charter, null,
 
 const moderation = (brand: string) => `/api/moderation/brands/${encodeURIComponent(brand)}`;
 
-export const loadCharter = (brand: string) => api<CharterVersion>(`${moderation(brand)}/charter`);
-export const loadVersions = (brand: string) => api<CharterVersion[]>(`${moderation(brand)}/charter/versions`);
+export const loadCharter = (brand: string) =>
+  api<Fits<CharterVersion, Answer<'moderation', '/brands/{brandId}/charter'>>>(`${moderation(brand)}/charter`);
+export const loadVersions = (brand: string) =>
+  api<Fits<CharterVersion[], Answer<'moderation', '/brands/{brandId}/charter/versions'>>>(`${moderation(brand)}/charter/versions`);
+// The charter sent is the one being edited, as JSON too: it may break the schema on purpose (moderation answers with
+// each violation at its field, which the editor shows), so the body is the page's looser Charter, not the document's.
 export const saveCharter = (brand: string, charter: Charter) =>
-  api<CharterVersion>(`${moderation(brand)}/charter`, { method: 'PUT', body: charter });
+  api<Fits<CharterVersion, Answer<'moderation', '/brands/{brandId}/charter', 'put'>>>(`${moderation(brand)}/charter`, { method: 'PUT', body: charter });
 export const dryRun = (brand: string, charter: Charter, days: number) =>
-  api<DryRunReport>(`${moderation(brand)}/charter/dry-run?days=${days}`, { method: 'POST', body: charter });
-export const loadSavedReplies = (brand: string) => api<{ id: string; name: string }[]>(`${moderation(brand)}/saved-replies`);
+  api<Fits<DryRunReport, Answer<'moderation', '/brands/{brandId}/charter/dry-run', 'post'>>>(`${moderation(brand)}/charter/dry-run?days=${days}`, {
+    method: 'POST',
+    body: charter,
+  });
+export const loadSavedReplies = (brand: string) =>
+  api<Fits<{ id: string; name: string }[], Answer<'moderation', '/brands/{brandId}/saved-replies'>>>(`${moderation(brand)}/saved-replies`);
 
 export type DiffLine = { kind: 'same' | 'removed' | 'added'; text: string } | { kind: 'skipped'; count: number };
 

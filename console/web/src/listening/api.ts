@@ -1,5 +1,6 @@
 // Listening's API (queries, preview, sources, mentions, alerts) through the console's forwarder.
 import { api } from '../api/client';
+import type { Answer, Fits, Request } from '../api/schema';
 
 const listening = (brand: string) => `/api/listening/brands/${encodeURIComponent(brand)}`;
 
@@ -132,12 +133,21 @@ export interface RaisedAlert {
 
 const key = () => ({ 'Idempotency-Key': crypto.randomUUID() });
 
-export const loadQueries = (brand: string) => api<ListeningQuery[]>(`${listening(brand)}/queries`);
+export const loadQueries = (brand: string) =>
+  api<Fits<ListeningQuery[], Answer<'listening', '/brands/{brandId}/queries'>>>(`${listening(brand)}/queries`);
 export const addQuery = (brand: string, draft: QueryDraft, idempotencyKey: string) =>
-  api<ListeningQuery>(`${listening(brand)}/queries`, { method: 'POST', body: draft, headers: { 'Idempotency-Key': idempotencyKey } });
+  api<Fits<ListeningQuery, Answer<'listening', '/brands/{brandId}/queries', 'post'>>>(`${listening(brand)}/queries`, {
+    method: 'POST',
+    body: draft satisfies Request<'listening', '/brands/{brandId}/queries', 'post'>,
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
 export const replaceQuery = (brand: string, id: string, draft: QueryDraft) =>
-  api<ListeningQuery>(`${listening(brand)}/queries/${id}`, { method: 'PUT', body: draft });
-export const removeQuery = (brand: string, id: string) => api<void>(`${listening(brand)}/queries/${id}`, { method: 'DELETE' });
+  api<Fits<ListeningQuery, Answer<'listening', '/brands/{brandId}/queries/{queryId}', 'put'>>>(`${listening(brand)}/queries/${id}`, {
+    method: 'PUT',
+    body: draft satisfies Request<'listening', '/brands/{brandId}/queries/{queryId}', 'put'>,
+  });
+export const removeQuery = (brand: string, id: string) =>
+  api<Answer<'listening', '/brands/{brandId}/queries/{queryId}', 'delete'>>(`${listening(brand)}/queries/${id}`, { method: 'DELETE' });
 
 export interface MentionFilters {
   q: string;
@@ -159,33 +169,53 @@ export function searchMentions(brand: string, f: MentionFilters, now: number, cu
   if (f.days) params.set('from', new Date(now - Number(f.days) * 86_400_000).toISOString());
   if (f.stories) params.set('stories', 'true');
   if (cursor) params.set('cursor', cursor);
-  return api<MentionPage>(`${listening(brand)}/mentions/search?${params}`);
+  return api<Fits<MentionPage, Answer<'listening', '/brands/{brandId}/mentions/search'>>>(`${listening(brand)}/mentions/search?${params}`);
 }
 
-export const loadSources = (brand: string) => api<Source[]>(`${listening(brand)}/sources`);
+export const loadSources = (brand: string) =>
+  api<Fits<Source[], Answer<'listening', '/brands/{brandId}/sources'>>>(`${listening(brand)}/sources`);
 export const addSource = (brand: string, draft: SourceDraft) =>
-  api<Source>(`${listening(brand)}/sources`, { method: 'POST', body: draft, headers: key() });
-export const removeSource = (brand: string, id: string) => api<void>(`${listening(brand)}/sources/${id}`, { method: 'DELETE' });
+  api<Fits<Source, Answer<'listening', '/brands/{brandId}/sources', 'post'>>>(`${listening(brand)}/sources`, {
+    method: 'POST',
+    body: draft satisfies Request<'listening', '/brands/{brandId}/sources', 'post'>,
+    headers: key(),
+  });
+export const removeSource = (brand: string, id: string) =>
+  api<Answer<'listening', '/brands/{brandId}/sources/{sourceId}', 'delete'>>(`${listening(brand)}/sources/${id}`, { method: 'DELETE' });
 
-export const loadAlertRules = (brand: string) => api<AlertRule[]>(`${listening(brand)}/alerts`);
+export const loadAlertRules = (brand: string) =>
+  api<Fits<AlertRule[], Answer<'listening', '/brands/{brandId}/alerts'>>>(`${listening(brand)}/alerts`);
 export const addAlertRule = (brand: string, draft: AlertRuleDraft) =>
-  api<AlertRule>(`${listening(brand)}/alerts`, { method: 'POST', body: draft, headers: key() });
-export const removeAlertRule = (brand: string, id: string) => api<void>(`${listening(brand)}/alerts/${id}`, { method: 'DELETE' });
+  api<Fits<AlertRule, Answer<'listening', '/brands/{brandId}/alerts', 'post'>>>(`${listening(brand)}/alerts`, {
+    method: 'POST',
+    body: draft satisfies Request<'listening', '/brands/{brandId}/alerts', 'post'>,
+    headers: key(),
+  });
+export const removeAlertRule = (brand: string, id: string) =>
+  api<Answer<'listening', '/brands/{brandId}/alerts/{ruleId}', 'delete'>>(`${listening(brand)}/alerts/${id}`, { method: 'DELETE' });
 /** The alerts one rule raised, newest first. */
 export const loadRuleHistory = (brand: string, ruleId: string) =>
-  api<RaisedAlert[]>(`${listening(brand)}/alerts/raised?ruleId=${ruleId}&limit=50`);
+  api<Fits<RaisedAlert[], Answer<'listening', '/brands/{brandId}/alerts/raised'>>>(`${listening(brand)}/alerts/raised?ruleId=${ruleId}&limit=50`);
 
 /** http(s) links only: a mention's URL comes from the outside world. */
 export const safeUrl = (url: string | null | undefined) => (url && /^https?:\/\//i.test(url) ? url : null);
 
 /** Checks a query without saving it: listening answers whether it reads and, if not, where it breaks. */
 export const checkQuery = (brand: string, query: string) =>
-  api<{ valid: boolean; error?: Record<string, unknown> }>(`${listening(brand)}/queries/validate`, { method: 'POST', body: { query } });
+  api<Fits<{ valid: boolean; error?: Record<string, unknown> }, Answer<'listening', '/brands/{brandId}/queries/validate', 'post'>>>(
+    `${listening(brand)}/queries/validate`,
+    { method: 'POST', body: { query } satisfies Request<'listening', '/brands/{brandId}/queries/validate', 'post'> },
+  );
 
 /** What an unsaved query would have matched over the last `days` days: a count and the first matches. */
 export const previewQuery = (brand: string, query: string, days: number) =>
-  api<Preview>(`${listening(brand)}/mentions/preview`, { method: 'POST', body: { query, days, limit: 20 } });
+  api<Fits<Preview, Answer<'listening', '/brands/{brandId}/mentions/preview', 'post'>>>(`${listening(brand)}/mentions/preview`, {
+    method: 'POST',
+    body: { query, days, limit: 20 } satisfies Request<'listening', '/brands/{brandId}/mentions/preview', 'post'>,
+  });
 
 /** Pauses a source (nothing is fetched, its cursor kept) or resumes it. */
 export const pauseSource = (brand: string, id: string, paused: boolean) =>
-  api<Source>(`${listening(brand)}/sources/${id}/${paused ? 'pause' : 'resume'}`, { method: 'POST' });
+  paused
+    ? api<Fits<Source, Answer<'listening', '/brands/{brandId}/sources/{sourceId}/pause', 'post'>>>(`${listening(brand)}/sources/${id}/pause`, { method: 'POST' })
+    : api<Fits<Source, Answer<'listening', '/brands/{brandId}/sources/{sourceId}/resume', 'post'>>>(`${listening(brand)}/sources/${id}/resume`, { method: 'POST' });

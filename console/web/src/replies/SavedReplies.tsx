@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client';
 import { canModerate, type Me } from '../api/me';
+import type { Answer, Fits } from '../api/schema';
 import { useT } from '../i18n/i18n';
 import { EmptyState } from '../ui/EmptyState';
 import { ProblemMessage } from '../ui/Problem';
@@ -126,7 +127,7 @@ function ReplyForm({ brand, original, onDone }: { brand: string; original: Saved
     } catch (e) {
       if (base && e instanceof ApiError && e.problem.status === 412) {
         // Someone else's edit won: show it, the next save applies to it.
-        const replies = await client.fetchQuery({ queryKey: ['saved-replies', brand], queryFn: () => api<SavedReply[]>(repliesUrl(brand)), staleTime: 0 });
+        const replies = await client.fetchQuery({ queryKey: ['saved-replies', brand], queryFn: () => api<Fits<SavedReply[], Answer<'moderation', '/brands/{brandId}/saved-replies'>>>(repliesUrl(brand)), staleTime: 0 });
         const current = replies.find((r) => r.id === base.id) ?? null;
         setBase(current);
         if (current) setDraft({ name: current.name, language: current.language, text: current.text });

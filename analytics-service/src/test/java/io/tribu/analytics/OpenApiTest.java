@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.tribu.platform.testing.OpenApiExamples;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -96,5 +97,12 @@ class OpenApiTest {
             node = target;
         }
         return node;
+    }
+
+    /** Issue 26: every request body and success answer has an example, and it fits its schema. */
+    @Test
+    void everyBodyAndSuccessAnswerHasAnExampleThatFitsItsSchema() throws Exception {
+        JsonNode document = new ObjectMapper().readTree(given().get("/q/openapi?format=json").asString());
+        assertEquals(List.of(), OpenApiExamples.defects(document));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.tribu.platform.testing.OpenApiExamples;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -100,5 +101,12 @@ class OpenApiTest {
         JsonNode violations = document.at("/components/schemas/Problem/properties/violations/items");
         assertTrue(violations.path("$ref").asText().endsWith("/Violation"), violations.toString());
         assertTrue(document.at("/paths/~1brands~1{brandId}~1mentions/post/responses/503/headers").has("Retry-After"));
+    }
+
+    /** Issue 26: every request body and success answer has an example, and it fits its schema. */
+    @Test
+    void everyBodyAndSuccessAnswerHasAnExampleThatFitsItsSchema() throws Exception {
+        JsonNode document = new ObjectMapper().readTree(given().get("/q/openapi?format=json").asString());
+        assertEquals(List.of(), OpenApiExamples.defects(document));
     }
 }

@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.tribu.publishing.network.Network;
 import io.tribu.publishing.post.PostStatus;
+import io.tribu.platform.testing.OpenApiExamples;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -166,5 +167,12 @@ class OpenApiTest {
         Set<String> values = new java.util.TreeSet<>();
         property.path("enum").forEach(value -> values.add(value.asText()));
         return values;
+    }
+
+    /** Issue 26: every request body and success answer has an example, and it fits its schema. */
+    @Test
+    void everyBodyAndSuccessAnswerHasAnExampleThatFitsItsSchema() throws Exception {
+        JsonNode document = new ObjectMapper().readTree(given().get("/q/openapi?format=json").asString());
+        assertEquals(List.of(), OpenApiExamples.defects(document));
     }
 }

@@ -5,6 +5,7 @@ import io.tribu.console.ConsoleConfig;
 import io.tribu.console.web.Problems;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
@@ -67,11 +69,16 @@ public class ApprovalLinkForward {
                 request.putHeader(name, value);
             }
         }
-        // Publishing counts these paths' budget per client address, and every client reaches it from the console's: the
-        // console names the client as it sees it (behind the ingress, the address quarkus.http.proxy resolved), in place
-        // of any X-Forwarded-For the request carried. Publishing reads it once its proxy-address forwarding is on.
-        if (incoming.remoteAddress() != null && incoming.remoteAddress().hostAddress() != null) {
-            request.putHeader("X-Forwarded-For", incoming.remoteAddress().hostAddress());
+        // Publishing counts these paths' budget per client, and every client reaches it from the console's address: the
+        // console appends the address that called it to X-Forwarded-For, as proxies do. That is the connection's peer,
+        // not what quarkus.http.proxy resolved from the request's own headers, which a client writes as it likes; what
+        // the request carried stays on the left, where publishing (trusting the console and the ingress only) ignores
+        // what no trusted proxy appended.
+        SocketAddress peer = incoming.connection() == null ? null : incoming.connection().remoteAddress();
+        if (peer != null && peer.hostAddress() != null) {
+            List<String> chain = new ArrayList<>(incoming.headers().getAll("X-Forwarded-For"));
+            chain.add(peer.hostAddress());
+            request.putHeader("X-Forwarded-For", String.join(", ", chain));
         }
         Uni<HttpResponse<Buffer>> sent = body == null ? request.send() : request.sendBuffer(Buffer.buffer(body));
         return sent.ifNoItem().after(config.forwardTimeout()).failWith(TimeoutException::new)

@@ -15,6 +15,10 @@ import io.quarkus.test.oidc.server.OidcWireMock;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.tribu.console.FakeServices;
 import io.tribu.console.SignIn;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,12 +77,18 @@ class ApprovalLinkForwardTest {
     }
 
     @Test
-    void publishingIsToldTheClientsAddressAsTheConsoleSeesIt() {
+    void publishingIsToldTheAddressThatCalledTheConsoleAfterWhateverTheRequestSaid() throws UnknownHostException {
         given().get("/public/approval-links/" + TOKEN).then().statusCode(200);
         assertEquals("127.0.0.1", FakeServices.LAST.get().forwardedFor(), "this test's address: publishing's budget is per client");
+        // A second client: its own address, so publishing (trusting the console) gives it a budget of its own.
+        given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                        .setParam("http.route.local-address", InetAddress.getByName("127.0.0.2"))))
+                .baseUri("http://127.0.0.1").get("/public/approval-links/" + TOKEN).then().statusCode(200);
+        assertEquals("127.0.0.2", FakeServices.LAST.get().forwardedFor());
+        // A client naming somebody else: kept where it was written, the connection's address appended after it (not
+        // the address the console's proxy settings read from that header, which any client can write).
         given().header("X-Forwarded-For", "203.0.113.7, 198.51.100.2").get("/public/approval-links/" + TOKEN).then().statusCode(200);
-        assertEquals("203.0.113.7", FakeServices.LAST.get().forwardedFor(),
-                "one address, the one the console's proxy settings resolved, not the list the request carried");
+        assertEquals("203.0.113.7, 198.51.100.2, 127.0.0.1", FakeServices.LAST.get().forwardedFor());
     }
 
     @Test

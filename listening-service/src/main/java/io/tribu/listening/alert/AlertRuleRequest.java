@@ -14,7 +14,7 @@ import java.util.List;
 @Schema(name = "AlertRuleRequest")
 public record AlertRuleRequest(
         @Schema(examples = "Rappel produit") @NotBlank @Size(max = 200) String name,
-        @Schema(examples = "keyword", description = "keyword: a mention contains one of the keywords; "
+        @Schema(examples = "keyword", enumeration = {"keyword", "negative-spike"}, description = "keyword: a mention contains one of the keywords; "
                 + "negative-spike: negative mentions in the last hour far above the usual level for that hour of the week")
         @NotBlank @Pattern(regexp = "keyword|negative-spike", message = "must be keyword or negative-spike") String type,
         @Schema(examples = "[\"rappel\", \"intoxication\", \"product recall\"]",

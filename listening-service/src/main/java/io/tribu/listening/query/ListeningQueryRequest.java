@@ -11,7 +11,7 @@ public record ListeningQueryRequest(
         @Schema(examples = "(\"café lumière\" OR #cafelumiere) lang:fr NOT recrutement",
                 description = "boolean listening query, grammar in the service README")
         @NotBlank @Size(max = 4000) String query,
-        @Schema(examples = "brand", description = "brand (the brand itself) or competitor (share of voice)")
+        @Schema(examples = "brand", enumeration = {"brand", "competitor"}, description = "brand (the brand itself) or competitor (share of voice)")
         @NotBlank @Pattern(regexp = "brand|competitor", message = "must be brand or competitor") String subject,
         @Schema(examples = "Torréfaction Martin", description = "required when subject is competitor, else absent")
         @Size(max = 200) String competitor,

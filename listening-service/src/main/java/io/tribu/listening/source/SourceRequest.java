@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "SourceRequest")
 public record SourceRequest(
-        @Schema(examples = "rss", description = "rss: an RSS 2.0 or Atom feed (blogs, forums, review sites, "
+        @Schema(examples = "rss", enumeration = {"rss", "mastodon", "bluesky", "webhook"}, description = "rss: an RSS 2.0 or Atom feed (blogs, forums, review sites, "
                 + "Google Alerts); webhook: a system pushes signed mentions")
         @NotBlank @Pattern(regexp = "rss|mastodon|bluesky|webhook", message = "must be rss, mastodon, bluesky or webhook") String type,
         @Schema(examples = "https://blog.example.fr/feed.xml", description = "rss: the feed; mastodon: the instance, e.g. https://piaille.fr; "

@@ -1,13 +1,15 @@
 package io.tribu.listening.source;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /** A source as the API shows it; a webhook's secret is shown once, in the answer that created it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SourceView(UUID id, String brandId, String type, String url, String hashtag, Integer pollIntervalSeconds,
+public record SourceView(UUID id, String brandId,
+                         @Schema(enumeration = {"rss", "mastodon", "bluesky", "webhook"}) String type, String url, String hashtag, Integer pollIntervalSeconds,
                          boolean ownedChannel, boolean enabled, Instant nextPollAt, Instant lastPolledAt,
                          String lastStatus, String lastError, Instant lastErrorAt, String webhookPath,
                          String webhookSecret) {

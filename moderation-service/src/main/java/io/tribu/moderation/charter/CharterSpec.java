@@ -11,7 +11,13 @@ import java.util.List;
  * with the parser's fields.
  */
 @Schema(name = "Charter", description = "A brand's social media charter written as rules; every violation is reported "
-        + "at once, each with the path of its field (rules[1].when.all[0].label.minScore)")
+        + "at once, each with the path of its field (rules[1].when.all[0].label.minScore)", examples = """
+        {"timezone": "Europe/Paris", "topics": ["café", "espresso*", "torréfaction"], "rules": [
+          {"id": "hide-insults", "name": "Masquer les insultes", "priority": 10,
+           "when": {"label": {"name": "insult", "minScore": 0.8}}, "then": [{"action": "hide"}]},
+          {"id": "night-complaints", "name": "Plaintes la nuit", "stopAfterMatch": true,
+           "when": {"all": [{"sentiment": ["negative"]}, {"timeOfDay": {"from": "22:00", "to": "07:00"}}]},
+           "then": [{"action": "escalate"}, {"action": "tag", "tags": ["nuit"]}]}]}""")
 public record CharterSpec(
         @Schema(description = "IANA time zone used by timeOfDay conditions (default UTC)", examples = "Europe/Paris",
                 maxLength = 64) String timezone,

@@ -13,7 +13,8 @@ public record WebhookChannelRequest(
         @Schema(examples = "104857162549213", description = "Page id or Instagram account id (facebook, instagram)")
         @Pattern(regexp = "[0-9]{1,30}", message = "must be the numeric id Meta gives the Page or account")
         String accountId,
-        @Schema(description = "The Meta app's secret, which signs its deliveries (facebook, instagram); never returned")
+        @Schema(description = "The Meta app's secret, which signs its deliveries (facebook, instagram); never returned",
+                examples = "4f1c2a9be07d4c6f8a3b5e2d1c0f9a87")
         @Size(min = 16, max = 200, message = "must be the app secret (16 to 200 characters)")
         String appSecret) {
 }

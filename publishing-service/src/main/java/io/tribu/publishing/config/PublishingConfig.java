@@ -276,6 +276,13 @@ public interface PublishingConfig {
         /** Requests per minute and client address to the public {@code /approval-links/} paths, per replica; more: 429. */
         @WithDefault("30")
         int requestsPerMinute();
+
+        /**
+         * Proxies (CIDR blocks: the console, an ingress) whose {@code X-Forwarded-For} names the client whose budget a
+         * request spends, read from the right past these proxies; from any other peer the header is ignored. None by
+         * default: every request is counted against the connection's address.
+         */
+        Optional<List<String>> trustedProxies();
     }
 
     interface Recurrence {

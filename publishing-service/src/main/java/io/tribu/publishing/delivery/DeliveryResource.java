@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -58,7 +57,7 @@ public class DeliveryResource {
                     + "pending, published (url, externalId, publishedAt) or failed (lastError). Empty before scheduling.")
     @APIResponse(responseCode = "200", description = "The post's deliveries, by network",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveriesView.class),
-                    examples = @ExampleObject(name = "one published, one failed", value = EXAMPLE)))
+                    example = EXAMPLE))
     @APIResponse(responseCode = "404", description = "No such post for this brand and agency, or the brand is not one of the caller's")
     public Uni<DeliveriesView> list(@PathParam("brandId") String brandId, @PathParam("postId") UUID postId) {
         String brand = caller.requireBrand(brandId);

@@ -97,7 +97,7 @@ public class PostResource {
                     + "through (the console's MCP server sends it); it is kept on the post history's creation line.")
     @APIResponse(responseCode = "201", description = "The stored draft; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class),
-                    examples = @ExampleObject(name = "draft", value = CREATED_EXAMPLE)))
+                    example = CREATED_EXAMPLE))
     @APIResponse(responseCode = "200", description = "dryRun: the draft as it would be stored; nothing was stored",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "400", description = "A field or a network rule is violated; each violation names its field",
@@ -169,7 +169,7 @@ public class PostResource {
     @Operation(summary = "Read one post of the brand")
     @APIResponse(responseCode = "200", description = "The post",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class),
-                    examples = @ExampleObject(name = "draft", value = CREATED_EXAMPLE)))
+                    example = CREATED_EXAMPLE))
     @APIResponse(responseCode = "404", description = "No such post for this brand and agency, or the brand is not one of the caller's")
     public Uni<PostView> get(@PathParam("brandId") String brandId, @PathParam("postId") UUID postId) {
         String brand = caller.requireBrand(brandId);

@@ -2,13 +2,16 @@ package io.tribu.publishing.recurrence;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 @Schema(name = "Recurrence")
-public record RecurrenceView(UUID id, String brandId, UUID postId, String repeat, List<String> days,
+public record RecurrenceView(UUID id, String brandId, UUID postId,
+                             @Schema(enumeration = {"weekly", "monthly", "evergreen"}) String repeat, List<DayOfWeek> days,
                              @Schema(nullable = true) Integer dayOfMonth, @Schema(nullable = true) Integer everyDays,
                              String time, String timezone, LocalDate startDate, LocalDate endDate, String createdBy,
                              Instant createdAt, @Schema(nullable = true) String stoppedBy,
@@ -17,7 +20,8 @@ public record RecurrenceView(UUID id, String brandId, UUID postId, String repeat
 
     static RecurrenceView of(Recurrence series) {
         RepeatRule.Kind kind = RepeatRule.Kind.fromWire(series.kind);
-        return new RecurrenceView(series.id, series.brandId, series.postId, series.kind, List.of(series.days),
+        return new RecurrenceView(series.id, series.brandId, series.postId, series.kind,
+                Arrays.stream(series.days).map(DayOfWeek::valueOf).toList(),
                 kind == RepeatRule.Kind.MONTHLY ? series.dayOfMonth : null,
                 kind == RepeatRule.Kind.EVERGREEN ? series.everyDays : null,
                 series.localTime.toString(), series.timezone, series.startsOn, series.endsOn, series.createdBy,

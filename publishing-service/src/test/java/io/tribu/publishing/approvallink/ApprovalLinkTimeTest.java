@@ -4,13 +4,18 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import io.tribu.platform.testing.TestTokens;
 import io.tribu.publishing.post.Drafts;
 import io.tribu.publishing.time.MovableClock;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -62,5 +67,36 @@ class ApprovalLinkTimeTest {
         given().auth().oauth2(cm).when().get("/brands/" + brand + "/posts/" + post).then().statusCode(200);
         clock.advance(Duration.ofMinutes(1));
         ApprovalLinkTest.open(token).statusCode(410);
+    }
+
+    /**
+     * Issue 25: every client reaches these paths through the console, which appends the address that called it to
+     * X-Forwarded-For. From the console (a trusted proxy) each client spends its own budget, so one cannot spend
+     * everybody's; from anybody else the header is not believed, so changing it buys no new budget.
+     */
+    @Test
+    void clientsBehindTheConsoleHaveABudgetEachAndAHeaderFromAnUntrustedPeerIsIgnored() throws UnknownHostException {
+        clock.advance(Duration.ofMinutes(1));
+        for (int i = 0; i < 20; i++) {
+            viaConsole("203.0.113.1").get("/approval-links/guess-" + i).then().statusCode(404);
+        }
+        viaConsole("203.0.113.1").get("/approval-links/guess").then().statusCode(429);
+        // What the client wrote itself stays left of the address the console appended.
+        viaConsole("198.51.100.66, 203.0.113.1").get("/approval-links/guess").then().statusCode(429);
+        viaConsole("203.0.113.2").get("/approval-links/guess").then().statusCode(404);
+        viaConsole("203.0.113.1, 203.0.113.2").get("/approval-links/guess").then().statusCode(404);
+
+        for (int i = 0; i < 20; i++) {
+            given().header("X-Forwarded-For", "198.51.100." + i).get("/approval-links/guess").then().statusCode(404);
+        }
+        given().header("X-Forwarded-For", "198.51.100.99").get("/approval-links/guess").then().statusCode(429);
+        viaConsole("203.0.113.3").get("/approval-links/guess").then().statusCode(404);
+    }
+
+    /** A call as the console makes it: from its address (127.0.0.2, trusted in this profile), naming its client. */
+    private static RequestSpecification viaConsole(String forwardedFor) throws UnknownHostException {
+        return given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                        .setParam("http.route.local-address", InetAddress.getByName("127.0.0.2"))))
+                .baseUri("http://127.0.0.1").header("X-Forwarded-For", forwardedFor);
     }
 }

@@ -56,7 +56,9 @@ public class MovableClock extends Clock {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("tribu.approval-links.requests-per-minute", "20");
+            // 127.0.0.2 stands for the console in front of publishing (ApprovalLinkTimeTest connects from there).
+            return Map.of("tribu.approval-links.requests-per-minute", "20",
+                    "tribu.approval-links.trusted-proxies", "127.0.0.2/32");
         }
     }
 }

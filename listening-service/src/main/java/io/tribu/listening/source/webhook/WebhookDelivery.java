@@ -30,7 +30,8 @@ public record WebhookDelivery(
                 description = "May be empty when url or embed is given") @Size(max = 20000) String text,
         @Schema(examples = "review", enumeration = {"post", "comment", "reply", "direct-message", "review"}) @Pattern(regexp = "post|comment|reply|direct-message|review",
                 message = "must be one of post, comment, reply, direct-message, review") String kind,
-        @Size(max = 200) String author,
+        @Schema(examples = "Lucie M.") @Size(max = 200) String author,
+        @Schema(examples = "https://avis.example.fr/velo-vert/8812")
         @Size(max = 2048) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url,
         @Schema(examples = "en-US") @Pattern(regexp = "[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8}){0,6}",
                 message = "must be a BCP 47 language tag such as fr or en-US") String language,
@@ -43,8 +44,10 @@ public record WebhookDelivery(
     /** What a post shows under its text: a link card's URL, title and description. */
     @RegisterForReflection
     @Schema(name = "WebhookEmbed")
-    public record Embed(@Size(max = 2048) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url,
-                        @Size(max = 1000) String title, @Size(max = 5000) String description) {
+    public record Embed(@Schema(examples = "https://blog.example.fr/velo-vert-essai")
+                        @Size(max = 2048) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url,
+                        @Schema(examples = "Essai : le vélo cargo de Vélo Vert") @Size(max = 1000) String title,
+                        @Schema(examples = "Trois semaines en ville avec un cargo électrique.") @Size(max = 5000) String description) {
 
         boolean isEmpty() {
             return Stream.of(url, title, description).allMatch(v -> v == null || v.isBlank());

@@ -34,7 +34,9 @@ import java.util.Set;
  * <li>a reference is the whole type: the scalar components SmallRye names after Java types ({@code Instant},
  * {@code UUID}, {@code LocalDate}...) are written where they are used, since a generated Java client cannot have a model
  * of those names (OpenAPI Generator renames them, or its code does not compile), and a {@code type} beside a
- * {@code $ref} goes (generators drop it with a warning).</li>
+ * {@code $ref} goes (generators drop it with a warning);</li>
+ * <li>every JSON request body and success answer has a whole example, composed from its properties' own
+ * ({@link ComposedExamples}) where the resource declares none.</li>
  * </ul>
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD, priority = Integer.MIN_VALUE)
@@ -55,6 +57,7 @@ public class OpenApiConventions implements OASFilter {
             }
         }
         dropUnusedSchemas(openAPI);
+        ComposedExamples.compose(openAPI);
     }
 
     /** One-word method names that say what is done; other one-word names say what a GET reads. */
