@@ -6,10 +6,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
-import io.tribu.analytics.kafka.TestEvents;
+import io.tribu.platform.testing.TestEvents;
 import io.tribu.platform.testing.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -36,18 +34,6 @@ class ReviewRatingsTest {
             "review-collected.v1.example.json");
     static final String PARIS = "accounts/108214523309174/locations/1111";
     static final String LYON = "accounts/108214523309174/locations/2222";
-    static TestEvents events;
-
-    @BeforeAll
-    static void connect() {
-        events = new TestEvents();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        events.close();
-    }
-
     static String review(String tenant, String brand, UUID channel, String location, String reviewId, Integer stars,
                          String publishedAt, String updatedAt) throws Exception {
         ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(PUBLISHING_EXAMPLE));
@@ -76,16 +62,16 @@ class ReviewRatingsTest {
         UUID paris = UUID.randomUUID();
         UUID lyon = UUID.randomUUID();
         // Before the period: a 5 for Paris. Week of 2 Nov: 1 and 2 (changed to 4 later, delivered twice). Week of 9 Nov: 3.
-        events.send(TOPIC, brand, review("soleil", brand, paris, PARIS, "P0", 5, "2026-10-20T10:00:00Z", "2026-10-20T10:00:00Z"));
-        events.send(TOPIC, brand, review("soleil", brand, paris, PARIS, "P1", 1, "2026-11-03T10:00:00Z", "2026-11-03T10:00:00Z"));
+        TestEvents.send(TOPIC, brand, review("soleil", brand, paris, PARIS, "P0", 5, "2026-10-20T10:00:00Z", "2026-10-20T10:00:00Z"));
+        TestEvents.send(TOPIC, brand, review("soleil", brand, paris, PARIS, "P1", 1, "2026-11-03T10:00:00Z", "2026-11-03T10:00:00Z"));
         String update = review("soleil", brand, paris, PARIS, "P2", 4, "2026-11-04T10:00:00Z", "2026-11-06T10:00:00Z");
-        events.send(TOPIC, brand, update);
+        TestEvents.send(TOPIC, brand, update);
         // The first version arrives after its update: the later update stands.
-        events.send(TOPIC, brand, review("soleil", brand, paris, PARIS, "P2", 2, "2026-11-04T10:00:00Z", "2026-11-04T10:00:00Z"));
-        events.send(TOPIC, brand, update);
-        events.send(TOPIC, brand, review("soleil", brand, paris, PARIS, "P3", 3, "2026-11-10T10:00:00Z", "2026-11-10T10:00:00Z"));
-        events.send(TOPIC, brand, review("soleil", brand, paris, PARIS, "P4", null, "2026-11-10T11:00:00Z", "2026-11-10T11:00:00Z"));
-        events.send(TOPIC, brand, review("soleil", brand, lyon, LYON, "L1", 5, "2026-11-12T10:00:00Z", "2026-11-12T10:00:00Z"));
+        TestEvents.send(TOPIC, brand, review("soleil", brand, paris, PARIS, "P2", 2, "2026-11-04T10:00:00Z", "2026-11-04T10:00:00Z"));
+        TestEvents.send(TOPIC, brand, update);
+        TestEvents.send(TOPIC, brand, review("soleil", brand, paris, PARIS, "P3", 3, "2026-11-10T10:00:00Z", "2026-11-10T10:00:00Z"));
+        TestEvents.send(TOPIC, brand, review("soleil", brand, paris, PARIS, "P4", null, "2026-11-10T11:00:00Z", "2026-11-10T11:00:00Z"));
+        TestEvents.send(TOPIC, brand, review("soleil", brand, lyon, LYON, "L1", 5, "2026-11-12T10:00:00Z", "2026-11-12T10:00:00Z"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> ratings(analyst, brand).getList("locations").size() == 2
                 && ratings(analyst, brand).getLong("locations[0].reviewsToDate") == 4);
@@ -119,7 +105,7 @@ class ReviewRatingsTest {
     void aReviewWithSixStarsIsADeadLetter() throws Exception {
         String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
         String event = review("soleil", brand, UUID.randomUUID(), PARIS, "X6", 6, "2026-11-03T10:00:00Z", "2026-11-03T10:00:00Z");
-        events.send(TOPIC, brand, event);
+        TestEvents.send(TOPIC, brand, event);
         String id = JSON.readTree(event).get("id").asText();
         await().atMost(Duration.ofSeconds(30)).until(() -> TestEvents.read("tribu.analytics.reviews.dlq", brand, 1).stream()
                 .anyMatch(record -> record.value().contains(id)));

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tribu.platform.outbox.CloudEvent;
 import io.tribu.platform.outbox.CurrentTrace;
-import io.tribu.platform.outbox.OutboxConfig;
+import io.tribu.platform.config.PlatformConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -27,10 +27,10 @@ public class MentionEvents {
     private final CurrentTrace trace;
     private final String source;
 
-    public MentionEvents(ObjectMapper json, CurrentTrace trace, OutboxConfig config) {
+    public MentionEvents(ObjectMapper json, CurrentTrace trace, PlatformConfig config) {
         this.json = json;
         this.trace = trace;
-        this.source = config.source();
+        this.source = config.outbox().source();
     }
 
     /** The event id of a mention's {@code mention.recorded}: the same for every attempt that announces it. */
