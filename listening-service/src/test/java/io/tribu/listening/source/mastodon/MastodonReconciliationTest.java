@@ -158,14 +158,20 @@ class MastodonReconciliationTest {
             // 5 requests per 3 s, 2 of them kept for polling (the test's reserve): 3 batches of 20 per window at most
             piaille.rateLimit(5, Duration.ofSeconds(3));
             int requestsBefore = piaille.statusRequests();
+            int lookedUpBefore = piaille.lookedUp().size();
             piaille.streamingDown(false);
             await().atMost(Duration.ofSeconds(60)).until(() -> mentionsFrom(source).stream()
                     .filter(m -> ((String) m.get("text")).contains("relu plus tard")).count() == 10);
 
             assertEquals(0, piaille.refusedRequests(), "the run waited for the reset instead of being refused");
-            assertEquals(5, piaille.statusRequests() - requestsBefore, "100 statuses, 20 a request");
-            List<String> asked = piaille.lookedUp().subList(piaille.lookedUp().size() - 100, piaille.lookedUp().size());
-            assertEquals(100, Set.copyOf(asked).size(), "each status asked once: the run went on from its cursor");
+            int requests = piaille.statusRequests() - requestsBefore;
+            List<String> asked = piaille.lookedUp().subList(lookedUpBefore, piaille.lookedUp().size());
+            assertEquals(100, Set.copyOf(asked).size(), "every status asked");
+            // 100 statuses, 20 a request: 5 requests. On a loaded machine the run can outlive its lease (4 s in tests)
+            // while it waits for the rate limit's reset; the worker that takes it over asks its batch again from the
+            // cursor: one request and at most 20 statuses more, never the run from its start.
+            assertTrue(requests == 5 && asked.size() == 100 || requests == 6 && asked.size() <= 120,
+                    requests + " requests asked " + asked.size() + " statuses: the run went on from its cursor");
             stopListening(source);
         }
     }

@@ -23,7 +23,7 @@ import java.util.Map;
  * The error answers every operation can give, written once for every service (its {@code mp.openapi.filter}):
  * RFC 9457 {@code application/problem+json} bodies (schema {@code Problem}, with {@code violations}) for 400 where
  * there is a body or a parameter to refuse, 401 and 403 behind a bearer token, 401 on signed deliveries, 404 where the
- * path names something, 409 and 422 of an {@code Idempotency-Key}, 413 where there is a body, 503 everywhere (with
+ * path names something, 409 and 422 of an {@code Idempotency-Key}, 413 and 415 where there is a body, 503 everywhere (with
  * {@code Retry-After}). Responses an operation declares keep their description and examples; every 4xx and 5xx
  * answers problem+json. A service's domain problems (409 wrong-status...) stay declared on its resource methods.
  */
@@ -95,6 +95,7 @@ public class ProblemResponses implements OASFilter {
         }
         if (body) {
             problem(responses, "413", "The body is larger than the service accepts");
+            problem(responses, "415", "The body's Content-Type is not one this operation takes");
         }
         retryAfter(problem(responses, "503", "The database cannot be reached; nothing was changed: retry after Retry-After seconds ("
                 + Problems.UNAVAILABLE + ")"));
