@@ -23,9 +23,10 @@ import java.util.Map;
  * The error answers every operation can give, written once for every service (its {@code mp.openapi.filter}):
  * RFC 9457 {@code application/problem+json} bodies (schema {@code Problem}, with {@code violations}) for 400 where
  * there is a body or a parameter to refuse, 401 and 403 behind a bearer token, 401 on signed deliveries, 404 where the
- * path names something, 409 and 422 of an {@code Idempotency-Key}, 413 and 415 where there is a body, 503 everywhere (with
- * {@code Retry-After}). Responses an operation declares keep their description and examples; every 4xx and 5xx
- * answers problem+json. A service's domain problems (409 wrong-status...) stay declared on its resource methods.
+ * path names something, 409 and 422 of an {@code Idempotency-Key}, 413 and 415 where there is a body, 406 and 503
+ * everywhere (503 with {@code Retry-After}). Responses an operation declares keep their description and examples; every
+ * 4xx and 5xx answers problem+json. A service's domain problems (409 wrong-status...) stay declared on its resource
+ * methods.
  */
 public class ProblemResponses implements OASFilter {
 
@@ -97,6 +98,7 @@ public class ProblemResponses implements OASFilter {
             problem(responses, "413", "The body is larger than the service accepts");
             problem(responses, "415", "The body's Content-Type is not one this operation takes");
         }
+        problem(responses, "406", "The Accept header names no media type this operation answers");
         retryAfter(problem(responses, "503", "The database cannot be reached; nothing was changed: retry after Retry-After seconds ("
                 + Problems.UNAVAILABLE + ")"));
         for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {

@@ -24,9 +24,9 @@ class ProblemResponsesTest {
 
         OpenAPI document = filtered("/brands/{brandId}/posts", PathItem.HttpMethod.POST, create);
 
-        assertEquals(Set.of("201", "400", "401", "403", "404", "409", "413", "415", "422", "503"), create.getResponses().getAPIResponses().keySet());
+        assertEquals(Set.of("201", "400", "401", "403", "404", "406", "409", "413", "415", "422", "503"), create.getResponses().getAPIResponses().keySet());
         assertEquals("The post is not approved", create.getResponses().getAPIResponse("409").getDescription());
-        for (String status : List.of("400", "401", "403", "404", "409", "413", "415", "422", "503")) {
+        for (String status : List.of("400", "401", "403", "404", "406", "409", "413", "415", "422", "503")) {
             assertEquals("Problem", schemaOf(create.getResponses().getAPIResponse(status)), status);
         }
         assertTrue(create.getResponses().getAPIResponse("503").getHeaders().containsKey("Retry-After"));
@@ -41,9 +41,9 @@ class ProblemResponsesTest {
         Operation open = operation(null);
         filtered("/approval-links/{token}", PathItem.HttpMethod.GET, open);
 
-        assertEquals(Set.of("201", "400", "401", "404", "413", "415", "503"), delivery.getResponses().getAPIResponses().keySet());
+        assertEquals(Set.of("201", "400", "401", "404", "406", "413", "415", "503"), delivery.getResponses().getAPIResponses().keySet());
         assertTrue(delivery.getResponses().getAPIResponse("401").getDescription().contains("https://tribu.io/problems/bad-signature"));
-        assertEquals(Set.of("201", "404", "503"), open.getResponses().getAPIResponses().keySet());
+        assertEquals(Set.of("201", "404", "406", "503"), open.getResponses().getAPIResponses().keySet());
     }
 
     private static Operation operation(String scheme) {
