@@ -260,7 +260,9 @@ OPS_PREVIOUS_RELEASE="${TRIBU_PREVIOUS_RELEASE:-3378a66}"
 # Contracting statements that would break the previous release's pods while they run on the new schema
 # (docs/operations.md, Upgrades). A migration that contracts on purpose, a release after the code stopped
 # using what it removes, says so on a line of its own: -- contract: <what>, unused since <release>.
-OPS_CONTRACTING='drop[[:space:]]+(table|column)|rename[[:space:]]+(column|to)|alter[[:space:]]+column[[:space:]]+[^[:space:]]+[[:space:]]+(type|set[[:space:]]+not[[:space:]]+null)|add[[:space:]]+column[^;]*not[[:space:]]+null'
+OPS_CONTRACTING='drop[[:space:]]+(table|column)|rename[[:space:]]+(column|to)|alter[[:space:]]+column[[:space:]]+[^[:space:]]+[[:space:]]+(type|set[[:space:]]+not[[:space:]]+null)'
+# A column added not null contracts unless it has a default (the previous release's inserts leave it out).
+OPS_NOT_NULL_ADDED='add[[:space:]]+column[^;]*not[[:space:]]+null'
 
 # The topic each service's outbox writes to, for the event the upgrade check leaves waiting in the previous schema.
 declare -A OPS_OUTBOX_TOPIC=([listening]=tribu.listening.mentions [moderation]=tribu.moderation.decisions
@@ -283,7 +285,10 @@ upgrade_check() {
   while IFS= read -r file; do
     [[ -n "$file" ]] || continue
     grep -qiE -- '^--[[:space:]]*contract:' "$TRIBU_ROOT/$file" && continue
-    if grep -qiE -- "$OPS_CONTRACTING" <(sed 's/--.*//' "$TRIBU_ROOT/$file"); then found+=("$file"); fi
+    if grep -qiE -- "$OPS_CONTRACTING" <(sed 's/--.*//' "$TRIBU_ROOT/$file") \
+        || sed 's/--.*//' "$TRIBU_ROOT/$file" | grep -iE -- "$OPS_NOT_NULL_ADDED" | grep -qviE -- 'default'; then
+      found+=("$file")
+    fi
   done < <(git -C "$TRIBU_ROOT" diff --name-only --diff-filter=A "$OPS_PREVIOUS_RELEASE" -- '*-service/src/main/resources/db/migration/*.sql')
   (( ${#found[@]} == 0 )) || die "migrations that contract in the release that stops using what they remove: ${found[*]} (docs/operations.md, Upgrades)"
   # A migration the previous release applied is never edited, renamed or removed: its pods and Flyway's
