@@ -196,8 +196,9 @@ export async function calendarScenarios(browser, track) {
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await page.waitForSelector('[data-testid=composer] [data-testid=text-bluesky]');
     await page.getByRole('button', { name: 'Remove the Bluesky variant', exact: true }).click();
-    // Approval needs a future instant: the next whole minute at least 90 s from now, in the brand's zone.
-    const soon = new Date(Math.ceil((Date.now() + 90_000) / 60_000) * 60_000);
+    // Scheduling needs a future instant: the next whole minute at least 40 s from now (the steps before the
+    // schedule click take about 10 s), in the brand's zone.
+    const soon = new Date(Math.ceil((Date.now() + 40_000) / 60_000) * 60_000);
     await page.fill('[data-testid=composer-date]', localDate(soon));
     await page.fill('[data-testid=composer-time]', localTime(soon));
     await page.click('[data-testid=composer-save]');
