@@ -53,7 +53,8 @@ public class InboxIntake {
     private final InboxMeters meters;
     private final Clock clock;
 
-    public InboxIntake(InboxItemRepository items, Classifier classifier, CharterBook charters, CharterEnforcement enforcement, DecisionLog decisions,
+    public InboxIntake(InboxItemRepository items, Classifier classifier, CharterBook charters,
+                       CharterEnforcement enforcement, DecisionLog decisions,
                        NetworkActions networkActions, OutboxRelay relay, ProcessedEvents processed,
                        ObjectMapper json, InboxMeters meters,
                        Clock clock) {
