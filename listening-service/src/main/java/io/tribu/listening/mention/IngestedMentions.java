@@ -5,18 +5,13 @@ import io.tribu.listening.alert.AlertService;
 import io.tribu.listening.config.ListeningConfig;
 import io.tribu.listening.enrich.TextFingerprint;
 import io.tribu.listening.query.MatchedQuery;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * How the Kafka ingest stores mentions: a batch in one statement on the SQL client (no Hibernate session, no outbox
@@ -38,40 +31,16 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class IngestedMentions {
 
-    private static final String INSERT = """
-            insert into mention (id, tenant, brand_id, source, kind, owned_channel, author, author_reach, text, url,
-                                 language, published_at, received_at, source_id, external_id, sentiment_label,
-                                 sentiment_score, story_id, signature, story_keys, search_text, matched_query_ids,
-                                 recorded_via_api, quoted_url, published_at_estimated)
-            select id, tenant, brand_id, source, kind, owned_channel, author, author_reach, text, url, language,
-                   published_at, received_at, source_id, external_id, sentiment_label, sentiment_score, story_id,
-                   cast(signature as int[]), cast(story_keys as bigint[]), search_text, cast(matched as uuid[]), false,
-                   quoted_url, published_at_estimated
-            from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::text[],
-                        $8::bigint[], $9::text[], $10::text[], $11::text[], $12::timestamptz[], $13::timestamptz[],
-                        $14::uuid[], $15::text[], $16::text[], $17::float8[], $18::uuid[], $19::text[], $20::text[],
-                        $21::text[], $22::text[], $23::text[], $24::boolean[])
-                 as t(id, tenant, brand_id, source, kind, owned_channel, author, author_reach, text, url, language,
-                      published_at, received_at, source_id, external_id, sentiment_label, sentiment_score, story_id,
-                      signature, story_keys, search_text, matched, quoted_url, published_at_estimated)
-            on conflict do nothing
-            returning id""";
-    /** What an earlier attempt stored and a new analysis could tell otherwise: story, reception time, queries. */
-    private static final String STORED_BEFORE = """
-            select id, story_id, received_at, matched_query_ids from mention where id = any($1::uuid[])""";
-
     private final MentionService mentions;
-    private final Stories stories;
+    private final MentionRepository repository;
     private final AlertService alerts;
-    private final Pool client;
     private final Duration storyWindow;
 
-    public IngestedMentions(MentionService mentions, Stories stories, AlertService alerts, Pool client,
+    public IngestedMentions(MentionService mentions, MentionRepository repository, AlertService alerts,
                             ListeningConfig config) {
         this.mentions = mentions;
-        this.stories = stories;
+        this.repository = repository;
         this.alerts = alerts;
-        this.client = client;
         this.storyWindow = config.enrich().storyWindow();
     }
 
@@ -119,7 +88,7 @@ public class IngestedMentions {
         }
         List<Prepared> batch = List.copyOf(byId.values());
         List<Mention> fingerprinted = batch.stream().map(Prepared::mention).filter(m -> m.signature != null).toList();
-        return stories.ofNearDuplicates(fingerprinted.stream().map(m -> new Stories.Probe(m.tenant, m.brandId,
+        return repository.ofNearDuplicates(fingerprinted.stream().map(m -> new MentionRepository.Probe(m.tenant, m.brandId,
                         new TextFingerprint(m.signature), m.publishedAt.minus(storyWindow),
                         m.publishedAt.plus(storyWindow), m.id)).toList())
                 .map(found -> {
@@ -179,19 +148,9 @@ public class IngestedMentions {
             return Uni.createFrom().item(List.of());
         }
         List<Mention> rows = batch.stream().map(Prepared::mention).toList();
-        return client.preparedQuery(INSERT).execute(insertParameters(rows)).chain(inserted -> {
-            Set<UUID> fresh = new HashSet<>();
-            inserted.forEach(row -> fresh.add(row.getUUID(0)));
-            List<Prepared> before = batch.stream().filter(p -> !fresh.contains(p.mention().id)).toList();
-            Uni<Map<UUID, Row>> storedBefore = before.isEmpty() ? Uni.createFrom().item(Map.of())
-                    : client.preparedQuery(STORED_BEFORE)
-                    .execute(Tuple.of(before.stream().map(p -> p.mention().id).toArray(UUID[]::new)))
-                    .map(found -> {
-                        Map<UUID, Row> byId = new HashMap<>();
-                        found.forEach(row -> byId.put(row.getUUID("id"), row));
-                        return byId;
-                    });
-            return storedBefore.map(earlier -> {
+        return repository.insertIngested(rows).chain(fresh -> {
+            List<UUID> before = batch.stream().map(p -> p.mention().id).filter(id -> !fresh.contains(id)).toList();
+            return repository.storedBefore(before).map(earlier -> {
                 List<Stored> stored = new ArrayList<>();
                 for (Prepared p : batch) {
                     Mention m = p.mention();
@@ -220,41 +179,5 @@ public class IngestedMentions {
         m.matchedQueryIds = matched == null ? new UUID[0] : matched;
         Set<UUID> ids = Set.of(m.matchedQueryIds);
         return new Stored(m, prepared.analysed.matches().stream().filter(q -> ids.contains(q.id())).toList());
-    }
-
-    private static Tuple insertParameters(List<Mention> rows) {
-        return Tuple.from(new Object[] {
-                column(rows, m -> m.id, UUID[]::new),
-                column(rows, m -> m.tenant, String[]::new),
-                column(rows, m -> m.brandId, String[]::new),
-                column(rows, m -> m.source, String[]::new),
-                column(rows, m -> m.kind, String[]::new),
-                column(rows, m -> m.ownedChannel, Boolean[]::new),
-                column(rows, m -> m.author, String[]::new),
-                column(rows, m -> m.authorReach, Long[]::new),
-                column(rows, m -> m.text, String[]::new),
-                column(rows, m -> m.url, String[]::new),
-                column(rows, m -> m.language, String[]::new),
-                column(rows, m -> m.publishedAt.atOffset(ZoneOffset.UTC), OffsetDateTime[]::new),
-                column(rows, m -> m.receivedAt.atOffset(ZoneOffset.UTC), OffsetDateTime[]::new),
-                column(rows, m -> m.sourceId, UUID[]::new),
-                column(rows, m -> m.externalId, String[]::new),
-                column(rows, m -> m.sentimentLabel, String[]::new),
-                column(rows, m -> m.sentimentScore, Double[]::new),
-                column(rows, m -> m.storyId, UUID[]::new),
-                // arrays of arrays would be flattened by unnest: PostgreSQL array literals, cast back in the select
-                column(rows, m -> m.signature == null ? null : Arrays.stream(m.signature).mapToObj(Integer::toString)
-                        .collect(Collectors.joining(",", "{", "}")), String[]::new),
-                column(rows, m -> m.storyKeys == null ? null : Arrays.stream(m.storyKeys).mapToObj(Long::toString)
-                        .collect(Collectors.joining(",", "{", "}")), String[]::new),
-                column(rows, m -> m.searchText, String[]::new),
-                column(rows, m -> Arrays.stream(m.matchedQueryIds).map(UUID::toString)
-                        .collect(Collectors.joining(",", "{", "}")), String[]::new),
-                column(rows, m -> m.quotedUrl, String[]::new),
-                column(rows, m -> m.publishedAtEstimated, Boolean[]::new)});
-    }
-
-    private static <T> T[] column(List<Mention> rows, Function<Mention, T> value, java.util.function.IntFunction<T[]> array) {
-        return rows.stream().map(value).toArray(array);
     }
 }

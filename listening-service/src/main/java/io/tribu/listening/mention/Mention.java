@@ -1,13 +1,9 @@
 package io.tribu.listening.mention;
 
-import java.util.List;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.LockModeType;
 import io.tribu.listening.enrich.TextFingerprint;
 
 import java.time.Instant;
@@ -77,78 +73,4 @@ public class Mention extends PanacheEntityBase {
     /** The brand's listening queries this mention matched when it was stored. */
     @Column(name = "matched_query_ids")
     public UUID[] matchedQueryIds = new UUID[0];
-
-    /** A source's item already stored. */
-    record HeardItem(UUID sourceId, String externalId) {
-    }
-
-    /** The stored (source, item) pairs among these sources and items: a superset of the pairs asked, one query. */
-    static Uni<List<HeardItem>> heardAmong(List<UUID> sourceIds, List<String> externalIds) {
-        return find("sourceId in ?1 and externalId in ?2", sourceIds, externalIds)
-                .project(HeardItem.class).list();
-    }
-
-    /** The mention recorded through the API with this external id for the brand and source, or null. */
-    static Uni<Mention> recordedViaApi(String tenant, String brandId, String source, String externalId) {
-        return find("tenant = ?1 and brandId = ?2 and source = ?3 and externalId = ?4 and recordedViaApi = true",
-                tenant, brandId, source, externalId).firstResult();
-    }
-
-    /**
-     * The stored mention of a source's item, whichever brand the source is for, locked until the caller's transaction
-     * ends: the stream and reconciliation may bring the same edit at once, and the second must see the first's text.
-     */
-    static Uni<Mention> ofItem(UUID sourceId, String externalId) {
-        return find("sourceId = ?1 and externalId = ?2", sourceId, externalId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-    }
-
-    /**
-     * When this mention headed a story others joined, they pass to the earliest of them (still heard first), so the
-     * story keeps a head that is in it; in the caller's transaction.
-     */
-    Uni<Void> handOverStory() {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        with heir as (select id from mention where story_id = :story and id <> :story
-                                      order by withdrawn_at is not null, published_at, id limit 1)
-                        update mention set story_id = (select id from heir)
-                        where story_id = :story and id <> :story and exists (select 1 from heir)""")
-                .setParameter("story", id)
-                .executeUpdate())
-                .replaceWithVoid();
-    }
-
-    /**
-     * Ids of a source's items published since {@code since} and not withdrawn, newest first (ids compared as numbers:
-     * Mastodon's), below {@code below} when it is not null.
-     */
-    static Uni<List<String>> recentItems(UUID sourceId, Instant since, String below, int limit) {
-        String sql = "select external_id from mention where source_id = :source and withdrawn_at is null"
-                + " and published_at >= :since and external_id ~ '^[0-9]{1,30}$'"
-                + (below == null ? "" : " and cast(external_id as numeric) < cast(cast(:below as text) as numeric)")
-                + " order by cast(external_id as numeric) desc limit :limit";
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql, String.class)
-                    .setParameter("source", sourceId)
-                    .setParameter("since", since)
-                    .setParameter("limit", limit);
-            if (below != null) {
-                query.setParameter("below", below);
-            }
-            return query.getResultList();
-        });
-    }
-
-    static Uni<List<Mention>> latest(String tenant, String brandId, UUID sourceId, int limit) {
-        var query = sourceId == null
-                ? Mention.<Mention>find("tenant = ?1 and brandId = ?2 and withdrawnAt is null order by publishedAt desc",
-                        tenant, brandId)
-                : Mention.<Mention>find("tenant = ?1 and brandId = ?2 and sourceId = ?3 and withdrawnAt is null"
-                        + " order by publishedAt desc", tenant, brandId, sourceId);
-        return query.page(0, limit).list();
-    }
-
-    static Uni<Mention> findForBrand(String tenant, String brandId, UUID id) {
-        return find("id = ?1 and tenant = ?2 and brandId = ?3", id, tenant, brandId).firstResult();
-    }
 }

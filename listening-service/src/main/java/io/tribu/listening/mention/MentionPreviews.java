@@ -1,6 +1,5 @@
 package io.tribu.listening.mention;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.tribu.listening.config.ListeningConfig;
@@ -15,9 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -31,12 +28,14 @@ public class MentionPreviews {
 
     private static final UUID PREVIEW = new UUID(0, 0);
 
+    private final MentionRepository repository;
     private final Vertx vertx;
     private final int maxMentions;
     private final Clock clock;
 
-    public MentionPreviews(Vertx vertx, ListeningConfig config,
+    public MentionPreviews(MentionRepository repository, Vertx vertx, ListeningConfig config,
                            Clock clock) {
+        this.repository = repository;
         this.vertx = vertx;
         this.maxMentions = config.queries().previewMaxMentions();
         this.clock = clock;
@@ -54,17 +53,7 @@ public class MentionPreviews {
         Instant from = to.minus(Duration.ofDays(days));
         QueryMatcher matcher = new QueryMatcher();
         matcher.putAll(List.of(new StoredQuery(PREVIEW, tenant, brandId, "preview", expression, "brand", null, to)));
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select id, text, language, source, author from mention
-                        where tenant = :tenant and brand_id = :brand and withdrawn_at is null
-                          and published_at >= :from and published_at <= :to
-                        order by published_at desc, id desc limit :bound""", Object[].class)
-                .setParameter("tenant", tenant)
-                .setParameter("brand", brandId)
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .setParameter("bound", maxMentions)
-                .getResultList())
+        return repository.previewWindow(tenant, brandId, from, to, maxMentions)
                 .chain(rows -> vertx.executeBlocking(Uni.createFrom().item(() -> matching(matcher, tenant, brandId, rows)),
                         false)
                         .chain(matched -> page(matched.subList(0, Math.min(limit, matched.size())))
@@ -84,14 +73,7 @@ public class MentionPreviews {
         return matched;
     }
 
-    private static Uni<List<MentionView>> page(List<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return Mention.<Mention>list("id in ?1", ids).map(found -> {
-            Map<UUID, Mention> byId = new HashMap<>();
-            found.forEach(mention -> byId.put(mention.id, mention));
-            return ids.stream().map(byId::get).map(MentionView::of).toList();
-        });
+    private Uni<List<MentionView>> page(List<UUID> ids) {
+        return repository.inOrder(ids).map(found -> found.stream().map(MentionView::of).toList());
     }
 }

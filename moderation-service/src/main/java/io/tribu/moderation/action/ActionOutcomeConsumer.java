@@ -1,10 +1,9 @@
 package io.tribu.moderation.action;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tribu.platform.intake.Intake;
 import io.tribu.moderation.inbox.DecisionAction;
-import io.tribu.moderation.inbox.InboxStatus;
+import io.tribu.moderation.inbox.InboxItemRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -18,10 +17,12 @@ public class ActionOutcomeConsumer {
 
     private final Intake intake;
     private final NetworkActions actions;
+    private final InboxItemRepository items;
 
-    public ActionOutcomeConsumer(Intake intake, NetworkActions actions) {
+    public ActionOutcomeConsumer(Intake intake, NetworkActions actions, InboxItemRepository items) {
         this.intake = intake;
         this.actions = actions;
+        this.items = items;
     }
 
     @Incoming("action-outcomes")
@@ -40,18 +41,8 @@ public class ActionOutcomeConsumer {
         return actions.complete(event.tenant(), data.actionId(), data.outcome(), data.reason(), data.resultUrl(),
                         data.completedAt())
                 .chain(settled -> settled == null || !"done".equals(data.outcome()) ? Uni.createFrom().item(0)
-                : Panache.getSession().chain(session -> session.createNativeQuery("""
-                        update inbox_item set version = version + 1,
-                               status = case when array_position(cast(:strength as text[]), status)
-                                                  < array_position(cast(:strength as text[]), :confirmed)
-                                             then :confirmed else status end,
-                               first_response_at = coalesce(first_response_at, :at)
-                        where id = :item""")
-                .setParameter("strength", InboxStatus.BY_STRENGTH.toArray(String[]::new))
-                .setParameter("confirmed", DecisionAction.confirmedStatus(settled.action()))
-                .setParameter("at", data.completedAt())
-                .setParameter("item", settled.itemId())
-                .executeUpdate()))
+                : items.actionConfirmed(settled.itemId(), DecisionAction.confirmedStatus(settled.action()),
+                        data.completedAt()))
                 .replaceWithVoid();
     }
 }

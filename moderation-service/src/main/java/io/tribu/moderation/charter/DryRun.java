@@ -1,11 +1,11 @@
 package io.tribu.moderation.charter;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.tribu.platform.access.NotFoundProblems;
 import io.tribu.moderation.classify.Classifier;
 import io.tribu.moderation.classify.Text;
+import io.tribu.moderation.inbox.InboxItemRepository;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,13 +37,16 @@ public class DryRun {
     private final CharterBook book;
     private final Classifier classifier;
     private final Vertx vertx;
+    private final InboxItemRepository items;
     private final Clock clock;
 
-    public DryRun(CharterService charters, CharterBook book, Classifier classifier, Vertx vertx, Clock clock) {
+    public DryRun(CharterService charters, CharterBook book, Classifier classifier, Vertx vertx, InboxItemRepository items,
+                  Clock clock) {
         this.charters = charters;
         this.book = book;
         this.classifier = classifier;
         this.vertx = vertx;
+        this.items = items;
         this.clock = clock;
     }
 
@@ -121,16 +124,7 @@ public class DryRun {
     }
 
     private Uni<List<Row>> items(String tenant, String brandId, Instant since) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select id, text, source, kind, author, language, sentiment, sentiment_score, received_at, status, rating
-                        from inbox_item where tenant = :tenant and brand_id = :brand and received_at >= :since
-                          and withdrawn_at is null
-                        order by received_at desc limit :limit""", Object[].class)
-                .setParameter("tenant", tenant)
-                .setParameter("brand", brandId)
-                .setParameter("since", since)
-                .setParameter("limit", MAX_ITEMS + 1)
-                .getResultList())
+        return items.receivedSince(tenant, brandId, since, MAX_ITEMS + 1)
                 .map(rows -> rows.stream().map(r -> new Row((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
                         (String) r[4], (String) r[5], (String) r[6], r[7] == null ? null : ((Number) r[7]).doubleValue(),
                         instant(r[8]), (String) r[9], r[10] == null ? null : ((Number) r[10]).intValue())).toList());
@@ -142,14 +136,7 @@ public class DryRun {
         if (history == 0) {
             return Uni.createFrom().item(Map.of());
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select author, offence_at from inbox_item
-                        where tenant = :tenant and brand_id = :brand and author is not null and offence_at >= :since""",
-                        Object[].class)
-                .setParameter("tenant", tenant)
-                .setParameter("brand", brandId)
-                .setParameter("since", since.minus(Duration.ofDays(history)))
-                .getResultList())
+        return items.offences(tenant, brandId, null, since.minus(Duration.ofDays(history)))
                 .map(rows -> {
                     Map<String, List<Instant>> byAuthor = new HashMap<>();
                     rows.forEach(r -> byAuthor.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(instant(r[1])));

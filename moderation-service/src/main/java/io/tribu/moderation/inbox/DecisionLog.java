@@ -9,7 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /** The audit trail: each decision is stored and emitted (outbox) in the caller's transaction. */
 @ApplicationScoped
@@ -73,6 +76,15 @@ class DecisionLog {
     private static DecisionRecorded event(InboxItem item, Decision d, Instant at) {
         return new DecisionRecorded(d.id(), item.id, item.brandId, d.actor(), d.action(), d.fromStatus(), d.toStatus(),
                 d.assignee(), d.reason(), d.automated(), d.ruleId(), item.publishedAt, at);
+    }
+
+    /** What rules already did to the item, as rule id:action. */
+    Uni<Set<String>> ruleActions(UUID itemId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select rule_id || ':' || action from decision where item_id = :item and rule_id is not null", String.class)
+                .setParameter("item", itemId)
+                .getResultList())
+                .map(HashSet::new);
     }
 
     Uni<Void> record(InboxItem item, Decision decision) {

@@ -13,9 +13,7 @@ import io.tribu.moderation.charter.RuleAction;
 import io.tribu.moderation.classify.Classification;
 import io.tribu.moderation.classify.Classifier;
 import io.tribu.moderation.classify.Label;
-import io.tribu.moderation.config.ModerationConfig;
 import io.tribu.moderation.reply.ReplyTemplate;
-import io.tribu.moderation.sql.Columns;
 import io.tribu.platform.intake.ProcessedEvents;
 import io.tribu.platform.outbox.OutboxRelay;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +41,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class InboxIntake {
 
+    private final InboxItemRepository items;
     private final Classifier classifier;
     private final CharterBook charters;
     private final CharterEnforcement enforcement;
@@ -52,13 +51,14 @@ public class InboxIntake {
     private final ProcessedEvents processed;
     private final ObjectMapper json;
     private final InboxMeters meters;
-    private final int defaultSlaMinutes;
     private final Clock clock;
 
-    public InboxIntake(Classifier classifier, CharterBook charters, CharterEnforcement enforcement, DecisionLog decisions,
+    public InboxIntake(InboxItemRepository items, Classifier classifier, CharterBook charters,
+                       CharterEnforcement enforcement, DecisionLog decisions,
                        NetworkActions networkActions, OutboxRelay relay, ProcessedEvents processed,
                        ObjectMapper json, InboxMeters meters,
-                       ModerationConfig config, Clock clock) {
+                       Clock clock) {
+        this.items = items;
         this.classifier = classifier;
         this.charters = charters;
         this.enforcement = enforcement;
@@ -68,7 +68,6 @@ public class InboxIntake {
         this.processed = processed;
         this.json = json;
         this.meters = meters;
-        this.defaultSlaMinutes = config.moderation().defaultFirstResponseSlaMinutes();
         this.clock = clock;
     }
 
@@ -142,15 +141,7 @@ public class InboxIntake {
                 .onItem().transformToUniAndConcatenate(entry -> {
                     String[] parts = entry.getKey().split("\u0000", 2);
                     Instant since = now.minus(Duration.ofDays(byBrand.get(entry.getKey()).authorHistoryDays()));
-                    return Panache.getSession().chain(session -> session.createNativeQuery("""
-                                    select author, offence_at from inbox_item
-                                    where tenant = :tenant and brand_id = :brand and author = any(cast(:authors as text[]))
-                                      and offence_at >= :since""", Object[].class)
-                                    .setParameter("tenant", parts[0])
-                                    .setParameter("brand", parts[1])
-                                    .setParameter("authors", entry.getValue().toArray(String[]::new))
-                                    .setParameter("since", since)
-                                    .getResultList())
+                    return items.offences(parts[0], parts[1], entry.getValue().toArray(String[]::new), since)
                             .invoke(rows -> rows.forEach(row -> offences.computeIfAbsent(entry.getKey() + '\u0000' + row[0],
                                     k -> new ArrayList<>()).add(instant(row[1]))));
                 })
@@ -221,61 +212,9 @@ public class InboxIntake {
     }
 
     private Uni<Set<UUID>> insertItems(List<Arrival> arrivals) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        insert into inbox_item (id, tenant, brand_id, source, kind, author, text, url, language, status, assignee,
-                                                published_at, received_at, version, sla_due_at, labels, sentiment,
-                                                sentiment_score, external_id, tags, first_response_at, thread_id, offence_at,
-                                                attachments, rating)
-                        select cast(t.id as uuid), t.tenant, t.brand, t.source, t.kind, t.author, t.text, t.url, t.language,
-                               t.status, t.assignee, cast(t.published_at as timestamptz), cast(t.received_at as timestamptz),
-                               cast(t.version as bigint),
-                               cast(t.published_at as timestamptz)
-                                   + make_interval(mins => coalesce(s.first_response_sla_minutes, :defaultSla)),
-                               cast(t.labels as jsonb), t.sentiment, cast(t.sentiment_score as double precision), t.external_id,
-                               array(select jsonb_array_elements_text(cast(t.tags as jsonb))),
-                               cast(t.responded as timestamptz), t.thread, cast(t.offence as timestamptz),
-                               array(select jsonb_array_elements_text(cast(t.attachments as jsonb))),
-                               cast(t.rating as integer)
-                        from unnest(cast(:ids as text[]), cast(:tenants as text[]), cast(:brands as text[]),
-                                    cast(:sources as text[]), cast(:kinds as text[]), cast(:authors as text[]),
-                                    cast(:texts as text[]), cast(:urls as text[]), cast(:languages as text[]),
-                                    cast(:statuses as text[]), cast(:assignees as text[]), cast(:published as text[]),
-                                    cast(:received as text[]), cast(:versions as text[]), cast(:labels as text[]),
-                                    cast(:sentiments as text[]), cast(:scores as text[]), cast(:externalIds as text[]),
-                                    cast(:tags as text[]), cast(:responded as text[]), cast(:threads as text[]),
-                                    cast(:offences as text[]), cast(:attachments as text[]), cast(:ratings as text[]))
-                             as t(id, tenant, brand, source, kind, author, text, url, language, status, assignee,
-                                  published_at, received_at, version, labels, sentiment, sentiment_score, external_id,
-                                  tags, responded, thread, offence, attachments, rating)
-                        left join brand_sla s on s.tenant = t.tenant and s.brand_id = t.brand
-                        on conflict (id) do nothing returning id""", UUID.class)
-                .setParameter("defaultSla", defaultSlaMinutes)
-                .setParameter("ids", Columns.of(arrivals, a -> a.item().id))
-                .setParameter("tenants", Columns.of(arrivals, a -> a.item().tenant))
-                .setParameter("brands", Columns.of(arrivals, a -> a.item().brandId))
-                .setParameter("sources", Columns.of(arrivals, a -> a.item().source))
-                .setParameter("kinds", Columns.of(arrivals, a -> a.item().kind))
-                .setParameter("authors", Columns.of(arrivals, a -> a.item().author))
-                .setParameter("texts", Columns.of(arrivals, a -> a.item().text))
-                .setParameter("urls", Columns.of(arrivals, a -> a.item().url))
-                .setParameter("languages", Columns.of(arrivals, a -> a.item().language))
-                .setParameter("statuses", Columns.of(arrivals, a -> a.item().status))
-                .setParameter("assignees", Columns.of(arrivals, a -> a.item().assignee))
-                .setParameter("published", Columns.of(arrivals, a -> a.item().publishedAt))
-                .setParameter("received", Columns.of(arrivals, a -> a.item().receivedAt))
-                .setParameter("versions", Columns.of(arrivals, a -> a.item().version))
-                .setParameter("labels", Columns.of(arrivals, a -> labelsJson(a.labels())))
-                .setParameter("sentiments", Columns.of(arrivals, a -> sentiment(a) == null ? null : sentiment(a).label()))
-                .setParameter("scores", Columns.of(arrivals, a -> sentiment(a) == null ? null : sentiment(a).score()))
-                .setParameter("externalIds", Columns.of(arrivals, a -> a.item().externalId))
-                .setParameter("tags", Columns.of(arrivals, a -> json(a.item().tags)))
-                .setParameter("responded", Columns.of(arrivals, a -> a.item().firstResponseAt))
-                .setParameter("threads", Columns.of(arrivals, a -> a.event().data().thread()))
-                .setParameter("offences", Columns.of(arrivals, a -> a.item().offenceAt))
-                .setParameter("attachments", Columns.of(arrivals, a -> json(a.item().attachments)))
-                .setParameter("ratings", Columns.of(arrivals, a -> a.item().rating))
-                .getResultList())
-                .map(HashSet::new);
+        return items.insertAll(arrivals.stream().map(a -> new InboxItemRepository.NewItem(a.item(), labelsJson(a.labels()),
+                sentiment(a) == null ? null : sentiment(a).label(), sentiment(a) == null ? null : sentiment(a).score(),
+                a.event().data().thread(), json(a.item().tags), json(a.item().attachments))).toList());
     }
 
     private static MentionRecordedReader.Sentiment sentiment(Arrival arrival) {

@@ -3,10 +3,8 @@ package io.tribu.moderation.inbox;
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,13 +35,16 @@ public class InboxService {
     static final URI CONFLICT_TYPE = URI.create("https://tribu.io/problems/stale-version");
     static final URI WITHDRAWN_TYPE = URI.create("https://tribu.io/problems/withdrawn");
 
+    private final InboxItemRepository items;
     private final DecisionLog decisions;
     private final NetworkActions networkActions;
     private final ItemHistory history;
     private final People people;
     private final Clock clock;
 
-    public InboxService(DecisionLog decisions, NetworkActions networkActions, ItemHistory history, People people, Clock clock) {
+    public InboxService(InboxItemRepository items, DecisionLog decisions, NetworkActions networkActions, ItemHistory history,
+                        People people, Clock clock) {
+        this.items = items;
         this.decisions = decisions;
         this.networkActions = networkActions;
         this.history = history;
@@ -54,14 +55,7 @@ public class InboxService {
     /** Items matching the filter, newest first, after the cursor; one more than asked tells if a page follows. */
     @WithSession
     public Uni<InboxPage> search(String tenant, String brandId, InboxFilter filter, InboxCursor after, int limit) {
-        Parameters parameters = Parameters.with("tenant", tenant).and("brand", brandId);
-        StringBuilder query = new StringBuilder(filter.where(parameters));
-        if (after != null) {
-            query.append(" and (publishedAt < :afterTime or (publishedAt = :afterTime and id < :afterId))");
-            parameters.and("afterTime", after.publishedAt()).and("afterId", after.id());
-        }
-        query.append(" order by publishedAt desc, id desc");
-        return InboxItem.<InboxItem>find(query.toString(), parameters).range(0, limit).list()
+        return items.page(tenant, brandId, filter, after, limit)
                 .chain(rows -> {
                     boolean more = rows.size() > limit;
                     List<InboxItem> page = more ? rows.subList(0, limit) : rows;
@@ -78,14 +72,7 @@ public class InboxService {
     /** How many items of the brand are in each status under the filter (every status listed, zero included). */
     @WithSession
     public Uni<Map<String, Long>> countByStatus(String tenant, String brandId, InboxFilter filter) {
-        Parameters parameters = Parameters.with("tenant", tenant).and("brand", brandId);
-        String where = filter.where(parameters);
-        return Panache.getSession().chain(session -> {
-                    var query = session.createSelectionQuery("select status, count(*) from InboxItem where " + where
-                            + " group by status", Object[].class);
-                    parameters.map().forEach(query::setParameter);
-                    return query.getResultList();
-                })
+        return items.countByStatus(tenant, brandId, filter)
                 .map(rows -> {
                     Map<String, Long> counts = new LinkedHashMap<>();
                     for (InboxStatus status : InboxStatus.values()) {
@@ -103,17 +90,7 @@ public class InboxService {
         if (brands.isEmpty()) {
             return Uni.createFrom().item(new InboxSummary(List.of()));
         }
-        // Only open items are read: the (tenant, brand_id, status) index hands them over, however long the history.
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select brand_id, count(*) filter (where status = 'new'), count(*),
-                               count(*) filter (where sla_breached_at is not null and first_response_at is null)
-                        from inbox_item
-                        where tenant = :tenant and brand_id = any(cast(:brands as text[]))
-                          and status in ('new', 'assigned', 'escalated')
-                        group by brand_id""", Object[].class)
-                .setParameter("tenant", tenant)
-                .setParameter("brands", brands.toArray(String[]::new))
-                .getResultList())
+        return items.openCounts(tenant, brands)
                 .map(rows -> {
                     Map<String, InboxSummary.Brand> byBrand = new LinkedHashMap<>();
                     brands.forEach(b -> byBrand.put(b, new InboxSummary.Brand(b, 0, 0, 0)));
@@ -126,12 +103,7 @@ public class InboxService {
     /** The brand's channels (the items' sources) with how many items each holds, and how many of them are new. */
     @WithSession
     public Uni<List<InboxSource>> sources(String tenant, String brandId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select source, count(*), count(*) filter (where status = 'new') from inbox_item
-                        where tenant = :tenant and brand_id = :brand group by source order by source""", Object[].class)
-                .setParameter("tenant", tenant)
-                .setParameter("brand", brandId)
-                .getResultList())
+        return items.sourceCounts(tenant, brandId)
                 .map(rows -> rows.stream().map(row -> new InboxSource((String) row[0], ((Number) row[1]).longValue(),
                         ((Number) row[2]).longValue())).toList());
     }
@@ -139,8 +111,7 @@ public class InboxService {
     /** Adds a moderator's note to the item's history; 404 when the item is not the brand's. */
     @WithTransaction
     public Uni<ItemTimeline.Entry> note(String tenant, String brandId, UUID id, String actor, NoteRequest request) {
-        return InboxItem.<InboxItem>find("id = ?1 and tenant = ?2 and brandId = ?3", id, tenant, brandId)
-                .firstResult()
+        return items.ofBrand(tenant, brandId, id)
                 .onItem().ifNull().failWith(() -> NotFoundProblems.of("Inbox item " + id + " not found"))
                 .chain(item -> history.note(item, actor, request.text()));
     }
@@ -148,16 +119,14 @@ public class InboxService {
     /** Everything that happened to one item, oldest first; 404 when it is not the brand's. */
     @WithSession
     public Uni<ItemTimeline> timeline(String tenant, String brandId, UUID id) {
-        return InboxItem.<InboxItem>find("id = ?1 and tenant = ?2 and brandId = ?3", id, tenant, brandId)
-                .firstResult()
+        return items.ofBrand(tenant, brandId, id)
                 .onItem().ifNull().failWith(() -> NotFoundProblems.of("Inbox item " + id + " not found"))
                 .chain(item -> history.timeline(item.id).map(entries -> new ItemTimeline(item.id, item.version, entries)));
     }
 
     @WithSession
     public Uni<InboxItemView> find(String tenant, String brandId, UUID id) {
-        return InboxItem.<InboxItem>find("id = ?1 and tenant = ?2 and brandId = ?3", id, tenant, brandId)
-                .firstResult()
+        return items.ofBrand(tenant, brandId, id)
                 .onItem().ifNull().failWith(() -> NotFoundProblems.of("Inbox item " + id + " not found"))
                 .chain(this::view);
     }
@@ -187,8 +156,7 @@ public class InboxService {
         boolean asksNetwork = action.onNetwork() && request.asksNetwork();
         Uni<Void> known = action == DecisionAction.ASSIGN && request.assignee() != null
                 ? people.requireKnown(tenant, request.assignee(), "assignee") : Uni.createFrom().voidItem();
-        return known.chain(() -> InboxItem.<InboxItem>find("id = ?1 and tenant = ?2 and brandId = ?3", id, tenant, brandId)
-                        .<InboxItem>firstResult())
+        return known.chain(() -> items.ofBrand(tenant, brandId, id))
                 .onItem().ifNull().failWith(() -> NotFoundProblems.of("Inbox item " + id + " not found"))
                 .chain(item -> {
                     if (item.withdrawnAt != null) {
@@ -205,12 +173,8 @@ public class InboxService {
                     // A decision settled here is the first response: it stops the SLA clock. One asked of the network
                     // stops it when publishing confirms it. The first hide or delete of the item is its author's
                     // offence (the moderator's judgement, whatever the network does), a later one adds none.
-                    return InboxItem.update("status = :status, assignee = :assignee, version = version + 1"
-                                    + (asksNetwork ? "" : ", firstResponseAt = coalesce(firstResponseAt, :now)")
-                                    + (action.offence() ? ", offenceAt = coalesce(offenceAt, :now)" : "")
-                                    + " where id = :id and version = :version",
-                                    withNow(Parameters.with("status", toStatus).and("assignee", assignee).and("id", id)
-                                            .and("version", request.expectedVersion()), asksNetwork && !action.offence()))
+                    return items.decide(id, request.expectedVersion(), toStatus, assignee, !asksNetwork, action.offence(),
+                                    clock.instant())
                             .chain(updated -> updated == 0
                                     ? Uni.createFrom().failure(staleVersion(item))
                                     : decisions.record(item, decision))
@@ -219,15 +183,9 @@ public class InboxService {
                                             action == DecisionAction.REPLY ? request.visibilityOrDefault() : null,
                                             request.replyText(), actor).replaceWithVoid()
                                     : Uni.createFrom().voidItem())
-                            .chain(() -> InboxItem.<InboxItem>findById(item.id))
-                            .call(fresh -> Panache.getSession().chain(session -> session.refresh(fresh)))
+                            .chain(() -> items.reloaded(item.id))
                             .chain(this::view);
                 });
-    }
-
-    /** Binds :now unless the statement does not use it (HQL refuses unused parameters). */
-    private Parameters withNow(Parameters parameters, boolean unused) {
-        return unused ? parameters : parameters.and("now", clock.instant());
     }
 
     /** Deleted at its source: there is nothing left to hide, answer or assign. */

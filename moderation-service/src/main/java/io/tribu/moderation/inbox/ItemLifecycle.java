@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +28,7 @@ import java.util.UUID;
 public class ItemLifecycle {
 
     private final InboxIntake intake;
+    private final InboxItemRepository items;
     private final Classifier classifier;
     private final CharterEnforcement enforcement;
     private final DecisionLog decisions;
@@ -38,9 +38,10 @@ public class ItemLifecycle {
     private final ProcessedEvents processed;
     private final Clock clock;
 
-    ItemLifecycle(InboxIntake intake, Classifier classifier, CharterEnforcement enforcement, DecisionLog decisions,
-                  ItemHistory history, OutboxRelay relay, InboxMeters meters, ProcessedEvents processed, Clock clock) {
+    ItemLifecycle(InboxIntake intake, InboxItemRepository items, Classifier classifier, CharterEnforcement enforcement,
+                  DecisionLog decisions, ItemHistory history, OutboxRelay relay, InboxMeters meters, ProcessedEvents processed, Clock clock) {
         this.intake = intake;
+        this.items = items;
         this.classifier = classifier;
         this.enforcement = enforcement;
         this.decisions = decisions;
@@ -85,7 +86,7 @@ public class ItemLifecycle {
     public Uni<Boolean> edit(UUID eventId, String eventType, Edit edit) {
         return Panache.withTransaction(() -> firstTime(eventId, eventType)
                         .chain(first -> !first ? Uni.createFrom().<Verdict>nullItem()
-                                : locked(edit.tenant(), edit.brandId(), edit.itemId()).chain(item -> item == null
+                                : items.locked(edit.tenant(), edit.brandId(), edit.itemId()).chain(item -> item == null
                                         || item.withdrawnAt != null
                                         || item.editedAt != null && !edit.editedAt().isAfter(item.editedAt)
                                         || item.text.equals(edit.text())
@@ -106,7 +107,7 @@ public class ItemLifecycle {
     public Uni<Boolean> withdraw(UUID eventId, String eventType, Withdrawal withdrawal) {
         return Panache.withTransaction(() -> firstTime(eventId, eventType)
                 .chain(first -> !first ? Uni.createFrom().item(false)
-                        : locked(withdrawal.tenant(), withdrawal.brandId(), withdrawal.itemId()).chain(item -> item == null
+                        : items.locked(withdrawal.tenant(), withdrawal.brandId(), withdrawal.itemId()).chain(item -> item == null
                                 || item.withdrawnAt != null
                                 // Deleted on the network at the brand's request: the network's notice of it is the
                                 // echo of our own deletion, and the item keeps its text for the audit.
@@ -118,7 +119,7 @@ public class ItemLifecycle {
     public Uni<Integer> brandReplied(BrandReply reply) {
         return Panache.withTransaction(() -> answered(reply)
                 .chain(ids -> Multi.createFrom().iterable(ids)
-                        .onItem().transformToUniAndConcatenate(id -> locked(reply.tenant(), reply.brandId(), id)
+                        .onItem().transformToUniAndConcatenate(id -> items.locked(reply.tenant(), reply.brandId(), id)
                                 .chain(item -> item == null ? Uni.createFrom().item(false) : reply(item, reply)))
                         .filter(Boolean::booleanValue)
                         .collect().asList()
@@ -127,17 +128,6 @@ public class ItemLifecycle {
 
     private Uni<Boolean> firstTime(UUID eventId, String eventType) {
         return eventId == null ? Uni.createFrom().item(true) : processed.firstTime(eventId, eventType);
-    }
-
-    /** The tenant's item, locked until the transaction ends (a moderator's decision waits for the change). */
-    private static Uni<InboxItem> locked(String tenant, String brandId, UUID id) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select id from inbox_item where id = :id and tenant = :tenant and brand_id = :brand for update", UUID.class)
-                .setParameter("id", id)
-                .setParameter("tenant", tenant)
-                .setParameter("brand", brandId)
-                .getResultList())
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().nullItem() : InboxItem.<InboxItem>findById(id));
     }
 
     /** The charter's verdict on the edited item, now stored. */
@@ -150,7 +140,8 @@ public class ItemLifecycle {
         List<MentionRecordedReader> edited = List.of(new MentionRecordedReader(item.id, MentionRecordedReader.TYPE,
                 item.tenant, data));
         String brand = InboxIntake.brandKey(item.tenant, item.brandId);
-        return intake.charters(edited).chain(byBrand -> intake.offences(edited, byBrand).chain(offences -> acted(item.id)
+        return intake.charters(edited).chain(byBrand -> intake.offences(edited, byBrand)
+                .chain(offences -> decisions.ruleActions(item.id)
                 .chain(acted -> {
                     Charter charter = byBrand.get(brand);
                     Classification labels = classifier.classify(edit.text(), charter.topics());
@@ -179,7 +170,7 @@ public class ItemLifecycle {
                     if (verdict.offence() && item.offenceAt == null) {
                         item.offenceAt = now;
                     }
-                    return labels(item.id, intake.labelsJson(labels))
+                    return items.labels(item.id, intake.labelsJson(labels))
                             .chain(() -> history.record(item, ItemHistory.EDITED, edit.editedAt(), previous, null, null, null))
                             .chain(() -> intake.act(List.of(new InboxIntake.Arrival(edited.get(0), item, labels, verdict))))
                             .replaceWith(verdict);
@@ -193,7 +184,7 @@ public class ItemLifecycle {
         item.withdrawnAt = withdrawal.withdrawnAt();
         item.withdrawnReason = withdrawal.reason();
         item.version += 1;
-        return labels(item.id, "{}")
+        return items.labels(item.id, "{}")
                 .chain(() -> history.forgetText(item.id))
                 .chain(() -> history.record(item, ItemHistory.WITHDRAWN, withdrawal.withdrawnAt(), null, null,
                         withdrawal.reason(), null))
@@ -223,37 +214,8 @@ public class ItemLifecycle {
     }
 
     /** The item answered, or the conversation's items still unanswered when the answer was posted. */
-    private static Uni<List<UUID>> answered(BrandReply reply) {
-        if (reply.itemId() != null) {
-            return Uni.createFrom().item(List.of(reply.itemId()));
-        }
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select id from inbox_item where tenant = :tenant and brand_id = :brand and thread_id = :thread
-                          and first_response_at is null and withdrawn_at is null and published_at <= :at
-                        order by published_at, id""", UUID.class)
-                .setParameter("tenant", reply.tenant())
-                .setParameter("brand", reply.brandId())
-                .setParameter("thread", reply.thread())
-                .setParameter("at", reply.repliedAt())
-                .getResultList());
-    }
-
-    /** What rules already did to the item, as rule id:action. */
-    private static Uni<Set<String>> acted(UUID itemId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select rule_id || ':' || action from decision where item_id = :item and rule_id is not null", String.class)
-                .setParameter("item", itemId)
-                .getResultList())
-                .map(HashSet::new);
-    }
-
-    private static Uni<Void> labels(UUID itemId, String labelsJson) {
-        // Bound as text first: a parameter typed jsonb would take the Java string as one JSON string value.
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "update inbox_item set labels = cast(cast(:labels as text) as jsonb) where id = :id")
-                .setParameter("labels", labelsJson)
-                .setParameter("id", itemId)
-                .executeUpdate())
-                .replaceWithVoid();
+    private Uni<List<UUID>> answered(BrandReply reply) {
+        return reply.itemId() != null ? Uni.createFrom().item(List.of(reply.itemId()))
+                : items.unanswered(reply.tenant(), reply.brandId(), reply.thread(), reply.repliedAt());
     }
 }

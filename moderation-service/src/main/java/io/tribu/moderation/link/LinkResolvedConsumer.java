@@ -1,7 +1,7 @@
 package io.tribu.moderation.link;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tribu.moderation.inbox.InboxItemRepository;
 import io.tribu.platform.intake.Intake;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -17,10 +17,12 @@ public class LinkResolvedConsumer {
 
     private final Intake intake;
     private final LinkRequests requests;
+    private final InboxItemRepository items;
 
-    public LinkResolvedConsumer(Intake intake, LinkRequests requests) {
+    public LinkResolvedConsumer(Intake intake, LinkRequests requests, InboxItemRepository items) {
         this.intake = intake;
         this.requests = requests;
+        this.items = items;
     }
 
     @Incoming("links-resolved")
@@ -33,14 +35,7 @@ public class LinkResolvedConsumer {
         return requests.resolved(event.tenant(), data.brandId(), data.itemId(), data.resolvedAt(),
                         data.failure() == null ? null : data.failure().reason())
                 .chain(() -> data.url() == null ? Uni.createFrom().item(0)
-                        : Panache.getSession().chain(session -> session.createNativeQuery("""
-                                update inbox_item set url = :url
-                                where id = :item and tenant = :tenant and brand_id = :brand and url is null""")
-                        .setParameter("url", data.url())
-                        .setParameter("item", data.itemId())
-                        .setParameter("tenant", event.tenant())
-                        .setParameter("brand", data.brandId())
-                        .executeUpdate()))
+                        : items.linkFound(event.tenant(), data.brandId(), data.itemId(), data.url()))
                 .replaceWithVoid();
     }
 }

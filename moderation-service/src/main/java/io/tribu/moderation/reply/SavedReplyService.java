@@ -6,7 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tribu.platform.access.NotFoundProblems;
-import io.tribu.moderation.inbox.InboxItem;
+import io.tribu.moderation.inbox.InboxItemRepository;
 import io.tribu.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,9 +20,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class SavedReplyService {
 
+    private final InboxItemRepository items;
     private final Clock clock;
 
-    public SavedReplyService(Clock clock) {
+    public SavedReplyService(InboxItemRepository items, Clock clock) {
+        this.items = items;
         this.clock = clock;
     }
 
@@ -102,8 +104,7 @@ public class SavedReplyService {
         return SavedReply.<SavedReply>find("id = ?1 and tenant = ?2 and brandId = ?3", replyId, tenant, brandId)
                 .firstResult()
                 .onItem().ifNull().failWith(() -> NotFoundProblems.of("Saved reply " + replyId + " not found"))
-                .chain(reply -> InboxItem.<InboxItem>find("id = ?1 and tenant = ?2 and brandId = ?3", itemId, tenant, brandId)
-                        .firstResult()
+                .chain(reply -> items.ofBrand(tenant, brandId, itemId)
                         .onItem().ifNull().failWith(() -> NotFoundProblems.of("Inbox item " + itemId + " not found"))
                         .map(item -> {
                             Map<String, String> values = new HashMap<>();
