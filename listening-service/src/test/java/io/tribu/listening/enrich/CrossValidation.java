@@ -19,15 +19,7 @@ final class CrossValidation {
     /** Predicted labels for every row of every file, in file order. */
     static Map<String, List<SentimentLabel>> predict(Map<String, List<SharedData.Row>> files, int folds,
                                                      SentimentModelTrainer.Options options) {
-        return predict(files, List.of(), folds, options);
-    }
-
-    /** @param corpora rows that are always trained on and never scored (the training corpora) */
-    static Map<String, List<SentimentLabel>> predict(Map<String, List<SharedData.Row>> files, List<SharedData.Row> corpora,
-                                                     int folds, SentimentModelTrainer.Options options) {
         SentimentAnalyzer featuresOf = new SentimentAnalyzer(new LexiconSentimentScorer(), null);
-        List<SentimentModelTrainer.Example> always = SentimentModelTrainer.examples(featuresOf, corpora, options.bits(),
-                SentimentModelTrainer.CORPUS_WEIGHT);
         Map<String, List<SentimentModelTrainer.Example>> examples = new LinkedHashMap<>();
         files.forEach((name, rows) -> examples.put(name, SentimentModelTrainer.examples(featuresOf, rows, options.bits())));
         Map<String, List<SentimentLabel>> out = new LinkedHashMap<>();
@@ -46,7 +38,7 @@ final class CrossValidation {
             }
             SentimentLabel[] predicted = new SentimentLabel[own.size()];
             for (int f = 0; f < folds; f++) {
-                List<SentimentModelTrainer.Example> train = new ArrayList<>(always);
+                List<SentimentModelTrainer.Example> train = new ArrayList<>();
                 for (String other : files.keySet()) {
                     if (!other.equals(name)) {
                         train.addAll(examples.get(other));

@@ -65,7 +65,7 @@ public final class EnrichmentBenchmark {
         FrenchLexiconSum frenchSum = new FrenchLexiconSum(rules);
         long t = System.nanoTime();
         Map<String, List<SentimentLabel>> crossValidated =
-                CrossValidation.predict(files, SentimentModelTrainer.corpora(root), folds, SentimentModelTrainer.Options.defaults());
+                CrossValidation.predict(files, folds, SentimentModelTrainer.Options.defaults());
         System.out.printf(Locale.ROOT, "%n## Sentiment (3 classes), accuracy / macro-F1; model: %d-fold cross-validation (%.0f s)%n",
                 folds, (System.nanoTime() - t) / 1e9);
         System.out.printf(Locale.ROOT, "%-26s %6s  %-15s %-15s %-15s %-15s%n", "file", "rows",

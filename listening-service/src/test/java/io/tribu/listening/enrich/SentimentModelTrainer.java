@@ -23,11 +23,8 @@ import java.util.Random;
  */
 public final class SentimentModelTrainer {
 
-    /** One training text: its features, its class and its weight in the fit. */
-    record Example(SentimentFeatures features, SentimentLabel label, double weight) {
-        Example(SentimentFeatures features, SentimentLabel label) {
-            this(features, label, 1);
-        }
+    /** One training text: its features and its class. */
+    record Example(SentimentFeatures features, SentimentLabel label) {
     }
 
     /** Hyper-parameters; the defaults were chosen by cross-validation on the shared development sets. */
@@ -88,7 +85,7 @@ public final class SentimentModelTrainer {
                 }
                 double[] p = SentimentModel.softmax(z);
                 for (int c = 0; c < classes; c++) {
-                    grad[c] = (p[c] - (ex.label().ordinal() == c ? 1.0 : 0.0)) * ex.weight();
+                    grad[c] = p[c] - (ex.label().ordinal() == c ? 1.0 : 0.0);
                 }
                 for (int k = 0; k < f.count(); k++) {
                     if (seenIn[f.buckets()[k]] < o.minCount()) {
@@ -118,53 +115,11 @@ public final class SentimentModelTrainer {
     }
 
     static List<Example> examples(SentimentAnalyzer featuresOf, List<SharedData.Row> rows, int bits) {
-        return examples(featuresOf, rows, bits, 1);
-    }
-
-    static List<Example> examples(SentimentAnalyzer featuresOf, List<SharedData.Row> rows, int bits, double weight) {
         List<Example> out = new ArrayList<>(rows.size());
         for (SharedData.Row r : rows) {
-            out.add(new Example(featuresOf.features(r.text(), r.language(), bits), Scores.label(r.label()), weight));
+            out.add(new Example(featuresOf.features(r.text(), r.language(), bits), Scores.label(r.label())));
         }
         return out;
-    }
-
-    /** Weight of a training-corpus row against a development row (other domains: subtitles, Reddit, reviews). */
-    static final double CORPUS_WEIGHT = Double.parseDouble(System.getProperty("sentiment.corpusWeight", "0.5"));
-    /** At most this many rows per corpus file, drawn by the fixed seed (GoEmotions alone holds 46,000). */
-    static final int CORPUS_CAP = Integer.getInteger("sentiment.corpusCap", 8000);
-
-    /**
-     * The permissively licensed training corpora of {@code ../shared/data/train/sentiment} (GoEmotions, XED EN/FR,
-     * Allociné; never the evaluation sets), each file capped at {@link #CORPUS_CAP} rows.
-     */
-    static List<SharedData.Row> corpora(Path shared) {
-        List<SharedData.Row> out = new ArrayList<>();
-        Path train = shared.resolve("train");
-        for (Path file : SharedData.files(train, "sentiment")) {
-            if (!file.getFileName().toString().startsWith(System.getProperty("sentiment.corpusPrefix", ""))) {
-                continue;
-            }
-            out.addAll(capped(SharedData.read(file)));
-        }
-        if (Boolean.getBoolean("sentiment.frenchNeutral")) {
-            for (Path file : SharedData.files(train, "hate")) {
-                if (file.getFileName().toString().startsWith("fr-")) {
-                    out.addAll(capped(SharedData.read(file).stream().filter(r -> r.label().equals("non-hateful"))
-                            .map(r -> new SharedData.Row(r.file(), r.language(), "neutral", r.text())).toList()));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static List<SharedData.Row> capped(List<SharedData.Row> rows) {
-        if (rows.size() <= CORPUS_CAP) {
-            return rows;
-        }
-        List<SharedData.Row> shuffled = new ArrayList<>(rows);
-        java.util.Collections.shuffle(shuffled, new Random(Options.defaults().seed()));
-        return shuffled.subList(0, CORPUS_CAP);
     }
 
     public static void main(String[] args) throws IOException {
@@ -177,16 +132,12 @@ public final class SentimentModelTrainer {
         }
         Options options = Options.defaults();
         SentimentAnalyzer rulesOnly = new SentimentAnalyzer(new LexiconSentimentScorer(), null);
-        List<Example> examples = examples(rulesOnly, rows, options.bits());
-        List<SharedData.Row> corpora = corpora(root);
-        examples.addAll(examples(rulesOnly, corpora, options.bits(), CORPUS_WEIGHT));
-        SentimentModel model = train(examples, options);
+        SentimentModel model = train(examples(rulesOnly, rows, options.bits()), options);
         Files.createDirectories(target.getParent());
         try (OutputStream out = Files.newOutputStream(target)) {
             model.write(out);
         }
-        System.out.printf("trained on %d development texts and %d corpus texts from %s, wrote %s (%d bytes)%n", rows.size(),
-                corpora.size(), root, target, Files.size(target));
+        System.out.printf("trained on %d texts from %s, wrote %s (%d bytes)%n", rows.size(), root, target, Files.size(target));
     }
 
     private static Path defaultTarget() {

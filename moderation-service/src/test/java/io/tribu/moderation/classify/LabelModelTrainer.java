@@ -27,7 +27,7 @@ public final class LabelModelTrainer {
      * docs/benchmarks/moderation.md): their combination with the rules won on the held-out part but lost to the
      * rules alone on the functional test sets (HateCheck, YouTube comments), so those labels stay rules.
      */
-    static final List<String> LABELS = List.of("toxicity", "insult", "identity_hate");
+    static final List<String> LABELS = List.of("toxicity", "insult");
     static final int BITS = 20;
     static final int EPOCHS = 6;
     static final double RATE = 0.1;
@@ -130,7 +130,7 @@ public final class LabelModelTrainer {
                     // trimmed: tens of thousands of rows are held at once
                     f = new CommentFeatures(Arrays.copyOf(f.buckets(), f.count()), Arrays.copyOf(f.origins(), f.count()),
                             f.count(), f.dense());
-                    int[] targets = targets(row.get(label), f.dense()[1] > 0);
+                    int[] targets = targets(row.get(label));
                     if (kept) {
                         out.add(new Example(file.getFileName().toString(), f, part, targets, rules(parsed)));
                     }
@@ -141,7 +141,7 @@ public final class LabelModelTrainer {
                             CommentFeatures g = CommentFeatures.extract(copy, BITS);
                             out.add(new Example(GROUP_NAMED, new CommentFeatures(
                                     Arrays.copyOf(g.buckets(), g.count()), Arrays.copyOf(g.origins(), g.count()),
-                                    g.count(), g.dense()), part, targets(row.get(label), true), rules(copy)));
+                                    g.count(), g.dense()), part, targets(row.get(label)), rules(copy)));
                         }
                     }
                     if (kept && part == 2) {
@@ -204,17 +204,12 @@ public final class LabelModelTrainer {
     private static final List<String> GROUP_ADJECTIVES_FR = List.of("handicapées", "noires", "trans", "homosexuelles",
             "musulmanes", "juives", "immigrées", "arabes", "lesbiennes", "étrangères");
 
-    static final double TOXIGEN_WEIGHT = Double.parseDouble(System.getProperty("train.toxigenWeight", "1"));
-
-    /**
-     * The corpora's labels as targets (toxicity, insult, identity hate); the corpora do not tell insults from other
-     * offence, see the README. Identity hate: hateful, or offensive naming a protected group.
-     */
-    static int[] targets(String label, boolean groupNamed) {
+    /** The corpora's labels as targets; the corpora do not tell insults from other offence, see the README. */
+    static int[] targets(String label) {
         return switch (label) {
-            case "hateful" -> new int[] {1, -1, 1};
-            case "offensive" -> new int[] {1, 1, groupNamed ? 1 : 0};
-            case "non-hateful", "spam", "ham", "positive", "neutral" -> new int[] {0, 0, 0};
+            case "hateful" -> new int[] {1, -1};
+            case "offensive" -> new int[] {1, 1};
+            case "non-hateful", "spam", "ham", "positive", "neutral" -> new int[] {0, 0};
             default -> throw new IllegalArgumentException("unknown label " + label);
         };
     }
@@ -244,8 +239,7 @@ public final class LabelModelTrainer {
                 for (int k = 0; k < f.count(); k++) {
                     z += sparse[f.buckets()[k] * width + label] * x;
                 }
-                double grad = (1 / (1 + Math.exp(-z)) - ex.targets()[label]) * (ex.file().equals(GROUP_NAMED) ? COPY_WEIGHT
-                        : ex.file().startsWith("en-toxigen") ? TOXIGEN_WEIGHT : 1);
+                double grad = (1 / (1 + Math.exp(-z)) - ex.targets()[label]) * (ex.file().equals(GROUP_NAMED) ? COPY_WEIGHT : 1);
                 for (int k = 0; k < f.count(); k++) {
                     int b = f.buckets()[k];
                     if (seenIn[b] < MIN_COUNT) {
