@@ -48,7 +48,7 @@ public class CommentPollMetrics {
     @Scheduled(every = "60s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> refresh() {
-        return polls.failingSince().invoke(since -> {
+        return polls.cursors().failingSince().invoke(since -> {
                     Duration longest = since == null ? Duration.ZERO : Duration.between(since, clock.instant());
                     failing.register(List.of(MultiGauge.Row.of(Tags.of("network", "youtube"), Math.max(0, longest.toSeconds()))), true);
                 })

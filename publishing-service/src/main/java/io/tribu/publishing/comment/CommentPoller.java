@@ -8,7 +8,7 @@ import io.tribu.publishing.channel.ChannelService;
 import io.tribu.publishing.channel.TokenRefresh;
 import io.tribu.publishing.network.Account;
 import io.tribu.publishing.network.YoutubeApi;
-import org.jboss.logging.Logger;
+import io.tribu.publishing.poll.PolledCursors;
 
 import io.tribu.publishing.config.PublishingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,26 +43,10 @@ import java.util.function.Function;
 @ApplicationScoped
 public class CommentPoller {
 
-    private static final Logger LOG = Logger.getLogger(CommentPoller.class);
     /** YouTube's quota day starts at midnight Pacific time. */
     static final ZoneId QUOTA_ZONE = ZoneId.of("America/Los_Angeles");
     private static final String QUOTA = "quota";
     private static final String TOKEN_REFUSED = "token-refused";
-
-    /**
-     * Why a sweep stops before its end: the cursor stays, the channel waits until {@code until}; {@code result} is the
-     * metric's (quota, token-refused, later, refused).
-     */
-    private static final class Stop extends RuntimeException {
-        final Instant until;
-        final String result;
-
-        Stop(Instant until, String result, String reason) {
-            super(reason, null, false, false);
-            this.until = until;
-            this.result = result;
-        }
-    }
 
     private final CommentPolls polls;
     private final ChannelService channels;
@@ -94,43 +78,17 @@ public class CommentPoller {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> tick() {
-        return polls.enrol(clock.instant()).chain(this::drain)
-                .onFailure().invoke(failure -> LOG.warnf("YouTube comment tick failed, next tick retries: %s", failure.getMessage()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
-    }
-
-    /** Sweeps the channels due now; returns how many. */
-    Uni<Integer> drain() {
-        Instant now = clock.instant();
-        return polls.claim(owner, 20, now, now.plus(lease)).chain(batch -> Multi.createFrom().iterable(batch)
-                .onItem().transformToUni(this::sweep).merge(2)
-                .collect().asList()
-                .map(List::size));
+        return polls.cursors().tick(owner, clock, lease, this::sweep);
     }
 
     @WithSpan
-    Uni<Void> sweep(CommentPolls.Claimed channel) {
+    Uni<Void> sweep(PolledCursors.Cursor channel) {
         Instant started = channel.sweepStartedAt() != null ? channel.sweepStartedAt() : clock.instant();
-        // Deferred: credentials that cannot be opened fail this channel's sweep only, not the other channels'.
-        return Uni.createFrom().deferred(() -> page(channel, new AtomicReference<>(channels.account(channel.channelId(), "youtube",
-                        channel.baseUrl(), channel.handle(), channel.credentials())), channel.pageToken(), started))
-                .invoke(() -> metrics.polled("complete"))
-                .onFailure(Stop.class).recoverWithUni(failure -> {
-                    Stop stop = (Stop) failure;
-                    metrics.polled(stop.result);
-                    return polls.pause(owner, channel.channelId(), stop.until, stop.getMessage(), !stop.result.equals(QUOTA),
-                            stop.result.equals(TOKEN_REFUSED), clock.instant());
-                })
-                .onFailure().recoverWithUni(failure -> {
-                    metrics.polled("error");
-                    LOG.warnf("YouTube channel %s: comments not read (%s); its lease runs out and the sweep goes on later",
-                            channel.channelId(), failure);
-                    return Uni.createFrom().voidItem();
-                });
+        return polls.cursors().sweep(owner, channel, clock, () -> page(channel, new AtomicReference<>(channels.account(channel.channelId(),
+                "youtube", channel.baseUrl(), channel.handle(), channel.credentials())), channel.pageToken(), started), metrics::polled);
     }
 
-    private Uni<Void> page(CommentPolls.Claimed channel, AtomicReference<Account> account, String pageToken, Instant started) {
+    private Uni<Void> page(PolledCursors.Cursor channel, AtomicReference<Account> account, String pageToken, Instant started) {
         return call(channel, account, current -> youtube.threads(current, pageToken)).chain(threads -> {
             Instant cutoff = (channel.watermark() != null ? channel.watermark() : started).minus(lookback);
             boolean last = threads.nextPageToken() == null
@@ -155,7 +113,7 @@ public class CommentPoller {
      * count is not the one stored, or while it began after {@code cutoff}: a reply edited there changes no count, and
      * only reading the thread again shows it.
      */
-    private Uni<List<YoutubeApi.Comment>> replies(CommentPolls.Claimed channel, AtomicReference<Account> account,
+    private Uni<List<YoutubeApi.Comment>> replies(PolledCursors.Cursor channel, AtomicReference<Account> account,
                                                    YoutubeApi.Page threads, Map<String, CommentPolls.Known> known, Instant cutoff) {
         List<YoutubeApi.Comment> inline = new ArrayList<>();
         List<YoutubeApi.Comment> toRead = new ArrayList<>();
@@ -185,7 +143,7 @@ public class CommentPoller {
                 });
     }
 
-    private Uni<List<YoutubeApi.Comment>> repliesOf(CommentPolls.Claimed channel, AtomicReference<Account> account, String parentId,
+    private Uni<List<YoutubeApi.Comment>> repliesOf(PolledCursors.Cursor channel, AtomicReference<Account> account, String parentId,
                                                      String pageToken, List<YoutubeApi.Comment> found) {
         return call(channel, account, current -> youtube.replies(current, parentId, pageToken)).chain(page -> {
             found.addAll(page.comments());
@@ -195,7 +153,7 @@ public class CommentPoller {
     }
 
     /** One list call: a unit of the day's budget first, the token renewed once if Google refuses it. */
-    private Uni<YoutubeApi.Page> call(CommentPolls.Claimed channel, AtomicReference<Account> account,
+    private Uni<YoutubeApi.Page> call(PolledCursors.Cursor channel, AtomicReference<Account> account,
                                       Function<Account, Uni<YoutubeApi.Answer>> list) {
         return spend(channel).chain(() -> list.apply(account.get())).chain(answer -> {
             if (answer instanceof YoutubeApi.TokenRefused refused) {
@@ -203,7 +161,7 @@ public class CommentPoller {
                         .onFailure().recoverWithNull()
                         .chain(renewed -> {
                             if (renewed == null) {
-                                throw new Stop(clock.instant().plus(interval), TOKEN_REFUSED, "token refused by YouTube and not renewed: "
+                                throw stop(clock.instant().plus(interval), TOKEN_REFUSED, "token refused by YouTube and not renewed: "
                                         + refused.reason());
                             }
                             account.set(renewed);
@@ -217,26 +175,31 @@ public class CommentPoller {
             }
             Instant now = clock.instant();
             if (answer instanceof YoutubeApi.QuotaExceeded quota) {
-                throw new Stop(nextQuotaDay(now), QUOTA, quota.reason());
+                throw stop(nextQuotaDay(now), QUOTA, quota.reason());
             }
             if (answer instanceof YoutubeApi.TokenRefused refused) {
-                throw new Stop(now.plus(interval), TOKEN_REFUSED, "token refused by YouTube after renewal: " + refused.reason());
+                throw stop(now.plus(interval), TOKEN_REFUSED, "token refused by YouTube after renewal: " + refused.reason());
             }
             if (answer instanceof YoutubeApi.Later later) {
-                throw new Stop(now.plus(later.after() != null ? later.after() : interval), "later", later.reason());
+                throw stop(now.plus(later.after() != null ? later.after() : interval), "later", later.reason());
             }
-            throw new Stop(now.plus(interval), "refused", ((YoutubeApi.Refused) answer).reason());
+            throw stop(now.plus(interval), "refused", ((YoutubeApi.Refused) answer).reason());
         });
     }
 
-    private Uni<Void> spend(CommentPolls.Claimed channel) {
+    private Uni<Void> spend(PolledCursors.Cursor channel) {
         Instant now = clock.instant();
         return polls.spend(owner, channel.channelId(), LocalDate.ofInstant(now, QUOTA_ZONE), dailyUnits).invoke(spent -> {
             if (!spent) {
-                throw new Stop(nextQuotaDay(now), QUOTA, "the channel's daily budget of " + dailyUnits
+                throw stop(nextQuotaDay(now), QUOTA, "the channel's daily budget of " + dailyUnits
                         + " YouTube quota units is spent (tribu.youtube.daily-units)");
             }
         }).replaceWithVoid();
+    }
+
+    /** A spent quota day is no failure: the calls worked. */
+    private static PolledCursors.Stop stop(Instant until, String result, String reason) {
+        return new PolledCursors.Stop(until, result, !result.equals(QUOTA), result.equals(TOKEN_REFUSED), reason);
     }
 
     static Instant nextQuotaDay(Instant now) {
@@ -247,7 +210,7 @@ public class CommentPoller {
     }
 
     /** Every comment read is stored; those never announced, or updated since, are announced. */
-    private Collected collect(CommentPolls.Claimed channel, List<YoutubeApi.Comment> comments, Map<String, CommentPolls.Known> threads,
+    private Collected collect(PolledCursors.Cursor channel, List<YoutubeApi.Comment> comments, Map<String, CommentPolls.Known> threads,
                               Map<String, CommentPolls.Known> replies) {
         Instant now = clock.instant();
         List<CommentPolls.Seen> seen = new ArrayList<>();

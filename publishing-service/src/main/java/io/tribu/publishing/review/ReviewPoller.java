@@ -2,15 +2,14 @@ package io.tribu.publishing.review;
 
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tribu.publishing.channel.ChannelService;
 import io.tribu.publishing.channel.TokenRefresh;
 import io.tribu.publishing.config.PublishingConfig;
 import io.tribu.publishing.network.Account;
 import io.tribu.publishing.network.GoogleBusinessApi;
+import io.tribu.publishing.poll.PolledCursors;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -38,17 +37,6 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class ReviewPoller {
 
-    private static final Logger LOG = Logger.getLogger(ReviewPoller.class);
-
-    /** Why a sweep stops before its end: the cursor stays, the location waits until {@code until}. */
-    private static final class Stop extends RuntimeException {
-        final Instant until;
-
-        Stop(Instant until, String reason) {
-            super(reason, null, false, false);
-            this.until = until;
-        }
-    }
 
     private final ReviewPolls polls;
     private final ChannelService channels;
@@ -76,37 +64,17 @@ public class ReviewPoller {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> tick() {
-        return polls.enrol(clock.instant()).chain(this::drain)
-                .onFailure().invoke(failure -> LOG.warnf("Review tick failed, next tick retries: %s", failure.getMessage()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
-    }
-
-    /** Sweeps the locations due now; returns how many. */
-    Uni<Integer> drain() {
-        Instant now = clock.instant();
-        return polls.claim(owner, 20, now, now.plus(lease)).chain(batch -> Multi.createFrom().iterable(batch)
-                .onItem().transformToUni(this::sweep).merge(2)
-                .collect().asList()
-                .map(List::size));
+        return polls.cursors().tick(owner, clock, lease, this::sweep);
     }
 
     @WithSpan
-    Uni<Void> sweep(ReviewPolls.Claimed location) {
+    Uni<Void> sweep(PolledCursors.Cursor location) {
         Instant started = location.sweepStartedAt() != null ? location.sweepStartedAt() : clock.instant();
-        // Deferred: credentials that cannot be opened fail this location's sweep only, not the others'.
-        return Uni.createFrom().deferred(() -> page(location, new AtomicReference<>(channels.account(location.channelId(),
-                        "google_business", location.baseUrl(), location.handle(), location.credentials())), location.pageToken(), started))
-                .onFailure(Stop.class).recoverWithUni(stop -> polls.pause(owner, location.channelId(), ((Stop) stop).until,
-                        stop.getMessage(), clock.instant()))
-                .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf("Location %s: reviews not read (%s); its lease runs out and the sweep goes on later",
-                            location.channelId(), failure);
-                    return Uni.createFrom().voidItem();
-                });
+        return polls.cursors().sweep(owner, location, clock, () -> page(location, new AtomicReference<>(channels.account(location.channelId(),
+                "google_business", location.baseUrl(), location.handle(), location.credentials())), location.pageToken(), started), result -> { });
     }
 
-    private Uni<Void> page(ReviewPolls.Claimed location, AtomicReference<Account> account, String pageToken, Instant started) {
+    private Uni<Void> page(PolledCursors.Cursor location, AtomicReference<Account> account, String pageToken, Instant started) {
         return call(account, pageToken).chain(page -> {
             Instant cutoff = (location.watermark() != null ? location.watermark() : started).minus(lookback);
             boolean last = page.nextPageToken() == null
@@ -128,7 +96,7 @@ public class ReviewPoller {
                         .onFailure().recoverWithNull()
                         .chain(renewed -> {
                             if (renewed == null) {
-                                throw new Stop(clock.instant().plus(interval), "token refused by Google and not renewed: "
+                                throw new PolledCursors.Stop(clock.instant().plus(interval), "token-refused", true, true, "token refused by Google and not renewed: "
                                         + refused.reason());
                             }
                             account.set(renewed);
@@ -142,12 +110,12 @@ public class ReviewPoller {
             }
             Instant now = clock.instant();
             if (answer instanceof GoogleBusinessApi.TokenRefused refused) {
-                throw new Stop(now.plus(interval), "token refused by Google after renewal: " + refused.reason());
+                throw new PolledCursors.Stop(now.plus(interval), "token-refused", true, true, "token refused by Google after renewal: " + refused.reason());
             }
             if (answer instanceof GoogleBusinessApi.Later later) {
-                throw new Stop(now.plus(later.after() != null ? later.after() : interval), later.reason());
+                throw new PolledCursors.Stop(now.plus(later.after() != null ? later.after() : interval), "later", true, false, later.reason());
             }
-            throw new Stop(now.plus(interval), ((GoogleBusinessApi.Refused) answer).reason());
+            throw new PolledCursors.Stop(now.plus(interval), "refused", true, false, ((GoogleBusinessApi.Refused) answer).reason());
         });
     }
 
@@ -155,7 +123,7 @@ public class ReviewPoller {
     }
 
     /** Every review read is stored; those never announced, or updated since, are announced. */
-    private Collected collect(ReviewPolls.Claimed location, List<GoogleBusinessApi.Review> reviews, Map<String, Instant> known) {
+    private Collected collect(PolledCursors.Cursor location, List<GoogleBusinessApi.Review> reviews, Map<String, Instant> known) {
         Instant now = clock.instant();
         List<ReviewPolls.Seen> seen = new ArrayList<>();
         List<ReviewCollected> announced = new ArrayList<>();

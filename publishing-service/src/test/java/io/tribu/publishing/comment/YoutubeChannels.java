@@ -3,27 +3,20 @@ package io.tribu.publishing.comment;
 import io.restassured.http.ContentType;
 import io.tribu.platform.testing.TestTokens;
 import io.tribu.publishing.network.fake.FakeYoutube;
-import org.eclipse.microprofile.config.ConfigProvider;
+import io.tribu.publishing.poll.PollRows;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** YouTube channels of the tests: connected through the API, their poll rows read and moved in the database. */
 final class YoutubeChannels {
 
-    static final Duration WAIT = Duration.ofSeconds(60);
+    static final Duration WAIT = PollRows.WAIT;
+    static final PollRows ROWS = new PollRows("youtube_poll", "tribu.publishing.comments", "comment-collected.v1");
 
     private YoutubeChannels() {
     }
@@ -44,54 +37,13 @@ final class YoutubeChannels {
                 .when().post("/brands/" + brand + "/channels").then().statusCode(201).extract().path("id");
     }
 
-    static Connection db() throws Exception {
-        var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class), config.getValue("quarkus.datasource.password", String.class));
-    }
-
-    static void sql(String statement, String channelId) throws Exception {
-        try (Connection db = db(); PreparedStatement update = db.prepareStatement(statement)) {
-            update.setObject(1, UUID.fromString(channelId));
-            assertEquals(1, update.executeUpdate());
-        }
-    }
-
-    /** The channel is due now (its next sweep), as if its interval had passed. */
-    static void due(String channelId) throws Exception {
-        sql("update youtube_poll set next_poll_at = now() - interval '1 second' where channel_id = ?", channelId);
-    }
-
-    static Map<String, Object> poll(String channelId) throws Exception {
-        try (Connection db = db(); PreparedStatement query = db.prepareStatement("select * from youtube_poll where channel_id = ?")) {
-            query.setObject(1, UUID.fromString(channelId));
-            try (ResultSet rows = query.executeQuery()) {
-                Map<String, Object> row = new HashMap<>();
-                if (rows.next()) {
-                    for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-                        Object value = rows.getObject(i) instanceof java.sql.Timestamp ? rows.getObject(i, OffsetDateTime.class) : rows.getObject(i);
-                        row.put(rows.getMetaData().getColumnName(i), value);
-                    }
-                }
-                return row;
-            }
-        }
-    }
-
+    /** The channel's poll row, as wanted within {@link PollRows#WAIT}. */
     static Map<String, Object> awaitPoll(String channelId, java.util.function.Predicate<Map<String, Object>> wanted) throws Exception {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (Instant.now().isBefore(deadline)) {
-            Map<String, Object> row = poll(channelId);
-            if (!row.isEmpty() && wanted.test(row)) {
-                return row;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("poll row of " + channelId + " never as wanted: " + poll(channelId));
+        return ROWS.await(channelId, wanted);
     }
 
     static int quotaUsed(String channelId) throws Exception {
-        Object used = poll(channelId).get("quota_used");
+        Object used = ROWS.row(channelId).get("quota_used");
         assertNotNull(used);
         return (Integer) used;
     }

@@ -1,7 +1,6 @@
 package io.tribu.publishing.comment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -9,9 +8,8 @@ import io.restassured.http.ContentType;
 import io.tribu.platform.testing.TestTokens;
 import io.tribu.platform.testing.TopicReader;
 import io.tribu.publishing.network.fake.FakeYoutube;
-import io.tribu.publishing.outbox.EventSchemas;
+import io.tribu.publishing.poll.PollRows;
 import io.tribu.publishing.post.Drafts;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,12 +24,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
+import static io.tribu.publishing.comment.YoutubeChannels.ROWS;
 import static io.tribu.publishing.comment.YoutubeChannels.awaitPoll;
 import static io.tribu.publishing.comment.YoutubeChannels.connect;
-import static io.tribu.publishing.comment.YoutubeChannels.due;
-import static io.tribu.publishing.comment.YoutubeChannels.poll;
 import static io.tribu.publishing.comment.YoutubeChannels.quotaUsed;
-import static io.tribu.publishing.comment.YoutubeChannels.sql;
+import static io.tribu.publishing.poll.PollRows.sql;
 import static io.tribu.publishing.comment.YoutubeChannels.youtubeChannelId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,35 +48,10 @@ class YoutubeCommentsTest {
     CommentPollMetrics metrics;
 
     static final FakeYoutube YOUTUBE = FakeYoutube.forTheService();
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final Duration WAIT = YoutubeChannels.WAIT;
-    static final Duration QUIET = Duration.ofSeconds(3);
 
     @AfterAll
     static void stop() {
         YOUTUBE.close();
-    }
-
-    /** The events of the brand read in {@code period} (or until {@code count} arrived), each checked against the schema. */
-    static List<JsonNode> events(TopicReader reader, String brand, int count, Duration period) throws Exception {
-        List<JsonNode> found = new ArrayList<>();
-        Instant deadline = Instant.now().plus(period);
-        while (found.size() < count && Instant.now().isBefore(deadline)) {
-            var record = reader.await(r -> brand.equals(r.key()), Duration.between(Instant.now(), deadline));
-            if (record.isEmpty()) {
-                break;
-            }
-            JsonNode event = JSON.readTree(record.get().value());
-            assertEquals(Set.of(), EventSchemas.violations("comment-collected.v1", event));
-            found.add(event);
-        }
-        return found;
-    }
-
-    /** After the expected events, nothing more comes for the brand. */
-    static void nothingMore(TopicReader reader, String brand) {
-        List<ConsumerRecord<String, String>> more = reader.all(r -> brand.equals(r.key()), QUIET);
-        assertEquals(List.of(), more.stream().map(ConsumerRecord::value).toList(), "no duplicate, nothing else");
     }
 
     static Map<String, String> changes(List<JsonNode> events) {
@@ -103,8 +75,8 @@ class YoutubeCommentsTest {
         FakeYoutube.Comment answer = YOUTUBE.reply(uc, first, uc, "Il revient lundi !", now.minusSeconds(2900));
         try (TopicReader reader = new TopicReader("tribu.publishing.comments")) {
             String channelId = connect("soleil", brand, uc, FakeYoutube.TOKEN);
-            List<JsonNode> events = events(reader, brand, 5, WAIT);
-            nothingMore(reader, brand);
+            List<JsonNode> events = ROWS.events(reader, brand, 5);
+            ROWS.nothingMore(reader, brand, clock);
             assertEquals(5, events.size());
             assertTrue(changes(events).values().stream().allMatch("new"::equals));
             JsonNode top = events.stream().filter(e -> e.get("data").get("commentId").asText().equals(third.id())).findFirst().orElseThrow();
@@ -125,9 +97,9 @@ class YoutubeCommentsTest {
             // The author edits a comment and someone replies: the next sweep announces exactly these two.
             YOUTUBE.edit(uc, third, "Quand rouvrez-vous ? (édité)", now.minusSeconds(60));
             FakeYoutube.Comment late = YOUTUBE.reply(uc, first, "UClatecomer0000000000000", "Merci !", now.minusSeconds(30));
-            due(channelId);
-            List<JsonNode> next = events(reader, brand, 2, WAIT);
-            nothingMore(reader, brand);
+            ROWS.due(channelId);
+            List<JsonNode> next = ROWS.events(reader, brand, 2);
+            ROWS.nothingMore(reader, brand, clock);
             Map<String, String> nextChanges = changes(next);
             assertEquals("edited", nextChanges.get(third.id() + "@" + now.minusSeconds(60)));
             assertEquals("new", nextChanges.get(late.id() + "@" + now.minusSeconds(30)));
@@ -151,8 +123,8 @@ class YoutubeCommentsTest {
         }
         try (TopicReader reader = new TopicReader("tribu.publishing.comments")) {
             String channelId = connect("soleil", brand, uc, FakeYoutube.TOKEN);
-            assertEquals(10, events(reader, brand, 10, WAIT).size());
-            nothingMore(reader, brand);
+            assertEquals(10, ROWS.events(reader, brand, 10).size());
+            ROWS.nothingMore(reader, brand, clock);
             assertEquals(0, YOUTUBE.replyReads(small.id()), "its two replies came with the thread");
             assertEquals(1 + 3, quotaUsed(channelId), "a page of threads, and the long thread's 6 replies in 3 pages of 2");
 
@@ -160,9 +132,9 @@ class YoutubeCommentsTest {
             FakeYoutube.Comment lastOfBig = bigReplies.get(FakeYoutube.INLINE_REPLIES);
             YOUTUBE.edit(uc, smallReply, "oui (édité)", now.minusSeconds(20));
             YOUTUBE.edit(uc, lastOfBig, "réponse (éditée)", now.minusSeconds(10));
-            due(channelId);
-            Map<String, String> edits = changes(events(reader, brand, 2, WAIT));
-            nothingMore(reader, brand);
+            ROWS.due(channelId);
+            Map<String, String> edits = changes(ROWS.events(reader, brand, 2));
+            ROWS.nothingMore(reader, brand, clock);
             assertEquals(Map.of(smallReply.id() + "@" + now.minusSeconds(20), "edited", lastOfBig.id() + "@" + now.minusSeconds(10), "edited"),
                     edits);
             assertEquals(0, YOUTUBE.replyReads(small.id()));
@@ -172,36 +144,35 @@ class YoutubeCommentsTest {
 
     @Test
     void aSweepStoppedMidwayGoesOnFromTheFirstPageNotStoredWithoutGapOrDuplicate() throws Exception {
-        String brand = Drafts.freshBrand();
         String uc = youtubeChannelId();
         Instant now = clock.instant();
-        Set<String> all = new java.util.HashSet<>();
-        for (int i = 0; i < 5; i++) {
-            all.add(YOUTUBE.comment(uc, "vid00000003", "commentaire " + i, now.minusSeconds(100L * (i + 1))).id());
-        }
-        YOUTUBE.failPage(FakeYoutube.pageToken(2));
-        try (TopicReader reader = new TopicReader("tribu.publishing.comments")) {
-            String channelId = connect("soleil", brand, uc, FakeYoutube.TOKEN);
-            List<JsonNode> firstPage = events(reader, brand, 2, WAIT);
-            nothingMore(reader, brand);
-            assertEquals(2, firstPage.size(), "the first page is stored with its events");
-            Map<String, Object> poll = poll(channelId);
-            assertEquals(FakeYoutube.pageToken(2), poll.get("page_token"), "the cursor is the first page not stored");
-            assertTrue(String.valueOf(poll.get("last_error")).contains("503"), String.valueOf(poll.get("last_error")));
-            assertNull(poll.get("lease_owner"));
+        ROWS.resumesAtThePageNotStored(new PollRows.Listed() {
+            public Set<String> add(int count) {
+                return java.util.stream.IntStream.range(0, count)
+                        .mapToObj(i -> YOUTUBE.comment(uc, "vid00000003", "commentaire " + i, now.minusSeconds(100L * (i + 1))).id())
+                        .collect(Collectors.toSet());
+            }
 
-            // Whoever takes the channel next (another replica, this one restarted) reads from the cursor on.
-            due(channelId);
-            List<JsonNode> rest = events(reader, brand, 3, WAIT);
-            nothingMore(reader, brand);
-            List<JsonNode> both = new ArrayList<>(firstPage);
-            both.addAll(rest);
-            assertEquals(all, both.stream().map(e -> e.get("data").get("commentId").asText()).collect(Collectors.toSet()));
-            assertEquals(5, changes(both).size(), "each comment once");
-            assertEquals(List.of("-", FakeYoutube.pageToken(2), FakeYoutube.pageToken(2), FakeYoutube.pageToken(4)),
-                    YOUTUBE.threadPageTokens(uc), "the sweep went on at the page that failed, never from the start");
-            assertNull(poll(channelId).get("page_token"), "sweep complete");
-        }
+            public String connect(String brand) {
+                return YoutubeChannels.connect("soleil", brand, uc, FakeYoutube.TOKEN);
+            }
+
+            public void failPage(int offset) {
+                YOUTUBE.failPage(FakeYoutube.pageToken(offset));
+            }
+
+            public String pageToken(int offset) {
+                return FakeYoutube.pageToken(offset);
+            }
+
+            public List<String> pageTokens() {
+                return YOUTUBE.threadPageTokens(uc);
+            }
+
+            public String id(JsonNode event) {
+                return event.get("data").get("commentId").asText();
+            }
+        }, clock);
     }
 
     @Test
@@ -214,10 +185,10 @@ class YoutubeCommentsTest {
         }
         try (TopicReader reader = new TopicReader("tribu.publishing.comments")) {
             String channelId = connect("soleil", brand, uc, FakeYoutube.TOKEN);
-            List<JsonNode> spent = events(reader, brand, 240, WAIT);
-            nothingMore(reader, brand);
+            List<JsonNode> spent = ROWS.events(reader, brand, 240);
+            ROWS.nothingMore(reader, brand, clock);
             assertEquals(240, spent.size(), "120 units (tribu.youtube.daily-units in test) read 120 pages of 2");
-            Map<String, Object> poll = poll(channelId);
+            Map<String, Object> poll = ROWS.row(channelId);
             assertEquals(120, poll.get("quota_used"));
             assertEquals(FakeYoutube.pageToken(240), poll.get("page_token"));
             assertEquals(CommentPoller.nextQuotaDay(clock.instant()), ((OffsetDateTime) poll.get("next_poll_at")).toInstant());
@@ -231,8 +202,8 @@ class YoutubeCommentsTest {
 
             // The next quota day: the sweep goes on where it stopped.
             sql("update youtube_poll set quota_day = quota_day - 1, next_poll_at = now() where channel_id = ?", channelId);
-            List<JsonNode> rest = events(reader, brand, 5, WAIT);
-            nothingMore(reader, brand);
+            List<JsonNode> rest = ROWS.events(reader, brand, 5);
+            ROWS.nothingMore(reader, brand, clock);
             List<JsonNode> both = new ArrayList<>(spent);
             both.addAll(rest);
             assertEquals(245, changes(both).size(), "245 comments, each once");
@@ -251,9 +222,9 @@ class YoutubeCommentsTest {
             Map<String, Object> poll = awaitPoll(channelId, row -> row.get("last_error") != null);
             assertTrue(String.valueOf(poll.get("last_error")).startsWith("quotaExceeded"), String.valueOf(poll.get("last_error")));
             assertEquals(CommentPoller.nextQuotaDay(clock.instant()), ((OffsetDateTime) poll.get("next_poll_at")).toInstant());
-            nothingMore(reader, brand);
-            due(channelId);
-            assertEquals(1, events(reader, brand, 1, WAIT).size());
+            ROWS.nothingMore(reader, brand, clock);
+            ROWS.due(channelId);
+            assertEquals(1, ROWS.events(reader, brand, 1).size());
         }
     }
 
@@ -264,17 +235,17 @@ class YoutubeCommentsTest {
         YOUTUBE.comment(uc, "vid00000006", "Premier", clock.instant().minusSeconds(5));
         try (TopicReader reader = new TopicReader("tribu.publishing.comments")) {
             String channelId = connect("soleil", brand, uc, "ya29.expired-before-the-first-call");
-            assertEquals(1, events(reader, brand, 1, WAIT).size(), "401, refreshed, read again");
+            assertEquals(1, ROWS.events(reader, brand, 1).size(), "401, refreshed, read again");
             assertTrue(YOUTUBE.refreshed());
 
             YOUTUBE.expireRefreshedTokens();
             YOUTUBE.revokeRefreshToken();
             YOUTUBE.comment(uc, "vid00000006", "Second", clock.instant().minusSeconds(1));
-            due(channelId);
+            ROWS.due(channelId);
             Map<String, Object> poll = awaitPoll(channelId, row -> row.get("last_error") != null);
             assertTrue(String.valueOf(poll.get("last_error")).startsWith("token refused by YouTube and not renewed"),
                     String.valueOf(poll.get("last_error")));
-            nothingMore(reader, brand);
+            ROWS.nothingMore(reader, brand, clock);
 
             // The channel's view says it, and so do the operators' metrics.
             var view = given().auth().oauth2(TestTokens.token("soleil", "community-manager", brand))
@@ -298,8 +269,8 @@ class YoutubeCommentsTest {
                     .body(java.util.Map.of("network", "youtube", "handle", uc, "credentials", java.util.Map.of("accessToken", FakeYoutube.TOKEN,
                             "refreshToken", FakeYoutube.REFRESH_TOKEN, "clientId", FakeYoutube.CLIENT_ID, "clientSecret", FakeYoutube.CLIENT_SECRET)))
                     .when().put("/brands/" + brand + "/channels/" + channelId).then().statusCode(200);
-            due(channelId);
-            assertEquals(1, events(reader, brand, 1, WAIT).size());
+            ROWS.due(channelId);
+            assertEquals(1, ROWS.events(reader, brand, 1).size());
             var healed = given().auth().oauth2(TestTokens.token("soleil", "community-manager", brand))
                     .when().get("/brands/" + brand + "/channels/" + channelId).then().statusCode(200).extract().jsonPath();
             assertEquals("connected", healed.getString("state"));
@@ -318,10 +289,10 @@ class YoutubeCommentsTest {
         try (TopicReader reader = new TopicReader("tribu.publishing.comments")) {
             String soleilChannel = connect("soleil", soleil, uc, FakeYoutube.TOKEN);
             String luneChannel = connect("lune", lune, uc, FakeYoutube.TOKEN);
-            List<JsonNode> ofSoleil = events(reader, soleil, 2, WAIT);
-            List<JsonNode> ofLune = events(reader, lune, 2, WAIT);
-            nothingMore(reader, soleil);
-            nothingMore(reader, lune);
+            List<JsonNode> ofSoleil = ROWS.events(reader, soleil, 2);
+            List<JsonNode> ofLune = ROWS.events(reader, lune, 2);
+            ROWS.nothingMore(reader, soleil, clock);
+            ROWS.nothingMore(reader, lune, clock);
             assertEquals(2, ofSoleil.size());
             assertEquals(2, ofLune.size());
             assertTrue(ofSoleil.stream().allMatch(e -> e.get("tenant").asText().equals("soleil")

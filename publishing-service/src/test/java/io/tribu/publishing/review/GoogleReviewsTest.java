@@ -1,7 +1,6 @@
 package io.tribu.publishing.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -10,33 +9,21 @@ import io.tribu.platform.testing.TestTokens;
 import io.tribu.platform.testing.TopicReader;
 import io.tribu.publishing.network.fake.FakeGoogleBusiness;
 import io.tribu.publishing.network.fake.FakeYoutube;
-import io.tribu.publishing.outbox.EventSchemas;
+import io.tribu.publishing.poll.PollRows;
 import io.tribu.publishing.post.Drafts;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Issue 28: the reviews of the brands' Google Business Profile locations, polled and announced once each (and per update). */
@@ -51,9 +38,7 @@ class GoogleReviewsTest {
     static FakeGoogleBusiness google;
     /** Google's OAuth token endpoint (one host for every Google API). */
     static FakeYoutube oauth;
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final Duration WAIT = Duration.ofSeconds(60);
-    static final Duration QUIET = Duration.ofSeconds(3);
+    static final PollRows ROWS = new PollRows("review_poll", "tribu.publishing.reviews", "review-collected.v1");
 
     @BeforeAll
     static void start() {
@@ -75,27 +60,6 @@ class GoogleReviewsTest {
                 .when().post("/brands/" + brand + "/channels").then().statusCode(201).extract().path("id");
     }
 
-    /** The events of the brand read in {@code period} (or until {@code count} arrived), each checked against the schema. */
-    static List<JsonNode> events(TopicReader reader, String brand, int count, Duration period) throws Exception {
-        List<JsonNode> found = new ArrayList<>();
-        Instant deadline = Instant.now().plus(period);
-        while (found.size() < count && Instant.now().isBefore(deadline)) {
-            var record = reader.await(r -> brand.equals(r.key()), Duration.between(Instant.now(), deadline));
-            if (record.isEmpty()) {
-                break;
-            }
-            JsonNode event = JSON.readTree(record.get().value());
-            assertEquals(Set.of(), EventSchemas.violations("review-collected.v1", event));
-            found.add(event);
-        }
-        return found;
-    }
-
-    static void nothingMore(TopicReader reader, String brand) {
-        List<ConsumerRecord<String, String>> more = reader.all(r -> brand.equals(r.key()), QUIET);
-        assertEquals(List.of(), more.stream().map(ConsumerRecord::value).toList(), "no duplicate, nothing else");
-    }
-
     static JsonNode of(List<JsonNode> events, FakeGoogleBusiness.Review review) {
         return events.stream().filter(e -> e.get("data").get("reviewId").asText().equals(review.reviewId())).findFirst().orElseThrow();
     }
@@ -110,8 +74,8 @@ class GoogleReviewsTest {
         FakeGoogleBusiness.Review anonymous = google.review(location, null, 3, "Correct", now.minusSeconds(600));
         try (TopicReader reader = new TopicReader("tribu.publishing.reviews")) {
             String channelId = connect("soleil", brand, location, FakeGoogleBusiness.TOKEN);
-            List<JsonNode> events = events(reader, brand, 3, WAIT);
-            nothingMore(reader, brand);
+            List<JsonNode> events = ROWS.events(reader, brand, 3);
+            ROWS.nothingMore(reader, brand, clock);
             assertEquals(3, events.size());
             assertTrue(events.stream().allMatch(e -> e.get("data").get("change").asText().equals("new")));
             JsonNode first = of(events, angry).get("data");
@@ -130,9 +94,9 @@ class GoogleReviewsTest {
 
             // The customer comes back and changes the stars and the text: one update, nothing else.
             google.update(angry, 4, "Café froid mais l'équipe s'est excusée", now.minusSeconds(60));
-            due(channelId);
-            List<JsonNode> next = events(reader, brand, 1, WAIT);
-            nothingMore(reader, brand);
+            ROWS.due(channelId);
+            List<JsonNode> next = ROWS.events(reader, brand, 1);
+            ROWS.nothingMore(reader, brand, clock);
             assertEquals(1, next.size());
             assertEquals("updated", next.get(0).get("data").get("change").asText());
             assertEquals(4, next.get(0).get("data").get("rating").asInt());
@@ -142,36 +106,35 @@ class GoogleReviewsTest {
 
     @Test
     void aSweepStoppedMidwayGoesOnFromTheFirstPageNotStoredWithoutGapOrDuplicate() throws Exception {
-        String brand = Drafts.freshBrand();
         String location = google.location();
         Instant now = clock.instant();
-        Set<String> all = new java.util.HashSet<>();
-        for (int i = 0; i < 5; i++) {
-            all.add(google.review(location, "client " + i, 1 + i, "avis " + i, now.minusSeconds(100L * (i + 1))).reviewId());
-        }
-        google.failPage(FakeGoogleBusiness.pageToken(2));
-        try (TopicReader reader = new TopicReader("tribu.publishing.reviews")) {
-            String channelId = connect("soleil", brand, location, FakeGoogleBusiness.TOKEN);
-            List<JsonNode> firstPage = events(reader, brand, 2, WAIT);
-            nothingMore(reader, brand);
-            assertEquals(2, firstPage.size(), "the first page is stored with its events");
-            Map<String, Object> poll = poll(channelId);
-            assertEquals(FakeGoogleBusiness.pageToken(2), poll.get("page_token"), "the cursor is the first page not stored");
-            assertTrue(String.valueOf(poll.get("last_error")).contains("503 UNAVAILABLE"), String.valueOf(poll.get("last_error")));
-            assertNull(poll.get("lease_owner"));
+        ROWS.resumesAtThePageNotStored(new PollRows.Listed() {
+            public Set<String> add(int count) {
+                return java.util.stream.IntStream.range(0, count)
+                        .mapToObj(i -> google.review(location, "client " + i, 1 + i, "avis " + i, now.minusSeconds(100L * (i + 1))).reviewId())
+                        .collect(Collectors.toSet());
+            }
 
-            // Whoever takes the location next (another replica, this one restarted) reads from the cursor on.
-            due(channelId);
-            List<JsonNode> rest = events(reader, brand, 3, WAIT);
-            nothingMore(reader, brand);
-            List<JsonNode> both = new ArrayList<>(firstPage);
-            both.addAll(rest);
-            assertEquals(all, both.stream().map(e -> e.get("data").get("reviewId").asText()).collect(Collectors.toSet()));
-            assertEquals(5, both.size(), "each review once");
-            assertEquals(List.of("-", FakeGoogleBusiness.pageToken(2), FakeGoogleBusiness.pageToken(2), FakeGoogleBusiness.pageToken(4)),
-                    google.pageTokens(location), "the sweep went on at the page that failed, never from the start");
-            assertNull(poll(channelId).get("page_token"), "sweep complete");
-        }
+            public String connect(String brand) {
+                return GoogleReviewsTest.connect("soleil", brand, location, FakeGoogleBusiness.TOKEN);
+            }
+
+            public void failPage(int offset) {
+                google.failPage(FakeGoogleBusiness.pageToken(offset));
+            }
+
+            public String pageToken(int offset) {
+                return FakeGoogleBusiness.pageToken(offset);
+            }
+
+            public List<String> pageTokens() {
+                return google.pageTokens(location);
+            }
+
+            public String id(JsonNode event) {
+                return event.get("data").get("reviewId").asText();
+            }
+        }, clock);
     }
 
     @Test
@@ -184,21 +147,21 @@ class GoogleReviewsTest {
         }
         try (TopicReader reader = new TopicReader("tribu.publishing.reviews")) {
             String channelId = connect("soleil", brand, location, FakeGoogleBusiness.TOKEN);
-            assertEquals(4, events(reader, brand, 4, WAIT).size());
-            nothingMore(reader, brand);
+            assertEquals(4, ROWS.events(reader, brand, 4).size());
+            ROWS.nothingMore(reader, brand, clock);
             // A replica took the next sweep, stored its first page's cursor, and died holding the lease.
             google.review(location, "tardif", 1, "Toujours froid", now.minusSeconds(10));
-            sql("update review_poll set lease_owner = 'reviews-dead0000', lease_until = now() + interval '2 seconds', "
+            PollRows.sql("update review_poll set lease_owner = 'reviews-dead0000', lease_until = now() + interval '2 seconds', "
                     + "page_token = '" + FakeGoogleBusiness.pageToken(2) + "', sweep_started_at = now(), next_poll_at = now() "
                     + "where channel_id = ?", channelId);
-            List<JsonNode> after = events(reader, brand, 1, Duration.ofSeconds(8));
-            assertEquals(List.of(), after, "the page the dead replica had not stored holds nothing new: nothing announced again");
-            awaitPoll(channelId, row -> row.get("page_token") == null && row.get("lease_owner") == null);
+            ROWS.await(channelId, row -> row.get("page_token") == null && row.get("lease_owner") == null);
+            // The page the dead replica had not stored holds nothing new: nothing announced again.
+            ROWS.nothingMore(reader, brand, clock);
             assertEquals(List.of("-", FakeGoogleBusiness.pageToken(2), FakeGoogleBusiness.pageToken(2), FakeGoogleBusiness.pageToken(4)),
                     google.pageTokens(location), "taken over at the cursor once the lease ran out, never from the start");
-            due(channelId);
-            List<JsonNode> late = events(reader, brand, 1, WAIT);
-            nothingMore(reader, brand);
+            ROWS.due(channelId);
+            List<JsonNode> late = ROWS.events(reader, brand, 1);
+            ROWS.nothingMore(reader, brand, clock);
             assertEquals("Toujours froid", late.get(0).get("data").get("text").asText());
         }
     }
@@ -211,18 +174,18 @@ class GoogleReviewsTest {
         google.throttle();
         try (TopicReader reader = new TopicReader("tribu.publishing.reviews")) {
             String channelId = connect("soleil", brand, location, FakeGoogleBusiness.TOKEN);
-            Map<String, Object> poll = awaitPoll(channelId, row -> row.get("last_error") != null);
+            Map<String, Object> poll = ROWS.await(channelId, row -> row.get("last_error") != null);
             assertTrue(String.valueOf(poll.get("last_error")).startsWith("429 RESOURCE_EXHAUSTED"), String.valueOf(poll.get("last_error")));
             Instant next = ((OffsetDateTime) poll.get("next_poll_at")).toInstant();
             assertTrue(next.isAfter(clock.instant().plusSeconds(100)) && next.isBefore(clock.instant().plusSeconds(121)),
                     "Retry-After 120 s: " + next);
-            nothingMore(reader, brand);
-            due(channelId);
-            assertEquals(1, events(reader, brand, 1, WAIT).size());
+            ROWS.nothingMore(reader, brand, clock);
+            ROWS.due(channelId);
+            assertEquals(1, ROWS.events(reader, brand, 1).size());
 
             String gone = "accounts/999/locations/404";
             String goneChannel = connect("soleil", brand, gone, FakeGoogleBusiness.TOKEN);
-            Map<String, Object> missing = awaitPoll(goneChannel, row -> row.get("last_error") != null);
+            Map<String, Object> missing = ROWS.await(goneChannel, row -> row.get("last_error") != null);
             assertTrue(String.valueOf(missing.get("last_error")).startsWith("404 NOT_FOUND"), String.valueOf(missing.get("last_error")));
         }
     }
@@ -234,17 +197,17 @@ class GoogleReviewsTest {
         google.review(location, "Inès", 4, "Bon accueil", clock.instant().minusSeconds(5));
         try (TopicReader reader = new TopicReader("tribu.publishing.reviews")) {
             String channelId = connect("soleil", brand, location, "ya29.expired-before-the-first-call");
-            assertEquals(1, events(reader, brand, 1, WAIT).size(), "401, refreshed, read again");
+            assertEquals(1, ROWS.events(reader, brand, 1).size(), "401, refreshed, read again");
             assertTrue(oauth.refreshed());
 
             google.expireRefreshedTokens();
             oauth.revokeRefreshToken();
             google.review(location, "Hugo", 2, "Bof", clock.instant().minusSeconds(1));
-            due(channelId);
-            Map<String, Object> poll = awaitPoll(channelId, row -> row.get("last_error") != null);
+            ROWS.due(channelId);
+            Map<String, Object> poll = ROWS.await(channelId, row -> row.get("last_error") != null);
             assertTrue(String.valueOf(poll.get("last_error")).startsWith("token refused by Google and not renewed: 401 UNAUTHENTICATED"),
                     String.valueOf(poll.get("last_error")));
-            nothingMore(reader, brand);
+            ROWS.nothingMore(reader, brand, clock);
         }
     }
 
@@ -258,10 +221,10 @@ class GoogleReviewsTest {
         try (TopicReader reader = new TopicReader("tribu.publishing.reviews")) {
             String soleilChannel = connect("soleil", soleil, location, FakeGoogleBusiness.TOKEN);
             String luneChannel = connect("lune", lune, location, FakeGoogleBusiness.TOKEN);
-            List<JsonNode> ofSoleil = events(reader, soleil, 2, WAIT);
-            List<JsonNode> ofLune = events(reader, lune, 2, WAIT);
-            nothingMore(reader, soleil);
-            nothingMore(reader, lune);
+            List<JsonNode> ofSoleil = ROWS.events(reader, soleil, 2);
+            List<JsonNode> ofLune = ROWS.events(reader, lune, 2);
+            ROWS.nothingMore(reader, soleil, clock);
+            ROWS.nothingMore(reader, lune, clock);
             assertTrue(ofSoleil.stream().allMatch(e -> e.get("tenant").asText().equals("soleil")
                     && e.get("data").get("channelId").asText().equals(soleilChannel)));
             assertTrue(ofLune.stream().allMatch(e -> e.get("tenant").asText().equals("lune")
@@ -270,53 +233,5 @@ class GoogleReviewsTest {
             given().auth().oauth2(TestTokens.token("lune", "community-manager", lune))
                     .when().get("/brands/" + lune + "/channels/" + soleilChannel).then().statusCode(404);
         }
-    }
-
-    // --- the poll rows ---
-
-    static Connection db() throws Exception {
-        var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class), config.getValue("quarkus.datasource.password", String.class));
-    }
-
-    static void sql(String statement, String channelId) throws Exception {
-        try (Connection db = db(); PreparedStatement update = db.prepareStatement(statement)) {
-            update.setObject(1, UUID.fromString(channelId));
-            assertEquals(1, update.executeUpdate());
-        }
-    }
-
-    /** The location is due now (its next sweep), as if its interval had passed. */
-    static void due(String channelId) throws Exception {
-        sql("update review_poll set next_poll_at = now() - interval '1 second' where channel_id = ?", channelId);
-    }
-
-    static Map<String, Object> poll(String channelId) throws Exception {
-        try (Connection db = db(); PreparedStatement query = db.prepareStatement("select * from review_poll where channel_id = ?")) {
-            query.setObject(1, UUID.fromString(channelId));
-            try (ResultSet rows = query.executeQuery()) {
-                Map<String, Object> row = new HashMap<>();
-                if (rows.next()) {
-                    for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-                        Object value = rows.getObject(i) instanceof java.sql.Timestamp ? rows.getObject(i, OffsetDateTime.class) : rows.getObject(i);
-                        row.put(rows.getMetaData().getColumnName(i), value);
-                    }
-                }
-                return row;
-            }
-        }
-    }
-
-    static Map<String, Object> awaitPoll(String channelId, Predicate<Map<String, Object>> wanted) throws Exception {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (Instant.now().isBefore(deadline)) {
-            Map<String, Object> row = poll(channelId);
-            if (!row.isEmpty() && wanted.test(row)) {
-                return row;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("poll row of " + channelId + " never as wanted: " + poll(channelId));
     }
 }
