@@ -26,10 +26,10 @@ db() { PGPASSWORD=tribu "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U tribu
 echo "[bench] infrastructure"
 ./tribu infra up
 echo "[bench] building the service"
-mvn -B -q -pl moderation-service package -DskipTests
 cp_file="$(mktemp)"
-mvn -B -q -pl moderation-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
-mvn -B -q -pl moderation-service test-compile
+# one reactor run: the platform's classes come from its module, not from a stale local repository
+mvn -B -q -o -pl moderation-service -am package dependency:build-classpath -DskipTests -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$cp_file"
 bench_cp="$repo/moderation-service/target/test-classes:$repo/moderation-service/target/classes:$(cat "$cp_file")"
 
 echo "[bench] fresh database moderation_bench"
