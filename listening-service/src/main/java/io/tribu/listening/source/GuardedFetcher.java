@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -81,10 +82,24 @@ public class GuardedFetcher {
         throw new SourceException("more than " + MAX_REDIRECTS + " redirects from " + url);
     }
 
-    /** A source that cannot be read; the message is shown on the source as its last error. */
+    /**
+     * A source that cannot be read; the message is shown on the source as its last error. {@code retryAt}: not before
+     * then (a spent quota), null for the source's interval.
+     */
     public static class SourceException extends IOException {
+        private final Instant retryAt;
+
         public SourceException(String message) {
+            this(message, null);
+        }
+
+        public SourceException(String message, Instant retryAt) {
             super(message);
+            this.retryAt = retryAt;
+        }
+
+        public Instant retryAt() {
+            return retryAt;
         }
     }
 }
