@@ -53,14 +53,7 @@ public class GuardedFetcher {
             if (lastModified != null) {
                 request.addHeader("If-Modified-Since", lastModified);
             }
-            PinnedHttp.Exchange response;
-            try {
-                response = http.fetch(target, request, null, maxBytes, timeout);
-            } catch (UrlGuard.Refused refused) {
-                throw new SourceException("refused " + target + ": " + refused.getMessage());
-            } catch (PinnedHttp.TooLarge tooLarge) {
-                throw new SourceException(tooLarge.getMessage());
-            }
+            PinnedHttp.Exchange response = exchange(target, request);
             int status = response.status();
             if (REDIRECTS.contains(status)) {
                 String location = response.header("Location");
@@ -80,6 +73,20 @@ public class GuardedFetcher {
                     response.header("Last-Modified"), response.header("Content-Type"));
         }
         throw new SourceException("more than " + MAX_REDIRECTS + " redirects from " + url);
+    }
+
+    /**
+     * One request, whatever its status, at the address the guard checked, its body capped; a refused address or a body
+     * too large is a {@link SourceException}. No redirect followed.
+     */
+    public PinnedHttp.Exchange exchange(URI target, RequestOptions request) throws IOException, InterruptedException {
+        try {
+            return http.fetch(target, request, null, maxBytes, timeout);
+        } catch (UrlGuard.Refused refused) {
+            throw new SourceException("refused " + target + ": " + refused.getMessage());
+        } catch (PinnedHttp.TooLarge tooLarge) {
+            throw new SourceException(tooLarge.getMessage());
+        }
     }
 
     /**

@@ -3,9 +3,9 @@ package io.tribu.listening.source.youtube;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tribu.listening.config.ListeningConfig;
+import io.tribu.listening.source.GuardedFetcher;
 import io.tribu.listening.source.GuardedFetcher.SourceException;
 import io.tribu.platform.net.PinnedHttp;
-import io.tribu.platform.net.UrlGuard;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,13 +14,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
  * YouTube Data API v3 {@code search.list}: {@code GET /youtube/v3/search?part=snippet&type=video&q=&order=date
  * &publishedAfter=&maxResults=50&pageToken=}, 100 quota units a call, at the operator's {@code tribu.sources.youtube.url}
- * through the platform's pinned client (the address the SSRF guard checked). The key goes in the
+ * through the {@link GuardedFetcher} (the address the SSRF guard checked, the body capped). The key goes in the
  * {@code X-Goog-Api-Key} header, never in the URL, so no error message, log line or proxy log carries it. Errors are
  * Google's JSON {@code {"error": {"code", "message", "errors": [{"reason", "domain"}]}}}: 403 {@code quotaExceeded}
  * (the project's day is spent: not before the next quota day), 400 {@code keyInvalid} (or {@code API_KEY_INVALID} in the newer
@@ -30,18 +29,15 @@ import java.time.Instant;
 class YoutubeSearch {
 
     static final int PAGE_SIZE = 50;
-    private static final int MAX_BYTES = 2 * 1024 * 1024;
 
-    private final PinnedHttp http;
+    private final GuardedFetcher fetcher;
     private final ObjectMapper json;
     private final String base;
-    private final Duration timeout;
 
-    YoutubeSearch(PinnedHttp http, ObjectMapper json, ListeningConfig config) {
-        this.http = http;
+    YoutubeSearch(GuardedFetcher fetcher, ObjectMapper json, ListeningConfig config) {
+        this.fetcher = fetcher;
         this.json = json;
         this.base = config.sources().youtube().url().toString().replaceAll("/+$", "");
-        this.timeout = config.sources().fetchTimeout();
     }
 
     /** One page of the newest videos matching {@code query} published after {@code publishedAfter}. */
@@ -54,14 +50,7 @@ class YoutubeSearch {
                 .addHeader("Accept", "application/json")
                 .addHeader("X-Goog-Api-Key", apiKey)
                 .addHeader("User-Agent", "Tribu-Listening/1.0 (+https://tribu.io)");
-        PinnedHttp.Exchange response;
-        try {
-            response = http.fetch(url, request, null, MAX_BYTES, timeout);
-        } catch (UrlGuard.Refused refused) {
-            throw new SourceException("refused " + base + ": " + refused.getMessage());
-        } catch (PinnedHttp.TooLarge tooLarge) {
-            throw new SourceException(tooLarge.getMessage());
-        }
+        PinnedHttp.Exchange response = fetcher.exchange(url, request);
         int status = response.status();
         if (status == 200) {
             try {
