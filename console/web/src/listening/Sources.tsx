@@ -51,7 +51,7 @@ export function Sources({ brand, me }: { brand: string; me: Me }) {
               {sources.data.map((s) => (
                 <tr key={s.id} data-testid="source">
                   <th scope="row">{s.type}{s.ownedChannel && <> <span className="tag">{t('listening.source.owned')}</span></>}</th>
-                  <td className="wrap">{s.url}{s.hashtag && <> #{s.hashtag}</>}{s.webhookPath && <code>{s.webhookPath}</code>}</td>
+                  <td className="wrap">{s.url}{s.hashtag && <> #{s.hashtag}</>}{s.query && <>{t('listening.source.searching', { query: s.query })}</>}{s.webhookPath && <code>{s.webhookPath}</code>}{s.quotaUsed != null && <span className="hint"> {t('listening.source.quota', { used: s.quotaUsed, day: s.quotaDay ?? '' })}</span>}</td>
                   <td data-testid="source-state">{s.enabled ? t('listening.source.active') : t('listening.source.paused')}</td>
                   <td>{s.lastPolledAt ? <>{time(s.lastPolledAt)}{s.lastStatus && <span className="hint"> ({s.lastStatus})</span>}</> : t('listening.never')}</td>
                   <td className="wrap">{s.lastError ? <>{s.lastErrorAt && <>{time(s.lastErrorAt)}: </>}{s.lastError}</> : '—'}</td>
@@ -81,7 +81,7 @@ function SourceActions({ brand, source }: { brand: string; source: Source }) {
       setError(e);
     }
   };
-  const where = source.url ?? source.webhookPath ?? source.type;
+  const where = source.url ?? source.query ?? source.webhookPath ?? source.type;
   return (
     <div className="action-row">
       <button type="button" onClick={() => run(() => pauseSource(brand, source.id, source.enabled))}
@@ -104,17 +104,22 @@ function SourceActions({ brand, source }: { brand: string; source: Source }) {
 function SourceForm({ brand, onDone }: { brand: string; onDone: (created: Source | null) => void }) {
   const t = useT();
   const client = useQueryClient();
-  const [draft, setDraft] = useState<SourceDraft>({ type: 'rss', url: '', hashtag: '', ownedChannel: false });
+  const [draft, setDraft] = useState<SourceDraft>({ type: 'rss', url: '', hashtag: '', query: '', apiKey: '', ownedChannel: false });
   const [pollInterval, setPollInterval] = useState('');
   const [error, setError] = useState<unknown>(null);
   const violations = error instanceof ApiError ? (error.problem.violations ?? []) : [];
   const violation = (field: string) => violations.find((v) => v.field === field || v.field.endsWith(`.${field}`))?.message;
   const polled = draft.type !== 'webhook';
+  const youtube = draft.type === 'youtube';
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
     const body: SourceDraft = { type: draft.type, ownedChannel: draft.ownedChannel };
-    if (polled) body.url = draft.url;
+    if (polled && !youtube) body.url = draft.url;
+    if (youtube) {
+      body.query = draft.query;
+      body.apiKey = draft.apiKey;
+    }
     if (draft.type === 'mastodon' || draft.type === 'bluesky') body.hashtag = draft.hashtag?.replace(/^#/, '');
     if (polled && pollInterval) body.pollIntervalSeconds = Number(pollInterval);
     try {
@@ -138,9 +143,20 @@ function SourceForm({ brand, onDone }: { brand: string; onDone: (created: Source
         <option value="rss">{t('listening.source.type.rss')}</option>
         <option value="mastodon">{t('listening.source.type.mastodon')}</option>
         <option value="bluesky">{t('listening.source.type.bluesky')}</option>
+        <option value="youtube">{t('listening.source.type.youtube')}</option>
         <option value="webhook">{t('listening.source.type.webhook')}</option>
       </select>
-      {polled && (
+      {youtube && (
+        <>
+          <label htmlFor="source-query">{t('listening.source.query')}</label>
+          <input id="source-query" required maxLength={500} value={draft.query} onChange={(e) => setDraft({ ...draft, query: e.target.value })} {...field('query')} />
+          {fieldError('query')}
+          <label htmlFor="source-api-key">{t('listening.source.apiKey')}</label>
+          <input id="source-api-key" type="password" autoComplete="off" required maxLength={200} value={draft.apiKey} onChange={(e) => setDraft({ ...draft, apiKey: e.target.value })} {...field('apiKey')} />
+          {fieldError('apiKey')}
+        </>
+      )}
+      {polled && !youtube && (
         <>
           <label htmlFor="source-url">{t(draft.type === 'rss' ? 'listening.source.url.rss' : draft.type === 'mastodon' ? 'listening.source.url.mastodon' : 'listening.source.url.bluesky')}</label>
           <input id="source-url" type="url" required maxLength={2048} value={draft.url} onChange={(e) => setDraft({ ...draft, url: e.target.value })} {...field('url')} />
@@ -161,7 +177,7 @@ function SourceForm({ brand, onDone }: { brand: string; onDone: (created: Source
           {fieldError('pollIntervalSeconds')}
         </>
       )}
-      <label className="inline"><input type="checkbox" checked={draft.ownedChannel} onChange={(e) => setDraft({ ...draft, ownedChannel: e.target.checked })} /> {t('listening.source.ownedChannel')}</label>
+      {!youtube && <label className="inline"><input type="checkbox" checked={draft.ownedChannel} onChange={(e) => setDraft({ ...draft, ownedChannel: e.target.checked })} /> {t('listening.source.ownedChannel')}</label>}
       {error != null && violations.length === 0 && <ProblemMessage error={error} />}
       <div className="action-row">
         <button type="submit">{t('listening.save')}</button>

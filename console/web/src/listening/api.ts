@@ -66,7 +66,7 @@ export interface Preview {
 
 export interface Source {
   id: string;
-  type: 'rss' | 'mastodon' | 'bluesky' | 'webhook';
+  type: 'rss' | 'mastodon' | 'bluesky' | 'youtube' | 'webhook';
   url: string | null;
   hashtag: string | null;
   pollIntervalSeconds: number | null;
@@ -80,12 +80,20 @@ export interface Source {
   lastErrorAt: string | null;
   webhookPath: string | null;
   webhookSecret?: string | null;
+  /** youtube: the search terms */
+  query?: string | null;
+  /** youtube: the quota day (Pacific time) quotaUsed counts for, and the units spent on it */
+  quotaDay?: string | null;
+  quotaUsed?: number | null;
 }
 
 export interface SourceDraft {
   type: Source['type'];
   url?: string;
   hashtag?: string;
+  /** youtube: the search terms and the API key (sent once, never shown again) */
+  query?: string;
+  apiKey?: string;
   pollIntervalSeconds?: number;
   ownedChannel: boolean;
 }

@@ -79,6 +79,30 @@ public interface ListeningConfig {
 
         /** Bluesky sources. */
         Bluesky bluesky();
+
+        /** YouTube search sources. */
+        Youtube youtube();
+    }
+
+    interface Youtube {
+        /** Where the YouTube Data API v3 is reached (search.list); through the SSRF guard like every source. */
+        @WithDefault("https://www.googleapis.com")
+        URI url();
+
+        /**
+         * Quota units one YouTube source may spend per YouTube quota day (Pacific time), 100 per search; its poll interval
+         * is derived from it (86,400 s × 100 / units). Google gives a project 10,000 units a day by default, shared by
+         * every source whose key belongs to that project.
+         */
+        @WithDefault("10000")
+        int dailyUnits();
+
+        /**
+         * A sweep asks for the videos published after the newest one the last sweep saw, less this: YouTube indexes some
+         * videos late; those read twice are stored once. A new source starts this long before its creation.
+         */
+        @WithDefault("1h")
+        Duration overlap();
     }
 
     interface Mastodon {

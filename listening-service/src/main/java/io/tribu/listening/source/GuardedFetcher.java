@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -52,14 +53,7 @@ public class GuardedFetcher {
             if (lastModified != null) {
                 request.addHeader("If-Modified-Since", lastModified);
             }
-            PinnedHttp.Exchange response;
-            try {
-                response = http.fetch(target, request, null, maxBytes, timeout);
-            } catch (UrlGuard.Refused refused) {
-                throw new SourceException("refused " + target + ": " + refused.getMessage());
-            } catch (PinnedHttp.TooLarge tooLarge) {
-                throw new SourceException(tooLarge.getMessage());
-            }
+            PinnedHttp.Exchange response = exchange(target, request);
             int status = response.status();
             if (REDIRECTS.contains(status)) {
                 String location = response.header("Location");
@@ -81,10 +75,38 @@ public class GuardedFetcher {
         throw new SourceException("more than " + MAX_REDIRECTS + " redirects from " + url);
     }
 
-    /** A source that cannot be read; the message is shown on the source as its last error. */
+    /**
+     * One request, whatever its status, at the address the guard checked, its body capped; a refused address or a body
+     * too large is a {@link SourceException}. No redirect followed.
+     */
+    public PinnedHttp.Exchange exchange(URI target, RequestOptions request) throws IOException, InterruptedException {
+        try {
+            return http.fetch(target, request, null, maxBytes, timeout);
+        } catch (UrlGuard.Refused refused) {
+            throw new SourceException("refused " + target + ": " + refused.getMessage());
+        } catch (PinnedHttp.TooLarge tooLarge) {
+            throw new SourceException(tooLarge.getMessage());
+        }
+    }
+
+    /**
+     * A source that cannot be read; the message is shown on the source as its last error. {@code retryAt}: not before
+     * then (a spent quota), null for the source's interval.
+     */
     public static class SourceException extends IOException {
+        private final Instant retryAt;
+
         public SourceException(String message) {
+            this(message, null);
+        }
+
+        public SourceException(String message, Instant retryAt) {
             super(message);
+            this.retryAt = retryAt;
+        }
+
+        public Instant retryAt() {
+            return retryAt;
         }
     }
 }

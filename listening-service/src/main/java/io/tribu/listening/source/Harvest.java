@@ -1,5 +1,6 @@
 package io.tribu.listening.source;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -7,14 +8,15 @@ import java.util.List;
  * so), and the cursor to save with them (HTTP validators for feeds, the newest id or time for timelines), so the
  * next poll resumes exactly after them.
  *
- * @param withdrawn the ids at the source of items deleted there
+ * @param withdrawn   the ids at the source of items deleted there
+ * @param pollAgainAt when to poll next, sooner than the interval (the next page of a sweep); null: the interval
  */
 public record Harvest(List<HeardItem> items, List<Edit> edits, List<String> withdrawn, String etag,
-                      String lastModified, String cursor, String status) {
+                      String lastModified, String cursor, String status, Instant pollAgainAt) {
 
     /** A poll that only hears new items. */
     public Harvest(List<HeardItem> items, String etag, String lastModified, String cursor, String status) {
-        this(items, List.of(), List.of(), etag, lastModified, cursor, status);
+        this(items, List.of(), List.of(), etag, lastModified, cursor, status, null);
     }
 
     /**

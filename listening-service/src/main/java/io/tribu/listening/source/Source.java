@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** Where listening hears a brand's mentions, with the cursor that lets polling resume after a restart. */
@@ -17,7 +18,10 @@ public class Source extends PanacheEntityBase {
     public String tenant;
     @Column(name = "brand_id")
     public String brandId;
-    /** rss (RSS and Atom feeds), mastodon (a hashtag timeline) or webhook (a system pushes signed mentions). */
+    /**
+     * rss (RSS and Atom feeds), mastodon, bluesky (a hashtag timeline), youtube (a video search) or webhook (a system
+     * pushes signed mentions).
+     */
     public String type;
     public String url;
     @Column(name = "poll_interval_seconds")
@@ -49,6 +53,17 @@ public class Source extends PanacheEntityBase {
     /** Webhook sources only: the HMAC-SHA256 key deliveries are signed with. */
     @Column(name = "webhook_secret")
     public String webhookSecret;
+    /** YouTube sources: the search terms (q of search.list). */
+    @Column(name = "search_query")
+    public String query;
+    /** YouTube sources: the API key, sent as X-Goog-Api-Key; never shown by the API nor logged. */
+    @Column(name = "api_key")
+    public String apiKey;
+    /** YouTube sources: the quota day (Pacific time) {@code quotaUsed} counts for. */
+    @Column(name = "quota_day")
+    public LocalDate quotaDay;
+    @Column(name = "quota_used")
+    public int quotaUsed;
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -77,8 +77,9 @@ public class SourcePoller {
         } catch (IOException e) {
             String reason = reason(e);
             LOG.infof("Source %s (%s) of brand %s not read: %s", claimed.id, claimed.type, claimed.brandId, reason);
+            Instant retryAt = e instanceof GuardedFetcher.SourceException refused ? refused.retryAt() : null;
             VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
-                    () -> recordFailure(claimed, reason, polledAt)));
+                    () -> recordFailure(claimed, reason, polledAt, retryAt)));
         }
     }
 
@@ -110,6 +111,9 @@ public class SourcePoller {
                         source.lastModified = harvest.lastModified();
                         if (harvest.cursor() != null) {
                             source.cursor = harvest.cursor();
+                        }
+                        if (harvest.pollAgainAt() != null && source.enabled) {
+                            source.nextPollAt = harvest.pollAgainAt();
                         }
                         source.lastPolledAt = polledAt;
                         source.lastStatus = harvest.status() != null ? harvest.status()
@@ -148,9 +152,12 @@ public class SourcePoller {
         return chain.map(done -> new Changes(counts[0], counts[1], counts[2]));
     }
 
-    private static Uni<Void> recordFailure(Source claimed, String error, Instant polledAt) {
+    private static Uni<Void> recordFailure(Source claimed, String error, Instant polledAt, Instant retryAt) {
         return Source.<Source>findById(claimed.id).invoke(source -> {
             if (source != null) {
+                if (retryAt != null && source.enabled) {
+                    source.nextPollAt = retryAt;
+                }
                 source.lastPolledAt = polledAt;
                 source.lastStatus = "error";
                 source.lastError = error;

@@ -6,7 +6,9 @@ import io.smallrye.mutiny.Uni;
 import io.tribu.platform.access.NotFoundProblems;
 import io.tribu.platform.net.UrlGuard;
 import io.tribu.platform.problem.Problems;
+import io.tribu.listening.config.ListeningConfig;
 import io.tribu.listening.source.webhook.WebhookSecrets;
+import io.tribu.listening.source.youtube.YoutubeConnector;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -22,15 +24,25 @@ public class SourceService {
 
     private final UrlGuard addresses;
     private final Clock clock;
+    private final int youtubeInterval;
 
-    public SourceService(UrlGuard addresses, Clock clock) {
+    public SourceService(UrlGuard addresses, Clock clock, ListeningConfig config) {
         this.addresses = addresses;
         this.clock = clock;
+        this.youtubeInterval = YoutubeConnector.pollIntervalSeconds(config.sources().youtube().dailyUnits());
     }
 
     @WithTransaction
     public Uni<Source> add(String tenant, String brandId, SourceRequest request) {
-        boolean polled = !"webhook".equals(request.type());
+        boolean youtube = "youtube".equals(request.type());
+        if (youtube) {
+            String refusal = youtubeRefusal(request);
+            if (refusal != null) {
+                int colon = refusal.indexOf(' ');
+                return Uni.createFrom().failure(Problems.invalidBody(refusal.substring(0, colon), refusal.substring(colon + 1)));
+            }
+        }
+        boolean polled = !"webhook".equals(request.type()) && !youtube;
         if (polled && (request.url() == null || request.url().isBlank())) {
             return Uni.createFrom().failure(
                     Problems.invalidBody("url", "is required for an " + request.type() + " source"));
@@ -53,14 +65,35 @@ public class SourceService {
         source.type = request.type();
         source.url = polled ? request.url() : null;
         source.hashtag = tagged ? request.hashtag() : null;
-        source.webhookSecret = polled ? null : WebhookSecrets.generate();
+        source.webhookSecret = "webhook".equals(request.type()) ? WebhookSecrets.generate() : null;
+        source.query = youtube ? request.query().strip() : null;
+        source.apiKey = youtube ? request.apiKey() : null;
         source.pollIntervalSeconds = request.pollIntervalSeconds() != null ? request.pollIntervalSeconds()
+                : youtube ? youtubeInterval
                 : "bluesky".equals(request.type()) ? STREAM_POLL_INTERVAL_SECONDS : DEFAULT_POLL_INTERVAL_SECONDS;
         source.ownedChannel = Boolean.TRUE.equals(request.ownedChannel());
         source.enabled = true;
         source.createdAt = clock.instant();
         source.nextPollAt = source.createdAt;
         return source.persist();
+    }
+
+    /** What a youtube source's request lacks, as "field reason", or null. */
+    private String youtubeRefusal(SourceRequest request) {
+        if (request.query() == null || request.query().isBlank()) {
+            return "query is required for a youtube source";
+        }
+        if (request.apiKey() == null) {
+            return "apiKey is required for a youtube source";
+        }
+        if (Boolean.TRUE.equals(request.ownedChannel())) {
+            return "ownedChannel must be false for a youtube source: a search hears the public, not the brand's channel";
+        }
+        if (request.pollIntervalSeconds() != null && request.pollIntervalSeconds() < youtubeInterval) {
+            return "pollIntervalSeconds must be at least " + youtubeInterval + " for a youtube source (its daily quota "
+                    + "budget spread over the day, 100 units a search)";
+        }
+        return null;
     }
 
     @WithSession

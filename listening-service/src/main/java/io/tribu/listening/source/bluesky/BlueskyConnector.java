@@ -113,7 +113,7 @@ public class BlueskyConnector implements SourceConnector {
         if (messages.size() >= MAX_MESSAGES_PER_POLL && next == cursor) {
             next = newest; // a rewound stretch fuller than one poll would be read again and again
         }
-        return new Harvest(created, edited, deleted, null, null, Long.toString(next), null);
+        return new Harvest(created, edited, deleted, null, null, Long.toString(next), null, null);
     }
 
     /** The cursor to resume from after reading up to this time: far enough back for the events that come late. */
