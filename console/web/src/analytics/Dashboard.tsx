@@ -230,8 +230,8 @@ function Sections({ brand, period, previous, tick }: { brand: string; period: Pe
 
       <Card id="response-channels" title={t('analytics.responseTimesByChannel')} queries={[byChannel]}
         csv={csv('moderation/response-times/breakdown', { by: 'channel' })}
-        chart={() => <HorizontalBars rows={byChannel.data!.slices.map((s) => ({ name: channelName(t, s.channel), value: (s.medianSeconds ?? 0) / 60 }))}
-          label={t('analytics.responseTimesByChannel')} help={t('analytics.chartHelp')} name={t('analytics.medianResponse')} format={(m) => seconds(m * 60)} />}>
+        chart={byChannel.data?.slices.length ? () => <HorizontalBars rows={byChannel.data!.slices.map((s) => ({ name: channelName(t, s.channel), value: (s.medianSeconds ?? 0) / 60 }))}
+          label={t('analytics.responseTimesByChannel')} help={t('analytics.chartHelp')} name={t('analytics.medianResponse')} format={(m) => seconds(m * 60)} /> : undefined}>
         {() => byChannel.data!.slices.length === 0 ? <p>{t('analytics.noAnswers')}</p> : (
           <table className="table" data-testid="response-channels">
             <thead><tr><th scope="col">{t('analytics.channel')}</th><th scope="col">{t('analytics.answered')}</th><th scope="col">{t('analytics.medianResponse')}</th><th scope="col">{t('analytics.p90Response')}</th><th scope="col">{t('analytics.withinSla')}</th></tr></thead>
@@ -243,8 +243,8 @@ function Sections({ brand, period, previous, tick }: { brand: string; period: Pe
       </Card>
 
       <Card id="ratings" wide title={t('analytics.ratings')} queries={[ratings]}
-        chart={() => <RatingChart points={ratingPoints(ratings.data!.locations)} names={ratings.data!.locations.map((l) => locationName(l.locationId))}
-          tick={tick} label={t('analytics.ratings')} help={t('analytics.chartHelp')} />}>
+        chart={ratings.data?.locations.length ? () => <RatingChart points={ratingPoints(ratings.data!.locations)} names={ratings.data!.locations.map((l) => locationName(l.locationId))}
+          tick={tick} label={t('analytics.ratings')} help={t('analytics.chartHelp')} /> : undefined}>
         {() => ratings.data!.locations.length === 0 ? <p>{t('analytics.noReviews')}</p> : (
           <table className="table" data-testid="ratings">
             <thead><tr><th scope="col">{t('analytics.location')}</th><th scope="col">{t('analytics.reviews')}</th><th scope="col">{t('analytics.averageRating')}</th><th scope="col">{t('analytics.averageRatingToDate')}</th></tr></thead>
