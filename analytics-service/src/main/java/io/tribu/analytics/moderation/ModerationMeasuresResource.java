@@ -90,10 +90,12 @@ public class ModerationMeasuresResource {
             @QueryParam("slaMinutes") @DefaultValue("60") String slaMinutes) {
         String brand = caller.requireBrand(brandId);
         ReportingPeriod period = dates.period(clock.instant());
+        Duration sla = Duration.ofMinutes(minutes(slaMinutes));
+        // Checked last: a probe of another parameter, sent without by, is answered about that parameter.
         if (!"channel".equals(by)) {
             throw Problems.invalidParameter("by", "must be channel");
         }
-        return measures.responseTimesByChannel(caller.tenant(), brand, period, Duration.ofMinutes(minutes(slaMinutes)));
+        return measures.responseTimesByChannel(caller.tenant(), brand, period, sla);
     }
 
     @GET
