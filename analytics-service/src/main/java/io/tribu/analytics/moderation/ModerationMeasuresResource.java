@@ -91,7 +91,7 @@ public class ModerationMeasuresResource {
         String brand = caller.requireBrand(brandId);
         ReportingPeriod period = dates.period(clock.instant());
         Duration sla = Duration.ofMinutes(minutes(slaMinutes));
-        // Checked last: a probe of another parameter, sent without by, is answered about that parameter.
+        // by is checked last, as in the other breakdowns: a bad period or slaMinutes is named even without by.
         if (!"channel".equals(by)) {
             throw Problems.invalidParameter("by", "must be channel");
         }
