@@ -155,7 +155,7 @@ group by 1, 2, 3;
 
 \echo [8/9] moderation: 6 % of the mentions of mastodon, bluesky and facebook are inbox items; decisions and first responses
 create temporary table bench_decision on commit drop as
-select brand, mention_id as item_id, published_at,
+select brand, mention_id as item_id, source, published_at,
        (array['reply', 'reply', 'reply', 'reply', 'hide', 'close', 'close', 'assign', 'assign', 'delete'])[1 + floor(10 * pg_temp.u(k, 40))::int] as action,
        published_at + make_interval(secs => exp(ln(30) + pg_temp.u(k, 41) * ln(2880))) as decided_at
 from bench_mention
@@ -163,8 +163,8 @@ where source in ('mastodon', 'bluesky', 'facebook') and pg_temp.u(k, 39) < 0.06;
 delete from bench_decision where decided_at >= cast(:'end' as timestamptz);
 insert into moderation_decision (decision_id, tenant, brand_id, item_id, action, item_published_at, decided_at)
 select cast(md5('decision/' || item_id) as uuid), :'tenant', brand, item_id, action, published_at, decided_at from bench_decision;
-insert into first_response (tenant, brand_id, item_id, item_published_at, responded_at)
-select :'tenant', brand, item_id, published_at, case when action in ('reply', 'hide', 'delete') then decided_at end
+insert into first_response (tenant, brand_id, item_id, source, item_published_at, responded_at)
+select :'tenant', brand, item_id, source, published_at, case when action in ('reply', 'hide', 'delete') then decided_at end
 from bench_decision;
 
 \echo [9/9] published posts with engagement: 1,200 variants for bench-1m, 60 for each other brand, on 4 channels

@@ -81,6 +81,10 @@ export async function dashboardScenarios(browser, track) {
     before = await readDashboard(page);
     check((await page.textContent('[data-testid=dashboard] .hint')).includes('Europe/Paris'), 'the brand\'s zone is said');
     check(await page.locator('[data-card=volume] .recharts-bar-rectangle').count() > 0, 'the volume chart is drawn');
+    // Issue 28: response times per channel and the stars per location, each a chart or its empty message.
+    for (const card of ['response-channels', 'ratings']) {
+      check(await page.locator(`[data-card=${card}] .chart, [data-card=${card}] p`).count() > 0, `the ${card} card shows its figures`);
+    }
     await audit(page, 'the dashboard');
     // By keyboard: the chart takes the focus and the arrow keys walk its days, each read in the tooltip.
     await page.focus('[data-card=volume] svg[tabindex="0"]');

@@ -80,3 +80,30 @@ export function HorizontalBars({ rows, label, help, name, format }: {
     </ResponsiveContainer>
   );
 }
+
+const LOCATION_COLOURS = ['#1f3a5f', '#b3261e', '#2f7d32', '#7a5b00', '#6b3fa0', '#00695c'];
+
+/** Each location's average stars to date over the period, from 1 to 5: one line per location. */
+export function RatingChart({ points, names, tick, label, help }: {
+  points: Record<string, string | number | null>[];
+  names: string[];
+  tick: (start: string) => string;
+  label: string;
+  help: string;
+}) {
+  return (
+    <ResponsiveContainer width="100%" height={220}>
+      <LineChart data={points} title={label} desc={help} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="start" tickFormatter={tick} minTickGap={16} />
+        <YAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} />
+        <Tooltip labelFormatter={(v) => tick(String(v))} isAnimationActive={false} />
+        <Legend />
+        {names.map((name, i) => (
+          <Line key={name} dataKey={name} name={name} stroke={LOCATION_COLOURS[i % LOCATION_COLOURS.length]} strokeWidth={2}
+            dot={false} connectNulls isAnimationActive={false} />
+        ))}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}

@@ -9,9 +9,11 @@ import { EmptyState } from '../ui/EmptyState';
 import { ProblemMessage } from '../ui/Problem';
 import {
   load, measurePath, type Authors, type BestTime, type Crisis, type Decisions, type Driver, type Drivers, type Engagement,
-  type EngagementBreakdown, type EngagementBy, type Measure, type Period, type ResponseTimes, type SentimentSeries, type TopPost, type Voice,
+  type EngagementBreakdown, type EngagementBy, type Measure, type Period, type ResponseTimes, type ResponseTimesBreakdown,
+  type ReviewRatings, type SentimentSeries, type TopPost, type Voice,
 } from './api';
-import { HorizontalBars, NetChart, VolumeChart, type VolumePoint } from './Charts';
+import { HorizontalBars, NetChart, RatingChart, VolumeChart, type VolumePoint } from './Charts';
+import { locationName, ratingPoints } from './ratings';
 import { LENGTHS, periodOf, previousOf, type Length } from './period';
 
 const READERS = ['admin', 'community-manager', 'analyst'];
@@ -97,6 +99,8 @@ function Sections({ brand, period, previous, tick }: { brand: string; period: Pe
   const authors = useMeasure<Authors>(brand, 'authors', period, { limit: '5' });
   const responses = useMeasure<ResponseTimes>(brand, 'moderation/response-times', period);
   const responsesBefore = useMeasure<ResponseTimes>(brand, 'moderation/response-times', previous);
+  const byChannel = useMeasure<ResponseTimesBreakdown>(brand, 'moderation/response-times/breakdown', period, { by: 'channel' });
+  const ratings = useMeasure<ReviewRatings>(brand, 'reviews/ratings', period, { ...tz, granularity: 'day' });
   const decisions = useMeasure<Decisions>(brand, 'moderation/decisions', period);
   const engagement = useMeasure<Engagement>(brand, 'engagement', period, { ...tz, granularity: 'week' });
   const engagementBefore = useMeasure<Engagement>(brand, 'engagement', previous, { ...tz, granularity: 'week' });
@@ -224,6 +228,33 @@ function Sections({ brand, period, previous, tick }: { brand: string; period: Pe
         )}
       </Card>
 
+      <Card id="response-channels" title={t('analytics.responseTimesByChannel')} queries={[byChannel]}
+        csv={csv('moderation/response-times/breakdown', { by: 'channel' })}
+        chart={byChannel.data?.slices.length ? () => <HorizontalBars rows={byChannel.data!.slices.map((s) => ({ name: channelName(t, s.channel), value: (s.medianSeconds ?? 0) / 60 }))}
+          label={t('analytics.responseTimesByChannel')} help={t('analytics.chartHelp')} name={t('analytics.medianResponse')} format={(m) => seconds(m * 60)} /> : undefined}>
+        {() => byChannel.data!.slices.length === 0 ? <p>{t('analytics.noAnswers')}</p> : (
+          <table className="table" data-testid="response-channels">
+            <thead><tr><th scope="col">{t('analytics.channel')}</th><th scope="col">{t('analytics.answered')}</th><th scope="col">{t('analytics.medianResponse')}</th><th scope="col">{t('analytics.p90Response')}</th><th scope="col">{t('analytics.withinSla')}</th></tr></thead>
+            <tbody>{byChannel.data!.slices.map((s) => (
+              <tr key={s.channel ?? ''} data-channel={s.channel ?? ''}><th scope="row">{channelName(t, s.channel)}</th><td>{number.format(s.answered)}</td><td>{seconds(s.medianSeconds)}</td><td>{seconds(s.p90Seconds)}</td><td>{share(s.withinSlaShare)}</td></tr>
+            ))}</tbody>
+          </table>
+        )}
+      </Card>
+
+      <Card id="ratings" wide title={t('analytics.ratings')} queries={[ratings]}
+        chart={ratings.data?.locations.length ? () => <RatingChart points={ratingPoints(ratings.data!.locations)} names={ratings.data!.locations.map((l) => locationName(l.locationId))}
+          tick={tick} label={t('analytics.ratings')} help={t('analytics.chartHelp')} /> : undefined}>
+        {() => ratings.data!.locations.length === 0 ? <p>{t('analytics.noReviews')}</p> : (
+          <table className="table" data-testid="ratings">
+            <thead><tr><th scope="col">{t('analytics.location')}</th><th scope="col">{t('analytics.reviews')}</th><th scope="col">{t('analytics.averageRating')}</th><th scope="col">{t('analytics.averageRatingToDate')}</th></tr></thead>
+            <tbody>{ratings.data!.locations.map((l) => (
+              <tr key={l.locationId}><th scope="row" title={l.locationId}>{locationName(l.locationId)}</th><td>{l.reviews}</td><td>{l.averageRating?.toFixed(2) ?? '—'}</td><td>{l.averageRatingToDate?.toFixed(2) ?? '—'}</td></tr>
+            ))}</tbody>
+          </table>
+        )}
+      </Card>
+
       <Card id="decisions" title={t('analytics.decisions')} queries={[decisions]} csv={csv('moderation/decisions')}
         chart={() => <HorizontalBars rows={decisionRows(decisions.data!, t)} label={t('analytics.decisions')} help={t('analytics.chartHelp')} name={t('analytics.count')} />}>
         {() => Object.keys(decisions.data!).length === 0 ? <p>{t('analytics.noDecisions')}</p> : (
@@ -292,6 +323,11 @@ function labelOf(t: Translate, prefix: string, value: string) {
 
 function decisionRows(decisions: Decisions, t: Translate) {
   return Object.entries(decisions).sort((a, b) => b[1] - a[1]).map(([action, value]) => ({ name: labelOf(t, 'analytics.action.', action), value }));
+}
+
+/** A channel of the inbox by the page's name for its network, else the source's own name (a webhook's). */
+function channelName(t: Translate, channel: string | null) {
+  return channel == null ? t('analytics.unknownChannel') : labelOf(t, 'network.', channel);
 }
 
 function sliceName(slice: EngagementBreakdown['slices'][number], t: Translate) {

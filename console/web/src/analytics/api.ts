@@ -83,6 +83,35 @@ export interface ResponseTimes {
   slaSeconds: number;
   withinSlaShare: number | null;
 }
+/** Response times per channel (the inbox's source); `channel` null: items decided before moderation named it. */
+export interface ResponseTimesBreakdown {
+  slaSeconds: number;
+  slices: {
+    channel: string | null;
+    answered: number;
+    medianSeconds: number | null;
+    p90Seconds: number | null;
+    averageSeconds: number | null;
+    withinSlaShare: number | null;
+  }[];
+}
+export interface RatingBucket {
+  start: string;
+  reviews: number;
+  averageRating: number | null;
+  averageRatingToDate: number | null;
+}
+export interface LocationRatings {
+  locationId: string;
+  reviews: number;
+  averageRating: number | null;
+  reviewsToDate: number;
+  averageRatingToDate: number | null;
+  buckets: RatingBucket[];
+}
+export interface ReviewRatings {
+  locations: LocationRatings[];
+}
 export type Decisions = Record<string, number>;
 export interface EngagementFigures {
   posts: number;

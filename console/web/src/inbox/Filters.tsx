@@ -2,11 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { PeopleList } from './people';
+import { RATING_CHOICES } from './stars';
 import { LABELS, SENTIMENTS, STATUSES, type Filter, type InboxSource } from './types';
 
 /**
  * The list's filters: status (with counts under the other filters), label, sentiment, channel (the brand's sources
- * suggested), assignee, thread. They combine.
+ * suggested), a review's stars, assignee, thread. They combine.
  */
 export function Filters({ filter, onChange, counts, sources, me }: {
   filter: Filter;
@@ -62,6 +63,17 @@ export function Filters({ filter, onChange, counts, sources, me }: {
             <option key={c.source} value={c.source} label={t('inbox.filter.source', { source: c.source, items: c.items, fresh: c.newItems })} />
           ))}
         </datalist>
+        <label>
+          {t('inbox.filter.rating')}{' '}
+          <select value={filter.rating ?? ''} onChange={(e) => set({ rating: e.target.value || null })} data-testid="filter-rating">
+            <option value="">{t('inbox.filter.any')}</option>
+            {RATING_CHOICES.map((r) => (
+              <option key={r} value={r}>
+                {t('inbox.filter.stars', { stars: r.replace(',', '–') })}
+              </option>
+            ))}
+          </select>
+        </label>
         <label>
           {t('inbox.assignee')}{' '}
           <TypedFilter value={filter.assignee} onChange={(assignee) => set({ assignee })} list="filter-people" testId="filter-assignee" />

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useRef } from 'react';
 import { useT } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { stars } from './stars';
 import type { InboxItem } from './types';
 
 /** Every row has the same height (text cut at two lines), so the list never measures the DOM while scrolling. */
@@ -108,6 +109,11 @@ const Row = memo(function Row({ item, index, start, setSize, selected, onSelect,
           {overdue && <span className="overdue">{t('inbox.sla.overdue.short')}</span>}
           <span className="author">{item.author ?? t('inbox.unknownAuthor')}</span>
           <span className="channel">{item.source}</span>
+          {stars(item.rating) && (
+            <span className="stars" role="img" aria-label={t('inbox.rating', { rating: item.rating! })} data-testid="item-rating">
+              {stars(item.rating)}
+            </span>
+          )}
           <time dateTime={item.publishedAt}>{short(item.publishedAt)}</time>
         </span>
         <span className="text" data-testid="item-text">

@@ -12,6 +12,7 @@ import { ItemHistory } from './ItemHistory';
 import { NetworkOutcome } from './NetworkOutcome';
 import { PeopleList } from './people';
 import { SlaCountdown } from './SlaCountdown';
+import { stars } from './stars';
 import { Thread } from './Thread';
 import type { DecisionAction, InboxItem } from './types';
 
@@ -143,7 +144,16 @@ export function ItemDetail({ brand, base, itemId, me, canAct, onLoaded, onSelect
       <h2 id="item-author">{item.author ?? t('inbox.unknownAuthor')}</h2>
       <p className="meta">
         <span data-testid="detail-channel">{item.source}</span>
-        {item.kind ? ` · ${item.kind}` : ''} · <time dateTime={item.publishedAt}>{time(item.publishedAt)}</time>
+        {item.kind ? ` · ${item.kind}` : ''}
+        {stars(item.rating) && (
+          <>
+            {' · '}
+            <span className="stars" role="img" aria-label={t('inbox.rating', { rating: item.rating! })} data-testid="detail-rating">
+              {stars(item.rating)}
+            </span>
+          </>
+        )}
+        {' · '}<time dateTime={item.publishedAt}>{time(item.publishedAt)}</time>
         {item.url && /^https?:\/\//.test(item.url) && (
           <>
             {' · '}

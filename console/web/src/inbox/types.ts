@@ -38,6 +38,8 @@ export interface InboxItem {
   brandId: string;
   source: string;
   kind: string | null;
+  /** A review's stars (1 to 5); null for anything else. */
+  rating: number | null;
   author: string | null;
   text: string;
   url: string | null;
@@ -72,9 +74,11 @@ export interface Filter {
   source: string | null;
   assignee: string | null;
   thread: string | null;
+  /** Reviews with these star counts, comma-separated (`1,2`); other interactions are left out. */
+  rating: string | null;
 }
 
-export const NO_FILTER: Filter = { status: null, label: null, sentiment: null, source: null, assignee: null, thread: null };
+export const NO_FILTER: Filter = { status: null, label: null, sentiment: null, source: null, assignee: null, thread: null, rating: null };
 
 /** One line of an item's history (moderation's ItemTimeline entry); fields by kind, null otherwise. */
 export interface TimelineEntry {

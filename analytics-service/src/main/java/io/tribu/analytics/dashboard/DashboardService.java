@@ -17,6 +17,7 @@ import io.tribu.analytics.engagement.PostEngagementView;
 import io.tribu.analytics.moderation.ModerationMeasures;
 import io.tribu.analytics.period.Bucketing;
 import io.tribu.analytics.period.ReportingPeriod;
+import io.tribu.analytics.review.ReviewRatings;
 import io.tribu.analytics.sentiment.SentimentCounts;
 import io.tribu.analytics.sentiment.SentimentService;
 import io.tribu.analytics.sentiment.SentimentView;
@@ -51,10 +52,12 @@ public class DashboardService {
     private final PostEngagementService engagement;
     private final BestTimeService bestTime;
     private final BrandNameService names;
+    private final ReviewRatings ratings;
 
     public DashboardService(SentimentService sentiments, CrisisService crises, ShareOfVoiceService voices,
                             DriversService drivers, AuthorService authors, ModerationMeasures moderation,
-                            PostEngagementService engagement, BestTimeService bestTime, BrandNameService names) {
+                            PostEngagementService engagement, BestTimeService bestTime, BrandNameService names,
+                            ReviewRatings ratings) {
         this.sentiments = sentiments;
         this.crises = crises;
         this.voices = voices;
@@ -64,6 +67,7 @@ public class DashboardService {
         this.engagement = engagement;
         this.bestTime = bestTime;
         this.names = names;
+        this.ratings = ratings;
     }
 
     /** The previous period: the same length, ending where this one starts. */
@@ -96,6 +100,8 @@ public class DashboardService {
                 .invoke(found -> sections.authors = new AuthorsView(brandId, period.from(), period.to(),
                         found.ambassadors(), found.detractors(), found.influencers()))
                 .chain(() -> moderation.responseTimes(tenant, brandId, period, sla)).invoke(times -> sections.responseTimes = times)
+                .chain(() -> moderation.responseTimesByChannel(tenant, brandId, period, sla))
+                .invoke(channels -> sections.responseTimesByChannel = channels)
                 .chain(() -> moderation.decisionsByAction(tenant, brandId, period)).invoke(map -> sections.decisions = map)
                 .chain(() -> engagement.series(tenant, brandId, period, null, bucketing))
                 .invoke(series -> sections.engagement = new EngagementSeriesView(brandId, period.from(), period.to(), null,
@@ -113,6 +119,7 @@ public class DashboardService {
                 .invoke(posts -> sections.topPosts = new PostEngagementView(brandId, period.from(), period.to(), null, posts))
                 .chain(() -> bestTime.heatmap(tenant, brandId, period, null, bucketing.zone()))
                 .invoke(heatmap -> sections.bestTime = heatmap)
+                .chain(() -> ratings.view(tenant, brandId, period, bucketing)).invoke(view -> sections.reviewRatings = view)
                 .chain(() -> previousFigures(tenant, brandId, before, bucketing, sla, sections.brandName))
                 .map(previous -> sections.view(brandId, period, bucketing, sla, previous));
     }
@@ -154,6 +161,7 @@ public class DashboardService {
         DriversView drivers;
         AuthorsView authors;
         io.tribu.analytics.moderation.ResponseTimes responseTimes;
+        io.tribu.analytics.moderation.ResponseTimesBreakdownView responseTimesByChannel;
         Map<String, Long> decisions;
         EngagementSeriesView engagement;
         EngagementBreakdownView byChannel;
@@ -161,14 +169,15 @@ public class DashboardService {
         EngagementBreakdownView byTag;
         PostEngagementView topPosts;
         io.tribu.analytics.besttime.HeatmapView bestTime;
+        io.tribu.analytics.review.ReviewRatingsView reviewRatings;
 
         DashboardView view(String brandId, ReportingPeriod period, Bucketing bucketing, Duration sla, KeyFigures previous) {
             KeyFigures current = KeyFigures.of(period.from(), period.to(), sentiment.total(), voices.voices(),
                     responseTimes, decisions, engagement.total());
             return new DashboardView(brandId, brandName, period.from(), period.to(), bucketing.zone().getId(),
                     bucketing.unit(), current, previous, sentiment, crises, voices, drivers, authors, responseTimes,
-                    decisions, engagement, byChannel, byContentType, byTag, topPosts, bestTime,
-                    csvLinks(brandId, period, bucketing, sla));
+                    responseTimesByChannel, decisions, engagement, byChannel, byContentType, byTag, topPosts, bestTime,
+                    reviewRatings, csvLinks(brandId, period, bucketing, sla));
         }
     }
 
@@ -187,6 +196,8 @@ public class DashboardService {
         links.put("authors", brand + "/authors?" + when + "&limit=" + AUTHORS + "&format=csv");
         links.put("responseTimes", brand + "/moderation/response-times?" + when + "&slaMinutes=" + sla.toMinutes()
                 + "&format=csv");
+        links.put("responseTimesByChannel", brand + "/moderation/response-times/breakdown?by=channel&" + when
+                + "&slaMinutes=" + sla.toMinutes() + "&format=csv");
         links.put("decisions", brand + "/moderation/decisions?" + when + "&format=csv");
         links.put("engagement", brand + "/engagement?" + series + "&format=csv");
         links.put("engagementByChannel", brand + "/engagement/breakdown?by=channel&" + when + "&format=csv");

@@ -9,6 +9,8 @@ import io.tribu.analytics.engagement.EngagementBreakdownView;
 import io.tribu.analytics.engagement.EngagementSeriesView;
 import io.tribu.analytics.engagement.PostEngagementView;
 import io.tribu.analytics.moderation.ResponseTimes;
+import io.tribu.analytics.moderation.ResponseTimesBreakdownView;
+import io.tribu.analytics.review.ReviewRatingsView;
 import io.tribu.analytics.sentiment.SentimentView;
 import io.tribu.analytics.voice.ShareOfVoiceView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,9 +29,11 @@ import java.util.Map;
 public record DashboardView(String brandId, String brandName, Instant from, Instant to, String timeZone,
                             String granularity, KeyFigures current, KeyFigures previous, SentimentView sentiment,
                             CrisisView crises, ShareOfVoiceView shareOfVoice, DriversView drivers, AuthorsView authors,
-                            ResponseTimes responseTimes, Map<String, Long> decisions, EngagementSeriesView engagement,
+                            ResponseTimes responseTimes, ResponseTimesBreakdownView responseTimesByChannel,
+                            Map<String, Long> decisions, EngagementSeriesView engagement,
                             EngagementBreakdownView engagementByChannel, EngagementBreakdownView engagementByContentType,
                             EngagementBreakdownView engagementByTag, PostEngagementView topPosts, HeatmapView bestTime,
+                            ReviewRatingsView reviewRatings,
                             @Schema(description = "Per section, the relative link of its CSV (the section's own endpoint "
                                     + "with this period and `format=csv`)")
                             Map<String, String> csv) implements CsvTable {

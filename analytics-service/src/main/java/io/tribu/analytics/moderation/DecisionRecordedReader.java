@@ -19,8 +19,9 @@ public record DecisionRecordedReader(UUID id, String type, String tenant, Data d
     /** Network actions moderation asks publishing to carry out. */
     static final Set<String> NETWORK_ACTIONS = Set.of("hide", "delete", "reply");
 
+    /** {@code source}: the item's channel (network or webhook channel name); null in decisions recorded before it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Data(UUID decisionId, UUID itemId, String brandId, String action, String fromStatus,
+    public record Data(UUID decisionId, UUID itemId, String brandId, String source, String action, String fromStatus,
                        String toStatus, Instant itemPublishedAt, Instant decidedAt) {
 
         /**

@@ -38,8 +38,8 @@ public class ModerationMeasures {
                 .setParameter("published", data.itemPublishedAt())
                 .setParameter("decided", data.decidedAt())
                 .executeUpdate()
-                .chain(() -> respond(session, event.tenant(), data.brandId(), data.itemId(), data.itemPublishedAt(),
-                        data.respondedAtDecision() ? data.decidedAt() : null));
+                .chain(() -> respond(session, event.tenant(), data.brandId(), data.itemId(), data.source(),
+                        data.itemPublishedAt(), data.respondedAtDecision() ? data.decidedAt() : null));
     }
 
     /**
@@ -51,21 +51,24 @@ public class ModerationMeasures {
     public Uni<Void> completed(Mutiny.Session session, ActionCompletedReader event) {
         ActionCompletedReader.Data data = event.data();
         return !data.done() ? Uni.createFrom().voidItem()
-                : respond(session, event.tenant(), data.brandId(), data.itemId(), null, data.completedAt());
+                : respond(session, event.tenant(), data.brandId(), data.itemId(), null, null, data.completedAt());
     }
 
-    /** Either time may be null (not known from this event); the earliest response wins. */
-    private static Uni<Void> respond(Mutiny.Session session, String tenant, String brandId, UUID item,
+    /** The source and either time may be null (not known from this event); the earliest response wins. */
+    private static Uni<Void> respond(Mutiny.Session session, String tenant, String brandId, UUID item, String source,
                                      Instant published, Instant responded) {
         return session.createNativeQuery("""
-                        insert into first_response (tenant, brand_id, item_id, item_published_at, responded_at)
-                        values (:tenant, :brand, :item, cast(:published as timestamptz), cast(:responded as timestamptz))
+                        insert into first_response (tenant, brand_id, item_id, source, item_published_at, responded_at)
+                        values (:tenant, :brand, :item, cast(:source as text), cast(:published as timestamptz),
+                                cast(:responded as timestamptz))
                         on conflict (tenant, brand_id, item_id)
-                        do update set item_published_at = coalesce(first_response.item_published_at, excluded.item_published_at),
+                        do update set source = coalesce(first_response.source, excluded.source),
+                                      item_published_at = coalesce(first_response.item_published_at, excluded.item_published_at),
                                       responded_at = least(first_response.responded_at, excluded.responded_at)""")
                 .setParameter("tenant", tenant)
                 .setParameter("brand", brandId)
                 .setParameter("item", item)
+                .setParameter("source", source)
                 .setParameter("published", published)
                 .setParameter("responded", responded)
                 .executeUpdate()
@@ -75,24 +78,46 @@ public class ModerationMeasures {
     /** Response times of the interactions posted in the period, and the share answered within the SLA. */
     @WithSession
     public Uni<ResponseTimes> responseTimes(String tenant, String brandId, ReportingPeriod period, Duration sla) {
+        return figures(tenant, brandId, period, sla, false)
+                .map(rows -> ResponseTimes.of(brandId, period, sla, ChannelResponseTimes.of(rows.get(0))));
+    }
+
+    /**
+     * The same figures per channel (the item's source), most answered first; items whose channel no event named yet
+     * come last, under a null channel.
+     */
+    @WithSession
+    public Uni<ResponseTimesBreakdownView> responseTimesByChannel(String tenant, String brandId, ReportingPeriod period,
+                                                                  Duration sla) {
+        return figures(tenant, brandId, period, sla, true)
+                .map(rows -> new ResponseTimesBreakdownView(brandId, period.from(), period.to(), "channel",
+                        sla.toSeconds(), rows.stream().map(ChannelResponseTimes::of).toList()));
+    }
+
+    // One statement for the brand's figures (a single row, channel null) and for its figures per channel.
+    private static Uni<List<Object[]>> figures(String tenant, String brandId, ReportingPeriod period, Duration sla,
+                                               boolean byChannel) {
+        String channel = byChannel ? "source" : "cast(null as text)";
+        String grouping = byChannel ? "group by source order by count(*) desc, source nulls last" : "";
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select count(*),
+                        select %s,
+                               count(*),
                                percentile_cont(0.5) within group (order by seconds),
                                percentile_cont(0.9) within group (order by seconds),
                                avg(seconds),
                                count(*) filter (where seconds <= :sla)
-                        from (select extract(epoch from responded_at - item_published_at) as seconds
+                        from (select source, extract(epoch from responded_at - item_published_at) as seconds
                               from first_response
                               where tenant = :tenant and brand_id = :brand and responded_at is not null
-                                and item_published_at >= :from and item_published_at < :to) answered""",
+                                and item_published_at >= :from and item_published_at < :to) answered
+                        %s""".formatted(channel, grouping),
                         Object[].class)
                 .setParameter("tenant", tenant)
                 .setParameter("brand", brandId)
                 .setParameter("from", period.from())
                 .setParameter("to", period.to())
                 .setParameter("sla", (double) sla.toSeconds())
-                .getSingleResult()
-                .map(row -> ResponseTimes.of(brandId, period, sla, row)));
+                .getResultList());
     }
 
     /** Decisions taken in the period, by action. */

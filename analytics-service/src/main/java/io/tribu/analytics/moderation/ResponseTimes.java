@@ -28,14 +28,8 @@ public record ResponseTimes(String brandId, Instant from, Instant to, long answe
                 withinSlaShare));
     }
 
-    static ResponseTimes of(String brandId, ReportingPeriod period, Duration sla, Object[] row) {
-        long answered = ((Number) row[0]).longValue();
-        long withinSla = ((Number) row[4]).longValue();
-        return new ResponseTimes(brandId, period.from(), period.to(), answered, number(row[1]), number(row[2]),
-                number(row[3]), sla.toSeconds(), answered == 0 ? null : (double) withinSla / answered);
-    }
-
-    private static Double number(Object value) {
-        return value == null ? null : ((Number) value).doubleValue();
+    static ResponseTimes of(String brandId, ReportingPeriod period, Duration sla, ChannelResponseTimes figures) {
+        return new ResponseTimes(brandId, period.from(), period.to(), figures.answered(), figures.medianSeconds(),
+                figures.p90Seconds(), figures.averageSeconds(), sla.toSeconds(), figures.withinSlaShare());
     }
 }

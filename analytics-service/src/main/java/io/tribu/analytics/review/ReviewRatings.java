@@ -47,12 +47,18 @@ public class ReviewRatings {
     }
 
     /**
-     * Per location of the brand with a review published before the period's end: every bucket of the period (reviews
+     * The brand's locations with a review published before the period's end (the reviews endpoint and the
+     * dashboard's section): per location every bucket of the period (reviews
      * published in it and their average stars; the average of all the location's reviews published up to the bucket's
      * end), and the period's figures. Stars are the reviews' current ones.
      */
     @WithSession
-    public Uni<List<ReviewRatingsView.Location>> series(String tenant, String brandId, ReportingPeriod period, Bucketing bucketing) {
+    public Uni<ReviewRatingsView> view(String tenant, String brandId, ReportingPeriod period, Bucketing bucketing) {
+        return series(tenant, brandId, period, bucketing).map(locations -> new ReviewRatingsView(brandId, period.from(),
+                period.to(), bucketing.unit(), bucketing.zone().getId(), locations));
+    }
+
+    private Uni<List<ReviewRatingsView.Location>> series(String tenant, String brandId, ReportingPeriod period, Bucketing bucketing) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select location_id,
                                case when published_at < :from then null

@@ -65,8 +65,6 @@ public class ReviewRatingsResource {
         String brand = caller.requireBrand(brandId);
         ReportingPeriod period = dates.period(clock.instant());
         Bucketing bucketing = Bucketing.parse(granularity, tz);
-        return ratings.series(caller.tenant(), brand, period, bucketing)
-                .map(locations -> new ReviewRatingsView(brand, period.from(), period.to(), bucketing.unit(),
-                        bucketing.zone().getId(), locations));
+        return ratings.view(caller.tenant(), brand, period, bucketing);
     }
 }

@@ -10,6 +10,7 @@ import io.tribu.platform.testing.TestEvents;
 import io.tribu.analytics.mention.MentionEvents;
 import io.tribu.analytics.mention.MentionEvents.Query;
 import io.tribu.analytics.moderation.DecisionEvents;
+import io.tribu.analytics.review.ReviewEvents;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ class DashboardTest {
     Clock clock;
 
     @Test
-    void oneCallGivesEverySectionAndTheComparisonWithThePreviousPeriod() {
+    void oneCallGivesEverySectionAndTheComparisonWithThePreviousPeriod() throws Exception {
         String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
         String analyst = TestTokens.token("soleil", "analyst", brand);
         Instant from = clock.instant().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(20));
@@ -63,12 +64,16 @@ class DashboardTest {
         TestEvents.send(DECISIONS, brand, DecisionEvents.decision("soleil", brand, UUID.randomUUID(), "reply",
                 posted.toString(), posted.plus(Duration.ofMinutes(10)).toString()));
         TestEvents.send(PublishingEvents.POSTS_TOPIC, brand, PublishingEvents.published(post));
+        String reviewed = from.plus(Duration.ofDays(1)).toString();
+        TestEvents.send(ReviewEvents.TOPIC, brand, ReviewEvents.review("soleil", brand, channel,
+                "accounts/1/locations/9", "R1", 4, reviewed, reviewed));
         TestEvents.send(PublishingEvents.ENGAGEMENT_TOPIC, brand,
                 PublishingEvents.collected(post, from.plus(Duration.ofDays(3)), 10, 2, 1, 100L));
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             JsonPath body = dashboard(analyst, brand, from, to).then().statusCode(200).extract().jsonPath();
             return body.getLong("current.mentions") == 6 && body.getLong("previous.mentions") == 2
-                    && body.getLong("current.decisions") == 1 && body.getLong("current.posts") == 1;
+                    && body.getLong("current.decisions") == 1 && body.getLong("current.posts") == 1
+                    && body.getList("reviewRatings.locations").size() == 1;
         });
 
         JsonPath body = dashboard(analyst, brand, from, to).then().statusCode(200)
@@ -94,6 +99,11 @@ class DashboardTest {
                 .body("authors.detractors[0].author", equalTo("@grumpy"))
                 .body("decisions.reply", equalTo(1))
                 .body("responseTimes.answered", equalTo(1))
+                .body("responseTimesByChannel.slices.channel", hasItem("instagram"))   // moderation's example's source
+                .body("responseTimesByChannel.slices[0].medianSeconds", equalTo(600.0f))
+                .body("reviewRatings.granularity", equalTo("day"))
+                .body("reviewRatings.locations[0].reviews", equalTo(1))
+                .body("reviewRatings.locations[0].averageRating", equalTo(4.0f))
                 .body("engagementByChannel.slices.size()", equalTo(1))
                 .body("engagementByContentType.slices[0].value", equalTo("image"))
                 .body("engagementByTag.slices[0].value", equalTo("promo"))
@@ -104,7 +114,7 @@ class DashboardTest {
                 .extract().jsonPath();
 
         // Every section's CSV link answers that section as CSV.
-        for (String section : new String[]{"sentiment", "shareOfVoice", "authors", "decisions", "topPosts", "bestTime"}) {
+        for (String section : new String[]{"sentiment", "shareOfVoice", "authors", "responseTimesByChannel", "decisions", "topPosts", "bestTime"}) {
             String link = body.getString("csv." + section);
             assertTrue(link.startsWith("/brands/" + brand + "/") && link.contains("format=csv"), link);
             given().auth().oauth2(analyst).urlEncodingEnabled(false).when().get(link)
@@ -120,7 +130,9 @@ class DashboardTest {
                 .body("current.mentions", equalTo(0))
                 .body("previous.mentions", equalTo(0))
                 .body("current.decisions", equalTo(0))
-                .body("topPosts.posts.size()", equalTo(0));
+                .body("topPosts.posts.size()", equalTo(0))
+                .body("responseTimesByChannel.slices.size()", equalTo(0))
+                .body("reviewRatings.locations.size()", equalTo(0));
     }
 
     @Test

@@ -56,6 +56,18 @@ public final class DecisionEvents {
         return event.toString();
     }
 
+    /** The decision as moderation sends it since it names the item's channel; null: as before, without it. */
+    static String fromChannel(String decision, String source) {
+        ObjectNode event = (ObjectNode) readTree(decision);
+        ObjectNode data = (ObjectNode) event.get("data");
+        if (source == null) {
+            data.remove("source");
+        } else {
+            data.put("source", source);
+        }
+        return event.toString();
+    }
+
     /** Publishing's outcome of a network action moderation asked for on the item: done or failed. */
     static String outcome(String tenant, String brand, UUID item, String action, String outcome, String completedAt) {
         ObjectNode event = example(PUBLISHING_OUTCOME_EXAMPLE);

@@ -21,6 +21,16 @@ class DecisionRecordedReaderTest {
         assertEquals("assign", event.data().action());
         assertEquals(Instant.parse("2026-11-21T18:42:00Z"), event.data().itemPublishedAt());
         assertEquals(true, event.data().respondedAtDecision());
+        assertEquals("instagram", event.data().source());
+    }
+
+    @Test
+    void aDecisionRecordedBeforeTheSourceFieldIsStillRead() throws Exception {
+        var example = DecisionEvents.producerExample();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) example.get("data")).remove("source");
+        DecisionRecordedReader event = json.treeToValue(example, DecisionRecordedReader.class);
+        assertNull(event.defect());
+        assertNull(event.data().source());
     }
 
     @Test

@@ -106,6 +106,100 @@ class ModerationMeasuresTest {
         org.junit.jupiter.api.Assertions.assertEquals(2 / 3.0, times.getDouble("withinSlaShare"), 1e-6);
     }
 
+    static io.restassured.response.ValidatableResponse byChannel(String token, String brand) {
+        return given().auth().oauth2(token).queryParam("from", FROM).queryParam("to", TO).queryParam("by", "channel")
+                .queryParam("slaMinutes", 30)
+                .when().get("/brands/" + brand + "/moderation/response-times/breakdown").then();
+    }
+
+    @Test
+    void responseTimesPerChannelOnKnownData() {
+        String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
+        String analyst = TestTokens.token("soleil", "analyst", brand);
+        // YouTube: answered after 10, 60 and 20 minutes.
+        String[][] youtube = {{"2026-11-20T10:00:00Z", "2026-11-20T10:10:00Z"}, {"2026-11-20T11:00:00Z", "2026-11-20T12:00:00Z"},
+                {"2026-11-20T12:00:00Z", "2026-11-20T12:20:00Z"}};
+        for (String[] times : youtube) {
+            TestEvents.send(TOPIC, brand, DecisionEvents.fromChannel(DecisionEvents.decision("soleil", brand,
+                    UUID.randomUUID(), "close", times[0], times[1]), "youtube"));
+        }
+        // A review answered by a reply the network carried out after 5 minutes, its outcome heard before the decision.
+        UUID review = UUID.randomUUID();
+        TestEvents.send(OUTCOMES, brand, DecisionEvents.outcome("soleil", brand, review, "reply", "done", "2026-11-20T10:05:00Z"));
+        TestEvents.send(TOPIC, brand, DecisionEvents.fromChannel(DecisionEvents.decision("soleil", brand, review, "reply",
+                "new", "new", "2026-11-20T10:00:00Z", "2026-11-20T10:02:00Z"), "google_business"));
+        // Decided before moderation named the channel: counted, under no channel.
+        TestEvents.send(TOPIC, brand, DecisionEvents.fromChannel(DecisionEvents.decision("soleil", brand, UUID.randomUUID(),
+                "close", "2026-11-20T10:00:00Z", "2026-11-20T10:30:00Z"), null));
+        // Posted before the period: not counted.
+        TestEvents.send(TOPIC, brand, DecisionEvents.fromChannel(DecisionEvents.decision("soleil", brand, UUID.randomUUID(),
+                "close", "2026-10-20T10:00:00Z", "2026-11-02T10:00:00Z"), "mastodon"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> decisionsTotal(analyst, brand) == 6
+                && byChannel(analyst, brand).statusCode(200).extract().jsonPath().getList("slices").size() == 3
+                && byChannel(analyst, brand).extract().jsonPath().getLong("slices[1].answered") == 1
+                && byChannel(analyst, brand).extract().jsonPath().getDouble("slices[1].medianSeconds") == 300.0);
+        var slices = byChannel(analyst, brand).statusCode(200)
+                .body("by", equalTo("channel"))
+                .body("slaSeconds", equalTo(1800))
+                .body("slices.channel", org.hamcrest.Matchers.contains("youtube", "google_business", null))
+                .body("slices[0].answered", equalTo(3))
+                .body("slices[0].medianSeconds", equalTo(1200.0f))
+                .body("slices[0].p90Seconds", equalTo(3120.0f))      // 1200 + 0.8 × (3600 − 1200)
+                .body("slices[0].averageSeconds", equalTo(1800.0f))
+                .body("slices[1].withinSlaShare", equalTo(1.0f))
+                .body("slices[2].medianSeconds", equalTo(1800.0f))
+                .body("slices[2].withinSlaShare", equalTo(1.0f))
+                .extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals(2 / 3.0, slices.getDouble("slices[0].withinSlaShare"), 1e-6);
+        // The brand's figures are still those of every channel.
+        given().auth().oauth2(analyst).queryParam("from", FROM).queryParam("to", TO)
+                .when().get("/brands/" + brand + "/moderation/response-times")
+                .then().statusCode(200).body("answered", equalTo(5));
+        given().auth().oauth2(analyst).queryParam("from", FROM).queryParam("to", TO).queryParam("by", "channel")
+                .queryParam("format", "csv")
+                .when().get("/brands/" + brand + "/moderation/response-times/breakdown")
+                .then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/csv"))
+                .body(org.hamcrest.Matchers.startsWith(
+                        "channel,answered,medianSeconds,p90Seconds,averageSeconds,slaSeconds,withinSlaShare\r\n"
+                                + "youtube,3,1200.0,3120.0,1800.0,3600,"));
+
+        // Another agency's brand of the same id: its own channels only.
+        String nord = TestTokens.token("nord", "analyst", brand);
+        TestEvents.send(TOPIC, brand, DecisionEvents.fromChannel(DecisionEvents.decision("nord", brand, UUID.randomUUID(),
+                "close", "2026-11-20T10:00:00Z", "2026-11-20T10:01:00Z"), "facebook"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> decisionsTotal(nord, brand) == 1);
+        byChannel(nord, brand).statusCode(200).body("slices.channel", org.hamcrest.Matchers.contains("facebook"));
+        byChannel(analyst, brand).statusCode(200).body("slices.channel", org.hamcrest.Matchers.not(hasItem("facebook")));
+    }
+
+    @Test
+    void responseTimesPerChannelRefuseBadInputAndOtherAgencies() {
+        String analyst = TestTokens.token("soleil", "analyst", "cafe-lumiere");
+        for (String by : new String[]{"network", ""}) {
+            given().auth().oauth2(analyst).queryParam("by", by)
+                    .when().get("/brands/cafe-lumiere/moderation/response-times/breakdown")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", hasItem("by"));
+        }
+        given().auth().oauth2(analyst).when().get("/brands/cafe-lumiere/moderation/response-times/breakdown")
+                .then().statusCode(400).body("violations.field", hasItem("by"));
+        given().auth().oauth2(analyst).queryParam("by", "channel").queryParam("from", "2026-12-01T00:00:00Z")
+                .queryParam("to", "2026-11-01T00:00:00Z")
+                .when().get("/brands/cafe-lumiere/moderation/response-times/breakdown")
+                .then().statusCode(400).contentType("application/problem+json").body("violations.field", hasItem("from"));
+        given().auth().oauth2(analyst).queryParam("by", "channel").queryParam("slaMinutes", 0)
+                .when().get("/brands/cafe-lumiere/moderation/response-times/breakdown")
+                .then().statusCode(400).body("violations.field", hasItem("slaMinutes"));
+        given().auth().oauth2(TestTokens.token("nord", "analyst", "biscuits-nord")).queryParam("by", "channel")
+                .when().get("/brands/cafe-lumiere/moderation/response-times/breakdown")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.token("soleil", "client-approver", "cafe-lumiere")).queryParam("by", "channel")
+                .when().get("/brands/cafe-lumiere/moderation/response-times/breakdown").then().statusCode(403);
+        given().queryParam("by", "channel")
+                .when().get("/brands/cafe-lumiere/moderation/response-times/breakdown").then().statusCode(401);
+    }
+
     @Test
     void noAnsweredInteractionGivesEmptyFiguresNotErrors() {
         String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);

@@ -19,7 +19,7 @@ class ReviewCollectedReaderTest {
 
     @Test
     void readsTheReviewCollectedExample() throws Exception {
-        ObjectNode example = (ObjectNode) json.readTree(Files.readString(ReviewRatingsTest.PUBLISHING_EXAMPLE));
+        ObjectNode example = (ObjectNode) json.readTree(Files.readString(ReviewEvents.PUBLISHING_EXAMPLE));
         ReviewCollectedReader event = json.treeToValue(example, ReviewCollectedReader.class);
         assertNull(event.defect());
         assertEquals(2, event.data().rating());

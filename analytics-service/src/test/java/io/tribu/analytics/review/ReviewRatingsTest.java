@@ -1,7 +1,6 @@
 package io.tribu.analytics.review;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -10,8 +9,6 @@ import io.tribu.platform.testing.TestEvents;
 import io.tribu.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -27,27 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class ReviewRatingsTest {
 
-    static final String TOPIC = "tribu.publishing.reviews";
-    static final ObjectMapper JSON = new ObjectMapper();
-    /** Publishing owns the event's schema and example: the events sent here are its example, changed. */
-    static final Path PUBLISHING_EXAMPLE = Path.of("..", "publishing-service", "src", "main", "resources", "events",
-            "review-collected.v1.example.json");
+    static final String TOPIC = ReviewEvents.TOPIC;
     static final String PARIS = "accounts/108214523309174/locations/1111";
     static final String LYON = "accounts/108214523309174/locations/2222";
-    static String review(String tenant, String brand, UUID channel, String location, String reviewId, Integer stars,
-                         String publishedAt, String updatedAt) throws Exception {
-        ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(PUBLISHING_EXAMPLE));
-        event.put("id", UUID.randomUUID().toString()).put("subject", brand).put("tenant", tenant);
-        ObjectNode data = (ObjectNode) event.get("data");
-        data.put("channelId", channel.toString()).put("brandId", brand).put("locationId", location).put("reviewId", reviewId)
-                .put("publishedAt", publishedAt).put("updatedAt", updatedAt).put("change", publishedAt.equals(updatedAt) ? "new" : "updated");
-        if (stars == null) {
-            data.putNull("rating");
-        } else {
-            data.put("rating", stars);
-        }
-        return event.toString();
-    }
+
+    static final ObjectMapper JSON = new ObjectMapper();
 
     static JsonPath ratings(String token, String brand) {
         return given().auth().oauth2(token).queryParam("from", "2026-11-02T00:00:00+01:00").queryParam("to", "2026-11-16T00:00:00+01:00")
@@ -62,16 +43,16 @@ class ReviewRatingsTest {
         UUID paris = UUID.randomUUID();
         UUID lyon = UUID.randomUUID();
         // Before the period: a 5 for Paris. Week of 2 Nov: 1 and 2 (changed to 4 later, delivered twice). Week of 9 Nov: 3.
-        TestEvents.send(TOPIC, brand, review("soleil", brand, paris, PARIS, "P0", 5, "2026-10-20T10:00:00Z", "2026-10-20T10:00:00Z"));
-        TestEvents.send(TOPIC, brand, review("soleil", brand, paris, PARIS, "P1", 1, "2026-11-03T10:00:00Z", "2026-11-03T10:00:00Z"));
-        String update = review("soleil", brand, paris, PARIS, "P2", 4, "2026-11-04T10:00:00Z", "2026-11-06T10:00:00Z");
+        TestEvents.send(TOPIC, brand, ReviewEvents.review("soleil", brand, paris, PARIS, "P0", 5, "2026-10-20T10:00:00Z", "2026-10-20T10:00:00Z"));
+        TestEvents.send(TOPIC, brand, ReviewEvents.review("soleil", brand, paris, PARIS, "P1", 1, "2026-11-03T10:00:00Z", "2026-11-03T10:00:00Z"));
+        String update = ReviewEvents.review("soleil", brand, paris, PARIS, "P2", 4, "2026-11-04T10:00:00Z", "2026-11-06T10:00:00Z");
         TestEvents.send(TOPIC, brand, update);
         // The first version arrives after its update: the later update stands.
-        TestEvents.send(TOPIC, brand, review("soleil", brand, paris, PARIS, "P2", 2, "2026-11-04T10:00:00Z", "2026-11-04T10:00:00Z"));
+        TestEvents.send(TOPIC, brand, ReviewEvents.review("soleil", brand, paris, PARIS, "P2", 2, "2026-11-04T10:00:00Z", "2026-11-04T10:00:00Z"));
         TestEvents.send(TOPIC, brand, update);
-        TestEvents.send(TOPIC, brand, review("soleil", brand, paris, PARIS, "P3", 3, "2026-11-10T10:00:00Z", "2026-11-10T10:00:00Z"));
-        TestEvents.send(TOPIC, brand, review("soleil", brand, paris, PARIS, "P4", null, "2026-11-10T11:00:00Z", "2026-11-10T11:00:00Z"));
-        TestEvents.send(TOPIC, brand, review("soleil", brand, lyon, LYON, "L1", 5, "2026-11-12T10:00:00Z", "2026-11-12T10:00:00Z"));
+        TestEvents.send(TOPIC, brand, ReviewEvents.review("soleil", brand, paris, PARIS, "P3", 3, "2026-11-10T10:00:00Z", "2026-11-10T10:00:00Z"));
+        TestEvents.send(TOPIC, brand, ReviewEvents.review("soleil", brand, paris, PARIS, "P4", null, "2026-11-10T11:00:00Z", "2026-11-10T11:00:00Z"));
+        TestEvents.send(TOPIC, brand, ReviewEvents.review("soleil", brand, lyon, LYON, "L1", 5, "2026-11-12T10:00:00Z", "2026-11-12T10:00:00Z"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> ratings(analyst, brand).getList("locations").size() == 2
                 && ratings(analyst, brand).getLong("locations[0].reviewsToDate") == 4);
@@ -104,7 +85,7 @@ class ReviewRatingsTest {
     @Test
     void aReviewWithSixStarsIsADeadLetter() throws Exception {
         String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
-        String event = review("soleil", brand, UUID.randomUUID(), PARIS, "X6", 6, "2026-11-03T10:00:00Z", "2026-11-03T10:00:00Z");
+        String event = ReviewEvents.review("soleil", brand, UUID.randomUUID(), PARIS, "X6", 6, "2026-11-03T10:00:00Z", "2026-11-03T10:00:00Z");
         TestEvents.send(TOPIC, brand, event);
         String id = JSON.readTree(event).get("id").asText();
         await().atMost(Duration.ofSeconds(30)).until(() -> TestEvents.read("tribu.analytics.reviews.dlq", brand, 1).stream()

@@ -74,7 +74,7 @@ class DecisionLog {
     }
 
     private static DecisionRecorded event(InboxItem item, Decision d, Instant at) {
-        return new DecisionRecorded(d.id(), item.id, item.brandId, d.actor(), d.action(), d.fromStatus(), d.toStatus(),
+        return new DecisionRecorded(d.id(), item.id, item.brandId, item.source, d.actor(), d.action(), d.fromStatus(), d.toStatus(),
                 d.assignee(), d.reason(), d.automated(), d.ruleId(), item.publishedAt, at);
     }
 

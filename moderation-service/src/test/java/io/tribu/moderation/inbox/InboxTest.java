@@ -113,6 +113,7 @@ class InboxTest {
             assertEquals("tribu.moderation.decision.recorded.v1", event.get("type").asText());
             assertEquals("new", event.at("/data/fromStatus").asText());
             assertEquals("assigned", event.at("/data/toStatus").asText());
+            assertEquals("mastodon", event.at("/data/source").asText(), "the item's channel, for response times per channel");
             try (InputStream schema = getClass().getResourceAsStream("/events/decision-recorded.v1.schema.json")) {
                 var violations = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                         .getSchema(schema).validate(event);
