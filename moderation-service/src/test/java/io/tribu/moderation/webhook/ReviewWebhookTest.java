@@ -40,7 +40,7 @@ class ReviewWebhookTest {
         long now = clock.instant().getEpochSecond();
         String publishedAt = clock.instant().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
 
-        // The mapping of a Trustpilot "service-review-created" notification (docs: moderation README, Reviews).
+        // The mapping of a Trustpilot "service-review-created" notification (docs: docs/moderation.md, Interactions pushed by the networks).
         String review = "{\"id\":\"tp-6412c8e1f0a9\",\"kind\":\"review\",\"network\":\"trustpilot\",\"author\":\"Marie D.\","
                 + "\"text\":\"Colis arrivé ouvert. Service client injoignable.\",\"rating\":1,"
                 + "\"url\":\"https://fr.trustpilot.com/reviews/6412c8e1f0a9\",\"publishedAt\":\"" + publishedAt + "\","
