@@ -39,7 +39,7 @@ java -Xmx1g -cp "listening-service/target/test-classes:$(cat "$cp_file")" \
   "$ingest_topic" "$mentions_topic" "$processes" "$dlq_topic"
 echo "[bench] mentions stored: $(db listening_bench -tAc 'select count(*) from mention')"
 # the batch cycle, from the service's meters (KafkaIngest): records per batch, ms to store and to commit one
-curl -sf "http://localhost:8091/q/metrics" | awk '
+{ curl -sf "http://localhost:8091/q/metrics" || true; } | awk '
   /^tribu_ingest_batch_records_count/ {n=$2} /^tribu_ingest_batch_records_sum/ {r=$2}
   /^tribu_ingest_batch_records_max/ {m=$2}
   /^tribu_ingest_batch_store_seconds_sum/ {s=$2} /^tribu_ingest_batch_commit_seconds_count/ {cn=$2}

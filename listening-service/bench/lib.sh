@@ -40,12 +40,12 @@ bench_database() {
   started=$(date +%s)
   if [[ -n "${TRIBU_BENCH_TEMPLATE:-}" ]]; then
     echo "[bench] database $name, a copy of $TRIBU_BENCH_TEMPLATE"
-    printf '%s\n' "drop database if exists $name;" \
+    printf '%s\n' "drop database if exists $name with (force);" \
       "create database $name owner tribu template $TRIBU_BENCH_TEMPLATE strategy file_copy;" | db_as_owner
     echo "[bench] copied in $(( $(date +%s) - started )) s: $(db "$name" -tAc 'select count(*) from mention') mentions"
   else
     echo "[bench] fresh database $name"
-    printf '%s\n' "drop database if exists $name;" "create database $name owner tribu;" | db_as_owner
+    printf '%s\n' "drop database if exists $name with (force);" "create database $name owner tribu;" | db_as_owner
   fi
 }
 
