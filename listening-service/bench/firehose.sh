@@ -45,4 +45,4 @@ echo "[bench] mentions stored: $(db listening_bench -tAc 'select count(*) from m
   /^tribu_ingest_batch_store_seconds_sum/ {s=$2} /^tribu_ingest_batch_commit_seconds_count/ {cn=$2}
   /^tribu_ingest_batch_commit_seconds_sum/ {c=$2}
   END { if (n > 0) printf "[bench] batches: %d, %.0f records each (max %d), store %.0f ms, commit %.0f ms each\n",
-          n, r / n, m, 1000 * s / n, cn > 0 ? 1000 * c / cn : 0 }'
+          n, r / n, m, 1000 * s / n, (cn > 0 ? 1000 * c / cn : 0) }'
