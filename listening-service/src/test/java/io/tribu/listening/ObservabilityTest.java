@@ -14,7 +14,7 @@ class ObservabilityTest {
 
     @Test
     void readinessIsTheDatabaseAndLivenessTheKafkaChannels() {
-        ObservabilityChecks.readinessIsTheDatabaseAndLivenessTheKafkaChannels("outbox", "ingest", "ingest-rejected");
+        ObservabilityChecks.readinessIsTheDatabaseAndLivenessTheKafkaChannels("outbox", "ingest");
     }
 
     @Test

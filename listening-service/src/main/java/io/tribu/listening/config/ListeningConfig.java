@@ -51,6 +51,13 @@ public interface ListeningConfig {
         /** Where the alert events go. */
         @WithDefault("tribu.listening.alerts")
         String alerts();
+
+        /**
+         * Where the Kafka ingest sends the records it cannot store, with the reason in the {@code tribu-rejection}
+         * header: in the Kafka transaction of their batch, so read them {@code read_committed}.
+         */
+        @WithDefault("tribu.listening.ingest.dlq")
+        String ingestDeadLetters();
     }
 
     interface Sources {

@@ -7,6 +7,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
 import io.smallrye.mutiny.Uni;
+import io.tribu.listening.config.ListeningConfig;
 import io.tribu.listening.mention.IngestedMentions;
 import io.tribu.listening.mention.MentionEvents;
 import io.tribu.listening.mention.MentionService;
@@ -14,15 +15,19 @@ import io.tribu.listening.mention.NewMention;
 import io.tribu.listening.source.webhook.DeliveryReader;
 import io.tribu.listening.source.webhook.WebhookDelivery;
 import io.tribu.platform.problem.Outages;
+import io.tribu.platform.trace.EventTraces;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -40,7 +45,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -48,14 +52,19 @@ import java.util.stream.Collectors;
  * topic {@code tribu.listening.ingest}, key = the id of one of the brand's webhook sources, value = the same JSON
  * as a webhook delivery. Kafka's own access control stands for the signature.
  *
- * <p>Consume, store, produce: a batch's mentions are stored with one statement ({@link IngestedMentions}, no
- * outbox), then their {@code mention.recorded} events and the batch's offsets are committed in one Kafka
- * transaction (readers of the mentions topic read {@code read_committed}). A crash anywhere reads the batch again:
+ * <p>Consume, store, produce: a batch's mentions are stored in chunks of {@link #CHUNK} with one statement each
+ * ({@link IngestedMentions}, no outbox), then their {@code mention.recorded} events, the batch's dead-letter records
+ * and its offsets are committed in one Kafka transaction (readers of the mentions and dead-letter topics read
+ * {@code read_committed}): a batch read again dead-letters its bad records once. The chunks are a pipeline: the
+ * next chunk is read and analysed on this service's core while PostgreSQL looks up and stores the one before (its
+ * near-duplicate lookup still runs after the earlier chunk is stored, so copies across chunks find their story).
+ * The batch runs under a {@code CONSUMER} span continuing the trace of its records' {@code traceparent} (or
+ * {@code ce_traceparent}) header, and its events carry that span's {@code traceparent}, as the outbox's do. A crash anywhere reads the batch again:
  * mention ids are derived from the source and the sender's id, so nothing is stored twice, and the mentions stored
  * by the aborted attempt are announced again as stored, under the same event ids (consumers drop an id seen
  * before). A record whose item was stored before stores nothing and is announced again under its first event id.
  * A record that cannot be a mention (unknown source, bad JSON, missing field, text holding a NUL) goes to
- * {@code tribu.listening.ingest.dlq} with the reason in a header, and never blocks the others.
+ * {@code tribu.topics.ingest-dead-letters} with the reason in a header, and never blocks the others.
  *
  * <p>A batch that fails to store is tried {@link #BATCH_ATTEMPTS} times; then its records are stored one by one, and
  * a record that still fails on its own (a poison: something PostgreSQL refuses that the checks let through) is
@@ -71,6 +80,8 @@ public class KafkaIngest {
     /** Tries of a batch before its records are stored one by one; and of a record alone before it is dead-lettered. */
     static final int BATCH_ATTEMPTS = 3;
     static final String REJECTION_HEADER = "tribu-rejection";
+    /** Mentions per statement; a batch of more is stored in chunks, the next one analysed while one is stored. */
+    static final int CHUNK = 500;
     private static final String SOURCES = """
             select id, tenant, brand_id, owned_channel from source
             where id = any($1::uuid[]) and type = 'webhook' and enabled""";
@@ -78,14 +89,16 @@ public class KafkaIngest {
     private final IngestedMentions ingested;
     private final MentionEvents events;
     private final DeliveryReader deliveries;
-    private final Emitter<String> rejected;
     private final Pool client;
+    private final EventTraces traces;
+    private final String deadLetters;
+    private final DistributionSummary batchRecords;
+    private final Timer batchStore;
+    private final Timer batchCommit;
     /** Batches are taken one at a time (the stream waits for each), off the Kafka and Vert.x threads. */
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "ingest");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> thread(task, "ingest"));
+    /** A batch's chunks are looked up and stored in order, one at a time, while the worker analyses the next. */
+    private final ExecutorService storer = Executors.newSingleThreadExecutor(task -> thread(task, "ingest-store"));
     private Duration backoff = Duration.ZERO;
 
     @Inject
@@ -94,12 +107,26 @@ public class KafkaIngest {
     KafkaTransactions<String> transactions;
 
     public KafkaIngest(IngestedMentions ingested, MentionEvents events, DeliveryReader deliveries, Pool client,
-                       @Channel("ingest-rejected") Emitter<String> rejected) {
+                       EventTraces traces, ListeningConfig config, MeterRegistry meters) {
         this.ingested = ingested;
         this.events = events;
         this.deliveries = deliveries;
-        this.rejected = rejected;
         this.client = client;
+        this.traces = traces;
+        this.deadLetters = config.topics().ingestDeadLetters();
+        this.batchRecords = DistributionSummary.builder("tribu.ingest.batch.records")
+                .description("Records of a consumed ingest batch").register(meters);
+        this.batchStore = Timer.builder("tribu.ingest.batch.store")
+                .description("Reading, analysing and storing an ingest batch").register(meters);
+        this.batchCommit = Timer.builder("tribu.ingest.batch.commit")
+                .description("The Kafka transaction of an ingest batch: its events, dead letters and offsets")
+                .register(meters);
+    }
+
+    private static Thread thread(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     /** A webhook source records may be keyed with. */
@@ -112,22 +139,44 @@ public class KafkaIngest {
 
     @Incoming("ingest")
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return CompletableFuture.runAsync(() -> process(batch), worker);
+        return CompletableFuture.runAsync(() -> traces.consume(topicOf(batch), batch.getRecords().stream()
+                .map(KafkaIngest::traceparentOf).toList(), () -> Uni.createFrom().item(() -> {
+                    process(batch);
+                    return null;
+                })).await().indefinitely(), worker);
+    }
+
+    private static String topicOf(KafkaRecordBatch<String, String> batch) {
+        return batch.getRecords().isEmpty() ? "" : batch.getRecords().get(0).getTopic();
+    }
+
+    /** The record's W3C {@code traceparent} header, else the CloudEvents one ({@code ce_traceparent}), else null. */
+    private static String traceparentOf(KafkaRecord<String, String> record) {
+        Header header = record.getHeaders().lastHeader("traceparent");
+        if (header == null) {
+            header = record.getHeaders().lastHeader(EventTraces.HEADER);
+        }
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private void process(KafkaRecordBatch<String, String> batch) {
-        List<Message<String>> announced;
+        List<Message<String>> sent;
+        batchRecords.record(batch.getRecords().size());
+        Timer.Sample storing = Timer.start();
         try {
-            announced = storeUntilStored(batch.getRecords());
+            sent = storeUntilStored(batch.getRecords());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
         }
+        storing.stop(batchStore);
+        Timer.Sample committing = Timer.start();
         try {
             transactions.withTransactionAndAck(batch, emitter -> {
-                announced.forEach(emitter::send);
+                sent.forEach(emitter::send);
                 return Uni.createFrom().voidItem();
             }).await().indefinitely();
+            committing.stop(batchCommit);
             backoff = Duration.ZERO;
         } catch (RuntimeException aborted) {
             // the consumer is back at the last committed offsets: the batch comes again, stored already
@@ -139,7 +188,7 @@ public class KafkaIngest {
         }
     }
 
-    /** The events of the batch's stored mentions; waits out an outage of the database. */
+    /** The events of the batch's stored mentions and its dead letters; waits out an outage of the database. */
     private List<Message<String>> storeUntilStored(List<KafkaRecord<String, String>> records) throws InterruptedException {
         Duration wait = Duration.ofMillis(200);
         while (true) {
@@ -156,7 +205,7 @@ public class KafkaIngest {
     private List<Message<String>> store(List<KafkaRecord<String, String>> records) {
         Map<String, IngestSource> sources = sourcesOf(records);
         List<Accepted> accepted = new ArrayList<>();
-        List<CompletableFuture<Void>> rejections = new ArrayList<>();
+        List<Message<String>> rejections = new ArrayList<>();
         for (KafkaRecord<String, String> record : records) {
             IngestSource source = record.getKey() == null ? null : sources.get(record.getKey());
             if (source == null) {
@@ -171,12 +220,24 @@ public class KafkaIngest {
                 rejections.add(reject(record, "body: cannot be read (" + unreadable.getClass().getSimpleName() + ")"));
             }
         }
-        awaitSent(rejections);
-        List<IngestedMentions.Prepared> prepared = ingested.prepare(accepted.stream().map(KafkaIngest::heard).toList())
-                .await().indefinitely();
-        List<IngestedMentions.Stored> stored = storeOrSplit(prepared, accepted);
+        List<IngestedMentions.Stored> stored = new ArrayList<>();
+        CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
+        for (int from = 0; from < accepted.size(); from += CHUNK) {
+            List<Accepted> chunk = accepted.subList(from, Math.min(accepted.size(), from + CHUNK));
+            // analysed here, now; looked up and stored on the storer once the chunk before is stored
+            Uni<List<IngestedMentions.Prepared>> lookup = ingested.prepare(chunk.stream().map(KafkaIngest::heard).toList());
+            previous = previous.thenRunAsync(() -> stored.addAll(storeOrSplit(lookup.await().indefinitely(), chunk,
+                    rejections)), storer);
+        }
+        try {
+            previous.join();
+        } catch (java.util.concurrent.CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException e ? e : failed;
+        }
         alert(stored);
-        return stored.stream().map(events::recorded).toList();
+        List<Message<String>> sent = new ArrayList<>(stored.stream().map(events::recorded).toList());
+        sent.addAll(rejections);
+        return sent;
     }
 
     /** Keyword alerts run in Hibernate's reactive session (rarely opened): on a Vert.x context of their own. */
@@ -194,7 +255,8 @@ public class KafkaIngest {
      * Stores the batch, trying it a few times; a batch that keeps failing, not for an outage, is stored record by
      * record and the records that fail alone are dead-lettered. An outage fails the whole batch (retried later).
      */
-    private List<IngestedMentions.Stored> storeOrSplit(List<IngestedMentions.Prepared> batch, List<Accepted> accepted) {
+    private List<IngestedMentions.Stored> storeOrSplit(List<IngestedMentions.Prepared> batch, List<Accepted> accepted,
+                                                       List<Message<String>> rejections) {
         Failure whole = tryStoring(batch, BATCH_ATTEMPTS);
         if (whole.stored() != null) {
             return whole.stored();
@@ -204,7 +266,6 @@ public class KafkaIngest {
         Map<UUID, Accepted> byId = new HashMap<>();
         accepted.forEach(a -> byId.putIfAbsent(IngestedMentions.idOf(a.source().id(), a.delivery().id()), a));
         List<IngestedMentions.Stored> stored = new ArrayList<>();
-        List<CompletableFuture<Void>> rejections = new ArrayList<>();
         for (IngestedMentions.Prepared one : batch) {
             Failure alone = batch.size() == 1 ? whole : tryStoring(List.of(one), BATCH_ATTEMPTS);
             if (alone.stored() != null) {
@@ -216,7 +277,6 @@ public class KafkaIngest {
                 rejections.add(reject(record.record(), "not stored: " + describe(alone.failure())));
             }
         }
-        awaitSent(rejections);
         return stored;
     }
 
@@ -267,17 +327,10 @@ public class KafkaIngest {
         return message.length() > 500 ? message.substring(0, 500) + "…" : message;
     }
 
-    private static void awaitSent(List<CompletableFuture<Void>> rejections) {
-        try {
-            CompletableFuture.allOf(rejections.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("dead-letter records not acknowledged", e);
-        }
-    }
-
     @PreDestroy
     void stop() {
         worker.shutdownNow();
+        storer.shutdownNow();
     }
 
     private Map<String, IngestSource> sourcesOf(List<KafkaRecord<String, String>> records) {
@@ -295,24 +348,15 @@ public class KafkaIngest {
         return sources;
     }
 
-    private CompletableFuture<Void> reject(KafkaRecord<String, String> record, String reason) {
+    /** The record as it came, for the dead-letter topic, with the reason in a header: sent in the batch's transaction. */
+    private Message<String> reject(KafkaRecord<String, String> record, String reason) {
         LOG.debugf("Ingest record rejected (%s): %s", record.getKey(), reason);
-        CompletableFuture<Void> sent = new CompletableFuture<>();
-        Message<String> message = Message.of(record.getPayload() == null ? "" : record.getPayload())
+        return Message.of(record.getPayload() == null ? "" : record.getPayload())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(deadLetters)
                         .withKey(record.getKey())
                         .withHeaders(new RecordHeaders().add(REJECTION_HEADER, reason.getBytes(StandardCharsets.UTF_8)))
-                        .build())
-                .withAck(() -> {
-                    sent.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    sent.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
-        rejected.send(message);
-        return sent;
+                        .build());
     }
 
     /** "text: must not be blank; publishedAt: must not be null", or the problem's detail. */

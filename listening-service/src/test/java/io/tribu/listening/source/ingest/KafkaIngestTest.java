@@ -33,6 +33,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -49,6 +50,7 @@ class KafkaIngestTest {
     static final String CM = TestTokens.token("soleil", "community-manager", BRAND);
 
     static final String MENTIONS = "tribu.listening.mentions";
+    static final String DEAD_LETTERS = "tribu.listening.ingest.dlq";
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** A producer whose records of one transaction are read together: the service reads the ingest read_committed. */
@@ -93,7 +95,7 @@ class KafkaIngestTest {
                 .then().statusCode(201).extract().path("id");
         database.query("alter table mention add constraint ingest_test_poison "
                 + "check (position('poison-refused-by-postgresql' in text) = 0) not valid").execute().await().indefinitely();
-        try (TopicReader dlq = new TopicReader("tribu.listening.ingest.dlq");
+        try (TopicReader dlq = new TopicReader(DEAD_LETTERS);
              KafkaProducer<String, String> producer = producer()) {
             String at = "\"publishedAt\":\"2026-11-22T08:00:00Z\"";
             producer.send(new ProducerRecord<>("tribu.listening.ingest", source, "{\"id\":\"good-1\",\"text\":\"Vélo Vert, top\"," + at + "}"));
@@ -129,7 +131,7 @@ class KafkaIngestTest {
         String source = given().auth().oauth2(CM).contentType(ContentType.JSON).body(Map.of("type", "webhook"))
                 .when().post("/brands/" + BRAND + "/sources")
                 .then().statusCode(201).extract().path("id");
-        try (TopicReader dlq = new TopicReader("tribu.listening.ingest.dlq");
+        try (TopicReader dlq = new TopicReader(DEAD_LETTERS);
              TopicReader events = new TopicReader("tribu.listening.mentions");
              KafkaProducer<String, String> producer = producer()) {
             String first = "{\"id\":\"crawl-1\",\"text\":\"Super sortie à vélo avec Vélo Vert\",\"publishedAt\":\"2026-11-22T08:00:00Z\"}";
@@ -263,7 +265,9 @@ class KafkaIngestTest {
      * Issue 23: a failure between the database's commit and Kafka's. The broker refuses one event of the batch (the
      * topic's max.message.bytes is lowered under it), so the batch's Kafka transaction aborts after its mentions were
      * stored, and the batch is read again until the broker takes it. Then each mention is announced once to a
-     * read_committed reader, under the event id the aborted attempt had used; nothing was stored twice.
+     * read_committed reader, under the event id the aborted attempt had used; nothing was stored twice. The batch's
+     * bad record is dead-lettered in the same transaction: the aborted attempts' dead letters are never read
+     * committed, and the one that commits dead-letters it once.
      */
     @Test
     void aBatchReadAgainAfterAnAbortedTransactionAnnouncesEachMentionOnceWithTheSameIds() throws Exception {
@@ -279,12 +283,16 @@ class KafkaIngestTest {
                     new ConfigEntry("max.message.bytes", "4000"), AlterConfigOp.OpType.SET)))).all().get();
             try (TopicReader committed = new TopicReader(MENTIONS);
                  TopicReader uncommitted = new TopicReader(MENTIONS, false);
+                 TopicReader deadLetters = new TopicReader(DEAD_LETTERS);
+                 TopicReader abortedDeadLetters = new TopicReader(DEAD_LETTERS, false);
                  KafkaProducer<String, String> producer = transactionalProducer()) {
                 producer.beginTransaction();
                 producer.send(new ProducerRecord<>("tribu.listening.ingest", small,
                         delivery("again-1", "Vélo Vert, livraison en retard mais vélo superbe", "2026-11-23T08:00:00Z")));
                 producer.send(new ProducerRecord<>("tribu.listening.ingest", small,
                         delivery("again-2", "Vélo Vert : quelle équipe au magasin de Lyon", "2026-11-23T08:01:00Z")));
+                producer.send(new ProducerRecord<>("tribu.listening.ingest", small,
+                        "{\"id\":\"again-bad\",\"publishedAt\":\"2026-11-23T08:01:30Z\"}")); // no text
                 producer.send(new ProducerRecord<>("tribu.listening.ingest", big,
                         delivery("again-big", "Vélo Vert ".repeat(800), "2026-11-23T08:02:00Z")));
                 producer.commitTransaction();
@@ -297,8 +305,13 @@ class KafkaIngestTest {
                                 r -> r.value().contains(one.toString()), Duration.ofSeconds(30))
                         .orElseThrow(() -> new AssertionError("no attempt wrote the event"));
                 await().atMost(Duration.ofSeconds(30)).until(() -> storedFrom(small) == 2 && storedFrom(big) == 1);
+                Predicate<ConsumerRecord<String, String>> badRecord = r -> small.equals(r.key()) && r.value().contains("again-bad");
+                assertTrue(abortedDeadLetters.await(badRecord, Duration.ofSeconds(30)).isPresent(),
+                        "an aborted attempt dead-lettered the bad record in its transaction");
                 assertTrue(eventsOf(committed, Set.of(one, two, large), 1, Duration.ofSeconds(2)).isEmpty(),
                         "nothing committed while the broker refuses the batch");
+                assertTrue(deadLetters.all(badRecord, Duration.ofSeconds(1)).isEmpty(),
+                        "no dead letter of an aborted attempt is read committed");
 
                 admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
                         new ConfigEntry("max.message.bytes", ""), AlterConfigOp.OpType.DELETE)))).all().get();
@@ -314,6 +327,10 @@ class KafkaIngestTest {
                 assertEquals(json(aborted).path("time").asText(), first.path("time").asText());
                 assertEquals(2, storedFrom(small));
                 assertEquals(1, storedFrom(big));
+                // committed with the events just read: the transaction's dead letter is there, once
+                List<ConsumerRecord<String, String>> dead = deadLetters.all(badRecord, Duration.ofSeconds(3));
+                assertEquals(1, dead.size(), "dead-lettered once: " + dead.size());
+                assertEquals("text: must not be blank", header(dead.get(0)));
             } finally {
                 admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
                         new ConfigEntry("max.message.bytes", ""), AlterConfigOp.OpType.DELETE)))).all().get();
