@@ -2,7 +2,7 @@
 // composer's counter, fixed, saved and submitted by camille; claire approves it in her own session;
 // camille drags it to another day (publishing puts an approved post back into review when it
 // changes), claire approves again; scheduling is refused (the demo has no Bluesky channel), shown in
-// publishing's words; without the Bluesky variant and planned two minutes ahead it is approved,
+// publishing's words; without the Bluesky variant and planned for the next minute it is approved,
 // scheduled and published to the demo's fake Mastodon, and the channels screen shows the outcome.
 // An admin who wrote a post is refused its approval (own-post), shown in publishing's words.
 import { randomUUID } from 'node:crypto';
@@ -184,7 +184,7 @@ export async function calendarScenarios(browser, track) {
     await page.screenshot({ path: `${SHOTS}schedule-refused.png`, fullPage: true });
   });
 
-  await step('without Bluesky and two minutes ahead, approved again, scheduled, published to the fake Mastodon', async () => {
+  await step('without Bluesky and planned for the next minute, approved again, scheduled, published to the fake Mastodon', async () => {
     const channels = (await publishing('camille', '/channels')).body.filter((c) => c.hasCredentials).map((c) => c.network);
     if (!channels.includes('mastodon')) {
       console.log('[e2e] no connected Mastodon channel in this suite: the scenario stops at "approved"');
