@@ -10,20 +10,13 @@ import io.restassured.http.ContentType;
 import io.tribu.platform.testing.TestTokens;
 import io.tribu.publishing.network.fake.FakeBluesky;
 import io.tribu.publishing.network.fake.FakeMastodon;
-import io.tribu.publishing.outbox.EventSchemas;
 import io.tribu.platform.testing.TopicReader;
 import io.tribu.publishing.post.Drafts;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -33,10 +26,13 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static io.tribu.publishing.action.ActionRequests.WAIT;
+import static io.tribu.publishing.action.ActionRequests.completed;
+import static io.tribu.publishing.action.ActionRequests.request;
+import static io.tribu.publishing.action.ActionRequests.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,7 +44,6 @@ class ActionTest {
     static final FakeMastodon MASTODON = new FakeMastodon();
     static final FakeBluesky BLUESKY = new FakeBluesky();
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Duration WAIT = Duration.ofSeconds(60);
 
     @Inject
     Clock clock;
@@ -66,33 +61,6 @@ class ActionTest {
                         "credentials", Map.of("accessToken", FakeMastodon.TOKEN)))
                 .when().post("/brands/" + brand + "/channels").then().statusCode(201);
         return brand;
-    }
-
-    /** Moderation's own example, re-addressed to this brand and interaction. */
-    static ObjectNode request(String tenant, String brand, String action, String url) throws Exception {
-        ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(
-                Path.of("../moderation-service/src/main/resources/events/action-requested.v1.example.json")));
-        event.put("id", UUID.randomUUID().toString()).put("subject", brand).put("tenant", tenant);
-        ObjectNode data = (ObjectNode) event.get("data");
-        data.put("actionId", UUID.randomUUID().toString()).put("brandId", brand).put("action", action).put("targetUrl", url);
-        data.remove("targetExternalId");
-        return event;
-    }
-
-    static void send(JsonNode event) throws Exception {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>("tribu.moderation.actions", event.path("subject").asText(), event.toString())).get();
-        }
-    }
-
-    static JsonNode completed(TopicReader events, ObjectNode request) throws Exception {
-        String actionId = request.get("data").get("actionId").asText();
-        JsonNode event = JSON.readTree(events.await(record -> record.value().contains(actionId), WAIT).orElseThrow().value());
-        assertEquals(Set.of(), EventSchemas.violations("action-completed.v1", event));
-        assertEquals(request.get("subject").asText(), event.get("subject").asText());
-        return event.get("data");
     }
 
     static String remoteComment() {

@@ -5,24 +5,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.restassured.http.ContentType;
-import io.tribu.platform.testing.TestTokens;
 import io.tribu.platform.testing.TopicReader;
 import io.tribu.publishing.network.fake.FakeGoogleBusiness;
-import io.tribu.publishing.network.fake.FakeYoutube;
 import io.tribu.publishing.post.Drafts;
+import io.tribu.publishing.review.GoogleBusinessFakes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
-import static io.tribu.publishing.action.ActionTest.completed;
-import static io.tribu.publishing.action.ActionTest.request;
-import static io.tribu.publishing.action.ActionTest.send;
+import static io.tribu.publishing.review.GoogleBusinessFakes.connect;
+import static io.tribu.publishing.action.ActionRequests.completed;
+import static io.tribu.publishing.action.ActionRequests.request;
+import static io.tribu.publishing.action.ActionRequests.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,31 +33,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class ReviewReplyTest {
 
-    static FakeGoogleBusiness google;
-    /** Google's OAuth token endpoint. */
-    static FakeYoutube oauth;
+    static GoogleBusinessFakes fakes;
 
     @jakarta.inject.Inject
     java.time.Clock clock;
 
     @BeforeAll
     static void start() {
-        google = FakeGoogleBusiness.forTheService();
-        oauth = FakeYoutube.forTheService();
+        fakes = new GoogleBusinessFakes();
     }
 
     @AfterAll
     static void stop() {
-        google.close();
-        oauth.close();
-    }
-
-    /** Connects the location to the brand; returns the channel's id in Tribu. */
-    static String connect(String tenant, String brand, String location, String accessToken) {
-        return given().auth().oauth2(TestTokens.token(tenant, "community-manager", brand)).contentType(ContentType.JSON)
-                .body(Map.of("network", "google_business", "handle", location, "credentials", Map.of("accessToken", accessToken,
-                        "refreshToken", FakeYoutube.REFRESH_TOKEN, "clientId", FakeYoutube.CLIENT_ID, "clientSecret", FakeYoutube.CLIENT_SECRET)))
-                .when().post("/brands/" + brand + "/channels").then().statusCode(201).extract().path("id");
+        fakes.close();
     }
 
     /** Moderation's action on the review, addressed as moderation does for an item without URL. */
@@ -78,10 +63,10 @@ class ReviewReplyTest {
     void aReplyIsTheBusinesssAnswerOnceAndASecondUpdatesIt() throws Exception {
         String brand = Drafts.freshBrand();
         // Two locations of the brand: the action goes through the one the review belongs to.
-        connect("soleil", brand, google.location(), FakeGoogleBusiness.TOKEN);
-        String location = google.location();
+        connect("soleil", brand, fakes.google.location(), FakeGoogleBusiness.TOKEN);
+        String location = fakes.google.location();
         String channelId = connect("soleil", brand, location, "ya29.expired-before-the-first-call");
-        FakeGoogleBusiness.Review review = google.review(location, "Marie D.", 1, "Café froid", clock.instant().minusSeconds(600));
+        FakeGoogleBusiness.Review review = fakes.google.review(location, "Marie D.", 1, "Café froid", clock.instant().minusSeconds(600));
         try (TopicReader events = new TopicReader("tribu.publishing.actions")) {
             ObjectNode reply = action("soleil", brand, "reply", review, "Désolés Marie, nous revoyons la machine.");
             send(reply);
@@ -89,8 +74,8 @@ class ReviewReplyTest {
             assertEquals("done", done.get("outcome").asText(), done.toString());
             assertEquals(channelId, done.get("channelId").asText());
             assertEquals(review.name() + "/reply", done.get("resultExternalId").asText());
-            assertEquals("Désolés Marie, nous revoyons la machine.", google.current(review).reply());
-            assertTrue(oauth.refreshed(), "the expired token was renewed on Google's 401");
+            assertEquals("Désolés Marie, nous revoyons la machine.", fakes.google.current(review).reply());
+            assertTrue(fakes.oauth.refreshed(), "the expired token was renewed on Google's 401");
 
             // Redelivered: carried out once.
             reply.put("id", UUID.randomUUID().toString());
@@ -101,17 +86,17 @@ class ReviewReplyTest {
             ObjectNode update = action("soleil", brand, "reply", review, "Merci Marie, la machine est réparée.");
             send(update);
             assertEquals("done", completed(events, update).get("outcome").asText());
-            assertEquals("Merci Marie, la machine est réparée.", google.current(review).reply());
+            assertEquals("Merci Marie, la machine est réparée.", fakes.google.current(review).reply());
         }
     }
 
     @Test
     void hidingOrDeletingAReviewAPrivateReplyAnotherLocationsReviewAndAnotherAgencyAreRefused() throws Exception {
         String brand = Drafts.freshBrand();
-        String location = google.location();
+        String location = fakes.google.location();
         connect("soleil", brand, location, FakeGoogleBusiness.TOKEN);
-        FakeGoogleBusiness.Review review = google.review(location, "Paul", 2, "Bof", clock.instant().minusSeconds(60));
-        FakeGoogleBusiness.Review elsewhere = google.review(google.location(), "Léa", 1, "Non", clock.instant().minusSeconds(60));
+        FakeGoogleBusiness.Review review = fakes.google.review(location, "Paul", 2, "Bof", clock.instant().minusSeconds(60));
+        FakeGoogleBusiness.Review elsewhere = fakes.google.review(fakes.google.location(), "Léa", 1, "Non", clock.instant().minusSeconds(60));
         try (TopicReader events = new TopicReader("tribu.publishing.actions")) {
             ObjectNode hide = action("soleil", brand, "hide", review, null);
             send(hide);
@@ -135,7 +120,7 @@ class ReviewReplyTest {
             JsonNode refused = completed(events, other);
             assertEquals("failed", refused.get("outcome").asText());
             assertTrue(refused.get("reason").asText().contains("is not one of the location"), refused.toString());
-            assertNull(google.current(elsewhere).reply());
+            assertNull(fakes.google.current(elsewhere).reply());
 
             // Another agency with the same brand id has no channel of its own: nothing is written with soleil's.
             ObjectNode foreign = action("nord", brand, "reply", review, "Bonjour");
@@ -143,7 +128,7 @@ class ReviewReplyTest {
             JsonNode none = completed(events, foreign);
             assertEquals("failed", none.get("outcome").asText());
             assertTrue(none.get("reason").asText().contains("no google_business channel"), none.toString());
-            assertNull(google.current(review).reply());
+            assertNull(fakes.google.current(review).reply());
         }
     }
 }

@@ -8,20 +8,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.tribu.platform.testing.TestTokens;
 import io.tribu.platform.testing.TopicReader;
+import io.tribu.publishing.action.ActionRequests;
 import io.tribu.publishing.network.fake.FakeYoutube;
-import io.tribu.publishing.outbox.EventSchemas;
 import io.tribu.publishing.post.Drafts;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -30,10 +23,11 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static io.tribu.publishing.action.ActionRequests.completed;
+import static io.tribu.publishing.action.ActionRequests.send;
 import static io.tribu.publishing.comment.YoutubeChannels.WAIT;
 import static io.tribu.publishing.comment.YoutubeChannels.awaitPoll;
 import static io.tribu.publishing.comment.YoutubeChannels.connect;
@@ -71,28 +65,11 @@ class YoutubeActionsTest {
 
     /** Moderation's own example, re-addressed to this brand and YouTube comment. */
     static ObjectNode request(String tenant, String brand, String action, FakeYoutube.Comment target) throws Exception {
-        ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(
-                Path.of("../moderation-service/src/main/resources/events/action-requested.v1.example.json")));
-        event.put("id", UUID.randomUUID().toString()).put("subject", brand).put("tenant", tenant);
-        ((ObjectNode) event.get("data")).put("actionId", UUID.randomUUID().toString()).put("brandId", brand).put("action", action)
-                .put("network", "youtube").put("targetUrl", "https://www.youtube.com/watch?v=" + target.videoId() + "&lc=" + target.id())
-                .put("targetExternalId", target.id()).put("targetAuthor", target.author());
+        ObjectNode event = ActionRequests.request(tenant, brand, action,
+                "https://www.youtube.com/watch?v=" + target.videoId() + "&lc=" + target.id());
+        ((ObjectNode) event.get("data")).put("network", "youtube").put("targetExternalId", target.id())
+                .put("targetAuthor", target.author());
         return event;
-    }
-
-    static void send(JsonNode event) throws Exception {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>("tribu.moderation.actions", event.path("subject").asText(), event.toString())).get();
-        }
-    }
-
-    static JsonNode completed(TopicReader events, ObjectNode request) throws Exception {
-        String actionId = request.get("data").get("actionId").asText();
-        JsonNode event = JSON.readTree(events.await(record -> record.value().contains(actionId), WAIT).orElseThrow().value());
-        assertEquals(Set.of(), EventSchemas.violations("action-completed.v1", event));
-        return event.get("data");
     }
 
     @Test

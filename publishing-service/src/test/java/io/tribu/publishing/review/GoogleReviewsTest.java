@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.restassured.http.ContentType;
 import io.tribu.platform.testing.TestTokens;
 import io.tribu.platform.testing.TopicReader;
 import io.tribu.publishing.network.fake.FakeGoogleBusiness;
-import io.tribu.publishing.network.fake.FakeYoutube;
 import io.tribu.publishing.poll.PollRows;
 import io.tribu.publishing.post.Drafts;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
+import static io.tribu.publishing.review.GoogleBusinessFakes.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,29 +34,17 @@ class GoogleReviewsTest {
     @jakarta.inject.Inject
     java.time.Clock clock;
 
-    static FakeGoogleBusiness google;
-    /** Google's OAuth token endpoint (one host for every Google API). */
-    static FakeYoutube oauth;
+    static GoogleBusinessFakes fakes;
     static final PollRows ROWS = new PollRows("review_poll", "tribu.publishing.reviews", "review-collected.v1");
 
     @BeforeAll
     static void start() {
-        google = FakeGoogleBusiness.forTheService();
-        oauth = FakeYoutube.forTheService();
+        fakes = new GoogleBusinessFakes();
     }
 
     @AfterAll
     static void stop() {
-        google.close();
-        oauth.close();
-    }
-
-    /** Connects the location to the brand; returns the channel's id in Tribu. */
-    static String connect(String tenant, String brand, String location, String accessToken) {
-        return given().auth().oauth2(TestTokens.token(tenant, "community-manager", brand)).contentType(ContentType.JSON)
-                .body(Map.of("network", "google_business", "handle", location, "credentials", Map.of("accessToken", accessToken,
-                        "refreshToken", FakeYoutube.REFRESH_TOKEN, "clientId", FakeYoutube.CLIENT_ID, "clientSecret", FakeYoutube.CLIENT_SECRET)))
-                .when().post("/brands/" + brand + "/channels").then().statusCode(201).extract().path("id");
+        fakes.close();
     }
 
     static JsonNode of(List<JsonNode> events, FakeGoogleBusiness.Review review) {
@@ -67,11 +54,11 @@ class GoogleReviewsTest {
     @Test
     void reviewsAreAnnouncedOnceWithTheirStarsAndAgainWhenTheCustomerChangesThem() throws Exception {
         String brand = Drafts.freshBrand();
-        String location = google.location();
+        String location = fakes.google.location();
         Instant now = clock.instant();
-        FakeGoogleBusiness.Review angry = google.review(location, "Marie D.", 1, "Café froid, 20 minutes d'attente", now.minusSeconds(3600));
-        FakeGoogleBusiness.Review starsOnly = google.review(location, "Paul", 5, null, now.minusSeconds(1800));
-        FakeGoogleBusiness.Review anonymous = google.review(location, null, 3, "Correct", now.minusSeconds(600));
+        FakeGoogleBusiness.Review angry = fakes.google.review(location, "Marie D.", 1, "Café froid, 20 minutes d'attente", now.minusSeconds(3600));
+        FakeGoogleBusiness.Review starsOnly = fakes.google.review(location, "Paul", 5, null, now.minusSeconds(1800));
+        FakeGoogleBusiness.Review anonymous = fakes.google.review(location, null, 3, "Correct", now.minusSeconds(600));
         try (TopicReader reader = new TopicReader("tribu.publishing.reviews")) {
             String channelId = connect("soleil", brand, location, FakeGoogleBusiness.TOKEN);
             List<JsonNode> events = ROWS.events(reader, brand, 3);
@@ -93,7 +80,7 @@ class GoogleReviewsTest {
             assertTrue(of(events, anonymous).get("data").get("author").get("name").isNull());
 
             // The customer comes back and changes the stars and the text: one update, nothing else.
-            google.update(angry, 4, "Café froid mais l'équipe s'est excusée", now.minusSeconds(60));
+            fakes.google.update(angry, 4, "Café froid mais l'équipe s'est excusée", now.minusSeconds(60));
             ROWS.due(channelId);
             List<JsonNode> next = ROWS.events(reader, brand, 1);
             ROWS.nothingMore(reader, brand, clock);
@@ -106,21 +93,21 @@ class GoogleReviewsTest {
 
     @Test
     void aSweepStoppedMidwayGoesOnFromTheFirstPageNotStoredWithoutGapOrDuplicate() throws Exception {
-        String location = google.location();
+        String location = fakes.google.location();
         Instant now = clock.instant();
         ROWS.resumesAtThePageNotStored(new PollRows.Listed() {
             public Set<String> add(int count) {
                 return java.util.stream.IntStream.range(0, count)
-                        .mapToObj(i -> google.review(location, "client " + i, 1 + i, "avis " + i, now.minusSeconds(100L * (i + 1))).reviewId())
+                        .mapToObj(i -> fakes.google.review(location, "client " + i, 1 + i, "avis " + i, now.minusSeconds(100L * (i + 1))).reviewId())
                         .collect(Collectors.toSet());
             }
 
             public String connect(String brand) {
-                return GoogleReviewsTest.connect("soleil", brand, location, FakeGoogleBusiness.TOKEN);
+                return GoogleBusinessFakes.connect("soleil", brand, location, FakeGoogleBusiness.TOKEN);
             }
 
             public void failPage(int offset) {
-                google.failPage(FakeGoogleBusiness.pageToken(offset));
+                fakes.google.failPage(FakeGoogleBusiness.pageToken(offset));
             }
 
             public String pageToken(int offset) {
@@ -128,7 +115,7 @@ class GoogleReviewsTest {
             }
 
             public List<String> pageTokens() {
-                return google.pageTokens(location);
+                return fakes.google.pageTokens(location);
             }
 
             public String id(JsonNode event) {
@@ -140,17 +127,17 @@ class GoogleReviewsTest {
     @Test
     void aReplicaKilledMidSweepLeavesItsLeaseAndTheNextTakerGoesOnFromTheCursor() throws Exception {
         String brand = Drafts.freshBrand();
-        String location = google.location();
+        String location = fakes.google.location();
         Instant now = clock.instant();
         for (int i = 0; i < 4; i++) {
-            google.review(location, "client " + i, 2, "avis " + i, now.minusSeconds(100L * (i + 1)));
+            fakes.google.review(location, "client " + i, 2, "avis " + i, now.minusSeconds(100L * (i + 1)));
         }
         try (TopicReader reader = new TopicReader("tribu.publishing.reviews")) {
             String channelId = connect("soleil", brand, location, FakeGoogleBusiness.TOKEN);
             assertEquals(4, ROWS.events(reader, brand, 4).size());
             ROWS.nothingMore(reader, brand, clock);
             // A replica took the next sweep, stored its first page's cursor, and died holding the lease.
-            google.review(location, "tardif", 1, "Toujours froid", now.minusSeconds(10));
+            fakes.google.review(location, "tardif", 1, "Toujours froid", now.minusSeconds(10));
             PollRows.sql("update review_poll set lease_owner = 'reviews-dead0000', lease_until = now() + interval '2 seconds', "
                     + "page_token = '" + FakeGoogleBusiness.pageToken(2) + "', sweep_started_at = now(), next_poll_at = now() "
                     + "where channel_id = ?", channelId);
@@ -158,7 +145,7 @@ class GoogleReviewsTest {
             // The page the dead replica had not stored holds nothing new: nothing announced again.
             ROWS.nothingMore(reader, brand, clock);
             assertEquals(List.of("-", FakeGoogleBusiness.pageToken(2), FakeGoogleBusiness.pageToken(2), FakeGoogleBusiness.pageToken(4)),
-                    google.pageTokens(location), "taken over at the cursor once the lease ran out, never from the start");
+                    fakes.google.pageTokens(location), "taken over at the cursor once the lease ran out, never from the start");
             ROWS.due(channelId);
             List<JsonNode> late = ROWS.events(reader, brand, 1);
             ROWS.nothingMore(reader, brand, clock);
@@ -169,9 +156,9 @@ class GoogleReviewsTest {
     @Test
     void throttlingWaitsForRetryAfterAndAnUnknownLocationIsRecorded() throws Exception {
         String brand = Drafts.freshBrand();
-        String location = google.location();
-        google.review(location, "Léa", 5, "Parfait", clock.instant().minusSeconds(5));
-        google.throttle();
+        String location = fakes.google.location();
+        fakes.google.review(location, "Léa", 5, "Parfait", clock.instant().minusSeconds(5));
+        fakes.google.throttle();
         try (TopicReader reader = new TopicReader("tribu.publishing.reviews")) {
             String channelId = connect("soleil", brand, location, FakeGoogleBusiness.TOKEN);
             Map<String, Object> poll = ROWS.await(channelId, row -> row.get("last_error") != null);
@@ -193,16 +180,16 @@ class GoogleReviewsTest {
     @Test
     void anExpiredTokenIsRenewedAndARevokedOneIsRecordedAsTheLastError() throws Exception {
         String brand = Drafts.freshBrand();
-        String location = google.location();
-        google.review(location, "Inès", 4, "Bon accueil", clock.instant().minusSeconds(5));
+        String location = fakes.google.location();
+        fakes.google.review(location, "Inès", 4, "Bon accueil", clock.instant().minusSeconds(5));
         try (TopicReader reader = new TopicReader("tribu.publishing.reviews")) {
             String channelId = connect("soleil", brand, location, "ya29.expired-before-the-first-call");
             assertEquals(1, ROWS.events(reader, brand, 1).size(), "401, refreshed, read again");
-            assertTrue(oauth.refreshed());
+            assertTrue(fakes.oauth.refreshed());
 
-            google.expireRefreshedTokens();
-            oauth.revokeRefreshToken();
-            google.review(location, "Hugo", 2, "Bof", clock.instant().minusSeconds(1));
+            fakes.google.expireRefreshedTokens();
+            fakes.oauth.revokeRefreshToken();
+            fakes.google.review(location, "Hugo", 2, "Bof", clock.instant().minusSeconds(1));
             ROWS.due(channelId);
             Map<String, Object> poll = ROWS.await(channelId, row -> row.get("last_error") != null);
             assertTrue(String.valueOf(poll.get("last_error")).startsWith("token refused by Google and not renewed: 401 UNAUTHENTICATED"),
@@ -215,9 +202,9 @@ class GoogleReviewsTest {
     void twoAgenciesWithTheSameLocationEachGetTheirOwnEventsOnly() throws Exception {
         String soleil = Drafts.freshBrand();
         String lune = Drafts.freshBrand();
-        String location = google.location();
-        google.review(location, "Un", 3, "Un", clock.instant().minusSeconds(20));
-        google.review(location, "Deux", 4, "Deux", clock.instant().minusSeconds(10));
+        String location = fakes.google.location();
+        fakes.google.review(location, "Un", 3, "Un", clock.instant().minusSeconds(20));
+        fakes.google.review(location, "Deux", 4, "Deux", clock.instant().minusSeconds(10));
         try (TopicReader reader = new TopicReader("tribu.publishing.reviews")) {
             String soleilChannel = connect("soleil", soleil, location, FakeGoogleBusiness.TOKEN);
             String luneChannel = connect("lune", lune, location, FakeGoogleBusiness.TOKEN);

@@ -1,0 +1,63 @@
+package io.tribu.publishing.action;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tribu.platform.testing.TopicReader;
+import io.tribu.publishing.outbox.EventSchemas;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Moderation's side of an action, for the tests of every network: its requested event on the real topic, and the
+ * completed event publishing answers, held to publishing's schema.
+ */
+public final class ActionRequests {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    public static final Duration WAIT = Duration.ofSeconds(60);
+
+    private ActionRequests() {
+    }
+
+    /** Moderation's own example, re-addressed to this brand and interaction (by URL: no network id). */
+    public static ObjectNode request(String tenant, String brand, String action, String url) throws Exception {
+        ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(
+                Path.of("../moderation-service/src/main/resources/events/action-requested.v1.example.json")));
+        event.put("id", UUID.randomUUID().toString()).put("subject", brand).put("tenant", tenant);
+        ObjectNode data = (ObjectNode) event.get("data");
+        data.put("actionId", UUID.randomUUID().toString()).put("brandId", brand).put("action", action).put("targetUrl", url);
+        data.remove("targetExternalId");
+        return event;
+    }
+
+    /** Sends the request on moderation's topic, keyed by its brand. */
+    public static void send(JsonNode event) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("tribu.moderation.actions", event.path("subject").asText(), event.toString())).get();
+        }
+    }
+
+    /** The data of the completed event answering the request: valid against its schema, keyed by the same brand. */
+    public static JsonNode completed(TopicReader events, ObjectNode request) throws Exception {
+        String actionId = request.get("data").get("actionId").asText();
+        JsonNode event = JSON.readTree(events.await(record -> record.value().contains(actionId), WAIT).orElseThrow().value());
+        assertEquals(Set.of(), EventSchemas.violations("action-completed.v1", event));
+        assertEquals(request.get("subject").asText(), event.get("subject").asText());
+        return event.get("data");
+    }
+}
