@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import io.tribu.platform.intake.EventEnvelope;
 
 /**
  * The fields analytics reads from publishing's {@code tribu.publishing.engagement.collected.v1} event:
@@ -35,12 +36,11 @@ public record EngagementCollectedReader(UUID id, String type, String tenant, Dat
 
     @Override
     public String defect() {
-        if (id == null || !TYPE.equals(type)) {
-            return "missing id or unexpected type " + type;
-        }
-        if (tenant == null || tenant.isBlank()) {
-            return "missing tenant";
-        }
+        return EventEnvelope.defect(id, type, tenant, TYPE, this::dataDefect);
+    }
+
+    /** What in the data keeps the event from being applied, or null. */
+    private String dataDefect() {
         if (data == null || data.postId() == null || data.variantId() == null || data.brandId() == null
                 || data.channelId() == null || data.network() == null || data.publishedAt() == null
                 || data.collectedAt() == null) {

@@ -6,6 +6,7 @@ import io.tribu.platform.intake.IncomingEvent;
 
 import java.time.Instant;
 import java.util.UUID;
+import io.tribu.platform.intake.EventEnvelope;
 
 /**
  * The fields analytics reads from publishing's {@code tribu.publishing.post.published.v1} event: one per
@@ -25,12 +26,11 @@ public record PostPublishedReader(UUID id, String type, String tenant, Data data
 
     @Override
     public String defect() {
-        if (id == null || !TYPE.equals(type)) {
-            return "missing id or unexpected type " + type;
-        }
-        if (tenant == null || tenant.isBlank()) {
-            return "missing tenant";
-        }
+        return EventEnvelope.defect(id, type, tenant, TYPE, this::dataDefect);
+    }
+
+    /** What in the data keeps the event from being applied, or null. */
+    private String dataDefect() {
         if (data == null || data.postId() == null || data.deliveryId() == null || data.brandId() == null
                 || data.channelId() == null || data.network() == null || data.publishedAt() == null) {
             return "missing data.postId, deliveryId, brandId, channelId, network or publishedAt";

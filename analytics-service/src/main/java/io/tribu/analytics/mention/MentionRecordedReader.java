@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import io.tribu.platform.intake.EventEnvelope;
 
 /**
  * The fields analytics reads from listening's {@code tribu.listening.mention.recorded.v1} event.
@@ -78,15 +79,11 @@ public record MentionRecordedReader(UUID id, String type, String subject, String
 
     @Override
     public String defect() {
-        if (id == null) {
-            return "missing id";
-        }
-        if (!TYPE.equals(type)) {
-            return "unexpected type " + type;
-        }
-        if (tenant == null || tenant.isBlank()) {
-            return "missing tenant";
-        }
+        return EventEnvelope.defect(id, type, tenant, TYPE, this::dataDefect);
+    }
+
+    /** What in the data keeps the event from being applied, or null. */
+    private String dataDefect() {
         if (data == null || data.mentionId() == null || data.brandId() == null || data.publishedAt() == null) {
             return "missing data.mentionId, brandId or publishedAt";
         }

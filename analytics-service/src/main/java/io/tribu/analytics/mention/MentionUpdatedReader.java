@@ -6,6 +6,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import io.tribu.platform.intake.EventEnvelope;
 
 /**
  * The fields analytics reads from listening's {@code tribu.listening.mention.updated.v1} event: the mention as edited
@@ -49,15 +50,11 @@ public record MentionUpdatedReader(UUID id, String type, String tenant, Data dat
 
     @Override
     public String defect() {
-        if (id == null) {
-            return "missing id";
-        }
-        if (!TYPE.equals(type)) {
-            return "unexpected type " + type;
-        }
-        if (tenant == null || tenant.isBlank()) {
-            return "missing tenant";
-        }
+        return EventEnvelope.defect(id, type, tenant, TYPE, this::dataDefect);
+    }
+
+    /** What in the data keeps the event from being applied, or null. */
+    private String dataDefect() {
         if (data == null || data.mentionId() == null || data.brandId() == null || data.publishedAt() == null
                 || data.editedAt() == null) {
             return "missing data.mentionId, brandId, publishedAt or editedAt";

@@ -6,6 +6,7 @@ import io.tribu.platform.intake.IncomingEvent;
 
 import java.time.Instant;
 import java.util.UUID;
+import io.tribu.platform.intake.EventEnvelope;
 
 /**
  * The fields analytics reads from publishing's {@code tribu.publishing.action.completed.v1} event: what the network
@@ -29,12 +30,11 @@ public record ActionCompletedReader(UUID id, String type, String tenant, Data da
 
     @Override
     public String defect() {
-        if (id == null || !TYPE.equals(type)) {
-            return "missing id or unexpected type " + type;
-        }
-        if (tenant == null || tenant.isBlank()) {
-            return "missing tenant";
-        }
+        return EventEnvelope.defect(id, type, tenant, TYPE, this::dataDefect);
+    }
+
+    /** What in the data keeps the event from being applied, or null. */
+    private String dataDefect() {
         if (data == null || data.itemId() == null || data.brandId() == null || data.outcome() == null
                 || data.completedAt() == null) {
             return "missing data.itemId, brandId, outcome or completedAt";

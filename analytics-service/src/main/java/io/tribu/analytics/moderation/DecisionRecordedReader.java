@@ -7,6 +7,7 @@ import io.tribu.platform.intake.IncomingEvent;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import io.tribu.platform.intake.EventEnvelope;
 
 /** The fields analytics reads from moderation's {@code tribu.moderation.decision.recorded.v1} event. */
 // Read or written through an explicit ObjectMapper call: registered for native images.
@@ -37,12 +38,11 @@ public record DecisionRecordedReader(UUID id, String type, String tenant, Data d
 
     @Override
     public String defect() {
-        if (id == null || !TYPE.equals(type)) {
-            return "missing id or unexpected type " + type;
-        }
-        if (tenant == null || tenant.isBlank()) {
-            return "missing tenant";
-        }
+        return EventEnvelope.defect(id, type, tenant, TYPE, this::dataDefect);
+    }
+
+    /** What in the data keeps the event from being applied, or null. */
+    private String dataDefect() {
         if (data == null || data.decisionId() == null || data.itemId() == null || data.brandId() == null
                 || data.action() == null || data.itemPublishedAt() == null || data.decidedAt() == null) {
             return "missing data.decisionId, itemId, brandId, action, itemPublishedAt or decidedAt";

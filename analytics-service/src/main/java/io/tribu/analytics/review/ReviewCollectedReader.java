@@ -6,6 +6,9 @@ import io.tribu.platform.intake.IncomingEvent;
 
 import java.time.Instant;
 import java.util.UUID;
+import io.tribu.platform.intake.EventEnvelope;
+
+import static io.tribu.platform.intake.EventEnvelope.blank;
 
 /**
  * The fields analytics reads from publishing's {@code tribu.publishing.review.collected.v1} event: a review of one of
@@ -25,12 +28,11 @@ public record ReviewCollectedReader(UUID id, String type, String tenant, Data da
 
     @Override
     public String defect() {
-        if (id == null || !TYPE.equals(type)) {
-            return "missing id or unexpected type " + type;
-        }
-        if (tenant == null || tenant.isBlank()) {
-            return "missing tenant";
-        }
+        return EventEnvelope.defect(id, type, tenant, TYPE, this::dataDefect);
+    }
+
+    /** What in the data keeps the event from being applied, or null. */
+    private String dataDefect() {
         if (data == null || data.channelId() == null || blank(data.brandId()) || blank(data.locationId())
                 || blank(data.reviewId()) || data.publishedAt() == null || data.updatedAt() == null) {
             return "missing data.channelId, brandId, locationId, reviewId, publishedAt or updatedAt";
@@ -39,9 +41,5 @@ public record ReviewCollectedReader(UUID id, String type, String tenant, Data da
             return "data.rating must be from 1 to 5, not " + data.rating();
         }
         return null;
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 }

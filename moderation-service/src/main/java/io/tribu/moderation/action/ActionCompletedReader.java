@@ -2,6 +2,7 @@ package io.tribu.moderation.action;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.tribu.platform.intake.EventEnvelope;
 import io.tribu.platform.intake.IncomingEvent;
 
 import java.time.Instant;
@@ -21,11 +22,13 @@ public record ActionCompletedReader(UUID id, String type, String tenant, Data da
 
     /** Why the event cannot be applied, or null when it can. */
     public String defect() {
-        if (id == null || !TYPE.equals(type)) {
-            return "missing id or unexpected type " + type;
-        }
-        if (tenant == null || data == null || data.actionId() == null || data.completedAt() == null) {
-            return "missing tenant, data.actionId or data.completedAt";
+        return EventEnvelope.defect(id, type, tenant, TYPE, this::dataDefect);
+    }
+
+    /** What in the data keeps the event from being applied, or null. */
+    private String dataDefect() {
+        if (data == null || data.actionId() == null || data.completedAt() == null) {
+            return "missing data.actionId or data.completedAt";
         }
         if (!"done".equals(data.outcome()) && !"failed".equals(data.outcome())) {
             return "data.outcome must be done or failed";

@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import io.tribu.platform.intake.EventEnvelope;
+
+import static io.tribu.platform.intake.EventEnvelope.blank;
 
 /** The fields moderation reads from publishing's {@code tribu.publishing.comment.collected.v1} event. */
 // Read through an explicit ObjectMapper call: registered for native images.
@@ -34,21 +37,16 @@ public record CommentCollectedReader(UUID id, String type, String tenant, Data d
 
     /** Why the event cannot be applied (it goes to the dead-letter topic), or null. */
     public String defect() {
-        if (id == null || !TYPE.equals(type)) {
-            return "missing id or unexpected type " + type;
-        }
-        if (tenant == null || tenant.isBlank()) {
-            return "missing tenant";
-        }
+        return EventEnvelope.defect(id, type, tenant, TYPE, this::dataDefect);
+    }
+
+    /** What in the data keeps the event from being applied, or null. */
+    private String dataDefect() {
         if (data == null || !CHANGES.contains(data.change()) || data.channelId() == null || blank(data.brandId())
                 || blank(data.network()) || blank(data.commentId()) || data.text() == null || data.publishedAt() == null
                 || data.updatedAt() == null) {
             return "missing or unknown data.change, channelId, brandId, network, commentId, text, publishedAt or updatedAt";
         }
         return null;
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 }

@@ -7,6 +7,7 @@ import io.tribu.platform.intake.IncomingEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import io.tribu.platform.intake.EventEnvelope;
 
 /**
  * The fields moderation reads from listening's {@code tribu.listening.mention.recorded.v1} event;
@@ -45,12 +46,11 @@ public record MentionRecordedReader(UUID id, String type, String tenant, Data da
 
     /** Why the event cannot be applied, or null when it can. */
     public String defect() {
-        if (id == null || !TYPE.equals(type)) {
-            return "missing id or unexpected type " + type;
-        }
-        if (tenant == null || tenant.isBlank()) {
-            return "missing tenant";
-        }
+        return EventEnvelope.defect(id, type, tenant, TYPE, this::dataDefect);
+    }
+
+    /** What in the data keeps the event from being applied, or null. */
+    private String dataDefect() {
         if (data == null || data.mentionId() == null || data.brandId() == null || data.text() == null
                 || data.publishedAt() == null || data.source() == null) {
             return "missing data.mentionId, brandId, source, text or publishedAt";

@@ -5,6 +5,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.Instant;
 import java.util.UUID;
+import io.tribu.platform.intake.EventEnvelope;
 
 /**
  * The fields moderation reads from listening's {@code tribu.listening.mention.updated.v1} event: the text as its
@@ -24,12 +25,11 @@ public record MentionUpdatedReader(UUID id, String type, String tenant, Data dat
 
     /** Why the event cannot be applied, or null when it can. */
     public String defect() {
-        if (id == null || !TYPE.equals(type)) {
-            return "missing id or unexpected type " + type;
-        }
-        if (tenant == null || tenant.isBlank()) {
-            return "missing tenant";
-        }
+        return EventEnvelope.defect(id, type, tenant, TYPE, this::dataDefect);
+    }
+
+    /** What in the data keeps the event from being applied, or null. */
+    private String dataDefect() {
         if (data == null || data.mentionId() == null || data.brandId() == null || data.text() == null
                 || data.editedAt() == null) {
             return "missing data.mentionId, brandId, text or editedAt";

@@ -5,6 +5,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.Instant;
 import java.util.UUID;
+import io.tribu.platform.intake.EventEnvelope;
 
 /**
  * The fields moderation reads from listening's {@code tribu.listening.mention.withdrawn.v1} event: the mention was
@@ -23,12 +24,11 @@ public record MentionWithdrawnReader(UUID id, String type, String tenant, Data d
 
     /** Why the event cannot be applied, or null when it can. */
     public String defect() {
-        if (id == null || !TYPE.equals(type)) {
-            return "missing id or unexpected type " + type;
-        }
-        if (tenant == null || tenant.isBlank()) {
-            return "missing tenant";
-        }
+        return EventEnvelope.defect(id, type, tenant, TYPE, this::dataDefect);
+    }
+
+    /** What in the data keeps the event from being applied, or null. */
+    private String dataDefect() {
         if (data == null || data.mentionId() == null || data.brandId() == null || data.withdrawnAt() == null
                 || data.reason() == null || data.reason().isBlank()) {
             return "missing data.mentionId, brandId, withdrawnAt or reason";

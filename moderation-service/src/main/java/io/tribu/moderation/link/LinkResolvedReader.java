@@ -2,6 +2,7 @@ package io.tribu.moderation.link;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.tribu.platform.intake.EventEnvelope;
 import io.tribu.platform.intake.IncomingEvent;
 
 import java.time.Instant;
@@ -26,12 +27,13 @@ public record LinkResolvedReader(UUID id, String type, String tenant, Data data)
 
     /** Why the event cannot be applied, or null when it can. */
     public String defect() {
-        if (id == null || !TYPE.equals(type)) {
-            return "missing id or unexpected type " + type;
-        }
-        if (tenant == null || tenant.isBlank() || data == null || data.itemId() == null || data.brandId() == null
-                || data.resolvedAt() == null) {
-            return "missing tenant, data.itemId, data.brandId or data.resolvedAt";
+        return EventEnvelope.defect(id, type, tenant, TYPE, this::dataDefect);
+    }
+
+    /** What in the data keeps the event from being applied, or null. */
+    private String dataDefect() {
+        if (data == null || data.itemId() == null || data.brandId() == null || data.resolvedAt() == null) {
+            return "missing data.itemId, data.brandId or data.resolvedAt";
         }
         if (data.url() == null && data.failure() == null) {
             return "neither data.url nor data.failure";

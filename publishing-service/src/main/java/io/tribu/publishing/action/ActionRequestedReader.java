@@ -7,6 +7,9 @@ import io.tribu.platform.intake.IncomingEvent;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import io.tribu.platform.intake.EventEnvelope;
+
+import static io.tribu.platform.intake.EventEnvelope.blank;
 
 /** The fields publishing reads from moderation's {@code tribu.moderation.action.requested.v1} event. */
 // Read through an explicit ObjectMapper call: registered for native images.
@@ -29,12 +32,11 @@ public record ActionRequestedReader(UUID id, String type, String tenant, Data da
 
     /** Why the event cannot be acted on (it goes to the dead-letter topic), or null. */
     public String defect() {
-        if (id == null || !TYPE.equals(type)) {
-            return "missing id or unexpected type " + type;
-        }
-        if (tenant == null || tenant.isBlank()) {
-            return "missing tenant";
-        }
+        return EventEnvelope.defect(id, type, tenant, TYPE, this::dataDefect);
+    }
+
+    /** What in the data keeps the event from being applied, or null. */
+    private String dataDefect() {
         if (data == null || data.actionId() == null || data.itemId() == null || blank(data.brandId())
                 || blank(data.network()) || blank(data.targetUrl()) || blank(data.requestedBy()) || data.requestedAt() == null) {
             return "missing data.actionId, itemId, brandId, network, targetUrl, requestedBy or requestedAt";
@@ -46,9 +48,5 @@ public record ActionRequestedReader(UUID id, String type, String tenant, Data da
             return "a reply needs data.replyText";
         }
         return null;
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 }

@@ -5,6 +5,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.tribu.platform.intake.IncomingEvent;
 
 import java.util.UUID;
+import io.tribu.platform.intake.EventEnvelope;
+
+import static io.tribu.platform.intake.EventEnvelope.blank;
 
 /** The fields publishing reads from moderation's {@code tribu.moderation.link.requested.v1} event. */
 // Read through an explicit ObjectMapper call: registered for native images.
@@ -21,20 +24,15 @@ public record LinkRequestedReader(UUID id, String type, String tenant, Data data
 
     /** Why the event cannot be answered (it goes to the dead-letter topic), or null. */
     public String defect() {
-        if (id == null || !TYPE.equals(type)) {
-            return "missing id or unexpected type " + type;
-        }
-        if (tenant == null || tenant.isBlank()) {
-            return "missing tenant";
-        }
+        return EventEnvelope.defect(id, type, tenant, TYPE, this::dataDefect);
+    }
+
+    /** What in the data keeps the event from being applied, or null. */
+    private String dataDefect() {
         if (data == null || data.requestId() == null || data.itemId() == null || blank(data.brandId()) || blank(data.network())
                 || blank(data.accountId()) || blank(data.mediaId()) || blank(data.commentId())) {
             return "missing data.requestId, itemId, brandId, network, accountId, mediaId or commentId";
         }
         return null;
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 }
