@@ -122,6 +122,18 @@ class DeliveryTest {
                     .when().post("/brands/" + id + "/posts/" + post + "/transitions").then().statusCode(200);
         }
 
+        /**
+         * A post through the workflow to scheduled, its deliveries then made due now, as if its planned instant had
+         * come: scheduling needs a plannedAt in the future, and waiting for one is only what
+         * aPostIsLeasedAheadThenCalledAtItsInstantNotBefore is about.
+         */
+        String due(Map<String, String> texts) throws Exception {
+            String post = scheduled(Duration.ofHours(1), texts);
+            Instant now = clock.instant();
+            sql("update delivery set due_at = ?, next_attempt_at = ? where post_id = ?", post, now, now);
+            return post;
+        }
+
         String status(String post) {
             return given().auth().oauth2(cm).when().get("/brands/" + id + "/posts/" + post)
                     .then().statusCode(200).extract().path("status");
@@ -137,7 +149,7 @@ class DeliveryTest {
             Map<String, String> texts = new LinkedHashMap<>();
             texts.put("mastodon", "Ce soir, chocolat chaud offert ☕ #noel");
             texts.put("bluesky", "Ce soir, chocolat chaud offert ☕🎄");
-            String post = brand.scheduled(Duration.ofSeconds(8), texts);
+            String post = brand.due(texts);
             await().atMost(WAIT).until(() -> brand.status(post).equals("published"));
 
             List<Map<String, Object>> deliveries = deliveries(post);
@@ -185,7 +197,7 @@ class DeliveryTest {
         Brand brand = Brand.onMastodon(clock);
         MASTODON.script("/api/v1/statuses", 429, Map.of("Retry-After", "2"), "{\"error\":\"Too many requests\"}");
         MASTODON.script("/api/v1/statuses", 503, Map.of(), "");
-        String post = brand.scheduled(Duration.ofSeconds(8), Map.of("mastodon", "Retry me"));
+        String post = brand.due(Map.of("mastodon", "Retry me"));
         await().atMost(WAIT).until(() -> brand.status(post).equals("published"));
         Map<String, Object> delivery = deliveries(post).get(0);
         assertEquals(3, delivery.get("attempts"));
@@ -200,7 +212,7 @@ class DeliveryTest {
         Brand brand = Brand.fresh(clock);
         brand.connectMastodon("revoked-token");
         try (TopicReader events = new TopicReader("tribu.publishing.posts")) {
-            String post = brand.scheduled(Duration.ofSeconds(8), Map.of("mastodon", "Never seen"));
+            String post = brand.due(Map.of("mastodon", "Never seen"));
             await().atMost(WAIT).until(() -> brand.status(post).equals("failed"));
             Map<String, Object> delivery = deliveries(post).get(0);
             assertEquals("failed", delivery.get("state"));
@@ -222,7 +234,7 @@ class DeliveryTest {
     @Test
     void anIntentLeftByACrashedReplicaIsReconciledNotPostedAgain() throws Exception {
         Brand brand = Brand.onMastodon(clock);
-        String post = brand.scheduled(Duration.ofSeconds(8), Map.of("mastodon", "Crash test"));
+        String post = brand.scheduled(Duration.ofHours(1), Map.of("mastodon", "Crash test"));
         String delivery = deliveryOf(post);
         // A replica claimed it, called Mastodon (which created the status) and died before recording it.
         HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -231,8 +243,9 @@ class DeliveryTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"Crash test\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, created.statusCode());
+        // ... when the delivery was due (now).
         sql("update delivery set state = 'sent-intent', attempts = 1, lease_owner = 'replica-killed', "
-                + "lease_until = ? where id = ?", delivery, clock.instant().minusSeconds(1));
+                + "lease_until = ?, next_attempt_at = ? where id = ?", delivery, clock.instant().minusSeconds(1), clock.instant());
         sql("update post set status = 'publishing' where id = ?", post);
 
         await().atMost(WAIT).until(() -> brand.status(post).equals("published"));
@@ -275,7 +288,7 @@ class DeliveryTest {
         sql("update delivery set state = 'leased', lease_owner = 'replica-other', lease_until = ?, next_attempt_at = ? "
                 + "where id = ?", delivery, clock.instant().plus(Duration.ofHours(1)), clock.instant());
         sql("update post set status = 'publishing' where id = ?", post);
-        Thread.sleep(2000);
+        worker.tick().await().atMost(WAIT);
         assertEquals("leased", deliveries(post).get(0).get("state"), "a lease still running is left to its holder");
         assertEquals(0, MASTODON.callsFor(delivery));
 
