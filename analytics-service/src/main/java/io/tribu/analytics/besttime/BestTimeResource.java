@@ -5,7 +5,6 @@ import io.smallrye.mutiny.Uni;
 import io.tribu.platform.access.Caller;
 import io.tribu.platform.access.Roles;
 import io.tribu.analytics.csv.CsvWriter;
-import io.tribu.analytics.period.Bucketing;
 import io.tribu.analytics.period.ReportingPeriod;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -29,6 +28,8 @@ import io.tribu.platform.problem.Problems;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import io.tribu.analytics.period.ZoneParameter;
+import jakarta.ws.rs.BeanParam;
 
 @Path("/brands/{brandId}")
 @Authenticated
@@ -69,12 +70,11 @@ public class BestTimeResource {
             @Parameter(description = "only this channel; else the whole brand", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("channelId") String channelId,
             @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: 90 days before `to`)", example = "2026-08-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
             @Parameter(description = "End, exclusive: an ISO-8601 instant (default: now)", example = "2026-11-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
-            @Parameter(description = "IANA time zone (default Europe/Paris)", example = "Europe/Paris", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("tz") String tz) {
+            @BeanParam ZoneParameter zone) {
         String brand = caller.requireBrand(brandId);
         UUID channel = ReportingPeriod.optionalId("channelId", channelId);
         ReportingPeriod period = ReportingPeriod.parse(from, to, bestTime.history(), clock.instant());
-        ZoneId zone = Bucketing.parse(null, tz).zone();
-        return bestTime.heatmap(caller.tenant(), brand, period, channel, zone);
+        return bestTime.heatmap(caller.tenant(), brand, period, channel, zone.zone());
     }
 
     @GET
@@ -91,10 +91,10 @@ public class BestTimeResource {
             @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: now)", example = "2026-11-24T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
             @Parameter(description = "End, exclusive: an ISO-8601 instant (default: 7 days after `from`; at most 31 days after it)", example = "2026-12-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
             @Parameter(description = "How many slots", example = "5", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50", defaultValue = "5")) @QueryParam("count") String count,
-            @Parameter(description = "IANA time zone (default Europe/Paris)", example = "Europe/Paris", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("tz") String tz) {
+            @BeanParam ZoneParameter zone) {
         String brand = caller.requireBrand(brandId);
         UUID channel = ReportingPeriod.optionalId("channelId", channelId);
-        ZoneId zone = Bucketing.parse(null, tz).zone();
+        ZoneId localZone = zone.zone();
         Instant start = from == null || from.isBlank() ? clock.instant() : ReportingPeriod.instant("from", from);
         Instant end = to == null || to.isBlank() ? start.plus(DEFAULT_WINDOW) : ReportingPeriod.instant("to", to);
         if (!start.isBefore(end)) {
@@ -104,6 +104,6 @@ public class BestTimeResource {
             throw Problems.invalidParameter("to", "slots are looked for at most " + LONGEST_WINDOW.toDays() + " days after from");
         }
         int slots = count == null || count.isBlank() ? 5 : ReportingPeriod.count("count", count, 1, MOST_SLOTS);
-        return bestTime.bestSlots(caller.tenant(), brand, channel, zone, start, end, slots);
+        return bestTime.bestSlots(caller.tenant(), brand, channel, localZone, start, end, slots);
     }
 }

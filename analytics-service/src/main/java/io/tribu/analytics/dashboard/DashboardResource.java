@@ -6,10 +6,8 @@ import io.tribu.platform.access.Caller;
 import io.tribu.platform.access.Roles;
 import io.tribu.analytics.api.AnalyticsApi;
 import io.tribu.analytics.csv.CsvWriter;
-import io.tribu.analytics.period.Bucketing;
 import io.tribu.analytics.period.ReportingPeriod;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,9 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import io.tribu.analytics.period.SlaParameter;
+import io.tribu.analytics.period.BucketParameters;
+import jakarta.ws.rs.BeanParam;
 
 import java.time.Clock;
-import java.time.Duration;
 
 @Path("/brands/{brandId}/dashboard")
 @Authenticated
@@ -40,7 +40,6 @@ import java.time.Duration;
 @APIResponse(responseCode = "503", ref = AnalyticsApi.UNAVAILABLE)
 public class DashboardResource {
 
-    static final int LONGEST_SLA_MINUTES = 10_080;
 
     private final Caller caller;
     private final DashboardService dashboards;
@@ -67,14 +66,10 @@ public class DashboardResource {
             @PathParam("brandId") String brandId,
             @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: 30 days before `to`)", example = "2026-11-01T00:00:00+01:00", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
             @Parameter(description = "End, exclusive: an ISO-8601 instant (default: now)", example = "2026-12-01T00:00:00+01:00", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
-            @Parameter(description = "Bucket size of the series", example = "day", schema = @Schema(type = SchemaType.STRING, enumeration = {"hour", "day", "week"}, defaultValue = "day")) @QueryParam("granularity") String granularity,
-            @Parameter(description = "The brand's IANA time zone (default Europe/Paris)", example = "Europe/Paris", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("tz") String tz,
-            @Parameter(description = "Response-time target in minutes", example = "60", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10080", defaultValue = "60"))
-            @QueryParam("slaMinutes") @DefaultValue("60") String slaMinutes) {
+            @BeanParam BucketParameters cut,
+            @BeanParam SlaParameter sla) {
         String brand = caller.requireBrand(brandId);
         ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
-        Bucketing bucketing = Bucketing.parse(granularity, tz);
-        Duration sla = Duration.ofMinutes(ReportingPeriod.count("slaMinutes", slaMinutes, 1, LONGEST_SLA_MINUTES));
-        return dashboards.dashboard(caller.tenant(), brand, period, bucketing, sla);
+        return dashboards.dashboard(caller.tenant(), brand, period, cut.bucketing(), sla.sla());
     }
 }

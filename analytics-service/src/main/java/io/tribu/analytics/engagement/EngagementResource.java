@@ -28,6 +28,7 @@ import io.tribu.platform.problem.Problems;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import io.tribu.analytics.period.BucketParameters;
 
 @Path("/brands/{brandId}/engagement")
 @Authenticated
@@ -64,12 +65,11 @@ public class EngagementResource {
             @PathParam("brandId") String brandId,
             @BeanParam PeriodParameters dates,
             @Parameter(description = "only this channel", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("channelId") String channelId,
-            @Parameter(description = "Bucket size", example = "day", schema = @Schema(type = SchemaType.STRING, enumeration = {"hour", "day", "week"}, defaultValue = "day")) @QueryParam("granularity") String granularity,
-            @Parameter(description = "IANA time zone (default Europe/Paris)", example = "Europe/Paris", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("tz") String tz) {
+            @BeanParam BucketParameters cut) {
         String brand = caller.requireBrand(brandId);
         ReportingPeriod period = dates.period(clock.instant());
         UUID channel = ReportingPeriod.optionalId("channelId", channelId);
-        Bucketing bucketing = Bucketing.parse(granularity, tz);
+        Bucketing bucketing = cut.bucketing();
         return engagement.series(caller.tenant(), brand, period, channel, bucketing)
                 .map(series -> new EngagementSeriesView(brand, period.from(), period.to(), channel, bucketing.unit(),
                         bucketing.zone().getId(), series.total(), series.buckets()));

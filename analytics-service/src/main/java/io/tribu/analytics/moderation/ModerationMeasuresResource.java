@@ -9,7 +9,6 @@ import io.tribu.platform.access.Roles;
 import io.tribu.analytics.period.ReportingPeriod;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,6 +28,7 @@ import io.tribu.platform.problem.Problems;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import io.tribu.analytics.period.SlaParameter;
 
 @Path("/brands/{brandId}/moderation")
 @Authenticated
@@ -42,8 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @APIResponse(responseCode = "406", ref = AnalyticsApi.NOT_ACCEPTABLE)
 @APIResponse(responseCode = "503", ref = AnalyticsApi.UNAVAILABLE)
 public class ModerationMeasuresResource {
-
-    static final int LONGEST_SLA_MINUTES = 7 * 24 * 60;
 
     private final Caller caller;
     private final ModerationMeasures measures;
@@ -66,11 +64,10 @@ public class ModerationMeasuresResource {
     public Uni<ResponseTimes> responseTimes(
             @PathParam("brandId") String brandId,
             @BeanParam PeriodParameters dates,
-            @Parameter(description = "Response-time target in minutes", example = "60", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10080", defaultValue = "60"))
-            @QueryParam("slaMinutes") @DefaultValue("60") String slaMinutes) {
+            @BeanParam SlaParameter sla) {
         String brand = caller.requireBrand(brandId);
         ReportingPeriod period = dates.period(clock.instant());
-        return measures.responseTimes(caller.tenant(), brand, period, Duration.ofMinutes(minutes(slaMinutes)));
+        return measures.responseTimes(caller.tenant(), brand, period, sla.sla());
     }
 
     @GET
@@ -86,16 +83,15 @@ public class ModerationMeasuresResource {
             @PathParam("brandId") String brandId,
             @BeanParam PeriodParameters dates,
             @Parameter(required = true, description = "The slices", example = "channel", schema = @Schema(type = SchemaType.STRING, enumeration = {"channel"})) @QueryParam("by") String by,
-            @Parameter(description = "Response-time target in minutes", example = "60", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10080", defaultValue = "60"))
-            @QueryParam("slaMinutes") @DefaultValue("60") String slaMinutes) {
+            @BeanParam SlaParameter sla) {
         String brand = caller.requireBrand(brandId);
         ReportingPeriod period = dates.period(clock.instant());
-        Duration sla = Duration.ofMinutes(minutes(slaMinutes));
+        Duration target = sla.sla();
         // by is checked last, as in the other breakdowns: a bad period or slaMinutes is named even without by.
         if (!"channel".equals(by)) {
             throw Problems.invalidParameter("by", "must be channel");
         }
-        return measures.responseTimesByChannel(caller.tenant(), brand, period, sla);
+        return measures.responseTimesByChannel(caller.tenant(), brand, period, target);
     }
 
     @GET
@@ -109,15 +105,4 @@ public class ModerationMeasuresResource {
         return measures.decisionsByAction(caller.tenant(), brand, dates.period(clock.instant()));
     }
 
-    private static int minutes(String value) {
-        try {
-            int minutes = Integer.parseInt(value);
-            if (minutes >= 1 && minutes <= LONGEST_SLA_MINUTES) {
-                return minutes;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw Problems.invalidParameter("slaMinutes", "must be a whole number of minutes from 1 to " + LONGEST_SLA_MINUTES);
-    }
 }

@@ -28,6 +28,7 @@ import io.tribu.platform.problem.Problems;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import io.tribu.analytics.period.ZoneParameter;
 
 @Path("/brands/{brandId}/report")
 @Authenticated
@@ -62,11 +63,11 @@ public class ReportResource {
     public Uni<String> report(@PathParam("brandId") String brandId,
                               @BeanParam PeriodParameters dates,
                               @Parameter(description = "Language of the labels (default: Accept-Language, else English)", example = "fr", schema = @Schema(type = SchemaType.STRING, enumeration = {"fr", "en"})) @QueryParam("lang") String lang,
-                              @Parameter(description = "IANA time zone (default Europe/Paris)", example = "Europe/Paris", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("tz") String tz,
+                              @BeanParam ZoneParameter zone,
                               @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         String brand = caller.requireBrand(brandId);
         ReportingPeriod period = dates.period(clock.instant());
-        Bucketing bucketing = Bucketing.parse("day", tz);
+        Bucketing bucketing = zone.days();
         if (lang != null && !lang.equals("fr") && !lang.equals("en")) {
             throw Problems.invalidParameter("lang", "must be fr or en");
         }

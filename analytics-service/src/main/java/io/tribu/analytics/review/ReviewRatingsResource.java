@@ -3,7 +3,7 @@ package io.tribu.analytics.review;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.tribu.analytics.api.AnalyticsApi;
-import io.tribu.analytics.period.Bucketing;
+import io.tribu.analytics.period.BucketParameters;
 import io.tribu.analytics.period.PeriodParameters;
 import io.tribu.analytics.period.ReportingPeriod;
 import io.tribu.platform.access.Caller;
@@ -14,12 +14,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -60,11 +56,9 @@ public class ReviewRatingsResource {
     public Uni<ReviewRatingsView> ratings(
             @PathParam("brandId") String brandId,
             @BeanParam PeriodParameters dates,
-            @Parameter(description = "Bucket size", example = "week", schema = @Schema(type = SchemaType.STRING, enumeration = {"hour", "day", "week"}, defaultValue = "day")) @QueryParam("granularity") String granularity,
-            @Parameter(description = "IANA time zone (default Europe/Paris)", example = "Europe/Paris", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("tz") String tz) {
+            @BeanParam BucketParameters cut) {
         String brand = caller.requireBrand(brandId);
         ReportingPeriod period = dates.period(clock.instant());
-        Bucketing bucketing = Bucketing.parse(granularity, tz);
-        return ratings.view(caller.tenant(), brand, period, bucketing);
+        return ratings.view(caller.tenant(), brand, period, cut.bucketing());
     }
 }

@@ -28,6 +28,7 @@ import io.tribu.platform.problem.Problems;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import io.tribu.analytics.period.BucketParameters;
 
 @Path("/brands/{brandId}/sentiment")
 @Authenticated
@@ -62,11 +63,10 @@ public class SentimentResource {
             @PathParam("brandId") String brandId,
             @Parameter(description = "Start, inclusive: an ISO-8601 instant (default: 30 days before `to`)", example = "2026-11-01T00:00:00+01:00", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
             @Parameter(description = "End, exclusive: an ISO-8601 instant (default: now)", example = "2026-12-01T00:00:00+01:00", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
-            @Parameter(description = "Bucket size", example = "day", schema = @Schema(type = SchemaType.STRING, enumeration = {"hour", "day", "week"}, defaultValue = "day")) @QueryParam("granularity") String granularity,
-            @Parameter(description = "IANA time zone (default Europe/Paris)", example = "Europe/Paris", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("tz") String tz) {
+            @BeanParam BucketParameters cut) {
         String brand = caller.requireBrand(brandId);
         ReportingPeriod period = ReportingPeriod.parse(from, to, clock.instant());
-        Bucketing bucketing = Bucketing.parse(granularity, tz);
+        Bucketing bucketing = cut.bucketing();
         return sentiments.series(caller.tenant(), brand, period, bucketing)
                 .map(buckets -> {
                     SentimentCounts.Tally total = new SentimentCounts.Tally();
