@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Requested actions from the real topic to the fake networks and back as completed events. */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
-class ActionTest {
+public class ActionTest {
 
     static final FakeMastodon MASTODON = new FakeMastodon();
     static final FakeBluesky BLUESKY = new FakeBluesky();
@@ -69,7 +69,7 @@ class ActionTest {
     }
 
     /** Moderation's own example, re-addressed to this brand and interaction. */
-    static ObjectNode request(String tenant, String brand, String action, String url) throws Exception {
+    public static ObjectNode request(String tenant, String brand, String action, String url) throws Exception {
         ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(
                 Path.of("../moderation-service/src/main/resources/events/action-requested.v1.example.json")));
         event.put("id", UUID.randomUUID().toString()).put("subject", brand).put("tenant", tenant);
@@ -79,7 +79,7 @@ class ActionTest {
         return event;
     }
 
-    static void send(JsonNode event) throws Exception {
+    public static void send(JsonNode event) throws Exception {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)),
                 new StringSerializer(), new StringSerializer())) {
@@ -87,7 +87,7 @@ class ActionTest {
         }
     }
 
-    static JsonNode completed(TopicReader events, ObjectNode request) throws Exception {
+    public static JsonNode completed(TopicReader events, ObjectNode request) throws Exception {
         String actionId = request.get("data").get("actionId").asText();
         JsonNode event = JSON.readTree(events.await(record -> record.value().contains(actionId), WAIT).orElseThrow().value());
         assertEquals(Set.of(), EventSchemas.violations("action-completed.v1", event));
