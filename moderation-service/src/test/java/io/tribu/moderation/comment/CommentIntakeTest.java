@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -142,6 +143,39 @@ class CommentIntakeTest {
             events.send("tribu.publishing.actions", brand, done.toString());
             await().atMost(Duration.ofSeconds(30)).until(() -> "replied".equals(given().auth().oauth2(token)
                     .when().get("/brands/" + brand + "/inbox/" + itemId).then().statusCode(200).extract().jsonPath().getString("status")));
+        }
+    }
+
+    @Test
+    void aLinkedInCommentIsAnItemWithItsPostAsThreadAndItsReplyIsAskedOfPublishingOnLinkedIn() throws Exception {
+        String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = TestTokens.token("soleil", "community-manager", brand);
+        String post = "urn:li:share:7300000000000000042";
+        String urn = "urn:li:comment:(" + post + ",7300000000000000077)";
+        String url = "https://www.linkedin.com/feed/update/" + post + "?commentUrn=" + java.net.URLEncoder.encode(urn, StandardCharsets.UTF_8);
+        ObjectNode comment = event("soleil", brand, UUID.randomUUID(), "new", urn, null, false, "Le poste est-il ouvert ?",
+                Instant.parse("2026-12-07T06:12:40Z"));
+        ((ObjectNode) comment.get("data")).put("network", "linkedin").put("accountId", "urn:li:organization:2414183")
+                .put("videoId", post).put("url", url).set("author", JSON.createObjectNode()
+                        .put("name", "urn:li:person:camille42").put("accountId", "urn:li:person:camille42"));
+        send(comment);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(token).when().get("/brands/" + brand + "/inbox?source=linkedin")
+                .then().statusCode(200).extract().jsonPath().getList("items").size() == 1);
+        Map<String, Object> item = given().auth().oauth2(token).when().get("/brands/" + brand + "/inbox?source=linkedin")
+                .then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items").get(0);
+        assertEquals("linkedin", item.get("source"));
+        assertEquals("comment", item.get("kind"));
+        assertEquals(post, item.get("thread"));
+        assertEquals(url, item.get("url"));
+        String itemId = (String) item.get("id");
+        try (TopicReader actions = new TopicReader("tribu.moderation.actions")) {
+            given().auth().oauth2(token).contentType("application/json")
+                    .body(Map.of("action", "reply", "replyText", "Oui, en alternance aussi", "visibility", "public", "expectedVersion", 0))
+                    .when().post("/brands/" + brand + "/inbox/" + itemId + "/decisions").then().statusCode(200);
+            JsonNode requested = JSON.readTree(actions.await(r -> r.value().contains(itemId), Duration.ofSeconds(30)).orElseThrow().value())
+                    .get("data");
+            assertEquals("linkedin", requested.get("network").asText());
+            assertEquals(urn, requested.get("targetExternalId").asText());
         }
     }
 

@@ -26,32 +26,37 @@ public class CommentPollMetrics {
     private static final Logger LOG = Logger.getLogger(CommentPollMetrics.class);
 
     private final MeterRegistry registry;
-    private final CommentPolls polls;
+    private final CommentPolls youtube;
+    private final LinkedInCommentPolls linkedin;
     private final Clock clock;
     private final MultiGauge failing;
 
-    public CommentPollMetrics(MeterRegistry registry, CommentPolls polls, Clock clock) {
+    public CommentPollMetrics(MeterRegistry registry, CommentPolls youtube, LinkedInCommentPolls linkedin, Clock clock) {
         this.registry = registry;
-        this.polls = polls;
+        this.youtube = youtube;
+        this.linkedin = linkedin;
         this.clock = clock;
         this.failing = MultiGauge.builder("tribu.comment.poll.failing").baseUnit("seconds")
                 .description("How long the network's channel failing the longest has had its comment polls fail (0: none failing)")
                 .register(registry);
     }
 
-    /** A YouTube sweep ended with {@code result}. */
-    void polled(String result) {
+    /** A sweep of a channel of {@code network} ended with {@code result}. */
+    void polled(String network, String result) {
         Counter.builder("tribu.comment.polls").description("Comment polling sweeps, by how they ended")
-                .tags("network", "youtube", "result", result).register(registry).increment();
+                .tags("network", network, "result", result).register(registry).increment();
+    }
+
+    private MultiGauge.Row<Number> row(String network, java.time.Instant since) {
+        Duration longest = since == null ? Duration.ZERO : Duration.between(since, clock.instant());
+        return MultiGauge.Row.of(Tags.of("network", network), Math.max(0, longest.toSeconds()));
     }
 
     @Scheduled(every = "60s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> refresh() {
-        return polls.cursors().failingSince().invoke(since -> {
-                    Duration longest = since == null ? Duration.ZERO : Duration.between(since, clock.instant());
-                    failing.register(List.of(MultiGauge.Row.of(Tags.of("network", "youtube"), Math.max(0, longest.toSeconds()))), true);
-                })
+        return Uni.combine().all().unis(youtube.cursors().failingSince(), linkedin.cursors().failingSince()).asTuple()
+                .invoke(since -> failing.register(List.of(row("youtube", since.getItem1()), row("linkedin", since.getItem2())), true))
                 .replaceWithVoid()
                 .onFailure().invoke(failure -> LOG.warnf("Metric not refreshed, the next run tries again: %s", failure.getMessage()))
                 .onFailure().recoverWithNull();

@@ -9,6 +9,7 @@ import io.tribu.publishing.channel.TokenRefresh;
 import io.tribu.publishing.network.Account;
 import io.tribu.publishing.network.YoutubeApi;
 import io.tribu.publishing.poll.PolledCursors;
+import io.tribu.publishing.poll.TokenRenewal;
 
 import io.tribu.publishing.config.PublishingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +46,10 @@ public class CommentPoller {
     /** YouTube's quota day starts at midnight Pacific time. */
     static final ZoneId QUOTA_ZONE = ZoneId.of("America/Los_Angeles");
     private static final String QUOTA = "quota";
-    private static final String TOKEN_REFUSED = "token-refused";
 
     private final CommentPolls polls;
     private final ChannelService channels;
-    private final TokenRefresh tokens;
+    private final TokenRenewal renewal;
     private final YoutubeApi youtube;
     private final CommentPollMetrics metrics;
     private final Clock clock;
@@ -64,7 +63,7 @@ public class CommentPoller {
                          PublishingConfig config, CommentPollMetrics metrics) {
         this.polls = polls;
         this.channels = channels;
-        this.tokens = tokens;
+        this.renewal = new TokenRenewal(tokens, "YouTube");
         this.youtube = youtube;
         this.metrics = metrics;
         this.clock = clock;
@@ -85,7 +84,7 @@ public class CommentPoller {
     Uni<Void> sweep(PolledCursors.Cursor channel) {
         Instant started = channel.sweepStartedAt() != null ? channel.sweepStartedAt() : clock.instant();
         return polls.cursors().sweep(owner, channel, clock, () -> page(channel, new AtomicReference<>(channels.account(channel.channelId(),
-                "youtube", channel.baseUrl(), channel.handle(), channel.credentials())), channel.pageToken(), started), metrics::polled);
+                "youtube", channel.baseUrl(), channel.handle(), channel.credentials())), channel.pageToken(), started), result -> metrics.polled("youtube", result));
     }
 
     private Uni<Void> page(PolledCursors.Cursor channel, AtomicReference<Account> account, String pageToken, Instant started) {
@@ -93,14 +92,14 @@ public class CommentPoller {
             Instant cutoff = (channel.watermark() != null ? channel.watermark() : started).minus(lookback);
             boolean last = threads.nextPageToken() == null
                     || threads.comments().stream().allMatch(thread -> thread.publishedAt().isBefore(cutoff));
-            return polls.known(channel.channelId(), ids(threads.comments()))
+            return polls.seen().known(channel.channelId(), ids(threads.comments()))
                     .chain(knownThreads -> replies(channel, account, threads, knownThreads, cutoff)
-                            .chain(replies -> polls.known(channel.channelId(), ids(replies)).map(knownReplies -> {
+                            .chain(replies -> polls.seen().known(channel.channelId(), ids(replies)).map(knownReplies -> {
                                 List<YoutubeApi.Comment> all = new ArrayList<>(threads.comments());
                                 all.addAll(replies);
                                 return collect(channel, all, knownThreads, knownReplies);
                             })))
-                    .chain(collected -> polls.store(owner, channel, collected.seen, collected.announced,
+                    .chain(collected -> polls.seen().store(owner, channel, collected.seen, collected.announced,
                             last ? null : threads.nextPageToken(), started, clock.instant().plus(interval)))
                     .chain(stored -> stored && !last ? page(channel, account, threads.nextPageToken(), started)
                             : Uni.createFrom().voidItem());
@@ -114,7 +113,7 @@ public class CommentPoller {
      * only reading the thread again shows it.
      */
     private Uni<List<YoutubeApi.Comment>> replies(PolledCursors.Cursor channel, AtomicReference<Account> account,
-                                                   YoutubeApi.Page threads, Map<String, CommentPolls.Known> known, Instant cutoff) {
+                                                   YoutubeApi.Page threads, Map<String, SeenComments.Known> known, Instant cutoff) {
         List<YoutubeApi.Comment> inline = new ArrayList<>();
         List<YoutubeApi.Comment> toRead = new ArrayList<>();
         for (YoutubeApi.Comment thread : threads.comments()) {
@@ -155,30 +154,15 @@ public class CommentPoller {
     /** One list call: a unit of the day's budget first, the token renewed once if Google refuses it. */
     private Uni<YoutubeApi.Page> call(PolledCursors.Cursor channel, AtomicReference<Account> account,
                                       Function<Account, Uni<YoutubeApi.Answer>> list) {
-        return spend(channel).chain(() -> list.apply(account.get())).chain(answer -> {
-            if (answer instanceof YoutubeApi.TokenRefused refused) {
-                return tokens.renewed(account.get(), youtube::refresh)
-                        .onFailure().recoverWithNull()
-                        .chain(renewed -> {
-                            if (renewed == null) {
-                                throw stop(clock.instant().plus(interval), TOKEN_REFUSED, "token refused by YouTube and not renewed: "
-                                        + refused.reason());
-                            }
-                            account.set(renewed);
-                            return spend(channel).chain(() -> list.apply(renewed));
-                        });
-            }
-            return Uni.createFrom().item(answer);
-        }).map(answer -> {
+        return renewal.call(account, current -> spend(channel).chain(() -> list.apply(current)),
+                answer -> answer instanceof YoutubeApi.TokenRefused refused ? refused.reason() : null, youtube::refresh,
+                clock.instant().plus(interval)).map(answer -> {
             if (answer instanceof YoutubeApi.Page page) {
                 return page;
             }
             Instant now = clock.instant();
             if (answer instanceof YoutubeApi.QuotaExceeded quota) {
                 throw stop(nextQuotaDay(now), QUOTA, quota.reason());
-            }
-            if (answer instanceof YoutubeApi.TokenRefused refused) {
-                throw stop(now.plus(interval), TOKEN_REFUSED, "token refused by YouTube after renewal: " + refused.reason());
             }
             if (answer instanceof YoutubeApi.Later later) {
                 throw stop(now.plus(later.after() != null ? later.after() : interval), "later", later.reason());
@@ -199,29 +183,27 @@ public class CommentPoller {
 
     /** A spent quota day is no failure: the calls worked. */
     private static PolledCursors.Stop stop(Instant until, String result, String reason) {
-        return new PolledCursors.Stop(until, result, !result.equals(QUOTA), result.equals(TOKEN_REFUSED), reason);
+        return new PolledCursors.Stop(until, result, !result.equals(QUOTA), false, reason);
     }
 
     static Instant nextQuotaDay(Instant now) {
         return LocalDate.ofInstant(now, QUOTA_ZONE).plusDays(1).atStartOfDay(QUOTA_ZONE).toInstant();
     }
 
-    private record Collected(List<CommentPolls.Seen> seen, List<CommentCollected> announced) {
+    private record Collected(List<SeenComments.Seen> seen, List<CommentCollected> announced) {
     }
 
     /** Every comment read is stored; those never announced, or updated since, are announced. */
-    private Collected collect(PolledCursors.Cursor channel, List<YoutubeApi.Comment> comments, Map<String, CommentPolls.Known> threads,
-                              Map<String, CommentPolls.Known> replies) {
+    private Collected collect(PolledCursors.Cursor channel, List<YoutubeApi.Comment> comments, Map<String, SeenComments.Known> threads,
+                              Map<String, SeenComments.Known> replies) {
         Instant now = clock.instant();
-        List<CommentPolls.Seen> seen = new ArrayList<>();
+        List<SeenComments.Seen> seen = new ArrayList<>();
         List<CommentCollected> announced = new ArrayList<>();
         for (YoutubeApi.Comment comment : comments) {
-            CommentPolls.Known known = comment.parentId() == null ? threads.get(comment.id()) : replies.get(comment.id());
+            SeenComments.Known known = comment.parentId() == null ? threads.get(comment.id()) : replies.get(comment.id());
             // A thread's replies are read whenever its count differs from the stored one: the count stored is read.
-            seen.add(new CommentPolls.Seen(comment.id(), comment.updatedAt(), comment.replyCount()));
-            // Stored to the microsecond: compared the same way, a time never read as later than itself.
-            String change = known == null ? CommentCollected.NEW
-                    : comment.updatedAt().truncatedTo(ChronoUnit.MICROS).isAfter(known.updatedAt()) ? CommentCollected.EDITED : null;
+            seen.add(new SeenComments.Seen(comment.id(), comment.updatedAt(), comment.replyCount()));
+            String change = SeenComments.change(known, comment.updatedAt());
             if (change != null) {
                 announced.add(new CommentCollected(change, channel.channelId(), channel.brandId(), "youtube", channel.handle(),
                         comment.id(), comment.parentId(), comment.videoId(),

@@ -60,6 +60,9 @@ public interface PublishingConfig {
     /** Reviews read from the brands' Google Business Profile locations. */
     Reviews reviews();
 
+    /** Comments and replies read from the brands' published LinkedIn posts. */
+    Linkedin linkedin();
+
     interface Db {
         /**
          * The database as {@code //host:port/name}, from {@code TRIBU_DB_HOST}, {@code TRIBU_DB_PORT} and
@@ -342,6 +345,28 @@ public interface PublishingConfig {
         Duration lookback();
 
         /** A replica that stops mid-sweep leaves the location to another after this long. */
+        @WithDefault("5m")
+        Duration lease();
+    }
+
+    interface Linkedin {
+        /** How often each replica looks for LinkedIn channels due. */
+        @WithDefault("30s")
+        Duration tick();
+
+        /** A channel's posts are swept again this long after its last complete sweep. */
+        @WithDefault("15m")
+        Duration interval();
+
+        /** Posts published longer ago than this are not polled any more (their late comments stay on LinkedIn). */
+        @WithDefault("14d")
+        Duration window();
+
+        /** Top-level comments asked per list call ({@code count}; LinkedIn gives at most 100). */
+        @WithDefault("50")
+        int pageSize();
+
+        /** A replica that stops mid-sweep leaves the channel to another after this long. */
         @WithDefault("5m")
         Duration lease();
     }

@@ -178,6 +178,22 @@ public class DeliveryRepository {
         return Delivery.list("channelId = ?1 and dueAt > ?2 and dueAt <= ?3 and state <> 'failed'", channelId, after, until);
     }
 
+    /**
+     * The network id of the channel's post published since {@code since} that comes after {@code after} (newest first,
+     * ties by id; {@code after} null: the newest); null when none. Comment polling walks a channel's posts with it.
+     */
+    public Uni<String> nextPublished(UUID channelId, Instant since, String after) {
+        return pool.preparedQuery("""
+                        select external_id from delivery
+                        where channel_id = $1 and state = 'published' and external_id is not null and published_at >= $2
+                          and ($3::text is null or (published_at, external_id) < (
+                                select published_at, external_id from delivery
+                                where channel_id = $1 and state = 'published' and external_id = $3 limit 1))
+                        order by published_at desc, external_id desc limit 1""")
+                .execute(Tuple.of(channelId, utc(since), after))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString("external_id") : null);
+    }
+
     /** The due instant of the oldest delivery due by {@code now} still without an outcome; null when none. */
     Uni<Instant> oldestOverdue(Instant now) {
         // Reads the unfinished deliveries' partial index only.

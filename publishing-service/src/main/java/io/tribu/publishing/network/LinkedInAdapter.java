@@ -221,9 +221,13 @@ public class LinkedInAdapter implements NetworkAdapter {
     }
 
     private static Outcome commentPublished(String urn) {
+        return new Outcome.Published(urn, commentUrl(urn));
+    }
+
+    /** The address LinkedIn opens on the comment (its post, scrolled to it); null when the URN is not a comment's. */
+    public static String commentUrl(String urn) {
         Matcher comment = COMMENT.matcher(urn);
-        return new Outcome.Published(urn, comment.matches()
-                ? "https://www.linkedin.com/feed/update/" + comment.group(1) + "?commentUrn=" + urlEncoded(urn) : null);
+        return comment.matches() ? "https://www.linkedin.com/feed/update/" + comment.group(1) + "?commentUrn=" + urlEncoded(urn) : null;
     }
 
     private static String urlEncoded(String value) {
@@ -261,7 +265,8 @@ public class LinkedInAdapter implements NetworkAdapter {
                 });
     }
 
-    private HttpRequest.Builder rest(Account account, String path) {
+    /** A Community Management API call: the bearer token, the API version, Rest.li 2.0. */
+    HttpRequest.Builder rest(Account account, String path) {
         return http.request(account.baseUrl() + path)
                 .header("Authorization", "Bearer " + account.credentials().accessToken())
                 .header("LinkedIn-Version", VERSION)

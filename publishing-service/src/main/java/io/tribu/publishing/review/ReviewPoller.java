@@ -9,6 +9,7 @@ import io.tribu.publishing.config.PublishingConfig;
 import io.tribu.publishing.network.Account;
 import io.tribu.publishing.network.GoogleBusinessApi;
 import io.tribu.publishing.poll.PolledCursors;
+import io.tribu.publishing.poll.TokenRenewal;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -40,7 +41,7 @@ public class ReviewPoller {
 
     private final ReviewPolls polls;
     private final ChannelService channels;
-    private final TokenRefresh tokens;
+    private final TokenRenewal renewal;
     private final GoogleBusinessApi google;
     private final Clock clock;
     private final Duration interval;
@@ -52,7 +53,7 @@ public class ReviewPoller {
                         PublishingConfig config) {
         this.polls = polls;
         this.channels = channels;
-        this.tokens = tokens;
+        this.renewal = new TokenRenewal(tokens, "Google");
         this.google = google;
         this.clock = clock;
         this.interval = config.reviews().interval();
@@ -90,28 +91,13 @@ public class ReviewPoller {
 
     /** One list call, the token renewed once if Google refuses it. */
     private Uni<GoogleBusinessApi.Page> call(AtomicReference<Account> account, String pageToken) {
-        return google.reviews(account.get(), pageToken).chain(answer -> {
-            if (answer instanceof GoogleBusinessApi.TokenRefused refused) {
-                return tokens.renewed(account.get(), google::refresh)
-                        .onFailure().recoverWithNull()
-                        .chain(renewed -> {
-                            if (renewed == null) {
-                                throw new PolledCursors.Stop(clock.instant().plus(interval), "token-refused", true, true, "token refused by Google and not renewed: "
-                                        + refused.reason());
-                            }
-                            account.set(renewed);
-                            return google.reviews(renewed, pageToken);
-                        });
-            }
-            return Uni.createFrom().item(answer);
-        }).map(answer -> {
+        return renewal.call(account, current -> google.reviews(current, pageToken),
+                answer -> answer instanceof GoogleBusinessApi.TokenRefused refused ? refused.reason() : null, google::refresh,
+                clock.instant().plus(interval)).map(answer -> {
             if (answer instanceof GoogleBusinessApi.Page page) {
                 return page;
             }
             Instant now = clock.instant();
-            if (answer instanceof GoogleBusinessApi.TokenRefused refused) {
-                throw new PolledCursors.Stop(now.plus(interval), "token-refused", true, true, "token refused by Google after renewal: " + refused.reason());
-            }
             if (answer instanceof GoogleBusinessApi.Later later) {
                 throw new PolledCursors.Stop(now.plus(later.after() != null ? later.after() : interval), "later", true, false, later.reason());
             }

@@ -20,7 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code GET|POST /rest/socialActions/{post or comment URN}/comments} list or create (a nested comment names its
  * {@code parentComment}, which must be the comment of the path; 201 with the new {@code commentUrn}),
  * {@code DELETE /rest/socialActions/{post URN}/comments/{id}?actor=} (204; 404 unknown; 403 unless the actor
- * wrote the comment or the post).
+ * wrote the comment or the post). A list pages with {@code start} and {@code count} (at most 100) and says how many
+ * there are in {@code paging.total}; each element has its {@code $URN}, {@code created.time} and {@code lastModified.time}
+ * (epoch milliseconds) and {@code commentsSummary.totalFirstLevelComments}; listing under a comment that does not exist
+ * (deleted) or a post deleted ({@link #deletePost}) is 404. An unknown token is 401 {@code INVALID_ACCESS_TOKEN}.
  */
 public class FakeLinkedIn extends FakeNetwork {
 
@@ -35,6 +38,11 @@ public class FakeLinkedIn extends FakeNetwork {
     private final Map<String, Integer> available = new ConcurrentHashMap<>();
     /** Comment URN to the comment as LinkedIn returns it. */
     private final Map<String, Map<String, Object>> comments = new ConcurrentHashMap<>();
+    /** The {@code start} of every comment list call, by the URN listed under, in order. */
+    private final Map<String, java.util.List<Integer>> listed = new ConcurrentHashMap<>();
+    /** A list call under this URN from this start fails once (503). */
+    private final java.util.Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> deletedPosts = ConcurrentHashMap.newKeySet();
 
     public static final String CLIENT_ID = "tribu-linkedin-client";
     public static final String CLIENT_SECRET = "linkedin-secret";
@@ -90,8 +98,8 @@ public class FakeLinkedIn extends FakeNetwork {
         }
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization == null || !accessTokens.contains(authorization.replaceFirst("^Bearer ", ""))) {
-            answer(exchange, 401, "{\"status\":401,\"serviceErrorCode\":65601,\"code\":\"REVOKED_ACCESS_TOKEN\","
-                    + "\"message\":\"The token used in the request has been revoked by the user\"}");
+            answer(exchange, 401, "{\"status\":401,\"serviceErrorCode\":65600,\"code\":\"INVALID_ACCESS_TOKEN\","
+                    + "\"message\":\"Invalid access token\"}");
             return;
         }
         String path = exchange.getRequestURI().getPath();
@@ -166,8 +174,31 @@ public class FakeLinkedIn extends FakeNetwork {
         String target = java.net.URLDecoder.decode(segments[3], java.nio.charset.StandardCharsets.UTF_8);
         String method = exchange.getRequestMethod();
         if (method.equals("GET") && segments.length == 5) {
+            if (!"2.0.0".equals(exchange.getRequestHeaders().getFirst("X-Restli-Protocol-Version"))) {
+                answer(exchange, 400, "{\"status\":400,\"message\":\"Rest.li protocol version 2.0.0 required\"}");
+                return;
+            }
+            int start = query(exchange, "start") == null ? 0 : Integer.parseInt(query(exchange, "start"));
+            int count = query(exchange, "count") == null ? 10 : Math.min(100, Integer.parseInt(query(exchange, "count")));
+            listed.computeIfAbsent(target, urn -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(start);
+            if (failing.remove(target + " " + start)) {
+                answer(exchange, 503, "{\"status\":503,\"message\":\"Service Unavailable\"}");
+                return;
+            }
+            if (target.startsWith("urn:li:comment:") ? !comments.containsKey(target) : deletedPosts.contains(target)) {
+                answer(exchange, 404, "{\"status\":404,\"serviceErrorCode\":0,\"code\":\"NOT_FOUND\",\"message\":\""
+                        + target + " does not exist\"}");
+                return;
+            }
             java.util.List<Map<String, Object>> under = commentsUnder(target);
-            answer(exchange, 200, Map.of("paging", Map.of("start", 0, "count", 10, "total", under.size()), "elements", under));
+            java.util.List<Map<String, Object>> elements = new java.util.ArrayList<>();
+            for (Map<String, Object> comment : under.subList(Math.min(start, under.size()), Math.min(start + count, under.size()))) {
+                Map<String, Object> element = new java.util.LinkedHashMap<>(comment);
+                element.put("commentsSummary", Map.of("totalFirstLevelComments", commentsUnder((String) comment.get("commentUrn")).size(),
+                        "aggregatedTotalComments", commentsUnder((String) comment.get("commentUrn")).size()));
+                elements.add(element);
+            }
+            answer(exchange, 200, Map.of("paging", Map.of("start", start, "count", count, "total", under.size()), "elements", elements));
         } else if (method.equals("POST") && segments.length == 5) {
             JsonNode body = body(exchange);
             String object = body.path("object").asText();
@@ -192,6 +223,10 @@ public class FakeLinkedIn extends FakeNetwork {
             }
             comment.put("id", id);
             comment.put("commentUrn", "urn:li:comment:(" + object + "," + id + ")");
+            comment.put("$URN", comment.get("commentUrn"));
+            long now = System.currentTimeMillis();
+            comment.put("created", Map.of("actor", comment.get("actor"), "time", now));
+            comment.put("lastModified", Map.of("actor", comment.get("actor"), "time", now));
             comments.put((String) comment.get("commentUrn"), comment);
             exchange.getResponseHeaders().add("x-restli-id", id);
             answer(exchange, 201, comment);
@@ -218,11 +253,63 @@ public class FakeLinkedIn extends FakeNetwork {
 
     /** Someone's comment on a post, as if written on LinkedIn; its URN. */
     public String comment(String postUrn, String actor, String text) {
+        return comment(postUrn, actor, text, java.time.Instant.now());
+    }
+
+    /** Someone's comment on a post, written at {@code at}; its URN. */
+    public String comment(String postUrn, String actor, String text, java.time.Instant at) {
+        return written(postUrn, null, actor, text, at);
+    }
+
+    /** Someone's reply to a comment ({@code parentComment}), written at {@code at}; its URN. */
+    public String reply(String commentUrn, String actor, String text, java.time.Instant at) {
+        return written((String) comments.get(commentUrn).get("object"), commentUrn, actor, text, at);
+    }
+
+    private String written(String postUrn, String parent, String actor, String text, java.time.Instant at) {
         String id = Long.toString(ids.incrementAndGet());
         String urn = "urn:li:comment:(" + postUrn + "," + id + ")";
-        comments.put(urn, new java.util.LinkedHashMap<>(Map.of("actor", actor, "object", postUrn,
-                "message", Map.of("text", text), "id", id, "commentUrn", urn)));
+        Map<String, Object> comment = new java.util.LinkedHashMap<>(Map.of("actor", actor, "object", postUrn,
+                "message", Map.of("text", text), "id", id, "commentUrn", urn, "$URN", urn,
+                "created", Map.of("actor", actor, "time", at.toEpochMilli()), "lastModified", Map.of("actor", actor, "time", at.toEpochMilli())));
+        if (parent != null) {
+            comment.put("parentComment", parent);
+        }
+        comments.put(urn, comment);
         return urn;
+    }
+
+    /** A post of {@code author} made elsewhere (its comments may be deleted by that author). */
+    public void publishedBy(String urn, String author) {
+        posts.put(urn, JSON.createObjectNode().put("author", author));
+    }
+
+    /** The author edits the comment at {@code at}. */
+    public void edit(String urn, String text, java.time.Instant at) {
+        Map<String, Object> comment = comments.get(urn);
+        comment.put("message", Map.of("text", text));
+        comment.put("lastModified", Map.of("actor", comment.get("actor"), "time", at.toEpochMilli()));
+    }
+
+    /** The comment is deleted on LinkedIn (by its author), its replies with it. */
+    public void deleteComment(String urn) {
+        comments.remove(urn);
+        comments.values().removeIf(c -> urn.equals(c.get("parentComment")));
+    }
+
+    /** The post is deleted on LinkedIn: listing its comments is 404. */
+    public void deletePost(String urn) {
+        deletedPosts.add(urn);
+    }
+
+    /** The next list call under {@code urn} from {@code start} fails (503). */
+    public void failList(String urn, int start) {
+        failing.add(urn + " " + start);
+    }
+
+    /** The {@code start} of every list call under {@code urn} so far, in order. */
+    public java.util.List<Integer> listCalls(String urn) {
+        return java.util.List.copyOf(listed.getOrDefault(urn, java.util.List.of()));
     }
 
     /** The comments under a post or a comment, oldest first. */
