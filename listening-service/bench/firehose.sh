@@ -33,7 +33,8 @@ trap 'kill $service 2>/dev/null || true' EXIT
 pid_on_port() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
 processes="postgres=$(postgres_pid),kafka=$(pid_on_port "${kafka##*:}")"
 
-bench_sources bench-a bench-b bench-c bench-d
+# twelve brands (keys) over the ingest topic's 3 partitions: each partition, so each lane of the service, gets some
+bench_sources bench-a bench-b bench-c bench-d bench-e bench-f bench-g bench-h bench-i bench-j bench-k bench-l
 java -Xmx1g -cp "listening-service/target/test-classes:$(cat "$cp_file")" \
   io.tribu.listening.source.ingest.FirehoseBench "$kafka" "$sources" "$rate" "$seconds" "$service" \
   "$ingest_topic" "$mentions_topic" "$processes" "$dlq_topic"
