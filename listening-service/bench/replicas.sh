@@ -5,7 +5,7 @@
 # the backlog took to come back after the kill. Own database (listening_bench) and topics, deleted at the end. Not
 # part of the test suite.
 #
-#   listening-service/bench/replicas.sh                 # 3 replicas, 6 partitions, 1000 mentions/s for 90 s, kill at 30 s
+#   listening-service/bench/replicas.sh                 # 3 replicas of 3 lanes, 9 partitions, 1000/s for 90 s, kill at 30 s
 #   listening-service/bench/replicas.sh 500 60 20 3     # rate, seconds, kill time (s), partitions
 #   TRIBU_HOME=/work/homes/x TRIBU_DB_PORT=55437 TRIBU_BENCH_KAFKA=127.0.0.1:59100 listening-service/bench/replicas.sh
 #                                                       # on infrastructure already running (own PostgreSQL, a broker)
@@ -13,7 +13,7 @@
 rate="${1:-1000}"
 seconds="${2:-90}"
 kill_at="${3:-30}"
-partitions="${4:-6}"
+partitions="${4:-9}"
 replicas=3
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"

@@ -35,6 +35,9 @@ public interface ListeningConfig {
     /** Listening queries. */
     Queries queries();
 
+    /** The Kafka ingest ({@code tribu.listening.ingest}). */
+    Ingest ingest();
+
     interface Db {
         /**
          * The database as {@code //host:port/name}, from {@code TRIBU_DB_HOST}, {@code TRIBU_DB_PORT} and
@@ -215,5 +218,23 @@ public interface ListeningConfig {
         /** A query preview reads at most this many mentions of its period, newest first (its cost bound). */
         @WithDefault("10000")
         int previewMaxMentions();
+    }
+
+    interface Ingest {
+        /**
+         * Partitions of the ingest topic one replica stores at once: each lane has its own consumer and its own
+         * transactional producer (exactly-once needs one per lane), so a replica stores one batch per lane while the
+         * others wait on PostgreSQL or Kafka. Give the topic at least replicas × lanes partitions: a lane without one
+         * stays idle.
+         */
+        @WithDefault("3")
+        int lanes();
+
+        /**
+         * How long the broker waits for a lane's open Kafka transaction before aborting it: read_committed readers of
+         * the partitions it wrote wait that long when a replica dies mid-batch; a batch commits well under a second.
+         */
+        @WithDefault("10s")
+        Duration transactionTimeout();
     }
 }

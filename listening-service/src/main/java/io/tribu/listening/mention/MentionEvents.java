@@ -2,13 +2,13 @@ package io.tribu.listening.mention;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tribu.platform.outbox.CloudEvent;
 import io.tribu.platform.outbox.CurrentTrace;
 import io.tribu.platform.config.PlatformConfig;
+import io.tribu.listening.config.ListeningConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -26,11 +26,13 @@ public class MentionEvents {
     private final ObjectMapper json;
     private final CurrentTrace trace;
     private final String source;
+    private final String topic;
 
-    public MentionEvents(ObjectMapper json, CurrentTrace trace, PlatformConfig config) {
+    public MentionEvents(ObjectMapper json, CurrentTrace trace, PlatformConfig platform, ListeningConfig config) {
         this.json = json;
         this.trace = trace;
-        this.source = config.outbox().source();
+        this.source = platform.outbox().source();
+        this.topic = config.topics().mentions();
     }
 
     /** The event id of a mention's {@code mention.recorded}: the same for every attempt that announces it. */
@@ -39,7 +41,7 @@ public class MentionEvents {
     }
 
     /** The stored mention's {@code mention.recorded} event, timed at its reception, for the mentions topic. */
-    public Message<String> recorded(IngestedMentions.Stored stored) {
+    public ProducerRecord<String, String> recorded(IngestedMentions.Stored stored) {
         Mention mention = stored.mention();
         String traceparent = trace.traceparent().orElse(null);
         CloudEvent<Object> envelope = new CloudEvent<>(CloudEvent.SPEC_VERSION, recordedEventId(mention.id), source,
@@ -51,8 +53,7 @@ public class MentionEvents {
             headers.add("ce_traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
         }
         try {
-            return Message.of(json.writeValueAsString(envelope)).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                    .withKey(mention.brandId).withHeaders(headers).build());
+            return new ProducerRecord<>(topic, null, mention.brandId, json.writeValueAsString(envelope), headers);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Event " + MentionRecorded.TYPE + " cannot be written as JSON", e);
         }

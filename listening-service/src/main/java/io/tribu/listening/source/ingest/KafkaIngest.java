@@ -2,10 +2,11 @@ package io.tribu.listening.source.ingest;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import io.smallrye.mutiny.Uni;
 import io.tribu.listening.config.ListeningConfig;
 import io.tribu.listening.mention.IngestedMentions;
@@ -24,13 +25,10 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -43,14 +41,17 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
  * Mentions pushed through Kafka, for systems that produce many (a firehose reseller, an agency's own crawler):
  * topic {@code tribu.listening.ingest}, key = the id of one of the brand's webhook sources, value = the same JSON
  * as a webhook delivery. Kafka's own access control stands for the signature.
+ *
+ * <p>Partitions are taken in {@link IngestLane lanes} ({@code tribu.ingest.lanes}, the ingest channel's
+ * {@code concurrency}): each lane's consumer has its share of the partitions, and its batches are stored and committed
+ * one at a time with its own transactional producer, while the other lanes' are.
  *
  * <p>Consume, store, produce: a batch's mentions are stored in chunks of {@link #CHUNK} with one statement each
  * ({@link IngestedMentions}, no outbox), then their {@code mention.recorded} events, the batch's dead-letter records
@@ -76,7 +77,7 @@ import java.util.stream.Collectors;
 public class KafkaIngest {
 
     private static final Logger LOG = Logger.getLogger(KafkaIngest.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     /** Tries of a batch before its records are stored one by one; and of a record alone before it is dead-lettered. */
     static final int BATCH_ATTEMPTS = 3;
     static final String REJECTION_HEADER = "tribu-rejection";
@@ -95,20 +96,19 @@ public class KafkaIngest {
     private final DistributionSummary batchRecords;
     private final Timer batchStore;
     private final Timer batchCommit;
-    /** Batches are taken one at a time (the stream waits for each), off the Kafka and Vert.x threads. */
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> thread(task, "ingest"));
-    /** A batch's chunks are looked up and stored in order, one at a time, while the worker analyses the next. */
-    private final ExecutorService storer = Executors.newSingleThreadExecutor(task -> thread(task, "ingest-store"));
-    private Duration backoff = Duration.ZERO;
-
-    @Inject
-    @Channel("mention-events")
-    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-    KafkaTransactions<String> transactions;
+    private final KafkaClientService kafka;
+    private final Map<String, Object> cluster;
+    private final Duration transactionTimeout;
+    /** By the channel copy ({@code ingest$n}) whose consumer reads them: created on its first batch. */
+    private final Map<String, IngestLane> lanes = new ConcurrentHashMap<>();
 
     public KafkaIngest(IngestedMentions ingested, MentionEvents events, DeliveryReader deliveries, Pool client,
-                       EventTraces traces, ListeningConfig config, MeterRegistry meters) {
+                       EventTraces traces, ListeningConfig config, MeterRegistry meters, KafkaClientService kafka,
+                       @Identifier("default-kafka-broker") Map<String, Object> cluster) {
         this.ingested = ingested;
+        this.kafka = kafka;
+        this.cluster = Map.copyOf(cluster);
+        this.transactionTimeout = config.ingest().transactionTimeout();
         this.events = events;
         this.deliveries = deliveries;
         this.client = client;
@@ -123,12 +123,6 @@ public class KafkaIngest {
                 .register(meters);
     }
 
-    private static Thread thread(Runnable task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        return thread;
-    }
-
     /** A webhook source records may be keyed with. */
     private record IngestSource(UUID id, String tenant, String brandId, boolean ownedChannel) {
     }
@@ -139,11 +133,15 @@ public class KafkaIngest {
 
     @Incoming("ingest")
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        IncomingKafkaRecordBatchMetadata<?, ?> metadata = batch.getMetadata(IncomingKafkaRecordBatchMetadata.class)
+                .orElseThrow(() -> new IllegalStateException("An ingest batch without its Kafka metadata"));
+        IngestLane lane = lanes.computeIfAbsent(metadata.getChannel(),
+                channel -> new IngestLane(channel, kafka.getConsumer(channel), cluster, transactionTimeout));
         return CompletableFuture.runAsync(() -> traces.consume(topicOf(batch), batch.getRecords().stream()
                 .map(KafkaIngest::traceparentOf).toList(), () -> Uni.createFrom().item(() -> {
-                    process(batch);
+                    process(batch, metadata, lane);
                     return null;
-                })).await().indefinitely(), worker);
+                })).await().indefinitely(), lane.worker);
     }
 
     private static String topicOf(KafkaRecordBatch<String, String> batch) {
@@ -159,12 +157,13 @@ public class KafkaIngest {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private void process(KafkaRecordBatch<String, String> batch) {
-        List<Message<String>> sent;
+    private void process(KafkaRecordBatch<String, String> batch, IncomingKafkaRecordBatchMetadata<?, ?> metadata,
+                         IngestLane lane) {
+        List<ProducerRecord<String, String>> sent;
         batchRecords.record(batch.getRecords().size());
         Timer.Sample storing = Timer.start();
         try {
-            sent = storeUntilStored(batch.getRecords());
+            sent = storeUntilStored(batch.getRecords(), lane);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -172,28 +171,26 @@ public class KafkaIngest {
         storing.stop(batchStore);
         Timer.Sample committing = Timer.start();
         try {
-            transactions.withTransactionAndAck(batch, emitter -> {
-                sent.forEach(emitter::send);
-                return Uni.createFrom().voidItem();
-            }).await().indefinitely();
+            lane.commit(metadata, sent);
             committing.stop(batchCommit);
-            backoff = Duration.ZERO;
+            // offsets are committed in the transaction (commit-strategy ignore): the ack only ends the message's life
+            batch.ack();
         } catch (RuntimeException aborted) {
             // the consumer is back at the last committed offsets: the batch comes again, stored already
-            backoff = backoff.isZero() ? Duration.ofMillis(200)
-                    : backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            Duration wait = lane.backoff();
             LOG.warnf(aborted, "Ingest batch of %d not announced (transaction aborted), read again in %s",
-                    batch.getRecords().size(), backoff);
-            sleep(backoff);
+                    batch.getRecords().size(), wait);
+            sleep(wait);
         }
     }
 
     /** The events of the batch's stored mentions and its dead letters; waits out an outage of the database. */
-    private List<Message<String>> storeUntilStored(List<KafkaRecord<String, String>> records) throws InterruptedException {
+    private List<ProducerRecord<String, String>> storeUntilStored(List<KafkaRecord<String, String>> records,
+                                                                  IngestLane lane) throws InterruptedException {
         Duration wait = Duration.ofMillis(200);
         while (true) {
             try {
-                return store(records);
+                return store(records, lane);
             } catch (RuntimeException failure) {
                 LOG.warnf(failure, "Ingest batch of %d not stored yet, retrying in %s", records.size(), wait);
                 Thread.sleep(wait.toMillis());
@@ -202,10 +199,10 @@ public class KafkaIngest {
         }
     }
 
-    private List<Message<String>> store(List<KafkaRecord<String, String>> records) {
+    private List<ProducerRecord<String, String>> store(List<KafkaRecord<String, String>> records, IngestLane lane) {
         Map<String, IngestSource> sources = sourcesOf(records);
         List<Accepted> accepted = new ArrayList<>();
-        List<Message<String>> rejections = new ArrayList<>();
+        List<ProducerRecord<String, String>> rejections = new ArrayList<>();
         for (KafkaRecord<String, String> record : records) {
             IngestSource source = record.getKey() == null ? null : sources.get(record.getKey());
             if (source == null) {
@@ -227,7 +224,7 @@ public class KafkaIngest {
             // analysed here, now; looked up and stored on the storer once the chunk before is stored
             Uni<List<IngestedMentions.Prepared>> lookup = ingested.prepare(chunk.stream().map(KafkaIngest::heard).toList());
             previous = previous.thenRunAsync(() -> stored.addAll(storeOrSplit(lookup.await().indefinitely(), chunk,
-                    rejections)), storer);
+                    rejections)), lane.storer);
         }
         try {
             previous.join();
@@ -235,7 +232,7 @@ public class KafkaIngest {
             throw failed.getCause() instanceof RuntimeException e ? e : failed;
         }
         alert(stored);
-        List<Message<String>> sent = new ArrayList<>(stored.stream().map(events::recorded).toList());
+        List<ProducerRecord<String, String>> sent = new ArrayList<>(stored.stream().map(events::recorded).toList());
         sent.addAll(rejections);
         return sent;
     }
@@ -256,7 +253,7 @@ public class KafkaIngest {
      * record and the records that fail alone are dead-lettered. An outage fails the whole batch (retried later).
      */
     private List<IngestedMentions.Stored> storeOrSplit(List<IngestedMentions.Prepared> batch, List<Accepted> accepted,
-                                                       List<Message<String>> rejections) {
+                                                       List<ProducerRecord<String, String>> rejections) {
         Failure whole = tryStoring(batch, BATCH_ATTEMPTS);
         if (whole.stored() != null) {
             return whole.stored();
@@ -329,8 +326,7 @@ public class KafkaIngest {
 
     @PreDestroy
     void stop() {
-        worker.shutdownNow();
-        storer.shutdownNow();
+        lanes.values().forEach(IngestLane::stop);
     }
 
     private Map<String, IngestSource> sourcesOf(List<KafkaRecord<String, String>> records) {
@@ -349,14 +345,10 @@ public class KafkaIngest {
     }
 
     /** The record as it came, for the dead-letter topic, with the reason in a header: sent in the batch's transaction. */
-    private Message<String> reject(KafkaRecord<String, String> record, String reason) {
+    private ProducerRecord<String, String> reject(KafkaRecord<String, String> record, String reason) {
         LOG.debugf("Ingest record rejected (%s): %s", record.getKey(), reason);
-        return Message.of(record.getPayload() == null ? "" : record.getPayload())
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withTopic(deadLetters)
-                        .withKey(record.getKey())
-                        .withHeaders(new RecordHeaders().add(REJECTION_HEADER, reason.getBytes(StandardCharsets.UTF_8)))
-                        .build());
+        return new ProducerRecord<>(deadLetters, null, record.getKey(), record.getPayload() == null ? "" : record.getPayload(),
+                new RecordHeaders().add(REJECTION_HEADER, reason.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** "text: must not be blank; publishedAt: must not be null", or the problem's detail. */

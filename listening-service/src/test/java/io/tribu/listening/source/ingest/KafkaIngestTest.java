@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -35,6 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -51,6 +53,7 @@ class KafkaIngestTest {
 
     static final String MENTIONS = "tribu.listening.mentions";
     static final String DEAD_LETTERS = "tribu.listening.ingest.dlq";
+    static final String INGEST = "tribu.listening.ingest";
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** A producer whose records of one transaction are read together: the service reads the ingest read_committed. */
@@ -250,14 +253,46 @@ class KafkaIngestTest {
         }
     }
 
+    /** The partition the producer's default partitioner gives a record of this key. */
+    static int partitionOf(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
     /** A brand whose events land on another partition of the mentions topic than {@code brand}'s. */
     static String brandOnAnotherPartition(String brand, int partitions) {
-        int taken = Utils.toPositive(Utils.murmur2(brand.getBytes(StandardCharsets.UTF_8))) % partitions;
         for (int i = 0; ; i++) {
             String candidate = "ingest-big-" + i;
-            if (Utils.toPositive(Utils.murmur2(candidate.getBytes(StandardCharsets.UTF_8))) % partitions != taken) {
+            if (partitionOf(candidate, partitions) != partitionOf(brand, partitions)) {
                 return candidate;
             }
+        }
+    }
+
+    /** A webhook source of {@code brand} whose records go to the same ingest partition as {@code source}'s. */
+    String sourceOnTheIngestPartitionOf(String source, String brand, int partitions) {
+        while (true) {
+            String candidate = webhookSource(brand);
+            if (partitionOf(candidate, partitions) == partitionOf(source, partitions)) {
+                return candidate;
+            }
+        }
+    }
+
+    /**
+     * The broker applies a topic's new settings to its partitions a moment after the admin call returns (longer on a
+     * loaded machine): sends a record of that size until the partition of {@code key} refuses it as too large.
+     */
+    static void awaitRefusedAsTooLarge(String topic, String key, int bytes) {
+        try (KafkaProducer<String, String> probe = producer()) {
+            String value = "{\"probe\":\"" + "x".repeat(bytes) + "\"}";
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                try {
+                    probe.send(new ProducerRecord<>(topic, key, value)).get();
+                    return false;
+                } catch (ExecutionException refused) {
+                    return refused.getCause() instanceof RecordTooLargeException;
+                }
+            });
         }
     }
 
@@ -267,7 +302,9 @@ class KafkaIngestTest {
      * stored, and the batch is read again until the broker takes it. Then each mention is announced once to a
      * read_committed reader, under the event id the aborted attempt had used; nothing was stored twice. The batch's
      * bad record is dead-lettered in the same transaction: the aborted attempts' dead letters are never read
-     * committed, and the one that commits dead-letters it once.
+     * committed, and the one that commits dead-letters it once. The batch's records share one ingest partition, so one
+     * poll reads them all (records of one transaction on two partitions may come in two batches, and the small one
+     * would then commit alone), and the records go in once the broker refuses the large event.
      */
     @Test
     void aBatchReadAgainAfterAnAbortedTransactionAnnouncesEachMentionOnceWithTheSameIds() throws Exception {
@@ -275,12 +312,15 @@ class KafkaIngestTest {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             int partitions = admin.describeTopics(List.of(MENTIONS)).allTopicNames().get().get(MENTIONS).partitions().size();
             assertTrue(partitions > 1, "the mentions topic has partitions: " + partitions);
+            int ingestPartitions = admin.describeTopics(List.of(INGEST)).allTopicNames().get().get(INGEST)
+                    .partitions().size();
             String small = webhookSource(BRAND);
             String bigBrand = brandOnAnotherPartition(BRAND, partitions);
-            String big = webhookSource(bigBrand);
+            String big = sourceOnTheIngestPartitionOf(small, bigBrand, ingestPartitions);
             ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, MENTIONS);
             admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
                     new ConfigEntry("max.message.bytes", "4000"), AlterConfigOp.OpType.SET)))).all().get();
+            awaitRefusedAsTooLarge(MENTIONS, bigBrand, 8000);
             try (TopicReader committed = new TopicReader(MENTIONS);
                  TopicReader uncommitted = new TopicReader(MENTIONS, false);
                  TopicReader deadLetters = new TopicReader(DEAD_LETTERS);
