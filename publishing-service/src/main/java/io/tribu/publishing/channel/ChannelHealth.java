@@ -25,7 +25,7 @@ public class ChannelHealth {
     }
 
     /**
-     * A YouTube channel's comment polling: when it polls next, the last poll's error (kept until a page is stored again),
+     * A YouTube or X channel's comment polling: when it polls next, the last poll's error (kept until a page is stored again),
      * since when its polls fail (a stop for the quota day is no failure), whether the token was refused, the units spent.
      */
     public record Polling(Instant nextPollAt, String lastError, Instant lastErrorAt, Instant failingSince, boolean auth,
@@ -50,7 +50,11 @@ public class ChannelHealth {
                    p.channel_id as polled, p.next_poll_at, p.last_error as poll_error, p.last_error_at as poll_error_at,
                    p.failing_since, p.auth_failure as poll_auth, p.quota_day, p.quota_used
             from channel c
-            left join youtube_poll p on p.channel_id = c.id
+            left join (select channel_id, next_poll_at, last_error, last_error_at, failing_since, auth_failure, quota_day, quota_used
+                       from youtube_poll
+                       union all
+                       select channel_id, next_poll_at, last_error, last_error_at, failing_since, auth_failure, null::date, 0
+                       from x_poll) p on p.channel_id = c.id
             left join lateral (
                 select * from ((select outcome_at as at, last_error as reason, post_id, null::uuid as action_id,
                                        auth_failure as auth

@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * What operators see of comment polling (docs/operations.md): {@code tribu_comment_polls_total{network,result}}, one
- * per sweep that ended (complete; or stopped: quota, token-refused, later, refused, error), and
+ * per sweep that ended (complete; or stopped: quota, token-refused, rate-limited, page-limit, later, refused, error), and
  * {@code tribu_comment_poll_failing_seconds{network}}, how long the channel failing the longest has been failing (a
  * stop for the quota day is no failure), read from the database every minute for alert TribuCommentPollsFailing.
  * Across tenants: operators see which network, the channels' view says which channel.
@@ -27,31 +27,36 @@ public class CommentPollMetrics {
 
     private final MeterRegistry registry;
     private final CommentPolls polls;
+    private final XReplyPolls xReplies;
     private final Clock clock;
     private final MultiGauge failing;
 
-    public CommentPollMetrics(MeterRegistry registry, CommentPolls polls, Clock clock) {
+    public CommentPollMetrics(MeterRegistry registry, CommentPolls polls, XReplyPolls xReplies, Clock clock) {
         this.registry = registry;
         this.polls = polls;
+        this.xReplies = xReplies;
         this.clock = clock;
         this.failing = MultiGauge.builder("tribu.comment.poll.failing").baseUnit("seconds")
                 .description("How long the network's channel failing the longest has had its comment polls fail (0: none failing)")
                 .register(registry);
     }
 
-    /** A YouTube sweep ended with {@code result}. */
-    void polled(String result) {
+    /** A sweep of the network's comments (youtube, x) ended with {@code result}. */
+    void polled(String network, String result) {
         Counter.builder("tribu.comment.polls").description("Comment polling sweeps, by how they ended")
-                .tags("network", "youtube", "result", result).register(registry).increment();
+                .tags("network", network, "result", result).register(registry).increment();
+    }
+
+    private MultiGauge.Row<Number> row(String network, java.time.Instant since) {
+        Duration longest = since == null ? Duration.ZERO : Duration.between(since, clock.instant());
+        return MultiGauge.Row.of(Tags.of("network", network), Math.max(0, longest.toSeconds()));
     }
 
     @Scheduled(every = "60s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> refresh() {
-        return polls.cursors().failingSince().invoke(since -> {
-                    Duration longest = since == null ? Duration.ZERO : Duration.between(since, clock.instant());
-                    failing.register(List.of(MultiGauge.Row.of(Tags.of("network", "youtube"), Math.max(0, longest.toSeconds()))), true);
-                })
+        return polls.cursors().failingSince().chain(youtube -> xReplies.cursors().failingSince().invoke(x ->
+                        failing.register(List.of(row("youtube", youtube), row("x", x)), true)))
                 .replaceWithVoid()
                 .onFailure().invoke(failure -> LOG.warnf("Metric not refreshed, the next run tries again: %s", failure.getMessage()))
                 .onFailure().recoverWithNull();

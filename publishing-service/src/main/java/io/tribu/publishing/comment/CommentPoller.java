@@ -46,7 +46,7 @@ public class CommentPoller {
     /** YouTube's quota day starts at midnight Pacific time. */
     static final ZoneId QUOTA_ZONE = ZoneId.of("America/Los_Angeles");
     private static final String QUOTA = "quota";
-    private static final String TOKEN_REFUSED = "token-refused";
+    private static final String TOKEN_REFUSED = PolledCursors.TOKEN_REFUSED;
 
     private final CommentPolls polls;
     private final ChannelService channels;
@@ -85,7 +85,7 @@ public class CommentPoller {
     Uni<Void> sweep(PolledCursors.Cursor channel) {
         Instant started = channel.sweepStartedAt() != null ? channel.sweepStartedAt() : clock.instant();
         return polls.cursors().sweep(owner, channel, clock, () -> page(channel, new AtomicReference<>(channels.account(channel.channelId(),
-                "youtube", channel.baseUrl(), channel.handle(), channel.credentials())), channel.pageToken(), started), metrics::polled);
+                "youtube", channel.baseUrl(), channel.handle(), channel.credentials())), channel.pageToken(), started), result -> metrics.polled("youtube", result));
     }
 
     private Uni<Void> page(PolledCursors.Cursor channel, AtomicReference<Account> account, String pageToken, Instant started) {
@@ -155,21 +155,9 @@ public class CommentPoller {
     /** One list call: a unit of the day's budget first, the token renewed once if Google refuses it. */
     private Uni<YoutubeApi.Page> call(PolledCursors.Cursor channel, AtomicReference<Account> account,
                                       Function<Account, Uni<YoutubeApi.Answer>> list) {
-        return spend(channel).chain(() -> list.apply(account.get())).chain(answer -> {
-            if (answer instanceof YoutubeApi.TokenRefused refused) {
-                return tokens.renewed(account.get(), youtube::refresh)
-                        .onFailure().recoverWithNull()
-                        .chain(renewed -> {
-                            if (renewed == null) {
-                                throw stop(clock.instant().plus(interval), TOKEN_REFUSED, "token refused by YouTube and not renewed: "
-                                        + refused.reason());
-                            }
-                            account.set(renewed);
-                            return spend(channel).chain(() -> list.apply(renewed));
-                        });
-            }
-            return Uni.createFrom().item(answer);
-        }).map(answer -> {
+        return PolledCursors.renewingOnce(tokens, account, current -> spend(channel).chain(() -> list.apply(current)),
+                answer -> answer instanceof YoutubeApi.TokenRefused refused ? refused.reason() : null, youtube::refresh,
+                "YouTube", () -> clock.instant().plus(interval)).map(answer -> {
             if (answer instanceof YoutubeApi.Page page) {
                 return page;
             }

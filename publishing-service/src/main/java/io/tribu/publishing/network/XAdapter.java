@@ -245,9 +245,11 @@ public class XAdapter implements NetworkAdapter {
         return http.request(account.baseUrl() + path).header("Authorization", "Bearer " + account.credentials().accessToken());
     }
 
-    /** X problems: {"title":"Forbidden","detail":"You are not allowed to create a Tweet with duplicate content.","status":403}. */
-    /** An invalid request's own message (errors[0]) says more than its generic {@code detail}. */
-    private static String reason(JsonNode answer, HttpResponse<String> response) {
+    /**
+     * X problems: {"title":"Forbidden","detail":"You are not allowed to create a Tweet with duplicate content.","status":403};
+     * an invalid request's own message (errors[0]) says more than its generic {@code detail}.
+     */
+    static String reason(JsonNode answer, HttpResponse<String> response) {
         String detail = answer.path("errors").path(0).path("message").asText(answer.path("detail").asText(""));
         return detail.isEmpty() ? "HTTP " + response.statusCode() : detail;
     }

@@ -3,6 +3,9 @@ package io.tribu.publishing.poll;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tribu.platform.outbox.Outbox;
+import io.tribu.publishing.channel.ChannelCredentials;
+import io.tribu.publishing.channel.TokenRefresh;
+import io.tribu.publishing.network.Account;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -18,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -168,6 +172,37 @@ public final class PolledCursors {
                         where channel_id = $1 and lease_owner = $2""".formatted(table))
                 .execute(Tuple.from(Arrays.asList(channelId, worker, utc(next), error, utc(now), failure, auth)))
                 .replaceWithVoid();
+    }
+
+    /** The result (metrics) and the reason's start of a sweep stopped by a refused token that could not be renewed. */
+    public static final String TOKEN_REFUSED = "token-refused";
+
+    /**
+     * One read of a sweep whose refused token is renewed once: {@code refused} names why an answer is a refused token
+     * (null: it is not), the tokens are renewed with {@code refresh} (sealed again into the channel row) and the read
+     * made again with them, the sweep's {@code account} kept for its next reads. Not renewed: the sweep stops until
+     * {@code retryAt} with {@link #TOKEN_REFUSED} as an auth failure (the channel is failing until new credentials). The
+     * answer of the second read is the caller's, refused again or not.
+     */
+    public static <A> Uni<A> renewingOnce(TokenRefresh tokens, AtomicReference<Account> account, Function<Account, Uni<A>> read,
+                                          Function<A, String> refused, Function<Account, Uni<ChannelCredentials>> refresh,
+                                          String networkName, Supplier<Instant> retryAt) {
+        return read.apply(account.get()).chain(answer -> {
+            String reason = refused.apply(answer);
+            if (reason == null) {
+                return Uni.createFrom().item(answer);
+            }
+            return tokens.renewed(account.get(), refresh)
+                    .onFailure().recoverWithNull()
+                    .chain(renewed -> {
+                        if (renewed == null) {
+                            throw new Stop(retryAt.get(), TOKEN_REFUSED, true, true, "token refused by " + networkName
+                                    + " and not renewed: " + reason);
+                        }
+                        account.set(renewed);
+                        return read.apply(renewed);
+                    });
+        });
     }
 
     /** When the channel failing the longest began to fail; null: none is failing. */

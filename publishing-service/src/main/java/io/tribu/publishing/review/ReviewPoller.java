@@ -90,27 +90,15 @@ public class ReviewPoller {
 
     /** One list call, the token renewed once if Google refuses it. */
     private Uni<GoogleBusinessApi.Page> call(AtomicReference<Account> account, String pageToken) {
-        return google.reviews(account.get(), pageToken).chain(answer -> {
-            if (answer instanceof GoogleBusinessApi.TokenRefused refused) {
-                return tokens.renewed(account.get(), google::refresh)
-                        .onFailure().recoverWithNull()
-                        .chain(renewed -> {
-                            if (renewed == null) {
-                                throw new PolledCursors.Stop(clock.instant().plus(interval), "token-refused", true, true, "token refused by Google and not renewed: "
-                                        + refused.reason());
-                            }
-                            account.set(renewed);
-                            return google.reviews(renewed, pageToken);
-                        });
-            }
-            return Uni.createFrom().item(answer);
-        }).map(answer -> {
+        return PolledCursors.renewingOnce(tokens, account, current -> google.reviews(current, pageToken),
+                answer -> answer instanceof GoogleBusinessApi.TokenRefused refused ? refused.reason() : null, google::refresh,
+                "Google", () -> clock.instant().plus(interval)).map(answer -> {
             if (answer instanceof GoogleBusinessApi.Page page) {
                 return page;
             }
             Instant now = clock.instant();
             if (answer instanceof GoogleBusinessApi.TokenRefused refused) {
-                throw new PolledCursors.Stop(now.plus(interval), "token-refused", true, true, "token refused by Google after renewal: " + refused.reason());
+                throw new PolledCursors.Stop(now.plus(interval), PolledCursors.TOKEN_REFUSED, true, true, "token refused by Google after renewal: " + refused.reason());
             }
             if (answer instanceof GoogleBusinessApi.Later later) {
                 throw new PolledCursors.Stop(now.plus(later.after() != null ? later.after() : interval), "later", true, false, later.reason());
