@@ -258,7 +258,8 @@ class YoutubeCommentsTest {
             String scraped = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
             assertTrue(scraped.contains("tribu_comment_polls_total{network=\"youtube\",result=\"token-refused\"}"), "polls counted by result");
             assertTrue(scraped.contains("tribu_comment_polls_total{network=\"youtube\",result=\"complete\"}"));
-            double failing = Double.parseDouble(scraped.lines().filter(line -> line.startsWith("tribu_comment_poll_failing_seconds{"))
+            double failing = Double.parseDouble(scraped.lines().filter(line -> line.startsWith("tribu_comment_poll_failing_seconds{")
+                            && line.contains("network=\"youtube\""))
                     .findFirst().orElseThrow().replaceAll(".* ", ""));
             long thisOne = java.time.Duration.between(((OffsetDateTime) poll.get("failing_since")).toInstant(), clock.instant()).toSeconds();
             assertTrue(failing >= thisOne, "at least as long as this channel has been failing (" + thisOne + " s): " + failing);
