@@ -146,6 +146,47 @@ class CommentIntakeTest {
         }
     }
 
+    /** Publishing's example as a reply on X: the brand's post (conversation) as thread, the tweet's x.com address. */
+    static ObjectNode xReply(String brand, String postId, String tweetId, String parentId, String text) throws Exception {
+        ObjectNode event = event("soleil", brand, UUID.randomUUID(), "new", tweetId, parentId, false, text, Instant.parse("2026-12-07T08:00:00Z"));
+        ((ObjectNode) event.get("data")).put("network", "x").put("accountId", "@cafelumiere").put("videoId", postId)
+                .put("url", "https://x.com/julien/status/" + tweetId).set("author", JSON.createObjectNode().put("name", "@julien")
+                        .put("accountId", "2244994945"));
+        return event;
+    }
+
+    @Test
+    void anXReplyIsAnItemOfSourceXWithTheBrandsPostAsThreadAndItsHideIsAskedOfPublishingOnX() throws Exception {
+        String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = TestTokens.token("soleil", "community-manager", brand);
+        send(xReply(brand, "1860000000000000001", "1860000000000000002", null, "@cafelumiere Et les horaires ?"));
+        send(xReply(brand, "1860000000000000001", "1860000000000000003", "1860000000000000002", "@julien @cafelumiere Pareil"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(token).when().get("/brands/" + brand + "/inbox?source=x")
+                .then().statusCode(200).extract().jsonPath().getList("items").size() == 2);
+        List<Map<String, Object>> items = given().auth().oauth2(token).when().get("/brands/" + brand + "/inbox?source=x")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        Map<String, Object> comment = items.stream().filter(i -> "comment".equals(i.get("kind"))).findFirst().orElseThrow();
+        assertEquals("x", comment.get("source"));
+        assertEquals("1860000000000000001", comment.get("thread"));
+        assertEquals("@julien", comment.get("author"));
+        assertEquals("https://x.com/julien/status/1860000000000000002", comment.get("url"));
+        assertEquals("1860000000000000001", items.stream().filter(i -> "reply".equals(i.get("kind"))).findFirst().orElseThrow().get("thread"));
+        List<Map<String, Object>> sources = given().auth().oauth2(token).when().get("/brands/" + brand + "/inbox/sources")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertEquals("x", sources.get(0).get("source"), "the console's channel filter offers x");
+
+        String itemId = (String) comment.get("id");
+        try (TopicReader actions = new TopicReader("tribu.moderation.actions")) {
+            given().auth().oauth2(token).contentType("application/json").body(Map.of("action", "hide", "expectedVersion", 0))
+                    .when().post("/brands/" + brand + "/inbox/" + itemId + "/decisions").then().statusCode(200);
+            JsonNode requested = JSON.readTree(actions.await(r -> r.value().contains(itemId), Duration.ofSeconds(30)).orElseThrow().value())
+                    .get("data");
+            assertEquals("x", requested.get("network").asText());
+            assertEquals("hide", requested.get("action").asText());
+            assertEquals("1860000000000000002", requested.get("targetExternalId").asText(), "publishing hides the tweet by its id");
+        }
+    }
+
     @Test
     void aLinkedInCommentIsAnItemWithItsPostAsThreadAndItsReplyIsAskedOfPublishingOnLinkedIn() throws Exception {
         String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);

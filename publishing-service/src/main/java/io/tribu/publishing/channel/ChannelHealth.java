@@ -25,9 +25,9 @@ public class ChannelHealth {
     }
 
     /**
-     * A YouTube or LinkedIn channel's comment polling: when it polls next, the last poll's error (kept until a page is
-     * stored again), since when its polls fail (a stop for the quota day is no failure), whether the token was refused,
-     * the units spent (YouTube's quota; LinkedIn has none: null and 0).
+     * A YouTube, LinkedIn or X channel's comment polling: when it polls next, the last poll's error (kept until a page
+     * is stored again), since when its polls fail (a stop for the quota day is no failure), whether the token was
+     * refused, the units spent (YouTube's quota; LinkedIn and X have none: null and 0).
      */
     public record Polling(Instant nextPollAt, String lastError, Instant lastErrorAt, Instant failingSince, boolean auth,
                           java.time.LocalDate quotaDay, int quotaUsed) {
@@ -54,8 +54,11 @@ public class ChannelHealth {
             left join (select channel_id, next_poll_at, last_error, last_error_at, failing_since, auth_failure, quota_day, quota_used
                        from youtube_poll
                        union all
-                       select channel_id, next_poll_at, last_error, last_error_at, failing_since, auth_failure, null, 0
-                       from linkedin_poll) p on p.channel_id = c.id
+                       select channel_id, next_poll_at, last_error, last_error_at, failing_since, auth_failure, null::date, 0
+                       from linkedin_poll
+                       union all
+                       select channel_id, next_poll_at, last_error, last_error_at, failing_since, auth_failure, null::date, 0
+                       from x_poll) p on p.channel_id = c.id
             left join lateral (
                 select * from ((select outcome_at as at, last_error as reason, post_id, null::uuid as action_id,
                                        auth_failure as auth

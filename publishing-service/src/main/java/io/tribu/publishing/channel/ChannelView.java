@@ -21,8 +21,9 @@ public record ChannelView(UUID id, String brandId, @Schema(enumeration = {"masto
                           @Schema(description = "The latest failed delivery or moderation action on this channel; null: none",
                                   nullable = true)
                           LastFailure lastFailure,
-                          @Schema(description = "YouTube and LinkedIn: the polling of the comments on the channel's videos "
-                                  + "or published posts; null for the other networks, and until the channel's first poll", nullable = true)
+                          @Schema(description = "YouTube, LinkedIn and X: the polling of the comments on the channel's videos "
+                                  + "(YouTube) or published posts (LinkedIn), or of the replies to its posts (X); null for the "
+                                  + "other networks, and until the channel's first poll", nullable = true)
                           Polling polling) {
 
     @Schema(name = "ChannelFailure", description = "A delivery (postId) or a moderation action (actionId) that failed")
@@ -33,21 +34,21 @@ public record ChannelView(UUID id, String brandId, @Schema(enumeration = {"masto
                               @Schema(description = "The moderation action that failed", nullable = true) UUID actionId) {
     }
 
-    @Schema(name = "ChannelPolling", description = "How the comment polling of a YouTube or LinkedIn channel goes")
+    @Schema(name = "ChannelPolling", description = "How the comment polling of a YouTube, LinkedIn or X channel goes")
     public record Polling(@Schema(description = "When the next sweep may start (after a stop: when the channel is polled "
-                                  + "again, such as the next Pacific midnight once the day's quota units are spent)") Instant nextPollAt,
+                                  + "again, such as the next Pacific midnight once the day's quota units are spent, or X's rate-limit reset)") Instant nextPollAt,
                           @Schema(description = "Why the last poll stopped (a refused token, Google's quotaExceeded, the "
-                                  + "channel's daily budget spent, a 5xx), kept until a page is read again; null: it did not stop",
+                                  + "channel's daily budget spent, X's rate limit, a 5xx), kept until a page is read again; null: it did not stop",
                                   nullable = true, examples = "token refused by YouTube and not renewed: Request had invalid authentication credentials.")
                           String lastError,
                           @Schema(description = "When the last poll stopped; null: it did not stop", nullable = true) Instant lastErrorAt,
                           @Schema(description = "Since when the polls fail (a stop for the quota day is no failure); null: "
                                   + "not failing", nullable = true) Instant failingSince,
                           @Schema(description = "The YouTube quota day (Pacific time) the units count for; null "
-                                  + "for LinkedIn, which has no units", nullable = true)
+                                  + "for LinkedIn and X, which have no units", nullable = true)
                           java.time.LocalDate quotaDay,
                           @Schema(description = "Quota units the channel spent that day, polls and moderation actions "
-                                  + "(tribu.youtube.daily-units at most); 0 for LinkedIn") int quotaUsed) {
+                                  + "(tribu.youtube.daily-units at most); 0 for LinkedIn and X") int quotaUsed) {
     }
 
     /** {@code baseUrl}: where the channel's calls go (for X, LinkedIn and Meta, the operator's API host). */

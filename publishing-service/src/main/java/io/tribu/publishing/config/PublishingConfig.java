@@ -63,6 +63,9 @@ public interface PublishingConfig {
     /** Comments and replies read from the brands' published LinkedIn posts. */
     Linkedin linkedin();
 
+    /** Replies to the brands' own posts on X, read from each X channel's mentions timeline. */
+    XReplies xReplies();
+
     interface Db {
         /**
          * The database as {@code //host:port/name}, from {@code TRIBU_DB_HOST}, {@code TRIBU_DB_PORT} and
@@ -365,6 +368,31 @@ public interface PublishingConfig {
         /** Top-level comments asked per list call ({@code count}; LinkedIn gives at most 100). */
         @WithDefault("50")
         int pageSize();
+
+        /** A replica that stops mid-sweep leaves the channel to another after this long. */
+        @WithDefault("5m")
+        Duration lease();
+    }
+
+    interface XReplies {
+        /** How often each replica looks for X channels due. */
+        @WithDefault("30s")
+        Duration tick();
+
+        /**
+         * An X channel is swept again this long after its last complete sweep. Each sweep is one mentions read per page
+         * (X's rate limit on it is per user and 15-minute window; the plan's monthly cap counts every post read).
+         */
+        @WithDefault("5m")
+        Duration interval();
+
+        /** The first sweep of a channel reads the mentions back this far; later ones only what is newer (since_id). */
+        @WithDefault("7d")
+        Duration lookback();
+
+        /** Pages of 100 mentions a sweep reads at most; the rest waits for the next sweep, from the same cursor. */
+        @WithDefault("10")
+        int maxPages();
 
         /** A replica that stops mid-sweep leaves the channel to another after this long. */
         @WithDefault("5m")

@@ -14,8 +14,9 @@ import java.util.Map;
  * X API v2 with the account's OAuth 2.0 user token. Post: {@code POST /2/tweets}; reply: the same with
  * {@code reply.in_reply_to_tweet_id}; private reply: a direct message
  * ({@code POST /2/dm_conversations/with/:author_id/messages}); hide: {@code PUT /2/tweets/:id/hidden}
- * (replies to the brand's own posts only, visible behind "hidden replies"); delete:
- * {@code DELETE /2/tweets/:id} (own posts only, others' answer 403).
+ * (replies in conversations the account began, visible behind "hidden replies"; a deleted post answers 404
+ * {@code resource-not-found}: refused as no longer on X); delete: {@code DELETE /2/tweets/:id} (own posts only:
+ * others' answer 403, refused with "hide instead"; one already gone is done). A reply to a deleted post: 403.
  * <p>
  * X has no idempotency key. After a crashed attempt ({@code reconciling}) the account's latest posts
  * ({@code GET /2/users/:id/tweets}) or the conversation's messages are searched for the same text
@@ -178,8 +179,16 @@ public class XAdapter implements NetworkAdapter {
     public Uni<Outcome> hide(Account account, Interaction target, boolean hidden) {
         return http.send(authorized(account, "/2/tweets/" + tweetId(target) + "/hidden").header("Content-Type", "application/json")
                         .PUT(http.jsonBody(Map.of("hidden", hidden))).build())
-                .map(response -> response.statusCode() == 200 ? (Outcome) new Outcome.Published(null, null)
-                        : failure(response, http.read(response)))
+                .map(response -> {
+                    JsonNode answer = http.read(response);
+                    if (response.statusCode() == 200 && !answer.has("errors")) {
+                        return new Outcome.Published(null, null);
+                    }
+                    // Deleted by its author or by X: nothing left to hide or show again.
+                    return response.statusCode() == 404 || response.statusCode() == 200
+                            ? new Outcome.Permanent("the post is no longer on X (" + reason(answer, response) + ")")
+                            : failure(response, answer);
+                })
                 .onFailure().recoverWithItem(Refusal::recover);
     }
 
@@ -245,10 +254,13 @@ public class XAdapter implements NetworkAdapter {
         return http.request(account.baseUrl() + path).header("Authorization", "Bearer " + account.credentials().accessToken());
     }
 
-    /** X problems: {"title":"Forbidden","detail":"You are not allowed to create a Tweet with duplicate content.","status":403}. */
-    /** An invalid request's own message (errors[0]) says more than its generic {@code detail}. */
-    private static String reason(JsonNode answer, HttpResponse<String> response) {
-        String detail = answer.path("errors").path(0).path("message").asText(answer.path("detail").asText(""));
+    /**
+     * X problems: {"title":"Forbidden","detail":"You are not allowed to create a Tweet with duplicate content.","status":403};
+     * an invalid request's own message (errors[0]) says more than its generic {@code detail}.
+     */
+    static String reason(JsonNode answer, HttpResponse<String> response) {
+        JsonNode first = answer.path("errors").path(0);
+        String detail = first.path("message").asText(first.path("detail").asText(answer.path("detail").asText("")));
         return detail.isEmpty() ? "HTTP " + response.statusCode() : detail;
     }
 

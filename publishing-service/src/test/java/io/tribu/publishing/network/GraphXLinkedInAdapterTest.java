@@ -121,6 +121,28 @@ class GraphXLinkedInAdapterTest {
     }
 
     @Test
+    void xRefusesClearlyWhatCannotBeDoneToADeletedReplyAndTakesItsDeletionAsDone() {
+        String own = X.ownTweet(unique("Menu du jour"));
+        String comment = X.othersTweet("2244994945", "Trop cher", own);
+        Interaction target = new Interaction("https://x.com/julien/status/" + comment, comment, "@julien");
+        X.deleteOnX(comment);
+
+        Outcome.Permanent hide = assertInstanceOf(Outcome.Permanent.class, x.hide(xAccount(), target, true).await().atMost(WAIT));
+        assertTrue(hide.reason().startsWith("the post is no longer on X (Could not find tweet with id: [" + comment + "]"), hide.reason());
+        Outcome.Permanent reply = assertInstanceOf(Outcome.Permanent.class,
+                x.reply(xAccount(), target, unique("Désolé"), false, "a3", false).await().atMost(WAIT));
+        assertTrue(reply.reason().contains("deleted or not visible"), reply.reason());
+        assertInstanceOf(Outcome.Published.class, x.delete(xAccount(), new Interaction(null, comment, null)).await().atMost(WAIT),
+                "already gone: what a delete wants");
+
+        X.script("/hidden", 429, Map.of("x-rate-limit-reset", Long.toString(AdapterTest.CLOCK.instant().plusSeconds(120).getEpochSecond())),
+                "{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\",\"type\":\"about:blank\",\"status\":429}");
+        Outcome.Retry later = assertInstanceOf(Outcome.Retry.class,
+                x.hide(xAccount(), new Interaction(null, X.othersTweet("2244994946", "Bof", own), null), true).await().atMost(WAIT));
+        assertEquals(Duration.ofSeconds(120), later.after(), "until X's reset");
+    }
+
+    @Test
     void facebookPagePostsOnceAndMapsGraphErrors() {
         String text = unique("Réveillon au café");
         Outcome.Published post = assertInstanceOf(Outcome.Published.class,
