@@ -284,7 +284,7 @@ class YoutubeSearchTest {
     }
 
     @Test
-    void theKeyIsSealedAtRestAndAClearOrOldKeyIsSealedWithTheActiveKey() {
+    void theKeyIsSealedAtRestAndAClearOrOldKeyIsSealedWithTheActiveKey() throws Throwable {
         String query = "lumiere-sealed";
         videos(query, 2);
         String id = add(query, FakeYoutube.KEY);
