@@ -64,8 +64,8 @@ public class ApiKeys {
     public Uni<Integer> sealAll() {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
                                 select * from source
-                                where api_key is not null or api_key_sealed not like :prefix
-                                limit """ + BATCH + " for update skip locked", Source.class)
+                                where api_key is not null or api_key_sealed not like :prefix""" + " limit " + BATCH
+                                + " for update skip locked", Source.class)
                         .setParameter("prefix", cipher.activePrefix() + "%")
                         .getResultList())
                 .map(batch -> {
