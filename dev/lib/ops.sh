@@ -35,12 +35,12 @@ ops_fresh_database() {
 
 # A service ($1: listening, moderation, publishing, analytics) from its jar on the ops port, against database $2
 # and broker $3; OIDC off (nothing here calls its API: events are appended to the outbox as the service itself
-# would, or produced to the topics it reads). Publishing gets a credentials keyring of its own.
+# would, or produced to the topics it reads). Publishing and listening get a credentials keyring of their own.
 ops_start_service() {
   local name="$1" db="$2" bootstrap="$3" log="$TRIBU_LOGS/ops-$1.log" pid keys="" active_key=""
   [[ -f "$(service_jar "$name")" ]] || die "no $name jar: run mvn package (./tribu test builds it)"
   port_open "$OPS_SERVICE_PORT" && die "port $OPS_SERVICE_PORT is taken"
-  if [[ "$name" == publishing ]]; then keys="ops:$(head -c 32 /dev/urandom | base64)" active_key=ops; fi
+  if [[ "$name" == publishing || "$name" == listening ]]; then keys="ops:$(head -c 32 /dev/urandom | base64)" active_key=ops; fi
   TRIBU_CREDENTIALS_KEYS="$keys" TRIBU_CREDENTIALS_ACTIVE_KEY="$active_key" \
   TRIBU_DB_HOST=127.0.0.1 TRIBU_DB_PORT="$PG_PORT" TRIBU_DB_NAME="$db" TRIBU_DB_USER=tribu TRIBU_DB_PASSWORD=tribu \
   TRIBU_KAFKA_BOOTSTRAP="$bootstrap" QUARKUS_OIDC_TENANT_ENABLED=false QUARKUS_HTTP_PORT="$OPS_SERVICE_PORT" \

@@ -80,7 +80,8 @@ require_service_jars() {
 
 service_ready() { curl -fsS -o /dev/null "http://localhost:$1/q/health/ready"; }
 
-# Publishing encrypts channel tokens with this key (AES-256): made once per checkout, kept in .tribu/.
+# Publishing seals channel tokens, listening YouTube API keys, with this key (AES-256): made once per checkout, kept in
+# .tribu/.
 local_credentials_key() {
   local key="$TRIBU_HOME/credentials.key"
   [[ -s "$key" ]] || { head -c 32 /dev/urandom | base64 >"$key"; chmod 600 "$key"; }

@@ -161,8 +161,8 @@ spec:
 {{- end -}}
 
 {{/*
-Variables read from Secrets, never from values: a service's database credentials (and publishing's
-keyring of channel credentials); the console's OIDC client secret and session cookie key.
+Variables read from Secrets, never from values: a service's database credentials (and the keyring of
+publishing's channel credentials and listening's YouTube API keys); the console's OIDC client secret and session cookie key.
 */}}
 {{- define "tribu.service.secretEnv" -}}
 {{- if .console }}

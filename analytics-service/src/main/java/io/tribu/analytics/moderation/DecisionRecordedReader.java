@@ -19,6 +19,8 @@ public record DecisionRecordedReader(UUID id, String type, String tenant, Data d
 
     /** Network actions moderation asks publishing to carry out. */
     static final Set<String> NETWORK_ACTIONS = Set.of("hide", "delete", "reply");
+    /** Removes the brand's answer to a review: it never answers anybody, on the network or by hand. */
+    static final String DELETE_REPLY = "delete_reply";
 
     /** {@code source}: the item's channel (network or webhook channel name); null in decisions recorded before it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -29,10 +31,10 @@ public record DecisionRecordedReader(UUID id, String type, String tenant, Data d
          * Whether the decision answered the interaction when it was taken. A hide, delete or reply asked of the
          * network leaves the status as it was (the schema's rule) and answers only once publishing reports it done
          * ({@link ActionCompletedReader}): a failed one answered nobody. Done by hand on the network, or any other
-         * decision, it answers at once.
+         * decision, it answers at once; a delete_reply never does.
          */
         public boolean respondedAtDecision() {
-            return !(NETWORK_ACTIONS.contains(action) && fromStatus != null && fromStatus.equals(toStatus));
+            return !DELETE_REPLY.equals(action) && !(NETWORK_ACTIONS.contains(action) && fromStatus != null && fromStatus.equals(toStatus));
         }
     }
 

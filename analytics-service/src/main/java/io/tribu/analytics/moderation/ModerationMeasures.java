@@ -44,13 +44,13 @@ public class ModerationMeasures {
 
     /**
      * A network action publishing carried out: a done one is the item's response at its completion (unless an
-     * earlier one answered it), a failed one changes nothing. It may come before the item's decision (another topic):
+     * earlier one answered it), a failed one, or a deleted reply, changes nothing. It may come before the item's decision (another topic):
      * the item then waits for its posting time, which only decisions carry.
      */
     @WithSpan
     public Uni<Void> completed(Mutiny.Session session, ActionCompletedReader event) {
         ActionCompletedReader.Data data = event.data();
-        return !data.done() ? Uni.createFrom().voidItem()
+        return !data.answered() ? Uni.createFrom().voidItem()
                 : respond(session, event.tenant(), data.brandId(), data.itemId(), null, null, data.completedAt());
     }
 

@@ -45,6 +45,22 @@ class DecisionRecordedReaderTest {
         }
         data.put("action", "tag").put("toStatus", "assigned");
         assertEquals(true, json.treeToValue(example, DecisionRecordedReader.class).data().respondedAtDecision());
+        // Removing the brand's answer to a review answers nobody, asked of the network or done by hand.
+        data.put("action", "delete_reply").put("fromStatus", "replied").put("toStatus", "replied");
+        assertEquals(false, json.treeToValue(example, DecisionRecordedReader.class).data().respondedAtDecision());
+        data.put("toStatus", "new");
+        assertEquals(false, json.treeToValue(example, DecisionRecordedReader.class).data().respondedAtDecision());
+    }
+
+    @Test
+    void aDeletedReplyDoneIsNoAnswer() throws Exception {
+        var example = DecisionEvents.example(DecisionEvents.PUBLISHING_OUTCOME_EXAMPLE);
+        var data = (com.fasterxml.jackson.databind.node.ObjectNode) example.get("data");
+        assertEquals(true, json.treeToValue(example, ActionCompletedReader.class).data().answered());
+        data.put("action", "delete_reply");
+        ActionCompletedReader deleted = json.treeToValue(example, ActionCompletedReader.class);
+        assertEquals(true, deleted.data().done());
+        assertEquals(false, deleted.data().answered());
     }
 
     @Test

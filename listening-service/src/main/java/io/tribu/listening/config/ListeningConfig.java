@@ -20,6 +20,9 @@ public interface ListeningConfig {
     /** The topics listening's events go to. */
     Topics topics();
 
+    /** Secrets listening stores (YouTube sources' API keys), sealed at rest. */
+    Credentials credentials();
+
     /** Sources: polling, fetching and SSRF protection. */
     Sources sources();
 
@@ -61,6 +64,18 @@ public interface ListeningConfig {
          */
         @WithDefault("tribu.listening.ingest.dlq")
         String ingestDeadLetters();
+    }
+
+    interface Credentials {
+        /**
+         * AES-256-GCM keyring of the secrets listening stores ({@code id:base64 32-byte key}, comma-separated); from a
+         * Secret in production, no default, so a missing keyring stops the start. Keys of an older active key stay here
+         * until the daily re-sealing (shortly after startup) has moved every row to the active one.
+         */
+        String keys();
+
+        /** The key of the keyring that seals new values. */
+        String activeKey();
     }
 
     interface Sources {

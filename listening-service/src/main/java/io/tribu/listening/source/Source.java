@@ -56,9 +56,18 @@ public class Source extends PanacheEntityBase {
     /** YouTube sources: the search terms (q of search.list). */
     @Column(name = "search_query")
     public String query;
-    /** YouTube sources: the API key, sent as X-Goog-Api-Key; never shown by the API nor logged. */
+    /**
+     * YouTube sources, stored before keys were sealed: the API key in clear, until the startup sealing moves it to
+     * {@link #sealedApiKey} and nulls it. Never written any more.
+     */
     @Column(name = "api_key")
     public String apiKey;
+    /**
+     * YouTube sources: the API key sent as X-Goog-Api-Key, sealed (see {@code youtube.ApiKeys}); never shown by the API
+     * nor logged.
+     */
+    @Column(name = "api_key_sealed")
+    public String sealedApiKey;
     /** YouTube sources: the quota day (Pacific time) {@code quotaUsed} counts for. */
     @Column(name = "quota_day")
     public LocalDate quotaDay;

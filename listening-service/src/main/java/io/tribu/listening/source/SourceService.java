@@ -8,6 +8,7 @@ import io.tribu.platform.net.UrlGuard;
 import io.tribu.platform.problem.Problems;
 import io.tribu.listening.config.ListeningConfig;
 import io.tribu.listening.source.webhook.WebhookSecrets;
+import io.tribu.listening.source.youtube.ApiKeys;
 import io.tribu.listening.source.youtube.YoutubeConnector;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,11 +25,13 @@ public class SourceService {
 
     private final UrlGuard addresses;
     private final Clock clock;
+    private final ApiKeys apiKeys;
     private final int youtubeInterval;
 
-    public SourceService(UrlGuard addresses, Clock clock, ListeningConfig config) {
+    public SourceService(UrlGuard addresses, Clock clock, ApiKeys apiKeys, ListeningConfig config) {
         this.addresses = addresses;
         this.clock = clock;
+        this.apiKeys = apiKeys;
         this.youtubeInterval = YoutubeConnector.pollIntervalSeconds(config.sources().youtube().dailyUnits());
     }
 
@@ -67,7 +70,7 @@ public class SourceService {
         source.hashtag = tagged ? request.hashtag() : null;
         source.webhookSecret = "webhook".equals(request.type()) ? WebhookSecrets.generate() : null;
         source.query = youtube ? request.query().strip() : null;
-        source.apiKey = youtube ? request.apiKey() : null;
+        source.sealedApiKey = youtube ? apiKeys.seal(source.id, request.apiKey()) : null;
         source.pollIntervalSeconds = request.pollIntervalSeconds() != null ? request.pollIntervalSeconds()
                 : youtube ? youtubeInterval
                 : "bluesky".equals(request.type()) ? STREAM_POLL_INTERVAL_SECONDS : DEFAULT_POLL_INTERVAL_SECONDS;

@@ -34,13 +34,15 @@ public class ActionOutcomeConsumer {
      * Only a request still waiting takes the outcome: a replay, or another action's outcome, changes nothing. done
      * makes the item hidden, deleted or replied (unless it already stands stronger, e.g. deleted) and, if nothing
      * answered it before, dates its first response at the network's completion: the SLA clock stops on a confirmed
-     * answer. failed leaves the item where it was, the reason on its network action, and the SLA clock running.
+     * answer; a done delete_reply makes a replied item wait again. failed leaves the item where it was, the reason on
+     * its network action, and the SLA clock running.
      */
     Uni<Void> apply(ActionCompletedReader event) {
         ActionCompletedReader.Data data = event.data();
         return actions.complete(event.tenant(), data.actionId(), data.outcome(), data.reason(), data.resultUrl(),
                         data.completedAt())
                 .chain(settled -> settled == null || !"done".equals(data.outcome()) ? Uni.createFrom().item(0)
+                : DecisionAction.confirmedStatus(settled.action()) == null ? items.replyRemoved(settled.itemId())
                 : items.actionConfirmed(settled.itemId(), DecisionAction.confirmedStatus(settled.action()),
                         data.completedAt()))
                 .replaceWithVoid();

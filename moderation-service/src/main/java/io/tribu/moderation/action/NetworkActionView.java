@@ -9,7 +9,7 @@ import java.util.UUID;
 /** A network action asked for an inbox item and, once publishing reported it, its outcome. */
 @Schema(name = "NetworkAction")
 public record NetworkActionView(UUID actionId,
-                                @Schema(enumeration = {"hide", "delete", "reply"}) String action,
+                                @Schema(enumeration = {"hide", "delete", "reply", "delete_reply"}) String action,
                                 String visibility, String requestedBy, Instant requestedAt,
                                 @Schema(enumeration = {"requested", "done", "failed"},
                                         description = "requested: publishing has not answered yet; done: carried out on the "

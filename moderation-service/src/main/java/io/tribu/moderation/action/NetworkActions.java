@@ -36,7 +36,7 @@ public class NetworkActions {
         this.clock = clock;
     }
 
-    /** action: hide, delete or reply; visibility and replyText only for reply. */
+    /** action: hide, delete, reply or delete_reply; visibility and replyText only for reply. */
     public Uni<Void> request(InboxItem item, UUID decisionId, String action, String visibility, String replyText,
                              String requestedBy) {
         return requestAll(List.of(new Request(item, decisionId, action, visibility, replyText, requestedBy, null)));

@@ -11,9 +11,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A moderator's decision on one inbox item, made against the version they saw. */
 @Schema(name = "DecisionRequest")
 public record DecisionRequest(
-        @Schema(examples = "assign", enumeration = {"assign", "escalate", "close", "reopen", "approve", "hide", "delete", "reply"})
-        @NotBlank @Pattern(regexp = "assign|escalate|close|reopen|approve|hide|delete|reply",
-                message = "must be one of assign, escalate, close, reopen, approve, hide, delete, reply") String action,
+        @Schema(examples = "assign", enumeration = {"assign", "escalate", "close", "reopen", "approve", "hide", "delete", "reply",
+                "delete_reply"}, description = "delete_reply: removes the brand's answer to a review (kind review); a replied "
+                + "item is unanswered again")
+        @NotBlank @Pattern(regexp = "assign|escalate|close|reopen|approve|hide|delete|reply|delete_reply",
+                message = "must be one of assign, escalate, close, reopen, approve, hide, delete, reply, delete_reply") String action,
         @Schema(examples = "camille", maxLength = 200, description = "User the item is assigned to (required for assign)")
         @Size(max = 200) String assignee,
         @Schema(examples = "Client mécontent, à traiter en priorité", maxLength = 2000)
@@ -24,7 +26,7 @@ public record DecisionRequest(
         @Schema(examples = "public", enumeration = {"public", "private"},
                 description = "For reply: in the thread (public, default) or as a private message to the author")
         @Pattern(regexp = "public|private", message = "must be public or private") String visibility,
-        @Schema(examples = "true", description = "hide, delete and reply only. true (default): publishing carries it out on "
+        @Schema(examples = "true", description = "hide, delete, reply and delete_reply only. true (default): publishing carries it out on "
                 + "the network and the item's status changes once publishing confirms it. false: the moderator already did it "
                 + "on the network by hand (manual moderation): the status changes at once and nothing is asked of publishing")
         Boolean onNetwork,
@@ -43,17 +45,18 @@ public record DecisionRequest(
         return !"reply".equals(action) || !asksNetwork() || (replyText != null && !replyText.isBlank());
     }
 
-    @AssertTrue(message = "applies to hide, delete and reply only")
+    @AssertTrue(message = "applies to hide, delete, reply and delete_reply only")
     @Schema(hidden = true)
     public boolean isOnNetwork() {
-        return onNetwork == null || "hide".equals(action) || "delete".equals(action) || "reply".equals(action);
+        return onNetwork == null || "hide".equals(action) || "delete".equals(action) || "reply".equals(action)
+                || "delete_reply".equals(action);
     }
 
     String visibilityOrDefault() {
         return visibility == null ? "public" : visibility;
     }
 
-    /** Whether publishing is asked to carry the action out (only meaningful for hide, delete and reply). */
+    /** Whether publishing is asked to carry the action out (only meaningful for hide, delete, reply and delete_reply). */
     boolean asksNetwork() {
         return onNetwork == null || onNetwork;
     }

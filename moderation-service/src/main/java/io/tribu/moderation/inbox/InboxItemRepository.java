@@ -228,6 +228,24 @@ public class InboxItemRepository {
                 .executeUpdate());
     }
 
+    /**
+     * The brand's answer to the item is gone from the network (a confirmed delete_reply): a replied item waits again, as
+     * {@link DecisionAction#afterReplyRemoved} says; its first response stays dated. In the caller's transaction.
+     */
+    public Uni<Integer> replyRemoved(UUID itemId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        update inbox_item set version = version + 1,
+                               status = case when status = :replied
+                                             then case when assignee is null then :unassigned else :assigned end
+                                             else status end
+                        where id = :item""")
+                .setParameter("replied", InboxStatus.REPLIED.wire())
+                .setParameter("unassigned", DecisionAction.afterReplyRemoved(InboxStatus.REPLIED.wire(), null))
+                .setParameter("assigned", InboxStatus.ASSIGNED.wire())
+                .setParameter("item", itemId)
+                .executeUpdate());
+    }
+
     /** The items in one statement (column arrays), each dated its SLA by its brand's policy; the ids inserted (a replay inserts none). */
     Uni<Set<UUID>> insertAll(List<NewItem> rows) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""

@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tribu.platform.access.NotFoundProblems;
+import io.tribu.platform.problem.Problems;
 import io.tribu.moderation.classify.Classification;
 import io.tribu.moderation.classify.Classifier;
 import io.tribu.moderation.classify.Label;
@@ -32,6 +33,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class InboxService {
 
+    private static final String REVIEW = "review";
     static final URI CONFLICT_TYPE = URI.create("https://tribu.io/problems/stale-version");
     static final URI WITHDRAWN_TYPE = URI.create("https://tribu.io/problems/withdrawn");
 
@@ -165,15 +167,22 @@ public class InboxService {
                     if (item.version != request.expectedVersion()) {
                         return Uni.createFrom().failure(staleVersion(item));
                     }
+                    if (action == DecisionAction.DELETE_REPLY && !REVIEW.equals(item.kind)) {
+                        return Uni.createFrom().failure(Problems.invalidBody("action", "delete_reply applies to reviews "
+                                + "only (kind review); on " + item.source + " the brand's reply is an item of its own: delete it"));
+                    }
                     String fromStatus = item.status;
-                    String toStatus = asksNetwork ? fromStatus : action.result().wire();
+                    String toStatus = asksNetwork ? fromStatus : action == DecisionAction.DELETE_REPLY
+                            ? DecisionAction.afterReplyRemoved(fromStatus, item.assignee) : action.result().wire();
                     String assignee = action == DecisionAction.ASSIGN ? request.assignee() : item.assignee;
                     Decision decision = new Decision(UUID.randomUUID(), actor, action.wire(), fromStatus, toStatus,
                             assignee, request.reason(), null, null, null, via);
                     // A decision settled here is the first response: it stops the SLA clock. One asked of the network
                     // stops it when publishing confirms it. The first hide or delete of the item is its author's
                     // offence (the moderator's judgement, whatever the network does), a later one adds none.
-                    return items.decide(id, request.expectedVersion(), toStatus, assignee, !asksNetwork, action.offence(),
+                    // Removing the brand's answer answers nobody.
+                    boolean responds = !asksNetwork && action != DecisionAction.DELETE_REPLY;
+                    return items.decide(id, request.expectedVersion(), toStatus, assignee, responds, action.offence(),
                                     clock.instant())
                             .chain(updated -> updated == 0
                                     ? Uni.createFrom().failure(staleVersion(item))

@@ -22,7 +22,7 @@ public record ItemTimeline(UUID itemId, long version, List<Entry> entries) {
                                 + "for a reply seen on the network; null for what the author did at the source")
                         String actor,
                         @Schema(description = "decision and network-outcome: assign, escalate, close, reopen, approve, "
-                                + "hide, delete, reply") String action,
+                                + "hide, delete, reply, delete_reply") String action,
                         @Schema(description = "decision: status before") String fromStatus,
                         @Schema(description = "decision: status after") String toStatus,
                         @Schema(description = "decision: the assignee after it") String assignee,

@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 28: Google Business Profile reviews read by publishing enter the inbox as kind review with their stars; an
- * update revises the item; rating is a filter and a charter condition.
+ * update revises the item; rating is a filter and a charter condition; the brand's answer can be deleted (delete_reply).
  */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
@@ -139,6 +139,68 @@ class ReviewIntakeTest {
                 .findFirst().orElseThrow();
         assertEquals(published.plusSeconds(120).toString(), second.get("firstResponseAt"));
         assertEquals("replied", second.get("status"));
+    }
+
+    @Test
+    void deletingTheBrandsAnswerAsksPublishingAndOnceDoneTheReviewWaitsAgainInTheAudit() throws Exception {
+        String brand = freshBrand();
+        String token = TestTokens.token("soleil", "community-manager", brand);
+        Instant published = clock.instant().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        ObjectNode answered = event("soleil", brand, UUID.randomUUID(), "new", "R9", 1, "Serveur impoli", published, published);
+        Instant repliedAt = published.plusSeconds(300);
+        ((ObjectNode) answered.get("data")).putObject("reply").put("text", "Venez, on vous offre le café.")
+                .put("updatedAt", repliedAt.toString());
+        send(answered);
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(token, brand, "").size() == 1);
+        Map<String, Object> item = inbox(token, brand, "").get(0);
+        String itemId = (String) item.get("id");
+        assertEquals("replied", item.get("status"));
+        int version = (Integer) item.get("version");
+
+        try (TopicReader requests = new TopicReader("tribu.moderation.actions")) {
+            JsonPath asked = given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("action", "delete_reply", "reason", "promesse que nous ne tiendrons pas", "expectedVersion", version))
+                    .when().post("/brands/" + brand + "/inbox/" + itemId + "/decisions").then().statusCode(200).extract().jsonPath();
+            assertEquals("replied", asked.getString("status"), "the answer is there until Google confirms");
+            assertEquals("delete_reply", asked.getString("networkAction.action"));
+            assertEquals("requested", asked.getString("networkAction.outcome"));
+            String actionId = asked.getString("networkAction.actionId");
+            JsonNode request = JSON.readTree(requests.await(r -> r.value().contains(actionId), Duration.ofSeconds(20))
+                    .orElseThrow().value());
+            assertEquals("delete_reply", request.get("data").get("action").asText());
+            assertEquals("google_business", request.get("data").get("network").asText());
+            assertEquals(LOCATION + "/reviews/R9", request.get("data").get("targetExternalId").asText());
+
+            ObjectNode done = (ObjectNode) JSON.readTree(Files.readString(Path.of("..", "publishing-service", "src", "main",
+                    "resources", "events", "action-completed.v1.example.json")));
+            done.put("id", UUID.randomUUID().toString()).put("tenant", "soleil").put("subject", brand);
+            ((ObjectNode) done.get("data")).put("actionId", actionId).put("itemId", itemId).put("brandId", brand)
+                    .put("action", "delete_reply").put("network", "google_business").put("outcome", "done").putNull("reason")
+                    .putNull("resultExternalId").putNull("resultUrl").put("completedAt", clock.instant().toString());
+            events.send("tribu.publishing.actions", brand, done.toString());
+            events.send("tribu.publishing.actions", brand, done.put("id", UUID.randomUUID().toString()).toString());
+            await().atMost(Duration.ofSeconds(30)).until(() -> "new".equals(one(token, brand, itemId).get("status")));
+            Map<String, Object> unanswered = one(token, brand, itemId);
+            assertEquals("done", ((Map<?, ?>) unanswered.get("networkAction")).get("outcome"));
+            assertEquals(repliedAt.toString(), unanswered.get("firstResponseAt"), "it was answered then; the SLA stays met");
+            assertEquals(version + 2, unanswered.get("version"), "decided, then confirmed once (the replay changed nothing)");
+        }
+        List<Map<String, Object>> audit = given().auth().oauth2(token).when().get("/brands/" + brand + "/audit").then()
+                .statusCode(200).extract().jsonPath().getList("");
+        assertTrue(audit.stream().anyMatch(entry -> "delete_reply".equals(entry.get("action"))
+                && "promesse que nous ne tiendrons pas".equals(entry.get("reason"))), audit.toString());
+
+        // Another agency's token on the same brand id: not found; a comment has no answer of its own to delete.
+        given().auth().oauth2(TestTokens.token("nord", "community-manager", brand)).contentType(ContentType.JSON)
+                .body(Map.of("action", "delete_reply", "expectedVersion", version + 2))
+                .when().post("/brands/" + brand + "/inbox/" + itemId + "/decisions").then().statusCode(404);
+        UUID comment = io.tribu.moderation.inbox.Interactions.receivedComment(events, "soleil", brand, token);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("action", "delete_reply", "expectedVersion", 0))
+                .when().post("/brands/" + brand + "/inbox/" + comment + "/decisions").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("action"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("action", "unreply", "expectedVersion", 0))
+                .when().post("/brands/" + brand + "/inbox/" + comment + "/decisions").then().statusCode(400)
+                .body("violations[0].field", equalTo("action"));
     }
 
     private static Map<String, Object> one(String token, String brand, String itemId) {

@@ -18,7 +18,7 @@ import static io.tribu.platform.intake.EventEnvelope.blank;
 public record ActionRequestedReader(UUID id, String type, String tenant, Data data) implements IncomingEvent {
 
     public static final String TYPE = "tribu.moderation.action.requested.v1";
-    static final Set<String> ACTIONS = Set.of("hide", "unhide", "delete", "reply");
+    static final Set<String> ACTIONS = Set.of("hide", "unhide", "delete", "reply", "delete_reply");
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Data(UUID actionId, UUID itemId, String brandId, String action, String network, String targetUrl,

@@ -172,6 +172,7 @@ public class ActionWorker {
             case "hide" -> adapter.hide(account, claimed.target(), true);
             case "unhide" -> adapter.hide(account, claimed.target(), false);
             case "delete" -> adapter.delete(account, claimed.target());
+            case "delete_reply" -> adapter.deleteReply(account, claimed.target());
             case "reply" -> adapter.reply(account, claimed.target(), claimed.replyText(), claimed.privately(),
                     // An earlier attempt may have reached the network: a crash mid-call, or a timeout/5xx after the write.
                     claimed.actionId().toString(), claimed.reconciling() || claimed.attempts() > 1);

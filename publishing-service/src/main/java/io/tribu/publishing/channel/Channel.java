@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A brand's account on a network, with its sealed credentials (see {@link CredentialCipher}). */
+/** A brand's account on a network, with its sealed credentials (see {@link io.tribu.platform.crypto.SecretCipher}). */
 @Entity
 public class Channel extends PanacheEntityBase {
 

@@ -1,5 +1,6 @@
 package io.tribu.publishing.channel;
 
+import io.tribu.platform.crypto.SecretCipher;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkiverse.resteasy.problem.HttpProblem;
@@ -28,7 +29,7 @@ public class ChannelService {
     /** Channels whose opened credentials are kept: more than an agency's busiest minute touches. */
     private static final int OPENED_KEPT = 1024;
 
-    private final CredentialCipher cipher;
+    private final SecretCipher cipher;
     private final ObjectMapper json;
     private final Clock clock;
     private final NetworkEndpoints endpoints;
@@ -36,7 +37,7 @@ public class ChannelService {
     private final Duration expiringWindow;
     private final OpenedCredentials opened = new OpenedCredentials(OPENED_KEPT);
 
-    public ChannelService(CredentialCipher cipher, ObjectMapper json, Clock clock, NetworkEndpoints endpoints, ChannelHealth health,
+    public ChannelService(SecretCipher cipher, ObjectMapper json, Clock clock, NetworkEndpoints endpoints, ChannelHealth health,
                           PublishingConfig config) {
         this.cipher = cipher;
         this.json = json;
@@ -136,7 +137,7 @@ public class ChannelService {
         try {
             return json.readValue(cipher.open(sealed, Channel.sealContext(channelId)), ChannelCredentials.class);
         } catch (JsonProcessingException e) {
-            throw new CredentialCipher.TamperedCredentials("not readable after opening");
+            throw new SecretCipher.TamperedSecret("not readable after opening");
         }
     }
 
@@ -146,7 +147,7 @@ public class ChannelService {
      * every tenant's rows (startup job).
      */
     public Uni<Integer> rotate(String tenant) {
-        String prefix = cipher.activeKeyId() + ":%";
+        String prefix = cipher.activePrefix() + "%";
         String sql = "select * from channel where credentials not like :prefix"
                 + (tenant == null ? "" : " and tenant = :tenant") + " limit 100 for update skip locked";
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> {
@@ -156,8 +157,7 @@ public class ChannelService {
                     }
                     return query.getResultList();
                 }).map(batch -> {
-                    batch.forEach(channel -> channel.credentials =
-                            cipher.seal(cipher.open(channel.credentials, channel.sealContext()), channel.sealContext()));
+                    batch.forEach(channel -> channel.credentials = cipher.reseal(channel.credentials, channel.sealContext()));
                     return batch.size();
                 }))
                 .chain(done -> done == 0 ? Uni.createFrom().item(0) : rotate(tenant).map(more -> more + done));

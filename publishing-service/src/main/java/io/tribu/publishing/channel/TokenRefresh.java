@@ -1,5 +1,6 @@
 package io.tribu.publishing.channel;
 
+import io.tribu.platform.crypto.SecretCipher;
 import io.smallrye.mutiny.Uni;
 import io.tribu.publishing.network.Account;
 import io.tribu.publishing.network.ActionAdapter;
@@ -34,11 +35,11 @@ public class TokenRefresh {
 
     private final Pool pool;
     private final ChannelService channels;
-    private final CredentialCipher cipher;
+    private final SecretCipher cipher;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final Clock clock;
 
-    public TokenRefresh(Pool pool, ChannelService channels, CredentialCipher cipher, com.fasterxml.jackson.databind.ObjectMapper json,
+    public TokenRefresh(Pool pool, ChannelService channels, SecretCipher cipher, com.fasterxml.jackson.databind.ObjectMapper json,
                         Clock clock) {
         this.pool = pool;
         this.channels = channels;

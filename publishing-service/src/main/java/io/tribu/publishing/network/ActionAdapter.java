@@ -22,6 +22,16 @@ public interface ActionAdapter {
     Uni<Outcome> reply(Account account, Interaction target, String text, boolean privately, String idempotencyKey,
                        boolean reconciling);
 
+    /**
+     * Removes the brand's answer to the interaction, leaving the interaction itself (a Google review's reply); done
+     * when no answer is left, a repeated request included. Only networks where an answer is a part of the
+     * interaction have it.
+     */
+    default Uni<Outcome> deleteReply(Account account, Interaction target) {
+        return Uni.createFrom().item(new Outcome.Permanent(wire() + " has no reply of its own to delete: delete the reply"
+                + " itself"));
+    }
+
     Uni<ChannelCredentials> refresh(Account account);
 
     boolean refreshable(ChannelCredentials credentials);

@@ -13,11 +13,12 @@ import java.util.regex.Pattern;
 /**
  * Moderation's actions on Google Business Profile reviews, as the location's owner: {@code reply} writes the business's
  * public answer ({@code PUT /v4/{review}/reply} with {@code {"comment"}}: a first reply or a new text for it, answered
- * with the ReviewReply). A customer's review itself cannot be hidden or deleted by the business: hide and delete are
- * refused (a delete must not be taken for the reply's, {@code DELETE /v4/{review}/reply}, which would mark the review
- * deleted in the inbox; that needs an action of its own). A PUT sets a state, so a repeated request after a crash or a
- * redelivery leaves the same reply (no idempotency key needed). The target is the review's resource name (the item's
- * network id), which must be one of the channel's location. Tokens are Google's, refreshed as YouTube's.
+ * with the ReviewReply); {@code delete_reply} removes it ({@code DELETE /v4/{review}/reply}, answered with an empty
+ * object). A customer's review itself cannot be hidden or deleted by the business: hide and delete are refused (a
+ * delete is never taken for the reply's, which is asked for as an action of its own). A PUT sets a state and a DELETE
+ * leaves none: a repeated request after a crash or a redelivery leaves the same reply, or none (Google's 404 NOT_FOUND
+ * for a review without a reply is the delete done), with no idempotency key. The target is the review's resource name
+ * (the item's network id), which must be one of the channel's location. Tokens are Google's, refreshed as YouTube's.
  */
 @ApplicationScoped
 public class GoogleBusinessAdapter implements ActionAdapter {
@@ -50,7 +51,14 @@ public class GoogleBusinessAdapter implements ActionAdapter {
         }
         return review(account, target).map(review -> (Uni<Outcome>) send(account, http.request(account.baseUrl() + "/v4/" + review + "/reply")
                         .header("Content-Type", "application/json")
-                        .PUT(http.jsonBody(Map.of("comment", text))), review))
+                        .PUT(http.jsonBody(Map.of("comment", text))), review, false))
+                .orElseGet(() -> permanent(notOfTheLocation(account, target)));
+    }
+
+    @Override
+    public Uni<Outcome> deleteReply(Account account, Interaction target) {
+        return review(account, target).map(review -> send(account, http.request(account.baseUrl() + "/v4/" + review + "/reply")
+                        .DELETE(), review, true))
                 .orElseGet(() -> permanent(notOfTheLocation(account, target)));
     }
 
@@ -79,11 +87,12 @@ public class GoogleBusinessAdapter implements ActionAdapter {
         return false;
     }
 
-    private Uni<Outcome> send(Account account, HttpRequest.Builder request, String review) {
+    /** deleting: the answer is to be gone, so Google's 404 (no reply, or no review any more) is that done too. */
+    private Uni<Outcome> send(Account account, HttpRequest.Builder request, String review, boolean deleting) {
         return http.send(request.header("Authorization", "Bearer " + account.credentials().accessToken()).build())
                 .map(response -> {
-                    if (response.statusCode() == 200) {
-                        return (Outcome) new Outcome.Published(review + "/reply", null);
+                    if (response.statusCode() == 200 || deleting && response.statusCode() == 404) {
+                        return (Outcome) new Outcome.Published(deleting ? null : review + "/reply", null);
                     }
                     var error = http.read(response).path("error");
                     return HttpAnswers.failure(response, response.statusCode() + " " + error.path("status").asText("")

@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 28: moderation's reply to a Google review is the business's answer ({@code PUT …/reviews/{r}/reply}), a second
- * reply updates it; through the action path, once per action id, with the outcome reported. Hiding or deleting a
- * customer's review is refused.
+ * reply updates it, {@code delete_reply} removes it ({@code DELETE …/reviews/{r}/reply}); through the action path, once
+ * per action id, with the outcome reported. Hiding or deleting a customer's review is refused.
  */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
@@ -87,6 +87,67 @@ class ReviewReplyTest {
             send(update);
             assertEquals("done", completed(events, update).get("outcome").asText());
             assertEquals("Merci Marie, la machine est réparée.", fakes.google.current(review).reply());
+        }
+    }
+
+    @Test
+    void deletingTheReplyLeavesTheReviewWithoutAnswerAndARepeatedDeleteIsDoneToo() throws Exception {
+        String brand = Drafts.freshBrand();
+        String location = google.location();
+        connect("soleil", brand, location, FakeGoogleBusiness.TOKEN);
+        FakeGoogleBusiness.Review review = google.review(location, "Inès", 2, "Service lent", clock.instant().minusSeconds(900));
+        try (TopicReader events = new TopicReader("tribu.publishing.actions")) {
+            ObjectNode reply = action("soleil", brand, "reply", review, "Merci Inès, nous étions en sous-effectif.");
+            send(reply);
+            assertEquals("done", completed(events, reply).get("outcome").asText());
+            assertEquals("Merci Inès, nous étions en sous-effectif.", google.current(review).reply());
+
+            ObjectNode delete = action("soleil", brand, "delete_reply", review, null);
+            send(delete);
+            JsonNode deleted = completed(events, delete);
+            assertEquals("done", deleted.get("outcome").asText(), deleted.toString());
+            assertEquals("delete_reply", deleted.get("action").asText());
+            assertTrue(deleted.get("resultExternalId").isNull(), deleted.toString());
+            assertNull(google.current(review).reply(), "the reply is gone at Google");
+            assertEquals(2, google.current(review).stars(), "the review itself stays");
+
+            // Asked again (another actionId): Google answers 404 NOT_FOUND, no reply left; that is what was asked.
+            ObjectNode again = action("soleil", brand, "delete_reply", review, null);
+            send(again);
+            assertEquals("done", completed(events, again).get("outcome").asText());
+
+            // Another location's review, and another agency's brand of the same id: nothing is deleted.
+            FakeGoogleBusiness.Review elsewhere = google.review(google.location(), "Léo", 5, "Top", clock.instant().minusSeconds(60));
+            ObjectNode other = action("soleil", brand, "reply", review, "Nous revenons vers vous.");
+            send(other);
+            completed(events, other);
+            ObjectNode foreignLocation = action("soleil", brand, "delete_reply", elsewhere, null);
+            send(foreignLocation);
+            assertTrue(completed(events, foreignLocation).get("reason").asText().contains("is not one of the location"));
+            ObjectNode foreign = action("nord", brand, "delete_reply", review, null);
+            send(foreign);
+            assertTrue(completed(events, foreign).get("reason").asText().contains("no google_business channel"));
+            assertEquals("Nous revenons vers vous.", google.current(review).reply());
+        }
+    }
+
+    @Test
+    void aRevokedTokenFailsTheDeleteAndKeepsTheReply() throws Exception {
+        String brand = Drafts.freshBrand();
+        String location = google.location();
+        connect("soleil", brand, location, "ya29.revoked-by-the-owner");
+        FakeGoogleBusiness.Review review = google.review(location, "Hugo", 1, "Jamais plus", clock.instant().minusSeconds(300));
+        google.answer(review, "Nous sommes désolés, Hugo.");
+        oauth.revokeRefreshToken();
+        try (TopicReader events = new TopicReader("tribu.publishing.actions")) {
+            ObjectNode delete = action("soleil", brand, "delete_reply", review, null);
+            send(delete);
+            JsonNode failed = completed(events, delete);
+            assertEquals("failed", failed.get("outcome").asText(), failed.toString());
+            assertTrue(failed.get("reason").asText().contains("401 UNAUTHENTICATED"), failed.toString());
+            assertEquals("Nous sommes désolés, Hugo.", google.current(review).reply());
+        } finally {
+            oauth.restoreRefreshToken();
         }
     }
 

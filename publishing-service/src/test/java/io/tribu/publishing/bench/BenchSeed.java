@@ -1,6 +1,6 @@
 package io.tribu.publishing.bench;
 
-import io.tribu.publishing.channel.CredentialCipher;
+import io.tribu.platform.crypto.SecretCipher;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,7 +24,7 @@ public final class BenchSeed {
         int count = Integer.parseInt(args[3]);
         Instant first = Instant.parse(args[4]);
         long spreadMillis = args.length > 8 ? Long.parseLong(args[8]) * 1000 : 0;
-        CredentialCipher cipher = new CredentialCipher(args[6], args[7]);
+        SecretCipher cipher = new SecretCipher(args[6], args[7]);
         UUID channel = UUID.randomUUID();
         try (Connection db = DriverManager.getConnection(args[0], args[1], args[2])) {
             db.setAutoCommit(false);

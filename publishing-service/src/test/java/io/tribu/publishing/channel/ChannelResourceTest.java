@@ -1,5 +1,6 @@
 package io.tribu.publishing.channel;
 
+import io.tribu.platform.crypto.SecretCipher;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -202,7 +203,7 @@ class ChannelResourceTest {
         String id = connect(cm, brand, mastodon("@cafe@mastodon.example", Map.of("accessToken", TOKEN)));
         // Seal as a replica still running with test1 as its active key would have.
         String keys = ConfigProvider.getConfig().getValue("tribu.credentials.keys", String.class);
-        CredentialCipher previous = new CredentialCipher(keys, "test1");
+        SecretCipher previous = new SecretCipher(keys, "test1");
         String old = previous.seal("{\"accessToken\":\"" + TOKEN + "\"}", "channel:" + id);
         execute("update channel set credentials = ? where id = ?", old, id);
 

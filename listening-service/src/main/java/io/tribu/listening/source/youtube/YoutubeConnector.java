@@ -8,6 +8,7 @@ import io.tribu.listening.source.HeardItem;
 import io.tribu.listening.source.HtmlText;
 import io.tribu.listening.source.Source;
 import io.tribu.listening.source.SourceConnector;
+import io.tribu.platform.crypto.SecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -26,7 +27,8 @@ import java.util.List;
  * the cursor in one transaction by the poller: a restart goes on from the first page not saved, and a video read twice
  * is stored once (its video id is the mention's id at the source). Every search first takes 100 units of the source's
  * daily budget on YouTube's quota day (Pacific time, as publishing's comment polling counts it); a spent budget, or
- * Google's {@code quotaExceeded}, stops the source until the next Pacific midnight, its cursor kept.
+ * Google's {@code quotaExceeded}, stops the source until the next Pacific midnight, its cursor kept. The API key is
+ * opened from its sealed form ({@link ApiKeys}) for each search only.
  */
 @ApplicationScoped
 public class YoutubeConnector implements SourceConnector {
@@ -39,13 +41,15 @@ public class YoutubeConnector implements SourceConnector {
 
     private final YoutubeSearch search;
     private final SearchQuota quota;
+    private final ApiKeys apiKeys;
     private final ObjectMapper json;
     private final int dailyUnits;
     private final Duration overlap;
 
-    YoutubeConnector(YoutubeSearch search, SearchQuota quota, ObjectMapper json, ListeningConfig config) {
+    YoutubeConnector(YoutubeSearch search, SearchQuota quota, ApiKeys apiKeys, ObjectMapper json, ListeningConfig config) {
         this.search = search;
         this.quota = quota;
+        this.apiKeys = apiKeys;
         this.json = json;
         this.dailyUnits = config.sources().youtube().dailyUnits();
         this.overlap = config.sources().youtube().overlap();
@@ -69,6 +73,13 @@ public class YoutubeConnector implements SourceConnector {
     @Override
     public Harvest harvest(Source source, Instant now) throws IOException, InterruptedException {
         SearchCursor cursor = SearchCursor.read(json, source.cursor, source.createdAt.minus(overlap));
+        String apiKey;
+        try {
+            apiKey = apiKeys.open(source);
+        } catch (SecretCipher.TamperedSecret e) {
+            // Before the quota: a source that cannot search spends nothing.
+            throw new SourceException(e.getMessage() + ": add the source again with its API key");
+        }
         LocalDate day = quotaDay(now);
         Instant nextDay = day.plusDays(1).atStartOfDay(QUOTA_ZONE).toInstant();
         boolean taken;
@@ -83,7 +94,7 @@ public class YoutubeConnector implements SourceConnector {
             throw new SourceException("the daily budget of " + dailyUnits + " quota units is spent: waits for the next"
                     + " quota day", nextDay);
         }
-        SearchPage page = search.page(source.query, source.apiKey, cursor.publishedAfter(), cursor.pageToken(), nextDay);
+        SearchPage page = search.page(source.query, apiKey, cursor.publishedAfter(), cursor.pageToken(), nextDay);
         List<HeardItem> items = new ArrayList<>();
         for (SearchPage.Result result : page.items() == null ? List.<SearchPage.Result>of() : page.items()) {
             HeardItem item = mentionOf(result, now);

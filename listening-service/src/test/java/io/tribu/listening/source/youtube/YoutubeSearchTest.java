@@ -32,7 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** YouTube search sources against a fake Data API: mentions once, pages, the cursor, the quota, the key kept secret. */
+/**
+ * YouTube search sources against a fake Data API: mentions once, pages, the cursor, the quota, the key kept secret and
+ * sealed at rest.
+ */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(value = FakeYoutube.Resource.class, restrictToAnnotatedClass = true)
@@ -60,6 +63,12 @@ class YoutubeSearchTest {
 
     @Inject
     Clock clock;
+
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
+    @Inject
+    ApiKeys apiKeys;
 
     @BeforeAll
     static void captureLogs() {
@@ -254,6 +263,65 @@ class YoutubeSearchTest {
         assertTrue(LOGGED.stream().anyMatch(line -> line.contains(id)), "the poll's failure was logged: " + LOGGED.size());
         assertTrue(LOGGED.stream().noneMatch(line -> line.contains(wrong) || line.contains(FakeYoutube.KEY)),
                 "no API key in the logs");
+    }
+
+    /** The source's row as stored. */
+    io.vertx.mutiny.sqlclient.Row row(String id) {
+        return pool.preparedQuery("select api_key, api_key_sealed from source where id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(java.util.UUID.fromString(id))).await().indefinitely()
+                .iterator().next();
+    }
+
+    void store(String id, String clear, String sealed) {
+        pool.preparedQuery("update source set api_key = $2, api_key_sealed = $3 where id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(java.util.UUID.fromString(id), clear, sealed)).await().indefinitely();
+    }
+
+    String paused(String query) {
+        String id = add(query, FakeYoutube.KEY);
+        given().auth().oauth2(CM).when().post(SOURCES + "/" + id + "/pause").then().statusCode(200);
+        return id;
+    }
+
+    @Test
+    void theKeyIsSealedAtRestAndAClearOrOldKeyIsSealedWithTheActiveKey() throws Throwable {
+        String query = "lumiere-sealed";
+        videos(query, 2);
+        String id = add(query, FakeYoutube.KEY);
+        await().atMost(Duration.ofSeconds(60)).until(() -> mentions(id).size() == 2);
+        assertEquals(FakeYoutube.KEY, youtube().requests(query).get(0).key(), "opened to search");
+        assertNull(row(id).getString("api_key"));
+        String sealed = row(id).getString("api_key_sealed");
+        assertTrue(sealed.startsWith("test2:"), "sealed with the active key: " + sealed.substring(0, 6));
+        assertFalse(sealed.contains(FakeYoutube.KEY));
+
+        // A key stored in clear by the release before, and one sealed with the key that was active before test2.
+        String legacy = paused("lumiere-legacy-key");
+        store(legacy, FakeYoutube.KEY, null);
+        String older = paused("lumiere-older-key");
+        io.tribu.platform.crypto.SecretCipher previous = new io.tribu.platform.crypto.SecretCipher(
+                org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("tribu.credentials.keys", String.class), "test1");
+        store(older, null, previous.seal(FakeYoutube.KEY, "source:" + older + ":api-key"));
+        int changed = io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(apiKeys::sealAll);
+        assertTrue(changed >= 2, "both rows sealed (and any other test's left over): " + changed);
+        for (String moved : List.of(legacy, older)) {
+            assertNull(row(moved).getString("api_key"), "the clear column nulled, not dropped");
+            assertTrue(row(moved).getString("api_key_sealed").startsWith("test2:"));
+            assertFalse(row(moved).getString("api_key_sealed").contains(FakeYoutube.KEY));
+        }
+        assertEquals(0, io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(apiKeys::sealAll), "nothing left to seal");
+        videos("lumiere-legacy-key", 1);
+        given().auth().oauth2(CM).when().post(SOURCES + "/" + legacy + "/resume").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> mentions(legacy).size() == 1);
+        assertEquals(FakeYoutube.KEY, youtube().requests("lumiere-legacy-key").get(0).key());
+
+        // A sealed key copied onto another source does not open there: the source fails, nothing is sent.
+        String copy = paused("lumiere-copied-key");
+        store(copy, null, row(id).getString("api_key_sealed"));
+        given().auth().oauth2(CM).when().post(SOURCES + "/" + copy + "/resume").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> source(copy).get("lastError") != null);
+        assertTrue(source(copy).get("lastError").toString().contains("cannot be opened"), source(copy).toString());
+        assertTrue(youtube().requests("lumiere-copied-key").isEmpty());
     }
 
     @Test

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * Google Business Profile API v4 reviews in their real shapes: {@code GET /v4/accounts/{a}/locations/{l}/reviews
  * ?orderBy=updateTime desc&pageSize=&pageToken=} (a ListReviewsResponse: {@code reviews}, {@code averageRating},
- * {@code totalReviewCount}, {@code nextPageToken} while more remain) and {@code PUT …/reviews/{r}/reply} (a ReviewReply). Errors are Google's {@code {"error": {"code", "message",
+ * {@code totalReviewCount}, {@code nextPageToken} while more remain), {@code PUT …/reviews/{r}/reply} (a ReviewReply) and
+ * {@code DELETE …/reviews/{r}/reply} ({@code {}}; 404 NOT_FOUND when the review has no reply). Errors are Google's {@code {"error": {"code", "message",
  * "status"}}}: a bearer token it did not accept is 401 UNAUTHENTICATED, a location it does not know 404 NOT_FOUND,
  * {@link #throttle()} makes the next call 429 RESOURCE_EXHAUSTED. Google's OAuth token endpoint is {@link FakeYoutube}'s
  * (the same host for every Google API): tokens it gives by refresh are accepted here until {@link #expireRefreshedTokens()}.
@@ -78,6 +79,15 @@ public class FakeGoogleBusiness extends FakeNetwork {
     public void update(Review review, int stars, String comment, Instant at) {
         byLocation.get(review.location()).replaceAll(r -> r.reviewId().equals(review.reviewId())
                 ? new Review(r.location(), r.reviewId(), r.reviewer(), r.anonymous(), stars, comment, r.createTime(), at, r.reply(), r.replyTime())
+                : r);
+    }
+
+    /** The business answered the review (outside Tribu, or before the channel was connected). */
+    public void answer(Review review, String reply) {
+        Instant at = review.updateTime().plusSeconds(60);
+        byLocation.get(review.location()).replaceAll(r -> r.reviewId().equals(review.reviewId())
+                ? new Review(r.location(), r.reviewId(), r.reviewer(), r.anonymous(), r.stars(), r.comment(), r.createTime(),
+                r.updateTime(), reply, at)
                 : r);
     }
 
@@ -171,6 +181,11 @@ public class FakeGoogleBusiness extends FakeNetwork {
             byLocation.get(location).replaceAll(r -> r.reviewId().equals(reviewId) ? new Review(r.location(), r.reviewId(), r.reviewer(),
                     r.anonymous(), r.stars(), r.comment(), r.createTime(), r.updateTime(), comment, now) : r);
             answer(exchange, 200, Map.of("comment", comment, "updateTime", now.toString()));
+        } else if (exchange.getRequestMethod().equals("DELETE")
+                && byLocation.get(location).stream().anyMatch(r -> r.reviewId().equals(reviewId) && r.reply() != null)) {
+            byLocation.get(location).replaceAll(r -> r.reviewId().equals(reviewId) ? new Review(r.location(), r.reviewId(), r.reviewer(),
+                    r.anonymous(), r.stars(), r.comment(), r.createTime(), r.updateTime(), null, null) : r);
+            answer(exchange, 200, Map.of());
         } else {
             answer(exchange, 404, error(404, "Requested entity was not found.", "NOT_FOUND"));
         }

@@ -1,4 +1,4 @@
-package io.tribu.publishing.channel;
+package io.tribu.platform.crypto;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,13 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class CredentialCipherTest {
+/** The keyring both services seal their stored secrets with. */
+class SecretCipherTest {
 
     static final String OLD = Base64.getEncoder().encodeToString(new byte[32]);
     static final String NEW = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
 
-    final CredentialCipher old = new CredentialCipher("k1:" + OLD, "k1");
-    final CredentialCipher rotated = new CredentialCipher("k1:" + OLD + ", k2:" + NEW, "k2");
+    final SecretCipher old = new SecretCipher("k1:" + OLD, "k1");
+    final SecretCipher rotated = new SecretCipher("k1:" + OLD + ", k2:" + NEW, "k2");
 
     @Test
     void sealsWithARandomNonceAndTheKeyIdThenOpens() {
@@ -36,17 +37,17 @@ class CredentialCipherTest {
             byte[] altered = message.clone();
             altered[i] ^= 0x01;
             String tampered = "k1:" + Base64.getEncoder().encodeToString(altered);
-            assertThrows(CredentialCipher.TamperedCredentials.class, () -> old.open(tampered, "channel:a"));
+            assertThrows(SecretCipher.TamperedSecret.class, () -> old.open(tampered, "channel:a"));
         }
     }
 
     @Test
     void doesNotOpenOnAnotherRowNorWithAnUnknownKey() {
         String sealed = old.seal("secret-token", "channel:a");
-        assertThrows(CredentialCipher.TamperedCredentials.class, () -> old.open(sealed, "channel:b"));
-        assertThrows(CredentialCipher.TamperedCredentials.class, () -> old.open("k9" + sealed.substring(2), "channel:a"));
-        assertThrows(CredentialCipher.TamperedCredentials.class, () -> old.open("garbage", "channel:a"));
-        CredentialCipher.TamperedCredentials failure = assertThrows(CredentialCipher.TamperedCredentials.class,
+        assertThrows(SecretCipher.TamperedSecret.class, () -> old.open(sealed, "channel:b"));
+        assertThrows(SecretCipher.TamperedSecret.class, () -> old.open("k9" + sealed.substring(2), "channel:a"));
+        assertThrows(SecretCipher.TamperedSecret.class, () -> old.open("garbage", "channel:a"));
+        SecretCipher.TamperedSecret failure = assertThrows(SecretCipher.TamperedSecret.class,
                 () -> old.open(sealed, "channel:b"));
         assertFalse(failure.getMessage().contains("secret-token"));
     }
@@ -56,21 +57,22 @@ class CredentialCipherTest {
         String sealedBefore = old.seal("secret-token", "channel:a");
         assertTrue(rotated.needsRotation(sealedBefore));
         assertEquals("secret-token", rotated.open(sealedBefore, "channel:a"));
-        String resealed = rotated.seal(rotated.open(sealedBefore, "channel:a"), "channel:a");
+        String resealed = rotated.reseal(sealedBefore, "channel:a");
+        assertEquals("secret-token", rotated.open(resealed, "channel:a"));
         assertTrue(resealed.startsWith("k2:"));
         assertFalse(rotated.needsRotation(resealed));
-        assertThrows(CredentialCipher.TamperedCredentials.class, () -> old.open(resealed, "channel:a"),
+        assertThrows(SecretCipher.TamperedSecret.class, () -> old.open(resealed, "channel:a"),
                 "the old keyring does not know k2");
     }
 
     @Test
     void refusesAWrongKeyring() {
-        assertThrows(IllegalStateException.class, () -> new CredentialCipher("k1:" + OLD, "k2"));
-        assertThrows(IllegalStateException.class, () -> new CredentialCipher("k1:c2hvcnQ=", "k1"));
-        assertThrows(IllegalStateException.class, () -> new CredentialCipher("k1:not base64!", "k1"));
-        assertThrows(IllegalStateException.class, () -> new CredentialCipher(OLD, "k1"));
+        assertThrows(IllegalStateException.class, () -> new SecretCipher("k1:" + OLD, "k2"));
+        assertThrows(IllegalStateException.class, () -> new SecretCipher("k1:c2hvcnQ=", "k1"));
+        assertThrows(IllegalStateException.class, () -> new SecretCipher("k1:not base64!", "k1"));
+        assertThrows(IllegalStateException.class, () -> new SecretCipher(OLD, "k1"));
         IllegalStateException failure = assertThrows(IllegalStateException.class,
-                () -> new CredentialCipher("k1:c2hvcnQ=", "k1"));
+                () -> new SecretCipher("k1:c2hvcnQ=", "k1"));
         assertFalse(failure.getMessage().contains("c2hvcnQ="), "key material never in messages");
     }
 }
