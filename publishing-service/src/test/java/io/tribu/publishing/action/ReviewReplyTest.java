@@ -93,14 +93,14 @@ class ReviewReplyTest {
     @Test
     void deletingTheReplyLeavesTheReviewWithoutAnswerAndARepeatedDeleteIsDoneToo() throws Exception {
         String brand = Drafts.freshBrand();
-        String location = google.location();
+        String location = fakes.google.location();
         connect("soleil", brand, location, FakeGoogleBusiness.TOKEN);
-        FakeGoogleBusiness.Review review = google.review(location, "Inès", 2, "Service lent", clock.instant().minusSeconds(900));
+        FakeGoogleBusiness.Review review = fakes.google.review(location, "Inès", 2, "Service lent", clock.instant().minusSeconds(900));
         try (TopicReader events = new TopicReader("tribu.publishing.actions")) {
             ObjectNode reply = action("soleil", brand, "reply", review, "Merci Inès, nous étions en sous-effectif.");
             send(reply);
             assertEquals("done", completed(events, reply).get("outcome").asText());
-            assertEquals("Merci Inès, nous étions en sous-effectif.", google.current(review).reply());
+            assertEquals("Merci Inès, nous étions en sous-effectif.", fakes.google.current(review).reply());
 
             ObjectNode delete = action("soleil", brand, "delete_reply", review, null);
             send(delete);
@@ -108,8 +108,8 @@ class ReviewReplyTest {
             assertEquals("done", deleted.get("outcome").asText(), deleted.toString());
             assertEquals("delete_reply", deleted.get("action").asText());
             assertTrue(deleted.get("resultExternalId").isNull(), deleted.toString());
-            assertNull(google.current(review).reply(), "the reply is gone at Google");
-            assertEquals(2, google.current(review).stars(), "the review itself stays");
+            assertNull(fakes.google.current(review).reply(), "the reply is gone at Google");
+            assertEquals(2, fakes.google.current(review).stars(), "the review itself stays");
 
             // Asked again (another actionId): Google answers 404 NOT_FOUND, no reply left; that is what was asked.
             ObjectNode again = action("soleil", brand, "delete_reply", review, null);
@@ -117,7 +117,7 @@ class ReviewReplyTest {
             assertEquals("done", completed(events, again).get("outcome").asText());
 
             // Another location's review, and another agency's brand of the same id: nothing is deleted.
-            FakeGoogleBusiness.Review elsewhere = google.review(google.location(), "Léo", 5, "Top", clock.instant().minusSeconds(60));
+            FakeGoogleBusiness.Review elsewhere = fakes.google.review(fakes.google.location(), "Léo", 5, "Top", clock.instant().minusSeconds(60));
             ObjectNode other = action("soleil", brand, "reply", review, "Nous revenons vers vous.");
             send(other);
             completed(events, other);
@@ -127,27 +127,27 @@ class ReviewReplyTest {
             ObjectNode foreign = action("nord", brand, "delete_reply", review, null);
             send(foreign);
             assertTrue(completed(events, foreign).get("reason").asText().contains("no google_business channel"));
-            assertEquals("Nous revenons vers vous.", google.current(review).reply());
+            assertEquals("Nous revenons vers vous.", fakes.google.current(review).reply());
         }
     }
 
     @Test
     void aRevokedTokenFailsTheDeleteAndKeepsTheReply() throws Exception {
         String brand = Drafts.freshBrand();
-        String location = google.location();
+        String location = fakes.google.location();
         connect("soleil", brand, location, "ya29.revoked-by-the-owner");
-        FakeGoogleBusiness.Review review = google.review(location, "Hugo", 1, "Jamais plus", clock.instant().minusSeconds(300));
-        google.answer(review, "Nous sommes désolés, Hugo.");
-        oauth.revokeRefreshToken();
+        FakeGoogleBusiness.Review review = fakes.google.review(location, "Hugo", 1, "Jamais plus", clock.instant().minusSeconds(300));
+        fakes.google.answer(review, "Nous sommes désolés, Hugo.");
+        fakes.oauth.revokeRefreshToken();
         try (TopicReader events = new TopicReader("tribu.publishing.actions")) {
             ObjectNode delete = action("soleil", brand, "delete_reply", review, null);
             send(delete);
             JsonNode failed = completed(events, delete);
             assertEquals("failed", failed.get("outcome").asText(), failed.toString());
             assertTrue(failed.get("reason").asText().contains("401 UNAUTHENTICATED"), failed.toString());
-            assertEquals("Nous sommes désolés, Hugo.", google.current(review).reply());
+            assertEquals("Nous sommes désolés, Hugo.", fakes.google.current(review).reply());
         } finally {
-            oauth.restoreRefreshToken();
+            fakes.oauth.restoreRefreshToken();
         }
     }
 
