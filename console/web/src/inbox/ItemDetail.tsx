@@ -88,7 +88,7 @@ export function ItemDetail({ brand, base, itemId, me, canAct, onLoaded, onSelect
         headers: { 'Idempotency-Key': crypto.randomUUID() },
       });
       client.setQueryData(['item', url], answer);
-      const network = action === 'hide' || action === 'delete' || action === 'reply';
+      const network = action === 'hide' || action === 'delete' || action === 'reply' || action === 'delete_reply';
       setNotice({ text: t(network ? 'inbox.asked' : 'inbox.done', { action: t(`inbox.action.${action}` as MessageKey) }), network });
       if (action === 'reply') {
         setReplyText('');
@@ -270,6 +270,11 @@ export function ItemDetail({ brand, base, itemId, me, canAct, onLoaded, onSelect
             >
               {t('inbox.delete')} <kbd>d</kbd>
             </button>
+            {item.kind === 'review' && item.status === 'replied' && (
+              <button type="button" disabled={busy || waiting} onClick={() => decide('delete_reply')}>
+                {t('inbox.deleteReply')}
+              </button>
+            )}
           </div>
           {confirmDelete && (
             <div role="alertdialog" aria-labelledby="confirm-delete" className="confirm">

@@ -15,10 +15,10 @@ export interface InboxSource {
   newItems: number;
 }
 
-/** A hide, delete or reply asked of the network through publishing, and what publishing reported. */
+/** A hide, delete, reply or removal of the brand's reply to a review asked of the network through publishing, and what publishing reported. */
 export interface NetworkAction {
   actionId: string;
-  action: 'hide' | 'delete' | 'reply';
+  action: 'hide' | 'delete' | 'reply' | 'delete_reply';
   visibility: string | null;
   requestedBy: string | null;
   requestedAt: string;
@@ -103,4 +103,4 @@ export interface ItemTimeline {
   entries: TimelineEntry[];
 }
 
-export type DecisionAction = 'assign' | 'escalate' | 'close' | 'reopen' | 'hide' | 'delete' | 'reply';
+export type DecisionAction = 'assign' | 'escalate' | 'close' | 'reopen' | 'hide' | 'delete' | 'reply' | 'delete_reply';

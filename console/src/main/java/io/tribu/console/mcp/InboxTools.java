@@ -47,7 +47,7 @@ public class InboxTools {
     }
 
     @Tool(name = "act_on_inbox_item", title = "Act on an inbox item", description = "Decide on one inbox item: assign, escalate, close, reopen, approve, "
-            + "hide, delete or reply (hide, delete and reply are carried out on the network). Taken in the user's name, "
+            + "hide, delete, reply or delete_reply (a review's reply removed; hide, delete, reply and delete_reply are carried out on the network). Taken in the user's name, "
             + "recorded in the audit trail as done via this MCP client, and only if the user's role allows moderation "
             + "decisions (admin, community manager); otherwise refused and nothing changes. dryRun=true checks and "
             + "describes the decision without taking it.", annotations = @Tool.Annotations(title = "Act on an inbox item", destructiveHint = true,
@@ -55,7 +55,7 @@ public class InboxTools {
     public Uni<ToolResponse> actOnInboxItem(
             @ToolArg(description = "Brand id, e.g. cafe-lumiere (one of the user's brands)") String brand,
             @ToolArg(description = "The item's id (from list_inbox)") String itemId,
-            @ToolArg(description = "assign, escalate, close, reopen, approve, hide, delete or reply") String action,
+            @ToolArg(description = "assign, escalate, close, reopen, approve, hide, delete, reply or delete_reply (reviews only)") String action,
             @ToolArg(description = "The item's version as list_inbox showed it: if someone decided since, the decision "
                     + "is refused (409) rather than taken on a stale view") long expectedVersion,
             @ToolArg(description = "Why (kept in the audit trail)", required = false) String reason,
