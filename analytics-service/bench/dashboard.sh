@@ -80,11 +80,11 @@ for i in $(seq 1 5); do call "/agency/overview" >/dev/null; done
 for i in $(seq 1 "$REQUESTS"); do call "/agency/overview"; done | summary "agency overview, 50 brands, warm"
 for section in "sentiment?$P90&granularity=day&tz=Europe/Paris" "crisis?$P90" "share-of-voice?$P90" \
                "sentiment/drivers?$P90&limit=10" "authors?$P90&limit=10" "moderation/response-times?$P90" \
-               "moderation/decisions?$P90" "engagement?$P90&granularity=day&tz=Europe/Paris" \
+               "moderation/response-times/breakdown?by=channel&$P90" "moderation/decisions?$P90" "engagement?$P90&granularity=day&tz=Europe/Paris" \
                "engagement/breakdown?by=channel&$P90" "engagement/breakdown?by=tag&$P90" "engagement/posts?$P90&limit=10" \
-               "best-time?$P90&tz=Europe/Paris"; do
+               "best-time?$P90&tz=Europe/Paris" "reviews/ratings?$P90&granularity=day&tz=Europe/Paris"; do
   for i in 1 2 3; do call "/brands/bench-1m/$section" >/dev/null; done
-  for i in $(seq 1 10); do call "/brands/bench-1m/$section"; done | summary "  section: ${section%%\?*}"
+  for i in $(seq 1 10); do call "/brands/bench-1m/$section"; done | summary "  section: ${section%%\?*}$(grep -o 'by=[a-zA-Z]*' <<<"$section" | sed 's/by=/ by /')"
 done
 echo
 log "done; service log in $WORK/service.log"
