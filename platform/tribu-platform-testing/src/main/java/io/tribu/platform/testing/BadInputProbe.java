@@ -87,6 +87,7 @@ public final class BadInputProbe {
     /** Per kind of input, how many requests and how many nanoseconds. */
     private final Map<String, long[]> timeByInput = new HashMap<>();
     private boolean sentWholeWithoutAsking;
+    private java.time.Duration continueWait = StreamedRequest.CONTINUE_WAIT;
 
     private BadInputProbe(String token) {
         this.token = token;
@@ -121,6 +122,12 @@ public final class BadInputProbe {
     /** The service's clock: plausible dates and times are an hour after its "now", whatever offset it runs with. */
     public BadInputProbe clock(java.time.Clock clock) {
         this.clock = clock;
+        return this;
+    }
+
+    /** How long a body that asks first waits for "100 Continue" (a test server that never says it: the JDK's). */
+    BadInputProbe continueWait(java.time.Duration wait) {
+        this.continueWait = wait;
         return this;
     }
 
@@ -411,7 +418,7 @@ public final class BadInputProbe {
                 headers.put("Authorization", "Bearer " + token);
                 headers.put("Accept", accept);
                 headers.put("Content-Type", "application/json");
-                return StreamedRequest.send(method, url, headers, payload, askFirst, StreamedRequest.CONTINUE_WAIT);
+                return StreamedRequest.send(method, url, headers, payload, askFirst, continueWait);
             }
             RequestSpecification request = RestAssured.given().urlEncodingEnabled(false)
                     .config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
