@@ -10,6 +10,7 @@ import io.restassured.config.EncoderConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,6 +36,13 @@ import static org.junit.jupiter.api.Assertions.fail;
  * 10,000 deep. Query parameters get NUL, invalid UTF-8, out-of-range and unreadable values; path ids
  * get values that are not ids.
  *
+ * <p>Each hostile body is built once and shared by every operation (the 100,000-item arrays once per item schema). A
+ * body over {@link #ASK_FIRST_ABOVE} asks first ({@code Expect: 100-continue}, see {@link StreamedRequest}): the
+ * server's 413 from the headers alone is read and checked, the megabytes are not pushed after it. Once per run the
+ * 11 MB body is also sent whole without asking, to the first operation with a body: a client that does not ask gets
+ * the 413 problem too (the limit is checked before any route, so one operation proves it for all). The progress
+ * lines say how long each operation and each kind of input took.
+ *
  * <p>Every status an operation answers is also held against the responses its document declares: an answer the
  * document does not declare is a finding (a client generated from the document has no type for it), and the
  * declared codes the probe never saw are reported through {@link #progress} as information.
@@ -43,9 +51,19 @@ public final class BadInputProbe {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final String MEGABYTE = "x".repeat(1 << 20);
+    private static final byte[] MEGABYTE_STRING = ('"' + "x".repeat(1 << 20) + '"').getBytes(StandardCharsets.UTF_8);
     /** Jackson refuses to write a lone surrogate, so the JSON escape is put in after writing. */
     private static final String LONE_SURROGATE = "LONE-SURROGATE-8d1f";
+    /** Where a property's bad value goes in an otherwise plausible body, spliced in as bytes after writing. */
+    private static final String BAD_VALUE = "BAD-VALUE-8d1f";
+    /**
+     * Bodies larger than this ask first (Expect: 100-continue): two services refuse more than 2 MB, the others 10 MB
+     * (Quarkus' default). A body the server does want still goes out, after its "100 Continue".
+     */
+    static final long ASK_FIRST_ABOVE = 2 << 20;
+    private static final String ELEVEN_MEGABYTES = "an 11 MB body";
+    /** The bodies that are wrong as a whole, the same bytes for every operation. */
+    private static final Map<String, StreamedRequest.Body> WHOLE_BODIES = wholeBodies();
 
     /** One answer a client must not get. */
     public record Finding(String operation, String input, int status, String reason, String body) {
@@ -64,6 +82,12 @@ public final class BadInputProbe {
     private final Map<String, Map<Integer, String>> answered = new java.util.LinkedHashMap<>();
     private Consumer<String> progress = line -> { };
     private java.time.Clock clock = java.time.Clock.systemUTC();
+    /** The 100,000-item array for an item schema, written once. */
+    private final Map<String, byte[]> manyItems = new HashMap<>();
+    /** Per kind of input, how many requests and how many nanoseconds. */
+    private final Map<String, long[]> timeByInput = new HashMap<>();
+    private boolean sentWholeWithoutAsking;
+    private java.time.Duration continueWait = StreamedRequest.CONTINUE_WAIT;
 
     private BadInputProbe(String token) {
         this.token = token;
@@ -101,6 +125,12 @@ public final class BadInputProbe {
         return this;
     }
 
+    /** How long a body that asks first waits for "100 Continue" (a test server that never says it: the JDK's). */
+    BadInputProbe continueWait(java.time.Duration wait) {
+        this.continueWait = wait;
+        return this;
+    }
+
     public BadInputProbe progress(Consumer<String> progress) {
         this.progress = progress;
         return this;
@@ -120,6 +150,7 @@ public final class BadInputProbe {
         JsonNode document = read(RestAssured.given().get("/q/openapi?format=json").asString());
         List<Finding> findings = new ArrayList<>();
         int requests = 0;
+        long start = System.nanoTime();
         for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             for (Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().fields(); operations.hasNext(); ) {
@@ -135,14 +166,32 @@ public final class BadInputProbe {
                 Operation operation = new Operation(name, method, path.getKey(), parameters(document, path.getValue(), entry.getValue()),
                         bodySchema(document, entry.getValue()), document, accept(entry.getValue().path("responses")));
                 int before = findings.size();
-                requests += operation.probe(findings);
+                long operationStart = System.nanoTime();
+                int sent = operation.probe(findings);
+                requests += sent;
                 operation.compareWithDocument(findings, entry.getValue().path("responses"));
-                progress.accept(name + ": " + (findings.size() - before) + " findings");
+                progress.accept(name + ": " + (findings.size() - before) + " findings (" + sent + " requests, "
+                        + seconds(System.nanoTime() - operationStart) + ")");
             }
         }
         requests += probeLimits(findings);
-        progress.accept(requests + " requests, " + findings.size() + " findings");
+        progress.accept(requests + " requests, " + findings.size() + " findings in " + seconds(System.nanoTime() - start)
+                + "; the slowest inputs: " + slowestInputs(6));
         return findings;
+    }
+
+    /** The kinds of input that took longest in all, e.g. "a 1 MB string 45 × 80 ms = 3.6 s". */
+    private String slowestInputs(int count) {
+        return timeByInput.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                .limit(count)
+                .map(kind -> kind.getKey() + " " + kind.getValue()[0] + " × " + kind.getValue()[1] / kind.getValue()[0] / 1_000_000
+                        + " ms = " + seconds(kind.getValue()[1]))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", nanos / 1e9);
     }
 
     /** A 20,000-character request line and 100 KB of headers: 414 and 431 as problem+json, for any path. */
@@ -286,14 +335,14 @@ public final class BadInputProbe {
                 if (in.equals("path") && !pathValues.containsKey(parameterName)) {
                     for (String bad : List.of("not-an-id", "%00", "%ED%A0%80", "x".repeat(300))) {
                         requests++;
-                        check(findings, "path " + parameterName + "=" + abbreviate(bad), parameterName,
-                                send(Map.of(parameterName, bad), Map.of(), validBody()), false);
+                        exchange(findings, "path " + parameterName + "=" + abbreviate(bad), "path " + abbreviate(bad), parameterName,
+                                Map.of(parameterName, bad), Map.of(), validBody(), false, true);
                     }
                 } else if (in.equals("query")) {
                     for (String bad : badQueryValues(schema)) {
                         requests++;
-                        check(findings, "query " + parameterName + "=" + abbreviate(bad), parameterName,
-                                send(Map.of(), Map.of(parameterName, bad), validBody()), !isFreeText(schema));
+                        exchange(findings, "query " + parameterName + "=" + abbreviate(bad), "query " + abbreviate(bad), parameterName,
+                                Map.of(), Map.of(parameterName, bad), validBody(), !isFreeText(schema), true);
                     }
                 }
             }
@@ -305,19 +354,18 @@ public final class BadInputProbe {
 
         private int probeBody(List<Finding> findings) {
             int requests = 0;
-            Map<String, byte[]> whole = new java.util.LinkedHashMap<>();
-            whole.put("malformed JSON", "{\"a\": ".getBytes(StandardCharsets.UTF_8));
-            whole.put("an empty body", new byte[0]);
-            whole.put("a JSON array for an object", "[]".getBytes(StandardCharsets.UTF_8));
-            whole.put("JSON nested 10,000 deep", ("[".repeat(10_000) + "]".repeat(10_000)).getBytes(StandardCharsets.UTF_8));
-            whole.put("an 11 MB body", elevenMegabytes());
-            whole.put("invalid UTF-8", new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
-            if (!"object".equals(body.path("type").asText("object"))) {
-                whole.remove("a JSON array for an object");
+            boolean object = "object".equals(body.path("type").asText("object"));
+            for (Map.Entry<String, StreamedRequest.Body> entry : WHOLE_BODIES.entrySet()) {
+                if (object || !entry.getKey().equals("a JSON array for an object")) {
+                    requests++;
+                    exchange(findings, entry.getKey(), entry.getKey(), null, Map.of(), Map.of(), entry.getValue(), true, true);
+                }
             }
-            for (Map.Entry<String, byte[]> entry : whole.entrySet()) {
+            if (!sentWholeWithoutAsking) {
+                sentWholeWithoutAsking = true;
                 requests++;
-                check(findings, entry.getKey(), null, send(Map.of(), Map.of(), entry.getValue()), true);
+                String input = ELEVEN_MEGABYTES + " sent whole, without asking first";
+                exchange(findings, input, input, null, Map.of(), Map.of(), WHOLE_BODIES.get(ELEVEN_MEGABYTES), true, false);
             }
             for (Iterator<Map.Entry<String, JsonNode>> properties = body.path("properties").fields(); properties.hasNext(); ) {
                 Map.Entry<String, JsonNode> property = properties.next();
@@ -325,22 +373,66 @@ public final class BadInputProbe {
                 if (schema.path("readOnly").asBoolean(false)) {
                     continue;
                 }
-                for (Map.Entry<String, JsonNode> bad : badValues(schema).entrySet()) {
+                for (Map.Entry<String, byte[]> bad : badValues(schema).entrySet()) {
                     ObjectNode mutated = (ObjectNode) plausible(body, 0, clock.instant());
-                    mutated.set(property.getKey(), bad.getValue());
+                    mutated.put(property.getKey(), BAD_VALUE);
                     requests++;
-                    check(findings, property.getKey() + " = " + bad.getKey(), property.getKey(),
-                            send(Map.of(), Map.of(), bytes(mutated)), true);
+                    exchange(findings, property.getKey() + " = " + bad.getKey(), bad.getKey(), property.getKey(), Map.of(), Map.of(),
+                            StreamedRequest.Body.of(splice(bytes(mutated), bad.getValue())), true, true);
                 }
             }
             return requests;
         }
 
-        private byte[] validBody() {
-            return body == null ? null : bytes(plausible(body, 0, clock.instant()));
+        private StreamedRequest.Body validBody() {
+            return body == null ? null : StreamedRequest.Body.of(bytes(plausible(body, 0, clock.instant())));
         }
 
-        private Response send(Map<String, String> pathOverrides, Map<String, String> query, byte[] payload) {
+        /** Sends one bad input, times it by its kind and checks the answer. */
+        private void exchange(List<Finding> findings, String input, String kind, String field, Map<String, String> pathOverrides,
+                              Map<String, String> query, StreamedRequest.Body payload, boolean mustBeRefused, boolean askFirst) {
+            long start = System.nanoTime();
+            StreamedRequest.Answer answer;
+            try {
+                answer = send(pathOverrides, query, payload, askFirst);
+            } catch (IOException e) {
+                findings.add(new Finding(name, input, 0, "no answer read: " + e.getMessage(), ""));
+                return;
+            } finally {
+                long[] time = timeByInput.computeIfAbsent(kind, key -> new long[2]);
+                time[0]++;
+                time[1] += System.nanoTime() - start;
+            }
+            check(findings, input, field, answer, mustBeRefused);
+        }
+
+        /**
+         * An ordinary request through RestAssured; a body over {@link #ASK_FIRST_ABOVE} (or any body, with
+         * {@code askFirst} false) on a connection of its own, streamed, asking first when {@code askFirst}.
+         */
+        private StreamedRequest.Answer send(Map<String, String> pathOverrides, Map<String, String> query, StreamedRequest.Body payload,
+                                            boolean askFirst) throws IOException {
+            String url = url(pathOverrides, query);
+            if (payload != null && (payload.length() > ASK_FIRST_ABOVE || !askFirst)) {
+                Map<String, String> headers = new java.util.LinkedHashMap<>();
+                headers.put("Authorization", "Bearer " + token);
+                headers.put("Accept", accept);
+                headers.put("Content-Type", "application/json");
+                return StreamedRequest.send(method, url, headers, payload, askFirst, continueWait);
+            }
+            RequestSpecification request = RestAssured.given().urlEncodingEnabled(false)
+                    .config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", accept);
+            if (payload != null) {
+                request = request.contentType("application/json").body(payload.bytes());
+            }
+            Response response = request.request(method, url);
+            return new StreamedRequest.Answer(response.statusCode(), response.contentType() == null ? "" : response.contentType(),
+                    response.asString(), payload == null ? 0 : payload.length());
+        }
+
+        private String url(Map<String, String> pathOverrides, Map<String, String> query) {
             String path = template;
             for (JsonNode parameter : parameters) {
                 if (parameter.path("in").asText().equals("path")) {
@@ -355,14 +447,7 @@ public final class BadInputProbe {
                 url.append(separator).append(parameter.getKey()).append('=').append(parameter.getValue());
                 separator = '&';
             }
-            RequestSpecification request = RestAssured.given().urlEncodingEnabled(false)
-                    .config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Accept", accept);
-            if (payload != null) {
-                request = request.contentType("application/json").body(payload);
-            }
-            return request.request(method, url.toString());
+            return url.toString();
         }
 
         /**
@@ -391,11 +476,11 @@ public final class BadInputProbe {
             }
         }
 
-        private void check(List<Finding> findings, String input, String field, Response response, boolean mustBeRefused) {
-            int status = response.statusCode();
+        private void check(List<Finding> findings, String input, String field, StreamedRequest.Answer answer, boolean mustBeRefused) {
+            int status = answer.status();
             answered.computeIfAbsent(name, key -> new java.util.TreeMap<>()).putIfAbsent(status, input);
-            String contentType = response.contentType() == null ? "" : response.contentType();
-            String text = response.asString();
+            String contentType = answer.contentType();
+            String text = answer.body();
             Set<Integer> accepted = acceptedStatuses.getOrDefault(name, Set.of());
             if (accepted.contains(status)) {
                 return;
@@ -465,47 +550,46 @@ public final class BadInputProbe {
         };
     }
 
-    /** Bad values for one property, by what its schema says it is. */
-    static Map<String, JsonNode> badValues(JsonNode schema) {
-        Map<String, JsonNode> bad = new java.util.LinkedHashMap<>();
+    /**
+     * Bad values for one property, by what its schema says it is, as the JSON that takes the property's place. The
+     * 100,000-item array of an item schema is written once and shared by every property (and operation) with it.
+     */
+    private Map<String, byte[]> badValues(JsonNode schema) {
+        Map<String, byte[]> bad = new java.util.LinkedHashMap<>();
         String type = schema.path("type").asText(schema.has("properties") ? "object" : "string");
         switch (type) {
             case "string" -> {
-                bad.put("a number", NODES.numberNode(12345));
-                bad.put("an object", NODES.objectNode());
-                bad.put("a NUL character", NODES.textNode("a\u0000b"));
-                bad.put("a lone surrogate", NODES.textNode("a" + LONE_SURROGATE + "b"));
-                bad.put("a 1 MB string", NODES.textNode(MEGABYTE));
+                bad.put("a number", bytes(NODES.numberNode(12345)));
+                bad.put("an object", bytes(NODES.objectNode()));
+                bad.put("a NUL character", bytes(NODES.textNode("a\u0000b")));
+                bad.put("a lone surrogate", bytes(NODES.textNode("a" + LONE_SURROGATE + "b")));
+                bad.put("a 1 MB string", MEGABYTE_STRING);
                 if (schema.path("enum").isArray()) {
-                    bad.put("an unknown enum value", NODES.textNode("NOT_A_VALUE"));
+                    bad.put("an unknown enum value", bytes(NODES.textNode("NOT_A_VALUE")));
                 }
                 if (!schema.path("format").asText("").isEmpty()) {
-                    bad.put("text that is not a " + schema.path("format").asText(), NODES.textNode("not-a-" + schema.path("format").asText()));
+                    bad.put("text that is not a " + schema.path("format").asText(), bytes(NODES.textNode("not-a-" + schema.path("format").asText())));
                 }
             }
             case "integer" -> {
-                bad.put("a string", NODES.textNode("12"));
-                bad.put("a decimal", NODES.numberNode(1.5));
-                bad.put("a number beyond 64 bits", NODES.numberNode(new java.math.BigInteger("99999999999999999999999")));
-                bad.put("a negative number", NODES.numberNode(-1));
+                bad.put("a string", bytes(NODES.textNode("12")));
+                bad.put("a decimal", bytes(NODES.numberNode(1.5)));
+                bad.put("a number beyond 64 bits", bytes(NODES.numberNode(new java.math.BigInteger("99999999999999999999999"))));
+                bad.put("a negative number", bytes(NODES.numberNode(-1)));
             }
             case "number" -> {
-                bad.put("a string", NODES.textNode("1.5"));
-                bad.put("a number beyond double", NODES.numberNode(new java.math.BigDecimal("1e400")));
+                bad.put("a string", bytes(NODES.textNode("1.5")));
+                bad.put("a number beyond double", bytes(NODES.numberNode(new java.math.BigDecimal("1e400"))));
             }
-            case "boolean" -> bad.put("a string", NODES.textNode("yes"));
+            case "boolean" -> bad.put("a string", bytes(NODES.textNode("yes")));
             case "array" -> {
-                bad.put("an object", NODES.objectNode());
-                bad.put("a string", NODES.textNode("x"));
-                ArrayNode many = NODES.arrayNode();
-                for (int i = 0; i < 100_000; i++) {
-                    many.add(plausible(schema.path("items"), 1, java.time.Instant.EPOCH));
-                }
-                bad.put("100,000 items", many);
+                bad.put("an object", bytes(NODES.objectNode()));
+                bad.put("a string", bytes(NODES.textNode("x")));
+                bad.put("100,000 items", manyItems.computeIfAbsent(schema.path("items").toString(), key -> hundredThousand(schema.path("items"))));
             }
             case "object" -> {
-                bad.put("an array", NODES.arrayNode());
-                bad.put("a string", NODES.textNode("x"));
+                bad.put("an array", bytes(NODES.arrayNode()));
+                bad.put("a string", bytes(NODES.textNode("x")));
             }
             default -> { }
         }
@@ -544,14 +628,46 @@ public final class BadInputProbe {
                 && schema.path("format").asText("").isEmpty();
     }
 
-    private static byte[] elevenMegabytes() {
-        byte[] bytes = new byte[11 << 20];
-        java.util.Arrays.fill(bytes, (byte) 'x');
-        byte[] head = "{\"text\": \"".getBytes(StandardCharsets.UTF_8);
-        System.arraycopy(head, 0, bytes, 0, head.length);
-        bytes[bytes.length - 2] = '"';
-        bytes[bytes.length - 1] = '}';
-        return bytes;
+    /** A JSON array of 100,000 plausible items of this schema, written straight to bytes. */
+    static byte[] hundredThousand(JsonNode items) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (com.fasterxml.jackson.core.JsonGenerator generator = JSON.getFactory().createGenerator(out)) {
+            generator.writeStartArray();
+            for (int i = 0; i < 100_000; i++) {
+                JSON.writeTree(generator, plausible(items, 1, java.time.Instant.EPOCH));
+            }
+            generator.writeEndArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static Map<String, StreamedRequest.Body> wholeBodies() {
+        Map<String, StreamedRequest.Body> whole = new java.util.LinkedHashMap<>();
+        whole.put("malformed JSON", StreamedRequest.Body.of("{\"a\": ".getBytes(StandardCharsets.UTF_8)));
+        whole.put("an empty body", StreamedRequest.Body.of(new byte[0]));
+        whole.put("a JSON array for an object", StreamedRequest.Body.of("[]".getBytes(StandardCharsets.UTF_8)));
+        whole.put("JSON nested 10,000 deep", StreamedRequest.Body.of(("[".repeat(10_000) + "]".repeat(10_000)).getBytes(StandardCharsets.UTF_8)));
+        whole.put(ELEVEN_MEGABYTES, StreamedRequest.Body.filled("{\"text\": \"", 'x', "\"}", 11 << 20));
+        whole.put("invalid UTF-8", StreamedRequest.Body.of(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}));
+        return java.util.Collections.unmodifiableMap(whole);
+    }
+
+    /** The body with its {@link #BAD_VALUE} placeholder (a JSON string) replaced by these bytes. */
+    static byte[] splice(byte[] body, byte[] value) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        int at = text.indexOf('"' + BAD_VALUE + '"');
+        if (at < 0) {
+            throw new IllegalStateException("no placeholder in " + text);
+        }
+        byte[] before = text.substring(0, at).getBytes(StandardCharsets.UTF_8);
+        byte[] after = text.substring(at + BAD_VALUE.length() + 2).getBytes(StandardCharsets.UTF_8);
+        byte[] spliced = new byte[before.length + value.length + after.length];
+        System.arraycopy(before, 0, spliced, 0, before.length);
+        System.arraycopy(value, 0, spliced, before.length, value.length);
+        System.arraycopy(after, 0, spliced, before.length + value.length, after.length);
+        return spliced;
     }
 
     private static byte[] bytes(JsonNode node) {

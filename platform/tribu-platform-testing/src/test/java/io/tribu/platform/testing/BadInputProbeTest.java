@@ -9,12 +9,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -128,9 +138,14 @@ class BadInputProbeTest {
         exchange.close();
     }
 
+    /** The JDK's test server never says "100 Continue": bodies that ask first go out after a short wait. */
+    private static BadInputProbe probe() {
+        return BadInputProbe.withToken("t").continueWait(Duration.ofMillis(50));
+    }
+
     @Test
     void aStrictOperationHoldsAndASloppyOneIsReported() {
-        List<BadInputProbe.Finding> findings = BadInputProbe.withToken("t").pathValue("brandId", "b1").run();
+        List<BadInputProbe.Finding> findings = probe().pathValue("brandId", "b1").run();
 
         assertTrue(findings.stream().noneMatch(finding -> finding.operation().equals("POST /brands/{brandId}/notes")),
                 () -> "the strict operation should hold: " + findings);
@@ -145,7 +160,7 @@ class BadInputProbeTest {
     @Test
     void anAnswerTheDocumentDoesNotDeclareIsReportedAndADeclaredOneNeverAnsweredIsOnlySaid() {
         List<String> said = new java.util.ArrayList<>();
-        List<BadInputProbe.Finding> findings = BadInputProbe.withToken("t").pathValue("brandId", "b1").progress(said::add).run();
+        List<BadInputProbe.Finding> findings = probe().pathValue("brandId", "b1").progress(said::add).run();
 
         List<BadInputProbe.Finding> undocumented = findings.stream()
                 .filter(finding -> finding.reason().startsWith("answered but not documented")).toList();
@@ -165,7 +180,7 @@ class BadInputProbeTest {
 
     @Test
     void skippedAndAcceptedOperationsAreLeftOut() {
-        List<BadInputProbe.Finding> findings = BadInputProbe.withToken("t").pathValue("brandId", "b1")
+        List<BadInputProbe.Finding> findings = probe().pathValue("brandId", "b1")
                 .skip("POST /brands/{brandId}/sloppy").run();
         assertEquals(List.of(), findings);
     }
@@ -174,12 +189,123 @@ class BadInputProbeTest {
     void anOverLongLineOrHeaderBlockWithoutProblemJsonIsReported() {
         bareLimits = true;
         try {
-            List<BadInputProbe.Finding> findings = BadInputProbe.withToken("t").pathValue("brandId", "b1")
+            List<BadInputProbe.Finding> findings = probe().pathValue("brandId", "b1")
                     .skip("POST /brands/{brandId}/sloppy").run();
             assertEquals(List.of("request line of 20,000 characters", "100 KB of headers"),
                     findings.stream().map(BadInputProbe.Finding::input).toList(), findings::toString);
         } finally {
             bareLimits = false;
         }
+    }
+
+    @Test
+    void anOversizedBodyAsksFirstEverywhereAndIsSentWholeOnceToTheFirstOperationWithABody() {
+        // The sloppy operation takes anything: each way the 11 MB reached it shows as accepted bad input.
+        List<BadInputProbe.Finding> both = probe().pathValue("brandId", "b1").run();
+        List<String> sloppy = both.stream().filter(finding -> finding.operation().equals("POST /brands/{brandId}/sloppy"))
+                .map(BadInputProbe.Finding::input).toList();
+        assertTrue(sloppy.contains("an 11 MB body"), sloppy::toString);
+        assertFalse(sloppy.contains("an 11 MB body sent whole, without asking first"), "the notes operation came first: " + sloppy);
+
+        List<String> alone = probe().pathValue("brandId", "b1").skip("POST /brands/{brandId}/notes").run()
+                .stream().map(BadInputProbe.Finding::input).toList();
+        assertTrue(alone.contains("an 11 MB body") && alone.contains("an 11 MB body sent whole, without asking first"), alone::toString);
+    }
+
+    @Test
+    void oneHundredThousandItemsAreWrittenOnceAsAJsonArray() throws Exception {
+        byte[] days = BadInputProbe.hundredThousand(JSON.readTree("{\"type\": \"string\", \"enum\": [\"MONDAY\", \"FRIDAY\"]}"));
+        JsonNode array = JSON.readTree(days);
+        assertEquals(100_000, array.size());
+        assertTrue(java.util.stream.StreamSupport.stream(array.spliterator(), false).allMatch(day -> day.asText().equals("MONDAY")));
+        assertEquals("{\"a\":[1,2],\"b\":\"x\"}", new String(BadInputProbe.splice(
+                "{\"a\":\"BAD-VALUE-8d1f\",\"b\":\"x\"}".getBytes(StandardCharsets.UTF_8), "[1,2]".getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
+    }
+
+    /** A server that answers 413 from the headers alone: a request that asked first never sends its body. */
+    @Test
+    void aRequestThatAsksFirstStopsAtAnEarlyAnswerWithoutSendingItsBody() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0)) {
+            CompletableFuture<Long> received = CompletableFuture.supplyAsync(() -> serveOnce(listener, (head, in, out) -> {
+                assertTrue(head.contains("Expect: 100-continue"), head);
+                answer(out, "HTTP/1.1 413 Content Too Large\r\nContent-Type: application/problem+json\r\nContent-Length: 14\r\n"
+                        + "Connection: close\r\n\r\n{\"status\":413}");
+                return in.readAllBytes().length; // what came after the head, until the client closed
+            }));
+            StreamedRequest.Answer answer = StreamedRequest.send("127.0.0.1", listener.getLocalPort(), "PUT", "/brands/b1/sla",
+                    Map.of("Content-Type", "application/json"), StreamedRequest.Body.filled("{\"text\": \"", 'x', "\"}", 11 << 20), true,
+                    Duration.ofMinutes(1));
+            assertEquals(413, answer.status());
+            assertEquals("application/problem+json", answer.contentType());
+            assertEquals("{\"status\":413}", answer.body());
+            assertEquals(0, answer.bodyBytesSent());
+            assertEquals(0, received.get(1, TimeUnit.MINUTES));
+        }
+    }
+
+    /** After "100 Continue" the whole body goes out; a chunked answer is read whole. */
+    @Test
+    void aRequestThatAsksFirstSendsItsBodyAfterContinue() throws Exception {
+        long length = 3 << 20;
+        try (ServerSocket listener = new ServerSocket(0)) {
+            CompletableFuture<Long> received = CompletableFuture.supplyAsync(() -> serveOnce(listener, (head, in, out) -> {
+                answer(out, "HTTP/1.1 100 Continue\r\n\r\n");
+                long body = in.readNBytes((int) length).length;
+                answer(out, "HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + "6\r\n{\"stat\r\n8;x=y\r\nus\":400}\r\n0\r\n\r\n");
+                return body;
+            }));
+            StreamedRequest.Answer answer = StreamedRequest.send("127.0.0.1", listener.getLocalPort(), "POST", "/notes",
+                    Map.of(), StreamedRequest.Body.filled("[", '1', "]", length), true, Duration.ofMinutes(1));
+            assertEquals(400, answer.status());
+            assertEquals("{\"status\":400}", answer.body());
+            assertEquals(length, answer.bodyBytesSent());
+            assertEquals(length, received.get(1, TimeUnit.MINUTES));
+        }
+    }
+
+    /** A server that never says "continue" still gets the body, once the client has waited long enough. */
+    @Test
+    void aServerSilentToTheQuestionGetsTheBodyAfterTheWait() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0)) {
+            CompletableFuture<Long> received = CompletableFuture.supplyAsync(() -> serveOnce(listener, (head, in, out) -> {
+                long body = in.readNBytes(5).length;
+                answer(out, "HTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\n{}");
+                return body;
+            }));
+            StreamedRequest.Answer answer = StreamedRequest.send("127.0.0.1", listener.getLocalPort(), "POST", "/notes",
+                    Map.of(), StreamedRequest.Body.of("[1,2]".getBytes(StandardCharsets.UTF_8)), true, Duration.ofMillis(100));
+            assertEquals(201, answer.status());
+            assertEquals(5, answer.bodyBytesSent());
+            assertEquals(5, received.get(1, TimeUnit.MINUTES));
+        }
+    }
+
+    private interface Exchange {
+        long serve(String head, InputStream in, OutputStream out) throws IOException;
+    }
+
+    /** Accepts one connection, reads the request head and hands the rest to {@code exchange}. */
+    private static long serveOnce(ServerSocket listener, Exchange exchange) {
+        try (Socket socket = listener.accept()) {
+            socket.setSoTimeout(60_000);
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream head = new ByteArrayOutputStream();
+            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    throw new IOException("closed before the end of the head");
+                }
+                head.write(b);
+            }
+            return exchange.serve(head.toString(StandardCharsets.ISO_8859_1), in, socket.getOutputStream());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void answer(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
     }
 }
