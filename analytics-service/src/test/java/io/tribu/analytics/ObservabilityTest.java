@@ -7,7 +7,10 @@ import io.tribu.platform.testing.AsyncApiChecks;
 import io.tribu.platform.testing.ObservabilityChecks;
 import org.junit.jupiter.api.Test;
 
-/** Health, metrics and OpenAPI as every service shows them (the platform's checks), with this service's channels. */
+/**
+ * Health, metrics and OpenAPI as every service shows them (the platform's checks), with this service's channels. The
+ * consumer lag per topic is {@code outage.ConsumerLagTest}'s.
+ */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class ObservabilityTest {
@@ -20,12 +23,6 @@ class ObservabilityTest {
     @Test
     void metricsArePrometheusText() {
         ObservabilityChecks.metricsArePrometheusText("kafka_consumer_fetch_manager_records_consumed_total", "sql_pool_usage_seconds");
-    }
-
-    @Test
-    void consumerLagIsMeasuredPerTopicAsTheAlertReadsIt() throws InterruptedException {
-        ObservabilityChecks.consumerLagPerTopic("tribu.listening.mentions", "tribu.moderation.decisions",
-                "tribu.publishing.posts", "tribu.publishing.engagement");
     }
 
     @Test

@@ -43,9 +43,17 @@ class MentionIdempotencyTest {
         return request.when().post("/brands/" + brand + "/mentions");
     }
 
-    /** Events about the mention that reach the topic within a few seconds of the first. */
+    /**
+     * Events about the mention on the topic once a mention recorded after the test's requests is there: the key is the
+     * brand, so both are on one partition, and the outbox relays in creation order; an event a repeat made twice would
+     * have come before it. Deterministic where a fixed window (6 s) only gave it the chance to show.
+     */
     static long eventsAbout(TopicReader topic, String mentionId) {
-        return topic.all(r -> r.value().contains(mentionId), Duration.ofSeconds(6)).size();
+        String later = post("cafe-lumiere", mention("Repère après les répétitions " + UUID.randomUUID()), null)
+                .then().statusCode(201).extract().path("id");
+        topic.await(r -> r.value().contains(later), Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("the later mention " + later + " never reached the topic"));
+        return topic.all(r -> r.value().contains(mentionId), Duration.ZERO).size();
     }
 
     @Test

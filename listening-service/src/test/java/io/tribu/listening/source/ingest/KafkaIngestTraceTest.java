@@ -9,11 +9,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.tribu.listening.TracedShortPeriodProfile;
 import io.restassured.http.ContentType;
 import io.tribu.listening.mention.IngestedMentions;
 import io.tribu.platform.testing.TestTokens;
 import io.tribu.platform.testing.TopicReader;
-import io.tribu.platform.testing.TracingProfile;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * its CloudEvents {@code traceparent} extension and {@code ce_traceparent} header.
  */
 @QuarkusTest
-@TestProfile(TracingProfile.class)
+@TestProfile(TracedShortPeriodProfile.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class KafkaIngestTraceTest {
 

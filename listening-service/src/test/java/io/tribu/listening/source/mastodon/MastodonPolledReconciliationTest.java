@@ -2,10 +2,10 @@ package io.tribu.listening.source.mastodon;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
+import io.tribu.listening.TracedShortPeriodProfile;
 import io.tribu.listening.mention.MentionUpdated;
 import io.tribu.listening.mention.MentionWithdrawn;
 import io.tribu.platform.testing.TopicReader;
@@ -36,15 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
-@TestProfile(MastodonPolledReconciliationTest.ShortPeriod.class)
+@TestProfile(TracedShortPeriodProfile.class)
 class MastodonPolledReconciliationTest {
-
-    public static class ShortPeriod implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("tribu.sources.mastodon.reconcile.while-polling", "2s");
-        }
-    }
 
     static final int STATUSES = 40;
     static final List<Integer> EDITED = List.of(40, 33, 21, 17, 8, 2);

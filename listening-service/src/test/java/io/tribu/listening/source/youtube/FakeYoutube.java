@@ -167,7 +167,10 @@ public final class FakeYoutube implements AutoCloseable {
         server.stop(0);
     }
 
-    /** Starts the fake before the service and points {@code tribu.sources.youtube.url} at it. */
+    /**
+     * Starts the fake before the service and points {@code tribu.sources.youtube.url} at it: every test service of the
+     * module has one (only YouTube sources call it), so the YouTube tests share the default test service.
+     */
     public static class Resource implements QuarkusTestResourceLifecycleManager {
 
         @Override

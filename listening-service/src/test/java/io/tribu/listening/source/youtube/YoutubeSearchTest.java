@@ -38,7 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(value = FakeYoutube.Resource.class, restrictToAnnotatedClass = true)
+// Not restricted to this class: a restricted resource is a Quarkus application of its own (one more build and
+// start of the service, about 20 s of the module's tests); the fake answers the default test service's searches.
+@QuarkusTestResource(FakeYoutube.Resource.class)
 class YoutubeSearchTest {
 
     static final String CM = TestTokens.token("soleil", "community-manager", "cafe-lumiere");
