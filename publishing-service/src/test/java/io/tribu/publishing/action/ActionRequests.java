@@ -3,8 +3,11 @@ package io.tribu.publishing.action;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.arc.Arc;
 import io.tribu.platform.testing.TopicReader;
 import io.tribu.publishing.outbox.EventSchemas;
+import io.tribu.publishing.outbox.TickNow;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -14,7 +17,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -28,6 +33,7 @@ public final class ActionRequests {
 
     static final ObjectMapper JSON = new ObjectMapper();
     public static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration STEP = Duration.ofMillis(200);
 
     private ActionRequests() {
     }
@@ -52,10 +58,36 @@ public final class ActionRequests {
         }
     }
 
-    /** The data of the completed event answering the request: valid against its schema, keyed by the same brand. */
+    /** The action worker's tick run now: the due actions carried out and their events relayed ({@link TickNow}). */
+    public static void tickNow() {
+        TickNow.run(() -> Arc.container().instance(ActionWorker.class).get().tick());
+    }
+
+    /**
+     * The data of the completed event answering the request: valid against its schema, keyed by the same brand. While
+     * it waits, the action worker's tick runs now and again ({@link TickNow}) rather than at the scheduler's next look.
+     */
     public static JsonNode completed(TopicReader events, ObjectNode request) throws Exception {
+        return completed(events, request, true);
+    }
+
+    /** {@link #completed} waited for on the worker's schedule alone: the test that proves the scheduled tick acts. */
+    public static JsonNode completedOnSchedule(TopicReader events, ObjectNode request) throws Exception {
+        return completed(events, request, false);
+    }
+
+    private static JsonNode completed(TopicReader events, ObjectNode request, boolean tickNow) throws Exception {
         String actionId = request.get("data").get("actionId").asText();
-        JsonNode event = JSON.readTree(events.await(record -> record.value().contains(actionId), WAIT).orElseThrow().value());
+        Instant deadline = Instant.now().plus(WAIT);
+        Optional<ConsumerRecord<String, String>> answer = Optional.empty();
+        while (answer.isEmpty() && Instant.now().isBefore(deadline)) {
+            if (tickNow) {
+                tickNow();
+            }
+            Duration left = Duration.between(Instant.now(), deadline);
+            answer = events.await(record -> record.value().contains(actionId), tickNow && left.compareTo(STEP) > 0 ? STEP : left);
+        }
+        JsonNode event = JSON.readTree(answer.orElseThrow(() -> new AssertionError("action " + actionId + " never completed")).value());
         assertEquals(Set.of(), EventSchemas.violations("action-completed.v1", event));
         assertEquals(request.get("subject").asText(), event.get("subject").asText());
         return event.get("data");

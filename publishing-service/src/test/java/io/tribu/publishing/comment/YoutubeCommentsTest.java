@@ -287,12 +287,14 @@ class YoutubeCommentsTest {
         YOUTUBE.comment(uc, "vid00000007", "Un", clock.instant().minusSeconds(20));
         YOUTUBE.comment(uc, "vid00000007", "Deux", clock.instant().minusSeconds(10));
         try (TopicReader reader = new TopicReader("tribu.publishing.comments")) {
+            // Waited for on the poller's schedule alone: the test that proves the scheduled tick sweeps.
+            PollRows onSchedule = ROWS.onSchedule();
             String soleilChannel = connect("soleil", soleil, uc, FakeYoutube.TOKEN);
             String luneChannel = connect("lune", lune, uc, FakeYoutube.TOKEN);
-            List<JsonNode> ofSoleil = ROWS.events(reader, soleil, 2);
-            List<JsonNode> ofLune = ROWS.events(reader, lune, 2);
-            ROWS.nothingMore(reader, soleil, clock);
-            ROWS.nothingMore(reader, lune, clock);
+            List<JsonNode> ofSoleil = onSchedule.events(reader, soleil, 2);
+            List<JsonNode> ofLune = onSchedule.events(reader, lune, 2);
+            onSchedule.nothingMore(reader, soleil, clock);
+            onSchedule.nothingMore(reader, lune, clock);
             assertEquals(2, ofSoleil.size());
             assertEquals(2, ofLune.size());
             assertTrue(ofSoleil.stream().allMatch(e -> e.get("tenant").asText().equals("soleil")

@@ -2,8 +2,10 @@ package io.tribu.publishing.poll;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
 import io.tribu.platform.testing.TopicReader;
 import io.tribu.publishing.outbox.EventSchemas;
+import io.tribu.publishing.outbox.TickNow;
 import io.tribu.publishing.post.Drafts;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,11 +36,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The poll rows of one polled network in the tests ({@code table}, its events on {@code topic}, checked against
  * {@code schema}): moved and read in the database, and the events read until a condition holds, never for a fixed time.
+ * While it waits it runs the poller's {@code tick} itself ({@link TickNow}) rather than wait for the scheduler's next
+ * look, once a second; {@link #onSchedule()} waits for the scheduled ticks alone.
  */
-public record PollRows(String table, String topic, String schema) {
+public record PollRows(String table, String topic, String schema, Supplier<Uni<Void>> tick) {
 
     public static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration STEP = Duration.ofMillis(200);
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The same rows, waited for without running the poller's tick: what proves the poller's schedule fires. */
+    public PollRows onSchedule() {
+        return new PollRows(table, topic, schema, null);
+    }
+
+    /** The due channels swept and their events relayed now, as the next scheduled ticks would; nothing on schedule. */
+    private void tickNow() {
+        if (tick != null) {
+            TickNow.run(tick);
+        }
+    }
 
     public static Connection db() throws Exception {
         var config = ConfigProvider.getConfig();
@@ -77,6 +95,7 @@ public record PollRows(String table, String topic, String schema) {
     public Map<String, Object> await(String channelId, Predicate<Map<String, Object>> wanted) throws Exception {
         Instant deadline = Instant.now().plus(WAIT);
         while (Instant.now().isBefore(deadline)) {
+            tickNow();
             Map<String, Object> row = row(channelId);
             if (!row.isEmpty() && wanted.test(row)) {
                 return row;
@@ -90,12 +109,17 @@ public record PollRows(String table, String topic, String schema) {
     public List<JsonNode> events(TopicReader reader, String brand, int count) throws Exception {
         List<JsonNode> found = new ArrayList<>();
         Instant deadline = Instant.now().plus(WAIT);
+        tickNow();
         while (found.size() < count && Instant.now().isBefore(deadline)) {
-            var record = reader.await(r -> brand.equals(r.key()), Duration.between(Instant.now(), deadline));
-            if (record.isEmpty()) {
+            Duration left = Duration.between(Instant.now(), deadline);
+            var record = reader.await(r -> brand.equals(r.key()), tick == null || left.compareTo(STEP) < 0 ? left : STEP);
+            if (record.isPresent()) {
+                found.add(checked(record.get()));
+            } else if (tick == null) {
                 break;
+            } else {
+                tickNow();
             }
-            found.add(checked(record.get()));
         }
         return found;
     }
@@ -108,11 +132,13 @@ public record PollRows(String table, String topic, String schema) {
     public void nothingMore(TopicReader reader, String brand, Clock clock) throws Exception {
         String marker = "{\"marker\":\"" + UUID.randomUUID() + "\"}";
         Instant deadline = Instant.now().plus(WAIT);
+        tickNow();
         while (!resting(brand, clock)) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("the polls of brand " + brand + " never came to rest");
             }
             Thread.sleep(100);
+            tickNow();
         }
         try (Connection db = db(); PreparedStatement insert = db.prepareStatement(
                 "insert into outbox_event (id, topic, message_key, payload, created_at) values (?, ?, ?, ?, ?)")) {
@@ -125,8 +151,18 @@ public record PollRows(String table, String topic, String schema) {
         }
         List<String> more = new ArrayList<>();
         while (true) {
-            ConsumerRecord<String, String> record = reader.await(r -> brand.equals(r.key()), Duration.between(Instant.now(), deadline))
-                    .orElseThrow(() -> new AssertionError("the marker never came; before it: " + more));
+            if (tick != null) {
+                TickNow.relay();
+            }
+            Duration left = Duration.between(Instant.now(), deadline);
+            var read = reader.await(r -> brand.equals(r.key()), tick == null || left.compareTo(STEP) < 0 ? left : STEP);
+            if (read.isEmpty()) {
+                if (tick == null || !Instant.now().isBefore(deadline)) {
+                    throw new AssertionError("the marker never came; before it: " + more);
+                }
+                continue;
+            }
+            ConsumerRecord<String, String> record = read.get();
             if (record.value().equals(marker)) {
                 break;
             }
