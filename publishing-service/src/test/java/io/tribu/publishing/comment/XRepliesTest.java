@@ -218,16 +218,9 @@ class XRepliesTest {
             // New credentials: polled again, the error and the failing state go.
             String mine = X.othersTweet("2244994952", "@brand Bravo", X.ownTweet(user, "Nouveau", clock.instant().minusSeconds(60)),
                     clock.instant().minusSeconds(30));
-            given().auth().oauth2(TestTokens.token("soleil", "community-manager", brand)).contentType(ContentType.JSON)
-                    .body(Map.of("network", "x", "handle", "@brand-" + brand, "credentials", Map.of("accessToken", X.tokenOf(user))))
-                    .when().put("/brands/" + brand + "/channels/" + channelId).then().statusCode(200);
-            ROWS.due(channelId);
-            assertEquals(mine, ROWS.events(reader, brand, 1).get(0).get("data").get("commentId").asText());
-            var healed = given().auth().oauth2(TestTokens.token("soleil", "community-manager", brand))
-                    .when().get("/brands/" + brand + "/channels/" + channelId).then().statusCode(200).extract().jsonPath();
-            assertEquals("connected", healed.getString("state"));
-            assertNull(healed.get("polling.lastError"));
-            assertNull(healed.get("polling.failingSince"));
+            JsonNode healed = ROWS.healedBy(reader, "soleil", brand, channelId,
+                    Map.of("network", "x", "handle", "@brand-" + brand, "credentials", Map.of("accessToken", X.tokenOf(user))));
+            assertEquals(mine, healed.get("data").get("commentId").asText());
         }
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.restassured.http.ContentType;
 import io.tribu.platform.testing.TestTokens;
 import io.tribu.platform.testing.TopicReader;
 import io.tribu.publishing.network.fake.FakeYoutube;
@@ -265,17 +264,10 @@ class YoutubeCommentsTest {
 
             // New credentials: polled again, the error and the failing state go.
             YOUTUBE.restoreRefreshToken();
-            given().auth().oauth2(TestTokens.token("soleil", "community-manager", brand)).contentType(ContentType.JSON)
-                    .body(java.util.Map.of("network", "youtube", "handle", uc, "credentials", java.util.Map.of("accessToken", FakeYoutube.TOKEN,
-                            "refreshToken", FakeYoutube.REFRESH_TOKEN, "clientId", FakeYoutube.CLIENT_ID, "clientSecret", FakeYoutube.CLIENT_SECRET)))
-                    .when().put("/brands/" + brand + "/channels/" + channelId).then().statusCode(200);
-            ROWS.due(channelId);
-            assertEquals(1, ROWS.events(reader, brand, 1).size());
-            var healed = given().auth().oauth2(TestTokens.token("soleil", "community-manager", brand))
-                    .when().get("/brands/" + brand + "/channels/" + channelId).then().statusCode(200).extract().jsonPath();
-            assertEquals("connected", healed.getString("state"));
-            assertNull(healed.get("polling.lastError"));
-            assertNull(healed.get("polling.failingSince"));
+            JsonNode second = ROWS.healedBy(reader, "soleil", brand, channelId, Map.of("network", "youtube", "handle", uc,
+                    "credentials", Map.of("accessToken", FakeYoutube.TOKEN, "refreshToken", FakeYoutube.REFRESH_TOKEN,
+                            "clientId", FakeYoutube.CLIENT_ID, "clientSecret", FakeYoutube.CLIENT_SECRET)));
+            assertEquals("Second", second.get("data").get("text").asText());
         }
     }
 

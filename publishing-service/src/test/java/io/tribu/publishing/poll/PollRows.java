@@ -2,7 +2,9 @@ package io.tribu.publishing.poll;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.http.ContentType;
 import io.smallrye.mutiny.Uni;
+import io.tribu.platform.testing.TestTokens;
 import io.tribu.platform.testing.TopicReader;
 import io.tribu.publishing.outbox.EventSchemas;
 import io.tribu.publishing.outbox.TickNow;
@@ -29,6 +31,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -169,6 +172,25 @@ public record PollRows(String table, String topic, String schema, Supplier<Uni<V
             more.add(record.value());
         }
         assertEquals(List.of(), more, "no duplicate, nothing else");
+    }
+
+    /**
+     * New credentials heal a failing channel: once saved ({@code channel}, the body of the channel's PUT), the channel
+     * is polled again and announces the brand's next event, and its view shows it connected, its poll's error and
+     * failing time gone. Returns that event.
+     */
+    public JsonNode healedBy(TopicReader reader, String tenant, String brand, String channelId, Map<String, ?> channel) throws Exception {
+        given().auth().oauth2(TestTokens.token(tenant, "community-manager", brand)).contentType(ContentType.JSON).body(channel)
+                .when().put("/brands/" + brand + "/channels/" + channelId).then().statusCode(200);
+        due(channelId);
+        List<JsonNode> polled = events(reader, brand, 1);
+        assertEquals(1, polled.size(), "polled again with the new credentials");
+        var healed = given().auth().oauth2(TestTokens.token(tenant, "community-manager", brand))
+                .when().get("/brands/" + brand + "/channels/" + channelId).then().statusCode(200).extract().jsonPath();
+        assertEquals("connected", healed.getString("state"));
+        assertNull(healed.get("polling.lastError"));
+        assertNull(healed.get("polling.failingSince"));
+        return polled.get(0);
     }
 
     /** A network's fake as the cursor scenario drives it: items listed newest first, two to a page. */
