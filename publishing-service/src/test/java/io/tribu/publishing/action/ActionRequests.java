@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.arc.Arc;
+import io.smallrye.mutiny.Uni;
 import io.tribu.platform.testing.TopicReader;
 import io.tribu.publishing.outbox.EventSchemas;
 import io.tribu.publishing.outbox.TickNow;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,9 +17,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -33,7 +31,6 @@ public final class ActionRequests {
 
     static final ObjectMapper JSON = new ObjectMapper();
     public static final Duration WAIT = Duration.ofSeconds(60);
-    private static final Duration STEP = Duration.ofMillis(200);
 
     private ActionRequests() {
     }
@@ -60,7 +57,11 @@ public final class ActionRequests {
 
     /** The action worker's tick run now: the due actions carried out and their events relayed ({@link TickNow}). */
     public static void tickNow() {
-        TickNow.run(() -> Arc.container().instance(ActionWorker.class).get().tick());
+        TickNow.run(ActionRequests::tick);
+    }
+
+    private static Uni<Void> tick() {
+        return Arc.container().instance(ActionWorker.class).get().tick();
     }
 
     /**
@@ -78,16 +79,8 @@ public final class ActionRequests {
 
     private static JsonNode completed(TopicReader events, ObjectNode request, boolean tickNow) throws Exception {
         String actionId = request.get("data").get("actionId").asText();
-        Instant deadline = Instant.now().plus(WAIT);
-        Optional<ConsumerRecord<String, String>> answer = Optional.empty();
-        while (answer.isEmpty() && Instant.now().isBefore(deadline)) {
-            if (tickNow) {
-                tickNow();
-            }
-            Duration left = Duration.between(Instant.now(), deadline);
-            answer = events.await(record -> record.value().contains(actionId), tickNow && left.compareTo(STEP) > 0 ? STEP : left);
-        }
-        JsonNode event = JSON.readTree(answer.orElseThrow(() -> new AssertionError("action " + actionId + " never completed")).value());
+        JsonNode event = JSON.readTree(TickNow.await(events, record -> record.value().contains(actionId), WAIT, tickNow ? ActionRequests::tick : null)
+                .orElseThrow(() -> new AssertionError("action " + actionId + " never completed")).value());
         assertEquals(Set.of(), EventSchemas.violations("action-completed.v1", event));
         assertEquals(request.get("subject").asText(), event.get("subject").asText());
         return event.get("data");

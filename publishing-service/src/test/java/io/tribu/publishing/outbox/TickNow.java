@@ -4,7 +4,13 @@ import io.quarkus.arc.Arc;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.tribu.platform.outbox.OutboxRelay;
+import io.tribu.platform.testing.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -15,6 +21,9 @@ import java.util.function.Supplier;
  * to one of them). Each scheduled worker keeps at least one test that waits for its schedule alone.
  */
 public final class TickNow {
+
+    /** How long a look at the topic lasts before the tick runs again. */
+    public static final Duration STEP = Duration.ofMillis(200);
 
     private TickNow() {
     }
@@ -32,5 +41,25 @@ public final class TickNow {
     /** The outbox relay sends what is committed now, not at its next tick. */
     public static void relay() {
         Arc.container().instance(OutboxRelay.class).get().wake();
+    }
+
+    /**
+     * The first record {@code wanted} accepts within {@code timeout}: one already read, else {@code tick} is run before
+     * each look of {@link #STEP}; a null {@code tick} waits for the schedule alone, one look of {@code timeout}.
+     */
+    public static Optional<ConsumerRecord<String, String>> await(TopicReader reader, Predicate<ConsumerRecord<String, String>> wanted,
+                                                                 Duration timeout, Supplier<Uni<Void>> tick) {
+        if (tick == null) {
+            return reader.await(wanted, timeout);
+        }
+        Instant deadline = Instant.now().plus(timeout);
+        // Records already read come first, without a tick: events stored together arrive together.
+        Optional<ConsumerRecord<String, String>> found = reader.await(wanted, Duration.ZERO);
+        while (found.isEmpty() && Instant.now().isBefore(deadline)) {
+            run(tick);
+            Duration left = Duration.between(Instant.now(), deadline);
+            found = reader.await(wanted, left.compareTo(STEP) > 0 ? STEP : left);
+        }
+        return found;
     }
 }

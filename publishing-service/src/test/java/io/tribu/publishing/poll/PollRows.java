@@ -45,7 +45,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public record PollRows(String table, String topic, String schema, Supplier<Uni<Void>> tick) {
 
     public static final Duration WAIT = Duration.ofSeconds(60);
-    private static final Duration STEP = Duration.ofMillis(200);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The same rows, waited for without running the poller's tick: what proves the poller's schedule fires. */
@@ -112,17 +111,12 @@ public record PollRows(String table, String topic, String schema, Supplier<Uni<V
     public List<JsonNode> events(TopicReader reader, String brand, int count) throws Exception {
         List<JsonNode> found = new ArrayList<>();
         Instant deadline = Instant.now().plus(WAIT);
-        tickNow();
         while (found.size() < count && Instant.now().isBefore(deadline)) {
-            Duration left = Duration.between(Instant.now(), deadline);
-            var record = reader.await(r -> brand.equals(r.key()), tick == null || left.compareTo(STEP) < 0 ? left : STEP);
-            if (record.isPresent()) {
-                found.add(checked(record.get()));
-            } else if (tick == null) {
+            var record = TickNow.await(reader, r -> brand.equals(r.key()), Duration.between(Instant.now(), deadline), tick);
+            if (record.isEmpty()) {
                 break;
-            } else {
-                tickNow();
             }
+            found.add(checked(record.get()));
         }
         return found;
     }
@@ -154,18 +148,8 @@ public record PollRows(String table, String topic, String schema, Supplier<Uni<V
         }
         List<String> more = new ArrayList<>();
         while (true) {
-            if (tick != null) {
-                TickNow.relay();
-            }
-            Duration left = Duration.between(Instant.now(), deadline);
-            var read = reader.await(r -> brand.equals(r.key()), tick == null || left.compareTo(STEP) < 0 ? left : STEP);
-            if (read.isEmpty()) {
-                if (tick == null || !Instant.now().isBefore(deadline)) {
-                    throw new AssertionError("the marker never came; before it: " + more);
-                }
-                continue;
-            }
-            ConsumerRecord<String, String> record = read.get();
+            ConsumerRecord<String, String> record = TickNow.await(reader, r -> brand.equals(r.key()), Duration.between(Instant.now(), deadline), tick)
+                    .orElseThrow(() -> new AssertionError("the marker never came; before it: " + more));
             if (record.value().equals(marker)) {
                 break;
             }
