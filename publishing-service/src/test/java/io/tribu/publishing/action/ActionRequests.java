@@ -3,8 +3,11 @@ package io.tribu.publishing.action;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.arc.Arc;
+import io.smallrye.mutiny.Uni;
 import io.tribu.platform.testing.TopicReader;
 import io.tribu.publishing.outbox.EventSchemas;
+import io.tribu.publishing.outbox.TickNow;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -52,10 +55,32 @@ public final class ActionRequests {
         }
     }
 
-    /** The data of the completed event answering the request: valid against its schema, keyed by the same brand. */
+    /** The action worker's tick run now: the due actions carried out and their events relayed ({@link TickNow}). */
+    public static void tickNow() {
+        TickNow.run(ActionRequests::tick);
+    }
+
+    private static Uni<Void> tick() {
+        return Arc.container().instance(ActionWorker.class).get().tick();
+    }
+
+    /**
+     * The data of the completed event answering the request: valid against its schema, keyed by the same brand. While
+     * it waits, the action worker's tick runs now and again ({@link TickNow}) rather than at the scheduler's next look.
+     */
     public static JsonNode completed(TopicReader events, ObjectNode request) throws Exception {
+        return completed(events, request, true);
+    }
+
+    /** {@link #completed} waited for on the worker's schedule alone: the test that proves the scheduled tick acts. */
+    public static JsonNode completedOnSchedule(TopicReader events, ObjectNode request) throws Exception {
+        return completed(events, request, false);
+    }
+
+    private static JsonNode completed(TopicReader events, ObjectNode request, boolean tickNow) throws Exception {
         String actionId = request.get("data").get("actionId").asText();
-        JsonNode event = JSON.readTree(events.await(record -> record.value().contains(actionId), WAIT).orElseThrow().value());
+        JsonNode event = JSON.readTree(TickNow.await(events, record -> record.value().contains(actionId), WAIT, tickNow ? ActionRequests::tick : null)
+                .orElseThrow(() -> new AssertionError("action " + actionId + " never completed")).value());
         assertEquals(Set.of(), EventSchemas.violations("action-completed.v1", event));
         assertEquals(request.get("subject").asText(), event.get("subject").asText());
         return event.get("data");

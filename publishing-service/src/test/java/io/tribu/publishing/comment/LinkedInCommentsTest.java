@@ -2,6 +2,7 @@ package io.tribu.publishing.comment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -42,7 +43,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LinkedInCommentsTest {
 
     static final FakeLinkedIn LINKEDIN = FakeLinkedIn.forTheService();
-    static final PollRows ROWS = new PollRows("linkedin_poll", "tribu.publishing.comments", "comment-collected.v1");
+    static final PollRows ROWS = new PollRows("linkedin_poll", "tribu.publishing.comments", "comment-collected.v1",
+            () -> Arc.container().instance(LinkedInCommentPoller.class).get().tick());
 
     /** The service's clock: posts and comments are dated from it. */
     @jakarta.inject.Inject
@@ -246,20 +248,22 @@ class LinkedInCommentsTest {
         LINKEDIN.deletePost(deleted);
         String comment = LINKEDIN.comment(post, "urn:li:person:ines8", "Merci pour l'info", clock.instant().minusSeconds(600));
         try (TopicReader reader = new TopicReader("tribu.publishing.comments")) {
+            // Waited for on the poller's schedule alone: the test that proves the scheduled tick sweeps.
+            PollRows onSchedule = ROWS.onSchedule();
             String channelId = connect("soleil", brand, organization(), FakeLinkedIn.TOKEN, FakeLinkedIn.REFRESH_TOKEN);
             LINKEDIN.script("/" + post + "/comments", 429, Map.of(), "{\"status\":429,\"message\":\"Resource level throttle "
                     + "APPLICATION DAY limit for calls to this resource is reached.\"}");
             published("soleil", brand, channelId, deleted, clock.instant().minus(Duration.ofHours(1)));
             published("soleil", brand, channelId, post, clock.instant().minus(Duration.ofMinutes(30)));
-            ROWS.due(channelId);
-            Map<String, Object> poll = ROWS.await(channelId, row -> row.get("last_error") != null);
+            onSchedule.due(channelId);
+            Map<String, Object> poll = onSchedule.await(channelId, row -> row.get("last_error") != null);
             assertTrue(String.valueOf(poll.get("last_error")).startsWith("429"), String.valueOf(poll.get("last_error")));
             assertNull(poll.get("page_token"), "nothing stored: the sweep starts again at the newest post");
             assertFalse((Boolean) poll.get("auth_failure"));
 
-            ROWS.due(channelId);
-            List<JsonNode> events = ROWS.events(reader, brand, 1);
-            ROWS.nothingMore(reader, brand, clock);
+            onSchedule.due(channelId);
+            List<JsonNode> events = onSchedule.events(reader, brand, 1);
+            onSchedule.nothingMore(reader, brand, clock);
             assertEquals(comment, events.get(0).get("data").get("commentId").asText());
             assertEquals(List.of(0), LINKEDIN.listCalls(deleted), "the deleted post answered 404 and was passed");
             Map<String, Object> done = ROWS.row(channelId);

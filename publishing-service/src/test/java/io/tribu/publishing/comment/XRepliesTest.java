@@ -1,6 +1,7 @@
 package io.tribu.publishing.comment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -36,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class XRepliesTest {
 
     static final FakeX X = FakeX.forTheService();
-    static final PollRows ROWS = new PollRows("x_poll", "tribu.publishing.comments", "comment-collected.v1");
+    static final PollRows ROWS = new PollRows("x_poll", "tribu.publishing.comments", "comment-collected.v1",
+            () -> Arc.container().instance(XReplyPoller.class).get().tick());
 
     /** The service's clock: the fixtures' times follow it, not the test machine's. */
     @jakarta.inject.Inject
@@ -216,16 +218,9 @@ class XRepliesTest {
             // New credentials: polled again, the error and the failing state go.
             String mine = X.othersTweet("2244994952", "@brand Bravo", X.ownTweet(user, "Nouveau", clock.instant().minusSeconds(60)),
                     clock.instant().minusSeconds(30));
-            given().auth().oauth2(TestTokens.token("soleil", "community-manager", brand)).contentType(ContentType.JSON)
-                    .body(Map.of("network", "x", "handle", "@brand-" + brand, "credentials", Map.of("accessToken", X.tokenOf(user))))
-                    .when().put("/brands/" + brand + "/channels/" + channelId).then().statusCode(200);
-            ROWS.due(channelId);
-            assertEquals(mine, ROWS.events(reader, brand, 1).get(0).get("data").get("commentId").asText());
-            var healed = given().auth().oauth2(TestTokens.token("soleil", "community-manager", brand))
-                    .when().get("/brands/" + brand + "/channels/" + channelId).then().statusCode(200).extract().jsonPath();
-            assertEquals("connected", healed.getString("state"));
-            assertNull(healed.get("polling.lastError"));
-            assertNull(healed.get("polling.failingSince"));
+            JsonNode healed = ROWS.healedBy(reader, "soleil", brand, channelId,
+                    Map.of("network", "x", "handle", "@brand-" + brand, "credentials", Map.of("accessToken", X.tokenOf(user))));
+            assertEquals(mine, healed.get("data").get("commentId").asText());
         }
     }
 
@@ -237,12 +232,14 @@ class XRepliesTest {
         String post = X.ownTweet(user, "Partagé", clock.instant().minusSeconds(60));
         X.othersTweet("2244994953", "@brand Un", post, clock.instant().minusSeconds(20));
         try (TopicReader reader = new TopicReader("tribu.publishing.comments")) {
+            // Waited for on the poller's schedule alone: the test that proves the scheduled tick sweeps.
+            PollRows onSchedule = ROWS.onSchedule();
             String soleilChannel = connect("soleil", soleil, user);
             String luneChannel = connect("lune", lune, user);
-            List<JsonNode> ofSoleil = ROWS.events(reader, soleil, 1);
-            List<JsonNode> ofLune = ROWS.events(reader, lune, 1);
-            ROWS.nothingMore(reader, soleil, clock);
-            ROWS.nothingMore(reader, lune, clock);
+            List<JsonNode> ofSoleil = onSchedule.events(reader, soleil, 1);
+            List<JsonNode> ofLune = onSchedule.events(reader, lune, 1);
+            onSchedule.nothingMore(reader, soleil, clock);
+            onSchedule.nothingMore(reader, lune, clock);
             assertTrue(ofSoleil.stream().allMatch(e -> e.get("tenant").asText().equals("soleil")
                     && e.get("data").get("channelId").asText().equals(soleilChannel)));
             assertTrue(ofLune.stream().allMatch(e -> e.get("tenant").asText().equals("lune")

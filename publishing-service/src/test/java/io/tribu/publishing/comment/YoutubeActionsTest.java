@@ -279,7 +279,8 @@ class YoutubeActionsTest {
             if (!row.isEmpty() && wanted.test(row)) {
                 return row;
             }
-            Thread.sleep(200);
+            Thread.sleep(100);
+            ActionRequests.tickNow();
         }
         throw new AssertionError("action " + actionId + " never as wanted: " + row);
     }

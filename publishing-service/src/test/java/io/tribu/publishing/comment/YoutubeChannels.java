@@ -1,5 +1,6 @@
 package io.tribu.publishing.comment;
 
+import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.tribu.platform.testing.TestTokens;
 import io.tribu.publishing.network.fake.FakeYoutube;
@@ -16,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 final class YoutubeChannels {
 
     static final Duration WAIT = PollRows.WAIT;
-    static final PollRows ROWS = new PollRows("youtube_poll", "tribu.publishing.comments", "comment-collected.v1");
+    static final PollRows ROWS = new PollRows("youtube_poll", "tribu.publishing.comments", "comment-collected.v1",
+            () -> Arc.container().instance(CommentPoller.class).get().tick());
 
     private YoutubeChannels() {
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.restassured.http.ContentType;
 import io.tribu.platform.testing.TestTokens;
 import io.tribu.platform.testing.TopicReader;
 import io.tribu.publishing.network.fake.FakeYoutube;
@@ -265,17 +264,10 @@ class YoutubeCommentsTest {
 
             // New credentials: polled again, the error and the failing state go.
             YOUTUBE.restoreRefreshToken();
-            given().auth().oauth2(TestTokens.token("soleil", "community-manager", brand)).contentType(ContentType.JSON)
-                    .body(java.util.Map.of("network", "youtube", "handle", uc, "credentials", java.util.Map.of("accessToken", FakeYoutube.TOKEN,
-                            "refreshToken", FakeYoutube.REFRESH_TOKEN, "clientId", FakeYoutube.CLIENT_ID, "clientSecret", FakeYoutube.CLIENT_SECRET)))
-                    .when().put("/brands/" + brand + "/channels/" + channelId).then().statusCode(200);
-            ROWS.due(channelId);
-            assertEquals(1, ROWS.events(reader, brand, 1).size());
-            var healed = given().auth().oauth2(TestTokens.token("soleil", "community-manager", brand))
-                    .when().get("/brands/" + brand + "/channels/" + channelId).then().statusCode(200).extract().jsonPath();
-            assertEquals("connected", healed.getString("state"));
-            assertNull(healed.get("polling.lastError"));
-            assertNull(healed.get("polling.failingSince"));
+            JsonNode second = ROWS.healedBy(reader, "soleil", brand, channelId, Map.of("network", "youtube", "handle", uc,
+                    "credentials", Map.of("accessToken", FakeYoutube.TOKEN, "refreshToken", FakeYoutube.REFRESH_TOKEN,
+                            "clientId", FakeYoutube.CLIENT_ID, "clientSecret", FakeYoutube.CLIENT_SECRET)));
+            assertEquals("Second", second.get("data").get("text").asText());
         }
     }
 
@@ -287,12 +279,14 @@ class YoutubeCommentsTest {
         YOUTUBE.comment(uc, "vid00000007", "Un", clock.instant().minusSeconds(20));
         YOUTUBE.comment(uc, "vid00000007", "Deux", clock.instant().minusSeconds(10));
         try (TopicReader reader = new TopicReader("tribu.publishing.comments")) {
+            // Waited for on the poller's schedule alone: the test that proves the scheduled tick sweeps.
+            PollRows onSchedule = ROWS.onSchedule();
             String soleilChannel = connect("soleil", soleil, uc, FakeYoutube.TOKEN);
             String luneChannel = connect("lune", lune, uc, FakeYoutube.TOKEN);
-            List<JsonNode> ofSoleil = ROWS.events(reader, soleil, 2);
-            List<JsonNode> ofLune = ROWS.events(reader, lune, 2);
-            ROWS.nothingMore(reader, soleil, clock);
-            ROWS.nothingMore(reader, lune, clock);
+            List<JsonNode> ofSoleil = onSchedule.events(reader, soleil, 2);
+            List<JsonNode> ofLune = onSchedule.events(reader, lune, 2);
+            onSchedule.nothingMore(reader, soleil, clock);
+            onSchedule.nothingMore(reader, lune, clock);
             assertEquals(2, ofSoleil.size());
             assertEquals(2, ofLune.size());
             assertTrue(ofSoleil.stream().allMatch(e -> e.get("tenant").asText().equals("soleil")

@@ -18,7 +18,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,7 +131,7 @@ class ChannelUrlGuardTest {
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put("mastodon", "Chocolat chaud offert ce soir");
         texts.put("bluesky", "Chocolat chaud offert ce soir");
-        String post = brand.scheduled(Duration.ofSeconds(6), texts);
+        String post = brand.due(texts);
 
         await().atMost(DeliveryTest.WAIT).until(() -> brand.status(post).equals("failed"));
         for (Map<String, Object> delivery : DeliveryTest.deliveries(post)) {

@@ -2,6 +2,7 @@ package io.tribu.publishing.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -11,6 +12,7 @@ import io.tribu.platform.testing.TestTokens;
 import io.tribu.publishing.network.fake.FakeBluesky;
 import io.tribu.publishing.network.fake.FakeMastodon;
 import io.tribu.publishing.outbox.EventSchemas;
+import io.tribu.publishing.outbox.TickNow;
 import io.tribu.platform.testing.TopicReader;
 import io.tribu.publishing.post.Drafts;
 import io.vertx.core.Vertx;
@@ -125,12 +127,15 @@ class DeliveryTest {
         /**
          * A post through the workflow to scheduled, its deliveries then made due now, as if its planned instant had
          * come: scheduling needs a plannedAt in the future, and waiting for one is only what
-         * aPostIsLeasedAheadThenCalledAtItsInstantNotBefore is about.
+         * aPostIsLeasedAheadThenCalledAtItsInstantNotBefore is about. The worker's tick runs now ({@link TickNow}),
+         * not at the scheduler's next look; later attempts (retries) and the tests that move deliveries themselves
+         * wait for the scheduled ticks.
          */
         String due(Map<String, String> texts) throws Exception {
             String post = scheduled(Duration.ofHours(1), texts);
             Instant now = clock.instant();
             sql("update delivery set due_at = ?, next_attempt_at = ? where post_id = ?", post, now, now);
+            TickNow.run(() -> Arc.container().instance(DeliveryWorker.class).get().tick());
             return post;
         }
 

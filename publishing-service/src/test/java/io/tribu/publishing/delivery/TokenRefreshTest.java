@@ -56,7 +56,7 @@ class TokenRefreshTest {
         String refresh = X.issueRefreshToken();
         brand.connect(Map.of("network", "x", "handle", "@cafelumiere",
                 "credentials", Map.of("accessToken", "expired-x-token", "refreshToken", refresh, "clientId", FakeX.CLIENT_ID)));
-        String post = brand.scheduled(Duration.ofSeconds(6), Map.of("x", "Chocolat chaud offert ce soir " + UUID.randomUUID()));
+        String post = brand.due(Map.of("x", "Chocolat chaud offert ce soir " + UUID.randomUUID()));
         await().atMost(Duration.ofSeconds(60)).until(() -> brand.status(post).equals("published"));
 
         Stored stored = stored(brand.id());
@@ -78,7 +78,7 @@ class TokenRefreshTest {
         brand.connect(Map.of("network", "linkedin", "handle", FakeLinkedIn.ORGANIZATION,
                 "credentials", Map.of("accessToken", "expired", "refreshToken", "revoked-refresh",
                         "clientId", FakeLinkedIn.CLIENT_ID, "clientSecret", FakeLinkedIn.CLIENT_SECRET)));
-        String post = brand.scheduled(Duration.ofSeconds(6), Map.of("linkedin", "Nous recrutons " + UUID.randomUUID()));
+        String post = brand.due(Map.of("linkedin", "Nous recrutons " + UUID.randomUUID()));
         await().atMost(Duration.ofSeconds(60)).until(() -> brand.status(post).equals("failed"));
         try (Connection db = DeliveryTest.database(); PreparedStatement query = db.prepareStatement(
                 "select last_error from delivery where post_id = ?")) {
@@ -97,7 +97,7 @@ class TokenRefreshTest {
         brand.connect(Map.of("network", "facebook", "handle", FakeGraph.PAGE,
                 "credentials", Map.of("accessToken", FakeGraph.TOKEN, "expiresAt", clock.instant().plus(Duration.ofDays(2)).toString(),
                         "clientId", FakeGraph.APP_ID, "clientSecret", FakeGraph.APP_SECRET)));
-        String post = brand.scheduled(Duration.ofSeconds(6), Map.of("facebook", "Galette des rois " + UUID.randomUUID()));
+        String post = brand.due(Map.of("facebook", "Galette des rois " + UUID.randomUUID()));
         await().atMost(Duration.ofSeconds(60)).until(() -> brand.status(post).equals("published"));
 
         Stored stored = stored(brand.id());
@@ -114,7 +114,7 @@ class TokenRefreshTest {
         brand.connect(Map.of("network", "facebook", "handle", FakeGraph.PAGE,
                 "credentials", Map.of("accessToken", FakeGraph.TOKEN, "expiresAt", clock.instant().plus(Duration.ofDays(2)).toString(),
                         "clientId", FakeGraph.APP_ID, "clientSecret", "revoked-secret")));
-        String post = brand.scheduled(Duration.ofSeconds(6), Map.of("facebook", "Crêpes " + UUID.randomUUID()));
+        String post = brand.due(Map.of("facebook", "Crêpes " + UUID.randomUUID()));
         await().atMost(Duration.ofSeconds(60)).until(() -> brand.status(post).equals("published"));
         Stored stored = stored(brand.id());
         assertEquals(FakeGraph.TOKEN, channels.credentialsOf(stored.id(), stored.sealed()).accessToken());

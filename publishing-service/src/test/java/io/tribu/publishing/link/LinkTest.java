@@ -3,13 +3,16 @@ package io.tribu.publishing.link;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
+import io.smallrye.mutiny.Uni;
 import io.tribu.platform.testing.TestTokens;
 import io.tribu.publishing.network.fake.FakeGraph;
 import io.tribu.publishing.outbox.EventSchemas;
+import io.tribu.publishing.outbox.TickNow;
 import io.tribu.platform.testing.TopicReader;
 import io.tribu.publishing.post.Drafts;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,6 +32,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -75,9 +79,19 @@ class LinkTest {
         }
     }
 
+    /** The answer to the request, the link worker's tick run now and again meanwhile ({@link TickNow}). */
     static JsonNode resolved(TopicReader answers, JsonNode request) throws Exception {
+        return resolved(answers, request, () -> Arc.container().instance(LinkWorker.class).get().tick());
+    }
+
+    /** The answer to the request, waited for on the worker's schedule alone: the test that proves the scheduled tick answers. */
+    static JsonNode resolvedOnSchedule(TopicReader answers, JsonNode request) throws Exception {
+        return resolved(answers, request, null);
+    }
+
+    private static JsonNode resolved(TopicReader answers, JsonNode request, Supplier<Uni<Void>> tick) throws Exception {
         String requestId = request.get("data").get("requestId").asText();
-        JsonNode event = JSON.readTree(answers.await(record -> record.value().contains(requestId), WAIT).orElseThrow().value());
+        JsonNode event = JSON.readTree(TickNow.await(answers, record -> record.value().contains(requestId), WAIT, tick).orElseThrow().value());
         assertEquals(Set.of(), EventSchemas.violations("link-resolved.v1", event));
         assertEquals(request.get("subject").asText(), event.get("subject").asText());
         assertEquals(request.get("tenant").asText(), event.get("tenant").asText());
@@ -134,7 +148,8 @@ class LinkTest {
         try (TopicReader answers = new TopicReader("tribu.publishing.links")) {
             ObjectNode unknown = request("soleil", brand, "17841499999999999", media, "1");
             send(unknown);
-            JsonNode answer = resolved(answers, unknown);
+            // Waited for on the worker's schedule alone: the test that proves the scheduled tick answers.
+            JsonNode answer = resolvedOnSchedule(answers, unknown);
             assertTrue(answer.get("url").isNull());
             assertTrue(answer.get("mediaUrl").isNull());
             assertEquals("no-channel", answer.get("failure").get("reason").asText());

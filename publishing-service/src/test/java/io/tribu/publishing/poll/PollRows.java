@@ -2,8 +2,12 @@ package io.tribu.publishing.poll;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.http.ContentType;
+import io.smallrye.mutiny.Uni;
+import io.tribu.platform.testing.TestTokens;
 import io.tribu.platform.testing.TopicReader;
 import io.tribu.publishing.outbox.EventSchemas;
+import io.tribu.publishing.outbox.TickNow;
 import io.tribu.publishing.post.Drafts;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -24,8 +28,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,11 +39,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The poll rows of one polled network in the tests ({@code table}, its events on {@code topic}, checked against
  * {@code schema}): moved and read in the database, and the events read until a condition holds, never for a fixed time.
+ * While it waits it runs the poller's {@code tick} itself ({@link TickNow}) rather than wait for the scheduler's next
+ * look, once a second; {@link #onSchedule()} waits for the scheduled ticks alone.
  */
-public record PollRows(String table, String topic, String schema) {
+public record PollRows(String table, String topic, String schema, Supplier<Uni<Void>> tick) {
 
     public static final Duration WAIT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The same rows, waited for without running the poller's tick: what proves the poller's schedule fires. */
+    public PollRows onSchedule() {
+        return new PollRows(table, topic, schema, null);
+    }
+
+    /** The due channels swept and their events relayed now, as the next scheduled ticks would; nothing on schedule. */
+    private void tickNow() {
+        if (tick != null) {
+            TickNow.run(tick);
+        }
+    }
 
     public static Connection db() throws Exception {
         var config = ConfigProvider.getConfig();
@@ -77,6 +97,7 @@ public record PollRows(String table, String topic, String schema) {
     public Map<String, Object> await(String channelId, Predicate<Map<String, Object>> wanted) throws Exception {
         Instant deadline = Instant.now().plus(WAIT);
         while (Instant.now().isBefore(deadline)) {
+            tickNow();
             Map<String, Object> row = row(channelId);
             if (!row.isEmpty() && wanted.test(row)) {
                 return row;
@@ -91,7 +112,7 @@ public record PollRows(String table, String topic, String schema) {
         List<JsonNode> found = new ArrayList<>();
         Instant deadline = Instant.now().plus(WAIT);
         while (found.size() < count && Instant.now().isBefore(deadline)) {
-            var record = reader.await(r -> brand.equals(r.key()), Duration.between(Instant.now(), deadline));
+            var record = TickNow.await(reader, r -> brand.equals(r.key()), Duration.between(Instant.now(), deadline), tick);
             if (record.isEmpty()) {
                 break;
             }
@@ -108,11 +129,13 @@ public record PollRows(String table, String topic, String schema) {
     public void nothingMore(TopicReader reader, String brand, Clock clock) throws Exception {
         String marker = "{\"marker\":\"" + UUID.randomUUID() + "\"}";
         Instant deadline = Instant.now().plus(WAIT);
+        tickNow();
         while (!resting(brand, clock)) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("the polls of brand " + brand + " never came to rest");
             }
             Thread.sleep(100);
+            tickNow();
         }
         try (Connection db = db(); PreparedStatement insert = db.prepareStatement(
                 "insert into outbox_event (id, topic, message_key, payload, created_at) values (?, ?, ?, ?, ?)")) {
@@ -125,7 +148,7 @@ public record PollRows(String table, String topic, String schema) {
         }
         List<String> more = new ArrayList<>();
         while (true) {
-            ConsumerRecord<String, String> record = reader.await(r -> brand.equals(r.key()), Duration.between(Instant.now(), deadline))
+            ConsumerRecord<String, String> record = TickNow.await(reader, r -> brand.equals(r.key()), Duration.between(Instant.now(), deadline), tick)
                     .orElseThrow(() -> new AssertionError("the marker never came; before it: " + more));
             if (record.value().equals(marker)) {
                 break;
@@ -133,6 +156,25 @@ public record PollRows(String table, String topic, String schema) {
             more.add(record.value());
         }
         assertEquals(List.of(), more, "no duplicate, nothing else");
+    }
+
+    /**
+     * New credentials heal a failing channel: once saved ({@code channel}, the body of the channel's PUT), the channel
+     * is polled again and announces the brand's next event, and its view shows it connected, its poll's error and
+     * failing time gone. Returns that event.
+     */
+    public JsonNode healedBy(TopicReader reader, String tenant, String brand, String channelId, Map<String, ?> channel) throws Exception {
+        given().auth().oauth2(TestTokens.token(tenant, "community-manager", brand)).contentType(ContentType.JSON).body(channel)
+                .when().put("/brands/" + brand + "/channels/" + channelId).then().statusCode(200);
+        due(channelId);
+        List<JsonNode> polled = events(reader, brand, 1);
+        assertEquals(1, polled.size(), "polled again with the new credentials");
+        var healed = given().auth().oauth2(TestTokens.token(tenant, "community-manager", brand))
+                .when().get("/brands/" + brand + "/channels/" + channelId).then().statusCode(200).extract().jsonPath();
+        assertEquals("connected", healed.getString("state"));
+        assertNull(healed.get("polling.lastError"));
+        assertNull(healed.get("polling.failingSince"));
+        return polled.get(0);
     }
 
     /** A network's fake as the cursor scenario drives it: items listed newest first, two to a page. */

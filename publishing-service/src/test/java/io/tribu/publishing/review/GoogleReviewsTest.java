@@ -1,6 +1,7 @@
 package io.tribu.publishing.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -35,7 +36,8 @@ class GoogleReviewsTest {
     java.time.Clock clock;
 
     static GoogleBusinessFakes fakes;
-    static final PollRows ROWS = new PollRows("review_poll", "tribu.publishing.reviews", "review-collected.v1");
+    static final PollRows ROWS = new PollRows("review_poll", "tribu.publishing.reviews", "review-collected.v1",
+            () -> Arc.container().instance(ReviewPoller.class).get().tick());
 
     @BeforeAll
     static void start() {
@@ -206,12 +208,14 @@ class GoogleReviewsTest {
         fakes.google.review(location, "Un", 3, "Un", clock.instant().minusSeconds(20));
         fakes.google.review(location, "Deux", 4, "Deux", clock.instant().minusSeconds(10));
         try (TopicReader reader = new TopicReader("tribu.publishing.reviews")) {
+            // Waited for on the poller's schedule alone: the test that proves the scheduled tick sweeps.
+            PollRows onSchedule = ROWS.onSchedule();
             String soleilChannel = connect("soleil", soleil, location, FakeGoogleBusiness.TOKEN);
             String luneChannel = connect("lune", lune, location, FakeGoogleBusiness.TOKEN);
-            List<JsonNode> ofSoleil = ROWS.events(reader, soleil, 2);
-            List<JsonNode> ofLune = ROWS.events(reader, lune, 2);
-            ROWS.nothingMore(reader, soleil, clock);
-            ROWS.nothingMore(reader, lune, clock);
+            List<JsonNode> ofSoleil = onSchedule.events(reader, soleil, 2);
+            List<JsonNode> ofLune = onSchedule.events(reader, lune, 2);
+            onSchedule.nothingMore(reader, soleil, clock);
+            onSchedule.nothingMore(reader, lune, clock);
             assertTrue(ofSoleil.stream().allMatch(e -> e.get("tenant").asText().equals("soleil")
                     && e.get("data").get("channelId").asText().equals(soleilChannel)));
             assertTrue(ofLune.stream().allMatch(e -> e.get("tenant").asText().equals("lune")
