@@ -1,5 +1,6 @@
 package io.tribu.publishing.approvallink;
 
+import io.tribu.platform.crypto.Keyring;
 import io.tribu.publishing.config.PublishingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,9 +23,10 @@ import java.util.regex.Pattern;
  * Signs and checks the token of an approval link: {@code <link id, base64url>.<key id>.<HMAC-SHA256, base64url>}.
  *
  * <p>The HMAC key is derived from each key of the configured keyring ({@code tribu.approval-links.keys}, by
- * default the channel-credentials keyring) as HMAC-SHA256(key, "tribu approval links v1"), so one secret never
- * serves two algorithms. New links are signed with the active key; a link verifies while its key id is still in
- * the keyring, so rotation is: add a key, make it active, and remove the old one when its links may stop working.
+ * default the channel-credentials keyring, read by the platform's {@link Keyring}: keys of at least 32 bytes, ids a
+ * token can carry) as HMAC-SHA256(key, "tribu approval links v1"), so one secret never serves two algorithms. New
+ * links are signed with the active key; a link verifies while its key id is still in the keyring, so rotation is: add
+ * a key, make it active, and remove the old one when its links may stop working.
  * A token that is malformed, names an unknown key or carries a wrong MAC is refused before any database read,
  * in constant time for the MAC, and the caller sees the same 404 as for an unknown link.
  */
@@ -33,7 +35,9 @@ public class ApprovalLinkSigner {
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final byte[] LABEL = "tribu approval links v1".getBytes(StandardCharsets.UTF_8);
-    private static final Pattern TOKEN = Pattern.compile("([A-Za-z0-9_-]{22})\\.([A-Za-z0-9_-]{1,32})\\.([A-Za-z0-9_-]{43})");
+    private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    private static final Pattern TOKEN = Pattern.compile("([A-Za-z0-9_-]{22})\\.(" + KEY_ID.pattern() + ")\\.([A-Za-z0-9_-]{43})");
+    private static final int MIN_KEY_BYTES = 32;
 
     /** A token whose signature holds: the link it names and the key that signed it. */
     public record Signed(UUID linkId, String keyId) {
@@ -48,11 +52,7 @@ public class ApprovalLinkSigner {
     }
 
     ApprovalLinkSigner(String keys, String activeKeyId) {
-        this.keys = derive(keys);
-        if (!this.keys.containsKey(activeKeyId)) {
-            throw new IllegalStateException("tribu.approval-links.active-key " + activeKeyId
-                    + " is not one of the key ids of tribu.approval-links.keys " + this.keys.keySet());
-        }
+        this.keys = derive(Keyring.parse("tribu.approval-links", keys, activeKeyId, MIN_KEY_BYTES, Integer.MAX_VALUE));
         this.activeKeyId = activeKeyId;
     }
 
@@ -88,28 +88,15 @@ public class ApprovalLinkSigner {
         return Optional.of(new Signed(new UUID(id.getLong(), id.getLong()), parts.group(2)));
     }
 
-    /** {@code id:base64key,...}; each key at least 32 bytes. Key material never appears in messages. */
-    private static Map<String, SecretKeySpec> derive(String keyring) {
+    /** The HMAC keys of the keyring, each key id one a token can carry. */
+    private static Map<String, SecretKeySpec> derive(Keyring keyring) {
         Map<String, SecretKeySpec> derived = new LinkedHashMap<>();
-        for (String entry : keyring.split(",")) {
-            String trimmed = entry.trim();
-            int colon = trimmed.indexOf(':');
-            String id = colon <= 0 ? "" : trimmed.substring(0, colon);
-            if (!id.matches("[A-Za-z0-9_-]{1,32}")) {
-                throw new IllegalStateException("tribu.approval-links.keys entries are id:base64key (ids of 1 to 32 letters, "
-                        + "digits, _ or -), separated by commas");
-            }
-            byte[] key;
-            try {
-                key = Base64.getDecoder().decode(trimmed.substring(colon + 1));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("tribu.approval-links.keys: key " + id + " is not base64");
-            }
-            if (key.length < 32) {
-                throw new IllegalStateException("tribu.approval-links.keys: key " + id + " must have at least 32 bytes");
+        keyring.keys().forEach((id, key) -> {
+            if (!KEY_ID.matcher(id).matches()) {
+                throw new IllegalStateException("tribu.approval-links.keys: key ids are 1 to 32 letters, digits, _ or -, not " + id);
             }
             derived.put(id, new SecretKeySpec(mac(new SecretKeySpec(key, ALGORITHM), LABEL), ALGORITHM));
-        }
+        });
         return derived;
     }
 

@@ -6,12 +6,13 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tribu.publishing.channel.ChannelService;
 import io.tribu.publishing.channel.TokenRefresh;
+import io.tribu.publishing.config.PublishingConfig;
 import io.tribu.publishing.network.Account;
 import io.tribu.publishing.network.YoutubeApi;
+import io.tribu.publishing.poll.NetworkPolling;
 import io.tribu.publishing.poll.PolledCursors;
+import io.tribu.publishing.poll.Sweep;
 import io.tribu.publishing.poll.TokenRenewal;
-
-import io.tribu.publishing.config.PublishingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,8 +22,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -48,28 +47,21 @@ public class CommentPoller {
     private static final String QUOTA = "quota";
 
     private final CommentPolls polls;
-    private final ChannelService channels;
-    private final TokenRenewal renewal;
+    private final NetworkPolling<YoutubeApi.Answer> polling;
     private final YoutubeApi youtube;
-    private final CommentPollMetrics metrics;
     private final Clock clock;
-    private final Duration interval;
     private final Duration lookback;
-    private final Duration lease;
     private final int dailyUnits;
-    private final String owner = "comments-" + UUID.randomUUID().toString().substring(0, 8);
 
     public CommentPoller(CommentPolls polls, ChannelService channels, TokenRefresh tokens, YoutubeApi youtube, Clock clock,
                          PublishingConfig config, CommentPollMetrics metrics) {
         this.polls = polls;
-        this.channels = channels;
-        this.renewal = new TokenRenewal(tokens, "YouTube");
+        this.polling = new NetworkPolling<>(polls.cursors(), channels, new TokenRenewal<>(tokens, "YouTube",
+                answer -> answer instanceof YoutubeApi.TokenRefused refused ? refused.reason() : null, youtube::refresh),
+                clock, config.youtube().interval(), config.youtube().lease(), "comments", result -> metrics.polled("youtube", result));
         this.youtube = youtube;
-        this.metrics = metrics;
         this.clock = clock;
-        this.interval = config.youtube().interval();
         this.lookback = config.youtube().lookback();
-        this.lease = config.youtube().lease();
         this.dailyUnits = config.youtube().dailyUnits();
     }
 
@@ -77,32 +69,30 @@ public class CommentPoller {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> tick() {
-        return polls.cursors().tick(owner, clock, lease, this::sweep);
+        return polling.tick(this::sweep);
     }
 
     @WithSpan
     Uni<Void> sweep(PolledCursors.Cursor channel) {
-        Instant started = channel.sweepStartedAt() != null ? channel.sweepStartedAt() : clock.instant();
-        return polls.cursors().sweep(owner, channel, clock, () -> page(channel, new AtomicReference<>(channels.account(channel.channelId(),
-                "youtube", channel.baseUrl(), channel.handle(), channel.credentials())), channel.pageToken(), started), result -> metrics.polled("youtube", result));
+        return polling.sweep(channel, sweep -> page(sweep, channel.pageToken()));
     }
 
-    private Uni<Void> page(PolledCursors.Cursor channel, AtomicReference<Account> account, String pageToken, Instant started) {
-        return call(channel, account, current -> youtube.threads(current, pageToken)).chain(threads -> {
-            Instant cutoff = (channel.watermark() != null ? channel.watermark() : started).minus(lookback);
+    private Uni<Void> page(Sweep<YoutubeApi.Answer> sweep, String pageToken) {
+        PolledCursors.Cursor channel = sweep.channel();
+        return call(sweep, current -> youtube.threads(current, pageToken)).chain(threads -> {
+            Instant cutoff = (channel.watermark() != null ? channel.watermark() : sweep.started()).minus(lookback);
             boolean last = threads.nextPageToken() == null
                     || threads.comments().stream().allMatch(thread -> thread.publishedAt().isBefore(cutoff));
             return polls.seen().known(channel.channelId(), ids(threads.comments()))
-                    .chain(knownThreads -> replies(channel, account, threads, knownThreads, cutoff)
+                    .chain(knownThreads -> replies(sweep, threads, knownThreads, cutoff)
                             .chain(replies -> polls.seen().known(channel.channelId(), ids(replies)).map(knownReplies -> {
                                 List<YoutubeApi.Comment> all = new ArrayList<>(threads.comments());
                                 all.addAll(replies);
                                 return collect(channel, all, knownThreads, knownReplies);
                             })))
-                    .chain(collected -> polls.seen().store(owner, channel, collected.seen, collected.announced,
-                            last ? null : threads.nextPageToken(), started, clock.instant().plus(interval)))
-                    .chain(stored -> stored && !last ? page(channel, account, threads.nextPageToken(), started)
-                            : Uni.createFrom().voidItem());
+                    .chain(collected -> polls.seen().store(sweep, collected.seen, collected.announced,
+                            last ? null : threads.nextPageToken()))
+                    .chain(stored -> stored && !last ? page(sweep, threads.nextPageToken()) : Uni.createFrom().voidItem());
         });
     }
 
@@ -112,8 +102,8 @@ public class CommentPoller {
      * count is not the one stored, or while it began after {@code cutoff}: a reply edited there changes no count, and
      * only reading the thread again shows it.
      */
-    private Uni<List<YoutubeApi.Comment>> replies(PolledCursors.Cursor channel, AtomicReference<Account> account,
-                                                   YoutubeApi.Page threads, Map<String, SeenComments.Known> known, Instant cutoff) {
+    private Uni<List<YoutubeApi.Comment>> replies(Sweep<YoutubeApi.Answer> sweep, YoutubeApi.Page threads,
+                                                   Map<String, SeenComments.Known> known, Instant cutoff) {
         List<YoutubeApi.Comment> inline = new ArrayList<>();
         List<YoutubeApi.Comment> toRead = new ArrayList<>();
         for (YoutubeApi.Comment thread : threads.comments()) {
@@ -129,7 +119,7 @@ public class CommentPoller {
             }
         }
         return Multi.createFrom().iterable(toRead)
-                .onItem().transformToUniAndConcatenate(thread -> repliesOf(channel, account, thread.id(), null, new ArrayList<>())
+                .onItem().transformToUniAndConcatenate(thread -> repliesOf(sweep, thread.id(), null, new ArrayList<>())
                         // A reply's resource names no video (comments.list): it is its thread's.
                         .map(replies -> replies.stream().map(reply -> reply.videoId() != null ? reply
                                 : new YoutubeApi.Comment(reply.id(), thread.videoId(), reply.parentId(), reply.authorName(),
@@ -142,48 +132,44 @@ public class CommentPoller {
                 });
     }
 
-    private Uni<List<YoutubeApi.Comment>> repliesOf(PolledCursors.Cursor channel, AtomicReference<Account> account, String parentId,
-                                                     String pageToken, List<YoutubeApi.Comment> found) {
-        return call(channel, account, current -> youtube.replies(current, parentId, pageToken)).chain(page -> {
+    private Uni<List<YoutubeApi.Comment>> repliesOf(Sweep<YoutubeApi.Answer> sweep, String parentId, String pageToken,
+                                                     List<YoutubeApi.Comment> found) {
+        return call(sweep, current -> youtube.replies(current, parentId, pageToken)).chain(page -> {
             found.addAll(page.comments());
             return page.nextPageToken() == null ? Uni.createFrom().item(found)
-                    : repliesOf(channel, account, parentId, page.nextPageToken(), found);
+                    : repliesOf(sweep, parentId, page.nextPageToken(), found);
         });
     }
 
     /** One list call: a unit of the day's budget first, the token renewed once if Google refuses it. */
-    private Uni<YoutubeApi.Page> call(PolledCursors.Cursor channel, AtomicReference<Account> account,
-                                      Function<Account, Uni<YoutubeApi.Answer>> list) {
-        return renewal.call(account, current -> spend(channel).chain(() -> list.apply(current)),
-                answer -> answer instanceof YoutubeApi.TokenRefused refused ? refused.reason() : null, youtube::refresh,
-                clock.instant().plus(interval)).map(answer -> {
+    private Uni<YoutubeApi.Page> call(Sweep<YoutubeApi.Answer> sweep, Function<Account, Uni<YoutubeApi.Answer>> list) {
+        return sweep.read(current -> spend(sweep).chain(() -> list.apply(current))).map(answer -> {
             if (answer instanceof YoutubeApi.Page page) {
                 return page;
             }
-            Instant now = clock.instant();
             if (answer instanceof YoutubeApi.QuotaExceeded quota) {
-                throw stop(nextQuotaDay(now), QUOTA, quota.reason());
+                throw quotaSpent(clock.instant(), quota.reason());
             }
             if (answer instanceof YoutubeApi.Later later) {
-                throw stop(now.plus(later.after() != null ? later.after() : interval), "later", later.reason());
+                throw polling.later(later.after(), later.reason());
             }
-            throw stop(now.plus(interval), "refused", ((YoutubeApi.Refused) answer).reason());
+            throw polling.refused(((YoutubeApi.Refused) answer).reason());
         });
     }
 
-    private Uni<Void> spend(PolledCursors.Cursor channel) {
+    private Uni<Void> spend(Sweep<YoutubeApi.Answer> sweep) {
         Instant now = clock.instant();
-        return polls.spend(owner, channel.channelId(), LocalDate.ofInstant(now, QUOTA_ZONE), dailyUnits).invoke(spent -> {
+        return polls.spend(sweep.owner(), sweep.channel().channelId(), LocalDate.ofInstant(now, QUOTA_ZONE), dailyUnits).invoke(spent -> {
             if (!spent) {
-                throw stop(nextQuotaDay(now), QUOTA, "the channel's daily budget of " + dailyUnits
+                throw quotaSpent(now, "the channel's daily budget of " + dailyUnits
                         + " YouTube quota units is spent (tribu.youtube.daily-units)");
             }
         }).replaceWithVoid();
     }
 
-    /** A spent quota day is no failure: the calls worked. */
-    private static PolledCursors.Stop stop(Instant until, String result, String reason) {
-        return new PolledCursors.Stop(until, result, !result.equals(QUOTA), false, reason);
+    /** Stops until the next quota day; a spent quota day is no failure: the calls worked. */
+    private static PolledCursors.Stop quotaSpent(Instant now, String reason) {
+        return new PolledCursors.Stop(nextQuotaDay(now), QUOTA, false, false, reason);
     }
 
     static Instant nextQuotaDay(Instant now) {

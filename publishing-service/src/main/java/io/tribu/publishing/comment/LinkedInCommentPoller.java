@@ -8,10 +8,11 @@ import io.tribu.publishing.channel.ChannelService;
 import io.tribu.publishing.channel.TokenRefresh;
 import io.tribu.publishing.config.PublishingConfig;
 import io.tribu.publishing.delivery.DeliveryRepository;
-import io.tribu.publishing.network.Account;
 import io.tribu.publishing.network.LinkedInAdapter;
 import io.tribu.publishing.network.LinkedInComments;
+import io.tribu.publishing.poll.NetworkPolling;
 import io.tribu.publishing.poll.PolledCursors;
+import io.tribu.publishing.poll.Sweep;
 import io.tribu.publishing.poll.TokenRenewal;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,8 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Reads the comments and replies on the brands' published LinkedIn posts (LinkedIn has no comment webhook for them)
@@ -43,30 +42,24 @@ import java.util.concurrent.atomic.AtomicReference;
 public class LinkedInCommentPoller {
 
     private final LinkedInCommentPolls polls;
+    private final NetworkPolling<LinkedInComments.Answer> polling;
     private final DeliveryRepository deliveries;
-    private final ChannelService channels;
-    private final TokenRenewal renewal;
     private final LinkedInComments linkedin;
-    private final CommentPollMetrics metrics;
     private final Clock clock;
-    private final Duration interval;
     private final Duration window;
-    private final Duration lease;
     private final int pageSize;
-    private final String owner = "linkedin-comments-" + UUID.randomUUID().toString().substring(0, 8);
 
     public LinkedInCommentPoller(LinkedInCommentPolls polls, DeliveryRepository deliveries, ChannelService channels, TokenRefresh tokens,
                                  LinkedInComments linkedin, CommentPollMetrics metrics, Clock clock, PublishingConfig config) {
         this.polls = polls;
+        this.polling = new NetworkPolling<>(polls.cursors(), channels, new TokenRenewal<>(tokens, "LinkedIn",
+                answer -> answer instanceof LinkedInComments.TokenRefused refused ? refused.reason() : null, linkedin::refresh),
+                clock, config.linkedin().interval(), config.linkedin().lease(), "linkedin-comments",
+                result -> metrics.polled("linkedin", result));
         this.deliveries = deliveries;
-        this.channels = channels;
-        this.renewal = new TokenRenewal(tokens, "LinkedIn");
         this.linkedin = linkedin;
-        this.metrics = metrics;
         this.clock = clock;
-        this.interval = config.linkedin().interval();
         this.window = config.linkedin().window();
-        this.lease = config.linkedin().lease();
         this.pageSize = config.linkedin().pageSize();
     }
 
@@ -86,22 +79,19 @@ public class LinkedInCommentPoller {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> tick() {
-        return polls.cursors().tick(owner, clock, lease, this::sweep);
+        return polling.tick(this::sweep);
     }
 
     @WithSpan
     Uni<Void> sweep(PolledCursors.Cursor channel) {
-        Instant started = channel.sweepStartedAt() != null ? channel.sweepStartedAt() : clock.instant();
-        return polls.cursors().sweep(owner, channel, clock, () -> {
-            AtomicReference<Account> account = new AtomicReference<>(channels.account(channel.channelId(), "linkedin", channel.baseUrl(),
-                    channel.handle(), channel.credentials()));
+        return polling.sweep(channel, sweep -> {
             Uni<Position> first = channel.pageToken() != null ? Uni.createFrom().item(Position.of(channel.pageToken()))
                     : nextPost(channel, null);
             return first.chain(position -> position == null
                     // No post within the window: a complete sweep that read nothing.
-                    ? polls.seen().store(owner, channel, List.of(), List.of(), null, started, clock.instant().plus(interval)).replaceWithVoid()
-                    : page(channel, account, position, started));
-        }, result -> metrics.polled("linkedin", result));
+                    ? polls.seen().store(sweep, List.of(), List.of(), null).replaceWithVoid()
+                    : page(sweep, position));
+        });
     }
 
     private Uni<Position> nextPost(PolledCursors.Cursor channel, String after) {
@@ -109,57 +99,54 @@ public class LinkedInCommentPoller {
                 .map(post -> post == null ? null : new Position(post, 0));
     }
 
-    private Uni<Void> page(PolledCursors.Cursor channel, AtomicReference<Account> account, Position position, Instant started) {
-        return list(channel, account, position.post(), position.start()).chain(page -> {
+    private Uni<Void> page(Sweep<LinkedInComments.Answer> sweep, Position position) {
+        PolledCursors.Cursor channel = sweep.channel();
+        return list(sweep, position.post(), position.start()).chain(page -> {
             Uni<Position> next = !page.comments().isEmpty() && position.start() + page.comments().size() < page.total()
                     ? Uni.createFrom().item(new Position(position.post(), position.start() + page.comments().size()))
                     : nextPost(channel, position.post());
-            return replies(channel, account, page.comments()).chain(replies -> {
+            return replies(sweep, page.comments()).chain(replies -> {
                 List<LinkedInComments.Comment> all = new ArrayList<>(page.comments());
                 all.addAll(replies);
                 return polls.seen().known(channel.channelId(), all.stream().map(LinkedInComments.Comment::urn).toList())
                         .map(known -> collect(channel, position.post(), all, known));
-            }).chain(collected -> next.chain(then -> polls.seen().store(owner, channel, collected.seen, collected.announced,
-                            then == null ? null : then.pageToken(), started, clock.instant().plus(interval))
-                    .chain(stored -> stored && then != null ? page(channel, account, then, started) : Uni.createFrom().voidItem())));
+            }).chain(collected -> next.chain(then -> polls.seen().store(sweep, collected.seen, collected.announced,
+                            then == null ? null : then.pageToken())
+                    .chain(stored -> stored && then != null ? page(sweep, then) : Uni.createFrom().voidItem())));
         });
     }
 
     /** Every reply of the comments that have some, page after page. */
-    private Uni<List<LinkedInComments.Comment>> replies(PolledCursors.Cursor channel, AtomicReference<Account> account,
-                                                         List<LinkedInComments.Comment> comments) {
+    private Uni<List<LinkedInComments.Comment>> replies(Sweep<LinkedInComments.Answer> sweep, List<LinkedInComments.Comment> comments) {
         return Multi.createFrom().iterable(comments.stream().filter(comment -> comment.replyCount() > 0).toList())
-                .onItem().transformToUniAndConcatenate(comment -> repliesOf(channel, account, comment.urn(), 0, new ArrayList<>()))
+                .onItem().transformToUniAndConcatenate(comment -> repliesOf(sweep, comment.urn(), 0, new ArrayList<>()))
                 .collect().asList()
                 .map(lists -> lists.stream().flatMap(List::stream).toList());
     }
 
-    private Uni<List<LinkedInComments.Comment>> repliesOf(PolledCursors.Cursor channel, AtomicReference<Account> account, String comment,
-                                                           int start, List<LinkedInComments.Comment> found) {
-        return list(channel, account, comment, start).chain(page -> {
+    private Uni<List<LinkedInComments.Comment>> repliesOf(Sweep<LinkedInComments.Answer> sweep, String comment, int start,
+                                                           List<LinkedInComments.Comment> found) {
+        return list(sweep, comment, start).chain(page -> {
             found.addAll(page.comments());
             int read = start + page.comments().size();
             return page.comments().isEmpty() || read >= page.total() ? Uni.createFrom().item(found)
-                    : repliesOf(channel, account, comment, read, found);
+                    : repliesOf(sweep, comment, read, found);
         });
     }
 
     /** One list call, the token renewed once if LinkedIn refuses it; a deleted post or comment lists nothing. */
-    private Uni<LinkedInComments.Page> list(PolledCursors.Cursor channel, AtomicReference<Account> account, String urn, int start) {
-        return renewal.call(account, current -> linkedin.comments(current, urn, start, pageSize),
-                answer -> answer instanceof LinkedInComments.TokenRefused refused ? refused.reason() : null, linkedin::refresh,
-                clock.instant().plus(interval)).map(answer -> {
+    private Uni<LinkedInComments.Page> list(Sweep<LinkedInComments.Answer> sweep, String urn, int start) {
+        return sweep.read(current -> linkedin.comments(current, urn, start, pageSize)).map(answer -> {
             if (answer instanceof LinkedInComments.Page page) {
                 return page;
             }
             if (answer instanceof LinkedInComments.Gone) {
                 return new LinkedInComments.Page(List.of(), 0);
             }
-            Instant now = clock.instant();
             if (answer instanceof LinkedInComments.Later later) {
-                throw new PolledCursors.Stop(now.plus(later.after() != null ? later.after() : interval), "later", true, false, later.reason());
+                throw polling.later(later.after(), later.reason());
             }
-            throw new PolledCursors.Stop(now.plus(interval), "refused", true, false, ((LinkedInComments.Refused) answer).reason());
+            throw polling.refused(((LinkedInComments.Refused) answer).reason());
         });
     }
 

@@ -3,6 +3,7 @@ package io.tribu.publishing.comment;
 import io.smallrye.mutiny.Uni;
 import io.tribu.platform.outbox.Outbox;
 import io.tribu.publishing.poll.PolledCursors;
+import io.tribu.publishing.poll.Sweep;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -68,9 +69,9 @@ final class SeenComments {
      * Stores a page: the comments read (with their update times and reply counts), the events of those announced, and
      * the cursor moved on ({@link PolledCursors#store}). Returns whether it was stored.
      */
-    Uni<Boolean> store(String worker, PolledCursors.Cursor channel, List<Seen> seen, List<CommentCollected> announced, String pageToken,
-                       Instant sweepStartedAt, Instant nextPollAt) {
-        return cursors.store(worker, channel, pageToken, sweepStartedAt, nextPollAt,
+    Uni<Boolean> store(Sweep<?> sweep, List<Seen> seen, List<CommentCollected> announced, String pageToken) {
+        PolledCursors.Cursor channel = sweep.channel();
+        return cursors.store(sweep, pageToken,
                 connection -> seen.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery("""
                                 insert into %1$s (channel_id, comment_id, updated_at, reply_count)
                                 select $1, id, updated, replies from unnest($2::text[], $3::timestamptz[], $4::int[]) as t(id, updated, replies)

@@ -9,7 +9,9 @@ import io.tribu.publishing.config.PublishingConfig;
 import io.tribu.publishing.network.Account;
 import io.tribu.publishing.network.XAdapter;
 import io.tribu.publishing.network.XTimeline;
+import io.tribu.publishing.poll.NetworkPolling;
 import io.tribu.publishing.poll.PolledCursors;
+import io.tribu.publishing.poll.Sweep;
 import io.tribu.publishing.poll.TokenRenewal;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,8 +24,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -53,30 +53,21 @@ public class XReplyPoller {
     private static final String RATE_LIMITED = "rate-limited";
 
     private final XReplyPolls polls;
-    private final ChannelService channels;
-    private final TokenRenewal renewal;
+    private final NetworkPolling<XTimeline.Answer> polling;
     private final XTimeline timeline;
-    private final XAdapter x;
-    private final CommentPollMetrics metrics;
     private final Clock clock;
-    private final Duration interval;
     private final Duration lookback;
-    private final Duration lease;
     private final int maxPages;
-    private final String owner = "x-replies-" + UUID.randomUUID().toString().substring(0, 8);
 
     public XReplyPoller(XReplyPolls polls, ChannelService channels, TokenRefresh tokens, XTimeline timeline, XAdapter x, Clock clock,
                         PublishingConfig config, CommentPollMetrics metrics) {
         this.polls = polls;
-        this.channels = channels;
-        this.renewal = new TokenRenewal(tokens, "X");
+        this.polling = new NetworkPolling<>(polls.cursors(), channels, new TokenRenewal<>(tokens, "X",
+                answer -> answer instanceof XTimeline.TokenRefused refused ? refused.reason() : null, x::refresh),
+                clock, config.xReplies().interval(), config.xReplies().lease(), "x-replies", result -> metrics.polled(NETWORK, result));
         this.timeline = timeline;
-        this.x = x;
-        this.metrics = metrics;
         this.clock = clock;
-        this.interval = config.xReplies().interval();
         this.lookback = config.xReplies().lookback();
-        this.lease = config.xReplies().lease();
         this.maxPages = config.xReplies().maxPages();
     }
 
@@ -84,30 +75,25 @@ public class XReplyPoller {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> tick() {
-        return polls.cursors().tick(owner, clock, lease, this::sweep);
+        return polling.tick(this::sweep);
     }
 
     @WithSpan
     Uni<Void> sweep(PolledCursors.Cursor channel) {
-        Instant started = channel.sweepStartedAt() != null ? channel.sweepStartedAt() : clock.instant();
-        return polls.cursors().sweep(owner, channel, clock, () -> {
-            AtomicReference<Account> account = new AtomicReference<>(channels.account(channel.channelId(), NETWORK, channel.baseUrl(),
-                    channel.handle(), channel.credentials()));
-            return polls.since(channel.channelId())
-                    .chain(since -> since.userId() != null ? Uni.createFrom().item(since)
-                            : read(account, timeline::me).chain(me -> {
-                                String userId = ((XTimeline.Me) me).userId();
-                                return polls.userId(owner, channel.channelId(), userId)
-                                        .replaceWith(new XReplyPolls.Since(userId, since.sinceId(), since.sweepNewestId()));
-                            }))
-                    .chain(since -> page(channel, account, since, channel.pageToken(), started, 1));
-        }, result -> metrics.polled(NETWORK, result));
+        return polling.sweep(channel, sweep -> polls.since(channel.channelId())
+                .chain(since -> since.userId() != null ? Uni.createFrom().item(since)
+                        : read(sweep, timeline::me).chain(me -> {
+                            String userId = ((XTimeline.Me) me).userId();
+                            return polls.userId(sweep.owner(), channel.channelId(), userId)
+                                    .replaceWith(new XReplyPolls.Since(userId, since.sinceId(), since.sweepNewestId()));
+                        }))
+                .chain(since -> page(sweep, since, channel.pageToken(), 1)));
     }
 
-    private Uni<Void> page(PolledCursors.Cursor channel, AtomicReference<Account> account, XReplyPolls.Since since, String pageToken,
-                           Instant started, int pageNumber) {
-        Instant startTime = since.sinceId() == null ? started.minus(lookback) : null;
-        return read(account, current -> timeline.mentions(current, since.userId(), since.sinceId(), startTime, pageToken)).chain(answer -> {
+    private Uni<Void> page(Sweep<XTimeline.Answer> sweep, XReplyPolls.Since since, String pageToken, int pageNumber) {
+        PolledCursors.Cursor channel = sweep.channel();
+        Instant startTime = since.sinceId() == null ? sweep.started().minus(lookback) : null;
+        return read(sweep, current -> timeline.mentions(current, since.userId(), since.sinceId(), startTime, pageToken)).chain(answer -> {
             XTimeline.Page page = (XTimeline.Page) answer;
             // The sweep's newest post is its first page's: since_id once the sweep is complete.
             String newest = pageToken == null ? page.newestId() : since.sweepNewestId();
@@ -115,20 +101,19 @@ public class XReplyPoller {
             boolean last = page.nextToken() == null;
             List<XTimeline.Post> replies = page.posts().stream()
                     .filter(post -> post.conversationId() != null && !post.conversationId().equals(post.id())).toList();
-            return ownConversations(channel, account, since.userId(), replies)
+            return ownConversations(sweep, since.userId(), replies)
                     .chain(own -> polls.announced(channel.channelId(), replies.stream().map(XTimeline.Post::id).toList())
                             .map(known -> collect(channel, since.userId(), page, replies, own.own(), known))
-                            .chain(announced -> polls.store(owner, channel, newest, own.looked(), announced, last ? null : page.nextToken(),
-                                    started, clock.instant().plus(interval))))
+                            .chain(announced -> polls.store(sweep, newest, own.looked(), announced, last ? null : page.nextToken())))
                     .chain(stored -> {
                         if (!stored || last) {
                             return Uni.createFrom().voidItem();
                         }
                         if (pageNumber >= maxPages) {
-                            throw new PolledCursors.Stop(clock.instant().plus(interval), "page-limit", false, false, "read "
+                            throw new PolledCursors.Stop(sweep.nextPoll(), "page-limit", false, false, "read "
                                     + maxPages + " pages of mentions (tribu.x-replies.max-pages); the sweep goes on from there next time");
                         }
-                        return page(channel, account, going, page.nextToken(), started, pageNumber + 1);
+                        return page(sweep, going, page.nextToken(), pageNumber + 1);
                     });
         });
     }
@@ -137,19 +122,18 @@ public class XReplyPoller {
     private record Conversations(Map<String, Boolean> own, Map<String, Boolean> looked) {
     }
 
-    private Uni<Conversations> ownConversations(PolledCursors.Cursor channel, AtomicReference<Account> account, String userId,
-                                                List<XTimeline.Post> replies) {
+    private Uni<Conversations> ownConversations(Sweep<XTimeline.Answer> sweep, String userId, List<XTimeline.Post> replies) {
         List<String> ids = List.copyOf(new LinkedHashSet<>(replies.stream().map(XTimeline.Post::conversationId).toList()));
         if (ids.isEmpty()) {
             return Uni.createFrom().item(new Conversations(Map.of(), Map.of()));
         }
-        return polls.conversations(channel.channelId(), ids).chain(known -> {
+        return polls.conversations(sweep.channel().channelId(), ids).chain(known -> {
             List<String> unknown = ids.stream().filter(id -> !known.containsKey(id)).toList();
             if (unknown.isEmpty()) {
                 return Uni.createFrom().item(new Conversations(known, Map.of()));
             }
             // A page holds at most 100 posts, so at most 100 conversations: one lookup.
-            return read(account, current -> timeline.authors(current, unknown)).map(answer -> {
+            return read(sweep, current -> timeline.authors(current, unknown)).map(answer -> {
                 Map<String, String> authors = ((XTimeline.Authors) answer).byPostId();
                 Map<String, Boolean> looked = new HashMap<>();
                 Map<String, Boolean> own = new HashMap<>(known);
@@ -164,21 +148,18 @@ public class XReplyPoller {
     }
 
     /** One read of X, the token renewed once if refused; any other answer than data stops the sweep. */
-    private Uni<XTimeline.Answer> read(AtomicReference<Account> account, Function<Account, Uni<XTimeline.Answer>> call) {
-        return renewal.call(account, call,
-                answer -> answer instanceof XTimeline.TokenRefused refused ? refused.reason() : null, x::refresh,
-                clock.instant().plus(interval)).map(answer -> {
-            Instant now = clock.instant();
+    private Uni<XTimeline.Answer> read(Sweep<XTimeline.Answer> sweep, Function<Account, Uni<XTimeline.Answer>> call) {
+        return sweep.read(call).map(answer -> {
             if (answer instanceof XTimeline.RateLimited limited) {
                 // X's window reopens at its reset: no failure, the calls were right.
-                throw new PolledCursors.Stop(limited.until() != null ? limited.until() : now.plus(interval), RATE_LIMITED, false, false,
+                throw new PolledCursors.Stop(limited.until() != null ? limited.until() : sweep.nextPoll(), RATE_LIMITED, false, false,
                         limited.reason() + " (X's rate limit; read again when its window reopens)");
             }
             if (answer instanceof XTimeline.Later later) {
-                throw new PolledCursors.Stop(now.plus(later.after() != null ? later.after() : interval), "later", true, false, later.reason());
+                throw polling.later(later.after(), later.reason());
             }
             if (answer instanceof XTimeline.Refused refused) {
-                throw new PolledCursors.Stop(now.plus(interval), "refused", true, false, refused.reason());
+                throw polling.refused(refused.reason());
             }
             return answer;
         });

@@ -4,12 +4,12 @@ import io.smallrye.mutiny.Uni;
 import io.tribu.platform.outbox.Outbox;
 import io.tribu.publishing.config.PublishingConfig;
 import io.tribu.publishing.poll.PolledCursors;
+import io.tribu.publishing.poll.Sweep;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -85,10 +85,10 @@ public class XReplyPolls {
      * sweep is complete and since_id becomes its newest post), the sweep's newest post, the conversations looked up,
      * the posts announced and their events. Returns whether it was stored.
      */
-    Uni<Boolean> store(String worker, PolledCursors.Cursor channel, String newestId, Map<String, Boolean> looked,
-                       List<CommentCollected> announced, String pageToken, Instant sweepStartedAt, Instant nextPollAt) {
+    Uni<Boolean> store(Sweep<?> sweep, String newestId, Map<String, Boolean> looked, List<CommentCollected> announced, String pageToken) {
+        PolledCursors.Cursor channel = sweep.channel();
         List<String> conversations = List.copyOf(looked.keySet());
-        return cursors.store(worker, channel, pageToken, sweepStartedAt, nextPollAt, connection -> connection.preparedQuery(pageToken == null
+        return cursors.store(sweep, pageToken, connection -> connection.preparedQuery(pageToken == null
                                 ? "update x_poll set since_id = coalesce($2, since_id), sweep_newest_id = null where channel_id = $1"
                                 : "update x_poll set sweep_newest_id = $2 where channel_id = $1")
                         .execute(Tuple.from(Arrays.asList(channel.channelId(), newestId)))

@@ -24,7 +24,8 @@ import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 
 /**
- * The durable cursors of one network's polling, one row per channel in {@code table} (youtube_poll, review_poll): the
+ * The durable cursors of one network's polling ({@link NetworkPolling}), one row per channel in {@code table}
+ * (youtube_poll, review_poll, linkedin_poll, x_poll): the
  * channels enrolled, leased to one replica at a time, the sweep's page token moved in the transaction that stores the
  * page's items and events (a restart goes on from the first page not stored: no gap, no duplicate), a stop recorded
  * with its error and when the channel is due again.
@@ -54,6 +55,11 @@ public final class PolledCursors {
         this.outbox = outbox;
         this.table = table;
         this.network = network;
+    }
+
+    /** The network whose channels these are ({@code channel.network}). */
+    String network() {
+        return network;
     }
 
     /** Channels of the network connected since the last tick get their poll row, due at once. */
@@ -86,7 +92,7 @@ public final class PolledCursors {
      * One tick: enrols the new channels, then leases the channels due to {@code worker} for {@code lease}, 20 at most,
      * and sweeps them two at a time; a failure is logged and the next tick retries.
      */
-    public Uni<Void> tick(String worker, Clock clock, Duration lease, Function<Cursor, Uni<Void>> sweep) {
+    Uni<Void> tick(String worker, Clock clock, Duration lease, Function<Cursor, Uni<Void>> sweep) {
         return enrol(clock.instant()).chain(() -> drain(worker, 20, clock.instant(), lease, sweep))
                 .onFailure().invoke(failure -> LOG.warnf("%s poll tick failed, next tick retries: %s", network, failure.getMessage()))
                 .onFailure().recoverWithNull()
@@ -97,7 +103,7 @@ public final class PolledCursors {
      * Runs one channel's sweep: a {@link Stop} pauses the channel (cursor kept), any other failure is logged and the
      * lease runs out, the sweep going on later. {@code result} hears complete, the stop's result, or error.
      */
-    public Uni<Void> sweep(String worker, Cursor channel, Clock clock, Supplier<Uni<Void>> pages, Consumer<String> result) {
+    Uni<Void> sweep(String worker, Cursor channel, Clock clock, Supplier<Uni<Void>> pages, Consumer<String> result) {
         // Deferred: credentials that cannot be opened fail this channel's sweep only, not the others'.
         return Uni.createFrom().<Void>deferred(pages::get)
                 .invoke(() -> result.accept("complete"))
@@ -136,13 +142,16 @@ public final class PolledCursors {
     }
 
     /**
-     * Stores a page in one transaction, only while {@code worker} holds the channel: the cursor moved on (pageToken
-     * null: the sweep is complete, the next starts at {@code nextPollAt}; either way the channel's error and failing
-     * time go), then {@code items} (what was read, written on the same connection) and the events. Returns whether it
-     * was stored.
+     * Stores a page of {@code sweep} in one transaction, only while its replica holds the channel: the cursor moved on
+     * (pageToken null: the sweep is complete, the next starts at the sweep's {@link Sweep#nextPoll}; either way the
+     * channel's error and failing time go), then {@code items} (what was read, written on the same connection) and the
+     * events. Returns whether it was stored.
      */
-    public Uni<Boolean> store(String worker, Cursor channel, String pageToken, Instant sweepStartedAt, Instant nextPollAt,
-                              Function<SqlConnection, Uni<Void>> items, List<Outbox.Pending> events) {
+    public Uni<Boolean> store(Sweep<?> sweep, String pageToken, Function<SqlConnection, Uni<Void>> items, List<Outbox.Pending> events) {
+        String worker = sweep.owner();
+        Cursor channel = sweep.channel();
+        Instant sweepStartedAt = sweep.started();
+        Instant nextPollAt = sweep.nextPoll();
         String cleared = "last_error = null, last_error_at = null, failing_since = null, auth_failure = false";
         return pool.withTransaction(connection -> connection.preparedQuery(pageToken == null ? """
                                 update %s set page_token = null, sweep_started_at = null, watermark = $3, next_poll_at = $4,

@@ -6,9 +6,10 @@ import io.smallrye.mutiny.Uni;
 import io.tribu.publishing.channel.ChannelService;
 import io.tribu.publishing.channel.TokenRefresh;
 import io.tribu.publishing.config.PublishingConfig;
-import io.tribu.publishing.network.Account;
 import io.tribu.publishing.network.GoogleBusinessApi;
+import io.tribu.publishing.poll.NetworkPolling;
 import io.tribu.publishing.poll.PolledCursors;
+import io.tribu.publishing.poll.Sweep;
 import io.tribu.publishing.poll.TokenRenewal;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,8 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Reads the reviews of the brands' Google Business Profile locations and announces each new or updated one with
@@ -38,70 +37,58 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class ReviewPoller {
 
-
     private final ReviewPolls polls;
-    private final ChannelService channels;
-    private final TokenRenewal renewal;
+    private final NetworkPolling<GoogleBusinessApi.Answer> polling;
     private final GoogleBusinessApi google;
     private final Clock clock;
-    private final Duration interval;
     private final Duration lookback;
-    private final Duration lease;
-    private final String owner = "reviews-" + UUID.randomUUID().toString().substring(0, 8);
 
     public ReviewPoller(ReviewPolls polls, ChannelService channels, TokenRefresh tokens, GoogleBusinessApi google, Clock clock,
                         PublishingConfig config) {
         this.polls = polls;
-        this.channels = channels;
-        this.renewal = new TokenRenewal(tokens, "Google");
+        this.polling = new NetworkPolling<>(polls.cursors(), channels, new TokenRenewal<>(tokens, "Google",
+                answer -> answer instanceof GoogleBusinessApi.TokenRefused refused ? refused.reason() : null, google::refresh),
+                clock, config.reviews().interval(), config.reviews().lease(), "reviews", result -> { });
         this.google = google;
         this.clock = clock;
-        this.interval = config.reviews().interval();
         this.lookback = config.reviews().lookback();
-        this.lease = config.reviews().lease();
     }
 
     @Scheduled(every = "${tribu.reviews.tick}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> tick() {
-        return polls.cursors().tick(owner, clock, lease, this::sweep);
+        return polling.tick(this::sweep);
     }
 
     @WithSpan
     Uni<Void> sweep(PolledCursors.Cursor location) {
-        Instant started = location.sweepStartedAt() != null ? location.sweepStartedAt() : clock.instant();
-        return polls.cursors().sweep(owner, location, clock, () -> page(location, new AtomicReference<>(channels.account(location.channelId(),
-                "google_business", location.baseUrl(), location.handle(), location.credentials())), location.pageToken(), started), result -> { });
+        return polling.sweep(location, sweep -> page(sweep, location.pageToken()));
     }
 
-    private Uni<Void> page(PolledCursors.Cursor location, AtomicReference<Account> account, String pageToken, Instant started) {
-        return call(account, pageToken).chain(page -> {
-            Instant cutoff = (location.watermark() != null ? location.watermark() : started).minus(lookback);
+    private Uni<Void> page(Sweep<GoogleBusinessApi.Answer> sweep, String pageToken) {
+        PolledCursors.Cursor location = sweep.channel();
+        return call(sweep, pageToken).chain(page -> {
+            Instant cutoff = (location.watermark() != null ? location.watermark() : sweep.started()).minus(lookback);
             boolean last = page.nextPageToken() == null
                     || page.reviews().stream().allMatch(review -> review.updateTime().isBefore(cutoff));
             return polls.known(location.channelId(), page.reviews().stream().map(GoogleBusinessApi.Review::reviewId).toList())
                     .map(known -> collect(location, page.reviews(), known))
-                    .chain(collected -> polls.store(owner, location, collected.seen, collected.announced,
-                            last ? null : page.nextPageToken(), started, clock.instant().plus(interval)))
-                    .chain(stored -> stored && !last ? page(location, account, page.nextPageToken(), started)
-                            : Uni.createFrom().voidItem());
+                    .chain(collected -> polls.store(sweep, collected.seen, collected.announced, last ? null : page.nextPageToken()))
+                    .chain(stored -> stored && !last ? page(sweep, page.nextPageToken()) : Uni.createFrom().voidItem());
         });
     }
 
     /** One list call, the token renewed once if Google refuses it. */
-    private Uni<GoogleBusinessApi.Page> call(AtomicReference<Account> account, String pageToken) {
-        return renewal.call(account, current -> google.reviews(current, pageToken),
-                answer -> answer instanceof GoogleBusinessApi.TokenRefused refused ? refused.reason() : null, google::refresh,
-                clock.instant().plus(interval)).map(answer -> {
+    private Uni<GoogleBusinessApi.Page> call(Sweep<GoogleBusinessApi.Answer> sweep, String pageToken) {
+        return sweep.read(current -> google.reviews(current, pageToken)).map(answer -> {
             if (answer instanceof GoogleBusinessApi.Page page) {
                 return page;
             }
-            Instant now = clock.instant();
             if (answer instanceof GoogleBusinessApi.Later later) {
-                throw new PolledCursors.Stop(now.plus(later.after() != null ? later.after() : interval), "later", true, false, later.reason());
+                throw polling.later(later.after(), later.reason());
             }
-            throw new PolledCursors.Stop(now.plus(interval), "refused", true, false, ((GoogleBusinessApi.Refused) answer).reason());
+            throw polling.refused(((GoogleBusinessApi.Refused) answer).reason());
         });
     }
 

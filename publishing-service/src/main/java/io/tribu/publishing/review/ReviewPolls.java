@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.tribu.platform.outbox.Outbox;
 import io.tribu.publishing.config.PublishingConfig;
 import io.tribu.publishing.poll.PolledCursors;
+import io.tribu.publishing.poll.Sweep;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,9 +56,9 @@ public class ReviewPolls {
      * Stores a page: the reviews read (with their updateTime), the events of those announced, and the cursor moved on
      * ({@link PolledCursors#store}). Returns whether it was stored.
      */
-    Uni<Boolean> store(String worker, PolledCursors.Cursor location, List<Seen> seen, List<ReviewCollected> announced, String pageToken,
-                       Instant sweepStartedAt, Instant nextPollAt) {
-        return cursors.store(worker, location, pageToken, sweepStartedAt, nextPollAt,
+    Uni<Boolean> store(Sweep<?> sweep, List<Seen> seen, List<ReviewCollected> announced, String pageToken) {
+        PolledCursors.Cursor location = sweep.channel();
+        return cursors.store(sweep, pageToken,
                 connection -> seen.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery("""
                                 insert into google_review (channel_id, review_id, update_time)
                                 select $1, id, updated from unnest($2::text[], $3::timestamptz[]) as t(id, updated)

@@ -26,6 +26,7 @@ public final class SecretCipher {
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    /** AES-256. */
     private static final int KEY_BYTES = 32;
 
     private final Map<String, SecretKeySpec> keyring;
@@ -33,37 +34,10 @@ public final class SecretCipher {
     private final SecureRandom random = new SecureRandom();
 
     public SecretCipher(String keys, String activeKeyId) {
-        this.keyring = parse(keys);
-        if (!keyring.containsKey(activeKeyId)) {
-            throw new IllegalStateException("tribu.credentials.active-key " + activeKeyId
-                    + " is not one of the key ids of tribu.credentials.keys " + keyring.keySet());
-        }
+        Keyring ring = Keyring.parse("tribu.credentials", keys, activeKeyId, KEY_BYTES, KEY_BYTES);
+        this.keyring = new LinkedHashMap<>();
+        ring.keys().forEach((id, key) -> keyring.put(id, new SecretKeySpec(key, "AES")));
         this.activeKeyId = activeKeyId;
-    }
-
-    /** {@code id:base64key,id2:base64key}; each key 32 bytes. */
-    static Map<String, SecretKeySpec> parse(String keys) {
-        Map<String, SecretKeySpec> ring = new LinkedHashMap<>();
-        for (String entry : keys.split(",")) {
-            String trimmed = entry.trim();
-            int colon = trimmed.indexOf(':');
-            if (colon <= 0) {
-                throw new IllegalStateException("tribu.credentials.keys entries are id:base64key, separated by commas");
-            }
-            String id = trimmed.substring(0, colon);
-            byte[] key;
-            try {
-                key = Base64.getDecoder().decode(trimmed.substring(colon + 1));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("tribu.credentials.keys: key " + id + " is not base64");
-            }
-            if (key.length != KEY_BYTES) {
-                throw new IllegalStateException("tribu.credentials.keys: key " + id + " must be 32 bytes (AES-256), it has "
-                        + key.length);
-            }
-            ring.put(id, new SecretKeySpec(key, "AES"));
-        }
-        return ring;
     }
 
     public String activeKeyId() {
