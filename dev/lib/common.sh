@@ -118,6 +118,51 @@ wait_until() {
   printf 'ready after %s\n' "$(since "$started")"
 }
 
+# Waits for several processes started side by side, each "LABEL|PID|LOG|URL" (ready when URL answers 2xx): one
+# line of dots for all, a line per process as it becomes ready. The first that exits, or is still not ready after
+# TIMEOUT seconds, stops the wait with its name and the end of its log.
+wait_all_ready() {
+  local timeout="$1"
+  shift
+  local started ticks=0 entry label pid log url pending=("$@") still labels
+  started="$(now)"
+  while (( ${#pending[@]} )); do
+    still=()
+    for entry in "${pending[@]}"; do
+      IFS='|' read -r label pid log url <<<"$entry"
+      if curl -fsS -o /dev/null "$url" >/dev/null 2>&1; then
+        (( ticks == 0 )) || printf '\n'
+        ticks=0
+        say "$label ready after $(since "$started")"
+      elif ! kill -0 "$pid" 2>/dev/null; then
+        printf '\n'
+        show_log_tail "$log"
+        die "$label: the process exited before it was ready (log: $log)"
+      else
+        still+=("$entry")
+      fi
+    done
+    pending=("${still[@]}")
+    (( ${#pending[@]} )) || break
+    if (( $(now) - started >= timeout )); then
+      printf '\n'
+      for entry in "${pending[@]}"; do
+        IFS='|' read -r label pid log url <<<"$entry"
+        show_log_tail "$log" 20
+      done
+      labels="$(for entry in "${pending[@]}"; do printf '%s ' "${entry%%|*}"; done)"
+      die "not ready after $timeout s: ${labels% } (logs above)"
+    fi
+    if (( ticks == 0 )); then
+      labels="$(for entry in "${pending[@]}"; do printf '%s ' "${entry%%|*}"; done)"
+      printf '%s' "[tribu] waiting for ${labels% } "
+    fi
+    sleep 1
+    ticks=$(( ticks + 1 ))
+    if (( $(now) - started > 0 && ticks % 10 == 0 )); then printf '%s' "$(since "$started")"; else printf '.'; fi
+  done
+}
+
 # --- fetching artifacts ---------------------------------------------------------------------
 
 # Maven is the one artifact source every machine (dev or CI) reaches, so Kafka and Keycloak come

@@ -9,8 +9,6 @@ CONSOLE_JAR="$CONSOLE_DIR/target/quarkus-app/quarkus-run.jar"
 # The dev secret of the tribu-console client in dev/keycloak/tribu-realm.json (a Secret in Kubernetes).
 CONSOLE_CLIENT_SECRET=tribu-console-dev-secret
 
-console_ready() { curl -fsS -o /dev/null "$CONSOLE_URL/q/health/ready"; }
-
 # True when the console's jar is missing or older than its pom, Java sources or page sources.
 console_build_needed() {
   [[ -f "$CONSOLE_JAR" ]] || return 0
@@ -27,15 +25,15 @@ console_session_key() {
   cat "$key"
 }
 
-console_up() {
-  local pid started log="$TRIBU_LOGS/console.log" heap
+# Starts the console without waiting for it: suite_up (dev/lib/services.sh) waits for it with the services.
+launch_console() {
+  local pid log="$TRIBU_LOGS/console.log" heap
   if pid="$(live_pid console)"; then
     say "console already running on $CONSOLE_URL (pid $pid); reusing it"
     return 0
   fi
   [[ -f "$CONSOLE_JAR" ]] || die "no console jar ($CONSOLE_JAR): build it with mvn -pl console -am package -DskipTests"
   port_open "$CONSOLE_PORT" && die "port $CONSOLE_PORT is already taken by a process ./tribu did not start"
-  started="$(now)"
   say "starting the console on $CONSOLE_URL (log: $log)"
   read -r -a heap <<<"$SERVICE_HEAP"
   # Plain HTTP on localhost: the cookies cannot be Secure here (they are in production).
@@ -46,9 +44,7 @@ console_up() {
   TRIBU_PUBLISHING_URL=http://localhost:8083 TRIBU_ANALYTICS_URL=http://localhost:8084 \
   QUARKUS_HTTP_PORT="$CONSOLE_PORT" \
     start_detached console "$log" java "${heap[@]}" -jar "$CONSOLE_JAR"
-  pid="$(live_pid console)"
-  wait_until "console health (/q/health/ready)" 180 "$pid" "$log" console_ready
-  say "console started in $(since "$started")"
+  SUITE_WAITS+=("console|$(live_pid console)|$log|$CONSOLE_URL/q/health/ready")
 }
 
 console_down() { stop_detached console 30; }

@@ -11,7 +11,7 @@ KAFKA_LIBS="$TRIBU_HOME/kafka/libs"
 use_kafka() {
   case "$1" in
     dev)
-      KAFKA_NAME=kafka KAFKA_PORT=59092 KAFKA_CONTROLLER_PORT=59093 KAFKA_DIR="$TRIBU_HOME/kafka" ;;
+      KAFKA_NAME=kafka KAFKA_PORT="${TRIBU_DEV_KAFKA_PORT:-59092}" KAFKA_CONTROLLER_PORT=$((${TRIBU_DEV_KAFKA_PORT:-59092} + 1)) KAFKA_DIR="$TRIBU_HOME/kafka" ;;
     test)
       KAFKA_NAME=kafka-test KAFKA_PORT="${TRIBU_TEST_KAFKA_PORT:-59094}" KAFKA_CONTROLLER_PORT=$((${TRIBU_TEST_KAFKA_PORT:-59094} + 1)) KAFKA_DIR="$TRIBU_HOME/kafka-test" ;;
     *) die "no Kafka broker named $1" ;;

@@ -60,7 +60,7 @@ start_keycloak_server() {
     start_detached keycloak "$KC_LOG" "$KC_HOME/bin/kc.sh" start-dev \
       --http-port="$KC_PORT" --http-host=127.0.0.1 --import-realm
   pid="$(live_pid keycloak)"
-  wait_until "Keycloak realm tribu" 300 "$pid" "$KC_LOG" keycloak_ready
+  wait_until "Keycloak realm tribu" "${KC_START_TIMEOUT:-300}" "$pid" "$KC_LOG" keycloak_ready
   say "Keycloak started in $(since "$started")"
 }
 

@@ -68,6 +68,15 @@ ops_stop_started() {
   OPS_STARTED=()
 }
 
+# Every process a check may have started, whichever check: for ./tribu test, whose checks run in the background and
+# are stopped from outside (Ctrl-C) by their pid files.
+ops_stop_all() {
+  local entry name
+  for name in ops-prometheus $(for entry in "${ALL_SERVICES[@]}"; do echo "ops-${entry%%:*}"; done); do
+    if live_pid "$name" >/dev/null; then stop_detached "$name" 20; fi
+  done
+}
+
 forced_alert_check() {
   local started rules="$TRIBU_ROOT/k8s/target/prometheus/tribu-alerts-fast.yaml" dir="$OPS_DIR/prometheus" state
   started="$(now)"
