@@ -58,6 +58,9 @@ bench_topics() {
   dlq_topic="tribu.bench.listening.ingest-dlq.$run_id"
 }
 
+# The keyring sealing sources' API keys (issue 28): one random key per run, the same for every replica of the run.
+bench_credentials_keys="bench1:$(head -c32 /dev/urandom | base64)"
+
 # Starts the service on database $1, HTTP port $2, heap $3, log $4 (JAVA_OPTS added), waits until it is ready;
 # its pid in $service_pid.
 bench_start_service() {
@@ -67,6 +70,7 @@ bench_start_service() {
     TRIBU_TOPICS_MENTIONS="${mentions_topic:-tribu.listening.mentions}" \
     MP_MESSAGING_INCOMING_INGEST_TOPIC="${ingest_topic:-tribu.listening.ingest}" \
     TRIBU_TOPICS_INGEST_DEAD_LETTERS="${dlq_topic:-tribu.listening.ingest.dlq}" QUARKUS_OIDC_TENANT_ENABLED=false \
+    TRIBU_CREDENTIALS_KEYS="$bench_credentials_keys" TRIBU_CREDENTIALS_ACTIVE_KEY=bench1 \
     java "-Xmx$heap" ${JAVA_OPTS:-} -jar listening-service/target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
   service_pid=$!
   for _ in $(seq 1 180); do
