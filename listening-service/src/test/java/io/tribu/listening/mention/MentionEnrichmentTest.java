@@ -169,6 +169,28 @@ class MentionEnrichmentTest {
         assertEquals(original, stored.get(2).storyId.toString());
     }
 
+    /**
+     * The store's lookup reads the band keys by 4-day bucket of the publication time (V19; 2026-11-11T00:00Z starts
+     * one): a copy finds its original in the first or the last bucket its window spans, and the window still bounds.
+     */
+    @Test
+    void aCopyFindsItsOriginalAcrossTimeBuckets() throws Throwable {
+        String market = "Le marché couvert de la Croix-Rousse accueille les producteurs de fromage fermier "
+                + "et de miel de lavande chaque jeudi soir";
+        String oven = "La boulangerie de la gare rallume son four à bois et vend des brioches aux pralines "
+                + "roses dès six heures le matin";
+        String marketOriginal = record(mention(market, "2026-11-10T23:00:00Z"));
+        String ovenOriginal = record(mention(oven, "2026-11-11T01:00:00Z"));
+        List<Mention> stored = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+                mentions.recordAllOnce(List.of(
+                        heard("RT " + market + " https://t.co/m1", "2026-11-13T00:00:00Z"),
+                        heard("RT " + oven + " https://t.co/o1", "2026-11-10T00:00:00Z"),
+                        heard("RT " + oven + " https://t.co/o2", "2026-11-14T02:00:00Z")))));
+        assertEquals(marketOriginal, stored.get(0).storyId.toString(), "original in the window's first bucket");
+        assertEquals(ovenOriginal, stored.get(1).storyId.toString(), "original in the window's last bucket");
+        assertEquals(stored.get(2).id, stored.get(2).storyId, "3 days and 1 hour after the original: its own story");
+    }
+
     private static MentionService.Heard heard(String text, String publishedAt) {
         return heard("soleil", "boulangerie-enrich", text, publishedAt);
     }
