@@ -194,7 +194,7 @@ export async function calendarScenarios(browser, track) {
       await claire.context.close();
       return;
     }
-    const { page, problems } = camille;
+    const { page } = camille;
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await page.waitForSelector('[data-testid=composer] [data-testid=text-bluesky]');
     await page.getByRole('button', { name: 'Remove the Bluesky variant', exact: true }).click();
