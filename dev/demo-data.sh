@@ -231,6 +231,11 @@ main() {
   ensure_charter "$camille"
   ensure_saved_reply "$camille" retard-livraison \
     "Bonjour {{author}}, toute l'équipe {{brand}} est désolée pour ce retard : nous regardons votre commande tout de suite. {{agent}}"
+  # Planned a few seconds ahead and scheduled before the rest of the demo goes in, so that its delivery to the fake
+  # instance happens meanwhile (waited for at the end, rather than ~20 s waited for it alone).
+  local welcome_text="Bienvenue sur le compte du Café Lumière ! Nouveautés, ateliers et coulisses de la torréfaction."
+  published_id="$(ensure_post "$camille" "$claire" scheduled "$(jq -nc --arg at "$(ahead '15 seconds')" --arg text "$welcome_text" \
+    '{title: "Bienvenue sur Mastodon", plannedAt: $at, tags: ["annonce"], variants: [{network: "mastodon", text: $text}]}')")"
 
   # The web about the brands.
   web_mention "$camille" cafe-lumiere demo-web-lea "50 hours" "Léa Martin" "https://blog.example.fr/cafe-lumiere-avis" \
@@ -276,10 +281,7 @@ main() {
   ensure_post "$camille" "$claire" scheduled "$(jq -nc --arg at "$(ahead '2 days')" --arg campaign "$campaign" '{title: "Torréfaction du mois",
     plannedAt: $at, campaignId: $campaign, tags: ["torrefaction"], variants: [
       {network: "mastodon", text: "Le café du mois : un Colombie lavé, notes de cacao et de mandarine. Torréfié jeudi."}]}')" >/dev/null
-  # Planned a few seconds ahead: delivered to the fake instance during this run.
-  local welcome_text="Bienvenue sur le compte du Café Lumière ! Nouveautés, ateliers et coulisses de la torréfaction."
-  published_id="$(ensure_post "$camille" "$claire" scheduled "$(jq -nc --arg at "$(ahead '15 seconds')" --arg text "$welcome_text" \
-    '{title: "Bienvenue sur Mastodon", plannedAt: $at, tags: ["annonce"], variants: [{network: "mastodon", text: $text}]}')")"
+  # The welcome post, scheduled first thing (above), went out meanwhile: its link.
   wait_for_publication "$camille" "$published_id" "$welcome_text"
   say "demo data in place (channel $channel on $FAKE_MASTODON_URL)"
 }

@@ -43,7 +43,7 @@ launch_console() {
   TRIBU_LISTENING_URL=http://localhost:8081 TRIBU_MODERATION_URL=http://localhost:8082 \
   TRIBU_PUBLISHING_URL=http://localhost:8083 TRIBU_ANALYTICS_URL=http://localhost:8084 \
   QUARKUS_HTTP_PORT="$CONSOLE_PORT" \
-    start_detached console "$log" java "${heap[@]}" -jar "$CONSOLE_JAR"
+    start_detached console "$log" java "${heap[@]}" "${SERVICE_JVM_OPTS[@]}" -jar "$CONSOLE_JAR"
   SUITE_WAITS+=("console|$(live_pid console)|$log|$CONSOLE_URL/q/health/ready")
 }
 

@@ -4,6 +4,8 @@
 # name:port, in the order they start (CONTRACT.md).
 ALL_SERVICES=(listening:8081 moderation:8082 publishing:8083 analytics:8084)
 SERVICE_HEAP="${TRIBU_SERVICE_HEAP:--Xmx256m}"
+# Further JVM options of the services and the console: none for ./tribu up; ./tribu e2e sets its own (./tribu).
+SERVICE_JVM_OPTS=()
 
 # TRIBU_SERVICES="listening moderation" runs a subset, e.g. while a service is still being written.
 selected_services() {
@@ -112,7 +114,7 @@ launch_service() {
   TRIBU_OIDC_ISSUER="$KC_REALM_URL" TRIBU_OIDC_AUDIENCE=tribu-api \
   TRIBU_CREDENTIALS_KEYS="local1:$(cat "$TRIBU_HOME/credentials.key")" TRIBU_CREDENTIALS_ACTIVE_KEY=local1 \
   QUARKUS_HTTP_PORT="$port" \
-    start_detached "$name-service" "$log" env "${extra_env[@]}" java "${heap[@]}" -jar "$(service_jar "$name")"
+    start_detached "$name-service" "$log" env "${extra_env[@]}" java "${heap[@]}" "${SERVICE_JVM_OPTS[@]}" -jar "$(service_jar "$name")"
   SUITE_WAITS+=("$name-service|$(live_pid "$name-service")|$log|http://localhost:$port/q/health/ready")
 }
 

@@ -1,7 +1,7 @@
 // The charter editor in the browser (issue 21, part 3): a rule written in the form, refused at its field,
 // dry-run with its example, saved; the next insult follows it; the versions' diff; the demo charter put back.
 import { randomUUID } from 'node:crypto';
-import { LISTENING, MODERATION, SHOTS, audit, check, signIn, step, token } from './lib.mjs';
+import { LISTENING, MODERATION, SHOTS, audit, check, signedIn, step, token } from './lib.mjs';
 
 const BRAND = 'cafe-lumiere';
 
@@ -55,7 +55,7 @@ async function editCharter(browser, track) {
   const marker = `e2echarter${randomUUID().slice(0, 8)}`;
   const rule = `e2e-${marker.slice(-8)}`;
   const before = await insult(marker);
-  const { context, page, problems } = await signIn(browser, 'camille');
+  const { context, page, problems } = await signedIn(browser, 'camille');
   track(page);
   await page.selectOption('[data-testid=brand-switcher]', BRAND);
   await page.click('a[href="#charter"]');

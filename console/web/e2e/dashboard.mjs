@@ -4,7 +4,7 @@
 // printable report opens; the page reads in French. Other runs may post to the same brand at the same
 // time, so the counts are checked to grow by at least what this run posted.
 import { randomUUID } from 'node:crypto';
-import { CONSOLE, LISTENING, SHOTS, audit, check, signIn, step, token } from './lib.mjs';
+import { CONSOLE, LISTENING, SHOTS, audit, check, signedIn, step, token } from './lib.mjs';
 
 const BRAND = 'cafe-lumiere';
 const COMPETITOR = 'Torréfaction Rivale';
@@ -72,7 +72,7 @@ export async function dashboardScenarios(browser, track) {
   const run = randomUUID().slice(0, 8);
   await step('a competitor query for share of voice', competitorQuery);
 
-  const { context, page, problems } = await signIn(browser, 'camille');
+  const { context, page, problems } = await signedIn(browser, 'camille');
   track(page);
   let before;
   await step('camille opens the dashboard of cafe-lumiere: every chart drawn, in the brand\'s time zone', async () => {
@@ -159,7 +159,7 @@ export async function dashboardScenarios(browser, track) {
   await context.close();
 
   await step('claire (client approver) is told analytics are not for her role, without a refused call', async () => {
-    const claire = await signIn(browser, 'claire');
+    const claire = await signedIn(browser, 'claire');
     track(claire.page);
     const refused = [];
     claire.page.on('response', (r) => { if (r.url().includes('/api/analytics/') && r.status() === 403) refused.push(r.url()); });

@@ -6,7 +6,7 @@
 // the "no longer valid" page, and an altered one the "does not exist" page.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { CONSOLE, PUBLISHING, SHOTS, audit, check, signIn, step, token } from './lib.mjs';
+import { CONSOLE, PUBLISHING, SHOTS, audit, check, signedIn, step, token } from './lib.mjs';
 
 const ZONE = 'Europe/Paris';
 const localDate = (instant) => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(instant);
@@ -55,7 +55,7 @@ export async function flowsScenarios(browser, track) {
   let camille;
 
   await step('camille imports a CSV with one bad row: refused at its field, nothing imported; fixed, all three are', async () => {
-    camille = await signIn(browser, 'camille');
+    camille = await signedIn(browser, 'camille');
     const { page } = camille;
     track(page);
     await page.goto(`${CONSOLE}/#calendar`);

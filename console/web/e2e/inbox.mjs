@@ -1,7 +1,7 @@
 // The inbox in the browser: HTML shown as text, a 409 between two people explained, a hide,
 // French, sign-out; and another agency's user who never sees the first agency's brands.
 import { randomUUID } from 'node:crypto';
-import { CONSOLE, KEYCLOAK, LISTENING, MODERATION, SHOTS, XSS, audit, check, signIn, signOut, step, token } from './lib.mjs';
+import { CONSOLE, KEYCLOAK, LISTENING, MODERATION, SHOTS, XSS, audit, check, signIn, signOut, signedIn, step, token } from './lib.mjs';
 
 const FAKE_MASTODON = process.env.FAKE_MASTODON_URL ?? 'http://127.0.0.1:8090';
 
@@ -59,7 +59,7 @@ async function seedHostileComment(onNetwork = true) {
  * Alice, in her own browser session, assigns the item to herself: the version on camille's screen is now stale.
  */
 async function decideInAnotherSession(browser, marker) {
-  const { context, page } = await signIn(browser, 'alice');
+  const { context, page } = await signedIn(browser, 'alice');
   // An admin starts on the agency overview.
   await page.click('a[href="#inbox"]');
   await page.selectOption('[data-testid=brand-switcher]', 'cafe-lumiere');
@@ -229,7 +229,7 @@ export async function inboxScenarios(browser, track) {
   });
 
   await step('the insult arrives, the charter hides it, and the inbox shows it hidden', async () => {
-    const { context, page, problems } = await signIn(browser, 'camille');
+    const { context, page, problems } = await signedIn(browser, 'camille');
     track(page);
     await page.selectOption('[data-testid=brand-switcher]', 'cafe-lumiere');
     await page.waitForSelector('[data-testid=inbox-list]');

@@ -2,7 +2,7 @@
 // is; a saved query's preview and its mentions; the stream's filters and stories; sources paused and resumed;
 // alert rules and their history.
 import { randomUUID } from 'node:crypto';
-import { LISTENING, SHOTS, audit, check, signIn, step, token } from './lib.mjs';
+import { LISTENING, SHOTS, audit, check, signedIn, step, token } from './lib.mjs';
 
 const BRAND = 'cafe-lumiere';
 
@@ -21,7 +21,7 @@ async function recordMention(marker, text, extra = {}) {
 
 export async function listeningScenarios(browser, track) {
   const marker = `e2elisten${randomUUID().slice(0, 8)}`;
-  const { context, page, problems } = await signIn(browser, 'camille');
+  const { context, page, problems } = await signedIn(browser, 'camille');
   track(page);
   await page.selectOption('[data-testid=brand-switcher]', BRAND);
 

@@ -2,7 +2,7 @@
 // hold (new items as moderation counts them, a post submitted for approval moves its brand's count); a brand's row
 // opens its inbox; nora, admin of another agency, sees only her agency's brand. axe-core on the screen.
 import { randomUUID } from 'node:crypto';
-import { MODERATION, PUBLISHING, SHOTS, audit, check, signIn, step, token } from './lib.mjs';
+import { MODERATION, PUBLISHING, SHOTS, audit, check, signedIn, step, token } from './lib.mjs';
 
 async function call(user, url, init = {}) {
   const response = await fetch(url, {
@@ -25,7 +25,7 @@ const ready = (page) => page.waitForSelector('[data-testid=overview][data-ready=
 
 export async function overviewScenarios(browser, track) {
   await step('alice, an agency admin, lands on the agency overview; it counts what the brands hold; a row opens the inbox', async () => {
-    const alice = await signIn(browser, 'alice');
+    const alice = await signedIn(browser, 'alice');
     const { page, problems } = alice;
     track(page);
     await page.waitForFunction(() => window.location.hash === '#overview', null, { timeout: 10_000 });
@@ -61,7 +61,7 @@ export async function overviewScenarios(browser, track) {
   });
 
   await step('nora, admin of another agency, sees only her agency\'s brand', async () => {
-    const nora = await signIn(browser, 'nora');
+    const nora = await signedIn(browser, 'nora');
     track(nora.page);
     await ready(nora.page);
     const brands = await nora.page.$$eval('[data-testid=overview-table] tbody tr', (rows) => rows.map((r) => r.dataset.brand));

@@ -3,7 +3,7 @@
 // reply is edited in place and a concurrent edit is explained; a post without a planned time waits in the calendar's
 // unscheduled tray and is planned by dragging it onto a day. axe-core on what is new.
 import { randomUUID } from 'node:crypto';
-import { MODERATION, PUBLISHING, SHOTS, audit, check, signIn, step, token } from './lib.mjs';
+import { MODERATION, PUBLISHING, SHOTS, audit, check, signedIn, step, token } from './lib.mjs';
 
 async function call(user, url, init = {}) {
   const response = await fetch(url, {
@@ -19,7 +19,7 @@ const localDate = (instant) => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE
 const localTime = (instant) => new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit' }).format(instant);
 
 export async function part1Scenarios(browser, track) {
-  const camille = await signIn(browser, 'camille');
+  const camille = await signedIn(browser, 'camille');
   const { page, problems } = camille;
   track(page);
 
