@@ -12,7 +12,9 @@ public record ProblemDocument(
         @Schema(examples = "400") int status,
         @Schema(examples = "limit: must be a whole number from 1 to 100") String detail,
         @Schema(description = "the request's path", examples = "/brands/cafe-lumiere/authors") String instance,
-        @Schema(description = "invalid input: one entry per refused parameter or field") List<Violation> violations) {
+        @Schema(description = "invalid input: one entry per refused parameter or field, at most 100") List<Violation> violations,
+        @Schema(description = "how many more violations there were beyond the 100 listed; absent when none", examples = "4900")
+        Integer violationsOmitted) {
 
     @Schema(name = "ProblemViolation")
     public record Violation(

@@ -20,7 +20,7 @@ public record PostRequest(
                 description = "When the post should go out; omit (or null) for an unplanned draft")
         Instant plannedAt,
         @Schema(description = "Free labels for the calendar (campaign, theme), each at most 50 characters")
-        @Size(max = 20) @ShortTags List<String> tags,
+        @Size(max = ShortTags.MAX_COUNT) @ShortTags List<String> tags,
         @Schema(description = "One text per network, at least one: mastodon, bluesky, linkedin, x, facebook, instagram",
                 example = "[{\"network\": \"mastodon\", \"text\": \"Ce soir, un chocolat chaud offert avec chaque bûche. #noel\"}]")
         @NotEmpty(message = "must contain at least one variant") @Size(max = 6, message = "must hold at most one variant per network (6)")

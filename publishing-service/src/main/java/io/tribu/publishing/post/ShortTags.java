@@ -12,7 +12,8 @@ import java.lang.annotation.Target;
 /**
  * Each tag is a non-blank label of at most {@link #MAX_LENGTH} characters. A constraint of its own,
  * rather than constraints on the list's elements, so that violations name {@code tags[1]} and not
- * {@code tags[1].<list element>}.
+ * {@code tags[1].<list element>}; a list of more than {@link #MAX_COUNT} (its {@code @Size}) is refused by
+ * its size alone, its items not looked at (100,000 blank tags made 100,000 violations).
  */
 @Documented
 @Constraint(validatedBy = TagsAreShort.class)
@@ -21,6 +22,8 @@ import java.lang.annotation.Target;
 public @interface ShortTags {
 
     int MAX_LENGTH = 50;
+
+    int MAX_COUNT = 20;
 
     String message() default "tags must be short labels";
 

@@ -10,7 +10,7 @@ public class TagsAreShort implements ConstraintValidator<ShortTags, List<String>
 
     @Override
     public boolean isValid(List<String> tags, ConstraintValidatorContext context) {
-        if (tags == null) {
+        if (tags == null || tags.size() > ShortTags.MAX_COUNT) {
             return true;
         }
         context.disableDefaultConstraintViolation();

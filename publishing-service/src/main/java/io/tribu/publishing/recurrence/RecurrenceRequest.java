@@ -18,9 +18,9 @@ public record RecurrenceRequest(
         @Schema(description = "The approved post to repeat") @NotNull UUID postId,
         @Schema(enumeration = {"weekly", "monthly", "evergreen"}, examples = "weekly")
         @NotBlank @Pattern(regexp = "weekly|monthly|evergreen", message = "must be weekly, monthly or evergreen") String repeat,
-        @Schema(description = "weekly: the days", examples = "[\"TUESDAY\", \"FRIDAY\"]")
-        @Size(max = 7) List<@NotNull @Pattern(regexp = "MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY",
-                message = "must be a day such as MONDAY") String> days,
+        @Schema(description = "weekly: the days, each one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY",
+                examples = "[\"TUESDAY\", \"FRIDAY\"]")
+        @Size(max = WeekDays.MAX) @WeekDays List<String> days,
         @Schema(description = "monthly: the day of the month (31: the last day of shorter months)", examples = "15")
         @Min(1) @Max(31) Integer dayOfMonth,
         @Schema(description = "evergreen: re-queue the post every this many days from startDate", examples = "14")

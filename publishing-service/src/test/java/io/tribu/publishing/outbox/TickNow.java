@@ -1,9 +1,7 @@
 package io.tribu.publishing.outbox;
 
-import io.quarkus.arc.Arc;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
-import io.tribu.platform.outbox.OutboxRelay;
 import io.tribu.platform.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -15,10 +13,11 @@ import java.util.function.Supplier;
 
 /**
  * A worker's tick run by the test now rather than at the scheduler's next look. Quarkus' simple scheduler looks at its
- * triggers once a second, so a 0.2 s {@code tribu.*.tick} fires at most once a second, and the events a tick stored
- * wait for the outbox relay's own one-second tick besides: a test that waits for an outcome runs the tick and wakes
- * the relay instead, while the scheduled ticks go on beside it as another replica's would (the leases give each item
- * to one of them). Each scheduled worker keeps at least one test that waits for its schedule alone.
+ * triggers once a second, so a 0.2 s {@code tribu.*.tick} fires at most once a second: a test that waits for an
+ * outcome runs the tick instead, while the scheduled ticks go on beside it as another replica's would (the leases give
+ * each item to one of them). The events a tick stores need nothing more: the workers append them on their Vert.x
+ * connection, whose commit wakes the outbox relay. Each scheduled worker keeps at least one test that waits for its
+ * schedule alone.
  */
 public final class TickNow {
 
@@ -28,19 +27,13 @@ public final class TickNow {
     private TickNow() {
     }
 
-    /** Runs {@code tick} on a Vert.x context, as the scheduler does, until it is done; then wakes the relay. */
+    /** Runs {@code tick} on a Vert.x context, as the scheduler does, until it is done. */
     public static void run(Supplier<Uni<Void>> tick) {
         try {
             VertxContextSupport.subscribeAndAwait(tick);
         } catch (Throwable failure) {
             throw new AssertionError("the tick failed", failure);
         }
-        relay();
-    }
-
-    /** The outbox relay sends what is committed now, not at its next tick. */
-    public static void relay() {
-        Arc.container().instance(OutboxRelay.class).get().wake();
     }
 
     /**

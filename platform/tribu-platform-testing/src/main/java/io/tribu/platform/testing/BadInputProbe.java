@@ -31,10 +31,15 @@ import static org.junit.jupiter.api.Assertions.fail;
  * covered the day it appears in the document.
  *
  * <p>Bodies start from a plausible object built from the operation's schema (required properties
- * filled in), then one property at a time gets a wrong type, a NUL, a lone surrogate, a 1 MB string,
- * an unknown enum value or an out-of-range number; whole bodies are malformed JSON, 11 MB, or nested
- * 10,000 deep. Query parameters get NUL, invalid UTF-8, out-of-range and unreadable values; path ids
- * get values that are not ids.
+ * filled in), then one property at a time gets a wrong type, a NUL, a lone surrogate, a string one
+ * over its maxLength, a 1 MB string, an array one item over its maxItems, 100,000 items, an unknown
+ * enum value or an out-of-range number; whole bodies are malformed JSON, 11 MB, or nested 10,000 deep.
+ * The 1 MB string and the 100,000 items go to every unbounded property, and to the first bounded
+ * property (a maxLength or maxItems, an enum, a format) of each distinct set of constraints
+ * ({@link #constraints}) in a run: they took most of the probe's time (0.35 s a request on the loaded CI
+ * machine), and a property of the same declared bounds is held to them by its own limit + 1, unknown enum
+ * value or text that is not of its format. Query parameters get NUL, invalid UTF-8, out-of-range and
+ * unreadable values; path ids get values that are not ids.
  *
  * <p>Each hostile body is built once and shared by every operation (the 100,000-item arrays once per item schema). A
  * body over {@link #ASK_FIRST_ABOVE} asks first ({@code Expect: 100-continue}, see {@link StreamedRequest}): the
@@ -62,6 +67,8 @@ public final class BadInputProbe {
      */
     static final long ASK_FIRST_ABOVE = 2 << 20;
     private static final String ELEVEN_MEGABYTES = "an 11 MB body";
+    private static final String ONE_OVER_MAX_LENGTH = "a string one over its maxLength";
+    private static final String ONE_OVER_MAX_ITEMS = "one item over its maxItems";
     /** The bodies that are wrong as a whole, the same bytes for every operation. */
     private static final Map<String, StreamedRequest.Body> WHOLE_BODIES = wholeBodies();
 
@@ -84,6 +91,11 @@ public final class BadInputProbe {
     private java.time.Clock clock = java.time.Clock.systemUTC();
     /** The 100,000-item array for an item schema, written once. */
     private final Map<String, byte[]> manyItems = new HashMap<>();
+    /**
+     * The constraints ({@link #constraints}) of the bounded properties that got the 1 MB string or the 100,000 items
+     * already: a bounded property gets its limit + 1 each time, the huge value once per distinct constraints in a run.
+     */
+    private final Set<String> hugeValueSent = new HashSet<>();
     /** Per kind of input, how many requests and how many nanoseconds. */
     private final Map<String, long[]> timeByInput = new HashMap<>();
     private boolean sentWholeWithoutAsking;
@@ -563,7 +575,16 @@ public final class BadInputProbe {
                 bad.put("an object", bytes(NODES.objectNode()));
                 bad.put("a NUL character", bytes(NODES.textNode("a\u0000b")));
                 bad.put("a lone surrogate", bytes(NODES.textNode("a" + LONE_SURROGATE + "b")));
-                bad.put("a 1 MB string", MEGABYTE_STRING);
+                int maxLength = schema.path("maxLength").asInt(Integer.MAX_VALUE);
+                boolean shortBound = maxLength < MEGABYTE_STRING.length - 3;
+                if (shortBound) {
+                    bad.put(ONE_OVER_MAX_LENGTH, bytes(NODES.textNode("x".repeat(maxLength + 1))));
+                }
+                // Bounded: by a length below the megabyte, or by values the property checks below (enum, format).
+                boolean bounded = shortBound || schema.path("enum").isArray() || !schema.path("format").asText("").isEmpty();
+                if (!bounded || hugeValueSent.add(constraints(schema))) {
+                    bad.put("a 1 MB string", MEGABYTE_STRING);
+                }
                 if (schema.path("enum").isArray()) {
                     bad.put("an unknown enum value", bytes(NODES.textNode("NOT_A_VALUE")));
                 }
@@ -585,7 +606,13 @@ public final class BadInputProbe {
             case "array" -> {
                 bad.put("an object", bytes(NODES.objectNode()));
                 bad.put("a string", bytes(NODES.textNode("x")));
-                bad.put("100,000 items", manyItems.computeIfAbsent(schema.path("items").toString(), key -> hundredThousand(schema.path("items"))));
+                int maxItems = schema.path("maxItems").asInt(Integer.MAX_VALUE);
+                if (maxItems < 100_000) {
+                    bad.put(ONE_OVER_MAX_ITEMS, items(schema.path("items"), maxItems + 1));
+                }
+                if (maxItems >= 100_000 || hugeValueSent.add(constraints(schema))) {
+                    bad.put("100,000 items", manyItems.computeIfAbsent(schema.path("items").toString(), key -> hundredThousand(schema.path("items"))));
+                }
             }
             case "object" -> {
                 bad.put("an array", bytes(NODES.arrayNode()));
@@ -630,10 +657,15 @@ public final class BadInputProbe {
 
     /** A JSON array of 100,000 plausible items of this schema, written straight to bytes. */
     static byte[] hundredThousand(JsonNode items) {
+        return items(items, 100_000);
+    }
+
+    /** A JSON array of {@code count} plausible items of this schema, written straight to bytes. */
+    static byte[] items(JsonNode items, int count) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try (com.fasterxml.jackson.core.JsonGenerator generator = JSON.getFactory().createGenerator(out)) {
             generator.writeStartArray();
-            for (int i = 0; i < 100_000; i++) {
+            for (int i = 0; i < count; i++) {
                 JSON.writeTree(generator, plausible(items, 1, java.time.Instant.EPOCH));
             }
             generator.writeEndArray();
@@ -641,6 +673,29 @@ public final class BadInputProbe {
             throw new IllegalStateException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * What a schema says a value may be, without its words (description, examples): two properties of the same
+     * constraints are refused by the same declared rules, so the huge value is sent to the first of them only; each
+     * still gets its limit + 1, which is where a rule that is not kept shows.
+     */
+    static String constraints(JsonNode schema) {
+        ObjectNode kept = NODES.objectNode();
+        for (String word : List.of("type", "format", "pattern", "enum", "minLength", "maxLength", "minimum", "maximum", "minItems",
+                "maxItems", "required")) {
+            if (schema.has(word)) {
+                kept.set(word, schema.path(word));
+            }
+        }
+        if (schema.has("items")) {
+            kept.put("items", constraints(schema.path("items")));
+        }
+        if (schema.path("properties").isObject()) {
+            ObjectNode properties = kept.putObject("properties");
+            schema.path("properties").fields().forEachRemaining(property -> properties.put(property.getKey(), constraints(property.getValue())));
+        }
+        return kept.toString();
     }
 
     private static Map<String, StreamedRequest.Body> wholeBodies() {

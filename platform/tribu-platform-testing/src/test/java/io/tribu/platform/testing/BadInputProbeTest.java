@@ -213,6 +213,31 @@ class BadInputProbeTest {
     }
 
     @Test
+    void aBoundedPropertyGetsItsLimitPlusOneAndTheMegabyteOncePerDistinctConstraints() {
+        // Both operations' text is {"type": "string", "maxLength": 100}: the notes operation, first, gets the 1 MB string;
+        // the sloppy one, which takes anything, shows 101 characters accepted and is not sent the megabyte again.
+        List<String> sloppy = probe().pathValue("brandId", "b1").run().stream()
+                .filter(finding -> finding.operation().equals("POST /brands/{brandId}/sloppy")).map(BadInputProbe.Finding::input).toList();
+        assertTrue(sloppy.contains("text = a string one over its maxLength"), sloppy::toString);
+        assertFalse(sloppy.contains("text = a 1 MB string"), sloppy::toString);
+
+        List<String> alone = probe().pathValue("brandId", "b1").skip("POST /brands/{brandId}/notes").run()
+                .stream().map(BadInputProbe.Finding::input).toList();
+        assertTrue(alone.contains("text = a string one over its maxLength") && alone.contains("text = a 1 MB string"), alone::toString);
+    }
+
+    @Test
+    void constraintsLeaveTheWordsOut() throws Exception {
+        assertEquals(BadInputProbe.constraints(JSON.readTree("{\"type\": \"string\", \"maxLength\": 200, \"description\": \"the author\"}")),
+                BadInputProbe.constraints(JSON.readTree("{\"type\": \"string\", \"maxLength\": 200, \"examples\": [\"Café\"]}")));
+        assertFalse(BadInputProbe.constraints(JSON.readTree("{\"type\": \"string\", \"maxLength\": 200}")).equals(
+                BadInputProbe.constraints(JSON.readTree("{\"type\": \"string\", \"maxLength\": 200, \"pattern\": \"[a-z]+\"}"))));
+        assertFalse(BadInputProbe.constraints(JSON.readTree("{\"type\": \"array\", \"maxItems\": 7, \"items\": {\"type\": \"string\"}}")).equals(
+                BadInputProbe.constraints(JSON.readTree("{\"type\": \"array\", \"maxItems\": 7, \"items\": {\"type\": \"integer\"}}"))));
+        assertEquals(8, JSON.readTree(BadInputProbe.items(JSON.readTree("{\"type\": \"string\"}"), 8)).size());
+    }
+
+    @Test
     void oneHundredThousandItemsAreWrittenOnceAsAJsonArray() throws Exception {
         byte[] days = BadInputProbe.hundredThousand(JSON.readTree("{\"type\": \"string\", \"enum\": [\"MONDAY\", \"FRIDAY\"]}"));
         JsonNode array = JSON.readTree(days);

@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * A keyring setting as every service writes it: {@code <prefix>.keys}, {@code id:base64 key} entries separated by
  * commas, and {@code <prefix>.active-key}, the id of the key that seals or signs what is new (the others still open or
- * verify what they made: rotation). Read once at start; a bad setting stops the start with a message naming the
- * property and the key id, never key material. {@link SecretCipher} seals with one ({@code tribu.credentials}),
+ * verify what they made: rotation). Read once at start; a bad setting (a key id given twice included) stops the start
+ * with a message naming the property and the key id, never key material. {@link SecretCipher} seals with one ({@code tribu.credentials}),
  * publishing's approval links are signed with another ({@code tribu.approval-links}).
  */
 public final class Keyring {
@@ -45,7 +45,11 @@ public final class Keyring {
                 throw new IllegalStateException(prefix + ".keys: key " + id + " must have "
                         + (minBytes == maxBytes ? minBytes : "at least " + minBytes) + " bytes, it has " + key.length);
             }
-            ring.put(id, key);
+            // A second entry of an id would silently replace the first: a row sealed with the key it replaced
+            // would no longer open, found only when that row is read.
+            if (ring.putIfAbsent(id, key) != null) {
+                throw new IllegalStateException(prefix + ".keys: key id " + id + " appears twice; each key needs an id of its own");
+            }
         }
         if (!ring.containsKey(activeKeyId)) {
             throw new IllegalStateException(prefix + ".active-key " + activeKeyId + " is not one of the key ids of "

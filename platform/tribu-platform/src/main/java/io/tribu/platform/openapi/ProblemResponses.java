@@ -52,7 +52,10 @@ public class ProblemResponses implements OASFilter {
                 .addProperty("detail", text("What happened, for a person"))
                 .addProperty("instance", text("The request path"))
                 .addProperty("violations", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
+                        .description("The refused fields, at most 100")
                         .items(OASFactory.createSchema().ref("Violation")))
+                .addProperty("violationsOmitted", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))
+                        .description("How many more violations there were beyond the 100 listed; absent when none"))
                 .additionalPropertiesBoolean(true)
                 .required(List.of("title", "status")));
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {

@@ -6,6 +6,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tribu.platform.config.PlatformConfig;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +25,8 @@ import java.util.stream.IntStream;
 /**
  * Writes events into the {@code outbox_event} table inside the caller's transaction: the Hibernate Reactive session
  * of the current {@code @WithTransaction}, or the Vert.x connection a caller's plain SQL runs on. {@link OutboxRelay}
- * sends them to Kafka once committed.
+ * sends them to Kafka once committed: at its next tick, or at once for events appended on a Vert.x connection, whose
+ * commit wakes it.
  */
 @ApplicationScoped
 public class Outbox {
@@ -45,18 +48,20 @@ public class Outbox {
     private final Clock clock;
     private final CurrentTrace trace;
     private final String source;
+    private final Runnable wake;
 
     @Inject
-    public Outbox(ObjectMapper json, Clock clock, CurrentTrace trace, PlatformConfig config) {
-        this(json, clock, trace, config.outbox().source());
+    public Outbox(ObjectMapper json, Clock clock, CurrentTrace trace, PlatformConfig config, OutboxRelay relay) {
+        this(json, clock, trace, config.outbox().source(), relay::wake);
     }
 
-    /** source: the CloudEvents {@code source} of the events appended. */
-    Outbox(ObjectMapper json, Clock clock, CurrentTrace trace, String source) {
+    /** source: the CloudEvents {@code source} of the events appended; wake: the relay's, run once they are committed. */
+    Outbox(ObjectMapper json, Clock clock, CurrentTrace trace, String source, Runnable wake) {
         this.json = json;
         this.clock = clock;
         this.trace = trace;
         this.source = source;
+        this.wake = wake;
     }
 
     /** One event to append: its topic, the agency, the brand (the Kafka key), the CloudEvents type and the data. */
@@ -86,7 +91,11 @@ public class Outbox {
         return events.isEmpty() ? Uni.createFrom().voidItem() : insert(rows(events)).replaceWithVoid();
     }
 
-    /** Appends several events with one statement on a Vert.x connection (in its transaction, if it has one). */
+    /**
+     * Appends several events with one statement on a Vert.x connection (in its transaction, if it has one). The relay
+     * is woken once they are committed: when that transaction commits (not if it rolls back), or once the statement
+     * ran when there is none (a pool, or a connection without a transaction, commits each statement by itself).
+     */
     public Uni<Void> appendAll(SqlClient connection, List<Pending> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -97,7 +106,18 @@ public class Outbox {
                         column(rows, Row::key, String[]::new), column(rows, Row::payload, String[]::new),
                         column(rows, row -> row.createdAt().atOffset(ZoneOffset.UTC), OffsetDateTime[]::new),
                         column(rows, Row::traceparent, String[]::new)}))
+                .invoke(() -> wakeOnceCommitted(connection))
                 .replaceWithVoid();
+    }
+
+    private void wakeOnceCommitted(SqlClient client) {
+        Transaction transaction = client instanceof SqlConnection connection ? connection.transaction() : null;
+        if (transaction == null) {
+            wake.run();
+        } else {
+            // Completes after COMMIT succeeded; fails on a rollback, which left nothing to relay.
+            transaction.completion().subscribe().with(committed -> wake.run(), rolledBack -> { });
+        }
     }
 
     /** One outbox row, its CloudEvent already written as JSON. */

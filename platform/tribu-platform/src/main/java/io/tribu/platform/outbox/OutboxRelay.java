@@ -3,6 +3,7 @@ package io.tribu.platform.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -13,6 +14,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -39,7 +41,8 @@ import java.util.stream.Collectors;
  * Relays outbox rows to Kafka (channel {@code outbox}) in creation order and deletes them once the broker acknowledged
  * them. Rows are taken with SKIP LOCKED so several replicas can relay side by side without sending twice in the normal
  * case; a crash between send and commit resends, which consumers absorb (at-least-once). Besides the periodic tick, a
- * commit that appended events wakes the relay at once ({@link #wake()}).
+ * commit that appended events wakes the relay at once ({@link #wake()}): {@link Outbox} does it for what it appends on
+ * a Vert.x connection; callers of the Hibernate Reactive append call it after their transaction.
  * <p>
  * Lanes relay side by side, each with its own topics ({@code tribu.outbox.lanes}), the rest in the default lane:
  * moderation's comment makes about ten decision events for each network action, and in one lane a hide waited behind
@@ -119,6 +122,14 @@ public class OutboxRelay {
 
     private static String quoted(List<String> topics) {
         return topics.stream().map(topic -> "'" + topic + "'").collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Wake-ups relay from the start on: the messaging extension connected the Kafka emitter before this observer (its
+     * own runs first). Before, a wake-up only marks the lanes wanted; the first tick relays.
+     */
+    void started(@Observes StartupEvent start) {
+        running = true;
     }
 
     // Skipped until the application is running: before that the Kafka emitter is not connected yet.

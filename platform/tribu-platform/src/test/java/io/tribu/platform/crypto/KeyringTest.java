@@ -46,6 +46,19 @@ class KeyringTest {
     }
 
     @Test
+    void aKeyIdGivenTwiceIsRefusedNamingTheIdNeverTheKeys() {
+        String first = key(32, 1);
+        String second = key(32, 2);
+        IllegalStateException twice = assertThrows(IllegalStateException.class,
+                () -> Keyring.parse("tribu.credentials", "k1:" + first + ",k2:" + key(32, 3) + ", k1:" + second, "k1", 32, 32));
+        assertEquals("tribu.credentials.keys: key id k1 appears twice; each key needs an id of its own", twice.getMessage());
+        assertFalse(twice.getMessage().contains(first) || twice.getMessage().contains(second));
+        // The same key under two ids is no defect of the setting (a rotation may start that way).
+        Keyring ring = Keyring.parse("tribu.credentials", "k1:" + first + ",k2:" + first, "k2", 32, 32);
+        assertEquals(List.of("k1", "k2"), List.copyOf(ring.keys().keySet()));
+    }
+
+    @Test
     void keysOutOfBoundsOrAnUnknownActiveKeyAreRefused() {
         String big = key(33, 7);
         IllegalStateException exact = assertThrows(IllegalStateException.class,

@@ -32,6 +32,8 @@ class ProblemResponsesTest {
         assertTrue(create.getResponses().getAPIResponse("503").getHeaders().containsKey("Retry-After"));
         assertEquals("Violation", document.getComponents().getSchemas().get("Problem").getProperties().get("violations").getItems().getRef()
                 .replace("#/components/schemas/", ""));
+        assertEquals(List.of(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.INTEGER),
+                document.getComponents().getSchemas().get("Problem").getProperties().get("violationsOmitted").getType());
     }
 
     @Test

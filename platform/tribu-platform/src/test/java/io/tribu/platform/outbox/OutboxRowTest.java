@@ -46,6 +46,6 @@ class OutboxRowTest {
 
     private static Outbox outbox(Optional<String> trace) {
         ObjectMapper json = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        return new Outbox(json, Clock.fixed(TIME, ZoneOffset.UTC), () -> trace, "/tribu/test");
+        return new Outbox(json, Clock.fixed(TIME, ZoneOffset.UTC), () -> trace, "/tribu/test", () -> { });
     }
 }
