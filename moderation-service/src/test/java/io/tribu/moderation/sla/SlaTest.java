@@ -82,13 +82,13 @@ class SlaTest {
                         .getSchema(schema).validate(event);
                 assertTrue(violations.isEmpty(), () -> "breach event off its schema: " + violations);
             }
-            // Checks after the report find it reported already. A second item of the brand, overdue too, is reported by
-            // one of them: its event is on the same partition, relayed after anything those checks wrote before
-            // (where a 4 s window only gave a second report the chance to show).
-            UUID later = Interactions.receivedComment(events, "soleil", brand, cm, published);
+            // Checks after the report find it reported already. Then a second item of the brand, overdue too, is
+            // reported: its event is on the same partition, relayed after anything those checks wrote (where a 4 s
+            // window only gave a second report the chance to show).
             for (int check = 0; check < 3; check++) {
                 VertxContextSupport.subscribeAndAwait(() -> watcher.reportBreaches());
             }
+            UUID later = Interactions.receivedComment(events, "soleil", brand, cm, published);
             breaches.await(r -> r.value().contains(later.toString()), Duration.ofSeconds(20))
                     .orElseThrow(() -> new AssertionError("no breach event for the later item"));
             assertTrue(breaches.all(r -> r.value().contains(item.toString()), Duration.ZERO).isEmpty(),
