@@ -40,7 +40,14 @@ public class SlaWatcher {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> reportBreaches() {
-        Instant now = clock.instant();
+        return reportBreachesAt(clock.instant());
+    }
+
+    /**
+     * The check the scheduler makes, as of {@code now}: what a run at that instant would find overdue is breached at
+     * it. Tests call it with an item's due time rather than wait for the clock to get there.
+     */
+    public Uni<Void> reportBreachesAt(Instant now) {
         return Panache.withTransaction(() -> items.overdue(now)
                 .chain(overdue -> breach(overdue, now)))
                 .invoke(breached -> breached.forEach(item -> metrics.counter("tribu.sla.breaches", "source", item.source)

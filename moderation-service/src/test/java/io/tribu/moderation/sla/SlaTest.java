@@ -63,7 +63,7 @@ class SlaTest {
     }
 
     @Test
-    void anUnansweredInteractionPastItsTargetIsReportedOnce() throws Exception {
+    void anUnansweredInteractionPastItsTargetIsReportedOnce() throws Throwable {
         String brand = freshBrand();
         String cm = TestTokens.token("soleil", "community-manager", brand);
         try (TopicReader breaches = new TopicReader("tribu.moderation.sla")) {
@@ -82,7 +82,16 @@ class SlaTest {
                         .getSchema(schema).validate(event);
                 assertTrue(violations.isEmpty(), () -> "breach event off its schema: " + violations);
             }
-            assertTrue(breaches.await(r -> r.value().contains(item.toString()), Duration.ofSeconds(4)).isEmpty(),
+            // Checks after the report find it reported already. Then a second item of the brand, overdue too, is
+            // reported: its event is on the same partition, relayed after anything those checks wrote (where a 4 s
+            // window only gave a second report the chance to show).
+            for (int check = 0; check < 3; check++) {
+                VertxContextSupport.subscribeAndAwait(() -> watcher.reportBreaches());
+            }
+            UUID later = Interactions.receivedComment(events, "soleil", brand, cm, published);
+            breaches.await(r -> r.value().contains(later.toString()), Duration.ofSeconds(20))
+                    .orElseThrow(() -> new AssertionError("no breach event for the later item"));
+            assertTrue(breaches.all(r -> r.value().contains(item.toString()), Duration.ZERO).isEmpty(),
                     "reported a second time");
             given().auth().oauth2(cm).when().get("/brands/" + brand + "/inbox/" + item)
                     .then().body("slaBreachedAt", notNullValue()).body("slaDueAt", equalTo(due));

@@ -46,6 +46,19 @@ class MastodonPolledReconciliationTest {
     @Inject
     Clock clock;
 
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
+    /** When the source's latest reconciliation run ended ({@link Instant#MIN} while one runs, or before any did). */
+    Instant finishedAt(String sourceId) {
+        var finished = pool.preparedQuery("select finished_at from mastodon_reconciliation where source_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(java.util.UUID.fromString(sourceId)))
+                .await().atMost(Duration.ofSeconds(5))
+                .stream().map(row -> row.getOffsetDateTime("finished_at")).filter(java.util.Objects::nonNull)
+                .findFirst();
+        return finished.map(java.time.OffsetDateTime::toInstant).orElse(Instant.MIN);
+    }
+
     @Test
     void editsAndDeletionsOnAnInstanceThatRefusesStreamingAreAppliedWhileItIsPolledOnceEach() throws Exception {
         try (FakeMastodon refusing = new FakeMastodon(); TopicReader events = new TopicReader("tribu.listening.mentions")) {
@@ -79,13 +92,18 @@ class MastodonPolledReconciliationTest {
                 System.out.printf("reconciliation of a polled Mastodon source (streaming refused): %d of %d edits and"
                         + " deletions applied%n", applied, EDITED.size() + DELETED.size());
             }
-            // runs go on every 2 s: give a few of them the chance to announce anything twice
-            await().pollDelay(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(7)).until(() -> true);
+            // runs go on every 2 s: two more of them run to their end, each a chance to announce anything twice
+            // (where a fixed 6 s gave those that happened to fit in it); first the one that applied them ends
+            await().atMost(Duration.ofSeconds(30)).until(() -> !Instant.MIN.equals(finishedAt(source)));
+            for (int run = 0; run < 2; run++) {
+                Instant finished = finishedAt(source);
+                await().atMost(Duration.ofSeconds(30)).until(() -> finished.isBefore(finishedAt(source)));
+            }
             assertEquals(0, refusing.connectedStreams(), "the stream never connected");
             assertTrue(refusing.statusRequests() - requestsBefore >= 2 + DELETED.size(),
                     "a run read the 40 statuses back, 20 a request, and confirmed the deletions one by one");
 
-            List<ConsumerRecord<String, String>> seen = drain(events, Duration.ofSeconds(5));
+            List<ConsumerRecord<String, String>> seen = drain(events);
             Map<String, Long> updated = MastodonReconciliationTest.count(seen, MentionUpdated.TYPE, mentionIds);
             Map<String, Long> withdrawn = MastodonReconciliationTest.count(seen, MentionWithdrawn.TYPE, mentionIds);
             assertEquals(ids(base, EDITED), updated.keySet());
