@@ -47,7 +47,12 @@ public class MovableClock extends Clock {
         throw new UnsupportedOperationException("the service's clock is UTC");
     }
 
-    /** A restart of the service with this clock, and a small approval-link budget to exhaust. */
+    /**
+     * The module's one test service besides the default (each is a build and a start, about 12 s on the loaded CI
+     * machine), for the tests that need a setting the others must not have: this clock, a small approval-link budget
+     * to exhaust, and channels allowed on no private address but {@link #FAKES_HOST}, as production allows none
+     * (ChannelUrlGuardTest: the loopback fakes on 127.0.0.1 are internal addresses here).
+     */
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Set<Class<?>> getEnabledAlternatives() {
@@ -58,7 +63,11 @@ public class MovableClock extends Clock {
         public Map<String, String> getConfigOverrides() {
             // 127.0.0.2 stands for the console in front of publishing (ApprovalLinkTimeTest connects from there).
             return Map.of("tribu.approval-links.requests-per-minute", "20",
-                    "tribu.approval-links.trusted-proxies", "127.0.0.2/32");
+                    "tribu.approval-links.trusted-proxies", "127.0.0.2/32",
+                    "tribu.channels.allowed-private-networks", FAKES_HOST + "/32");
         }
     }
+
+    /** The one loopback address this profile's service may call for a channel: where its tests' own fakes listen. */
+    public static final String FAKES_HOST = "127.0.0.3";
 }
