@@ -74,7 +74,7 @@ class CrisisAlertTest {
     }
 
     @Test
-    void aBurstOfComplaintsRaisesOneAlertPerKindAndEpisodeWithItsMentions() throws Exception {
+    void aBurstOfComplaintsRaisesOneAlertPerKindAndEpisodeWithItsMentions() throws Throwable {
         String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
         String analyst = TestTokens.token("soleil", "analyst", brand);
         Instant began = clock.instant();
