@@ -1,6 +1,7 @@
 package io.tribu.publishing.time;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import io.tribu.platform.testing.ProxiedDatabase;
 
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -50,13 +52,19 @@ public class MovableClock extends Clock {
     /**
      * The module's one test service besides the default (each is a build and a start, about 12 s on the loaded CI
      * machine), for the tests that need a setting the others must not have: this clock, a small approval-link budget
-     * to exhaust, and channels allowed on no private address but {@link #FAKES_HOST}, as production allows none
-     * (ChannelUrlGuardTest: the loopback fakes on 127.0.0.1 are internal addresses here).
+     * to exhaust, channels allowed on no private address but {@link #FAKES_HOST}, as production allows none
+     * (ChannelUrlGuardTest: the loopback fakes on 127.0.0.1 are internal addresses here), and the database reached
+     * through a proxy a test cuts (DatabaseReadinessTest, which restores it).
      */
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Set<Class<?>> getEnabledAlternatives() {
             return Set.of(MovableClock.class);
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(ProxiedDatabase.class, Map.of("database", "publishing_test")));
         }
 
         @Override
