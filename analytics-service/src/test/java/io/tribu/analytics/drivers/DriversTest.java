@@ -55,6 +55,8 @@ class DriversTest {
     MentionTextSample sample;
     @Inject
     ObjectMapper json;
+    @Inject
+    TermDayPacker dayPacker;
 
     static long total(String token, String brand) {
         return given().auth().oauth2(token)
@@ -213,6 +215,21 @@ class DriversTest {
         }
     }
 
+    /**
+     * Waits until none of the brand's term counts is left unpacked, running the packer now each time rather than
+     * waiting for its next scheduled look (every second; packedDaysGiveTheSameDrivers... waits for the schedule alone).
+     */
+    void packedNow(String brand) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try {
+                VertxContextSupport.subscribeAndAwait(dayPacker::pack);
+            } catch (Throwable failure) {
+                throw new AssertionError("the packer failed", failure);
+            }
+            return rows("mention_term", brand) == 0;
+        });
+    }
+
     /** Whether the event's id is recorded as processed (a brand's events are taken in order). */
     static boolean processed(UUID eventId) throws Exception {
         try (Connection connection = database();
@@ -318,7 +335,7 @@ class DriversTest {
         sendRandomTexts(random, brand, "2026-11-18", 150);
         sendRandomTexts(random, brand, "2026-11-19", 150);
         await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 300);
-        await().atMost(Duration.ofSeconds(30)).until(() -> rows("mention_term", brand) == 0);
+        packedNow(brand);
         List<String> packed = fromTheSample(brand, "2026-11-18", "2026-11-20", 3);
         assertFalse(packed.subList(0, 3).contains("--"), "enough drivers for a cut at 3: " + packed);
         assertEquals(packed, answered(analyst, brand, "2026-11-18T05:00:00Z", "2026-11-19T12:00:00Z", 3));
@@ -332,7 +349,7 @@ class DriversTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 500);
         assertEquals(fromTheSample(brand, "2026-11-18", "2026-11-21", 5),
                 answered(analyst, brand, "2026-11-18T00:00:00Z", "2026-11-21T00:00:00Z", 5));
-        await().atMost(Duration.ofSeconds(30)).until(() -> rows("mention_term", brand) == 0);
+        packedNow(brand);
         assertEquals(fromTheSample(brand, "2026-11-19", "2026-11-21", 5),
                 answered(analyst, brand, "2026-11-19T00:00:00Z", "2026-11-20T10:00:00Z", 5));
         assertEquals(fromTheSample(brand, "2026-11-18", "2026-11-21", 100),
@@ -359,7 +376,7 @@ class DriversTest {
                 .body("negativeMentions", equalTo(20))
                 .body("negative.find { it.term == 'remboursement' }.negativeMentions", equalTo(20))
                 .body("negative.term", not(hasItem("colis")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> rows("mention_term", brand) == 0);
+        packedNow(brand);
         drivers(analyst, brand, "2026-11-20T00:00:00Z", "2026-11-21T00:00:00Z")
                 .body("negative.term", not(hasItem("colis"))).body("negative.term", hasItem("remboursement refuse"));
     }
@@ -406,7 +423,7 @@ class DriversTest {
         send(brand, 20, "2026-11-20T10:00:00Z", "negative", "small", 1L, "Colis perdu, encore");
         send(brand, 5, "2026-11-20T12:00:00Z", "positive", "p", 10L, "Café délicieux");
         await().atMost(Duration.ofSeconds(30)).until(() -> total(analyst, brand) == 25);
-        await().atMost(Duration.ofSeconds(30)).until(() -> rows("mention_term", brand) == 0);
+        packedNow(brand);
         // Louder than the hour's 20 texts: it enters the sample and one "colis perdu" leaves it.
         MentionRecordedReader louder = json.readValue(MentionEvents.scored(UUID.randomUUID(), "soleil", brand,
                 "2026-11-20T10:30:00Z", "negative", "loud", 1000L, "Colis en retard"), MentionRecordedReader.class);
@@ -443,7 +460,7 @@ class DriversTest {
                     .body("negative.find { it.term == 'colis' }.negativeMentions", equalTo(20))
                     .body("negative.find { it.term == 'colis' }.examples[0].author", equalTo("loud"))
                     .body("negative.find { it.term == 'colis perdu' }.negativeMentions", equalTo(19));
-            await().atMost(Duration.ofSeconds(30)).until(() -> rows("mention_term", brand) == 0);
+            packedNow(brand);
         }
     }
 

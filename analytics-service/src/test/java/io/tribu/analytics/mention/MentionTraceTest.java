@@ -5,11 +5,9 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.tribu.platform.testing.TestEvents;
 import io.tribu.platform.testing.TestTokens;
-import io.tribu.platform.testing.TracingProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -29,13 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The second half of the trace from listening's {@code POST /brands/{b}/mentions} to analytics' count (listening's
  * MentionTraceTest proves the first: the event leaves with the POST's trace in {@code ce_traceparent}): a mention event
  * carrying a producer's traceparent is counted under a consumer span whose parent is that producer span, and the count
- * is a span of the same trace.
+ * is a span of the same trace. Tracing is on in every test of this module (application.properties): the other tests'
+ * spans are recorded too, this one reads its own trace's only.
  */
 @QuarkusTest
-@TestProfile(TracingProfile.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class MentionTraceTest {
-
 
     @Inject
     InMemorySpanExporter spans;

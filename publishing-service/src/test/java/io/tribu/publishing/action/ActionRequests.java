@@ -3,11 +3,14 @@ package io.tribu.publishing.action;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Arc;
 import io.smallrye.mutiny.Uni;
 import io.tribu.platform.testing.TopicReader;
 import io.tribu.publishing.outbox.EventSchemas;
 import io.tribu.publishing.outbox.TickNow;
+import io.tribu.publishing.poll.PollRows;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -16,11 +19,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -62,6 +68,35 @@ public final class ActionRequests {
 
     private static Uni<Void> tick() {
         return Arc.container().instance(ActionWorker.class).get().tick();
+    }
+
+    /**
+     * The events answering {@code request}'s action that {@code events} reads before a marker sent after everything the
+     * service stored by now ({@link PollRows#beforeMarker}); the worker's tick runs now first. Empty: no (other) outcome.
+     */
+    public static List<String> outcomesSoFar(TopicReader events, ObjectNode request, Clock clock) throws Exception {
+        tickNow();
+        String actionId = request.get("data").get("actionId").asText();
+        return PollRows.beforeMarker(events, "tribu.publishing.actions", request.get("subject").asText(), clock, null).stream()
+                .filter(value -> value.contains(actionId)).toList();
+    }
+
+    /**
+     * Sends {@code request} again, the same action under a new event id, and waits until the intake has taken it in (its
+     * count of events taken in from moderation's topic grew); then {@link #outcomesSoFar}.
+     */
+    public static List<String> outcomesOfSendingAgain(TopicReader events, ObjectNode request, Clock clock) throws Exception {
+        request.put("id", UUID.randomUUID().toString());
+        double taken = takenIn();
+        send(request);
+        await().atMost(WAIT).until(() -> takenIn() > taken);
+        return outcomesSoFar(events, request, clock);
+    }
+
+    /** The events the intake took in from moderation's topic so far (applied or found applied before). */
+    private static double takenIn() {
+        return Arc.container().instance(MeterRegistry.class).get().find("tribu_intake_processed")
+                .tag("topic", "tribu.moderation.actions").counters().stream().mapToDouble(Counter::count).sum();
     }
 
     /**

@@ -1,12 +1,13 @@
 package io.tribu.publishing.health;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
 import io.tribu.platform.testing.ProxiedDatabase;
 import io.tribu.platform.testing.TcpProxy;
+import io.tribu.publishing.time.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -18,12 +19,12 @@ import static org.hamcrest.Matchers.hasItem;
 /**
  * Issue 18: while PostgreSQL is away the replica says "not ready" before a probe's one-second timeout (it took a
  * second with Quarkus' JDBC check, whose pool waits for a new connection), stays live, and is ready again once the
- * database is back. PostgreSQL is reached through a proxy the test cuts.
+ * database is back. PostgreSQL is reached through a proxy the test cuts: the one of {@link MovableClock.Profile}'s
+ * service, shared rather than a restart of its own.
  */
 @QuarkusTest
+@TestProfile(MovableClock.Profile.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(value = ProxiedDatabase.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = "database", value = "publishing_test"))
 class DatabaseReadinessTest {
 
     @ProxiedDatabase.Proxy

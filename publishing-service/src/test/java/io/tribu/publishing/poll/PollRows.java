@@ -127,7 +127,6 @@ public record PollRows(String table, String topic, String schema, Supplier<Uni<V
      * of the brand read before the marker is one too many.
      */
     public void nothingMore(TopicReader reader, String brand, Clock clock) throws Exception {
-        String marker = "{\"marker\":\"" + UUID.randomUUID() + "\"}";
         Instant deadline = Instant.now().plus(WAIT);
         tickNow();
         while (!resting(brand, clock)) {
@@ -137,25 +136,38 @@ public record PollRows(String table, String topic, String schema, Supplier<Uni<V
             Thread.sleep(100);
             tickNow();
         }
+        assertEquals(List.of(), beforeMarker(reader, topic, brand, clock, tick), "no duplicate, nothing else");
+    }
+
+    /**
+     * The events keyed {@code key} that {@code reader} reads before a marker this call sends through the outbox on
+     * {@code topic} with that key: whatever the service stored for it before the call is relayed before the marker (one
+     * topic and key, one partition, in order), so an empty answer means nothing was. While it waits, {@code tick} (if
+     * any) runs now and again ({@link TickNow}).
+     */
+    public static List<String> beforeMarker(TopicReader reader, String topic, String key, Clock clock, Supplier<Uni<Void>> tick)
+            throws Exception {
+        String marker = "{\"marker\":\"" + UUID.randomUUID() + "\"}";
+        Instant deadline = Instant.now().plus(WAIT);
         try (Connection db = db(); PreparedStatement insert = db.prepareStatement(
                 "insert into outbox_event (id, topic, message_key, payload, created_at) values (?, ?, ?, ?, ?)")) {
             insert.setObject(1, UUID.randomUUID());
             insert.setString(2, topic);
-            insert.setString(3, brand);
+            insert.setString(3, key);
             insert.setString(4, marker);
             insert.setObject(5, clock.instant().atOffset(ZoneOffset.UTC));
             insert.executeUpdate();
         }
-        List<String> more = new ArrayList<>();
+        TickNow.relay();
+        List<String> before = new ArrayList<>();
         while (true) {
-            ConsumerRecord<String, String> record = TickNow.await(reader, r -> brand.equals(r.key()), Duration.between(Instant.now(), deadline), tick)
-                    .orElseThrow(() -> new AssertionError("the marker never came; before it: " + more));
+            ConsumerRecord<String, String> record = TickNow.await(reader, r -> key.equals(r.key()), Duration.between(Instant.now(), deadline), tick)
+                    .orElseThrow(() -> new AssertionError("the marker never came; before it: " + before));
             if (record.value().equals(marker)) {
-                break;
+                return before;
             }
-            more.add(record.value());
+            before.add(record.value());
         }
-        assertEquals(List.of(), more, "no duplicate, nothing else");
     }
 
     /**

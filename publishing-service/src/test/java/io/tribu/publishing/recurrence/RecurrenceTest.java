@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class RecurrenceTest {
 
-    static final FakeMastodon MASTODON = new FakeMastodon();
+    static final FakeMastodon MASTODON = new FakeMastodon(MovableClock.FAKES_HOST);
     static final Duration WAIT = Duration.ofSeconds(60);
 
     @Inject

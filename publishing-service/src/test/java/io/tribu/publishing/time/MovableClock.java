@@ -1,6 +1,7 @@
 package io.tribu.publishing.time;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import io.tribu.platform.testing.ProxiedDatabase;
 
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -47,7 +49,13 @@ public class MovableClock extends Clock {
         throw new UnsupportedOperationException("the service's clock is UTC");
     }
 
-    /** A restart of the service with this clock, and a small approval-link budget to exhaust. */
+    /**
+     * The module's one test service besides the default (each is a build and a start, about 12 s on the loaded CI
+     * machine), for the tests that need a setting the others must not have: this clock, a small approval-link budget
+     * to exhaust, channels allowed on no private address but {@link #FAKES_HOST}, as production allows none
+     * (ChannelUrlGuardTest: the loopback fakes on 127.0.0.1 are internal addresses here), and the database reached
+     * through a proxy a test cuts (DatabaseReadinessTest, which restores it).
+     */
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Set<Class<?>> getEnabledAlternatives() {
@@ -55,10 +63,19 @@ public class MovableClock extends Clock {
         }
 
         @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(ProxiedDatabase.class, Map.of("database", "publishing_test")));
+        }
+
+        @Override
         public Map<String, String> getConfigOverrides() {
             // 127.0.0.2 stands for the console in front of publishing (ApprovalLinkTimeTest connects from there).
             return Map.of("tribu.approval-links.requests-per-minute", "20",
-                    "tribu.approval-links.trusted-proxies", "127.0.0.2/32");
+                    "tribu.approval-links.trusted-proxies", "127.0.0.2/32",
+                    "tribu.channels.allowed-private-networks", FAKES_HOST + "/32");
         }
     }
+
+    /** The one loopback address this profile's service may call for a channel: where its tests' own fakes listen. */
+    public static final String FAKES_HOST = "127.0.0.3";
 }

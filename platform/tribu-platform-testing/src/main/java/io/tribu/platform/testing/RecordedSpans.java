@@ -7,8 +7,9 @@ import jakarta.inject.Singleton;
 
 /**
  * The spans a test service records, kept in memory: Quarkus' {@code cdi} trace exporter sends them to every
- * {@code SpanExporter} bean, this one among them. Only a test run with {@link TracingProfile} records any (tracing is
- * off otherwise); a test injects {@link InMemorySpanExporter} to read them.
+ * {@code SpanExporter} bean, this one among them. Only a test service with tracing on records any: one run with
+ * {@link TracingProfile}, or a module whose test configuration turns tracing on; a test injects
+ * {@link InMemorySpanExporter} to read them.
  */
 @ApplicationScoped
 public class RecordedSpans {

@@ -47,6 +47,11 @@ public class FakeMastodon extends FakeNetwork {
         super(0);
     }
 
+    /** Listening on {@code host} (a loopback address), a free port. */
+    public FakeMastodon(String host) {
+        super(host, 0);
+    }
+
     @Override
     protected void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();

@@ -26,13 +26,20 @@ public abstract class FakeNetwork implements AutoCloseable {
     public record Scripted(String pathSuffix, int status, Map<String, String> headers, String body) {
     }
 
+    private final String host;
     private final HttpServer server;
     private final java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(64);
     private final Queue<Scripted> script = new ConcurrentLinkedQueue<>();
     private final Queue<String> received = new ConcurrentLinkedQueue<>();
 
     protected FakeNetwork(int port) {
-        server = bind(port);
+        this("127.0.0.1", port);
+    }
+
+    /** Listening on {@code host}, a loopback address: one a test service allows for channels while it refuses others. */
+    protected FakeNetwork(String host, int port) {
+        this.host = host;
+        server = bind(host, port);
         server.setExecutor(executor);
         server.createContext("/", this::dispatch);
         server.start();
@@ -42,11 +49,11 @@ public abstract class FakeNetwork implements AutoCloseable {
      * A fixed port may still be held for a moment by the fake a previous test class closed ({@code HttpServer.stop}
      * returns before its socket is released): binding is tried again for up to 10 s before failing.
      */
-    private static HttpServer bind(int port) {
+    private static HttpServer bind(String host, int port) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (true) {
             try {
-                return HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
+                return HttpServer.create(new InetSocketAddress(host, port), 512);
             } catch (java.net.BindException e) {
                 if (port == 0 || System.nanoTime() > deadline) {
                     throw new UncheckedIOException(e);
@@ -64,7 +71,7 @@ public abstract class FakeNetwork implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://" + host + ":" + server.getAddress().getPort();
     }
 
     /** The next request whose path ends with {@code pathSuffix} gets this answer instead of the normal one. */
