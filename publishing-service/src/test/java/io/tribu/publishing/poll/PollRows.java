@@ -158,7 +158,6 @@ public record PollRows(String table, String topic, String schema, Supplier<Uni<V
             insert.setObject(5, clock.instant().atOffset(ZoneOffset.UTC));
             insert.executeUpdate();
         }
-        TickNow.relay();
         List<String> before = new ArrayList<>();
         while (true) {
             ConsumerRecord<String, String> record = TickNow.await(reader, r -> key.equals(r.key()), Duration.between(Instant.now(), deadline), tick)
