@@ -2,12 +2,12 @@ package io.tribu.publishing.delivery;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.tribu.publishing.network.fake.FakeBluesky;
 import io.tribu.publishing.network.fake.FakeMastodon;
-import io.tribu.publishing.time.MovableClock;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -31,15 +31,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Finding 1 of issue 18: a channel's base URL chose where its tokens went. Run as production is configured, with no
- * private network allowed for channels but the one address of {@link MovableClock.Profile}'s own fakes (127.0.0.3, none
- * of those tried here), so the local fakes on 127.0.0.1 are internal addresses here. That profile's service, shared
- * rather than one more start, runs on its movable clock: nothing here waits for time to pass.
+ * Finding 1 of issue 18: a channel's base URL chose where its tokens went. Run as production is configured,
+ * with no private network allowed for channels, so the local fakes on loopback are internal addresses here.
  */
 @QuarkusTest
-@TestProfile(MovableClock.Profile.class)
+@TestProfile(ChannelUrlGuardTest.OnlyPublicAddresses.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class ChannelUrlGuardTest {
+
+    public static class OnlyPublicAddresses implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("tribu.channels.allowed-private-networks", "");
+        }
+    }
 
     /** A public address, allowed when saved; nothing is ever sent to it (its channels are re-pointed first). */
     static final String PUBLIC = "https://93.184.215.14";

@@ -50,11 +50,12 @@ public class MovableClock extends Clock {
     }
 
     /**
-     * The module's one test service besides the default (each is a build and a start, about 12 s on the loaded CI
-     * machine), for the tests that need a setting the others must not have: this clock, a small approval-link budget
-     * to exhaust, channels allowed on no private address but {@link #FAKES_HOST}, as production allows none
-     * (ChannelUrlGuardTest: the loopback fakes on 127.0.0.1 are internal addresses here), and the database reached
-     * through a proxy a test cuts (DatabaseReadinessTest, which restores it).
+     * A test service besides the default (each is a build and a start, about 12 s on the loaded CI machine), for the
+     * tests that need a setting the others must not have: this clock, a small approval-link budget to exhaust,
+     * channels allowed on no private address but {@link #FAKES_HOST}, and the database reached through a proxy a test
+     * cuts (DatabaseReadinessTest, which restores it). ChannelUrlGuardTest keeps a service of its own: run here after
+     * ApprovalLinkTimeTest moved this clock, it waited over a minute for its post behind the other classes' posts that
+     * the move made due (clean-clone CI, 2026-12-07).
      */
     public static class Profile implements QuarkusTestProfile {
         @Override
